@@ -1,0 +1,224 @@
+import argon2 from 'argon2';
+import type { Config } from '../../platform/config.js';
+import type { Db } from '../../platform/db/index.js';
+import { auditInTx } from '../../platform/audit/audit.js';
+import type { Actor } from '../../platform/http/context.js';
+import { AppError, conflict, invalid, notFound, unauthenticated } from '../../platform/http/errors.js';
+import { FACILITY_ROLES, ROLES, type Role } from '../../platform/http/permissions.js';
+import * as repo from './repo.js';
+import { TOKEN_PREFIX, hashSecret, newApiToken, newOneTimePassword, newSessionId, passwordProblem } from './rules/secrets.js';
+
+// argon2id, OWASP's second recommended profile (19 MiB, 2 passes).
+const ARGON = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+/** Credentials are looked up on every request; a short cache keeps that off the database. */
+const CACHE_MS = { session: 5_000, token: 30_000 };
+
+interface Cached {
+  actor: Actor & { mustChangePassword: boolean; tokenId?: number };
+  until: number;
+}
+
+export type AccessService = ReturnType<typeof createAccessService>;
+
+export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'>) {
+  const cache = new Map<string, Cached>();
+  // A hash to compare against when the user does not exist, so timing does not reveal usernames.
+  const dummyHash = argon2.hash('jamkesda-dummy-password', ARGON);
+
+  function remember(key: string, actor: Cached['actor'], ms: number) {
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, { actor, until: Date.now() + ms });
+  }
+
+  async function createUser(input: { username: string; role: string; facilityCode?: string | null; fullName?: string }) {
+    const username = input.username.trim().toLowerCase();
+    if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
+      throw invalid('INVALID_USERNAME', 'Nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.');
+    }
+    if (!(ROLES as readonly string[]).includes(input.role)) {
+      throw invalid('INVALID_ROLE', `Peran "${input.role}" tidak dikenal. Pilihan: ${ROLES.join(', ')}.`);
+    }
+    const role = input.role as Role;
+    const facilityCode = input.facilityCode?.trim().toUpperCase() || null;
+    if (FACILITY_ROLES.includes(role) && !facilityCode) {
+      throw invalid('FACILITY_REQUIRED', `Peran ${role} harus terikat pada satu fasilitas (--facility KODE).`);
+    }
+    if (!FACILITY_ROLES.includes(role) && facilityCode) {
+      throw invalid('FACILITY_NOT_ALLOWED', `Peran ${role} adalah petugas dinas dan tidak terikat pada fasilitas.`);
+    }
+    const password = newOneTimePassword();
+    const passwordHash = await argon2.hash(password, ARGON);
+    return db.tx(async (tx) => {
+      if (facilityCode) {
+        const f = await tx.query('SELECT 1 FROM facility WHERE code = $1', [facilityCode]);
+        if (f.rowCount === 0) throw notFound('FACILITY_NOT_FOUND', `Fasilitas dengan kode ${facilityCode} tidak ditemukan.`);
+      }
+      if (await repo.findUserByUsername(tx, username)) throw conflict('USERNAME_TAKEN', `Nama pengguna ${username} sudah dipakai.`);
+      const id = await repo.insertUser(tx, { username, fullName: input.fullName ?? '', role, facilityCode, passwordHash });
+      await auditInTx(tx, { action: 'user.create', entityType: 'user', entityId: String(id), details: { role, facilityCode } });
+      return { id, username, role, facilityCode, oneTimePassword: password };
+    });
+  }
+
+  async function login(usernameRaw: string, password: string, ip: string) {
+    const username = usernameRaw.trim().toLowerCase();
+    const user = await repo.findUserByUsername(db, username);
+    const refuse = () => unauthenticatedLogin();
+    if (!user || user.disabled_at) {
+      await argon2.verify(await dummyHash, password).catch(() => false);
+      throw refuse();
+    }
+    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
+      throw new AppError(
+        'rate_limited',
+        'ACCOUNT_LOCKED',
+        `Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah ${user.locked_until.toISOString()}.`,
+      );
+    }
+    const ok = await argon2.verify(user.password_hash, password).catch(() => false);
+    if (!ok) {
+      await db.tx(async (tx) => {
+        await repo.recordLoginFailure(tx, user.id, config.loginMaxFailures, config.loginLockMinutes);
+        await auditInTx(tx, { action: 'auth.login_failed', entityType: 'user', entityId: String(user.id) }, anonymous(ip));
+      });
+      throw refuse();
+    }
+    const sessionId = newSessionId();
+    await db.tx(async (tx) => {
+      await repo.recordLoginSuccess(tx, user.id);
+      await repo.insertSession(tx, hashSecret(sessionId), user.id, config.sessionHours, ip);
+      await auditInTx(tx, { action: 'auth.login', entityType: 'user', entityId: String(user.id) }, asActor(user, ip));
+    });
+    return { sessionId, user: publicUser(user) };
+  }
+
+  async function logout(sessionId: string) {
+    const h = hashSecret(sessionId);
+    cache.delete(`s:${h}`);
+    await db.tx(async (tx) => {
+      await repo.deleteSession(tx, h);
+      await auditInTx(tx, { action: 'auth.logout' });
+    });
+  }
+
+  /** The actor behind a session id or API token; null when unknown, expired or revoked. */
+  async function resolve(kind: 'session' | 'token', secret: string): Promise<Cached['actor'] | null> {
+    const h = hashSecret(secret);
+    const key = `${kind === 'session' ? 's' : 't'}:${h}`;
+    const hit = cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.actor;
+    if (kind === 'token' && !secret.startsWith(TOKEN_PREFIX)) return null;
+    const row = kind === 'session' ? await repo.findSession(db, h) : await repo.findToken(db, h);
+    if (!row) {
+      cache.delete(key);
+      return null;
+    }
+    const actor: Cached['actor'] = {
+      id: row.user_id,
+      username: row.username,
+      role: row.role,
+      facilityCode: row.facility_code,
+      via: kind,
+      mustChangePassword: row.must_change_password,
+    };
+    if ('token_id' in row) {
+      actor.tokenId = row.token_id as number;
+      await repo.touchToken(db, actor.tokenId);
+    }
+    const until = Math.min(row.expires_at.getTime(), Date.now() + CACHE_MS[kind]);
+    remember(key, actor, until - Date.now());
+    return actor;
+  }
+
+  async function changePassword(userId: number, current: string, next: string, keepSessionId: string | null) {
+    const user = await repo.findUserById(db, userId);
+    if (!user) throw unauthenticated();
+    if (!(await argon2.verify(user.password_hash, current).catch(() => false))) {
+      throw invalid('WRONG_PASSWORD', 'Kata sandi saat ini salah.');
+    }
+    const problem = passwordProblem(next, user.username);
+    if (problem) throw invalid('WEAK_PASSWORD', problem);
+    if (current === next) throw invalid('WEAK_PASSWORD', 'Kata sandi baru harus berbeda dari yang lama.');
+    const hash = await argon2.hash(next, ARGON);
+    await db.tx(async (tx) => {
+      await repo.setPassword(tx, userId, hash, false);
+      // Other sessions of this user end: a changed password must lock out whoever had the old one.
+      await repo.deleteSessionsOfUser(tx, userId, keepSessionId ? hashSecret(keepSessionId) : null);
+      await auditInTx(tx, { action: 'auth.password_change', entityType: 'user', entityId: String(userId) });
+    });
+    cache.clear();
+  }
+
+  async function resetPassword(userId: number) {
+    const user = await repo.findUserById(db, userId);
+    if (!user) throw notFound('USER_NOT_FOUND', 'Pengguna tidak ditemukan.');
+    const password = newOneTimePassword();
+    const hash = await argon2.hash(password, ARGON);
+    await db.tx(async (tx) => {
+      await repo.setPassword(tx, userId, hash, true);
+      await repo.deleteSessionsOfUser(tx, userId, null);
+      await auditInTx(tx, { action: 'user.password_reset', entityType: 'user', entityId: String(userId) });
+    });
+    cache.clear();
+    return { username: user.username, oneTimePassword: password };
+  }
+
+  async function createToken(usernameRaw: string, label = '') {
+    const user = await repo.findUserByUsername(db, usernameRaw.trim().toLowerCase());
+    if (!user || user.disabled_at) throw notFound('USER_NOT_FOUND', `Pengguna ${usernameRaw} tidak ditemukan atau nonaktif.`);
+    const token = newApiToken();
+    const id = await db.tx(async (tx) => {
+      const id = await repo.insertToken(tx, user.id, hashSecret(token), token.slice(0, 10), label);
+      await auditInTx(tx, { action: 'token.create', entityType: 'api_token', entityId: String(id), details: { userId: user.id } });
+      return id;
+    });
+    return { id, username: user.username, token };
+  }
+
+  async function revokeToken(id: number) {
+    const h = await db.tx(async (tx) => {
+      const h = await repo.revokeToken(tx, id);
+      if (!h) throw notFound('TOKEN_NOT_FOUND', 'Token tidak ditemukan atau sudah dicabut.');
+      await auditInTx(tx, { action: 'token.revoke', entityType: 'api_token', entityId: String(id) });
+      return h;
+    });
+    cache.delete(`t:${h}`);
+  }
+
+  return {
+    createUser,
+    login,
+    logout,
+    resolve,
+    changePassword,
+    resetPassword,
+    createToken,
+    revokeToken,
+    listUsers: () => repo.listUsers(db),
+    listTokens: () => repo.listTokens(db),
+  };
+}
+
+function unauthenticatedLogin() {
+  return new AppError('unauthenticated', 'BAD_CREDENTIALS', 'Nama pengguna atau kata sandi salah.');
+}
+
+function publicUser(u: repo.UserRow) {
+  return {
+    id: u.id,
+    username: u.username,
+    fullName: u.full_name,
+    role: u.role,
+    facilityCode: u.facility_code,
+    mustChangePassword: u.must_change_password,
+  };
+}
+
+function anonymous(ip: string) {
+  return { requestId: '', ip, actor: null };
+}
+
+function asActor(u: repo.UserRow, ip: string) {
+  return { requestId: '', ip, actor: { id: u.id, username: u.username, role: u.role, facilityCode: u.facility_code, via: 'session' as const } };
+}

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Environment schema, validated once at boot. Everything configurable about a
+ * deployment is read here and passed down explicitly; no module reads
+ * process.env on its own.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Secret used to sign cookies; generated per data dir when absent (see secrets.ts). */
+  COOKIE_SECRET: z.string().min(32).optional(),
+  /** Set when served over HTTPS so cookies carry the Secure flag. */
+  SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SESSION_HOURS: z.coerce.number().positive().default(8),
+  /** Requests per minute one user or token may make to the eligibility API. */
+  ELIGIBILITY_RATE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  UPLOAD_MAX_MB: z.coerce.number().positive().default(1024),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  cookieSecret: string | undefined;
+  secureCookies: boolean;
+  sessionHours: number;
+  eligibilityRatePerMinute: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  pgPoolSize: number;
+  uploadMaxBytes: number;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    cookieSecret: e.COOKIE_SECRET,
+    secureCookies: e.SECURE_COOKIES,
+    sessionHours: e.SESSION_HOURS,
+    eligibilityRatePerMinute: e.ELIGIBILITY_RATE_PER_MINUTE,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    pgPoolSize: e.PG_POOL_SIZE,
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    ...overrides,
+  };
+}

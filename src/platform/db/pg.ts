@@ -1,0 +1,95 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFromStream } from 'pg-copy-streams';
+import { type Db, type Queryable, type QueryResult, lockKey } from './types.js';
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+// Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's zone.
+pg.types.setTypeParser(DATE_OID, (v) => v);
+// Counts and rupiah sums fit in a double (< 9e15); keep them numbers.
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+
+function wrap(client: pg.PoolClient | pg.Pool): Queryable {
+  return {
+    async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      const r = await client.query(sql, params as unknown[] | undefined);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    async copyFrom(copySql: string, source: AsyncIterable<string>) {
+      const own = 'release' in client ? null : await (client as pg.Pool).connect();
+      const c = (own ?? client) as pg.PoolClient;
+      try {
+        const sink = c.query(copyFromStream(copySql));
+        await pipeline(Readable.from(source, { objectMode: false }), sink);
+      } finally {
+        own?.release();
+      }
+    },
+  };
+}
+
+export function createPgDb(url: string, poolSize: number): Db {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => {
+    // An idle client died (server restart); the pool replaces it. Queries report their own errors.
+  });
+  const base = wrap(pool);
+  const heldLocks = new Map<string, pg.PoolClient>();
+
+  async function acquire(name: string, wait: boolean) {
+    const client = await pool.connect();
+    try {
+      const key = lockKey(name);
+      if (wait) {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+      } else {
+        const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [key]);
+        if (!r.rows[0]?.ok) {
+          client.release();
+          return null;
+        }
+      }
+      heldLocks.set(name, client);
+      return async () => {
+        heldLocks.delete(name);
+        try {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        } finally {
+          client.release();
+        }
+      };
+    } catch (err) {
+      client.release();
+      throw err;
+    }
+  }
+
+  return {
+    kind: 'pg',
+    ...base,
+    async tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    tryLock: (name) => acquire(name, false),
+    lock: async (name) => (await acquire(name, true))!,
+    async close() {
+      await pool.end();
+    },
+  };
+}

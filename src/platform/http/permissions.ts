@@ -1,0 +1,47 @@
+/**
+ * Roles of SPEC §2 and what each may do. Routes declare one permission; the
+ * auth hook checks it. A deployment may override the table (roles differ
+ * between cities) through PERMISSIONS_FILE in a later change; the default is here.
+ */
+export const ROLES = [
+  'admin',
+  'kepesertaan',
+  'sjp',
+  'verifikator',
+  'ketua',
+  'bendahara',
+  'puskesmas',
+  'rumahsakit',
+  'dinsos',
+  'dukcapil',
+  'pimpinan',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const FACILITY_ROLES: readonly Role[] = ['puskesmas', 'rumahsakit'];
+
+export const PERMISSIONS = {
+  'eligibility.check': ['kepesertaan', 'sjp', 'verifikator', 'puskesmas', 'rumahsakit', 'dinsos'],
+  'person.read': ['kepesertaan', 'sjp', 'verifikator', 'dinsos'],
+  'population.import': ['kepesertaan', 'dukcapil'],
+  'jkn.import': ['kepesertaan'],
+  'import.read': ['kepesertaan', 'dukcapil', 'pimpinan', 'auditor'],
+  'users.manage': ['admin'],
+  'tokens.manage': ['admin'],
+  'settings.read': ['admin', 'kepesertaan', 'sjp', 'pimpinan', 'auditor'],
+  'settings.manage': ['admin'],
+  'calendar.manage': ['admin'],
+  'audit.read': ['admin', 'auditor'],
+  'areas.read': ['admin', 'kepesertaan', 'sjp', 'verifikator', 'ketua', 'bendahara', 'puskesmas', 'rumahsakit', 'dinsos', 'dukcapil', 'pimpinan', 'auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}
