@@ -90,6 +90,7 @@ CREATE TABLE IF NOT EXISTS job (
   created_by bigint REFERENCES app_user (id),
   created_at timestamptz NOT NULL DEFAULT now(),
   started_at timestamptz,
+  heartbeat_at timestamptz,
   finished_at timestamptz
 );
 CREATE INDEX IF NOT EXISTS job_kind_created ON job (kind, created_at DESC);

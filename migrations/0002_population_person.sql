@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS person (
   death_date date,
   moved_out_date date,
   first_seen_as_of date NOT NULL,
-  last_seen_as_of date NOT NULL,
+  data_as_of date NOT NULL,
   import_id bigint NOT NULL REFERENCES population_import (id)
 );
 CREATE INDEX IF NOT EXISTS person_no_kk ON person (no_kk);

@@ -6,29 +6,79 @@ import type { Config } from './platform/config.js';
 import { openDb, type Db } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { AuditWriter } from './platform/audit/audit.js';
+import { auditRoutes } from './platform/audit/routes.js';
+import { calendarRoutes, createCalendarService } from './platform/calendar/index.js';
 import { buildApp, type App } from './platform/http/app.js';
+import { createImportRunner } from './platform/ingest/runner.js';
+import { importHistoryRoute, importRoutes } from './platform/ingest/routes.js';
+import { createJobService } from './platform/jobs/jobs.js';
+import { jobRoutes } from './platform/jobs/routes.js';
 import { createAccessService } from './modules/access/service.js';
 import { accessRoutes } from './modules/access/routes.js';
+import { createAreaService } from './modules/areas/service.js';
+import { syncAreas } from './modules/areas/sync.js';
+import { areaRoutes } from './modules/areas/routes.js';
+import { importJkn } from './modules/jkn/import.js';
+import { createEligibilityService } from './modules/membership/eligibility.js';
+import { membershipRoutes } from './modules/membership/routes.js';
+import { createSettingsService } from './modules/membership/settings.js';
+import { importPopulation } from './modules/population/import.js';
+import { createPeopleService } from './modules/population/people.js';
+import { populationRoutes } from './modules/population/routes.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+export interface SystemOptions {
+  /** Use this database instead of opening one (tests); it is not closed with the system. */
+  db?: Db;
+  log?: (err: unknown, msg: string) => void;
+}
+
 /**
- * The composition root: opens the database, brings its schema up to date and
- * wires every module's service with exactly what it needs.
+ * The composition root: opens the database, brings its schema and reference
+ * data up to date and wires every module's service with exactly what it needs.
  */
-export async function createSystem(config: Config, existingDb?: Db) {
-  const db = existingDb ?? (await openDb(config));
+export async function createSystem(config: Config, opts: SystemOptions = {}) {
+  const db = opts.db ?? (await openDb(config));
+  const log = opts.log ?? ((err: unknown, msg: string) => process.stderr.write(`${msg}: ${(err as Error)?.stack ?? String(err)}\n`));
   await migrate(db);
+  await syncAreas(db);
   const audit = new AuditWriter(db);
   const access = createAccessService(db, config);
+  const jobs = createJobService(db, log);
+  await jobs.recoverInterrupted();
+  const settings = createSettingsService(db);
+  const eligibility = createEligibilityService(db, audit, settings);
+  const people = createPeopleService(db, audit);
+  const calendar = createCalendarService(db);
+  const areas = createAreaService(db);
+  const imports = createImportRunner(
+    db,
+    jobs,
+    { reports: path.join(config.dataDir, 'reports'), uploads: path.join(config.dataDir, 'uploads') },
+    { population: importPopulation, jkn: importJkn },
+  );
   const cookieSecret = config.cookieSecret ?? loadOrCreateSecret(config.dataDir);
 
   async function close() {
     await audit.flush();
-    if (!existingDb) await db.close();
+    if (!opts.db) await db.close();
   }
 
-  return { config: { ...config, cookieSecret }, db, audit, access, close };
+  return {
+    config: { ...config, cookieSecret },
+    db,
+    audit,
+    access,
+    jobs,
+    settings,
+    eligibility,
+    people,
+    calendar,
+    areas,
+    imports,
+    close,
+  };
 }
 
 export type System = Awaited<ReturnType<typeof createSystem>>;
@@ -43,6 +93,15 @@ export async function createServer(sys: System): Promise<App> {
     webDist: path.join(ROOT_DIR, 'web', 'dist'),
     routes: (api) => {
       accessRoutes(api, sys.access, sys.config);
+      jobRoutes(api, sys.jobs);
+      auditRoutes(api, sys.db, sys.audit);
+      calendarRoutes(api, sys.calendar);
+      areaRoutes(api, sys.areas);
+      importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'population', 'population.import');
+      importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'jkn', 'jkn.import');
+      importHistoryRoute(api, sys.db);
+      populationRoutes(api, sys.people);
+      membershipRoutes(api, { eligibility: sys.eligibility, settings: sys.settings, ratePerMinute: sys.config.eligibilityRatePerMinute });
     },
   });
   app.addHook('onClose', async () => {

@@ -3,6 +3,7 @@ import { AppError } from '../platform/http/errors.js';
 import { registerServe } from './serve.js';
 import { registerMigrate } from './migrate.js';
 import { registerUsers } from './users.js';
+import { registerImport } from './import.js';
 
 /** `jamkesda` — one file per command, each thin over the services (../shared/contracts/cli.md). */
 export async function main(argv: string[]): Promise<void> {
@@ -14,6 +15,7 @@ export async function main(argv: string[]): Promise<void> {
   registerServe(program);
   registerMigrate(program);
   registerUsers(program);
+  registerImport(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

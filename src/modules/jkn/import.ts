@@ -1,0 +1,39 @@
+import type { Db } from '../../platform/db/index.js';
+import { copyLine } from '../../platform/ingest/copy-text.js';
+import { runSnapshotImport, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
+import * as repo from './repo.js';
+import { checkJknRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type JknRecord } from './rules/row.js';
+
+function toCopy(rowNo: number, r: JknRecord): string {
+  return copyLine([rowNo, r.nik, r.cardNumber, r.name, r.segment, r.class, r.status, r.startDate, r.arrearsMonths, r.primaryFacility]);
+}
+
+const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number }> = {
+  kind: 'jkn',
+  label: 'data JKN',
+  requiredColumns: REQUIRED_COLUMNS,
+  optionalColumns: OPTIONAL_COLUMNS,
+  check: checkJknRow,
+  copyLine: toCopy,
+  copySql: repo.STAGE_COPY_SQL,
+  latestAppliedAsOf: repo.latestAppliedAsOf,
+  createImport: repo.createImport,
+  clearStage: repo.clearStage,
+  removeDuplicateNiks: repo.removeDuplicateNiks,
+  async afterStage(q, report, progress) {
+    progress.phase('Mencocokkan NIK dengan data penduduk');
+    const unknown = await repo.unknownNiks(q);
+    for (const u of unknown) {
+      await report.warn(u.line_no, 'nik', u.nik, 'NIK tidak terdapat dalam data penduduk Kota; tetap disimpan dan dilaporkan.');
+    }
+    return { unknownNik: unknown.length };
+  },
+  apply: repo.mergeStage,
+  finish: (tx, id, c) => repo.finishImport(tx, id, { ended: 0, unknownNik: 0, ...c }),
+  fail: repo.failImport,
+};
+
+/** Loads the JKN membership file (../shared/contracts/jkn-membership.md). The caller holds the JKN import lock. */
+export function importJkn(db: Db, input: SnapshotImportInput) {
+  return runSnapshotImport(db, spec, input);
+}

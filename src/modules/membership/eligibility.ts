@@ -1,0 +1,141 @@
+import type { AuditWriter } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/db/index.js';
+import { invalid } from '../../platform/http/errors.js';
+import { isRealDate } from '../../platform/ingest/values.js';
+import { parseNik } from '../population/rules/nik.js';
+import { loadFacts, type Facts } from './repo.js';
+import { decideEligibility, type Basis, type CardStatus, type Reason } from './rules/eligibility.js';
+import type { SettingsService } from './settings.js';
+
+/** The decision as ../shared/contracts/eligibility-api.md defines it, plus the rule that decided it. */
+export interface EligibilityAnswer {
+  nik: string;
+  date: string;
+  eligible: boolean;
+  basis: Basis | null;
+  person: { name: string; sex: 'L' | 'P'; birthDate: string; familyNumber: string } | null;
+  card: { number: string | null; status: CardStatus } | null;
+  jkn: { segment: string; status: 'AKTIF' | 'NONAKTIF'; cardNumber: string } | null;
+  reasons: Reason[];
+  rule: { code: string; description: string } | null;
+  settingsEffectiveFrom: string | null;
+}
+
+export function jakartaToday(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function requireNik(nik: string): string {
+  if (!/^\d{16}$/.test(nik)) throw invalid('INVALID_NIK', 'NIK harus 16 digit angka.');
+  const p = parseNik(nik);
+  if (!p.ok) throw invalid('INVALID_NIK', p.problem.message);
+  return nik;
+}
+
+export function requireDate(date: string | undefined): string {
+  if (date === undefined || date === '') return jakartaToday();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m || !isRealDate(+m[1]!, +m[2]!, +m[3]!)) throw invalid('INVALID_DATE', 'Tanggal harus berupa tanggal yang sah dengan format YYYY-MM-DD.');
+  return date;
+}
+
+interface Pending {
+  nik: string;
+  date: string;
+  resolve: (f: Facts) => void;
+  reject: (e: unknown) => void;
+}
+
+const MAX_BATCH = 2000;
+const MAX_IN_FLIGHT = 4;
+
+/**
+ * Eligibility checks. Concurrent single checks are gathered into one query per
+ * turn of the event loop (a registration desk's check costs a fraction of a
+ * round trip under load), and every check is audited before it is answered.
+ */
+export function createEligibilityService(db: Db, audit: AuditWriter, settings: SettingsService) {
+  let queue: Pending[] = [];
+  let inFlight = 0;
+  let scheduled = false;
+
+  function schedule() {
+    if (scheduled || inFlight >= MAX_IN_FLIGHT || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      while (queue.length > 0 && inFlight < MAX_IN_FLIGHT) {
+        const batch = queue.slice(0, MAX_BATCH);
+        queue = queue.slice(batch.length);
+        inFlight++;
+        loadFacts(
+          db,
+          batch.map((b) => b.nik),
+          batch.map((b) => b.date),
+        )
+          .then((facts) => batch.forEach((b, i) => b.resolve(facts[i]!)))
+          .catch((err) => batch.forEach((b) => b.reject(err)))
+          .finally(() => {
+            inFlight--;
+            schedule();
+          });
+      }
+    });
+  }
+
+  function factsFor(nik: string, date: string): Promise<Facts> {
+    return new Promise((resolve, reject) => {
+      queue.push({ nik, date, resolve, reject });
+      schedule();
+    });
+  }
+
+  async function answer(nik: string, date: string, facts: Facts): Promise<EligibilityAnswer> {
+    const s = await settings.on(date);
+    if (!s) throw invalid('INVALID_DATE', `Belum ada pengaturan program yang berlaku pada ${date}.`);
+    const d = decideEligibility({ nik, date, person: facts.person, jkn: facts.jkn, jknDataFrom: await settings.jknDataFrom(), settings: s });
+    const p = facts.person;
+    return {
+      nik,
+      date,
+      eligible: d.eligible,
+      basis: d.basis,
+      person: p ? { name: p.name, sex: p.sex, birthDate: p.birthDate, familyNumber: p.noKk } : null,
+      card: d.cardStatus ? { number: null, status: d.cardStatus } : null,
+      jkn: facts.jkn ? { segment: facts.jkn.segment, status: facts.jkn.status, cardNumber: facts.jkn.cardNumber } : null,
+      reasons: d.reasons,
+      rule: d.rule,
+      settingsEffectiveFrom: s.effectiveFrom,
+    };
+  }
+
+  async function check(nikRaw: string, dateRaw?: string): Promise<EligibilityAnswer> {
+    const nik = requireNik(nikRaw);
+    const date = requireDate(dateRaw);
+    const [facts] = await Promise.all([
+      factsFor(nik, date),
+      audit.record({ action: 'eligibility.check', entityType: 'person', entityId: nik, details: { date } }),
+    ]);
+    return answer(nik, date, facts);
+  }
+
+  async function checkBatch(niksRaw: string[], dateRaw?: string): Promise<EligibilityAnswer[]> {
+    const date = requireDate(dateRaw);
+    niksRaw.forEach((n, i) => {
+      try {
+        requireNik(n);
+      } catch (err) {
+        throw invalid('INVALID_NIK', `NIK ke-${i + 1} (${n.slice(0, 20)}): ${(err as Error).message}`);
+      }
+    });
+    const [facts] = await Promise.all([
+      loadFacts(db, niksRaw, niksRaw.map(() => date)),
+      audit.record(niksRaw.map((nik) => ({ action: 'eligibility.check', entityType: 'person', entityId: nik, details: { date, batch: true } }))),
+    ]);
+    return Promise.all(niksRaw.map((nik, i) => answer(nik, date, facts[i]!)));
+  }
+
+  return { check, checkBatch };
+}
+
+export type EligibilityService = ReturnType<typeof createEligibilityService>;

@@ -1,0 +1,72 @@
+import type { Queryable } from '../../platform/db/index.js';
+import type { Basis, JknFacts, JknSegment, PersonFacts, ProgramSettings } from './rules/eligibility.js';
+
+interface FactRow {
+  i: number;
+  nik: string | null;
+  name: string | null;
+  sex: 'L' | 'P' | null;
+  birth_date: string | null;
+  no_kk: string | null;
+  ektp_recorded: boolean | null;
+  death_date: string | null;
+  moved_out_date: string | null;
+  segment: JknSegment | null;
+  jkn_status: 'AKTIF' | 'NONAKTIF' | null;
+  card_number: string | null;
+  arrears_months: number | null;
+}
+
+export interface Facts {
+  person: PersonFacts | null;
+  jkn: JknFacts | null;
+}
+
+/** Facts for many (NIK, date) pairs in one round trip; results in input order. */
+export async function loadFacts(q: Queryable, niks: string[], dates: string[]): Promise<Facts[]> {
+  const r = await q.query<FactRow>(
+    `SELECT q.i, p.nik, p.name, p.sex, p.birth_date, p.no_kk, p.ektp_recorded, p.death_date, p.moved_out_date,
+            j.segment, j.status AS jkn_status, j.card_number, j.arrears_months
+     FROM unnest($1::text[], $2::date[]) WITH ORDINALITY AS q(nik, d, i)
+     LEFT JOIN person p ON p.nik = q.nik
+     LEFT JOIN LATERAL (
+       SELECT segment, status, card_number, arrears_months FROM jkn_membership m
+       WHERE m.nik = q.nik AND m.valid_from <= q.d AND (m.valid_to IS NULL OR m.valid_to > q.d)
+       ORDER BY m.valid_from DESC LIMIT 1
+     ) j ON true`,
+    [niks, dates],
+  );
+  const out: Facts[] = new Array(niks.length);
+  for (const row of r.rows) {
+    out[Number(row.i) - 1] = {
+      person: row.nik
+        ? {
+            nik: row.nik,
+            name: row.name!,
+            sex: row.sex!,
+            birthDate: row.birth_date!,
+            noKk: row.no_kk!,
+            ektpRecorded: row.ektp_recorded!,
+            deathDate: row.death_date,
+            movedOutDate: row.moved_out_date,
+          }
+        : null,
+      jkn: row.segment
+        ? { segment: row.segment, status: row.jkn_status!, cardNumber: row.card_number!, arrearsMonths: row.arrears_months }
+        : null,
+    };
+  }
+  return out;
+}
+
+export async function jknDataFrom(q: Queryable): Promise<string | null> {
+  const r = await q.query<{ d: string | null }>(`SELECT min(as_of) AS d FROM jkn_import WHERE status = 'applied'`);
+  return r.rows[0]?.d ?? null;
+}
+
+export async function listSettings(q: Queryable): Promise<(ProgramSettings & { note: string })[]> {
+  const r = await q.query<{ id: number; effective_from: string; bases: Basis[]; excluded_segments: JknSegment[]; note: string }>(
+    'SELECT id, effective_from, bases, excluded_segments, note FROM program_setting ORDER BY effective_from',
+  );
+  return r.rows.map((s) => ({ id: s.id, effectiveFrom: s.effective_from, bases: s.bases, excludedSegments: s.excluded_segments, note: s.note }));
+}

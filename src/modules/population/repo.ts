@@ -1,0 +1,97 @@
+import type { Queryable } from '../../platform/db/index.js';
+
+export const STAGE_COPY_SQL = `COPY population_stage (line_no, nik, no_kk, name, sex, birth_place, birth_date, relation, address, rt, rw,
+  village_code, ektp_recorded, death_date, moved_out_date) FROM STDIN`;
+
+const DATA_COLS = [
+  'no_kk',
+  'name',
+  'sex',
+  'birth_place',
+  'birth_date',
+  'relation',
+  'address',
+  'rt',
+  'rw',
+  'village_code',
+  'ektp_recorded',
+  'death_date',
+  'moved_out_date',
+] as const;
+
+export async function latestAppliedAsOf(q: Queryable): Promise<string | null> {
+  const r = await q.query<{ as_of: string | null }>(`SELECT max(as_of) AS as_of FROM population_import WHERE status = 'applied'`);
+  return r.rows[0]?.as_of ?? null;
+}
+
+export async function createImport(q: Queryable, i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null }) {
+  const r = await q.query<{ id: number }>(
+    `INSERT INTO population_import (as_of, file_name, file_sha256, job_id, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [i.asOf, i.fileName, i.sha256, i.jobId, i.createdBy && i.createdBy > 0 ? i.createdBy : null],
+  );
+  return r.rows[0]!.id;
+}
+
+export async function clearStage(q: Queryable) {
+  await q.exec('TRUNCATE population_stage');
+}
+
+/** Removes every row of a NIK that appears more than once: the file cannot say which is right. */
+export async function removeDuplicateNiks(q: Queryable) {
+  const r = await q.query<{ line_no: number; nik: string }>(
+    `WITH d AS (SELECT nik FROM population_stage GROUP BY nik HAVING count(*) > 1)
+     DELETE FROM population_stage s USING d WHERE s.nik = d.nik RETURNING s.line_no, s.nik`,
+  );
+  return r.rows.sort((a, b) => a.line_no - b.line_no);
+}
+
+export async function familiesWithoutHead(q: Queryable) {
+  const r = await q.query<{ no_kk: string; line_no: number; members: number }>(
+    `SELECT no_kk, min(line_no) AS line_no, count(*) AS members FROM population_stage
+     GROUP BY no_kk HAVING NOT bool_or(relation = 'KEPALA KELUARGA') ORDER BY min(line_no)`,
+  );
+  return r.rows;
+}
+
+/** Upserts the staged snapshot; rows whose data did not change are not touched (a re-import changes nothing). */
+export async function mergeStage(q: Queryable, asOf: string, importId: number) {
+  const set = DATA_COLS.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  const oldCols = DATA_COLS.map((c) => `person.${c}`).join(', ');
+  const newCols = DATA_COLS.map((c) => `EXCLUDED.${c}`).join(', ');
+  const r = await q.query<{ inserted: number; updated: number }>(
+    `WITH up AS (
+       INSERT INTO person (nik, ${DATA_COLS.join(', ')}, first_seen_as_of, data_as_of, import_id)
+       SELECT nik, ${DATA_COLS.join(', ')}, $1::date, $1::date, $2::bigint FROM population_stage
+       ON CONFLICT (nik) DO UPDATE SET ${set}, data_as_of = EXCLUDED.data_as_of, import_id = EXCLUDED.import_id
+       WHERE (${oldCols}) IS DISTINCT FROM (${newCols})
+       RETURNING (xmax = 0) AS inserted
+     )
+     SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`,
+    [asOf, importId],
+  );
+  return r.rows[0]!;
+}
+
+/** People held from earlier snapshots that this one no longer lists (kept, never silently deleted). */
+export async function countAbsent(q: Queryable) {
+  const r = await q.query<{ n: number }>(
+    `SELECT count(*) AS n FROM person p WHERE NOT EXISTS (SELECT 1 FROM population_stage s WHERE s.nik = p.nik)`,
+  );
+  return r.rows[0]!.n;
+}
+
+export async function finishImport(
+  q: Queryable,
+  id: number,
+  c: { rowsRead: number; accepted: number; rejected: number; warnings: number; inserted: number; updated: number; unchanged: number; reportPath: string },
+) {
+  await q.query(
+    `UPDATE population_import SET status = 'applied', rows_read = $2, accepted = $3, rejected = $4, warnings = $5,
+       inserted = $6, updated = $7, unchanged = $8, report_path = $9, finished_at = now() WHERE id = $1`,
+    [id, c.rowsRead, c.accepted, c.rejected, c.warnings, c.inserted, c.updated, c.unchanged, c.reportPath],
+  );
+}
+
+export async function failImport(q: Queryable, id: number, reportPath: string | null) {
+  await q.query(`UPDATE population_import SET status = 'failed', report_path = $2, finished_at = now() WHERE id = $1`, [id, reportPath]);
+}

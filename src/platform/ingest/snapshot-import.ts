@@ -1,0 +1,131 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db, Queryable } from '../db/index.js';
+import { auditInTx } from '../audit/audit.js';
+import { ruleRefusal } from '../http/errors.js';
+import type { Progress } from '../jobs/jobs.js';
+import { ReportWriter } from './report.js';
+import { stageTable, type RowCheck } from './stage.js';
+
+export interface SnapshotImportInput {
+  filePath: string;
+  fileName: string;
+  asOf: string;
+  reportsDir: string;
+  jobId: number | null;
+  createdBy: number | null;
+  progress: Progress;
+}
+
+export interface BaseCounts {
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  warnings: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** What a module supplies to load one full snapshot file through its stage table. */
+export interface SnapshotSpec<C extends string, R, Extra extends Record<string, number>> {
+  kind: string;
+  label: string;
+  requiredColumns: readonly C[];
+  optionalColumns: readonly C[];
+  check: (get: (c: C) => string, asOf: string) => RowCheck<C, R>;
+  copyLine: (rowNo: number, record: R) => string;
+  copySql: string;
+  latestAppliedAsOf: (q: Queryable) => Promise<string | null>;
+  createImport: (q: Queryable, i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null }) => Promise<number>;
+  clearStage: (q: Queryable) => Promise<void>;
+  removeDuplicateNiks: (q: Queryable) => Promise<{ line_no: number; nik: string }[]>;
+  /** Set-based checks over the whole staged file (families without a head, unknown NIKs …). */
+  afterStage?: (q: Queryable, report: ReportWriter, progress: Progress) => Promise<Partial<Extra>>;
+  /** Applies the stage inside the final transaction. */
+  apply: (tx: Queryable, asOf: string, importId: number) => Promise<{ inserted: number; updated: number } & Partial<Extra>>;
+  finish: (tx: Queryable, importId: number, counts: BaseCounts & Partial<Extra> & { reportPath: string }) => Promise<void>;
+  fail: (q: Queryable, importId: number, reportPath: string | null) => Promise<void>;
+}
+
+export async function sha256File(filePath: string): Promise<string> {
+  const h = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(filePath)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/**
+ * Loads one full snapshot file. The caller holds the import lock of this kind.
+ * Rows are checked and staged first; the module's tables change only in the
+ * final transaction, so a failure at any point leaves the data as it was.
+ */
+export async function runSnapshotImport<C extends string, R, Extra extends Record<string, number>>(
+  db: Db,
+  spec: SnapshotSpec<C, R, Extra>,
+  input: SnapshotImportInput,
+) {
+  const latest = await spec.latestAppliedAsOf(db);
+  if (latest && input.asOf < latest) {
+    throw ruleRefusal(
+      'SNAPSHOT_OLDER',
+      `Tanggal data ${input.asOf} lebih lama dari ${spec.label} yang sudah dimuat (${latest}). Muat data yang lebih baru.`,
+    );
+  }
+  input.progress.phase('Menghitung sidik berkas');
+  const sha256 = await sha256File(input.filePath);
+  const importId = await spec.createImport(db, { asOf: input.asOf, fileName: input.fileName, sha256, jobId: input.jobId, createdBy: input.createdBy });
+  const reportPath = path.join(input.reportsDir, `${spec.kind}-${importId}.csv`);
+  const report = new ReportWriter(reportPath);
+  try {
+    await spec.clearStage(db);
+    const staged = await stageTable<C, R>(db, {
+      filePath: input.filePath,
+      requiredColumns: spec.requiredColumns,
+      optionalColumns: spec.optionalColumns,
+      check: (get) => spec.check(get, input.asOf),
+      copyLine: spec.copyLine,
+      copySql: spec.copySql,
+      report,
+      progress: input.progress,
+    });
+
+    input.progress.phase('Memeriksa NIK ganda');
+    const dupes = await spec.removeDuplicateNiks(db);
+    for (const d of dupes) {
+      await report.reject(d.line_no, [{ column: 'nik', value: d.nik, reason: 'NIK muncul di lebih dari satu baris; semua baris NIK ini ditolak.' }]);
+    }
+    const extra = (await spec.afterStage?.(db, report, input.progress)) ?? {};
+
+    input.progress.phase('Menerapkan perubahan');
+    const accepted = staged.staged - dupes.length;
+    const counts = await db.tx(async (tx) => {
+      const applied = await spec.apply(tx, input.asOf, importId);
+      const c = {
+        ...extra,
+        ...applied,
+        rowsRead: staged.rowsRead,
+        accepted,
+        rejected: report.rejectedRows,
+        warnings: report.warnings,
+        unchanged: accepted - applied.inserted - applied.updated,
+      };
+      await spec.finish(tx, importId, { ...c, reportPath });
+      await auditInTx(tx, {
+        action: `${spec.kind}.import`,
+        entityType: `${spec.kind}_import`,
+        entityId: String(importId),
+        details: { asOf: input.asOf, fileSha256: sha256, ...c },
+      });
+      return c;
+    });
+    await spec.clearStage(db);
+    await report.close();
+    return { importId, asOf: input.asOf, format: staged.format, reportPath, ...counts };
+  } catch (err) {
+    await report.close().catch(() => undefined);
+    await spec.fail(db, importId, reportPath).catch(() => undefined);
+    await spec.clearStage(db).catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Queryable } from '../db/index.js';
+import { invalid } from '../http/errors.js';
+import type { Progress } from '../jobs/jobs.js';
+import { chunked } from './copy-text.js';
+import type { ReportWriter } from './report.js';
+import { openTable } from './table-reader.js';
+
+export interface RowCheck<C extends string, R> {
+  record: R | null;
+  errors: { column: string; value: string; reason: string }[];
+  warnings: { column: string; value: string; reason: string }[];
+  _c?: C;
+}
+
+export interface StageSpec<C extends string, R> {
+  filePath: string;
+  requiredColumns: readonly C[];
+  optionalColumns: readonly C[];
+  check: (get: (c: C) => string) => RowCheck<C, R>;
+  /** One COPY text line for an accepted record. */
+  copyLine: (rowNo: number, record: R) => string;
+  copySql: string;
+  report: ReportWriter;
+  progress: Progress;
+}
+
+export interface StageResult {
+  format: 'csv' | 'xlsx';
+  rowsRead: number;
+  staged: number;
+}
+
+/**
+ * Reads a file row by row, checks each row with the module's pure rule, writes
+ * accepted rows into the module's stage table through COPY and findings into
+ * the report. A file-level fault (encoding, unreadable CSV, missing columns)
+ * throws before anything leaves the stage table.
+ */
+export async function stageTable<C extends string, R>(q: Queryable, spec: StageSpec<C, R>): Promise<StageResult> {
+  const table = await openTable(spec.filePath);
+  const index = new Map<string, number>();
+  table.header.forEach((h, i) => {
+    if (!index.has(h)) index.set(h, i);
+  });
+  const missing = spec.requiredColumns.filter((c) => !index.has(c));
+  if (missing.length > 0) {
+    throw invalid(
+      'MISSING_COLUMNS',
+      `Kolom wajib tidak ada: ${missing.join(', ')}. Kolom yang ditemukan: ${table.header.join(', ') || '(tidak ada)'}.`,
+      { missing },
+    );
+  }
+  const positions = new Map<C, number>();
+  for (const c of [...spec.requiredColumns, ...spec.optionalColumns]) {
+    const i = index.get(c);
+    if (i !== undefined) positions.set(c, i);
+  }
+
+  spec.progress.phase('Membaca dan memeriksa baris', table.totalBytes);
+  let rowsRead = 0;
+  let staged = 0;
+  const width = table.header.length;
+
+  async function* lines(): AsyncGenerator<string> {
+    for await (const row of table.rows) {
+      rowsRead++;
+      const values = row.values;
+      const get = (c: C) => {
+        const i = positions.get(c);
+        return i === undefined ? '' : (values[i] ?? '');
+      };
+      const outcome = spec.check(get);
+      if (row.width < width && outcome.record) {
+        outcome.warnings.push({ column: '', value: '', reason: `Baris hanya memiliki ${row.width} dari ${width} kolom.` });
+      }
+      if (!outcome.record) {
+        await spec.report.reject(row.rowNo, outcome.errors);
+      } else {
+        staged++;
+        yield spec.copyLine(row.rowNo, outcome.record);
+      }
+      for (const w of outcome.warnings) await spec.report.warn(row.rowNo, w.column, w.value, w.reason);
+      if ((rowsRead & 1023) === 0) spec.progress.advance(table.bytesRead());
+    }
+    spec.progress.advance(table.totalBytes);
+  }
+
+  await q.copyFrom(spec.copySql, chunked(lines()));
+  return { format: table.format, rowsRead, staged };
+}

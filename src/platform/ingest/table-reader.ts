@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import { pipeline } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { invalid } from '../http/errors.js';
+import { Utf8Guard } from './utf8.js';
+
+export interface TableRow {
+  /** Row number as a spreadsheet shows it: the header is row 1. */
+  rowNo: number;
+  /** Cell texts in header order; missing trailing cells are ''. */
+  values: string[];
+  /** Cells the row actually had (a short row is a truncated or broken line). */
+  width: number;
+}
+
+export interface Table {
+  format: 'csv' | 'xlsx';
+  /** Column names, trimmed and lower-cased. */
+  header: string[];
+  rows: AsyncIterable<TableRow>;
+  totalBytes: number;
+  bytesRead(): number;
+}
+
+/**
+ * Opens a CSV (comma or semicolon, detected) or XLSX file (first sheet) as a
+ * stream of rows. Memory stays flat: nothing holds more than one chunk.
+ */
+export async function openTable(filePath: string): Promise<Table> {
+  const totalBytes = fs.statSync(filePath).size;
+  if (totalBytes === 0) throw invalid('FILE_EMPTY', 'Berkas kosong.');
+  const head = await readHead(filePath, 64 * 1024);
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return openXlsx(filePath, totalBytes);
+  return openCsv(filePath, totalBytes, head);
+}
+
+export function normalizeHeader(h: string): string {
+  return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, '_');
+}
+
+async function readHead(filePath: string, n: number): Promise<Buffer> {
+  const fh = await fs.promises.open(filePath, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The delimiter that splits the header line into more cells, outside quotes. */
+export function detectDelimiter(firstLine: string): ',' | ';' {
+  let comma = 0;
+  let semi = 0;
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === ',') comma++;
+    else if (!quoted && ch === ';') semi++;
+  }
+  return semi > comma ? ';' : ',';
+}
+
+async function openCsv(filePath: string, totalBytes: number, head: Buffer): Promise<Table> {
+  const firstLine = head.toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = detectDelimiter(firstLine);
+  let read = 0;
+  const source = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 });
+  source.on('data', (c) => (read += c.length));
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+  const guarded = pipeline(source, new Utf8Guard(), parser, () => undefined);
+
+  const iterator = guarded[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const first = await nextOrExplain(iterator);
+  if (first.done) throw invalid('FILE_EMPTY', 'Berkas tidak memuat baris judul kolom.');
+  const header = first.value.map(normalizeHeader);
+
+  async function* rows(): AsyncGenerator<TableRow> {
+    let rowNo = 1;
+    for (;;) {
+      const r = await nextOrExplain(iterator);
+      if (r.done) return;
+      rowNo++;
+      const cells = r.value;
+      const values = new Array<string>(header.length);
+      for (let i = 0; i < header.length; i++) values[i] = cells[i] ?? '';
+      yield { rowNo, values, width: cells.length };
+    }
+  }
+  return { format: 'csv', header, rows: rows(), totalBytes, bytesRead: () => read };
+}
+
+async function nextOrExplain(it: AsyncIterator<string[]>): Promise<IteratorResult<string[]>> {
+  try {
+    return await it.next();
+  } catch (err) {
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines;
+      const where = line ? ` (baris ${line})` : '';
+      if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+        throw invalid('FILE_FORMAT', `Tanda kutip tidak ditutup${where}: berkas terpotong atau rusak. Tidak ada data yang diterapkan.`);
+      }
+      throw invalid('FILE_FORMAT', `Format CSV tidak dapat dibaca${where}: ${err.message}. Tidak ada data yang diterapkan.`);
+    }
+    throw err;
+  }
+}
+
+async function openXlsx(filePath: string, totalBytes: number): Promise<Table> {
+  let read = 0;
+  const source = fs.createReadStream(filePath);
+  source.on('data', (c) => (read += c.length));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+  const sheets = (reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>)[Symbol.asyncIterator]();
+  let sheet: IteratorResult<AsyncIterable<ExcelJS.Row>>;
+  try {
+    sheet = await sheets.next();
+  } catch {
+    throw invalid('FILE_FORMAT', 'Berkas XLSX rusak atau bukan berkas Excel yang sah.');
+  }
+  if (sheet.done) throw invalid('FILE_EMPTY', 'Berkas XLSX tidak memiliki lembar kerja.');
+  const rowIt = sheet.value[Symbol.asyncIterator]();
+  const firstRow = await rowIt.next();
+  if (firstRow.done) throw invalid('FILE_EMPTY', 'Lembar pertama tidak memuat baris judul kolom.');
+  const headerCells = cellsOf(firstRow.value);
+  const header = headerCells.map(normalizeHeader);
+
+  async function* rows(): AsyncGenerator<TableRow> {
+    for (;;) {
+      const r = await rowIt.next();
+      if (r.done) return;
+      const cells = cellsOf(r.value);
+      if (cells.every((c) => c === '')) continue;
+      const values = new Array<string>(header.length);
+      for (let i = 0; i < header.length; i++) values[i] = cells[i] ?? '';
+      yield { rowNo: r.value.number, values, width: cells.length };
+    }
+  }
+  return { format: 'xlsx', header, rows: rows(), totalBytes, bytesRead: () => read };
+}
+
+function cellsOf(row: ExcelJS.Row): string[] {
+  const out: string[] = [];
+  const values = row.values as unknown[];
+  for (let i = 1; i < values.length; i++) out.push(cellText(values[i]));
+  return out;
+}
+
+/** Cell text as an officer typed it; numbers too long for a double are flagged rather than silently rounded. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) return `#ANGKA_TIDAK_TELITI:${v}`;
+    return String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'Y' : 'N';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; text?: string; result?: unknown; error?: string };
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if (o.text !== undefined) return String(o.text);
+    if (o.result !== undefined) return cellText(o.result);
+    if (o.error) return '';
+  }
+  return String(v);
+}

@@ -1,0 +1,150 @@
+import type { Db } from '../db/index.js';
+import { AppError } from '../http/errors.js';
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface Job {
+  id: number;
+  kind: string;
+  status: JobStatus;
+  phase: string;
+  done: number;
+  total: number | null;
+  result: Record<string, unknown> | null;
+  error: string | null;
+  createdBy: number | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface Progress {
+  phase(text: string, total?: number | null): void;
+  advance(done: number): void;
+}
+
+const WRITE_EVERY_MS = 300;
+const HEARTBEAT_MS = 10_000;
+
+/**
+ * Long-running work (imports, reconciliation, batch checks) as rows in `job`
+ * with progress a UI can poll. Work is written to be re-run safely, so a job
+ * cut off by a restart is marked failed and simply started again.
+ */
+export function createJobService(db: Db, log: (err: unknown, msg: string) => void = () => {}) {
+  async function create(kind: string, params: Record<string, unknown>, createdBy: number | null): Promise<number> {
+    const r = await db.query<{ id: number }>('INSERT INTO job (kind, params, created_by) VALUES ($1, $2, $3) RETURNING id', [
+      kind,
+      JSON.stringify(params),
+      createdBy && createdBy > 0 ? createdBy : null,
+    ]);
+    return r.rows[0]!.id;
+  }
+
+  async function get(id: number): Promise<Job | null> {
+    const r = await db.query<Record<string, unknown>>(
+      `SELECT id, kind, status, phase, done, total, result, error, created_by, created_at, started_at, finished_at FROM job WHERE id = $1`,
+      [id],
+    );
+    const j = r.rows[0];
+    if (!j) return null;
+    return {
+      id: j.id as number,
+      kind: j.kind as string,
+      status: j.status as JobStatus,
+      phase: j.phase as string,
+      done: j.done as number,
+      total: (j.total as number | null) ?? null,
+      result: (j.result as Record<string, unknown> | null) ?? null,
+      error: (j.error as string | null) ?? null,
+      createdBy: (j.created_by as number | null) ?? null,
+      createdAt: j.created_at as Date,
+      startedAt: (j.started_at as Date | null) ?? null,
+      finishedAt: (j.finished_at as Date | null) ?? null,
+    };
+  }
+
+  /** A progress reporter that writes to the job row at most every few hundred ms, plus an optional listener (CLI bar). */
+  function progressFor(id: number, listener?: (p: { phase: string; done: number; total: number | null }) => void): Progress & { flush(): Promise<void> } {
+    let phase = '';
+    let done = 0;
+    let total: number | null = null;
+    let last = 0;
+    let writing: Promise<unknown> = Promise.resolve();
+    const write = () => {
+      last = Date.now();
+      const p = { phase, done, total };
+      listener?.(p);
+      writing = writing
+        .then(() => db.query('UPDATE job SET phase = $2, done = $3, total = $4 WHERE id = $1', [id, p.phase, p.done, p.total]))
+        .catch((err) => log(err, 'job progress write failed'));
+    };
+    return {
+      phase(text, t = null) {
+        phase = text;
+        total = t;
+        done = 0;
+        write();
+      },
+      advance(d) {
+        done = d;
+        if (Date.now() - last >= WRITE_EVERY_MS) write();
+      },
+      async flush() {
+        write();
+        await writing;
+      },
+    };
+  }
+
+  /**
+   * Runs the work now, in this process. Resolves with the result; the job row
+   * records success or the failure message (a user's message for AppErrors,
+   * a generic one for faults, which are logged).
+   */
+  async function run<T extends Record<string, unknown>>(
+    id: number,
+    work: (progress: Progress) => Promise<T>,
+    listener?: (p: { phase: string; done: number; total: number | null }) => void,
+  ): Promise<T> {
+    await db.query(`UPDATE job SET status = 'running', started_at = now(), heartbeat_at = now() WHERE id = $1`, [id]);
+    const progress = progressFor(id, listener);
+    // Another process (PostgreSQL mode) tells a live job from an orphan by this beat.
+    const beat = setInterval(() => {
+      db.query('UPDATE job SET heartbeat_at = now() WHERE id = $1', [id]).catch((err) => log(err, 'job heartbeat failed'));
+    }, HEARTBEAT_MS);
+    beat.unref();
+    try {
+      const result = await work(progress);
+      await progress.flush();
+      await db.query(`UPDATE job SET status = 'succeeded', result = $2, finished_at = now(), phase = 'Selesai' WHERE id = $1`, [
+        id,
+        JSON.stringify(result),
+      ]);
+      return result;
+    } catch (err) {
+      await progress.flush().catch(() => undefined);
+      const message =
+        err instanceof AppError ? err.message : 'Terjadi kesalahan sistem saat memproses. Kejadian ini telah dicatat; tidak ada data yang diterapkan.';
+      if (!(err instanceof AppError)) log(err, `job ${id} failed`);
+      await db.query(`UPDATE job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [id, message]);
+      throw err;
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  /** Marks jobs cut off by a previous stop as failed, so nobody waits on them forever. */
+  async function recoverInterrupted(): Promise<number> {
+    const r = await db.query(
+      `UPDATE job SET status = 'failed', finished_at = now(),
+         error = 'Terhenti karena server dimulai ulang. Jalankan ulang; pekerjaan ini aman diulang.'
+       WHERE status IN ('queued', 'running') AND coalesce(heartbeat_at, created_at) < now() - interval '1 minute'`,
+    );
+    return r.rowCount;
+  }
+
+  return { create, get, run, progressFor, recoverInterrupted };
+}
+
+export type JobService = ReturnType<typeof createJobService>;

@@ -1,0 +1,162 @@
+/**
+ * End-to-end harness: the real server in-process on a random port with a fresh
+ * database (embedded PGlite in a temporary data dir, or a new PostgreSQL
+ * database on TEST_DATABASE_URL, dropped afterwards), serving the built web
+ * app, and Debian's Chromium with a fresh profile that may reach 127.0.0.1 only.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/platform/config.js';
+import { createServer, createSystem, type System } from '../../src/system.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const LAPTOP = { width: 1366, height: 768 } as const;
+export const TABLET = { width: 820, height: 1180 } as const;
+
+export interface E2eServer {
+  sys: System;
+  baseUrl: string;
+  dataDir: string;
+  close: () => Promise<void>;
+}
+
+/** A new, empty PostgreSQL database on the TEST_DATABASE_URL server, and how to drop it. */
+async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `jk_e2e_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      try {
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await a.end();
+      }
+    },
+  };
+}
+
+export async function startServer(): Promise<E2eServer> {
+  if (!fs.existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
+    throw new Error('web/dist is missing: build the web app first (npm run build:web, which npm run test:e2e does).');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-'));
+  const pgDb = process.env.TEST_DATABASE_URL ? await createPgDatabase(process.env.TEST_DATABASE_URL) : null;
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+  if (pgDb) env.DATABASE_URL = pgDb.url;
+  else delete env.DATABASE_URL;
+  const sys = await createSystem(loadConfig(env));
+  const app = await createServer(sys);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('server did not report a TCP address');
+  return {
+    sys,
+    baseUrl: `http://127.0.0.1:${addr.port}`,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await sys.close();
+      await pgDb?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface E2eBrowser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+/** Chromium with a throw-away profile; any request not to 127.0.0.1 is aborted. */
+export async function launchBrowser(viewport: { width: number; height: number } = LAPTOP): Promise<E2eBrowser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI installs it).`);
+  }
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    acceptDownloads: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  context.setDefaultTimeout(15_000);
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient');
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A full-page screenshot under test-results/e2e/ (gitignored) for a person to look at. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
+
+/** Facility-scoped roles need their facility to exist. */
+export async function ensureFacility(sys: System, code: string, name: string, level: 'PPK1' | 'PPK2') {
+  await sys.db.query('INSERT INTO facility (code, name, level) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [code, name, level]);
+}
+
+/**
+ * A user whose one-time password is already replaced (for tests about
+ * something other than the first login): returns the usable password.
+ */
+export async function userWithPassword(
+  sys: System,
+  username: string,
+  role: Parameters<System['access']['createUser']>[0]['role'],
+  facilityCode?: string,
+): Promise<string> {
+  const created = await sys.access.createUser({ username, role, facilityCode });
+  const password = `Sandi${crypto.randomBytes(4).toString('hex')}2026`;
+  await sys.access.changePassword(created.id, created.oneTimePassword, password, null);
+  return password;
+}
+
+/** Logs in through the login form and waits for the app shell. */
+export async function loginViaUi(page: Page, baseUrl: string, username: string, password: string) {
+  await page.goto(`${baseUrl}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
+  await page.getByLabel('Kata sandi', { exact: true }).press('Enter');
+  await page.getByTestId('logout').waitFor();
+}

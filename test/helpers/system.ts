@@ -1,0 +1,102 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../../src/platform/config.js';
+import { createPgDb } from '../../src/platform/db/pg.js';
+import { createPgliteDb } from '../../src/platform/db/pglite.js';
+import type { Db } from '../../src/platform/db/index.js';
+import type { Role } from '../../src/platform/http/permissions.js';
+import { createServer, createSystem, type System } from '../../src/system.js';
+import type { App } from '../../src/platform/http/app.js';
+
+/** Which engine the integration suite runs on: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set. */
+export const ENGINE = process.env.TEST_DATABASE_URL ? 'pg' : 'pglite';
+
+/** A fresh database: in-memory PGlite, or a new database on the TEST_DATABASE_URL server dropped afterwards. */
+export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const db = await createPgliteDb(null);
+    return { db, drop: () => db.close() };
+  }
+  const name = `jk_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = createPgDb(u.toString(), 10);
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export interface TestEnv {
+  sys: System;
+  app: App;
+  dataDir: string;
+  close: () => Promise<void>;
+}
+
+export async function testEnv(env: Record<string, string> = {}): Promise<TestEnv> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-test-'));
+  const { db, drop } = await freshDb();
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  const sys = await createSystem(config, { db, log: () => {} });
+  const app = await createServer(sys);
+  await app.ready();
+  return {
+    sys,
+    app,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await sys.close();
+      await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function ensureFacility(sys: System, code: string, level: 'PPK1' | 'PPK2' = 'PPK2') {
+  await sys.db.query(`INSERT INTO facility (code, name, level) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [code, `Fasilitas ${code}`, level]);
+}
+
+/** A user of the role with an API token; returns the Authorization header. */
+export async function tokenFor(sys: System, role: Role, facilityCode?: string): Promise<{ authorization: string; username: string }> {
+  const username = `${role}-${crypto.randomBytes(3).toString('hex')}`;
+  if (facilityCode) await ensureFacility(sys, facilityCode, role === 'puskesmas' ? 'PPK1' : 'PPK2');
+  await sys.access.createUser({ username, role, facilityCode: facilityCode ?? null });
+  const t = await sys.access.createToken(username);
+  return { authorization: `Bearer ${t.token}`, username };
+}
+
+/** Logs in through the API as a browser would; returns cookie + CSRF headers for later requests. */
+export async function sessionFor(t: TestEnv, role: Role, facilityCode?: string) {
+  const username = `${role}-${crypto.randomBytes(3).toString('hex')}`;
+  if (facilityCode) await ensureFacility(t.sys, facilityCode, role === 'puskesmas' ? 'PPK1' : 'PPK2');
+  const u = await t.sys.access.createUser({ username, role, facilityCode: facilityCode ?? null });
+  const csrfRes = await t.app.inject({ method: 'GET', url: '/api/v1/auth/csrf' });
+  const csrfCookie = csrfRes.cookies.find((c) => c.name === '_csrf')!;
+  const token = csrfRes.json().token as string;
+  const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: u.oneTimePassword } });
+  const session = login.cookies.find((c) => c.name === 'jk_session')!;
+  const cookie = `_csrf=${csrfCookie.value}; jk_session=${session.value}`;
+  return { username, password: u.oneTimePassword, cookie, csrf: token, userId: u.id };
+}
+
+export function writeTemp(dir: string, name: string, content: string | Buffer): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, content);
+  return p;
+}
