@@ -81,7 +81,8 @@ export interface SessionUser {
   role: Role;
   facility_code: string | null;
   must_change_password: boolean;
-  expires_at: Date;
+  /** null for API tokens: they live until revoked. */
+  expires_at: Date | null;
 }
 
 export async function findSession(q: Queryable, tokenHash: string): Promise<SessionUser | null> {
@@ -113,7 +114,7 @@ export async function insertToken(q: Queryable, userId: number, tokenHash: strin
 export async function findToken(q: Queryable, tokenHash: string) {
   const r = await q.query<SessionUser & { token_id: number }>(
     `SELECT t.id AS token_id, t.user_id, u.username, u.role, u.facility_code, false AS must_change_password,
-            'infinity'::timestamptz AS expires_at
+            NULL::timestamptz AS expires_at
      FROM api_token t JOIN app_user u ON u.id = t.user_id
      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL`,
     [tokenHash],

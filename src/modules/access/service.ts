@@ -126,7 +126,7 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
       actor.tokenId = row.token_id as number;
       await repo.touchToken(db, actor.tokenId);
     }
-    const until = Math.min(row.expires_at.getTime(), Date.now() + CACHE_MS[kind]);
+    const until = Math.min(row.expires_at ? row.expires_at.getTime() : Number.POSITIVE_INFINITY, Date.now() + CACHE_MS[kind]);
     remember(key, actor, until - Date.now());
     return actor;
   }

@@ -92,7 +92,6 @@ export function createEligibilityService(db: Db, audit: AuditWriter, settings: S
 
   async function answer(nik: string, date: string, facts: Facts): Promise<EligibilityAnswer> {
     const s = await settings.on(date);
-    if (!s) throw invalid('INVALID_DATE', `Belum ada pengaturan program yang berlaku pada ${date}.`);
     const d = decideEligibility({ nik, date, person: facts.person, jkn: facts.jkn, jknDataFrom: await settings.jknDataFrom(), settings: s });
     const p = facts.person;
     return {
@@ -105,7 +104,7 @@ export function createEligibilityService(db: Db, audit: AuditWriter, settings: S
       jkn: facts.jkn ? { segment: facts.jkn.segment, status: facts.jkn.status, cardNumber: facts.jkn.cardNumber } : null,
       reasons: d.reasons,
       rule: d.rule,
-      settingsEffectiveFrom: s.effectiveFrom,
+      settingsEffectiveFrom: s?.effectiveFrom ?? null,
     };
   }
 

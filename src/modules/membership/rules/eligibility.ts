@@ -55,7 +55,8 @@ export interface EligibilityFacts {
   jkn: JknFacts | null;
   /** Earliest date JKN data covers; before it, "no JKN row" means "unknown", not "uninsured". */
   jknDataFrom: string | null;
-  settings: ProgramSettings;
+  /** The settings in force on `date`; null before the programme began. */
+  settings: ProgramSettings | null;
   /** The family card, when the card register (membership issue) knows one. */
   card?: CardFacts | null;
 }
@@ -75,6 +76,7 @@ export const RULES = {
   },
   EXCLUDED: { code: 'MEM-4', description: 'Perda 9/2018 ps. 7 dan 14(5): peserta JKN yang iurannya dibayar pemerintah tidak dijamin Jamkesda' },
   NOT_REGISTERED: { code: 'MEM-1', description: 'Tidak terdaftar, meninggal atau pindah menurut data kependudukan pada tanggal itu' },
+  NO_PROGRAM: { code: 'SETTINGS', description: 'Belum ada pengaturan program yang berlaku pada tanggal itu' },
   POOR_REQUIRED: { code: 'MEM-3.P', description: 'Basis program hanya penduduk miskin terverifikasi (Perwal 27A/2017)' },
 } as const;
 
@@ -122,7 +124,7 @@ export function decideEligibility(f: EligibilityFacts): Decision {
 
   const jkn = f.jkn;
   const jknActive = jkn?.status === 'AKTIF';
-  const excluded = jknActive && f.settings.excludedSegments.includes(jkn.segment);
+  const excluded = jknActive && (f.settings?.excludedSegments.includes(jkn.segment) ?? false);
   if (excluded) {
     block('PBI_JKN', `Peserta JKN segmen ${SEGMENT_NAMES[jkn.segment]} yang aktif: iuran dibayar pemerintah, tidak dijamin Jamkesda.`);
   } else if (jknActive) {
@@ -134,6 +136,10 @@ export function decideEligibility(f: EligibilityFacts): Decision {
     info('JKN_DATA_UNAVAILABLE', 'Belum ada data kepesertaan JKN untuk tanggal ini.');
   }
 
+  if (!f.settings) {
+    block('PROGRAM_NOT_IN_FORCE', `Program Jamkesda belum berlaku pada ${formatDateId(f.date)}.`);
+    return { eligible: false, basis: null, cardStatus, reasons, rule: RULES.NO_PROGRAM };
+  }
   if (!registered) return { eligible: false, basis: null, cardStatus, reasons, rule: RULES.NOT_REGISTERED };
   if (excluded) return { eligible: false, basis: null, cardStatus, reasons, rule: RULES.EXCLUDED };
 
