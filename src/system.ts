@@ -83,8 +83,9 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
 
 export type System = Awaited<ReturnType<typeof createSystem>>;
 
-export async function createServer(sys: System): Promise<App> {
+export async function createServer(sys: System, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<App> {
   const app = await buildApp({
+    logStream: opts.logStream,
     config: sys.config,
     auth: sys.access,
     health: async () => {

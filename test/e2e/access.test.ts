@@ -41,22 +41,22 @@ describe('access', () => {
 
     // A wrong password says so, in Indonesian, and keeps the user on the page.
     await page.getByLabel('Nama pengguna').fill('admin.dinkes');
-    await page.getByLabel('Kata sandi', { exact: true }).fill('salah-sekali-123');
+    await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill('salah-sekali-123');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await expect(page.getByTestId('login-error').textContent()).resolves.toContain('Nama pengguna atau kata sandi salah');
 
-    await page.getByLabel('Kata sandi', { exact: true }).fill(oneTimePassword);
-    await page.getByLabel('Kata sandi', { exact: true }).press('Enter');
+    await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(oneTimePassword);
+    await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).press('Enter');
     await page.waitForURL('**/ganti-kata-sandi');
     await page.getByLabel('Kata sandi sekali pakai').fill(oneTimePassword);
     // A password containing the username is refused by the server with its own message.
-    await page.getByLabel('Kata sandi baru', { exact: true }).fill('admin.dinkes2026x');
+    await page.getByRole('textbox', { name: 'Kata sandi baru', exact: true }).fill('admin.dinkes2026x');
     await page.getByLabel('Ulangi kata sandi baru').fill('admin.dinkes2026x');
     await screenshot(page, 'laptop-02-change-password');
     await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
     await expect(page.getByTestId('password-error').textContent()).resolves.toMatch(/syarat|nama pengguna/i);
 
-    await page.getByLabel('Kata sandi baru', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByRole('textbox', { name: 'Kata sandi baru', exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('Ulangi kata sandi baru').fill(NEW_PASSWORD);
     await page.getByLabel('Ulangi kata sandi baru').press('Enter');
     await page.waitForURL(`${server.baseUrl}/`);
@@ -147,7 +147,7 @@ describe('access', () => {
 
     // Logging in again returns to where the officer was going.
     await page.getByLabel('Nama pengguna').fill('admin.dinkes');
-    await page.getByLabel('Kata sandi', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL('**/log-audit');
     await page.getByTestId('audit-table').getByText('auth.login').first().waitFor();

@@ -156,7 +156,7 @@ export async function userWithPassword(
 export async function loginViaUi(page: Page, baseUrl: string, username: string, password: string) {
   await page.goto(`${baseUrl}/masuk`);
   await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
-  await page.getByLabel('Kata sandi', { exact: true }).press('Enter');
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).press('Enter');
   await page.getByTestId('logout').waitFor();
 }

@@ -48,12 +48,12 @@ export interface TestEnv {
   close: () => Promise<void>;
 }
 
-export async function testEnv(env: Record<string, string> = {}): Promise<TestEnv> {
+export async function testEnv(env: Record<string, string> = {}, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-test-'));
   const { db, drop } = await freshDb();
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
   const sys = await createSystem(config, { db, log: () => {} });
-  const app = await createServer(sys);
+  const app = await createServer(sys, opts);
   await app.ready();
   return {
     sys,

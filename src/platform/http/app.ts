@@ -32,6 +32,8 @@ export interface AppOptions {
   /** Checks the database; /healthz answers 503 when it throws. */
   health: () => Promise<void>;
   webDist?: string | null;
+  /** Where log lines go (default stdout); tests read it to prove no personal data is logged. */
+  logStream?: NodeJS.WritableStream;
   /** Registers every module's routes. */
   routes: (app: App) => Promise<void> | void;
 }
@@ -39,7 +41,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: opts.logStream ? { ...loggerOptions(config.logLevel), stream: opts.logStream } : loggerOptions(config.logLevel),
     // Fastify's own request lines would log raw URLs; ours (onResponse below) log the route pattern.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
