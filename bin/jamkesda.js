@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
+// The `jamkesda` command. Runs the compiled sources (dist/), rebuilding them
+// first when anything under src/ is newer (../scripts/build.mjs).
+import { ensureBuilt } from '../scripts/build.mjs';
+
+const entry = await ensureBuilt();
+const { main } = await import(entry);
 await main(process.argv);

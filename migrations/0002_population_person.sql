@@ -20,10 +20,14 @@ CREATE TABLE IF NOT EXISTS population_import (
   finished_at timestamptz
 );
 
+-- Checks use translate(), not regular expressions: they run for every row of a
+-- 2.6-million-row load, where a regex check costs several times more.
+-- Identifiers and names compare byte-wise (COLLATE "C"): digits and upper-case
+-- names sort the same, and index builds and lookups are about twice as fast.
 CREATE TABLE IF NOT EXISTS person (
-  nik text PRIMARY KEY CHECK (nik ~ '^[0-9]{16}$'),
-  no_kk text NOT NULL CHECK (no_kk ~ '^[0-9]{16}$'),
-  name text NOT NULL,
+  nik text COLLATE "C" PRIMARY KEY CHECK (octet_length(nik) = 16 AND translate(nik, '0123456789', '') = ''),
+  no_kk text COLLATE "C" NOT NULL CHECK (octet_length(no_kk) = 16 AND translate(no_kk, '0123456789', '') = ''),
+  name text COLLATE "C" NOT NULL,
   sex char(1) NOT NULL CHECK (sex IN ('L', 'P')),
   birth_place text,
   birth_date date NOT NULL,
@@ -31,22 +35,24 @@ CREATE TABLE IF NOT EXISTS person (
   address text,
   rt text,
   rw text,
-  village_code text NOT NULL CHECK (village_code ~ '^[0-9]{10}$'),
+  village_code text COLLATE "C" NOT NULL CHECK (octet_length(village_code) = 10 AND translate(village_code, '0123456789', '') = ''),
   ektp_recorded boolean NOT NULL,
   death_date date,
   moved_out_date date,
   first_seen_as_of date NOT NULL,
   data_as_of date NOT NULL,
-  import_id bigint NOT NULL REFERENCES population_import (id)
+  -- Provenance, deliberately without a foreign key: a per-row RI check would
+  -- dominate bulk loads, and import rows are never deleted.
+  import_id bigint NOT NULL
 );
 CREATE INDEX IF NOT EXISTS person_no_kk ON person (no_kk);
-CREATE INDEX IF NOT EXISTS person_name ON person (name text_pattern_ops);
+CREATE INDEX IF NOT EXISTS person_name ON person (name);
 
 -- Rows of the import in progress; emptied at the start of every import (imports are serialised).
 CREATE UNLOGGED TABLE IF NOT EXISTS population_stage (
   line_no bigint NOT NULL,
-  nik text NOT NULL,
-  no_kk text NOT NULL,
+  nik text COLLATE "C" NOT NULL,
+  no_kk text COLLATE "C" NOT NULL,
   name text NOT NULL,
   sex char(1) NOT NULL,
   birth_place text,

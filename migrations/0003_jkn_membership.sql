@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS jkn_import (
 );
 
 CREATE TABLE IF NOT EXISTS jkn_membership (
-  nik text NOT NULL CHECK (nik ~ '^[0-9]{16}$'),
+  nik text COLLATE "C" NOT NULL CHECK (octet_length(nik) = 16 AND translate(nik, '0123456789', '') = ''),
   valid_from date NOT NULL,
   valid_to date,
   card_number text NOT NULL,
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS jkn_membership (
   start_date date,
   arrears_months integer CHECK (arrears_months >= 0),
   primary_facility text,
-  import_id bigint NOT NULL REFERENCES jkn_import (id),
+  import_id bigint NOT NULL, -- provenance; no foreign key (see person.import_id)
   PRIMARY KEY (nik, valid_from),
   CHECK (valid_to IS NULL OR valid_to > valid_from)
 );
@@ -44,7 +44,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS jkn_membership_current ON jkn_membership (nik)
 
 CREATE UNLOGGED TABLE IF NOT EXISTS jkn_stage (
   line_no bigint NOT NULL,
-  nik text NOT NULL,
+  nik text COLLATE "C" NOT NULL,
   card_number text NOT NULL,
   name text,
   segment text NOT NULL,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from './platform/paths.js';
 import type { Config } from './platform/config.js';
 import { openDb, type Db } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
@@ -26,7 +26,7 @@ import { importPopulation } from './modules/population/import.js';
 import { createPeopleService } from './modules/population/people.js';
 import { populationRoutes } from './modules/population/routes.js';
 
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT_DIR = projectRoot();
 
 export interface SystemOptions {
   /** Use this database instead of opening one (tests); it is not closed with the system. */

@@ -4,6 +4,7 @@ import { registerServe } from './serve.js';
 import { registerMigrate } from './migrate.js';
 import { registerUsers } from './users.js';
 import { registerImport } from './import.js';
+import { registerGenerate } from './generate.js';
 
 /** `jamkesda` — one file per command, each thin over the services (../shared/contracts/cli.md). */
 export async function main(argv: string[]): Promise<void> {
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<void> {
   registerMigrate(program);
   registerUsers(program);
   registerImport(program);
+  registerGenerate(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

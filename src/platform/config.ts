@@ -8,7 +8,8 @@ import { z } from 'zod';
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.string().url().optional(),
+  // An empty value means "not set" (the embedded database), as shells and .env files write it.
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   DATA_DIR: z.string().default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -22,8 +23,10 @@ const envSchema = z.object({
   ELIGIBILITY_RATE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
-  PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  PG_POOL_SIZE: z.coerce.number().int().positive().default(16),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(1024),
+  /** Server processes (PostgreSQL only; the embedded database allows one). Default: one per CPU core. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -43,6 +46,7 @@ export interface Config {
   loginLockMinutes: number;
   pgPoolSize: number;
   uploadMaxBytes: number;
+  webConcurrency: number | undefined;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -67,6 +71,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     pgPoolSize: e.PG_POOL_SIZE,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    webConcurrency: e.WEB_CONCURRENCY,
     ...overrides,
   };
 }

@@ -33,10 +33,9 @@ describe('access', () => {
 
     await page.goto(server.baseUrl);
     await page.waitForURL('**/masuk');
-    await expect(page.getByRole('heading', { level: 1, name: 'Masuk' }).isVisible()).resolves.toBe(true);
-
-    // Keyboard users get a skip link first... on the shell; the login form takes focus itself.
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('username');
+    await page.getByRole('heading', { level: 1, name: 'Masuk' }).waitFor();
+    // The login form puts the cursor in the username field.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'username');
     await screenshot(page, 'laptop-01-login');
 
     // A wrong password says so, in Indonesian, and keeps the user on the page.
@@ -77,7 +76,7 @@ describe('access', () => {
     const form = page.getByTestId('create-user-form');
     await form.getByLabel('Nama pengguna').fill('petugas.kepesertaan');
     await form.getByLabel('Nama lengkap').fill('Rina Kusumawati');
-    await form.getByRole('textbox', { name: 'Peran' }).click();
+    await form.getByRole('combobox', { name: 'Peran' }).click();
     await page.getByRole('option', { name: /Petugas kepesertaan/ }).click();
     await form.getByRole('button', { name: 'Buat pengguna' }).click();
 
@@ -110,10 +109,13 @@ describe('access', () => {
     await tablet.goto(`${server.baseUrl}/`);
     await tablet.getByTestId('logout').waitFor();
     const burger = tablet.getByRole('button', { name: 'Buka menu navigasi' });
-    await expect(burger.isVisible()).resolves.toBe(true);
+    await burger.waitFor({ state: 'visible' });
+    // The navigation is hidden until the burger opens it.
+    await expect(tablet.locator('#navigasi-utama').getByRole('link', { name: 'Pengguna' }).isVisible()).resolves.toBe(false);
     await screenshot(tablet, 'tablet-01-home-admin');
     await burger.click();
     await tablet.locator('#navigasi-utama').getByRole('link', { name: 'Pengguna' }).waitFor({ state: 'visible' });
+    await tablet.waitForTimeout(400); // let the slide-in finish before the picture
     await screenshot(tablet, 'tablet-02-nav-open', false);
     await tablet.locator('#navigasi-utama').getByRole('link', { name: 'Pengguna' }).click();
     await tablet.waitForURL('**/pengguna');
@@ -131,7 +133,7 @@ describe('access', () => {
     expect(sessions.rowCount).toBe(0);
     // Going back into the app now lands on the login page, without a "session ended" notice.
     await page.goto(`${server.baseUrl}/pengguna`);
-    await page.waitForURL('**/masuk?next=%2Fpengguna');
+    await page.waitForURL(/\/masuk\?next=%2Fpengguna$/);
     await expect(page.getByTestId('session-expired').count()).resolves.toBe(0);
   });
 
@@ -139,7 +141,7 @@ describe('access', () => {
     await loginViaUi(page, server.baseUrl, 'admin.dinkes', NEW_PASSWORD);
     await browser.context.clearCookies();
     await page.locator('#navigasi-utama').getByRole('link', { name: 'Log audit' }).click();
-    await page.waitForURL('**/masuk?next=%2Flog-audit');
+    await page.waitForURL(/\/masuk\?next=%2Flog-audit$/);
     await expect(page.getByTestId('session-expired').textContent()).resolves.toContain(
       'Sesi Anda telah berakhir, silakan masuk kembali',
     );

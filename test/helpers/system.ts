@@ -11,13 +11,13 @@ import type { Role } from '../../src/platform/http/permissions.js';
 import { createServer, createSystem, type System } from '../../src/system.js';
 import type { App } from '../../src/platform/http/app.js';
 
-/** Which engine the integration suite runs on: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set. */
-export const ENGINE = process.env.TEST_DATABASE_URL ? 'pg' : 'pglite';
+/** Which engine this test run uses: the vitest project says (JK_TEST_ENGINE); PostgreSQL needs TEST_DATABASE_URL. */
+export const ENGINE: 'pg' | 'pglite' = process.env.JK_TEST_ENGINE === 'pg' ? 'pg' : 'pglite';
 
 /** A fresh database: in-memory PGlite, or a new database on the TEST_DATABASE_URL server dropped afterwards. */
 export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
+  if (ENGINE === 'pglite' || !url) {
     const db = await createPgliteDb(null);
     return { db, drop: () => db.close() };
   }

@@ -95,7 +95,7 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
 
   async function logout(sessionId: string) {
     const h = hashSecret(sessionId);
-    cache.delete(`s:${h}`);
+    cache.delete(`s:${sessionId}`);
     await db.tx(async (tx) => {
       await repo.deleteSession(tx, h);
       await auditInTx(tx, { action: 'auth.logout' });
@@ -104,10 +104,11 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
 
   /** The actor behind a session id or API token; null when unknown, expired or revoked. */
   async function resolve(kind: 'session' | 'token', secret: string): Promise<Cached['actor'] | null> {
-    const h = hashSecret(secret);
-    const key = `${kind === 'session' ? 's' : 't'}:${h}`;
+    // Keyed by the secret itself so a hit costs no hashing; the map lives only in this process's memory.
+    const key = `${kind === 'session' ? 's' : 't'}:${secret}`;
     const hit = cache.get(key);
     if (hit && hit.until > Date.now()) return hit.actor;
+    const h = hashSecret(secret);
     if (kind === 'token' && !secret.startsWith(TOKEN_PREFIX)) return null;
     const row = kind === 'session' ? await repo.findSession(db, h) : await repo.findToken(db, h);
     if (!row) {
@@ -177,13 +178,11 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
   }
 
   async function revokeToken(id: number) {
-    const h = await db.tx(async (tx) => {
-      const h = await repo.revokeToken(tx, id);
-      if (!h) throw notFound('TOKEN_NOT_FOUND', 'Token tidak ditemukan atau sudah dicabut.');
+    await db.tx(async (tx) => {
+      if (!(await repo.revokeToken(tx, id))) throw notFound('TOKEN_NOT_FOUND', 'Token tidak ditemukan atau sudah dicabut.');
       await auditInTx(tx, { action: 'token.revoke', entityType: 'api_token', entityId: String(id) });
-      return h;
     });
-    cache.delete(`t:${h}`);
+    for (const [k, v] of cache) if (k.startsWith('t:') && v.actor.tokenId === id) cache.delete(k);
   }
 
   return {

@@ -19,12 +19,13 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
   latestAppliedAsOf: repo.latestAppliedAsOf,
   createImport: repo.createImport,
   clearStage: repo.clearStage,
+  analyzeStage: repo.analyzeStage,
   removeDuplicateNiks: repo.removeDuplicateNiks,
   async afterStage(q, report, progress) {
     progress.phase('Mencocokkan NIK dengan data penduduk');
     const unknown = await repo.unknownNiks(q);
     for (const u of unknown) {
-      await report.warn(u.line_no, 'nik', u.nik, 'NIK tidak terdapat dalam data penduduk Kota; tetap disimpan dan dilaporkan.');
+      report.warn(u.line_no, 'nik', u.nik, 'NIK tidak terdapat dalam data penduduk Kota; tetap disimpan dan dilaporkan.');
     }
     return { unknownNik: unknown.length };
   },

@@ -1,3 +1,4 @@
+import { isEmpty, withIndexesRebuilt } from '../../platform/db/bulk.js';
 import type { Queryable } from '../../platform/db/index.js';
 
 export const STAGE_COPY_SQL = `COPY jkn_stage (line_no, nik, card_number, name, segment, class, status, start_date, arrears_months, primary_facility) FROM STDIN`;
@@ -22,6 +23,10 @@ export async function clearStage(q: Queryable) {
   await q.exec('TRUNCATE jkn_stage');
 }
 
+export async function analyzeStage(q: Queryable) {
+  await q.exec('ANALYZE jkn_stage');
+}
+
 export async function removeDuplicateNiks(q: Queryable) {
   const r = await q.query<{ line_no: number; nik: string }>(
     `WITH d AS (SELECT nik FROM jkn_stage GROUP BY nik HAVING count(*) > 1)
@@ -44,6 +49,16 @@ export async function unknownNiks(q: Queryable) {
  * corrects that date's rows in place.
  */
 export async function mergeStage(q: Queryable, asOf: string, importId: number) {
+  if (await isEmpty(q, 'jkn_membership')) {
+    const r = await withIndexesRebuilt(q, 'jkn_membership', () =>
+      q.query(
+        `INSERT INTO jkn_membership (nik, valid_from, ${DATA.join(', ')}, import_id)
+         SELECT s.nik, LEAST(coalesce(s.start_date, $1::date), $1::date), ${DATA.map((c) => `s.${c}`).join(', ')}, $2 FROM jkn_stage s`,
+        [asOf, importId],
+      ),
+    );
+    return { inserted: r.rowCount, updated: 0, ended: 0 };
+  }
   const closedChanged = await q.query(
     `UPDATE jkn_membership m SET valid_to = $1 FROM jkn_stage s
      WHERE m.nik = s.nik AND m.valid_to IS NULL AND m.valid_from < $1 AND ${differs('m', 's')}`,

@@ -47,7 +47,7 @@ interface Pending {
 }
 
 const MAX_BATCH = 2000;
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 6;
 
 /**
  * Eligibility checks. Concurrent single checks are gathered into one query per

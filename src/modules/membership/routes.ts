@@ -30,6 +30,9 @@ export function membershipRoutes(app: App, deps: { eligibility: EligibilityServi
     '/api/v1/eligibility',
     {
       config: { permission: 'eligibility.check', rateLimit },
+      // The answer is built from typed values by the service; re-validating it with zod on every
+      // desk check costs more than the check. The zod schema still documents it (OpenAPI).
+      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags: ['eligibility'],
         summary: 'Apakah NIK ini dijamin pada tanggal ini, dan mengapa?',

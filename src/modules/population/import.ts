@@ -35,12 +35,13 @@ const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithout
   latestAppliedAsOf: repo.latestAppliedAsOf,
   createImport: repo.createImport,
   clearStage: repo.clearStage,
+  analyzeStage: repo.analyzeStage,
   removeDuplicateNiks: repo.removeDuplicateNiks,
   async afterStage(q, report, progress) {
     progress.phase('Memeriksa kepala keluarga');
     const families = await repo.familiesWithoutHead(q);
     for (const f of families) {
-      await report.warn(f.line_no, 'no_kk', f.no_kk, `Keluarga (${f.members} anggota) tanpa KEPALA KELUARGA; diterima dengan peringatan.`);
+      report.warn(f.line_no, 'no_kk', f.no_kk, `Keluarga (${f.members} anggota) tanpa KEPALA KELUARGA; diterima dengan peringatan.`);
     }
     return { familiesWithoutHead: families.length };
   },

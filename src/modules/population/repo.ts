@@ -1,3 +1,4 @@
+import { isEmpty, withIndexesRebuilt } from '../../platform/db/bulk.js';
 import type { Queryable } from '../../platform/db/index.js';
 
 export const STAGE_COPY_SQL = `COPY population_stage (line_no, nik, no_kk, name, sex, birth_place, birth_date, relation, address, rt, rw,
@@ -36,6 +37,11 @@ export async function clearStage(q: Queryable) {
   await q.exec('TRUNCATE population_stage');
 }
 
+/** Statistics for the planner: the stage goes from empty to millions of rows within one import. */
+export async function analyzeStage(q: Queryable) {
+  await q.exec('ANALYZE population_stage');
+}
+
 /** Removes every row of a NIK that appears more than once: the file cannot say which is right. */
 export async function removeDuplicateNiks(q: Queryable) {
   const r = await q.query<{ line_no: number; nik: string }>(
@@ -53,23 +59,36 @@ export async function familiesWithoutHead(q: Queryable) {
   return r.rows;
 }
 
-/** Upserts the staged snapshot; rows whose data did not change are not touched (a re-import changes nothing). */
+/**
+ * Applies the staged snapshot. Into an empty table it is one bulk insert with
+ * indexes built afterwards; otherwise only changed rows are updated and new
+ * ones inserted, so a re-import of the same file touches nothing.
+ */
 export async function mergeStage(q: Queryable, asOf: string, importId: number) {
-  const set = DATA_COLS.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
-  const oldCols = DATA_COLS.map((c) => `person.${c}`).join(', ');
-  const newCols = DATA_COLS.map((c) => `EXCLUDED.${c}`).join(', ');
-  const r = await q.query<{ inserted: number; updated: number }>(
-    `WITH up AS (
-       INSERT INTO person (nik, ${DATA_COLS.join(', ')}, first_seen_as_of, data_as_of, import_id)
-       SELECT nik, ${DATA_COLS.join(', ')}, $1::date, $1::date, $2::bigint FROM population_stage
-       ON CONFLICT (nik) DO UPDATE SET ${set}, data_as_of = EXCLUDED.data_as_of, import_id = EXCLUDED.import_id
-       WHERE (${oldCols}) IS DISTINCT FROM (${newCols})
-       RETURNING (xmax = 0) AS inserted
-     )
-     SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`,
+  const cols = DATA_COLS.join(', ');
+  if (await isEmpty(q, 'person')) {
+    const r = await withIndexesRebuilt(q, 'person', () =>
+      q.query(
+        `INSERT INTO person (nik, ${cols}, first_seen_as_of, data_as_of, import_id)
+         SELECT nik, ${cols}, $1::date, $1::date, $2::bigint FROM population_stage`,
+        [asOf, importId],
+      ),
+    );
+    return { inserted: r.rowCount, updated: 0 };
+  }
+  const updated = await q.query(
+    `UPDATE person p SET ${DATA_COLS.map((c) => `${c} = s.${c}`).join(', ')}, data_as_of = $1::date, import_id = $2::bigint
+     FROM population_stage s
+     WHERE p.nik = s.nik AND (${DATA_COLS.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${DATA_COLS.map((c) => `s.${c}`).join(', ')})`,
     [asOf, importId],
   );
-  return r.rows[0]!;
+  const inserted = await q.query(
+    `INSERT INTO person (nik, ${cols}, first_seen_as_of, data_as_of, import_id)
+     SELECT s.nik, ${DATA_COLS.map((c) => `s.${c}`).join(', ')}, $1::date, $1::date, $2::bigint FROM population_stage s
+     WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.nik = s.nik)`,
+    [asOf, importId],
+  );
+  return { inserted: inserted.rowCount, updated: updated.rowCount };
 }
 
 /** People held from earlier snapshots that this one no longer lists (kept, never silently deleted). */

@@ -58,11 +58,16 @@ export async function auditInTx(tx: Queryable, entries: AuditEntry | AuditEntry[
  */
 export class AuditWriter {
   private pending: { entry: Stamped; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private inFlight: Promise<void> | null = null;
+  private inFlight = 0;
+  private scheduled = false;
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: (() => void) | null = null;
 
   constructor(
     private readonly db: Queryable,
-    private readonly maxBatch = 5000,
+    private readonly maxBatch = 2000,
+    /** Concurrent inserts: one slow commit must not hold back every request behind it. */
+    private readonly maxInFlight = 3,
   ) {}
 
   record(entries: AuditEntry | AuditEntry[], ctx = currentContext()): Promise<void> {
@@ -74,30 +79,43 @@ export class AuditWriter {
           this.pending.push({ entry: { ...e, at, ctx }, resolve, reject });
         }),
     );
-    if (!this.inFlight) this.inFlight = this.drain();
-    return Promise.all(waits).then(() => undefined);
+    if (!this.markIdle) this.idle = new Promise((r) => (this.markIdle = r));
+    this.schedule();
+    return waits.length === 1 ? waits[0]! : Promise.all(waits).then(() => undefined);
   }
 
   /** Resolves when everything recorded so far is written. */
   async flush(): Promise<void> {
-    while (this.inFlight) await this.inFlight;
+    await this.idle;
   }
 
-  private async drain(): Promise<void> {
-    // Let the requests of this turn of the event loop join the first batch.
-    await new Promise((r) => setImmediate(r));
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, this.maxBatch);
-      try {
-        await insert(
-          this.db,
-          batch.map((b) => b.entry),
-        );
-        for (const b of batch) b.resolve();
-      } catch (err) {
-        for (const b of batch) b.reject(err);
-      }
-    }
-    this.inFlight = null;
+  private schedule() {
+    if (this.scheduled || this.inFlight >= this.maxInFlight || this.pending.length === 0) return;
+    this.scheduled = true;
+    // Let the requests of this turn of the event loop join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.pending.length > 0 && this.inFlight < this.maxInFlight) this.send(this.pending.splice(0, this.maxBatch));
+    });
+  }
+
+  private send(batch: { entry: Stamped; resolve: () => void; reject: (e: unknown) => void }[]) {
+    this.inFlight++;
+    insert(
+      this.db,
+      batch.map((b) => b.entry),
+    )
+      .then(
+        () => batch.forEach((b) => b.resolve()),
+        (err) => batch.forEach((b) => b.reject(err)),
+      )
+      .finally(() => {
+        this.inFlight--;
+        if (this.pending.length > 0) this.schedule();
+        else if (this.inFlight === 0 && this.markIdle) {
+          this.markIdle();
+          this.markIdle = null;
+        }
+      });
   }
 }

@@ -11,10 +11,28 @@ pg.types.setTypeParser(DATE_OID, (v) => v);
 // Counts and rupiah sums fit in a double (< 9e15); keep them numbers.
 pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 
+/**
+ * Parameterised statements are prepared once per connection (named by their
+ * text), so PostgreSQL stops re-planning hot queries such as the eligibility
+ * lookup, whose planning otherwise costs more than its execution.
+ */
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `jk${statementNames.size}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function wrap(client: pg.PoolClient | pg.Pool): Queryable {
   return {
     async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
-      const r = await client.query(sql, params as unknown[] | undefined);
+      const r =
+        params && params.length > 0
+          ? await client.query({ name: statementName(sql), text: sql, values: params as unknown[] })
+          : await client.query(sql);
       return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
     },
     async exec(sql: string) {

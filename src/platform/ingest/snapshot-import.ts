@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db, Queryable } from '../db/index.js';
 import { auditInTx } from '../audit/audit.js';
+import { bulkSessionSettings } from '../db/bulk.js';
 import { ruleRefusal } from '../http/errors.js';
 import type { Progress } from '../jobs/jobs.js';
 import { ReportWriter } from './report.js';
@@ -40,6 +41,7 @@ export interface SnapshotSpec<C extends string, R, Extra extends Record<string, 
   latestAppliedAsOf: (q: Queryable) => Promise<string | null>;
   createImport: (q: Queryable, i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null }) => Promise<number>;
   clearStage: (q: Queryable) => Promise<void>;
+  analyzeStage: (q: Queryable) => Promise<void>;
   removeDuplicateNiks: (q: Queryable) => Promise<{ line_no: number; nik: string }[]>;
   /** Set-based checks over the whole staged file (families without a head, unknown NIKs …). */
   afterStage?: (q: Queryable, report: ReportWriter, progress: Progress) => Promise<Partial<Extra>>;
@@ -90,16 +92,24 @@ export async function runSnapshotImport<C extends string, R, Extra extends Recor
       progress: input.progress,
     });
 
+    await spec.analyzeStage(db);
+
     input.progress.phase('Memeriksa NIK ganda');
-    const dupes = await spec.removeDuplicateNiks(db);
-    for (const d of dupes) {
-      await report.reject(d.line_no, [{ column: 'nik', value: d.nik, reason: 'NIK muncul di lebih dari satu baris; semua baris NIK ini ditolak.' }]);
-    }
-    const extra = (await spec.afterStage?.(db, report, input.progress)) ?? {};
+    const { dupes, extra } = await db.tx(async (tx) => {
+      await bulkSessionSettings(tx, db.kind);
+      const dupes = await spec.removeDuplicateNiks(tx);
+      for (const d of dupes) {
+        report.reject(d.line_no, [{ column: 'nik', value: d.nik, reason: 'NIK muncul di lebih dari satu baris; semua baris NIK ini ditolak.' }]);
+      }
+      const extra = (await spec.afterStage?.(tx, report, input.progress)) ?? {};
+      return { dupes, extra };
+    });
+    await report.flush();
 
     input.progress.phase('Menerapkan perubahan');
     const accepted = staged.staged - dupes.length;
     const counts = await db.tx(async (tx) => {
+      await bulkSessionSettings(tx, db.kind);
       const applied = await spec.apply(tx, input.asOf, importId);
       const c = {
         ...extra,

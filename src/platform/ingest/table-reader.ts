@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { pipeline } from 'node:stream';
-import { parse, CsvError } from 'csv-parse';
+import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { invalid } from '../http/errors.js';
 import { Utf8Guard } from './utf8.js';
@@ -18,7 +17,8 @@ export interface Table {
   format: 'csv' | 'xlsx';
   /** Column names, trimmed and lower-cased. */
   header: string[];
-  rows: AsyncIterable<TableRow>;
+  /** Rows in batches (one per chunk read), so callers pay no promise per row. */
+  batches: AsyncIterable<TableRow[]>;
   totalBytes: number;
   bytesRead(): number;
 }
@@ -67,44 +67,102 @@ async function openCsv(filePath: string, totalBytes: number, head: Buffer): Prom
   const firstLine = head.toString('utf8').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = detectDelimiter(firstLine);
   let read = 0;
-  const source = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 });
+  const source = fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 });
   source.on('data', (c) => (read += c.length));
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
-  const guarded = pipeline(source, new Utf8Guard(), parser, () => undefined);
+  const guard = new Utf8Guard();
+  source.on('error', (e) => guard.destroy(e));
+  const records = papaBatches(source.pipe(guard), delimiter);
 
-  const iterator = guarded[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  const first = await nextOrExplain(iterator);
-  if (first.done) throw invalid('FILE_EMPTY', 'Berkas tidak memuat baris judul kolom.');
-  const header = first.value.map(normalizeHeader);
+  let rowNo = 0;
+  let pending: string[][] = [];
+  let offset = 0;
+  let headerCells: string[] | null = null;
+  while (!headerCells) {
+    if (offset >= pending.length) {
+      const n = await records.next();
+      if (n.done) throw invalid('FILE_EMPTY', 'Berkas tidak memuat baris judul kolom.');
+      pending = n.value;
+      offset = 0;
+      continue;
+    }
+    const cells = pending[offset++]!;
+    rowNo++;
+    if (!isBlank(cells)) headerCells = cells;
+  }
+  const header = headerCells.map(normalizeHeader);
+  const width = header.length;
 
-  async function* rows(): AsyncGenerator<TableRow> {
-    let rowNo = 1;
-    for (;;) {
-      const r = await nextOrExplain(iterator);
-      if (r.done) return;
+  function toRows(batch: string[][], from: number): TableRow[] {
+    const out: TableRow[] = [];
+    for (let i = from; i < batch.length; i++) {
+      const cells = batch[i]!;
       rowNo++;
-      const cells = r.value;
-      const values = new Array<string>(header.length);
-      for (let i = 0; i < header.length; i++) values[i] = cells[i] ?? '';
-      yield { rowNo, values, width: cells.length };
+      if (isBlank(cells)) continue;
+      const had = cells.length;
+      for (let k = had; k < width; k++) cells.push('');
+      out.push({ rowNo, values: cells, width: had });
+    }
+    return out;
+  }
+
+  async function* batches(): AsyncGenerator<TableRow[]> {
+    if (offset < pending.length) yield toRows(pending, offset);
+    for (;;) {
+      const n = await records.next();
+      if (n.done) return;
+      yield toRows(n.value, 0);
     }
   }
-  return { format: 'csv', header, rows: rows(), totalBytes, bytesRead: () => read };
+  return { format: 'csv', header, batches: batches(), totalBytes, bytesRead: () => read };
 }
 
-async function nextOrExplain(it: AsyncIterator<string[]>): Promise<IteratorResult<string[]>> {
-  try {
-    return await it.next();
-  } catch (err) {
-    if (err instanceof CsvError) {
-      const line = (err as CsvError & { lines?: number }).lines;
-      const where = line ? ` (baris ${line})` : '';
-      if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-        throw invalid('FILE_FORMAT', `Tanda kutip tidak ditutup${where}: berkas terpotong atau rusak. Tidak ada data yang diterapkan.`);
+function isBlank(cells: string[]): boolean {
+  return cells.length === 1 && cells[0]!.trim() === '';
+}
+
+/** papaparse over a Node stream as an async sequence of record batches, one per chunk read, with backpressure. */
+async function* papaBatches(input: NodeJS.ReadableStream, delimiter: string): AsyncGenerator<string[][]> {
+  const queue: string[][][] = [];
+  let finished = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  let parser: Papa.Parser | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  Papa.parse<string[], NodeJS.ReadableStream>(input, {
+    delimiter,
+    chunk: (results: Papa.ParseResult<string[]>, p: Papa.Parser) => {
+      parser = p;
+      if (results.errors.some((e) => e.code === 'MissingQuotes')) {
+        failure = invalid('FILE_FORMAT', 'Tanda kutip tidak ditutup: berkas terpotong atau rusak. Tidak ada data yang diterapkan.');
+        p.abort();
+      } else {
+        queue.push(results.data);
+        p.pause();
       }
-      throw invalid('FILE_FORMAT', `Format CSV tidak dapat dibaca${where}: ${err.message}. Tidak ada data yang diterapkan.`);
+      signal();
+    },
+    complete: () => {
+      finished = true;
+      signal();
+    },
+    error: (err: unknown) => {
+      failure = err;
+      signal();
+    },
+  });
+  for (;;) {
+    if (queue.length > 0) {
+      yield queue.shift()!;
+      if (queue.length === 0 && !finished && !failure) (parser as Papa.Parser | null)?.resume();
+      continue;
     }
-    throw err;
+    if (failure) throw failure;
+    if (finished) return;
+    await new Promise<void>((r) => (wake = r));
   }
 }
 
@@ -133,18 +191,24 @@ async function openXlsx(filePath: string, totalBytes: number): Promise<Table> {
   const headerCells = cellsOf(firstRow.value);
   const header = headerCells.map(normalizeHeader);
 
-  async function* rows(): AsyncGenerator<TableRow> {
+  async function* batches(): AsyncGenerator<TableRow[]> {
+    let batch: TableRow[] = [];
     for (;;) {
       const r = await rowIt.next();
-      if (r.done) return;
+      if (r.done) break;
       const cells = cellsOf(r.value);
       if (cells.every((c) => c === '')) continue;
       const values = new Array<string>(header.length);
       for (let i = 0; i < header.length; i++) values[i] = cells[i] ?? '';
-      yield { rowNo: r.value.number, values, width: cells.length };
+      batch.push({ rowNo: r.value.number, values, width: cells.length });
+      if (batch.length >= 2000) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
   }
-  return { format: 'xlsx', header, rows: rows(), totalBytes, bytesRead: () => read };
+  return { format: 'xlsx', header, batches: batches(), totalBytes, bytesRead: () => read };
 }
 
 function cellsOf(row: ExcelJS.Row): string[] {

@@ -36,7 +36,6 @@ export type NikProblem = {
 
 const WOMAN_DAY_OFFSET = 40;
 const NIK_SHAPE = /^\d{16}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isNikShape(s: string): boolean {
   return NIK_SHAPE.test(s);
@@ -109,16 +108,31 @@ export function parseNik(nik: string): { ok: true; parts: NikParts } | { ok: fal
   };
 }
 
-/** A real YYYY-MM-DD calendar date, or null. */
+/** The decimal number in s[from, to), or -1 if any character there is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * A real YYYY-MM-DD calendar date, or null. Hand-rolled rather than a regex
+ * because the synthetic generator encodes millions of NIKs.
+ */
 function parseIsoDate(s: string): { year: number; month: number; day: number } | null {
-  const m = ISO_DATE.exec(s);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 7);
+  const day = digitsAt(s, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
 }
+
+const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
 /**
  * Compares the NIK's encoded DDMMYY and sex with a record's birth date
@@ -142,7 +156,7 @@ export function nikMismatch(
  * caller's bug surfaces instead of writing a NIK that parseNik would reject.
  */
 export function encodeNik(input: { regionCode: string; birthDate: string; sex: Sex; serial: number }): string {
-  const region = input.regionCode.replaceAll('.', '');
+  const region = input.regionCode.includes('.') ? input.regionCode.replaceAll('.', '') : input.regionCode;
   if (!/^\d{6}$/.test(region)) throw new RangeError(`regionCode harus 6 digit: ${input.regionCode}`);
   if (region.slice(0, 2) === '00' || region.slice(2, 4) === '00' || region.slice(4, 6) === '00') {
     throw new RangeError(`regionCode tidak boleh memuat bagian 00: ${input.regionCode}`);
@@ -154,11 +168,5 @@ export function encodeNik(input: { regionCode: string; birthDate: string; sex: S
     throw new RangeError(`serial harus 1..9999: ${input.serial}`);
   }
   const dd = input.sex === 'P' ? d.day + WOMAN_DAY_OFFSET : d.day;
-  return (
-    region +
-    String(dd).padStart(2, '0') +
-    String(d.month).padStart(2, '0') +
-    String(d.year % 100).padStart(2, '0') +
-    String(input.serial).padStart(4, '0')
-  );
+  return `${region}${PAD2[dd]}${PAD2[d.month]}${PAD2[d.year % 100]}${String(input.serial).padStart(4, '0')}`;
 }
