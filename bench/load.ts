@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -28,7 +29,7 @@ export async function eligibilityLoad(o: { url: string; token: string; niks: str
   return autocannonLoad(o);
 }
 
-function wrkLoad(o: Parameters<typeof eligibilityLoad>[0]): LoadResult {
+async function wrkLoad(o: Parameters<typeof eligibilityLoad>[0]): Promise<LoadResult> {
   const script = path.join(o.workDir, 'eligibility.lua');
   const list = o.niks.map((n) => `"${n}"`).join(',');
   fs.writeFileSync(
@@ -46,7 +47,8 @@ done = function(summary, latency, requests)
 end
 `,
   );
-  const out = execFileSync('wrk', ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '--timeout', '5s', '-s', script, o.url], { encoding: 'utf8' });
+  // Asynchronous: the server under test may live in this very process (the HTTP ceiling).
+  const { stdout: out } = await promisify(execFile)('wrk', ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '--timeout', '5s', '-s', script, o.url], { encoding: 'utf8' });
   const line = out.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`wrk printed no result:\n${out}`);
   const r = JSON.parse(line.slice(7)) as { requests: number; us: number; errors: number; non2xx: number; p50: number; p99: number };

@@ -41,9 +41,11 @@ CREATE TABLE IF NOT EXISTS person (
   moved_out_date date,
   first_seen_as_of date NOT NULL,
   data_as_of date NOT NULL,
-  -- Provenance, deliberately without a foreign key: a per-row RI check would
-  -- dominate bulk loads, and import rows are never deleted.
-  import_id bigint NOT NULL
+  -- Provenance: the import and the row of its file that last set this record.
+  -- No foreign key: a per-row RI check would dominate bulk loads, and import
+  -- rows are never deleted.
+  import_id bigint NOT NULL,
+  import_line bigint
 );
 CREATE INDEX IF NOT EXISTS person_no_kk ON person (no_kk);
 CREATE INDEX IF NOT EXISTS person_name ON person (name);

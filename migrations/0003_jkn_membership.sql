@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS jkn_membership (
   arrears_months integer CHECK (arrears_months >= 0),
   primary_facility text,
   import_id bigint NOT NULL, -- provenance; no foreign key (see person.import_id)
+  import_line bigint,
   PRIMARY KEY (nik, valid_from),
   CHECK (valid_to IS NULL OR valid_to > valid_from)
 );

@@ -5,6 +5,7 @@ import { registerMigrate } from './migrate.js';
 import { registerUsers } from './users.js';
 import { registerImport } from './import.js';
 import { registerGenerate } from './generate.js';
+import { registerDemo } from './demo.js';
 
 /** `jamkesda` — one file per command, each thin over the services (../shared/contracts/cli.md). */
 export async function main(argv: string[]): Promise<void> {
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<void> {
   registerUsers(program);
   registerImport(program);
   registerGenerate(program);
+  registerDemo(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

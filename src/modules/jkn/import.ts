@@ -1,4 +1,6 @@
-import type { Db } from '../../platform/db/index.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import type { ReportWriter } from '../../platform/ingest/report.js';
+import type { Progress } from '../../platform/jobs/jobs.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
 import { runSnapshotImport, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
@@ -6,6 +8,21 @@ import { checkJknRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type JknR
 
 function toCopy(rowNo: number, r: JknRecord): string {
   return copyLine([rowNo, r.nik, r.cardNumber, r.name, r.segment, r.class, r.status, r.startDate, r.arrearsMonths, r.primaryFacility]);
+}
+
+/** First load: a NIK seen for the first time is a member from its start date when the file gives one (as repo.mergeStage). */
+function toMembershipCopy(rowNo: number, r: JknRecord, asOf: string, importId: number): string {
+  const validFrom = r.startDate && r.startDate < asOf ? r.startDate : asOf;
+  return copyLine([r.nik, validFrom, r.cardNumber, r.name, r.segment, r.class, r.status, r.startDate, r.arrearsMonths, r.primaryFacility, importId, rowNo]);
+}
+
+async function reportUnknown(q: Queryable, report: ReportWriter, progress: Progress, from: 'jkn_stage' | 'jkn_membership') {
+  progress.phase('Mencocokkan NIK dengan data penduduk');
+  const unknown = await repo.unknownNiks(q, from);
+  for (const u of unknown) {
+    report.warn(u.line_no, 'nik', u.nik, 'NIK tidak terdapat dalam data penduduk Kota; tetap disimpan dan dilaporkan.');
+  }
+  return { unknownNik: unknown.length };
 }
 
 const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number }> = {
@@ -21,13 +38,13 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
   clearStage: repo.clearStage,
   analyzeStage: repo.analyzeStage,
   removeDuplicateNiks: repo.removeDuplicateNiks,
-  async afterStage(q, report, progress) {
-    progress.phase('Mencocokkan NIK dengan data penduduk');
-    const unknown = await repo.unknownNiks(q);
-    for (const u of unknown) {
-      report.warn(u.line_no, 'nik', u.nik, 'NIK tidak terdapat dalam data penduduk Kota; tetap disimpan dan dilaporkan.');
-    }
-    return { unknownNik: unknown.length };
+  afterStage: (q, report, progress) => reportUnknown(q, report, progress, 'jkn_stage'),
+  direct: {
+    table: 'jkn_membership',
+    copySql: repo.MEMBERSHIP_COPY_SQL,
+    copyLine: toMembershipCopy,
+    removeDuplicates: repo.removeDuplicateNiksFromMembership,
+    afterLoad: (q, report, progress) => reportUnknown(q, report, progress, 'jkn_membership'),
   },
   apply: repo.mergeStage,
   finish: (tx, id, c) => repo.finishImport(tx, id, { ended: 0, unknownNik: 0, ...c }),

@@ -35,11 +35,23 @@ export async function removeDuplicateNiks(q: Queryable) {
   return r.rows.sort((a, b) => a.line_no - b.line_no);
 }
 
-export async function unknownNiks(q: Queryable) {
+/** NIKs of the file that the population does not know, from the stage or (first load) the loaded table. */
+export async function unknownNiks(q: Queryable, from: 'jkn_stage' | 'jkn_membership' = 'jkn_stage') {
+  const line = from === 'jkn_membership' ? 'import_line' : 'line_no';
   const r = await q.query<{ line_no: number; nik: string }>(
-    `SELECT s.line_no, s.nik FROM jkn_stage s WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.nik = s.nik) ORDER BY s.line_no`,
+    `SELECT s.${line} AS line_no, s.nik FROM ${from} s WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.nik = s.nik) ORDER BY 1`,
   );
   return r.rows;
+}
+
+export const MEMBERSHIP_COPY_SQL = `COPY jkn_membership (nik, valid_from, ${DATA.join(', ')}, import_id, import_line) FROM STDIN`;
+
+export async function removeDuplicateNiksFromMembership(q: Queryable) {
+  const r = await q.query<{ line_no: number; nik: string }>(
+    `WITH d AS (SELECT nik FROM jkn_membership GROUP BY nik HAVING count(*) > 1)
+     DELETE FROM jkn_membership m USING d WHERE m.nik = d.nik RETURNING m.import_line AS line_no, m.nik`,
+  );
+  return r.rows.sort((a, b) => a.line_no - b.line_no);
 }
 
 /**
@@ -52,8 +64,8 @@ export async function mergeStage(q: Queryable, asOf: string, importId: number) {
   if (await isEmpty(q, 'jkn_membership')) {
     const r = await withIndexesRebuilt(q, 'jkn_membership', () =>
       q.query(
-        `INSERT INTO jkn_membership (nik, valid_from, ${DATA.join(', ')}, import_id)
-         SELECT s.nik, LEAST(coalesce(s.start_date, $1::date), $1::date), ${DATA.map((c) => `s.${c}`).join(', ')}, $2 FROM jkn_stage s`,
+        `INSERT INTO jkn_membership (nik, valid_from, ${DATA.join(', ')}, import_id, import_line)
+         SELECT s.nik, LEAST(coalesce(s.start_date, $1::date), $1::date), ${DATA.map((c) => `s.${c}`).join(', ')}, $2, s.line_no FROM jkn_stage s`,
         [asOf, importId],
       ),
     );
@@ -65,7 +77,7 @@ export async function mergeStage(q: Queryable, asOf: string, importId: number) {
     [asOf],
   );
   const fixedInPlace = await q.query(
-    `UPDATE jkn_membership m SET ${DATA.map((c) => `${c} = s.${c}`).join(', ')}, import_id = $2 FROM jkn_stage s
+    `UPDATE jkn_membership m SET ${DATA.map((c) => `${c} = s.${c}`).join(', ')}, import_id = $2, import_line = s.line_no FROM jkn_stage s
      WHERE m.nik = s.nik AND m.valid_to IS NULL AND m.valid_from >= $1 AND ${differs('m', 's')}`,
     [asOf, importId],
   );
@@ -81,11 +93,11 @@ export async function mergeStage(q: Queryable, asOf: string, importId: number) {
   );
   // A NIK seen for the first time is a member from its start date when the file gives one.
   const inserted = await q.query(
-    `INSERT INTO jkn_membership (nik, valid_from, ${DATA.join(', ')}, import_id)
+    `INSERT INTO jkn_membership (nik, valid_from, ${DATA.join(', ')}, import_id, import_line)
      SELECT s.nik,
             CASE WHEN EXISTS (SELECT 1 FROM jkn_membership h WHERE h.nik = s.nik) THEN $1::date
                  ELSE LEAST(coalesce(s.start_date, $1::date), $1::date) END,
-            ${DATA.map((c) => `s.${c}`).join(', ')}, $2
+            ${DATA.map((c) => `s.${c}`).join(', ')}, $2, s.line_no
      FROM jkn_stage s
      WHERE NOT EXISTS (SELECT 1 FROM jkn_membership m WHERE m.nik = s.nik AND m.valid_to IS NULL)`,
     [asOf, importId],

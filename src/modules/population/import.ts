@@ -1,27 +1,21 @@
-import type { Db } from '../../platform/db/index.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import type { ReportWriter } from '../../platform/ingest/report.js';
+import type { Progress } from '../../platform/jobs/jobs.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
 import { runSnapshotImport, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
 import { checkPopulationRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type PersonRecord } from './rules/row.js';
 
+function fields(r: PersonRecord) {
+  return [r.nik, r.noKk, r.name, r.sex, r.birthPlace, r.birthDate, r.relation, r.address, r.rt, r.rw, r.villageCode, r.ektpRecorded ? 't' : 'f', r.deathDate, r.movedOutDate];
+}
+
 function toCopy(rowNo: number, r: PersonRecord): string {
-  return copyLine([
-    rowNo,
-    r.nik,
-    r.noKk,
-    r.name,
-    r.sex,
-    r.birthPlace,
-    r.birthDate,
-    r.relation,
-    r.address,
-    r.rt,
-    r.rw,
-    r.villageCode,
-    r.ektpRecorded ? 't' : 'f',
-    r.deathDate,
-    r.movedOutDate,
-  ]);
+  return copyLine([rowNo, ...fields(r)]);
+}
+
+function toPersonCopy(rowNo: number, r: PersonRecord, asOf: string, importId: number): string {
+  return copyLine([...fields(r), asOf, asOf, importId, rowNo]);
 }
 
 const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithoutHead: number }> = {
@@ -37,13 +31,13 @@ const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithout
   clearStage: repo.clearStage,
   analyzeStage: repo.analyzeStage,
   removeDuplicateNiks: repo.removeDuplicateNiks,
-  async afterStage(q, report, progress) {
-    progress.phase('Memeriksa kepala keluarga');
-    const families = await repo.familiesWithoutHead(q);
-    for (const f of families) {
-      report.warn(f.line_no, 'no_kk', f.no_kk, `Keluarga (${f.members} anggota) tanpa KEPALA KELUARGA; diterima dengan peringatan.`);
-    }
-    return { familiesWithoutHead: families.length };
+  afterStage: (q, report, progress) => warnHeadless(q, report, progress, 'population_stage'),
+  direct: {
+    table: 'person',
+    copySql: repo.PERSON_COPY_SQL,
+    copyLine: toPersonCopy,
+    removeDuplicates: repo.removeDuplicateNiksFromPerson,
+    afterLoad: async (q, report, progress) => ({ ...(await warnHeadless(q, report, progress, 'person')), absent: 0 }),
   },
   async apply(tx, asOf, importId) {
     const merged = await repo.mergeStage(tx, asOf, importId);
@@ -52,6 +46,15 @@ const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithout
   finish: repo.finishImport,
   fail: repo.failImport,
 };
+
+async function warnHeadless(q: Queryable, report: ReportWriter, progress: Progress, from: 'population_stage' | 'person') {
+  progress.phase('Memeriksa kepala keluarga');
+  const families = await repo.familiesWithoutHead(q, from);
+  for (const f of families) {
+    report.warn(f.line_no, 'no_kk', f.no_kk, `Keluarga (${f.members} anggota) tanpa KEPALA KELUARGA; diterima dengan peringatan.`);
+  }
+  return { familiesWithoutHead: families.length };
+}
 
 /** Loads one Dukcapil snapshot (../shared/contracts/population.md). The caller holds the population import lock. */
 export function importPopulation(db: Db, input: SnapshotImportInput) {

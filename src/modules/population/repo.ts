@@ -51,12 +51,25 @@ export async function removeDuplicateNiks(q: Queryable) {
   return r.rows.sort((a, b) => a.line_no - b.line_no);
 }
 
-export async function familiesWithoutHead(q: Queryable) {
+/** Families without a head, in the stage or (first load) in `person` itself, whose provenance column holds the file row. */
+export async function familiesWithoutHead(q: Queryable, from: 'population_stage' | 'person' = 'population_stage') {
+  const line = from === 'person' ? 'import_line' : 'line_no';
   const r = await q.query<{ no_kk: string; line_no: number; members: number }>(
-    `SELECT no_kk, min(line_no) AS line_no, count(*) AS members FROM population_stage
-     GROUP BY no_kk HAVING NOT bool_or(relation = 'KEPALA KELUARGA') ORDER BY min(line_no)`,
+    `SELECT no_kk, min(${line}) AS line_no, count(*) AS members FROM ${from}
+     GROUP BY no_kk HAVING NOT bool_or(relation = 'KEPALA KELUARGA') ORDER BY min(${line})`,
   );
   return r.rows;
+}
+
+export const PERSON_COPY_SQL = `COPY person (nik, ${DATA_COLS.join(', ')}, first_seen_as_of, data_as_of, import_id, import_line) FROM STDIN`;
+
+/** First load: duplicates are removed from `person` itself (it has no key yet). */
+export async function removeDuplicateNiksFromPerson(q: Queryable) {
+  const r = await q.query<{ line_no: number; nik: string }>(
+    `WITH d AS (SELECT nik FROM person GROUP BY nik HAVING count(*) > 1)
+     DELETE FROM person p USING d WHERE p.nik = d.nik RETURNING p.import_line AS line_no, p.nik`,
+  );
+  return r.rows.sort((a, b) => a.line_no - b.line_no);
 }
 
 /**
@@ -69,22 +82,22 @@ export async function mergeStage(q: Queryable, asOf: string, importId: number) {
   if (await isEmpty(q, 'person')) {
     const r = await withIndexesRebuilt(q, 'person', () =>
       q.query(
-        `INSERT INTO person (nik, ${cols}, first_seen_as_of, data_as_of, import_id)
-         SELECT nik, ${cols}, $1::date, $1::date, $2::bigint FROM population_stage`,
+        `INSERT INTO person (nik, ${cols}, first_seen_as_of, data_as_of, import_id, import_line)
+         SELECT nik, ${cols}, $1::date, $1::date, $2::bigint, line_no FROM population_stage`,
         [asOf, importId],
       ),
     );
     return { inserted: r.rowCount, updated: 0 };
   }
   const updated = await q.query(
-    `UPDATE person p SET ${DATA_COLS.map((c) => `${c} = s.${c}`).join(', ')}, data_as_of = $1::date, import_id = $2::bigint
+    `UPDATE person p SET ${DATA_COLS.map((c) => `${c} = s.${c}`).join(', ')}, data_as_of = $1::date, import_id = $2::bigint, import_line = s.line_no
      FROM population_stage s
      WHERE p.nik = s.nik AND (${DATA_COLS.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${DATA_COLS.map((c) => `s.${c}`).join(', ')})`,
     [asOf, importId],
   );
   const inserted = await q.query(
-    `INSERT INTO person (nik, ${cols}, first_seen_as_of, data_as_of, import_id)
-     SELECT s.nik, ${DATA_COLS.map((c) => `s.${c}`).join(', ')}, $1::date, $1::date, $2::bigint FROM population_stage s
+    `INSERT INTO person (nik, ${cols}, first_seen_as_of, data_as_of, import_id, import_line)
+     SELECT s.nik, ${DATA_COLS.map((c) => `s.${c}`).join(', ')}, $1::date, $1::date, $2::bigint, s.line_no FROM population_stage s
      WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.nik = s.nik)`,
     [asOf, importId],
   );

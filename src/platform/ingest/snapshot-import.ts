@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db, Queryable } from '../db/index.js';
 import { auditInTx } from '../audit/audit.js';
-import { bulkSessionSettings } from '../db/bulk.js';
+import { bulkSessionSettings, isEmpty, withIndexesRebuilt } from '../db/bulk.js';
 import { ruleRefusal } from '../http/errors.js';
 import type { Progress } from '../jobs/jobs.js';
 import { ReportWriter } from './report.js';
@@ -29,6 +29,13 @@ export interface BaseCounts {
   unchanged: number;
 }
 
+export type SnapshotResult = BaseCounts & {
+  importId: number;
+  asOf: string;
+  format: 'csv' | 'xlsx';
+  reportPath: string;
+} & Record<string, unknown>;
+
 /** What a module supplies to load one full snapshot file through its stage table. */
 export interface SnapshotSpec<C extends string, R, Extra extends Record<string, number>> {
   kind: string;
@@ -48,7 +55,23 @@ export interface SnapshotSpec<C extends string, R, Extra extends Record<string, 
   /** Applies the stage inside the final transaction. */
   apply: (tx: Queryable, asOf: string, importId: number) => Promise<{ inserted: number; updated: number } & Partial<Extra>>;
   finish: (tx: Queryable, importId: number, counts: BaseCounts & Partial<Extra> & { reportPath: string }) => Promise<void>;
+  /**
+   * First load into an empty table on PostgreSQL: rows are copied straight into
+   * the target (indexes dropped, rebuilt after) inside the loading transaction,
+   * which saves copying everything a second time from the stage.
+   */
+  direct?: DirectLoad<R, Extra>;
   fail: (q: Queryable, importId: number, reportPath: string | null) => Promise<void>;
+}
+
+export interface DirectLoad<R, Extra> {
+  table: string;
+  /** COPY into the target table, its provenance columns (import_id, import_line) included. */
+  copySql: string;
+  copyLine: (rowNo: number, record: R, asOf: string, importId: number) => string;
+  /** Removes every row of a key that occurs more than once; returns them with their file row. */
+  removeDuplicates: (q: Queryable) => Promise<{ line_no: number; nik: string }[]>;
+  afterLoad?: (q: Queryable, report: ReportWriter, progress: Progress) => Promise<Partial<Extra>>;
 }
 
 export async function sha256File(filePath: string): Promise<string> {
@@ -66,7 +89,7 @@ export async function runSnapshotImport<C extends string, R, Extra extends Recor
   db: Db,
   spec: SnapshotSpec<C, R, Extra>,
   input: SnapshotImportInput,
-) {
+): Promise<SnapshotResult> {
   const latest = await spec.latestAppliedAsOf(db);
   if (latest && input.asOf < latest) {
     throw ruleRefusal(
@@ -80,62 +103,142 @@ export async function runSnapshotImport<C extends string, R, Extra extends Recor
   const reportPath = path.join(input.reportsDir, `${spec.kind}-${importId}.csv`);
   const report = new ReportWriter(reportPath);
   try {
-    await spec.clearStage(db);
-    const staged = await stageTable<C, R>(db, {
-      filePath: input.filePath,
-      requiredColumns: spec.requiredColumns,
-      optionalColumns: spec.optionalColumns,
-      check: (get) => spec.check(get, input.asOf),
-      copyLine: spec.copyLine,
-      copySql: spec.copySql,
-      report,
-      progress: input.progress,
-    });
-
-    await spec.analyzeStage(db);
-
-    input.progress.phase('Memeriksa NIK ganda');
-    const { dupes, extra } = await db.tx(async (tx) => {
-      await bulkSessionSettings(tx, db.kind);
-      const dupes = await spec.removeDuplicateNiks(tx);
-      for (const d of dupes) {
-        report.reject(d.line_no, [{ column: 'nik', value: d.nik, reason: 'NIK muncul di lebih dari satu baris; semua baris NIK ini ditolak.' }]);
-      }
-      const extra = (await spec.afterStage?.(tx, report, input.progress)) ?? {};
-      return { dupes, extra };
-    });
-    await report.flush();
-
-    input.progress.phase('Menerapkan perubahan');
-    const accepted = staged.staged - dupes.length;
-    const counts = await db.tx(async (tx) => {
-      await bulkSessionSettings(tx, db.kind);
-      const applied = await spec.apply(tx, input.asOf, importId);
-      const c = {
-        ...extra,
-        ...applied,
-        rowsRead: staged.rowsRead,
-        accepted,
-        rejected: report.rejectedRows,
-        warnings: report.warnings,
-        unchanged: accepted - applied.inserted - applied.updated,
-      };
-      await spec.finish(tx, importId, { ...c, reportPath });
-      await auditInTx(tx, {
-        action: `${spec.kind}.import`,
-        entityType: `${spec.kind}_import`,
-        entityId: String(importId),
-        details: { asOf: input.asOf, fileSha256: sha256, ...c },
-      });
-      return c;
-    });
-    await spec.clearStage(db);
+    const result =
+      spec.direct && db.kind === 'pg' && (await isEmpty(db, spec.direct.table))
+        ? await loadDirect(db, spec, spec.direct, input, { importId, sha256, report, reportPath })
+        : await loadStaged(db, spec, input, { importId, sha256, report, reportPath });
     await report.close();
-    return { importId, asOf: input.asOf, format: staged.format, reportPath, ...counts };
+    return result;
   } catch (err) {
     await report.close().catch(() => undefined);
     await spec.fail(db, importId, reportPath).catch(() => undefined);
     await spec.clearStage(db).catch(() => undefined);
     throw err;
   }
+}
+
+interface ImportRun {
+  importId: number;
+  sha256: string;
+  report: ReportWriter;
+  reportPath: string;
+}
+
+function rejectDuplicates(report: ReportWriter, dupes: { line_no: number; nik: string }[]) {
+  for (const d of dupes) {
+    report.reject(d.line_no, [{ column: 'nik', value: d.nik, reason: 'NIK muncul di lebih dari satu baris; semua baris NIK ini ditolak.' }]);
+  }
+}
+
+async function finishAndAudit<Extra extends Record<string, number>>(
+  tx: Queryable,
+  spec: { kind: string; finish: SnapshotSpec<string, unknown, Extra>['finish'] },
+  input: SnapshotImportInput,
+  run: ImportRun,
+  counts: BaseCounts & Partial<Extra>,
+) {
+  await spec.finish(tx, run.importId, { ...counts, reportPath: run.reportPath });
+  await auditInTx(tx, {
+    action: `${spec.kind}.import`,
+    entityType: `${spec.kind}_import`,
+    entityId: String(run.importId),
+    details: { asOf: input.asOf, fileSha256: run.sha256, ...counts },
+  });
+}
+
+/** Stage, check set-wise, apply in one final transaction (docs/decisions/0005). */
+async function loadStaged<C extends string, R, Extra extends Record<string, number>>(
+  db: Db,
+  spec: SnapshotSpec<C, R, Extra>,
+  input: SnapshotImportInput,
+  run: ImportRun,
+) {
+  const { report } = run;
+  await spec.clearStage(db);
+  const staged = await stageTable<C, R>(db, {
+    filePath: input.filePath,
+    requiredColumns: spec.requiredColumns,
+    optionalColumns: spec.optionalColumns,
+    check: (get) => spec.check(get, input.asOf),
+    copyLine: spec.copyLine,
+    copySql: spec.copySql,
+    report,
+    progress: input.progress,
+  });
+  await spec.analyzeStage(db);
+
+  input.progress.phase('Memeriksa NIK ganda');
+  const { dupes, extra } = await db.tx(async (tx) => {
+    await bulkSessionSettings(tx, db.kind);
+    const dupes = await spec.removeDuplicateNiks(tx);
+    rejectDuplicates(report, dupes);
+    const extra = (await spec.afterStage?.(tx, report, input.progress)) ?? {};
+    return { dupes, extra };
+  });
+  await report.flush();
+
+  input.progress.phase('Menerapkan perubahan');
+  const accepted = staged.staged - dupes.length;
+  const counts = await db.tx(async (tx) => {
+    await bulkSessionSettings(tx, db.kind);
+    const applied = await spec.apply(tx, input.asOf, run.importId);
+    const c = {
+      ...extra,
+      ...applied,
+      rowsRead: staged.rowsRead,
+      accepted,
+      rejected: report.rejectedRows,
+      warnings: report.warnings,
+      unchanged: accepted - applied.inserted - applied.updated,
+    };
+    await finishAndAudit(tx, spec, input, run, c);
+    return c;
+  });
+  await spec.clearStage(db);
+  return { importId: run.importId, asOf: input.asOf, format: staged.format, reportPath: run.reportPath, ...counts } as SnapshotResult;
+}
+
+/** First load on PostgreSQL: straight into the empty target, in one transaction. */
+async function loadDirect<C extends string, R, Extra extends Record<string, number>>(
+  db: Db,
+  spec: SnapshotSpec<C, R, Extra>,
+  direct: DirectLoad<R, Extra>,
+  input: SnapshotImportInput,
+  run: ImportRun,
+) {
+  const { report } = run;
+  return db.tx(async (tx) => {
+    await bulkSessionSettings(tx, db.kind);
+    return withIndexesRebuilt(tx, direct.table, async () => {
+      const staged = await stageTable<C, R>(tx, {
+        filePath: input.filePath,
+        requiredColumns: spec.requiredColumns,
+        optionalColumns: spec.optionalColumns,
+        check: (get) => spec.check(get, input.asOf),
+        copyLine: (rowNo, record) => direct.copyLine(rowNo, record, input.asOf, run.importId),
+        copySql: direct.copySql,
+        report,
+        progress: input.progress,
+      });
+      input.progress.phase('Memeriksa NIK ganda');
+      const dupes = await direct.removeDuplicates(tx);
+      rejectDuplicates(report, dupes);
+      const extra = (await direct.afterLoad?.(tx, report, input.progress)) ?? {};
+      await report.flush();
+      input.progress.phase('Menerapkan perubahan');
+      const accepted = staged.staged - dupes.length;
+      const c = {
+        ...extra,
+        rowsRead: staged.rowsRead,
+        accepted,
+        rejected: report.rejectedRows,
+        warnings: report.warnings,
+        inserted: accepted,
+        updated: 0,
+        unchanged: 0,
+      } as BaseCounts & Partial<Extra>;
+      await finishAndAudit(tx, spec, input, run, c);
+      return { importId: run.importId, asOf: input.asOf, format: staged.format, reportPath: run.reportPath, ...c } as SnapshotResult;
+    });
+  });
 }

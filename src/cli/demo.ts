@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ROLES, type Role } from '../platform/http/permissions.js';
+import { generateRegion } from '../modules/synthetic/index.js';
+import { firstFacility, loadFacilities } from '../modules/facilities/registry.js';
+import { progressPrinter } from './progress.js';
+import { globalOpts, report, withSystem } from './shared.js';
+
+const DEMO_AS_OF = '2026-11-01';
+
+/**
+ * A small demo region with users of every role: generated population and JKN
+ * files loaded through the real imports, facilities, and one login per role
+ * (random one-time passwords, printed once and kept in data/demo-logins.txt).
+ * Running it again refreshes the data and issues new passwords.
+ */
+export function registerDemo(program: Command) {
+  program
+    .command('demo')
+    .description('memuat wilayah contoh kecil dan membuat pengguna untuk setiap peran')
+    .option('--people <n>', 'jumlah penduduk contoh', '3000')
+    .action(async (o: { people: string }, cmd: Command) => {
+      const opts = globalOpts(cmd);
+      const summary = await withSystem(opts, async (sys) => {
+        const dir = path.join(sys.config.dataDir, 'demo');
+        const region = await generateRegion({ people: Number(o.people), outDir: dir, seed: 'demo', asOf: DEMO_AS_OF });
+        await loadFacilities(sys.db, path.join(dir, 'facilities.csv'));
+        const listener = opts.json ? undefined : progressPrinter();
+        for (const kind of ['population', 'jkn'] as const) {
+          const file = path.join(dir, `${kind}.csv`);
+          const { done } = await sys.imports.start({ kind, filePath: file, fileName: `${kind}.csv`, asOf: DEMO_AS_OF, ownsFile: false, listener });
+          await done;
+        }
+        const puskesmas = await firstFacility(sys.db, 'PPK1');
+        const hospital = await firstFacility(sys.db, 'PPK2');
+        const logins: { role: Role; username: string; password: string; facility: string | null }[] = [];
+        for (const role of ROLES) {
+          const facility = role === 'puskesmas' ? puskesmas : role === 'rumahsakit' ? hospital : null;
+          const username = `demo.${role}`;
+          const existing = (await sys.access.listUsers()).find((u) => u.username === username);
+          const password = existing
+            ? (await sys.access.resetPassword(existing.id)).oneTimePassword
+            : (await sys.access.createUser({ username, role, facilityCode: facility?.code ?? null, fullName: `Demo ${role}` })).oneTimePassword;
+          logins.push({ role, username, password, facility: facility ? `${facility.code} ${facility.name}` : null });
+        }
+        return { people: region.people, families: region.population.families, logins, dataDir: sys.config.dataDir };
+      });
+      const lines = [
+        `Wilayah contoh dimuat: ${summary.people} penduduk, ${summary.families} keluarga (data per ${DEMO_AS_OF}).`,
+        '',
+        'Akun demo (kata sandi sekali pakai; ganti saat pertama masuk):',
+        ...summary.logins.map((l) => `  ${l.role.padEnd(12)} ${l.username.padEnd(20)} ${l.password}${l.facility ? `   (${l.facility})` : ''}`),
+      ];
+      const file = path.join(summary.dataDir, 'demo-logins.txt');
+      fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+      lines.push('', `Daftar ini juga disimpan di ${file}.`);
+      report(opts, { ok: true, ...summary }, lines);
+    });
+}
