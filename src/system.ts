@@ -48,7 +48,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const jobs = createJobService(db, log);
   await jobs.recoverInterrupted();
   const settings = createSettingsService(db);
-  const eligibility = createEligibilityService(db, audit, settings);
+  const eligibility = createEligibilityService(db, settings);
   const people = createPeopleService(db, audit);
   const calendar = createCalendarService(db);
   const areas = createAreaService(db);

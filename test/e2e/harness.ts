@@ -68,7 +68,7 @@ export async function startServer(): Promise<E2eServer> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server did not report a TCP address');
-  return {
+  const server: E2eServer = {
     sys,
     baseUrl: `http://127.0.0.1:${addr.port}`,
     dataDir,
@@ -79,6 +79,24 @@ export async function startServer(): Promise<E2eServer> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  try {
+    await assertServesWebApp(server.baseUrl);
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  return server;
+}
+
+/** Fails fast, with the server's own answer, when the built web app is not served. */
+async function assertServesWebApp(baseUrl: string) {
+  for (const p of ['/', '/masuk']) {
+    const res = await fetch(`${baseUrl}${p}`);
+    const body = await res.text();
+    if (res.status !== 200 || !body.includes('<div id="root">')) {
+      throw new Error(`The server does not serve the web app: GET ${p} → ${res.status} ${body.slice(0, 200)}`);
+    }
+  }
 }
 
 export interface E2eBrowser {

@@ -141,6 +141,19 @@ describe('GET /api/v1/eligibility', () => {
     });
   });
 
+  it('gives no answer when its audit record cannot be written', async () => {
+    await t.sys.db.exec(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$;
+      CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();`);
+    try {
+      const r = await check(head!.nik, '2026-11-22');
+      expect(r.statusCode).toBe(500);
+      expect(r.body).not.toContain('PRATAMA');
+    } finally {
+      await t.sys.db.exec('DROP TRIGGER refuse_audit ON audit_log; DROP FUNCTION refuse_audit();');
+    }
+    expect((await check(head!.nik, '2026-11-22')).statusCode).toBe(200);
+  });
+
   it('keeps the audit log append-only', async () => {
     await expect(t.sys.db.query('UPDATE audit_log SET action = $1', ['x'])).rejects.toThrow(/append-only/);
     await expect(t.sys.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);

@@ -1,4 +1,4 @@
-import type { AuditWriter } from '../../platform/audit/audit.js';
+import { stamp, type Stamped } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { invalid } from '../../platform/http/errors.js';
 import { isRealDate } from '../../platform/ingest/values.js';
@@ -42,6 +42,7 @@ export function requireDate(date: string | undefined): string {
 interface Pending {
   nik: string;
   date: string;
+  audit: Stamped;
   resolve: (f: Facts) => void;
   reject: (e: unknown) => void;
 }
@@ -52,9 +53,10 @@ const MAX_IN_FLIGHT = 6;
 /**
  * Eligibility checks. Concurrent single checks are gathered into one query per
  * turn of the event loop (a registration desk's check costs a fraction of a
- * round trip under load), and every check is audited before it is answered.
+ * round trip under load); the same statement writes the audit record of every
+ * check, so none is answered unrecorded.
  */
-export function createEligibilityService(db: Db, audit: AuditWriter, settings: SettingsService) {
+export function createEligibilityService(db: Db, settings: SettingsService) {
   let queue: Pending[] = [];
   let inFlight = 0;
   let scheduled = false;
@@ -72,6 +74,7 @@ export function createEligibilityService(db: Db, audit: AuditWriter, settings: S
           db,
           batch.map((b) => b.nik),
           batch.map((b) => b.date),
+          batch.map((b) => b.audit),
         )
           .then((facts) => batch.forEach((b, i) => b.resolve(facts[i]!)))
           .catch((err) => batch.forEach((b) => b.reject(err)))
@@ -83,9 +86,11 @@ export function createEligibilityService(db: Db, audit: AuditWriter, settings: S
     });
   }
 
+  /** The facts for one check; its audit record is written by the same statement that reads them. */
   function factsFor(nik: string, date: string): Promise<Facts> {
+    const audit = stamp({ action: 'eligibility.check', entityType: 'person', entityId: nik, details: { date } });
     return new Promise((resolve, reject) => {
-      queue.push({ nik, date, resolve, reject });
+      queue.push({ nik, date, audit, resolve, reject });
       schedule();
     });
   }
@@ -111,11 +116,7 @@ export function createEligibilityService(db: Db, audit: AuditWriter, settings: S
   async function check(nikRaw: string, dateRaw?: string): Promise<EligibilityAnswer> {
     const nik = requireNik(nikRaw);
     const date = requireDate(dateRaw);
-    const [facts] = await Promise.all([
-      factsFor(nik, date),
-      audit.record({ action: 'eligibility.check', entityType: 'person', entityId: nik, details: { date } }),
-    ]);
-    return answer(nik, date, facts);
+    return answer(nik, date, await factsFor(nik, date));
   }
 
   async function checkBatch(niksRaw: string[], dateRaw?: string): Promise<EligibilityAnswer[]> {
@@ -127,10 +128,12 @@ export function createEligibilityService(db: Db, audit: AuditWriter, settings: S
         throw invalid('INVALID_NIK', `NIK ke-${i + 1} (${n.slice(0, 20)}): ${(err as Error).message}`);
       }
     });
-    const [facts] = await Promise.all([
-      loadFacts(db, niksRaw, niksRaw.map(() => date)),
-      audit.record(niksRaw.map((nik) => ({ action: 'eligibility.check', entityType: 'person', entityId: nik, details: { date, batch: true } }))),
-    ]);
+    const facts = await loadFacts(
+      db,
+      niksRaw,
+      niksRaw.map(() => date),
+      niksRaw.map((nik) => stamp({ action: 'eligibility.check', entityType: 'person', entityId: nik, details: { date, batch: true } })),
+    );
     return Promise.all(niksRaw.map((nik, i) => answer(nik, date, facts[i]!)));
   }
 

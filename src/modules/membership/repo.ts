@@ -1,3 +1,4 @@
+import { auditInsertSql, auditParams, type Stamped } from '../../platform/audit/audit.js';
 import type { Queryable } from '../../platform/db/index.js';
 import type { Basis, JknFacts, JknSegment, PersonFacts, ProgramSettings } from './rules/eligibility.js';
 
@@ -22,10 +23,7 @@ export interface Facts {
   jkn: JknFacts | null;
 }
 
-/** Facts for many (NIK, date) pairs in one round trip; results in input order. */
-export async function loadFacts(q: Queryable, niks: string[], dates: string[]): Promise<Facts[]> {
-  const r = await q.query<FactRow>(
-    `SELECT q.i, p.nik, p.name, p.sex, p.birth_date, p.no_kk, p.ektp_recorded, p.death_date, p.moved_out_date,
+const FACTS_SQL = `SELECT q.i, p.nik, p.name, p.sex, p.birth_date, p.no_kk, p.ektp_recorded, p.death_date, p.moved_out_date,
             j.segment, j.status AS jkn_status, j.card_number, j.arrears_months
      FROM unnest($1::text[], $2::date[]) WITH ORDINALITY AS q(nik, d, i)
      LEFT JOIN person p ON p.nik = q.nik
@@ -33,9 +31,20 @@ export async function loadFacts(q: Queryable, niks: string[], dates: string[]): 
        SELECT segment, status, card_number, arrears_months FROM jkn_membership m
        WHERE m.nik = q.nik AND m.valid_from <= q.d AND (m.valid_to IS NULL OR m.valid_to > q.d)
        ORDER BY m.valid_from DESC LIMIT 1
-     ) j ON true`,
-    [niks, dates],
-  );
+     ) j ON true`;
+
+/** The same lookup writing the audit rows of these reads in the same statement: one round trip, committed together. */
+const AUDITED_FACTS_SQL = `WITH audited AS (${auditInsertSql(3)}) ${FACTS_SQL}`;
+
+/**
+ * Facts for many (NIK, date) pairs in one round trip, results in input order.
+ * With `audit`, the records of these reads are inserted by the same statement,
+ * so no answer leaves without its audit row.
+ */
+export async function loadFacts(q: Queryable, niks: string[], dates: string[], audit?: readonly Stamped[]): Promise<Facts[]> {
+  const r = audit
+    ? await q.query<FactRow>(AUDITED_FACTS_SQL, [niks, dates, ...auditParams(audit)])
+    : await q.query<FactRow>(FACTS_SQL, [niks, dates]);
   const out: Facts[] = new Array(niks.length);
   for (const row of r.rows) {
     out[Number(row.i) - 1] = {

@@ -10,18 +10,38 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-interface Stamped extends AuditEntry {
+export interface Stamped extends AuditEntry {
   at: Date;
   ctx: RequestContext | undefined;
 }
 
-const INSERT_SQL = `INSERT INTO audit_log
+/** An entry with its time and the context (actor, IP, request) of the moment it happened. */
+export function stamp(entry: AuditEntry, ctx = currentContext()): Stamped {
+  return { ...entry, at: new Date(), ctx };
+}
+
+/**
+ * The INSERT of audit rows from eleven array parameters starting at $first,
+ * usable alone or as a data-modifying CTE inside another statement (a read and
+ * its audit record then commit together, in one round trip).
+ */
+export function auditInsertSql(first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  return `INSERT INTO audit_log
   (at, actor_id, actor_username, actor_role, facility_code, action, entity_type, entity_id, ip, request_id, details)
   SELECT a.at, a.actor_id, a.actor_username, a.actor_role, a.facility_code, a.action, a.entity_type, a.entity_id, a.ip, a.request_id, a.details::jsonb
-  FROM unnest($1::timestamptz[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+  FROM unnest(${p(0)}::timestamptz[], ${p(1)}::bigint[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[], ${p(7)}::text[], ${p(8)}::text[], ${p(9)}::text[], ${p(10)}::text[])
     AS a(at, actor_id, actor_username, actor_role, facility_code, action, entity_type, entity_id, ip, request_id, details)`;
+}
+
+const INSERT_SQL = auditInsertSql(1);
 
 async function insert(q: Queryable, entries: Stamped[]): Promise<void> {
+  await q.query(INSERT_SQL, auditParams(entries));
+}
+
+/** The eleven array parameters of auditInsertSql for these entries. */
+export function auditParams(entries: readonly Stamped[]): unknown[][] {
   const cols: unknown[][] = Array.from({ length: 11 }, () => []);
   for (const e of entries) {
     const a = e.ctx?.actor ?? null;
@@ -37,7 +57,7 @@ async function insert(q: Queryable, entries: Stamped[]): Promise<void> {
     cols[9]!.push(e.ctx?.requestId ?? null);
     cols[10]!.push(e.details ? JSON.stringify(e.details) : null);
   }
-  await q.query(INSERT_SQL, cols);
+  return cols;
 }
 
 /** Writes audit records inside the caller's transaction: the change and its record commit together. */
