@@ -144,6 +144,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const webDist = opts.webDist;
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
+    // The web app's files are public (the login page must load): declared here, so the auth hook stays fail-closed.
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) route.config = { ...(route.config ?? {}), permission: 'public' };
+    });
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');

@@ -1,0 +1,107 @@
+import {
+  IconCalendarEvent,
+  IconDatabaseImport,
+  IconFileSearch,
+  IconHome,
+  IconKey,
+  IconSettings,
+  IconShieldCheck,
+  IconUserSearch,
+  IconUsers,
+  IconHeartbeat,
+  type Icon,
+} from '@tabler/icons-react';
+import { t } from '../shared/i18n';
+import { paths } from './paths';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** One line for the home tiles. */
+  description: string;
+  icon: Icon;
+  /** Shown only when the user has this permission; home has none. */
+  permission?: string;
+  section: 'main' | 'membership' | 'admin';
+}
+
+/** The navbar and the home tiles both come from this list, filtered by the user's permissions. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: paths.home, label: t.nav.home, description: '', icon: IconHome, section: 'main' },
+  {
+    to: paths.eligibility,
+    label: t.nav.eligibility,
+    description: 'Apakah NIK ini dijamin pada tanggal layanan, dan atas dasar apa?',
+    icon: IconShieldCheck,
+    permission: 'eligibility.check',
+    section: 'membership',
+  },
+  {
+    to: paths.persons,
+    label: t.nav.persons,
+    description: 'Cari penduduk menurut NIK, nomor KK atau nama; lihat keluarga dan status JKN.',
+    icon: IconUserSearch,
+    permission: 'person.read',
+    section: 'membership',
+  },
+  {
+    to: paths.importPopulation,
+    label: t.nav.importPopulation,
+    description: 'Unggah snapshot data kependudukan Dukcapil (CSV atau XLSX).',
+    icon: IconDatabaseImport,
+    permission: 'population.import',
+    section: 'membership',
+  },
+  {
+    to: paths.importJkn,
+    label: t.nav.importJkn,
+    description: 'Unggah data kepesertaan JKN dari BPJS Kesehatan (CSV atau XLSX).',
+    icon: IconHeartbeat,
+    permission: 'jkn.import',
+    section: 'membership',
+  },
+  {
+    to: paths.users,
+    label: t.nav.users,
+    description: 'Buat akun petugas, atur ulang kata sandi, lihat akun yang terkunci.',
+    icon: IconUsers,
+    permission: 'users.manage',
+    section: 'admin',
+  },
+  {
+    to: paths.tokens,
+    label: t.nav.tokens,
+    description: 'Token untuk sistem fasilitas yang memanggil API cek kepesertaan.',
+    icon: IconKey,
+    permission: 'tokens.manage',
+    section: 'admin',
+  },
+  {
+    to: paths.audit,
+    label: t.nav.audit,
+    description: 'Siapa melakukan apa terhadap data siapa, dan kapan.',
+    icon: IconFileSearch,
+    permission: 'audit.read',
+    section: 'admin',
+  },
+  {
+    to: paths.calendar,
+    label: t.nav.calendar,
+    description: 'Libur nasional, cuti bersama dan libur lokal untuk hitungan hari kerja.',
+    icon: IconCalendarEvent,
+    permission: 'calendar.manage',
+    section: 'admin',
+  },
+  {
+    to: paths.settings,
+    label: t.nav.settings,
+    description: 'Dasar kepesertaan dan segmen JKN yang dikecualikan, beserta riwayatnya.',
+    icon: IconSettings,
+    permission: 'settings.read',
+    section: 'admin',
+  },
+];
+
+export function navFor(permissions: readonly string[]): NavItem[] {
+  return NAV_ITEMS.filter((i) => !i.permission || permissions.includes(i.permission));
+}

@@ -1,0 +1,154 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
+import { PageLoader } from '../shared/ui/PageLoader';
+import { ForbiddenPage, NotFoundPage } from '../shared/ui/StatusPages';
+import { Layout } from './Layout';
+import { paths } from './paths';
+import { useSession } from './session';
+
+// Every page is its own chunk: an officer at a registration desk loads the
+// eligibility page, not the audit log.
+const LoginPage = lazy(() => import('../modules/access/LoginPage'));
+const ChangePasswordPage = lazy(() => import('../modules/access/ChangePasswordPage'));
+const HomePage = lazy(() => import('./HomePage'));
+const EligibilityPage = lazy(() => import('../modules/membership/EligibilityPage'));
+const PersonSearchPage = lazy(() => import('../modules/population/PersonSearchPage'));
+const PersonPage = lazy(() => import('../modules/population/PersonPage'));
+const PopulationImportPage = lazy(() => import('../modules/population/PopulationImportPage'));
+const JknImportPage = lazy(() => import('../modules/membership/JknImportPage'));
+const UsersPage = lazy(() => import('../modules/access/UsersPage'));
+const TokensPage = lazy(() => import('../modules/access/TokensPage'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const DaysOffPage = lazy(() => import('../modules/calendar/DaysOffPage'));
+const ProgramSettingsPage = lazy(() => import('../modules/settings/ProgramSettingsPage'));
+
+/** Logged in, one-time password replaced; otherwise off to the right page. */
+function RequireSession() {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <PageLoader />;
+  if (!me) {
+    const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={paths.login + next} replace />;
+  }
+  if (me.mustChangePassword) return <Navigate to={paths.changePassword} replace />;
+  return (
+    <Layout>
+      <Suspense fallback={<PageLoader />}>
+        <Outlet />
+      </Suspense>
+    </Layout>
+  );
+}
+
+function Need({ permission, children }: { permission: string; children: ReactNode }) {
+  const { can } = useSession();
+  return can(permission) ? <>{children}</> : <ForbiddenPage />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path={paths.login}
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={paths.changePassword}
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <ChangePasswordPage />
+          </Suspense>
+        }
+      />
+      <Route element={<RequireSession />}>
+        <Route index element={<HomePage />} />
+        <Route
+          path={paths.eligibility}
+          element={
+            <Need permission="eligibility.check">
+              <EligibilityPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.persons}
+          element={
+            <Need permission="person.read">
+              <PersonSearchPage />
+            </Need>
+          }
+        />
+        <Route
+          path={`${paths.persons}/:nik`}
+          element={
+            <Need permission="person.read">
+              <PersonPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.importPopulation}
+          element={
+            <Need permission="population.import">
+              <PopulationImportPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.importJkn}
+          element={
+            <Need permission="jkn.import">
+              <JknImportPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.users}
+          element={
+            <Need permission="users.manage">
+              <UsersPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.tokens}
+          element={
+            <Need permission="tokens.manage">
+              <TokensPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.audit}
+          element={
+            <Need permission="audit.read">
+              <AuditPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.calendar}
+          element={
+            <Need permission="calendar.manage">
+              <DaysOffPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.settings}
+          element={
+            <Need permission="settings.read">
+              <ProgramSettingsPage />
+            </Need>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * UI text shared across pages, in Bahasa Indonesia. Page-specific text lives in
+ * each module's strings.ts; domain labels (roles, bases, card statuses) live here
+ * because several pages show them.
+ */
+
+export const t = {
+  app: {
+    name: 'Jamkesda',
+    fullName: 'Jamkesda — Jaminan Kesehatan Daerah',
+    office: 'Dinas Kesehatan',
+    skipToContent: 'Langsung ke konten utama',
+    mainNav: 'Navigasi utama',
+    openNav: 'Buka menu navigasi',
+    closeNav: 'Tutup menu navigasi',
+    logout: 'Keluar',
+    loggingOut: 'Sedang keluar…',
+    account: 'Akun',
+    role: 'Peran',
+    facility: 'Fasilitas',
+    loading: 'Memuat…',
+    footer: 'Data pribadi dilindungi UU 27/2022 — setiap akses dicatat dalam log audit.',
+  },
+  nav: {
+    home: 'Beranda',
+    sectionMembership: 'Kepesertaan',
+    sectionAdmin: 'Administrasi',
+    eligibility: 'Cek kepesertaan',
+    persons: 'Cari penduduk',
+    importPopulation: 'Impor data penduduk',
+    importJkn: 'Impor data JKN',
+    users: 'Pengguna',
+    tokens: 'Token API',
+    audit: 'Log audit',
+    calendar: 'Hari libur',
+    settings: 'Pengaturan program',
+  },
+  common: {
+    save: 'Simpan',
+    cancel: 'Batal',
+    close: 'Tutup',
+    delete: 'Hapus',
+    search: 'Cari',
+    reset: 'Atur ulang',
+    retry: 'Coba lagi',
+    copy: 'Salin',
+    copied: 'Tersalin',
+    yes: 'Ya',
+    no: 'Tidak',
+    none: '—',
+    loadMore: 'Muat lebih banyak',
+    noData: 'Belum ada data.',
+    required: 'Wajib diisi.',
+    actions: 'Tindakan',
+    back: 'Kembali',
+    date: 'Tanggal',
+    download: 'Unduh',
+    showing: (n: number) => `Menampilkan ${n} baris`,
+  },
+  errors: {
+    network: 'Tidak dapat terhubung ke server. Periksa jaringan Anda lalu coba lagi.',
+    unknown: 'Terjadi kesalahan yang tidak terduga.',
+    http: (status: number) => `Server menjawab dengan kode ${status}.`,
+    sessionExpired: 'Sesi Anda telah berakhir, silakan masuk kembali',
+    forbiddenTitle: 'Anda tidak memiliki akses',
+    forbiddenBody: 'Halaman ini tidak tersedia untuk peran Anda. Hubungi administrator Dinas Kesehatan bila Anda memerlukannya.',
+    notFoundTitle: 'Halaman tidak ditemukan',
+    notFoundBody: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',
+    backHome: 'Kembali ke Beranda',
+    pageCrashed: 'Halaman ini gagal ditampilkan.',
+  },
+  roles: {
+    admin: { name: 'Administrator sistem', does: 'Mengelola pengguna, token API, pengaturan program, hari libur dan data referensi.' },
+    kepesertaan: {
+      name: 'Petugas kepesertaan',
+      does: 'Mengimpor data penduduk dan JKN, rekonsiliasi, kartu, serta perubahan kepesertaan.',
+    },
+    sjp: { name: 'Petugas SJP', does: 'Memeriksa dan menerbitkan Surat Jaminan Pelayanan serta persetujuan kasus insidentil.' },
+    verifikator: { name: 'Verifikator klaim', does: 'Memverifikasi klaim dan menandatangani berita acara hasil verifikasi.' },
+    ketua: { name: 'Ketua Satuan Pelaksana', does: 'Menyetujui berita acara verifikasi dan usulan pembayaran.' },
+    bendahara: { name: 'Bendahara', does: 'Pembayaran klaim dan realisasi anggaran.' },
+    puskesmas: { name: 'Petugas puskesmas (PPK I)', does: 'Cek kepesertaan, kunjungan dan rujukan di puskesmas Anda.' },
+    rumahsakit: {
+      name: 'Petugas rumah sakit (PPK II)',
+      does: 'Cek kepesertaan, pendaftaran rawat inap, permintaan SJP, laporan tempat tidur dan klaim.',
+    },
+    dinsos: { name: 'Petugas Dinas Sosial', does: 'Surat rekomendasi jaminan dan data kemiskinan.' },
+    dukcapil: { name: 'Petugas Dukcapil', does: 'Mengirim data kependudukan.' },
+    pimpinan: { name: 'Pimpinan / Tim Pengendali', does: 'Melihat dasbor dan laporan program (hanya baca).' },
+    auditor: { name: 'Auditor / Inspektorat', does: 'Akses baca termasuk log audit.' },
+  } as Record<string, { name: string; does: string }>,
+  basis: {
+    RESIDENT: 'Penduduk Kota (Perda 9/2018 ps. 7)',
+    NEWBORN: 'Bayi baru lahir dari peserta',
+    DINSOS_RECOMMENDATION: 'Rekomendasi Dinas Sosial',
+    POOR: 'Penduduk miskin terverifikasi',
+  } as Record<string, string>,
+  cardStatus: {
+    ACTIVE: 'Kartu aktif',
+    PENDING_EKTP: 'Kartu tertunda: perlu perekaman e-KTP',
+    REPLACED: 'Kartu sudah diganti',
+    REVOKED: 'Kartu dicabut',
+    NONE: 'Belum ada kartu',
+  } as Record<string, string>,
+  severity: {
+    BLOCK: 'Menghalangi',
+    WARN: 'Peringatan',
+    INFO: 'Informasi',
+  } as Record<string, string>,
+  jknSegment: {
+    PBI_APBN: 'PBI APBN (iuran dibayar Pemerintah Pusat)',
+    PBI_APBD: 'PBI APBD (iuran dibayar Pemerintah Daerah)',
+    PBPU_PEMDA: 'PBPU Pemda (iuran dibayar Pemerintah Daerah)',
+    PPU: 'PPU (pekerja penerima upah)',
+    PBPU: 'PBPU (peserta mandiri)',
+    BP: 'BP (bukan pekerja)',
+  } as Record<string, string>,
+  sex: { L: 'Laki-laki', P: 'Perempuan' } as Record<string, string>,
+};
+
+export function roleName(role: string): string {
+  return t.roles[role]?.name ?? role;
+}
+
+export function label(map: Record<string, string>, key: string | null | undefined): string {
+  if (!key) return t.common.none;
+  return map[key] ?? key;
+}
