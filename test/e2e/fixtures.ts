@@ -3,50 +3,19 @@
  * real-looking families plus rows that must be rejected, each with a known
  * row number so the test can read the rejected-rows report.
  */
+import { JKN_HEADER, POP_HEADER, popLine, type PersonRow } from '../helpers/fixtures.js';
 
-export const VILLAGE = '3275011001'; // a kelurahan of Kota Bekasi
+
 const REGION = '327501';
 
-/** NIK = region(6) + DDMMYY (DD + 40 for women) + serial(4), SPEC MEM-2. */
+/** NIK = region(6) + DDMMYY (DD + 40 for women) + serial(4), SPEC MEM-2 — written out here, independently of the product's encoder. */
 export function nik(birthDate: string, sex: 'L' | 'P', serial: number, region = REGION): string {
   const [y, m, d] = birthDate.split('-');
   const day = Number(d) + (sex === 'P' ? 40 : 0);
   return `${region}${String(day).padStart(2, '0')}${m}${y!.slice(2)}${String(serial).padStart(4, '0')}`;
 }
 
-interface Row {
-  nik: string;
-  noKk: string;
-  name: string;
-  sex: 'L' | 'P';
-  birthDate: string;
-  relation: string;
-  ektp?: 'Y' | 'N';
-  deathDate?: string;
-  movedOutDate?: string;
-}
-
-const POP_HEADER =
-  'nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_wilayah,status_ektp,tanggal_meninggal,tanggal_pindah';
-
-function line(r: Row): string {
-  return [
-    r.nik,
-    r.noKk,
-    r.name,
-    r.sex,
-    'BEKASI',
-    r.birthDate,
-    r.relation,
-    'JL. MELATI NO. 7',
-    '003',
-    '011',
-    VILLAGE,
-    r.ektp ?? 'Y',
-    r.deathDate ?? '',
-    r.movedOutDate ?? '',
-  ].join(',');
-}
+type Row = PersonRow & { nik: string };
 
 const KK_SANTOSO = '3275010101200001';
 const KK_FAUZI = '3275010101200002';
@@ -79,7 +48,7 @@ const duplicated = nik('1990-10-10', 'L', 9);
 export const badRows: { row: number; nikCell: string; reason: RegExp }[] = [];
 
 function build(): string {
-  const lines: string[] = [POP_HEADER, ...valid.map(line)];
+  const lines: string[] = [POP_HEADER, ...valid.map(popLine)];
   const bad: { r: Row; reason: RegExp }[] = [
     { r: { nik: '327501150380000', noKk: KK_BAD, name: 'NIK PENDEK', sex: 'L', birthDate: '1980-03-15', relation: 'KEPALA KELUARGA' }, reason: /16/ },
     {
@@ -90,7 +59,7 @@ function build(): string {
     { r: { nik: duplicated, noKk: KK_BAD, name: 'KEMBAR DUA', sex: 'L', birthDate: '1990-10-10', relation: 'ANAK' }, reason: /lebih dari satu/i },
   ];
   for (const b of bad) {
-    lines.push(line(b.r));
+    lines.push(popLine(b.r));
     badRows.push({ row: lines.length, nikCell: b.r.nik, reason: b.reason });
   }
   return `${lines.join('\n')}\n`;
@@ -100,7 +69,7 @@ export const populationCsv = build();
 export const populationCounts = { rowsRead: valid.length + badRows.length, accepted: valid.length, rejected: badRows.length };
 
 export const jknCsv = [
-  'nik,no_kartu,nama,segmen,kelas,status,tanggal_mulai,tunggakan_bulan,faskes_tk1',
+  JKN_HEADER,
   `${people.ahmad.nik},0001234567801,${people.ahmad.name},PBI_APBN,3,AKTIF,2020-01-01,,`,
   `${people.siti.nik},0001234567802,${people.siti.name},PPU,1,AKTIF,2019-04-01,0,`,
 ].join('\n');

@@ -37,7 +37,7 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
   createImport: repo.createImport,
   clearStage: repo.clearStage,
   analyzeStage: repo.analyzeStage,
-  removeDuplicateNiks: repo.removeDuplicateNiks,
+  removeDuplicateNiks: repo.removeStagedDuplicates,
   afterStage: (q, report, progress) => reportUnknown(q, report, progress, 'jkn_stage'),
   direct: {
     table: 'jkn_membership',

@@ -1,39 +1,14 @@
 import { isEmpty, withIndexesRebuilt } from '../../platform/db/bulk.js';
 import type { Queryable } from '../../platform/db/index.js';
+import { removeDuplicateNiks, snapshotTables } from '../../platform/ingest/snapshot-tables.js';
 
 export const STAGE_COPY_SQL = `COPY jkn_stage (line_no, nik, card_number, name, segment, class, status, start_date, arrears_months, primary_facility) FROM STDIN`;
 
 const DATA = ['card_number', 'name', 'segment', 'class', 'status', 'start_date', 'arrears_months', 'primary_facility'] as const;
+export const { latestAppliedAsOf, createImport, failImport, clearStage, analyzeStage, removeDuplicateNiks: removeStagedDuplicates } =
+  snapshotTables('jkn_import', 'jkn_stage');
+
 const differs = (a: string, b: string) => `(${DATA.map((c) => `${a}.${c}`).join(', ')}) IS DISTINCT FROM (${DATA.map((c) => `${b}.${c}`).join(', ')})`;
-
-export async function latestAppliedAsOf(q: Queryable): Promise<string | null> {
-  const r = await q.query<{ as_of: string | null }>(`SELECT max(as_of) AS as_of FROM jkn_import WHERE status = 'applied'`);
-  return r.rows[0]?.as_of ?? null;
-}
-
-export async function createImport(q: Queryable, i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null }) {
-  const r = await q.query<{ id: number }>(
-    `INSERT INTO jkn_import (as_of, file_name, file_sha256, job_id, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [i.asOf, i.fileName, i.sha256, i.jobId, i.createdBy && i.createdBy > 0 ? i.createdBy : null],
-  );
-  return r.rows[0]!.id;
-}
-
-export async function clearStage(q: Queryable) {
-  await q.exec('TRUNCATE jkn_stage');
-}
-
-export async function analyzeStage(q: Queryable) {
-  await q.exec('ANALYZE jkn_stage');
-}
-
-export async function removeDuplicateNiks(q: Queryable) {
-  const r = await q.query<{ line_no: number; nik: string }>(
-    `WITH d AS (SELECT nik FROM jkn_stage GROUP BY nik HAVING count(*) > 1)
-     DELETE FROM jkn_stage s USING d WHERE s.nik = d.nik RETURNING s.line_no, s.nik`,
-  );
-  return r.rows.sort((a, b) => a.line_no - b.line_no);
-}
 
 /** NIKs of the file that the population does not know, from the stage or (first load) the loaded table. */
 export async function unknownNiks(q: Queryable, from: 'jkn_stage' | 'jkn_membership' = 'jkn_stage') {
@@ -46,13 +21,7 @@ export async function unknownNiks(q: Queryable, from: 'jkn_stage' | 'jkn_members
 
 export const MEMBERSHIP_COPY_SQL = `COPY jkn_membership (nik, valid_from, ${DATA.join(', ')}, import_id, import_line) FROM STDIN`;
 
-export async function removeDuplicateNiksFromMembership(q: Queryable) {
-  const r = await q.query<{ line_no: number; nik: string }>(
-    `WITH d AS (SELECT nik FROM jkn_membership GROUP BY nik HAVING count(*) > 1)
-     DELETE FROM jkn_membership m USING d WHERE m.nik = d.nik RETURNING m.import_line AS line_no, m.nik`,
-  );
-  return r.rows.sort((a, b) => a.line_no - b.line_no);
-}
+export const removeDuplicateNiksFromMembership = (q: Queryable) => removeDuplicateNiks(q, 'jkn_membership', 'import_line');
 
 /**
  * Applies the staged file as of `asOf` to the membership periods: a changed
@@ -119,8 +88,4 @@ export async function finishImport(
        updated = $7, unchanged = $8, ended = $9, unknown_nik = $10, report_path = $11, finished_at = now() WHERE id = $1`,
     [id, c.rowsRead, c.accepted, c.rejected, c.warnings, c.inserted, c.updated, c.unchanged, c.ended, c.unknownNik, c.reportPath],
   );
-}
-
-export async function failImport(q: Queryable, id: number, reportPath: string | null) {
-  await q.query(`UPDATE jkn_import SET status = 'failed', report_path = $2, finished_at = now() WHERE id = $1`, [id, reportPath]);
 }

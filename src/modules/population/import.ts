@@ -30,7 +30,7 @@ const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithout
   createImport: repo.createImport,
   clearStage: repo.clearStage,
   analyzeStage: repo.analyzeStage,
-  removeDuplicateNiks: repo.removeDuplicateNiks,
+  removeDuplicateNiks: repo.removeStagedDuplicates,
   afterStage: (q, report, progress) => warnHeadless(q, report, progress, 'population_stage'),
   direct: {
     table: 'person',

@@ -1,8 +1,12 @@
 import { isEmpty, withIndexesRebuilt } from '../../platform/db/bulk.js';
 import type { Queryable } from '../../platform/db/index.js';
+import { removeDuplicateNiks, snapshotTables } from '../../platform/ingest/snapshot-tables.js';
 
 export const STAGE_COPY_SQL = `COPY population_stage (line_no, nik, no_kk, name, sex, birth_place, birth_date, relation, address, rt, rw,
   village_code, ektp_recorded, death_date, moved_out_date) FROM STDIN`;
+
+export const { latestAppliedAsOf, createImport, failImport, clearStage, analyzeStage, removeDuplicateNiks: removeStagedDuplicates } =
+  snapshotTables('population_import', 'population_stage');
 
 const DATA_COLS = [
   'no_kk',
@@ -20,37 +24,6 @@ const DATA_COLS = [
   'moved_out_date',
 ] as const;
 
-export async function latestAppliedAsOf(q: Queryable): Promise<string | null> {
-  const r = await q.query<{ as_of: string | null }>(`SELECT max(as_of) AS as_of FROM population_import WHERE status = 'applied'`);
-  return r.rows[0]?.as_of ?? null;
-}
-
-export async function createImport(q: Queryable, i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null }) {
-  const r = await q.query<{ id: number }>(
-    `INSERT INTO population_import (as_of, file_name, file_sha256, job_id, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [i.asOf, i.fileName, i.sha256, i.jobId, i.createdBy && i.createdBy > 0 ? i.createdBy : null],
-  );
-  return r.rows[0]!.id;
-}
-
-export async function clearStage(q: Queryable) {
-  await q.exec('TRUNCATE population_stage');
-}
-
-/** Statistics for the planner: the stage goes from empty to millions of rows within one import. */
-export async function analyzeStage(q: Queryable) {
-  await q.exec('ANALYZE population_stage');
-}
-
-/** Removes every row of a NIK that appears more than once: the file cannot say which is right. */
-export async function removeDuplicateNiks(q: Queryable) {
-  const r = await q.query<{ line_no: number; nik: string }>(
-    `WITH d AS (SELECT nik FROM population_stage GROUP BY nik HAVING count(*) > 1)
-     DELETE FROM population_stage s USING d WHERE s.nik = d.nik RETURNING s.line_no, s.nik`,
-  );
-  return r.rows.sort((a, b) => a.line_no - b.line_no);
-}
-
 /** Families without a head, in the stage or (first load) in `person` itself, whose provenance column holds the file row. */
 export async function familiesWithoutHead(q: Queryable, from: 'population_stage' | 'person' = 'population_stage') {
   const line = from === 'person' ? 'import_line' : 'line_no';
@@ -64,13 +37,7 @@ export async function familiesWithoutHead(q: Queryable, from: 'population_stage'
 export const PERSON_COPY_SQL = `COPY person (nik, ${DATA_COLS.join(', ')}, first_seen_as_of, data_as_of, import_id, import_line) FROM STDIN`;
 
 /** First load: duplicates are removed from `person` itself (it has no key yet). */
-export async function removeDuplicateNiksFromPerson(q: Queryable) {
-  const r = await q.query<{ line_no: number; nik: string }>(
-    `WITH d AS (SELECT nik FROM person GROUP BY nik HAVING count(*) > 1)
-     DELETE FROM person p USING d WHERE p.nik = d.nik RETURNING p.import_line AS line_no, p.nik`,
-  );
-  return r.rows.sort((a, b) => a.line_no - b.line_no);
-}
+export const removeDuplicateNiksFromPerson = (q: Queryable) => removeDuplicateNiks(q, 'person', 'import_line');
 
 /**
  * Applies the staged snapshot. Into an empty table it is one bulk insert with
@@ -122,8 +89,4 @@ export async function finishImport(
        inserted = $6, updated = $7, unchanged = $8, report_path = $9, finished_at = now() WHERE id = $1`,
     [id, c.rowsRead, c.accepted, c.rejected, c.warnings, c.inserted, c.updated, c.unchanged, c.reportPath],
   );
-}
-
-export async function failImport(q: Queryable, id: number, reportPath: string | null) {
-  await q.query(`UPDATE population_import SET status = 'failed', report_path = $2, finished_at = now() WHERE id = $1`, [id, reportPath]);
 }

@@ -1,0 +1,45 @@
+import type { Queryable } from '../db/index.js';
+
+/**
+ * The bookkeeping every snapshot import does on its own import-log table
+ * (`<kind>_import`) and stage table. Table names come from the module, never
+ * from input.
+ */
+export function snapshotTables(imports: string, stage: string) {
+  return {
+    async latestAppliedAsOf(q: Queryable): Promise<string | null> {
+      const r = await q.query<{ as_of: string | null }>(`SELECT max(as_of) AS as_of FROM ${imports} WHERE status = 'applied'`);
+      return r.rows[0]?.as_of ?? null;
+    },
+    async createImport(q: Queryable, i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null }) {
+      const r = await q.query<{ id: number }>(
+        `INSERT INTO ${imports} (as_of, file_name, file_sha256, job_id, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [i.asOf, i.fileName, i.sha256, i.jobId, i.createdBy && i.createdBy > 0 ? i.createdBy : null],
+      );
+      return r.rows[0]!.id;
+    },
+    async failImport(q: Queryable, id: number, reportPath: string | null) {
+      await q.query(`UPDATE ${imports} SET status = 'failed', report_path = $2, finished_at = now() WHERE id = $1`, [id, reportPath]);
+    },
+    async clearStage(q: Queryable) {
+      await q.exec(`TRUNCATE ${stage}`);
+    },
+    /** Statistics for the planner: the stage goes from empty to millions of rows within one import. */
+    async analyzeStage(q: Queryable) {
+      await q.exec(`ANALYZE ${stage}`);
+    },
+    removeDuplicateNiks: (q: Queryable) => removeDuplicateNiks(q, stage, 'line_no'),
+  };
+}
+
+/**
+ * Removes every row of a NIK that occurs more than once in `table` (the file
+ * cannot say which is right) and returns them with their file row number.
+ */
+export async function removeDuplicateNiks(q: Queryable, table: string, lineColumn: 'line_no' | 'import_line') {
+  const r = await q.query<{ line_no: number; nik: string }>(
+    `WITH d AS (SELECT nik FROM ${table} GROUP BY nik HAVING count(*) > 1)
+     DELETE FROM ${table} t USING d WHERE t.nik = d.nik RETURNING t.${lineColumn} AS line_no, t.nik`,
+  );
+  return r.rows.sort((a, b) => a.line_no - b.line_no);
+}
