@@ -15,11 +15,11 @@ import type { App } from '../../src/platform/http/app.js';
 export const ENGINE: 'pg' | 'pglite' = process.env.JK_TEST_ENGINE === 'pg' ? 'pg' : 'pglite';
 
 /** A fresh database: in-memory PGlite, or a new database on the TEST_DATABASE_URL server dropped afterwards. */
-export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+export async function freshDb(): Promise<{ db: Db; url: string | null; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (ENGINE === 'pglite' || !url) {
     const db = await createPgliteDb(null);
-    return { db, drop: () => db.close() };
+    return { db, url: null, drop: () => db.close() };
   }
   const name = `jk_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -31,6 +31,7 @@ export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> 
   const db = createPgDb(u.toString(), 10);
   return {
     db,
+    url: u.toString(),
     drop: async () => {
       await db.close();
       const a = new pg.Client({ connectionString: url });
