@@ -1,7 +1,7 @@
 /**
  * The administrator's other pages: API tokens (shown once, revoked), extra
  * days off in the holiday calendar, the audit log with its filters and paging,
- * and the read-only program settings.
+ * and scheduling (then withdrawing) a program-settings change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -86,10 +86,25 @@ describe('admin pages', () => {
     await screenshot(page, 'laptop-22-audit-filtered', false);
   });
 
-  it('shows the program settings read-only', async () => {
+  it('schedules a program-settings change for a future date and withdraws it', async () => {
     await page.goto(`${server.baseUrl}/pengaturan-program`);
     await page.getByRole('heading', { level: 2, name: 'Berlaku saat ini' }).waitFor();
     await page.getByText('Penduduk Kota (Perda 9/2018 ps. 7)').first().waitFor();
-    await expect(page.getByRole('button', { name: /Simpan/ }).count()).resolves.toBe(0);
+    const next = new Date().getUTCFullYear() + 2;
+    await page.getByRole('textbox', { name: 'Berlaku mulai' }).fill(`${next}-01-01`);
+    await page.getByRole('textbox', { name: 'Berlaku mulai' }).press('Tab');
+    await page.getByRole('checkbox', { name: /^PPU/ }).check();
+    await page.getByLabel('Dasar hukum atau alasan').fill('Perwal uji coba');
+    await page.getByTestId('setting-submit').click();
+    await page.getByRole('heading', { level: 2, name: 'Perubahan terjadwal' }).waitFor();
+    const row = page.getByRole('row', { name: /Perwal uji coba/ });
+    await expect(row.textContent()).resolves.toContain(`1 Januari ${next}`);
+    await screenshot(page, 'laptop-23-settings-scheduled');
+    const stored = await server.sys.db.query<{ excluded_segments: string[] }>(`SELECT excluded_segments FROM program_setting WHERE note = 'Perwal uji coba'`);
+    expect(stored.rows[0]?.excluded_segments).toContain('PPU');
+
+    await row.getByRole('button', { name: 'Batalkan' }).click();
+    await page.getByTestId('confirm-action').click();
+    await row.waitFor({ state: 'detached' });
   });
 });

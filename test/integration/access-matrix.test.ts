@@ -24,6 +24,8 @@ const MATRIX: { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: unknown; 
   { method: 'DELETE', url: '/api/v1/tokens/999999', allowed: ['admin'] },
   { method: 'GET', url: '/api/v1/audit', allowed: ['admin', 'auditor'] },
   { method: 'GET', url: '/api/v1/settings/program', allowed: ['admin', 'kepesertaan', 'sjp', 'pimpinan', 'auditor'] },
+  { method: 'POST', url: '/api/v1/settings/program', body: { effectiveFrom: '2030-01-01', bases: [], excludedSegments: [] }, allowed: ['admin'] },
+  { method: 'DELETE', url: '/api/v1/settings/program/999999', allowed: ['admin'] },
   { method: 'POST', url: '/api/v1/calendar/days-off', body: { date: '2026-12-24', name: 'Cuti', kind: 'CUTI_BERSAMA' }, allowed: ['admin'] },
   { method: 'GET', url: '/api/v1/calendar/days-off?year=2026', allowed: 'all' },
   { method: 'GET', url: '/api/v1/areas/3275', allowed: 'all' },

@@ -4,6 +4,7 @@ import { invalid } from '../../platform/http/errors.js';
 import { isRealDate } from '../../platform/ingest/values.js';
 import { parseNik } from '../population/rules/nik.js';
 import { loadFacts, type Facts } from './repo.js';
+import { jakartaToday } from './today.js';
 import { decideEligibility, type Basis, type CardStatus, type Reason } from './rules/eligibility.js';
 import type { SettingsService } from './settings.js';
 
@@ -21,9 +22,7 @@ export interface EligibilityAnswer {
   settingsEffectiveFrom: string | null;
 }
 
-export function jakartaToday(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export { jakartaToday } from './today.js';
 
 export function requireNik(nik: string): string {
   if (!/^\d{16}$/.test(nik)) throw invalid('INVALID_NIK', 'NIK harus 16 digit angka.');

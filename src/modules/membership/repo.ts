@@ -1,5 +1,6 @@
 import { auditInsertSql, auditParams, type Stamped } from '../../platform/audit/audit.js';
 import type { Queryable } from '../../platform/db/index.js';
+import { currentContext } from '../../platform/http/context.js';
 import type { Basis, JknFacts, JknSegment, PersonFacts, ProgramSettings } from './rules/eligibility.js';
 
 interface FactRow {
@@ -78,4 +79,30 @@ export async function listSettings(q: Queryable): Promise<(ProgramSettings & { n
     'SELECT id, effective_from, bases, excluded_segments, note FROM program_setting ORDER BY effective_from',
   );
   return r.rows.map((s) => ({ id: s.id, effectiveFrom: s.effective_from, bases: s.bases, excludedSegments: s.excluded_segments, note: s.note }));
+}
+
+/** Inserts a change effective after `today`; null when that date already has one. */
+export async function upsertFutureSetting(
+  q: Queryable,
+  s: { effectiveFrom: string; bases: string[]; excludedSegments: string[]; note: string },
+  today: string,
+): Promise<number | null> {
+  const r = await q.query<{ id: number }>(
+    `INSERT INTO program_setting (effective_from, bases, excluded_segments, note, created_by)
+     SELECT $1::date, $2::text[], $3::text[], $4, $5 WHERE $1::date > $6::date
+     ON CONFLICT (effective_from) DO NOTHING RETURNING id`,
+    [s.effectiveFrom, s.bases, s.excludedSegments, s.note.trim(), currentActorId(), today],
+  );
+  return r.rows[0]?.id ?? null;
+}
+
+/** Only a change that has not begun may be withdrawn. */
+export async function deleteFutureSetting(q: Queryable, id: number, today: string): Promise<boolean> {
+  const r = await q.query('DELETE FROM program_setting WHERE id = $1 AND effective_from > $2::date', [id, today]);
+  return r.rowCount > 0;
+}
+
+function currentActorId(): number | null {
+  const id = currentContext()?.actor?.id;
+  return id && id > 0 ? id : null;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import type { EligibilityService } from './eligibility.js';
-import type { SettingsService } from './settings.js';
+import { settingsOn, type SettingsService } from './settings.js';
+import { jakartaToday } from './today.js';
 
 const reason = z.object({ code: z.string(), severity: z.enum(['BLOCK', 'WARN', 'INFO']), message: z.string() });
 export const decisionSchema = z.object({
@@ -59,6 +60,38 @@ export function membershipRoutes(app: App, deps: { eligibility: EligibilityServi
 
   app.get('/api/v1/settings/program', { config: { permission: 'settings.read' }, schema: { tags: ['settings'] } }, async () => {
     const all = await deps.settings.all();
-    return { current: all[all.length - 1] ?? null, history: [...all].reverse() };
+    const today = jakartaToday();
+    return {
+      current: settingsOn(all, today),
+      scheduled: all.filter((s) => s.effectiveFrom > today),
+      history: all.filter((s) => s.effectiveFrom <= today).reverse(),
+    };
   });
+
+  app.post(
+    '/api/v1/settings/program',
+    {
+      config: { permission: 'settings.manage' },
+      schema: {
+        tags: ['settings'],
+        summary: 'Menjadwalkan perubahan pengaturan program (berlaku mulai tanggal yang akan datang)',
+        body: z.object({
+          effectiveFrom: z.string(),
+          bases: z.array(z.string()).max(4),
+          excludedSegments: z.array(z.string()).max(6),
+          note: z.string().max(500).default(''),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await deps.settings.schedule(req.body)),
+  );
+
+  app.delete(
+    '/api/v1/settings/program/:id',
+    { config: { permission: 'settings.manage' }, schema: { tags: ['settings'], params: z.object({ id: z.coerce.number().int() }) } },
+    async (req) => {
+      await deps.settings.cancel(req.params.id);
+      return { ok: true };
+    },
+  );
 }

@@ -1,6 +1,10 @@
+import { auditInTx } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
+import { notFound, ruleRefusal } from '../../platform/http/errors.js';
+import { jakartaToday } from './today.js';
 import * as repo from './repo.js';
 import type { ProgramSettings } from './rules/eligibility.js';
+import { settingProblems, type NewSetting } from './rules/settings.js';
 
 /** The settings in force on a date: the latest row whose effective date is on or before it. */
 export function settingsOn(all: readonly ProgramSettings[], date: string): ProgramSettings | null {
@@ -9,18 +13,51 @@ export function settingsOn(all: readonly ProgramSettings[], date: string): Progr
   return found;
 }
 
-/** Program settings, cached; reloaded when they change (they change rarely). */
+/**
+ * Re-read at most this often. Changes take effect from tomorrow at the
+ * earliest, so another server process that still holds the old list for a few
+ * seconds decides nothing differently.
+ */
+const CACHE_MS = 30_000;
+
+/** Program settings with effective dates (MEM-3: the basis is a program setting). */
 export function createSettingsService(db: Db) {
-  let cache: Awaited<ReturnType<typeof repo.listSettings>> | null = null;
+  let cache: { rows: Awaited<ReturnType<typeof repo.listSettings>>; at: number } | null = null;
   let jknFrom: { value: string | null; at: number } | null = null;
 
   async function all() {
-    if (!cache) cache = await repo.listSettings(db);
-    return cache;
+    if (!cache || Date.now() - cache.at > CACHE_MS) cache = { rows: await repo.listSettings(db), at: Date.now() };
+    return cache.rows;
+  }
+
+  async function schedule(input: NewSetting) {
+    const today = jakartaToday();
+    const problems = settingProblems(input, today);
+    if (problems.length) throw ruleRefusal('SETTING_REFUSED', problems.join(' '), { problems });
+    const id = await db.tx(async (tx) => {
+      const id = await repo.upsertFutureSetting(tx, input, today);
+      if (!id) throw ruleRefusal('SETTING_REFUSED', `Sudah ada pengaturan yang berlaku mulai ${input.effectiveFrom}.`);
+      await auditInTx(tx, { action: 'settings.program.schedule', entityType: 'program_setting', entityId: String(id), details: { ...input } });
+      return id;
+    });
+    cache = null;
+    return { id };
+  }
+
+  async function cancel(id: number) {
+    await db.tx(async (tx) => {
+      if (!(await repo.deleteFutureSetting(tx, id, jakartaToday()))) {
+        throw notFound('SETTING_NOT_FOUND', 'Pengaturan tidak ditemukan, atau sudah berlaku sehingga tidak dapat dibatalkan.');
+      }
+      await auditInTx(tx, { action: 'settings.program.cancel', entityType: 'program_setting', entityId: String(id) });
+    });
+    cache = null;
   }
 
   return {
     all,
+    schedule,
+    cancel,
     async on(date: string): Promise<ProgramSettings | null> {
       return settingsOn(await all(), date);
     },

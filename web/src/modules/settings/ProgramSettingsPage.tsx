@@ -1,4 +1,8 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useSession } from '../../app/session';
+import { api } from '../../shared/api';
+import { useConfirm } from '../../shared/ui/useConfirm';
+import { ScheduleSetting } from './ScheduleSetting';
 import { formatDate } from '../../shared/format';
 import { label, t } from '../../shared/i18n';
 import type { ProgramSetting } from '../../shared/types';
@@ -20,7 +24,12 @@ const s = {
   history: 'Riwayat pengaturan',
   caption: 'Riwayat pengaturan program, terbaru di atas',
   none: 'Belum ada pengaturan program.',
-  readOnly: 'Halaman ini hanya untuk dibaca. Perubahan pengaturan akan tersedia pada versi berikutnya.',
+  readOnly: 'Hanya administrator yang dapat menjadwalkan perubahan pengaturan.',
+  scheduled: 'Perubahan terjadwal',
+  scheduledCaption: 'Perubahan pengaturan yang belum berlaku',
+  cancel: 'Batalkan',
+  cancelTitle: 'Batalkan perubahan terjadwal?',
+  cancelBody: (d: string) => `Perubahan yang dijadwalkan berlaku mulai ${d} akan dihapus. Pengaturan yang sekarang tetap berlaku.`,
 };
 
 function Bases({ list }: { list: string[] }) {
@@ -48,8 +57,24 @@ function Segments({ list }: { list: string[] }) {
 }
 
 export default function ProgramSettingsPage() {
-  const { data, error, loading, reload } = useApi<{ current: ProgramSetting | null; history: ProgramSetting[] }>('/api/v1/settings/program');
+  const { data, error, loading, reload } = useApi<{ current: ProgramSetting | null; scheduled: ProgramSetting[]; history: ProgramSetting[] }>(
+    '/api/v1/settings/program',
+  );
+  const { can } = useSession();
+  const manage = can('settings.manage');
+  const { confirm, dialog } = useConfirm();
   const cur = data?.current;
+  const withdraw = (r: ProgramSetting) =>
+    confirm({
+      title: s.cancelTitle,
+      body: s.cancelBody(formatDate(r.effectiveFrom)),
+      confirmLabel: s.cancel,
+      danger: true,
+      onConfirm: async () => {
+        await api(`/api/v1/settings/program/${r.id}`, { method: 'DELETE' });
+        reload();
+      },
+    });
   const columns: Column<ProgramSetting>[] = [
     { key: 'from', header: s.effectiveFrom, cell: (r) => formatDate(r.effectiveFrom) },
     { key: 'bases', header: s.bases, cell: (r) => <Bases list={r.bases} /> },
@@ -78,15 +103,48 @@ export default function ProgramSettingsPage() {
           </FieldGrid>
         </Paper>
       )}
+      {(data?.scheduled?.length ?? 0) > 0 && (
+        <section aria-labelledby="setting-scheduled">
+          <Title order={2} id="setting-scheduled" mb="sm">
+            {s.scheduled}
+          </Title>
+          <DataTable
+            caption={s.scheduledCaption}
+            columns={[
+              ...columns,
+              ...(manage
+                ? [
+                    {
+                      key: 'actions',
+                      header: t.common.actions,
+                      cell: (r: ProgramSetting) => (
+                        <Button size="xs" variant="light" color="red" onClick={() => withdraw(r)}>
+                          {s.cancel}
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+            rows={data?.scheduled}
+            rowKey={(r) => r.id}
+            minWidth={760}
+          />
+        </section>
+      )}
+      {manage && data && <ScheduleSetting key={cur?.id ?? 0} current={cur ?? null} onDone={reload} />}
       <section aria-labelledby="setting-history">
         <Title order={2} id="setting-history" mb="sm">
           {s.history}
         </Title>
         <DataTable caption={s.caption} columns={columns} rows={data?.history} rowKey={(r) => r.id} loading={loading} minWidth={760} />
       </section>
-      <Text size="xs" c="dimmed">
-        {s.readOnly}
-      </Text>
+      {!manage && (
+        <Text size="xs" c="dimmed">
+          {s.readOnly}
+        </Text>
+      )}
+      {dialog}
     </Stack>
   );
 }

@@ -1,0 +1,1 @@
+export { todayJakarta as jakartaToday } from '../../platform/calendar/index.js';

@@ -1,0 +1,94 @@
+import { Button, Checkbox, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../shared/api';
+import { formatDate } from '../../shared/format';
+import { label, t } from '../../shared/i18n';
+import { DateField } from '../../shared/ui/DateField';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import type { ProgramSetting } from '../../shared/types';
+
+const BASES = ['RESIDENT', 'NEWBORN', 'DINSOS_RECOMMENDATION', 'POOR'];
+const SEGMENTS = ['PBI_APBN', 'PBI_APBD', 'PBPU_PEMDA', 'PPU', 'PBPU', 'BP'];
+
+const s = {
+  title: 'Jadwalkan perubahan',
+  help: 'Perubahan berlaku paling cepat besok: keputusan yang sudah dibuat tidak boleh berubah. Sampai tanggal itu, pengaturan yang sekarang tetap dipakai.',
+  from: 'Berlaku mulai',
+  bases: 'Dasar kepesertaan',
+  segments: 'Segmen JKN yang dikecualikan (peserta aktif tidak dijamin Jamkesda)',
+  note: 'Dasar hukum atau alasan',
+  notePlaceholder: 'Misalnya: Perwal Nomor 12 Tahun 2026',
+  submit: 'Jadwalkan',
+  scheduled: (d: string) => `Perubahan dijadwalkan berlaku mulai ${d}.`,
+};
+
+function tomorrow(): string {
+  const d = new Date(Date.now() + 7 * 3600_000 + 24 * 3600_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The form an administrator uses to schedule a program-settings change, prefilled with the settings in force. */
+export function ScheduleSetting({ current, onDone }: { current: ProgramSetting | null; onDone: () => void }) {
+  const [from, setFrom] = useState<string | null>(null);
+  const [bases, setBases] = useState<string[]>(current?.bases ?? ['RESIDENT']);
+  const [segments, setSegments] = useState<string[]>(current?.excludedSegments ?? []);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!from) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api('/api/v1/settings/program', { method: 'POST', body: { effectiveFrom: from, bases, excludedSegments: segments, note } });
+      notifications.show({ color: 'dinkes', message: s.scheduled(formatDate(from)) });
+      setFrom(null);
+      setNote('');
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="schedule-setting">
+      <Title order={2} id="schedule-setting" mb={4}>
+        {s.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {s.help}
+      </Text>
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <DateField label={s.from} value={from} onChange={setFrom} minDate={tomorrow()} required data-testid="setting-from" maw={280} />
+          <Checkbox.Group label={s.bases} value={bases} onChange={setBases} required>
+            <Group mt={6} gap="lg">
+              {BASES.map((b) => (
+                <Checkbox key={b} value={b} label={label(t.basis, b)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Checkbox.Group label={s.segments} value={segments} onChange={setSegments}>
+            <Group mt={6} gap="lg">
+              {SEGMENTS.map((x) => (
+                <Checkbox key={x} value={x} label={`${x} — ${label(t.jknSegment, x)}`} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Textarea label={s.note} placeholder={s.notePlaceholder} value={note} onChange={(e) => setNote(e.currentTarget.value)} required minRows={2} maxLength={500} />
+          <ErrorAlert error={error} />
+          <Group>
+            <Button type="submit" loading={busy} disabled={!from || bases.length === 0} data-testid="setting-submit">
+              {s.submit}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
