@@ -22,6 +22,7 @@ import { importJkn } from './modules/jkn/import.js';
 import { createEligibilityService } from './modules/membership/eligibility.js';
 import { membershipRoutes } from './modules/membership/routes.js';
 import { createSettingsService } from './modules/membership/settings.js';
+import { createSelfCheckService } from './modules/membership/self-check.js';
 import { importPopulation } from './modules/population/import.js';
 import { createPeopleService } from './modules/population/people.js';
 import { populationRoutes } from './modules/population/routes.js';
@@ -50,6 +51,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const settings = createSettingsService(db);
   const eligibility = createEligibilityService(db, settings);
   const people = createPeopleService(db, audit);
+  const selfCheck = createSelfCheckService(db, settings);
   const calendar = createCalendarService(db);
   const areas = createAreaService(db);
   const imports = createImportRunner(
@@ -73,6 +75,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     jobs,
     settings,
     eligibility,
+    selfCheck,
     people,
     calendar,
     areas,
@@ -102,7 +105,12 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
       importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'jkn', 'jkn.import');
       importHistoryRoute(api, sys.db);
       populationRoutes(api, sys.people);
-      membershipRoutes(api, { eligibility: sys.eligibility, settings: sys.settings, ratePerMinute: sys.config.eligibilityRatePerMinute });
+      membershipRoutes(api, {
+        eligibility: sys.eligibility,
+        settings: sys.settings,
+        selfCheck: sys.selfCheck,
+        ratePerMinute: sys.config.eligibilityRatePerMinute,
+      });
     },
   });
   app.addHook('onClose', async () => {

@@ -142,4 +142,22 @@ describe('population import → JKN import → eligibility', () => {
     await screenshot(tablet, 'tablet-11-population-import');
     await tablet.close();
   });
+
+  it('lets a resident check their own status on a phone, without logging in', async () => {
+    const phone = await launchBrowser({ width: 390, height: 844 }); // a fresh profile: no session at all
+    const p = await phone.context.newPage();
+    await p.goto(`${server.baseUrl}/cek-mandiri`);
+    await p.getByTestId('selfcheck-nik').fill(people.ayu.nik);
+    await p.getByRole('textbox', { name: 'Tanggal lahir' }).fill(people.ayu.birthDate);
+    await p.getByRole('textbox', { name: 'Tanggal lahir' }).press('Tab');
+    await p.getByRole('button', { name: 'Cek status' }).click();
+    const answer = p.getByTestId('selfcheck-answer');
+    await answer.waitFor();
+    const text = await answer.textContent();
+    expect(text).toContain('dijamin Jaminan Kesehatan Daerah');
+    expect(text).toContain('Rekam e-KTP');
+    expect(text).not.toContain('AYU');
+    await screenshot(p, 'phone-01-self-check');
+    await phone.close();
+  });
 });

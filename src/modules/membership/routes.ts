@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import type { EligibilityService } from './eligibility.js';
+import type { SelfCheckService } from './self-check.js';
 import { settingsOn, type SettingsService } from './settings.js';
 import { jakartaToday } from './today.js';
 
@@ -18,7 +19,33 @@ export const decisionSchema = z.object({
   settingsEffectiveFrom: z.string().nullable(),
 });
 
-export function membershipRoutes(app: App, deps: { eligibility: EligibilityService; settings: SettingsService; ratePerMinute: number }) {
+export function membershipRoutes(
+  app: App,
+  deps: { eligibility: EligibilityService; settings: SettingsService; selfCheck: SelfCheckService; ratePerMinute: number },
+) {
+  // Public: NIK and birth date in the body (never in a URL), limited per address here and per NIK in the service.
+  app.post(
+    '/api/v1/public/self-check',
+    {
+      config: { permission: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'Cek status kepesertaan sendiri (NIK dan tanggal lahir)',
+        body: z.object({ nik: z.string().max(40), birthDate: z.string().max(20) }),
+        response: {
+          200: z.object({
+            status: z.enum(['COVERED', 'NOT_COVERED', 'NO_MATCH']),
+            title: z.string(),
+            nextSteps: z.array(z.string()),
+            card: z.enum(['ACTIVE', 'PENDING_EKTP', 'NONE', 'REPLACED', 'REVOKED']).nullable(),
+            date: z.string(),
+          }),
+        },
+      },
+    },
+    async (req) => deps.selfCheck.check(req.body.nik, req.body.birthDate),
+  );
+
   const rateLimit = {
     max: deps.ratePerMinute,
     timeWindow: '1 minute',

@@ -2,6 +2,7 @@
 export const paths = {
   home: '/',
   login: '/masuk',
+  selfCheck: '/cek-mandiri',
   changePassword: '/ganti-kata-sandi',
   eligibility: '/cek-kepesertaan',
   persons: '/penduduk',

@@ -9,6 +9,7 @@ import { useSession } from './session';
 // Every page is its own chunk: an officer at a registration desk loads the
 // eligibility page, not the audit log.
 const LoginPage = lazy(() => import('../modules/access/LoginPage'));
+const SelfCheckPage = lazy(() => import('../modules/membership/SelfCheckPage'));
 const ChangePasswordPage = lazy(() => import('../modules/access/ChangePasswordPage'));
 const HomePage = lazy(() => import('./HomePage'));
 const EligibilityPage = lazy(() => import('../modules/membership/EligibilityPage'));
@@ -49,6 +50,14 @@ function Need({ permission, children }: { permission: string; children: ReactNod
 export function AppRoutes() {
   return (
     <Routes>
+      <Route
+        path={paths.selfCheck}
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <SelfCheckPage />
+          </Suspense>
+        }
+      />
       <Route
         path={paths.login}
         element={

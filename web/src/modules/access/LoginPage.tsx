@@ -1,7 +1,7 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconClockHour4 } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { messageOf } from '../../shared/api';
@@ -84,6 +84,9 @@ export default function LoginPage() {
           <Text size="xs" c="dimmed">
             {s.login.help}
           </Text>
+          <Anchor component={Link} to={paths.selfCheck} size="sm" ta="center">
+            Warga? Cek status kepesertaan Anda tanpa masuk
+          </Anchor>
         </Stack>
       </form>
     </AuthFrame>

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Decision } from './eligibility.js';
+import { citizenAnswer } from './self-check.js';
+
+const decision = (over: Partial<Decision>, codes: string[] = []): Decision => ({
+  eligible: true,
+  basis: 'RESIDENT',
+  cardStatus: 'NONE',
+  rule: null,
+  reasons: codes.map((code) => ({ code, severity: 'WARN', message: '' })),
+  ...over,
+});
+
+describe('citizenAnswer', () => {
+  it('answers the same for an unknown NIK and a wrong birth date', () => {
+    const unknown = citizenAnswer(decision({ eligible: false }, ['NOT_FOUND']), true);
+    expect(citizenAnswer(decision({}), false)).toEqual(unknown);
+    expect(citizenAnswer(null, false)).toEqual(unknown);
+    expect(unknown.status).toBe('NO_MATCH');
+  });
+
+  it('tells a covered resident what to do, including recording the e-KTP', () => {
+    const a = citizenAnswer(decision({ cardStatus: 'PENDING_EKTP' }, ['CARD_PENDING_EKTP', 'JKN_INACTIVE']), true);
+    expect(a.status).toBe('COVERED');
+    expect(a.card).toBe('PENDING_EKTP');
+    expect(a.nextSteps.join(' ')).toMatch(/Rekam e-KTP/);
+    expect(a.nextSteps.join(' ')).toMatch(/aktifkan kembali/);
+  });
+
+  it('sends PBI members to their JKN card and inactive records to Disdukcapil', () => {
+    expect(citizenAnswer(decision({ eligible: false, basis: null }, ['PBI_JKN']), true).title).toMatch(/JKN/);
+    expect(citizenAnswer(decision({ eligible: false, basis: null }, ['DECEASED']), true).nextSteps[0]).toMatch(/Disdukcapil/);
+  });
+
+  it('never carries a name or a number', () => {
+    const a = citizenAnswer(decision({}, ['JKN_COB']), true);
+    expect(Object.keys(a).sort()).toEqual(['card', 'nextSteps', 'status', 'title']);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Decision } from './eligibility.js';
+
+export type SelfCheckStatus = 'COVERED' | 'NOT_COVERED' | 'NO_MATCH';
+
+export interface CitizenAnswer {
+  status: SelfCheckStatus;
+  /** One sentence, plain Bahasa Indonesia. */
+  title: string;
+  /** What to do next, in order. */
+  nextSteps: string[];
+  card: 'ACTIVE' | 'PENDING_EKTP' | 'NONE' | 'REPLACED' | 'REVOKED' | null;
+}
+
+const NO_MATCH: CitizenAnswer = {
+  status: 'NO_MATCH',
+  title: 'Data tidak ditemukan atau tidak cocok.',
+  nextSteps: [
+    'Periksa kembali NIK dan tanggal lahir persis seperti tertulis di KTP atau Kartu Keluarga.',
+    'Jika sudah benar, datangi Disdukcapil atau kelurahan untuk memastikan data kependudukan Anda.',
+  ],
+  card: null,
+};
+
+/**
+ * What a resident may learn about themselves (MEM-9): covered or not, the
+ * card's state and what to do next — never a name, a family member or a
+ * JKN card number. An unknown NIK and a wrong birth date give the same answer,
+ * so the page cannot be used to find out whether a NIK exists.
+ */
+export function citizenAnswer(decision: Decision | null, birthDateMatches: boolean): CitizenAnswer {
+  if (!decision || !birthDateMatches) return NO_MATCH;
+  const codes = new Set(decision.reasons.map((r) => r.code));
+  if (codes.has('NOT_FOUND')) return NO_MATCH;
+  const card = decision.cardStatus;
+  if (decision.eligible) {
+    const steps: string[] = [];
+    if (codes.has('CARD_PENDING_EKTP')) steps.push('Rekam e-KTP di Disdukcapil agar Kartu Sehat keluarga Anda dapat dicetak.');
+    if (codes.has('JKN_COB')) steps.push('Anda juga peserta JKN yang aktif: tunjukkan kartu JKN/KIS lebih dahulu di fasilitas kesehatan.');
+    if (codes.has('JKN_INACTIVE')) steps.push('Kepesertaan JKN Anda tidak aktif: aktifkan kembali di kantor BPJS Kesehatan atau aplikasi Mobile JKN.');
+    steps.push('Untuk berobat, datang ke puskesmas terlebih dahulu dengan membawa KTP dan Kartu Keluarga; rujukan ke rumah sakit diberikan bila diperlukan.');
+    return { status: 'COVERED', title: 'Anda terdaftar dan dijamin Jaminan Kesehatan Daerah.', nextSteps: steps, card };
+  }
+  if (codes.has('PBI_JKN')) {
+    return {
+      status: 'NOT_COVERED',
+      title: 'Anda peserta JKN yang iurannya dibayar pemerintah, sehingga tidak memakai Jamkesda.',
+      nextSteps: ['Gunakan kartu JKN/KIS Anda di puskesmas dan rumah sakit.', 'Bila kartu JKN hilang, hubungi kantor BPJS Kesehatan.'],
+      card,
+    };
+  }
+  if (codes.has('DECEASED') || codes.has('MOVED_OUT')) {
+    return {
+      status: 'NOT_COVERED',
+      title: 'Menurut data kependudukan, NIK ini tidak lagi tercatat sebagai penduduk aktif Kota.',
+      nextSteps: ['Bila data ini keliru, datangi Disdukcapil dengan membawa KTP dan Kartu Keluarga.'],
+      card,
+    };
+  }
+  if (codes.has('NOT_POOR')) {
+    return {
+      status: 'NOT_COVERED',
+      title: 'Program saat ini hanya menjamin penduduk miskin yang terdaftar di Data Terpadu Kesejahteraan Sosial.',
+      nextSteps: ['Tanyakan pendaftaran ke kelurahan atau Dinas Sosial.', 'Dalam keadaan darurat, datangi rumah sakit terdekat; petugas akan membantu.'],
+      card,
+    };
+  }
+  return {
+    status: 'NOT_COVERED',
+    title: 'Anda tidak dijamin Jamkesda pada hari ini.',
+    nextSteps: ['Hubungi Dinas Kesehatan untuk penjelasan lebih lanjut.'],
+    card,
+  };
+}

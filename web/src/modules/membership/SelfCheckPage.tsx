@@ -1,0 +1,112 @@
+import { Alert, Anchor, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { IconCircleCheck, IconCircleX, IconHelpCircle } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { paths } from '../../app/paths';
+import { AuthFrame } from '../access/AuthFrame';
+import { api } from '../../shared/api';
+import { DateField } from '../../shared/ui/DateField';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+
+interface Answer {
+  status: 'COVERED' | 'NOT_COVERED' | 'NO_MATCH';
+  title: string;
+  nextSteps: string[];
+  card: string | null;
+  date: string;
+}
+
+const s = {
+  title: 'Cek status kepesertaan',
+  intro: 'Untuk warga: ketahui apakah Anda dijamin Jaminan Kesehatan Daerah hari ini dan apa yang perlu dilakukan. Nama dan data keluarga tidak ditampilkan.',
+  nik: 'NIK (16 digit, dari KTP atau KK)',
+  birthDate: 'Tanggal lahir',
+  submit: 'Cek status',
+  steps: 'Yang perlu dilakukan',
+  card: {
+    ACTIVE: 'Kartu Sehat keluarga Anda aktif.',
+    PENDING_EKTP: 'Kartu Sehat belum dapat dicetak: e-KTP belum direkam.',
+    NONE: 'Kartu Sehat belum diterbitkan.',
+    REPLACED: 'Kartu Sehat Anda sudah diganti dengan kartu baru.',
+    REVOKED: 'Kartu Sehat Anda sudah tidak berlaku.',
+  } as Record<string, string>,
+  login: 'Petugas? Masuk di sini',
+};
+
+const LOOK = {
+  COVERED: { color: 'dinkes', icon: IconCircleCheck },
+  NOT_COVERED: { color: 'red', icon: IconCircleX },
+  NO_MATCH: { color: 'gray', icon: IconHelpCircle },
+} as const;
+
+/** The public self-check (MEM-9), built for a phone: two fields, one answer, plain next steps. */
+export default function SelfCheckPage() {
+  const [nik, setNik] = useState('');
+  const [birthDate, setBirthDate] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!birthDate) return;
+    setBusy(true);
+    setError(null);
+    setAnswer(null);
+    try {
+      setAnswer(await api<Answer>('/api/v1/public/self-check', { method: 'POST', body: { nik: nik.replace(/\D/g, ''), birthDate } }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const look = answer ? LOOK[answer.status] : null;
+  return (
+    <AuthFrame title={s.title} intro={s.intro}>
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <TextInput
+            label={s.nik}
+            value={nik}
+            onChange={(e) => setNik(e.currentTarget.value)}
+            inputMode="numeric"
+            autoComplete="off"
+            required
+            data-testid="selfcheck-nik"
+          />
+          <DateField label={s.birthDate} value={birthDate} onChange={setBirthDate} required data-testid="selfcheck-birthdate" />
+          <Button type="submit" size="md" fullWidth loading={busy} disabled={nik.replace(/\D/g, '').length !== 16 || !birthDate}>
+            {s.submit}
+          </Button>
+        </Stack>
+      </form>
+      <Stack mt="lg" gap="sm" aria-live="polite">
+        <ErrorAlert error={error} />
+        {answer && look && (
+          <Alert color={look.color} variant="light" data-testid="selfcheck-answer" title={answer.title} icon={<look.icon aria-hidden />}>
+            <Stack gap="xs">
+              {answer.card && <Text size="sm">{s.card[answer.card]}</Text>}
+              <Text size="sm" fw={600}>
+                {s.steps}
+              </Text>
+              <List size="sm" spacing={4}>
+                {answer.nextSteps.map((step) => (
+                  <List.Item key={step}>{step}</List.Item>
+                ))}
+              </List>
+            </Stack>
+          </Alert>
+        )}
+        <Group justify="center">
+          <Anchor component={Link} to={paths.login} size="sm">
+            {s.login}
+          </Anchor>
+        </Group>
+      </Stack>
+    </AuthFrame>
+  );
+}
+
+
