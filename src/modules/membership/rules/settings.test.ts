@@ -12,6 +12,10 @@ describe('settingProblems', () => {
     expect(settingProblems({ ...ok, effectiveFrom: '2026-11-22' }, '2026-11-22')[0]).toMatch(/mulai besok/);
     expect(settingProblems({ ...ok, effectiveFrom: '2020-01-01' }, '2026-11-22')[0]).toMatch(/mulai besok/);
   });
+  it('refuses a poor-only basis until poverty data can be used', () => {
+    expect(settingProblems({ ...ok, bases: ['POOR'] }, '2026-11-22')[0]).toMatch(/DTKS/);
+    expect(settingProblems({ ...ok, bases: ['POOR'] }, '2026-11-22', true)).toEqual([]);
+  });
   it('names unknown bases and segments, empty bases, duplicates and a missing reason', () => {
     const p = settingProblems({ effectiveFrom: '2027-01-01', bases: ['KAYA', 'RESIDENT', 'RESIDENT'], excludedSegments: ['ASING'], note: '' }, '2026-11-22');
     expect(p.join(' ')).toMatch(/KAYA/);

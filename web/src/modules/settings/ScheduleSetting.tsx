@@ -69,7 +69,14 @@ export function ScheduleSetting({ current, onDone }: { current: ProgramSetting |
           <Checkbox.Group label={s.bases} value={bases} onChange={setBases} required>
             <Group mt={6} gap="lg">
               {BASES.map((b) => (
-                <Checkbox key={b} value={b} label={label(t.basis, b)} />
+                <Checkbox
+                  key={b}
+                  value={b}
+                  label={label(t.basis, b)}
+                  // Poverty (DTKS) data cannot be loaded yet; the server refuses this basis until it can.
+                  disabled={b === 'POOR'}
+                  description={b === 'POOR' ? 'Memerlukan data DTKS (belum tersedia)' : undefined}
+                />
               ))}
             </Group>
           </Checkbox.Group>
