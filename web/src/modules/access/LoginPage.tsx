@@ -70,7 +70,7 @@ export default function LoginPage() {
             size="md"
           />
           <PasswordInput
-            label={s.login.password}
+            label={s.login.passwordLabel}
             name="password"
             autoComplete="current-password"
             required

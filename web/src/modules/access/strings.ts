@@ -4,7 +4,7 @@ export const s = {
     title: 'Masuk',
     intro: 'Masuk dengan akun yang diberikan administrator Dinas Kesehatan.',
     username: 'Nama pengguna',
-    password: 'Kata sandi',
+    passwordLabel: 'Kata sandi',
     submit: 'Masuk',
     submitting: 'Memeriksa…',
     failedTitle: 'Tidak dapat masuk',
