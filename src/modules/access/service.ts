@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/index.js';
 import { auditInTx } from '../../platform/audit/audit.js';
-import type { Actor } from '../../platform/http/context.js';
+import { currentContext, type Actor } from '../../platform/http/context.js';
 import { AppError, conflict, invalid, notFound, unauthenticated } from '../../platform/http/errors.js';
 import { FACILITY_ROLES, ROLES, type Role } from '../../platform/http/permissions.js';
 import * as repo from './repo.js';
@@ -214,10 +214,15 @@ function publicUser(u: repo.UserRow) {
   };
 }
 
+/** The request's context for audit rows written before anyone is logged in (login attempts). */
 function anonymous(ip: string) {
-  return { requestId: '', ip, actor: null };
+  return { requestId: currentContext()?.requestId ?? '', ip, actor: null };
 }
 
 function asActor(u: repo.UserRow, ip: string) {
-  return { requestId: '', ip, actor: { id: u.id, username: u.username, role: u.role, facilityCode: u.facility_code, via: 'session' as const } };
+  return {
+    requestId: currentContext()?.requestId ?? '',
+    ip,
+    actor: { id: u.id, username: u.username, role: u.role, facilityCode: u.facility_code, via: 'session' as const },
+  };
 }

@@ -22,7 +22,6 @@ export interface EligibilityAnswer {
   settingsEffectiveFrom: string | null;
 }
 
-export { jakartaToday } from './today.js';
 
 export function requireNik(nik: string): string {
   if (!/^\d{16}$/.test(nik)) throw invalid('INVALID_NIK', 'NIK harus 16 digit angka.');

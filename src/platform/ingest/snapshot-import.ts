@@ -42,7 +42,7 @@ export interface SnapshotSpec<C extends string, R, Extra extends Record<string, 
   label: string;
   requiredColumns: readonly C[];
   optionalColumns: readonly C[];
-  check: (get: (c: C) => string, asOf: string) => RowCheck<C, R>;
+  check: (get: (c: C) => string, asOf: string) => RowCheck<R>;
   copyLine: (rowNo: number, record: R) => string;
   copySql: string;
   latestAppliedAsOf: (q: Queryable) => Promise<string | null>;

@@ -4,18 +4,18 @@ import type { Progress } from '../jobs/jobs.js';
 import type { ReportWriter } from './report.js';
 import { openTable } from './table-reader.js';
 
-export interface RowCheck<C extends string, R> {
+/** What a module's row rule returns: the record when the row is accepted, and its findings. */
+export interface RowCheck<R> {
   record: R | null;
   errors: { column: string; value: string; reason: string }[];
   warnings: { column: string; value: string; reason: string }[];
-  _c?: C;
 }
 
 export interface StageSpec<C extends string, R> {
   filePath: string;
   requiredColumns: readonly C[];
   optionalColumns: readonly C[];
-  check: (get: (c: C) => string) => RowCheck<C, R>;
+  check: (get: (c: C) => string) => RowCheck<R>;
   /** One COPY text line for an accepted record. */
   copyLine: (rowNo: number, record: R) => string;
   copySql: string;
