@@ -19,6 +19,7 @@ import { createAreaService } from './modules/areas/service.js';
 import { syncAreas } from './modules/areas/sync.js';
 import { areaRoutes } from './modules/areas/routes.js';
 import { importJkn } from './modules/jkn/import.js';
+import { importPoverty } from './modules/poverty/import.js';
 import { createEligibilityService } from './modules/membership/eligibility.js';
 import { membershipRoutes } from './modules/membership/routes.js';
 import { createSettingsService } from './modules/membership/settings.js';
@@ -58,7 +59,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     db,
     jobs,
     { reports: path.join(config.dataDir, 'reports'), uploads: path.join(config.dataDir, 'uploads') },
-    { population: importPopulation, jkn: importJkn },
+    { population: importPopulation, jkn: importJkn, poverty: importPoverty },
   );
   const cookieSecret = config.cookieSecret ?? loadOrCreateSecret(config.dataDir);
 
@@ -103,6 +104,7 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
       areaRoutes(api, sys.areas);
       importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'population', 'population.import');
       importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'jkn', 'jkn.import');
+      importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'poverty', 'poverty.import');
       importHistoryRoute(api, sys.db);
       populationRoutes(api, sys.people);
       membershipRoutes(api, {

@@ -7,11 +7,15 @@ import { isRealDate } from '../platform/ingest/values.js';
 import { progressPrinter } from './progress.js';
 import { globalOpts, report, withSystem } from './shared.js';
 
-const LABEL: Record<ImportKind, string> = { population: 'penduduk (Dukcapil)', jkn: 'kepesertaan JKN (BPJS Kesehatan)' };
+const LABEL: Record<ImportKind, string> = {
+  population: 'penduduk (Dukcapil)',
+  jkn: 'kepesertaan JKN (BPJS Kesehatan)',
+  poverty: 'kesejahteraan sosial (DTKS, Kemensos)',
+};
 
 export function registerImport(program: Command) {
   const imp = program.command('import').description('memuat berkas data');
-  for (const kind of ['population', 'jkn'] as const) {
+  for (const kind of ['population', 'jkn', 'poverty'] as const) {
     imp
       .command(`${kind} <file>`)
       .description(`memuat berkas ${LABEL[kind]} (CSV atau XLSX)`)
@@ -50,7 +54,7 @@ function summaryLines(kind: ImportKind, r: Record<string, unknown>): string[] {
     `  ditolak      : ${r.rejected}`,
     `  peringatan   : ${r.warnings}`,
   ];
-  if (kind === 'jkn') lines.push(`  berakhir     : ${r.ended}`, `  NIK tak dikenal: ${r.unknownNik}`);
+  if (kind !== 'population') lines.push(`  berakhir     : ${r.ended ?? 0}`, `  NIK tak dikenal: ${r.unknownNik ?? 0}`);
   if (kind === 'population') lines.push(`  tidak lagi tercantum: ${r.absent}`);
   lines.push(`Laporan baris ditolak/peringatan: ${r.reportPath}`);
   return lines;

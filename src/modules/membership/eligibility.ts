@@ -95,7 +95,7 @@ export function createEligibilityService(db: Db, settings: SettingsService) {
 
   async function answer(nik: string, date: string, facts: Facts): Promise<EligibilityAnswer> {
     const s = await settings.on(date);
-    const d = decideEligibility({ nik, date, person: facts.person, jkn: facts.jkn, jknDataFrom: await settings.jknDataFrom(), settings: s });
+    const d = decideEligibility({ nik, date, person: facts.person, jkn: facts.jkn, poverty: facts.poverty, jknDataFrom: await settings.jknDataFrom(), settings: s });
     const p = facts.person;
     return {
       nik,

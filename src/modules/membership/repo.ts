@@ -1,7 +1,7 @@
 import { auditInsertSql, auditParams, type Stamped } from '../../platform/audit/audit.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { currentContext } from '../../platform/http/context.js';
-import type { Basis, JknFacts, JknSegment, PersonFacts, ProgramSettings } from './rules/eligibility.js';
+import type { Basis, JknFacts, JknSegment, PersonFacts, PovertyFacts, ProgramSettings } from './rules/eligibility.js';
 
 interface FactRow {
   i: number;
@@ -17,22 +17,30 @@ interface FactRow {
   jkn_status: 'AKTIF' | 'NONAKTIF' | null;
   card_number: string | null;
   arrears_months: number | null;
+  decile: number | null;
+  dtks_status: 'AKTIF' | 'NONAKTIF' | null;
 }
 
 export interface Facts {
   person: PersonFacts | null;
   jkn: JknFacts | null;
+  poverty: PovertyFacts | null;
 }
 
 const FACTS_SQL = `SELECT q.i, p.nik, p.name, p.sex, p.birth_date, p.no_kk, p.ektp_recorded, p.death_date, p.moved_out_date,
-            j.segment, j.status AS jkn_status, j.card_number, j.arrears_months
+            j.segment, j.status AS jkn_status, j.card_number, j.arrears_months, v.decile, v.dtks_status
      FROM unnest($1::text[], $2::date[]) WITH ORDINALITY AS q(nik, d, i)
      LEFT JOIN person p ON p.nik = q.nik
      LEFT JOIN LATERAL (
        SELECT segment, status, card_number, arrears_months FROM jkn_membership m
        WHERE m.nik = q.nik AND m.valid_from <= q.d AND (m.valid_to IS NULL OR m.valid_to > q.d)
        ORDER BY m.valid_from DESC LIMIT 1
-     ) j ON true`;
+     ) j ON true
+     LEFT JOIN LATERAL (
+       SELECT decile, dtks_status FROM poverty_status v
+       WHERE v.nik = q.nik AND v.valid_from <= q.d AND (v.valid_to IS NULL OR v.valid_to > q.d)
+       ORDER BY v.valid_from DESC LIMIT 1
+     ) v ON true`;
 
 /** The same lookup writing the audit rows of these reads in the same statement: one round trip, committed together. */
 const AUDITED_FACTS_SQL = `WITH audited AS (${auditInsertSql(3)}) ${FACTS_SQL}`;
@@ -64,6 +72,7 @@ export async function loadFacts(q: Queryable, niks: string[], dates: string[], a
       jkn: row.segment
         ? { segment: row.segment, status: row.jkn_status!, cardNumber: row.card_number!, arrearsMonths: row.arrears_months }
         : null,
+      poverty: row.decile ? { decile: row.decile, status: row.dtks_status! } : null,
     };
   }
   return out;

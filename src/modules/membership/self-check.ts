@@ -26,7 +26,7 @@ export function createSelfCheckService(db: Db, settings: SettingsService, perNik
       const person = facts?.person ?? null;
       const matches = person !== null && person.birthDate === birthDateRaw;
       const decision = matches
-        ? decideEligibility({ nik, date, person, jkn: facts!.jkn, jknDataFrom: await settings.jknDataFrom(), settings: await settings.on(date) })
+        ? decideEligibility({ nik, date, person, jkn: facts!.jkn, poverty: facts!.poverty, jknDataFrom: await settings.jknDataFrom(), settings: await settings.on(date) })
         : null;
       return { ...citizenAnswer(decision, matches), date };
     },

@@ -1,6 +1,7 @@
 import { auditInTx } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, ruleRefusal } from '../../platform/http/errors.js';
+import { povertyDataAvailable } from '../poverty/service.js';
 import { jakartaToday } from './today.js';
 import * as repo from './repo.js';
 import type { ProgramSettings } from './rules/eligibility.js';
@@ -32,7 +33,7 @@ export function createSettingsService(db: Db) {
 
   async function schedule(input: NewSetting) {
     const today = jakartaToday();
-    const problems = settingProblems(input, today);
+    const problems = settingProblems(input, today, await povertyDataAvailable(db));
     if (problems.length) throw ruleRefusal('SETTING_REFUSED', problems.join(' '), { problems });
     const id = await db.tx(async (tx) => {
       const id = await repo.upsertFutureSetting(tx, input, today);

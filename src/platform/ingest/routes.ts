@@ -9,7 +9,7 @@ import type { ImportKind, ImportRunner } from './runner.js';
 import type { Db } from '../db/index.js';
 import type { AuditWriter } from '../audit/audit.js';
 
-const TABLE: Record<ImportKind, string> = { population: 'population_import', jkn: 'jkn_import' };
+const TABLE: Record<ImportKind, string> = { population: 'population_import', jkn: 'jkn_import', poverty: 'poverty_import' };
 
 function checkAsOf(asOf: string | undefined): string {
   const m = asOf ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf) : null;
@@ -85,10 +85,10 @@ export function importHistoryRoute(app: App, db: Db) {
     '/api/v1/imports',
     {
       config: { permission: 'import.read' },
-      schema: { tags: ['imports'], querystring: z.object({ kind: z.enum(['population', 'jkn']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      schema: { tags: ['imports'], querystring: z.object({ kind: z.enum(['population', 'jkn', 'poverty']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
     },
     async (req) => {
-      const kinds = req.query.kind ? [req.query.kind] : (['population', 'jkn'] as const);
+      const kinds = req.query.kind ? [req.query.kind] : (['population', 'jkn', 'poverty'] as const);
       const parts = kinds.map(
         (k) => `SELECT id, '${k}' AS kind, as_of, file_name, status, rows_read, accepted, rejected, warnings, inserted, updated, unchanged,
                  created_at, finished_at, job_id, report_path IS NOT NULL AS has_report FROM ${TABLE[k]}`,

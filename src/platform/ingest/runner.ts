@@ -7,7 +7,7 @@ import { conflict } from '../http/errors.js';
 import type { JobService } from '../jobs/jobs.js';
 import type { SnapshotImportInput } from './snapshot-import.js';
 
-export type ImportKind = 'population' | 'jkn';
+export type ImportKind = 'population' | 'jkn' | 'poverty';
 
 export type ImportFn = (db: Db, input: SnapshotImportInput) => Promise<Record<string, unknown>>;
 
@@ -21,7 +21,7 @@ export interface StartInput {
   listener?: (p: { phase: string; done: number; total: number | null }) => void;
 }
 
-const KIND_LABEL: Record<ImportKind, string> = { population: 'penduduk', jkn: 'JKN' };
+const KIND_LABEL: Record<ImportKind, string> = { population: 'penduduk', jkn: 'JKN', poverty: 'DTKS' };
 
 /**
  * Starts imports as jobs: one import of a kind at a time (a second gets

@@ -61,6 +61,14 @@ export const NAV_ITEMS: NavItem[] = [
     section: 'membership',
   },
   {
+    to: paths.importPoverty,
+    label: t.nav.importPoverty,
+    description: 'Unggah Data Terpadu Kesejahteraan Sosial (DTKS) dari Dinas Sosial/Kemensos.',
+    icon: IconDatabaseImport,
+    permission: 'poverty.import',
+    section: 'membership',
+  },
+  {
     to: paths.users,
     label: t.nav.users,
     description: 'Buat akun petugas, atur ulang kata sandi, lihat akun yang terkunci.',

@@ -9,6 +9,7 @@ export const paths = {
   person: (nik: string) => `/penduduk/${nik}`,
   importPopulation: '/impor/penduduk',
   importJkn: '/impor/jkn',
+  importPoverty: '/impor/dtks',
   users: '/pengguna',
   tokens: '/token-api',
   audit: '/log-audit',

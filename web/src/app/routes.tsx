@@ -17,6 +17,7 @@ const PersonSearchPage = lazy(() => import('../modules/population/PersonSearchPa
 const PersonPage = lazy(() => import('../modules/population/PersonPage'));
 const PopulationImportPage = lazy(() => import('../modules/population/PopulationImportPage'));
 const JknImportPage = lazy(() => import('../modules/membership/JknImportPage'));
+const PovertyImportPage = lazy(() => import('../modules/membership/PovertyImportPage'));
 const UsersPage = lazy(() => import('../modules/access/UsersPage'));
 const TokensPage = lazy(() => import('../modules/access/TokensPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
@@ -113,6 +114,14 @@ export function AppRoutes() {
           element={
             <Need permission="jkn.import">
               <JknImportPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.importPoverty}
+          element={
+            <Need permission="poverty.import">
+              <PovertyImportPage />
             </Need>
           }
         />

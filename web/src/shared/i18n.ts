@@ -29,6 +29,7 @@ export const t = {
     persons: 'Cari penduduk',
     importPopulation: 'Impor data penduduk',
     importJkn: 'Impor data JKN',
+    importPoverty: 'Impor data DTKS',
     users: 'Pengguna',
     tokens: 'Token API',
     audit: 'Log audit',

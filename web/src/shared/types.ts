@@ -35,7 +35,7 @@ export interface Job {
   error: string | null;
 }
 
-export type ImportKind = 'population' | 'jkn';
+export type ImportKind = 'population' | 'jkn' | 'poverty';
 
 export interface ImportRecord {
   id: number;

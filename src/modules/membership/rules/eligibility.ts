@@ -42,6 +42,15 @@ export interface JknFacts {
   arrearsMonths: number | null;
 }
 
+/** DTKS (Kemensos) record in force on the date (DIN-2). */
+export interface PovertyFacts {
+  decile: number;
+  status: 'AKTIF' | 'NONAKTIF';
+}
+
+/** Deciles 1–4 — the poorest 40 % — are "poor" for a poor-only program, the band national social programs use. */
+export const POOR_MAX_DECILE = 4;
+
 export interface CardFacts {
   number: string;
   status: CardStatus;
@@ -57,6 +66,8 @@ export interface EligibilityFacts {
   jknDataFrom: string | null;
   /** The settings in force on `date`; null before the programme began. */
   settings: ProgramSettings | null;
+  /** Poverty data in force on `date`, if any (used by a poor-only basis). */
+  poverty?: PovertyFacts | null;
   /** The family card, when the card register (membership issue) knows one. */
   card?: CardFacts | null;
 }
@@ -77,6 +88,7 @@ export const RULES = {
   EXCLUDED: { code: 'MEM-4', description: 'Perda 9/2018 ps. 7 dan 14(5): peserta JKN yang iurannya dibayar pemerintah tidak dijamin Jamkesda' },
   NOT_REGISTERED: { code: 'MEM-1', description: 'Tidak terdaftar, meninggal atau pindah menurut data kependudukan pada tanggal itu' },
   NO_PROGRAM: { code: 'SETTINGS', description: 'Belum ada pengaturan program yang berlaku pada tanggal itu' },
+  POOR: { code: 'MEM-3.P', description: 'Perwal 27A/2017: penduduk miskin terverifikasi dalam data terpadu Kemensos (DTKS desil 1–4)' },
   POOR_REQUIRED: { code: 'MEM-3.P', description: 'Basis program hanya penduduk miskin terverifikasi (Perwal 27A/2017)' },
 } as const;
 
@@ -147,7 +159,13 @@ export function decideEligibility(f: EligibilityFacts): Decision {
     if (cardStatus === 'PENDING_EKTP') warn('CARD_PENDING_EKTP', 'Dijamin, tetapi kartu belum dapat diterbitkan: lakukan perekaman e-KTP di Disdukcapil.');
     return { eligible: true, basis: 'RESIDENT', cardStatus, reasons, rule: RULES.RESIDENT };
   }
-  // Poor-only programmes need poverty data (DIN-2), which comes with the membership module.
-  block('NOT_POOR', 'Program hanya menjamin penduduk miskin terverifikasi; yang bersangkutan tidak tercatat miskin.');
+  const pov = f.poverty;
+  if (f.settings.bases.includes('POOR') && pov && pov.status === 'AKTIF' && pov.decile <= POOR_MAX_DECILE) {
+    if (cardStatus === 'PENDING_EKTP') warn('CARD_PENDING_EKTP', 'Dijamin, tetapi kartu belum dapat diterbitkan: lakukan perekaman e-KTP di Disdukcapil.');
+    info('DTKS_POOR', `Tercatat dalam DTKS pada desil ${pov.decile}.`);
+    return { eligible: true, basis: 'POOR', cardStatus, reasons, rule: RULES.POOR };
+  }
+  const why = !pov ? 'tidak tercatat dalam DTKS' : pov.status !== 'AKTIF' ? 'data DTKS-nya tidak aktif' : `tercatat pada desil ${pov.decile} (di atas desil ${POOR_MAX_DECILE})`;
+  block('NOT_POOR', `Program hanya menjamin penduduk miskin terverifikasi; yang bersangkutan ${why}.`);
   return { eligible: false, basis: null, cardStatus, reasons, rule: RULES.POOR_REQUIRED };
 }

@@ -1,5 +1,11 @@
 /** Text of the membership pages: eligibility check and JKN import. */
 export const s = {
+  povertyImport: {
+    title: 'Impor data DTKS',
+    description:
+      'Data Terpadu Kesejahteraan Sosial (Kemensos) per NIK pada satu tanggal. Dipakai bila program hanya menjamin penduduk miskin: yang dijamin adalah penduduk berstatus AKTIF pada desil 1–4.',
+    columns: 'Kolom: nik, desil (1–10), status (AKTIF/NONAKTIF, boleh kosong = AKTIF), tanggal_penetapan (boleh kosong).',
+  },
   jknImport: {
     title: 'Impor data JKN',
     description:

@@ -73,9 +73,7 @@ export function ScheduleSetting({ current, onDone }: { current: ProgramSetting |
                   key={b}
                   value={b}
                   label={label(t.basis, b)}
-                  // Poverty (DTKS) data cannot be loaded yet; the server refuses this basis until it can.
-                  disabled={b === 'POOR'}
-                  description={b === 'POOR' ? 'Memerlukan data DTKS (belum tersedia)' : undefined}
+                  description={b === 'POOR' ? 'Memerlukan data DTKS yang sudah dimuat' : undefined}
                 />
               ))}
             </Group>
