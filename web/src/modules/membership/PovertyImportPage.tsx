@@ -1,16 +1,6 @@
-import { Stack, Text } from '@mantine/core';
-import { ImportWorkbench } from '../../shared/imports/ImportWorkbench';
-import { PageHeader } from '../../shared/ui/PageHeader';
+import { ImportPage } from '../../shared/imports/ImportPage';
 import { s } from './strings';
 
 export default function PovertyImportPage() {
-  return (
-    <Stack gap="md">
-      <PageHeader title={s.povertyImport.title} description={s.povertyImport.description} />
-      <ImportWorkbench kind="poverty" />
-      <Text size="xs" c="dimmed">
-        {s.povertyImport.columns}
-      </Text>
-    </Stack>
-  );
+  return <ImportPage kind="poverty" title={s.povertyImport.title} description={s.povertyImport.description} columns={s.povertyImport.columns} />;
 }

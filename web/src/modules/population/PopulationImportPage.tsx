@@ -1,26 +1,22 @@
-import { Anchor, Stack, Text } from '@mantine/core';
-import { ImportWorkbench } from '../../shared/imports/ImportWorkbench';
-import { PageHeader } from '../../shared/ui/PageHeader';
+import { Anchor, Text } from '@mantine/core';
+import { ImportPage } from '../../shared/imports/ImportPage';
 import { s } from './strings';
 
 export default function PopulationImportPage() {
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={s.import.title}
-        description={
-          <Text span size="sm">
-            {s.import.description}{' '}
-            <Anchor href="#kolom-penduduk" size="sm">
-              {s.import.columnsLink}
-            </Anchor>
-          </Text>
-        }
-      />
-      <ImportWorkbench kind="population" />
-      <Text size="xs" c="dimmed" id="kolom-penduduk">
-        {s.import.columns}
-      </Text>
-    </Stack>
+    <ImportPage
+      kind="population"
+      title={s.import.title}
+      description={
+        <Text span size="sm">
+          {s.import.description}{' '}
+          <Anchor href="#kolom-penduduk" size="sm">
+            {s.import.columnsLink}
+          </Anchor>
+        </Text>
+      }
+      columns={s.import.columns}
+      columnsId="kolom-penduduk"
+    />
   );
 }
