@@ -9,6 +9,8 @@ import { AuditWriter } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { calendarRoutes, createCalendarService } from './platform/calendar/index.js';
 import { buildApp, type App } from './platform/http/app.js';
+import { createDocumentStore } from './platform/documents/store.js';
+import { documentRoutes } from './platform/documents/routes.js';
 import { createImportRunner } from './platform/ingest/runner.js';
 import { importHistoryRoute, importRoutes } from './platform/ingest/routes.js';
 import { createJobService } from './platform/jobs/jobs.js';
@@ -61,6 +63,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     { reports: path.join(config.dataDir, 'reports'), uploads: path.join(config.dataDir, 'uploads') },
     { population: importPopulation, jkn: importJkn, poverty: importPoverty },
   );
+  const documents = createDocumentStore(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes);
   const cookieSecret = config.cookieSecret ?? loadOrCreateSecret(config.dataDir);
 
   async function close() {
@@ -81,6 +84,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     calendar,
     areas,
     imports,
+    documents,
     close,
   };
 }
@@ -106,6 +110,7 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
       importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'jkn', 'jkn.import');
       importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'poverty', 'poverty.import');
       importHistoryRoute(api, sys.db);
+      documentRoutes(api, sys.documents);
       populationRoutes(api, sys.people);
       membershipRoutes(api, {
         eligibility: sys.eligibility,

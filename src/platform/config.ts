@@ -27,6 +27,10 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().default(1024),
   /** Server processes (PostgreSQL only; the embedded database allows one). Default: one per CPU core. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Address the public reaches this server at; printed in QR codes on cards and letters. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Largest supporting document (birth statement, KK scan…) accepted, in megabytes. */
+  DOCUMENT_MAX_MB: z.coerce.number().positive().default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -47,6 +51,8 @@ export interface Config {
   pgPoolSize: number;
   uploadMaxBytes: number;
   webConcurrency: number | undefined;
+  publicUrl: string;
+  documentMaxBytes: number;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -72,6 +78,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     pgPoolSize: e.PG_POOL_SIZE,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     webConcurrency: e.WEB_CONCURRENCY,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    documentMaxBytes: Math.round(e.DOCUMENT_MAX_MB * 1024 * 1024),
     ...overrides,
   };
 }

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../src/platform/http/permissions.js';
-import { testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import type { Role } from '../../src/platform/http/permissions.js';
+import { describeAccessMatrix, type MatrixRow } from '../helpers/matrix.js';
 
 /**
- * Who may call what, written out by hand (not derived from the permission
- * table) so that a change to either shows up here.
+ * Who may call what for the platform, population and eligibility routes.
+ * Other modules keep their own matrix file beside their integration tests.
  */
 const DESK: Role[] = ['kepesertaan', 'sjp', 'verifikator', 'puskesmas', 'rumahsakit', 'dinsos'];
-const MATRIX: { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: unknown; allowed: Role[] | 'all' }[] = [
+const MATRIX: MatrixRow[] = [
   { method: 'GET', url: '/api/v1/eligibility?nik=3275011503800001', allowed: DESK },
   { method: 'POST', url: '/api/v1/eligibility/batch', body: { niks: ['3275011503800001'] }, allowed: DESK },
   { method: 'GET', url: '/api/v1/persons?q=BUDI', allowed: ['kepesertaan', 'sjp', 'verifikator', 'dinsos'] },
@@ -32,36 +31,8 @@ const MATRIX: { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: unknown; 
   { method: 'GET', url: '/api/v1/calendar/days-off?year=2026', allowed: 'all' },
   { method: 'GET', url: '/api/v1/areas/3275', allowed: 'all' },
   { method: 'GET', url: '/api/v1/auth/me', allowed: 'all' },
+  { method: 'POST', url: '/api/v1/documents', allowed: ['kepesertaan', 'sjp', 'verifikator', 'puskesmas', 'rumahsakit', 'dinsos'] },
+  { method: 'GET', url: '/api/v1/documents/999999', allowed: ['kepesertaan', 'sjp', 'verifikator', 'puskesmas', 'rumahsakit', 'dinsos', 'auditor'] },
 ];
 
-let t: TestEnv;
-const auth = new Map<Role, string>();
-beforeAll(async () => {
-  t = await testEnv();
-  for (const role of ROLES) {
-    const facility = role === 'puskesmas' ? 'PKM-TEST-01' : role === 'rumahsakit' ? 'RS-TEST-01' : undefined;
-    auth.set(role, (await tokenFor(t.sys, role, facility)).authorization);
-  }
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-describe('role × endpoint matrix', () => {
-  for (const e of MATRIX) {
-    it(`${e.method} ${e.url.split('?')[0]}`, async () => {
-      const outcomes: string[] = [];
-      for (const role of ROLES) {
-        const r = await t.app.inject({ method: e.method, url: e.url, headers: { authorization: auth.get(role)! }, payload: e.body as object });
-        const allowed = e.allowed === 'all' || e.allowed.includes(role);
-        const refused = r.statusCode === 403 || r.statusCode === 401;
-        if (allowed === refused) outcomes.push(`${role}: ${r.statusCode} ${r.body.slice(0, 120)}`);
-      }
-      expect(outcomes, 'roles whose access differs from the matrix').toEqual([]);
-    });
-    it(`${e.method} ${e.url.split('?')[0]} without credentials is 401`, async () => {
-      const r = await t.app.inject({ method: e.method, url: e.url, payload: e.body as object });
-      expect(r.statusCode).toBe(401);
-    });
-  }
-});
+describeAccessMatrix('role × endpoint matrix', MATRIX);

@@ -4,7 +4,7 @@
  * names the rule that decided it and the settings it used.
  */
 import { nikMismatch, parseNik, type Sex } from '../../population/rules/nik.js';
-import { formatDateId } from './format.js';
+import { formatDateId } from '../../../platform/calendar/format.js';
 
 export type Basis = 'RESIDENT' | 'NEWBORN' | 'DINSOS_RECOMMENDATION' | 'POOR';
 export type Severity = 'BLOCK' | 'WARN' | 'INFO';

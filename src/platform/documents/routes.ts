@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { App } from '../http/app.js';
+import { invalid } from '../http/errors.js';
+import type { DocumentStore } from './store.js';
+
+/** Upload one supporting document (multipart field "file"); attach its id to a record afterwards. */
+export function documentRoutes(app: App, store: DocumentStore) {
+  app.post(
+    '/api/v1/documents',
+    { config: { permission: 'document.upload' }, schema: { tags: ['documents'], summary: 'Unggah dokumen pendukung (PDF, JPEG, PNG)', consumes: ['multipart/form-data'] } },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw invalid('NOT_MULTIPART', 'Kirim berkas sebagai multipart/form-data (kolom file).');
+      for await (const part of req.parts()) {
+        if (part.type === 'file' && part.fieldname === 'file') {
+          const doc = await store.save(part.file, part.filename || 'dokumen');
+          return reply.status(201).send({ id: doc.id, mediaType: doc.mediaType, sizeBytes: doc.sizeBytes, fileName: doc.fileName, sha256: doc.sha256 });
+        }
+        if (part.type === 'file') part.file.resume();
+      }
+      throw invalid('FILE_MISSING', 'Berkas belum dipilih (kolom "file").');
+    },
+  );
+
+  app.get(
+    '/api/v1/documents/:id',
+    { config: { permission: 'document.read' }, schema: { tags: ['documents'], params: z.object({ id: z.coerce.number().int().positive() }) } },
+    async (req, reply) => {
+      const { doc, stream } = await store.open(req.params.id);
+      reply.header('content-type', doc.mediaType);
+      reply.header('content-disposition', `inline; filename="${doc.fileName}"`);
+      reply.header('x-content-type-options', 'nosniff');
+      return reply.send(stream);
+    },
+  );
+}

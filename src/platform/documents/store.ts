@@ -1,0 +1,115 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { auditInTx } from '../audit/audit.js';
+import type { Db } from '../db/index.js';
+import { currentContext } from '../http/context.js';
+import { AppError, forbidden, invalid, notFound } from '../http/errors.js';
+import { sniffMediaType, type DocumentMediaType } from './sniff.js';
+
+export interface StoredDocument {
+  id: number;
+  sha256: string;
+  mediaType: DocumentMediaType;
+  sizeBytes: number;
+  fileName: string;
+  facilityCode: string | null;
+}
+
+const EXTENSION: Record<DocumentMediaType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/**
+ * Supporting documents kept outside the database under their SHA-256. The
+ * type is read from the content (an executable renamed .pdf is refused), the
+ * size is capped while streaming, and a document uploaded by a facility is
+ * served only to that facility and to office staff.
+ */
+export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
+  fs.mkdirSync(path.join(dir, 'tmp'), { recursive: true });
+
+  function fileOf(sha256: string) {
+    return path.join(dir, sha256.slice(0, 2), sha256);
+  }
+
+  /** Streams an upload to disk, checks it, and records it. Nothing is kept when a check fails. */
+  async function save(stream: Readable, fileName: string): Promise<StoredDocument> {
+    const tmp = path.join(dir, 'tmp', `${process.pid}-${crypto.randomBytes(8).toString('hex')}`);
+    const hash = crypto.createHash('sha256');
+    let size = 0;
+    let head = Buffer.alloc(0);
+    const out = fs.createWriteStream(tmp);
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > maxBytes) {
+          stream.resume();
+          throw new AppError('too_large', 'DOCUMENT_TOO_LARGE', `Berkas "${fileName}" melebihi ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+        }
+        if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16)]);
+        hash.update(chunk);
+        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      if (size === 0) throw invalid('DOCUMENT_EMPTY', `Berkas "${fileName}" kosong.`);
+      const mediaType = sniffMediaType(head);
+      if (!mediaType) {
+        throw invalid('DOCUMENT_TYPE', `Isi berkas "${fileName}" bukan PDF, JPEG atau PNG. Unggah hasil pindai dokumen dalam salah satu format itu.`);
+      }
+      const sha256 = hash.digest('hex');
+      const target = fileOf(sha256);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.renameSync(tmp, target);
+      const actor = currentContext()?.actor;
+      const cleanName = path.basename(fileName).replace(/[^\w .()-]/g, '_').slice(0, 120) || `dokumen.${EXTENSION[mediaType]}`;
+      return await db.tx(async (tx) => {
+        const r = await tx.query<{ id: number }>(
+          `INSERT INTO stored_document (sha256, media_type, size_bytes, file_name, facility_code, uploaded_by)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [sha256, mediaType, size, cleanName, actor?.facilityCode ?? null, actor && actor.id > 0 ? actor.id : null],
+        );
+        const id = Number(r.rows[0]!.id);
+        await auditInTx(tx, { action: 'document.upload', entityType: 'document', entityId: String(id), details: { mediaType, sizeBytes: size } });
+        return { id, sha256, mediaType, sizeBytes: size, fileName: cleanName, facilityCode: actor?.facilityCode ?? null };
+      });
+    } finally {
+      out.destroy();
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  /** The document's record, if the current actor may see it. */
+  async function get(id: number): Promise<StoredDocument> {
+    const r = await db.query<{ id: number; sha256: string; media_type: DocumentMediaType; size_bytes: number; file_name: string; facility_code: string | null }>(
+      'SELECT id, sha256, media_type, size_bytes, file_name, facility_code FROM stored_document WHERE id = $1',
+      [id],
+    );
+    const row = r.rows[0];
+    const actorFacility = currentContext()?.actor?.facilityCode ?? null;
+    // A facility user asking for another facility's document learns nothing, not even that it exists.
+    if (!row || (actorFacility !== null && row.facility_code !== actorFacility)) throw notFound('DOCUMENT_NOT_FOUND', 'Dokumen tidak ditemukan.');
+    return { id: Number(row.id), sha256: row.sha256, mediaType: row.media_type, sizeBytes: Number(row.size_bytes), fileName: row.file_name, facilityCode: row.facility_code };
+  }
+
+  /** Opens the bytes for download; the read is audited. */
+  async function open(id: number): Promise<{ doc: StoredDocument; stream: Readable }> {
+    const doc = await get(id);
+    await db.tx((tx) => auditInTx(tx, { action: 'document.read', entityType: 'document', entityId: String(id) }));
+    return { doc, stream: fs.createReadStream(fileOf(doc.sha256)) };
+  }
+
+  /** Throws unless every id is a document the current actor may use (for attaching to a record). */
+  async function requireUsable(ids: number[]): Promise<void> {
+    for (const id of ids) {
+      try {
+        await get(id);
+      } catch {
+        throw forbidden(`Dokumen ${id} tidak ada atau bukan milik fasilitas Anda.`);
+      }
+    }
+  }
+
+  return { save, get, open, requireUsable };
+}
+
+export type DocumentStore = ReturnType<typeof createDocumentStore>;
