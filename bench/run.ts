@@ -3,7 +3,8 @@
  * population import vs a bare COPY + primary key, eligibility over HTTP on
  * PostgreSQL and on the embedded database. Settings through environment:
  * BENCH_PEOPLE (2600000), BENCH_DATABASE_URL (local PostgreSQL), BENCH_SECONDS (20),
- * BENCH_CONNECTIONS (50), BENCH_SKIP_PGLITE=1.
+ * BENCH_CONNECTIONS (50), BENCH_SKIP_PGLITE=1, BENCH_ONLY=reconciliation (that case
+ * alone, merged into the last results file).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { compiled } from './compiled.js';
 import { httpCeiling } from './ceiling.js';
 import { eligibilityLoad, type LoadResult } from './load.js';
 import { bareCopyBaseline, createDatabase, dropDatabase } from './pg-util.js';
+import { bareDiff, deriveSecondSnapshot, SECOND_AS_OF } from './reconciliation.js';
 import { sampleNiks } from './sample.js';
 import { startServer } from './server.js';
 
@@ -42,26 +44,31 @@ async function region() {
   return { dir, summary };
 }
 
+type Sys = Awaited<ReturnType<typeof createSystem>>;
+
+/** One import through the product, timed as a whole and per phase (the job's progress phases). */
+async function timeImportInto(sys: Sys, kind: 'population' | 'jkn', filePath: string, asOf = '2026-11-01') {
+  const t0 = performance.now();
+  const phases: { phase: string; ms: number }[] = [];
+  let current = { phase: '', at: t0 };
+  const listener = (p: { phase: string }) => {
+    if (p.phase === current.phase) return;
+    const now = performance.now();
+    if (current.phase) phases.push({ phase: current.phase, ms: now - current.at });
+    current = { phase: p.phase, at: now };
+  };
+  const { done } = await sys.imports.start({ kind, filePath, fileName: path.basename(filePath), asOf, ownsFile: false, listener });
+  const result = await done;
+  const ms = performance.now() - t0;
+  phases.push({ phase: current.phase, ms: t0 + ms - current.at });
+  return { ms, result, phases };
+}
+
 async function importBoth(config: ReturnType<typeof loadConfig>, dir: string) {
   const sys = await createSystem(config);
   try {
     return await runWithContext(systemContext('bench'), async () => {
-      const timeImport = async (kind: 'population' | 'jkn', file: string) => {
-        const t0 = performance.now();
-        const phases: { phase: string; ms: number }[] = [];
-        let current = { phase: '', at: t0 };
-        const listener = (p: { phase: string }) => {
-          if (p.phase === current.phase) return;
-          const now = performance.now();
-          if (current.phase) phases.push({ phase: current.phase, ms: now - current.at });
-          current = { phase: p.phase, at: now };
-        };
-        const { done } = await sys.imports.start({ kind, filePath: path.join(dir, file), fileName: file, asOf: '2026-11-01', ownsFile: false, listener });
-        const result = await done;
-        const ms = performance.now() - t0;
-        phases.push({ phase: current.phase, ms: t0 + ms - current.at });
-        return { ms, result, phases };
-      };
+      const timeImport = (kind: 'population' | 'jkn', file: string) => timeImportInto(sys, kind, path.join(dir, file));
       const population = await timeImport('population', 'population.csv');
       const reimport = await timeImport('population', 'population.csv');
       const jkn = await timeImport('jkn', 'jkn.csv');
@@ -95,8 +102,71 @@ function printLoad(label: string, r: LoadResult) {
     ` (${r.requests} permintaan dalam ${r.seconds.toFixed(1)} s, ${CONNECTIONS} koneksi, ${r.tool}, galat ${r.errors}, non-2xx ${r.non2xx})`);
 }
 
+/**
+ * MEM-7 at the region's size: the first snapshot as the baseline, then a
+ * second with about 2 % changes. Measured: the change set's computation (from
+ * staged rows to a committed change set), the import end to end, approving
+ * every item, and a bare SQL diff of the same two files in plain tables.
+ */
+async function reconciliationCase(dir: string) {
+  const first = path.join(dir, 'population.csv');
+  const second = path.join(dir, 'population-2.csv');
+  const derived = await deriveSecondSnapshot(first, second);
+  log(`\nRekonsiliasi (PostgreSQL): snapshot kedua ${derived.rows.toLocaleString('id-ID')} baris, ${derived.changed.toLocaleString('id-ID')} perubahan sengaja` +
+    ` (${Object.entries(derived.changes).map(([k, n]) => `${k} ${n}`).join(', ')})`);
+  const dbName = 'jk_bench_rec';
+  const url = await createDatabase(ADMIN_URL, dbName);
+  const dataDir = path.join(WORK, 'pg-data-rec');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  try {
+    const sys = await createSystem(loadConfig({ DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+    let measured;
+    try {
+      measured = await runWithContext(systemContext('bench'), async () => {
+        const baseline = await timeImportInto(sys, 'population', first);
+        // A month passes between two deliveries, and autovacuum visits the freshly loaded
+        // table in it; without this the next full scan also pays for setting every row's hint bits.
+        await sys.db.exec('VACUUM ANALYZE person');
+        const next = await timeImportInto(sys, 'population', second, SECOND_AS_OF);
+        const computeMs = next.phases.find((p) => p.phase === 'Menyusun daftar perubahan')?.ms ?? NaN;
+        const r = next.result as Record<string, unknown>;
+        const t0 = performance.now();
+        const approved = await sys.reconciliation.approve(Number(r.changeSetId), {});
+        const approveMs = performance.now() - t0;
+        return { baselineMs: baseline.ms, importMs: next.ms, phases: next.phases, computeMs, items: r.changeItems, totals: r.changeTotals, approveMs, approved };
+      });
+    } finally {
+      await sys.close();
+    }
+    const bare = await bareDiff(url, first, second);
+    const fastest = Math.min(bare.exceptMs, bare.fullJoinMs);
+    const ratio = measured.computeMs / fastest;
+    log(`  impor pertama (baseline, langsung diterapkan): ${secs(measured.baselineMs)}`);
+    log(`  impor snapshot kedua ujung ke ujung: ${secs(measured.importMs)}`);
+    log(`    fase: ${measured.phases.map((p) => `${p.phase} ${secs(p.ms)}`).join('; ')}`);
+    log(`  menyusun daftar perubahan (dari baris di stage sampai daftar siap): ${secs(measured.computeMs)} → ${measured.items} butir ${JSON.stringify(measured.totals)}`);
+    log(`  diff SQL polos (dua tabel polos dari COPY ${secs(bare.copyMs)}): EXCEPT dua arah ${secs(bare.exceptMs)} (${bare.exceptRows} baris), full join ${secs(bare.fullJoinMs)} (${bare.fullJoinRows} baris)`);
+    log(`  rasio daftar perubahan / diff polos tercepat: ${ratio.toFixed(2)} ×`);
+    log(`  menyetujui semua butir (terapkan, riwayat, audit): ${secs(measured.approveMs)}`);
+    return { derived, ...measured, bare, ratio };
+  } finally {
+    await dropDatabase(ADMIN_URL, dbName);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   fs.mkdirSync(WORK, { recursive: true });
+  if (process.env.BENCH_ONLY === 'reconciliation') {
+    const { dir } = await region();
+    const out = path.join('bench', 'results', 'latest.json');
+    const previous = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+    const reconciliation = { date: new Date().toISOString(), people: PEOPLE, ...(await reconciliationCase(dir)) };
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, `${JSON.stringify({ ...previous, reconciliation }, null, 2)}\n`);
+    log(`\nHasil: ${out} (bagian "reconciliation")`);
+    return;
+  }
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   log(`Mesin: ${os.cpus().length} inti (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   const { dir, summary } = await region();
@@ -143,6 +213,8 @@ async function main() {
     results.pglite = { importMs: lite.population.ms, reimportMs: lite.reimport.ms, jknImportMs: lite.jkn.ms, importResult: lite.population.result, eligibility: liteLoad };
     fs.rmSync(liteDir, { recursive: true, force: true });
   }
+
+  results.reconciliation = await reconciliationCase(dir);
 
   const out = path.join('bench', 'results', 'latest.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -20,15 +20,29 @@ import { accessRoutes } from './modules/access/routes.js';
 import { createAreaService } from './modules/areas/service.js';
 import { syncAreas } from './modules/areas/sync.js';
 import { areaRoutes } from './modules/areas/routes.js';
+import { createCardService } from './modules/cards/service.js';
+import { createCardPrintService } from './modules/cards/print.js';
+import { cardRoutes } from './modules/cards/routes.js';
+import { createBirthService } from './modules/births/service.js';
+import { createSignalService } from './modules/signals/service.js';
+import { createMembershipReport } from './modules/reports/membership.js';
+import { reportRoutes } from './modules/reports/routes.js';
+import { signalRoutes } from './modules/signals/routes.js';
+import { birthRoutes } from './modules/births/routes.js';
+import { createRecommendationService, userNameFrom } from './modules/dinsos/service.js';
+import { dinsosRoutes } from './modules/dinsos/routes.js';
 import { importJkn } from './modules/jkn/import.js';
 import { importPoverty } from './modules/poverty/import.js';
 import { createEligibilityService } from './modules/membership/eligibility.js';
 import { membershipRoutes } from './modules/membership/routes.js';
+import { createChangeService } from './modules/membership/changes.js';
 import { createSettingsService } from './modules/membership/settings.js';
 import { createSelfCheckService } from './modules/membership/self-check.js';
 import { importPopulation } from './modules/population/import.js';
 import { createPeopleService } from './modules/population/people.js';
 import { populationRoutes } from './modules/population/routes.js';
+import { createReconciliationService } from './modules/reconciliation/service.js';
+import { reconciliationRoutes } from './modules/reconciliation/routes.js';
 
 export const ROOT_DIR = projectRoot();
 
@@ -57,13 +71,27 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const selfCheck = createSelfCheckService(db, settings);
   const calendar = createCalendarService(db);
   const areas = createAreaService(db);
+  // MEM-7: later population and JKN files become change sets for review; DTKS still applies directly.
+  const reconciliation = createReconciliationService(db, { audit, settings, areas });
   const imports = createImportRunner(
     db,
     jobs,
     { reports: path.join(config.dataDir, 'reports'), uploads: path.join(config.dataDir, 'uploads') },
-    { population: importPopulation, jkn: importJkn, poverty: importPoverty },
+    {
+      population: (d, input) => importPopulation(d, input, (tx, r) => reconciliation.propose(tx, 'population', r)),
+      jkn: (d, input) => importJkn(d, input, (tx, r) => reconciliation.propose(tx, 'jkn', r)),
+      poverty: importPoverty,
+    },
+    { beforeStart: reconciliation.assertNoPending },
   );
   const documents = createDocumentStore(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes);
+  const signals = createSignalService(db, settings, audit);
+  const membershipReport = createMembershipReport(db, settings, audit);
+  const changes = createChangeService(db, eligibility.decide, audit, settings);
+  const births = createBirthService(db, { documents, decide: eligibility.decide, audit });
+  const recommendations = createRecommendationService(db, { audit, areas, publicUrl: config.publicUrl, userName: userNameFrom(access) });
+  const cards = createCardService(db, audit, jobs, { publicUrl: config.publicUrl });
+  const cardPrint = createCardPrintService(db, audit, { publicUrl: config.publicUrl });
   const cookieSecret = config.cookieSecret ?? loadOrCreateSecret(config.dataDir);
 
   async function close() {
@@ -84,7 +112,15 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     calendar,
     areas,
     imports,
+    reconciliation,
     documents,
+    births,
+    changes,
+    signals,
+    membershipReport,
+    recommendations,
+    cards,
+    cardPrint,
     close,
   };
 }
@@ -110,12 +146,19 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
       importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'jkn', 'jkn.import');
       importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'poverty', 'poverty.import');
       importHistoryRoute(api, sys.db);
+      reconciliationRoutes(api, sys.reconciliation);
       documentRoutes(api, sys.documents);
+      birthRoutes(api, sys.births);
+      signalRoutes(api, sys.signals);
+      reportRoutes(api, sys.membershipReport);
+      dinsosRoutes(api, sys.recommendations);
+      cardRoutes(api, { cards: sys.cards, print: sys.cardPrint });
       populationRoutes(api, sys.people);
       membershipRoutes(api, {
         eligibility: sys.eligibility,
         settings: sys.settings,
         selfCheck: sys.selfCheck,
+        changes: sys.changes,
         ratePerMinute: sys.config.eligibilityRatePerMinute,
       });
     },

@@ -5,6 +5,7 @@ import { invalid } from '../platform/http/errors.js';
 import type { ImportKind } from '../platform/ingest/runner.js';
 import { isRealDate } from '../platform/ingest/values.js';
 import { progressPrinter } from './progress.js';
+import { totalsLines } from './reconcile.js';
 import { globalOpts, report, withSystem } from './shared.js';
 
 const LABEL: Record<ImportKind, string> = {
@@ -50,12 +51,23 @@ function summaryLines(kind: ImportKind, r: Record<string, unknown>): string[] {
   const lines = [
     `Impor ${LABEL[kind]} selesai (tanggal data ${r.asOf}).`,
     `  baris dibaca : ${r.rowsRead}`,
-    `  diterima     : ${r.accepted}  (baru ${r.inserted}, berubah ${r.updated}, tetap ${r.unchanged})`,
+    `  diterima     : ${r.accepted}  (${r.review === 'PENDING' ? 'diusulkan: ' : ''}baru ${r.inserted}, berubah ${r.updated}, tetap ${r.unchanged})`,
     `  ditolak      : ${r.rejected}`,
     `  peringatan   : ${r.warnings}`,
   ];
   if (kind !== 'population') lines.push(`  berakhir     : ${r.ended ?? 0}`, `  NIK tak dikenal: ${r.unknownNik ?? 0}`);
   if (kind === 'population') lines.push(`  tidak lagi tercantum: ${r.absent}`);
   lines.push(`Laporan baris ditolak/peringatan: ${r.reportPath}`);
+  // MEM-7: after the first load, a file takes effect only through a reviewed change set.
+  if (r.review === 'PENDING') {
+    lines.push(
+      '',
+      `Perubahan belum diterapkan: daftar perubahan #${r.changeSetId} (${r.changeItems} butir) menunggu persetujuan.`,
+      ...totalsLines((r.changeTotals ?? {}) as Record<string, number>),
+      `Tinjau di menu Rekonsiliasi, atau: jamkesda reconcile show ${r.changeSetId} / approve ${r.changeSetId} / reject ${r.changeSetId} --reason "…"`,
+    );
+  } else if (r.review === 'APPROVED') {
+    lines.push('Tidak ada perubahan dibanding data yang sudah dimuat.');
+  }
   return lines;
 }

@@ -6,6 +6,7 @@ import { registerUsers } from './users.js';
 import { registerImport } from './import.js';
 import { registerGenerate } from './generate.js';
 import { registerDemo } from './demo.js';
+import { registerReconcile } from './reconcile.js';
 
 /** `jamkesda` — one file per command, each thin over the services (../shared/contracts/cli.md). */
 export async function main(argv: string[]): Promise<void> {
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<void> {
   registerImport(program);
   registerGenerate(program);
   registerDemo(program);
+  registerReconcile(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

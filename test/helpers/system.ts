@@ -101,3 +101,25 @@ export function writeTemp(dir: string, name: string, content: string | Buffer): 
   fs.writeFileSync(p, content);
   return p;
 }
+
+/** An inject() request body and headers for a multipart form with one file (field "file"). */
+export function multipartRequest(fields: Record<string, string>, file: { name: string; content: string | Buffer; type?: string }, authorization?: string) {
+  const boundary = '----jamkesda-test';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`));
+  parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  const headers: Record<string, string> = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+  if (authorization) headers.authorization = authorization;
+  return { payload: Buffer.concat(parts), headers };
+}
+
+/** Runs an import job to its end (the first population import applies at once). */
+export async function importFile(t: TestEnv, kind: 'population' | 'jkn' | 'poverty', name: string, content: string, asOf: string) {
+  const filePath = writeTemp(t.dataDir, name, content);
+  const { done } = await t.sys.imports.start({ kind, filePath, fileName: name, asOf, ownsFile: false });
+  return (await done) as Record<string, unknown>;
+}

@@ -76,8 +76,10 @@ describe('GET /api/v1/eligibility', () => {
     // PBI from its start date 2019-01-01; before that there is no JKN row and the person is a plain resident.
     expect((await check(pbi.nik, '2018-06-01')).json().eligible).toBe(true);
     expect((await check(pbi.nik, '2019-01-01')).json().eligible).toBe(false);
-    // A later file where the PBI membership is gone: covered from that date, still refused before it.
-    await load('jkn', writeTemp(t.dataDir, 'j2.csv', csv(JKN_HEADER, [`${head!.nik},0002222222222,BUDI PRATAMA,PPU,1,AKTIF,2020-05-01,,PKM-3275-001`])), '2026-12-01');
+    // A later file where the PBI membership is gone: covered from that date once approved (MEM-7), still refused before it.
+    const later = await load('jkn', writeTemp(t.dataDir, 'j2.csv', csv(JKN_HEADER, [`${head!.nik},0002222222222,BUDI PRATAMA,PPU,1,AKTIF,2020-05-01,,PKM-3275-001`])), '2026-12-01');
+    expect((await check(pbi.nik, '2026-12-01')).json().eligible).toBe(false);
+    await t.sys.reconciliation.approve(later.changeSetId!, {});
     expect((await check(pbi.nik, '2026-11-30')).json().eligible).toBe(false);
     expect((await check(pbi.nik, '2026-12-01')).json().eligible).toBe(true);
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
-import { testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { multipartRequest, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let auth: string;
@@ -16,15 +16,7 @@ afterAll(async () => {
 });
 
 function multipart(fields: Record<string, string>, file: { name: string; content: string | Buffer }) {
-  const boundary = '----jamkesda-test';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`));
-  parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: auth } };
+  return multipartRequest(fields, file, auth);
 }
 
 async function waitForJob(id: number) {
@@ -61,7 +53,10 @@ describe('POST /api/v1/imports/population', () => {
     expect(fs.readdirSync(path.join(t.dataDir, 'uploads'))).toEqual([]);
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/imports/population', ...multipart({ asOf: '2026-11-01' }, { name: 'kecil.csv', content: `${POP_HEADER}\n` }) });
     expect(again.statusCode).toBe(202);
-    await waitForJob(again.json().jobId);
+    // An empty later snapshot proposes every resident as missing (MEM-7); it is rejected so later uploads may run.
+    const job = await waitForJob(again.json().jobId);
+    expect(job.result).toMatchObject({ review: 'PENDING', absent: 3 });
+    await t.sys.reconciliation.reject(job.result.changeSetId, 'Berkas kosong, bukan snapshot');
   });
 
   it('says what is missing: the date, the file, or a usable file type', async () => {

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../platform/db/index.js';
 import type { ReportWriter } from '../../platform/ingest/report.js';
 import type { Progress } from '../../platform/jobs/jobs.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
-import { runSnapshotImport, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
+import { runSnapshotImport, type ProposeChanges, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
 import { checkJknRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type JknRecord } from './rules/row.js';
 
@@ -51,7 +51,12 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
   fail: repo.failImport,
 };
 
-/** Loads the JKN membership file (../shared/contracts/jkn-membership.md). The caller holds the JKN import lock. */
-export function importJkn(db: Db, input: SnapshotImportInput) {
-  return runSnapshotImport(db, spec, input);
+/**
+ * Loads the JKN membership file (../shared/contracts/jkn-membership.md). The
+ * caller holds the JKN import lock. The first file into empty periods is
+ * applied at once; a later one becomes a change set (`propose`) that takes
+ * effect only as far as it is approved (MEM-7).
+ */
+export function importJkn(db: Db, input: SnapshotImportInput, propose: ProposeChanges) {
+  return runSnapshotImport(db, { ...spec, review: { table: 'jkn_membership', propose } }, input);
 }

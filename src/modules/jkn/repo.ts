@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
-import { mergePeriods } from '../../platform/ingest/periods.js';
+import { applyPeriodChanges, mergePeriods } from '../../platform/ingest/periods.js';
 import { removeDuplicateNiks, snapshotTables } from '../../platform/ingest/snapshot-tables.js';
 
 export const STAGE_COPY_SQL = `COPY jkn_stage (line_no, nik, card_number, name, segment, class, status, start_date, arrears_months, primary_facility) FROM STDIN`;
@@ -27,14 +27,41 @@ const PERIODS = { table: 'jkn_membership', stage: 'jkn_stage', data: DATA, start
 /** Applies the staged file to the membership periods (see mergePeriods). */
 export const mergeStage = (q: Queryable, asOf: string, importId: number) => mergePeriods(q, PERIODS, asOf, importId);
 
+/** Applies reviewed rows (a stage-shaped table) and ends the periods of the NIKs listed in `ended` (MEM-7). */
+export const applyChanges = (q: Queryable, rows: string, ended: string, asOf: string, importId: number) =>
+  applyPeriodChanges(q, PERIODS, rows, ended, asOf, importId);
+
 export async function finishImport(
   q: Queryable,
   id: number,
-  c: { rowsRead: number; accepted: number; rejected: number; warnings: number; inserted: number; updated: number; unchanged: number; ended: number; unknownNik: number; reportPath: string },
+  c: {
+    rowsRead: number;
+    accepted: number;
+    rejected: number;
+    warnings: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    ended: number;
+    unknownNik: number;
+    reportPath: string;
+    status?: 'applied' | 'pending_review';
+  },
 ) {
   await q.query(
-    `UPDATE jkn_import SET status = 'applied', rows_read = $2, accepted = $3, rejected = $4, warnings = $5, inserted = $6,
+    `UPDATE jkn_import SET status = $12, rows_read = $2, accepted = $3, rejected = $4, warnings = $5, inserted = $6,
        updated = $7, unchanged = $8, ended = $9, unknown_nik = $10, report_path = $11, finished_at = now() WHERE id = $1`,
-    [id, c.rowsRead, c.accepted, c.rejected, c.warnings, c.inserted, c.updated, c.unchanged, c.ended, c.unknownNik, c.reportPath],
+    [id, c.rowsRead, c.accepted, c.rejected, c.warnings, c.inserted, c.updated, c.unchanged, c.ended, c.unknownNik, c.reportPath, c.status ?? 'applied'],
   );
+}
+
+/** The end of a reviewed import: applied with what was approved, or rejected (MEM-7). */
+export async function setImportDecision(q: Queryable, id: number, status: 'applied' | 'rejected', c: { inserted: number; updated: number; ended: number }) {
+  await q.query(`UPDATE jkn_import SET status = $2, inserted = $3, updated = $4, ended = $5 WHERE id = $1 AND status = 'pending_review'`, [
+    id,
+    status,
+    c.inserted,
+    c.updated,
+    c.ended,
+  ]);
 }

@@ -3,9 +3,9 @@ import type { Db } from '../../platform/db/index.js';
 import { invalid } from '../../platform/http/errors.js';
 import { isRealDate } from '../../platform/ingest/values.js';
 import { parseNik } from '../population/rules/nik.js';
-import { loadFacts, type Facts } from './repo.js';
+import { loadFacts, type BirthRecordFacts, type Facts } from './repo.js';
 import { jakartaToday } from './today.js';
-import { decideEligibility, type Basis, type CardStatus, type Reason } from './rules/eligibility.js';
+import { decideEligibility, type Basis, type CardStatus, type Decision, type ProgramSettings, type Reason } from './rules/eligibility.js';
 import type { SettingsService } from './settings.js';
 
 /** The decision as ../shared/contracts/eligibility-api.md defines it, plus the rule that decided it. */
@@ -55,6 +55,7 @@ const MAX_IN_FLIGHT = 6;
  * check, so none is answered unrecorded.
  */
 export function createEligibilityService(db: Db, settings: SettingsService) {
+  const decide = createDecider(db, settings);
   let queue: Pending[] = [];
   let inFlight = 0;
   let scheduled = false;
@@ -94,16 +95,25 @@ export function createEligibilityService(db: Db, settings: SettingsService) {
   }
 
   async function answer(nik: string, date: string, facts: Facts): Promise<EligibilityAnswer> {
-    const s = await settings.on(date);
-    const d = decideEligibility({ nik, date, person: facts.person, jkn: facts.jkn, poverty: facts.poverty, jknDataFrom: await settings.jknDataFrom(), settings: s });
+    const { decision: d, settings: s } = await decide(nik, date, facts);
     const p = facts.person;
+    const b = facts.birth;
+    const r = facts.recommendation;
+    // Who the desk should see: the registry's record, else the birth record, else the Dinsos letter.
+    const person = p
+      ? { name: p.name, sex: p.sex, birthDate: p.birthDate, familyNumber: p.noKk }
+      : b
+        ? { name: b.childName, sex: b.sex, birthDate: b.birthDate, familyNumber: b.noKk }
+        : r
+          ? { name: r.personName, sex: r.sex, birthDate: r.birthDate, familyNumber: r.noKk ?? '' }
+          : null;
     return {
       nik,
       date,
       eligible: d.eligible,
       basis: d.basis,
-      person: p ? { name: p.name, sex: p.sex, birthDate: p.birthDate, familyNumber: p.noKk } : null,
-      card: d.cardStatus ? { number: null, status: d.cardStatus } : null,
+      person,
+      card: d.cardStatus ? { number: facts.card?.number ?? null, status: d.cardStatus } : null,
       jkn: facts.jkn ? { segment: facts.jkn.segment, status: facts.jkn.status, cardNumber: facts.jkn.cardNumber } : null,
       reasons: d.reasons,
       rule: d.rule,
@@ -135,7 +145,37 @@ export function createEligibilityService(db: Db, settings: SettingsService) {
     return Promise.all(niksRaw.map((nik, i) => answer(nik, date, facts[i]!)));
   }
 
-  return { check, checkBatch };
+  return { check, checkBatch, decide };
 }
+
+/**
+ * Facts → decision, with the settings in force on the date. For a recorded
+ * birth it first decides whether a parent was a member on the birth date (the
+ * parent's facts are read as part of the child's audited check).
+ */
+export function createDecider(db: Db, settings: SettingsService) {
+  async function parentMemberAtBirth(b: BirthRecordFacts): Promise<boolean> {
+    if (b.parentNiks.length === 0) return false;
+    const [facts, s, jknFrom] = await Promise.all([
+      loadFacts(db, b.parentNiks, b.parentNiks.map(() => b.birthDate)),
+      settings.on(b.birthDate),
+      settings.jknDataFrom(),
+    ]);
+    return b.parentNiks.some((nik, i) => {
+      const f = facts[i]!;
+      // A parent's own newborn record is not followed: membership at birth rests on the parent's other bases.
+      return decideEligibility({ nik, date: b.birthDate, ...f, birth: null, jknDataFrom: jknFrom, settings: s }).eligible;
+    });
+  }
+
+  return async function decide(nik: string, date: string, facts: Facts): Promise<{ decision: Decision; settings: ProgramSettings | null }> {
+    const [s, jknFrom] = await Promise.all([settings.on(date), settings.jknDataFrom()]);
+    const birth = facts.birth ? { ...facts.birth, parentMemberAtBirth: await parentMemberAtBirth(facts.birth) } : null;
+    const decision = decideEligibility({ nik, date, ...facts, birth, jknDataFrom: jknFrom, settings: s });
+    return { decision, settings: s };
+  };
+}
+
+export type Decide = ReturnType<typeof createDecider>;
 
 export type EligibilityService = ReturnType<typeof createEligibilityService>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
+import type { ChangeService } from './changes.js';
 import type { EligibilityService } from './eligibility.js';
 import type { SelfCheckService } from './self-check.js';
 import { settingsOn, type SettingsService } from './settings.js';
@@ -21,7 +22,7 @@ export const decisionSchema = z.object({
 
 export function membershipRoutes(
   app: App,
-  deps: { eligibility: EligibilityService; settings: SettingsService; selfCheck: SelfCheckService; ratePerMinute: number },
+  deps: { eligibility: EligibilityService; settings: SettingsService; selfCheck: SelfCheckService; changes: ChangeService; ratePerMinute: number },
 ) {
   // Public: NIK and birth date in the body (never in a URL), limited per address here and per NIK in the service.
   app.post(
@@ -120,5 +121,33 @@ export function membershipRoutes(
       await deps.settings.cancel(req.params.id);
       return { ok: true };
     },
+  );
+
+  app.get(
+    '/api/v1/persons/:nik/timeline',
+    {
+      config: { permission: 'membership.history' },
+      schema: { tags: ['membership'], summary: 'Riwayat kepesertaan seseorang: perubahan, kartu, surat, periode JKN/DTKS dan dasar kepesertaan', params: z.object({ nik: z.string() }) },
+    },
+    async (req) => deps.changes.timeline(req.params.nik),
+  );
+
+  app.post(
+    '/api/v1/persons/:nik/changes',
+    {
+      config: { permission: 'membership.change' },
+      schema: {
+        tags: ['membership'],
+        summary: 'Catat perubahan kepesertaan (kematian, pindah, atau pembatalan catatan keliru)',
+        params: z.object({ nik: z.string() }),
+        body: z.object({
+          kind: z.enum(['DEATH', 'MOVE_OUT', 'CORRECTION']),
+          effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal berlaku harus berformat YYYY-MM-DD.'),
+          reason: z.string().max(500),
+          withdraws: z.enum(['DEATH', 'MOVE_OUT']).optional(),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await deps.changes.recordManual(req.params.nik, req.body)),
   );
 }

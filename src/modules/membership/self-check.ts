@@ -5,13 +5,14 @@ import { invalid } from '../../platform/http/errors.js';
 import { isRealDate } from '../../platform/ingest/values.js';
 import { parseNik } from '../population/rules/nik.js';
 import { loadFacts } from './repo.js';
-import { decideEligibility } from './rules/eligibility.js';
 import { citizenAnswer, type CitizenAnswer } from './rules/self-check.js';
 import type { SettingsService } from './settings.js';
+import { createDecider } from './eligibility.js';
 import { jakartaToday } from './today.js';
 
 /** Citizen self-check (MEM-9): a resident's own status, from NIK and birth date, with no personal data in the answer. */
 export function createSelfCheckService(db: Db, settings: SettingsService, perNik = { max: 5, windowMs: 60 * 60_000 }) {
+  const decide = createDecider(db, settings);
   const limiter = new AttemptLimiter(perNik.max, perNik.windowMs, 'Terlalu banyak percobaan untuk NIK ini. Coba lagi satu jam lagi.');
 
   return {
@@ -23,11 +24,10 @@ export function createSelfCheckService(db: Db, settings: SettingsService, perNik
       limiter.hit(nik);
       const date = jakartaToday();
       const [facts] = await loadFacts(db, [nik], [date], [stamp({ action: 'selfcheck', entityType: 'person', entityId: nik })]);
-      const person = facts?.person ?? null;
-      const matches = person !== null && person.birthDate === birthDateRaw;
-      const decision = matches
-        ? decideEligibility({ nik, date, person, jkn: facts!.jkn, poverty: facts!.poverty, jknDataFrom: await settings.jknDataFrom(), settings: await settings.on(date) })
-        : null;
+      // Whoever the NIK belongs to — registry, birth record or Dinsos letter — the birth date must match.
+      const knownBirthDate = facts?.person?.birthDate ?? facts?.birth?.birthDate ?? facts?.recommendation?.birthDate ?? null;
+      const matches = !!knownBirthDate && knownBirthDate === birthDateRaw;
+      const decision = matches ? (await decide(nik, date, facts!)).decision : null;
       return { ...citizenAnswer(decision, matches), date };
     },
   };

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../platform/db/index.js';
 import type { ReportWriter } from '../../platform/ingest/report.js';
 import type { Progress } from '../../platform/jobs/jobs.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
-import { runSnapshotImport, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
+import { runSnapshotImport, type ProposeChanges, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
 import { checkPopulationRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type PersonRecord } from './rules/row.js';
 
@@ -39,9 +39,9 @@ const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithout
     removeDuplicates: repo.removeDuplicateNiksFromPerson,
     afterLoad: async (q, report, progress) => ({ ...(await warnHeadless(q, report, progress, 'person')), absent: 0 }),
   },
+  // The baseline into the empty register; later snapshots go through review (importPopulation).
   async apply(tx, asOf, importId) {
-    const merged = await repo.mergeStage(tx, asOf, importId);
-    return { ...merged, absent: await repo.countAbsent(tx) };
+    return { ...(await repo.loadBaseline(tx, asOf, importId)), absent: 0 };
   },
   finish: repo.finishImport,
   fail: repo.failImport,
@@ -56,7 +56,12 @@ async function warnHeadless(q: Queryable, report: ReportWriter, progress: Progre
   return { familiesWithoutHead: families.length };
 }
 
-/** Loads one Dukcapil snapshot (../shared/contracts/population.md). The caller holds the population import lock. */
-export function importPopulation(db: Db, input: SnapshotImportInput) {
-  return runSnapshotImport(db, spec, input);
+/**
+ * Loads one Dukcapil snapshot (../shared/contracts/population.md). The caller
+ * holds the population import lock. The first snapshot is the baseline,
+ * applied at once; a later one becomes a change set (`propose`, from the
+ * reconciliation module) that takes effect only as far as it is approved (MEM-7).
+ */
+export function importPopulation(db: Db, input: SnapshotImportInput, propose: ProposeChanges) {
+  return runSnapshotImport(db, { ...spec, review: { table: 'person', propose } }, input);
 }

@@ -40,53 +40,49 @@ export const PERSON_COPY_SQL = `COPY person (nik, ${DATA_COLS.join(', ')}, first
 export const removeDuplicateNiksFromPerson = (q: Queryable) => removeDuplicateNiks(q, 'person', 'import_line');
 
 /**
- * Applies the staged snapshot. Into an empty table it is one bulk insert with
- * indexes built afterwards; otherwise only changed rows are updated and new
- * ones inserted, so a re-import of the same file touches nothing.
+ * The baseline: the first snapshot into the empty register, one bulk insert
+ * with indexes built afterwards. Later snapshots never come here: they become
+ * change sets (src/modules/reconciliation) and only approved items reach `person`.
  */
-export async function mergeStage(q: Queryable, asOf: string, importId: number) {
+export async function loadBaseline(q: Queryable, asOf: string, importId: number) {
   const cols = DATA_COLS.join(', ');
-  if (await isEmpty(q, 'person')) {
-    const r = await withIndexesRebuilt(q, 'person', () =>
-      q.query(
-        `INSERT INTO person (nik, ${cols}, first_seen_as_of, data_as_of, import_id, import_line)
-         SELECT nik, ${cols}, $1::date, $1::date, $2::bigint, line_no FROM population_stage`,
-        [asOf, importId],
-      ),
-    );
-    return { inserted: r.rowCount, updated: 0 };
-  }
-  const updated = await q.query(
-    `UPDATE person p SET ${DATA_COLS.map((c) => `${c} = s.${c}`).join(', ')}, data_as_of = $1::date, import_id = $2::bigint, import_line = s.line_no
-     FROM population_stage s
-     WHERE p.nik = s.nik AND (${DATA_COLS.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${DATA_COLS.map((c) => `s.${c}`).join(', ')})`,
-    [asOf, importId],
+  if (!(await isEmpty(q, 'person'))) throw new Error('loadBaseline: the register is not empty; a later snapshot is reviewed, not applied');
+  const r = await withIndexesRebuilt(q, 'person', () =>
+    q.query(
+      `INSERT INTO person (nik, ${cols}, first_seen_as_of, data_as_of, import_id, import_line)
+       SELECT nik, ${cols}, $1::date, $1::date, $2::bigint, line_no FROM population_stage`,
+      [asOf, importId],
+    ),
   );
-  const inserted = await q.query(
-    `INSERT INTO person (nik, ${cols}, first_seen_as_of, data_as_of, import_id, import_line)
-     SELECT s.nik, ${DATA_COLS.map((c) => `s.${c}`).join(', ')}, $1::date, $1::date, $2::bigint, s.line_no FROM population_stage s
-     WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.nik = s.nik)`,
-    [asOf, importId],
-  );
-  return { inserted: inserted.rowCount, updated: updated.rowCount };
-}
-
-/** People held from earlier snapshots that this one no longer lists (kept, never silently deleted). */
-export async function countAbsent(q: Queryable) {
-  const r = await q.query<{ n: number }>(
-    `SELECT count(*) AS n FROM person p WHERE NOT EXISTS (SELECT 1 FROM population_stage s WHERE s.nik = p.nik)`,
-  );
-  return r.rows[0]!.n;
+  return { inserted: r.rowCount, updated: 0 };
 }
 
 export async function finishImport(
   q: Queryable,
   id: number,
-  c: { rowsRead: number; accepted: number; rejected: number; warnings: number; inserted: number; updated: number; unchanged: number; reportPath: string },
+  c: {
+    rowsRead: number;
+    accepted: number;
+    rejected: number;
+    warnings: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    reportPath: string;
+    status?: 'applied' | 'pending_review';
+  },
 ) {
   await q.query(
-    `UPDATE population_import SET status = 'applied', rows_read = $2, accepted = $3, rejected = $4, warnings = $5,
+    `UPDATE population_import SET status = $10, rows_read = $2, accepted = $3, rejected = $4, warnings = $5,
        inserted = $6, updated = $7, unchanged = $8, report_path = $9, finished_at = now() WHERE id = $1`,
-    [id, c.rowsRead, c.accepted, c.rejected, c.warnings, c.inserted, c.updated, c.unchanged, c.reportPath],
+    [id, c.rowsRead, c.accepted, c.rejected, c.warnings, c.inserted, c.updated, c.unchanged, c.reportPath, c.status ?? 'applied'],
+  );
+}
+
+/** The end of a reviewed import: applied with what was approved, or rejected (MEM-7). */
+export async function setImportDecision(q: Queryable, id: number, status: 'applied' | 'rejected', c: { inserted: number; updated: number }) {
+  await q.query(
+    `UPDATE population_import SET status = $2, inserted = $3, updated = $4 WHERE id = $1 AND status = 'pending_review'`,
+    [id, status, c.inserted, c.updated],
   );
 }

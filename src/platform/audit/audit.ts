@@ -92,6 +92,8 @@ export class AuditWriter {
 
   record(entries: AuditEntry | AuditEntry[], ctx = currentContext()): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
+    // Nothing to write must not leave the writer waiting for a batch that never comes.
+    if (list.length === 0) return Promise.resolve();
     const at = new Date();
     const waits = list.map(
       (e) =>

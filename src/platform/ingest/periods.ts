@@ -32,25 +32,41 @@ export async function mergePeriods(q: Queryable, t: PeriodTables, asOf: string, 
     );
     return { inserted: r.rowCount, updated: 0, ended: 0 };
   }
+  return mergeRows(q, t, t.stage, `NOT EXISTS (SELECT 1 FROM ${t.stage} s WHERE s.nik = m.nik)`, asOf, importId);
+}
+
+/**
+ * Applies reviewed changes (MEM-7) rather than a whole file: `rows` holds the
+ * new rows of NIKs that are new or changed (shaped like the stage), `ended`
+ * the NIKs whose open period ends at `asOf`. Every other NIK keeps its periods.
+ */
+export async function applyPeriodChanges(q: Queryable, t: PeriodTables, rows: string, ended: string, asOf: string, importId: number) {
+  return mergeRows(q, t, rows, `m.nik IN (SELECT e.nik FROM ${ended} e)`, asOf, importId);
+}
+
+async function mergeRows(q: Queryable, t: PeriodTables, stage: string, endsWhen: string, asOf: string, importId: number) {
+  const cols = t.data.join(', ');
+  const fromStage = t.data.map((c) => `s.${c}`).join(', ');
+  const firstFrom = t.startColumn ? `LEAST(coalesce(s.${t.startColumn}, $1::date), $1::date)` : '$1::date';
   const differs = `(${t.data.map((c) => `m.${c}`).join(', ')}) IS DISTINCT FROM (${fromStage})`;
   const closedChanged = await q.query(
-    `UPDATE ${t.table} m SET valid_to = $1 FROM ${t.stage} s
+    `UPDATE ${t.table} m SET valid_to = $1 FROM ${stage} s
      WHERE m.nik = s.nik AND m.valid_to IS NULL AND m.valid_from < $1 AND ${differs}`,
     [asOf],
   );
   const fixedInPlace = await q.query(
-    `UPDATE ${t.table} m SET ${t.data.map((c) => `${c} = s.${c}`).join(', ')}, import_id = $2, import_line = s.line_no FROM ${t.stage} s
+    `UPDATE ${t.table} m SET ${t.data.map((c) => `${c} = s.${c}`).join(', ')}, import_id = $2, import_line = s.line_no FROM ${stage} s
      WHERE m.nik = s.nik AND m.valid_to IS NULL AND m.valid_from >= $1 AND ${differs}`,
     [asOf, importId],
   );
   const ended = await q.query(
     `UPDATE ${t.table} m SET valid_to = $1
-     WHERE m.valid_to IS NULL AND m.valid_from < $1 AND NOT EXISTS (SELECT 1 FROM ${t.stage} s WHERE s.nik = m.nik)`,
+     WHERE m.valid_to IS NULL AND m.valid_from < $1 AND ${endsWhen}`,
     [asOf],
   );
   const withdrawn = await q.query(
     `DELETE FROM ${t.table} m
-     WHERE m.valid_to IS NULL AND m.valid_from >= $1 AND NOT EXISTS (SELECT 1 FROM ${t.stage} s WHERE s.nik = m.nik)`,
+     WHERE m.valid_to IS NULL AND m.valid_from >= $1 AND ${endsWhen}`,
     [asOf],
   );
   const inserted = await q.query(
@@ -58,7 +74,7 @@ export async function mergePeriods(q: Queryable, t: PeriodTables, asOf: string, 
      SELECT s.nik,
             CASE WHEN EXISTS (SELECT 1 FROM ${t.table} h WHERE h.nik = s.nik) THEN $1::date ELSE ${firstFrom} END,
             ${fromStage}, $2, s.line_no
-     FROM ${t.stage} s
+     FROM ${stage} s
      WHERE NOT EXISTS (SELECT 1 FROM ${t.table} m WHERE m.nik = s.nik AND m.valid_to IS NULL)`,
     [asOf, importId],
   );

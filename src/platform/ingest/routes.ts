@@ -89,9 +89,12 @@ export function importHistoryRoute(app: App, db: Db) {
     },
     async (req) => {
       const kinds = req.query.kind ? [req.query.kind] : (['population', 'jkn', 'poverty'] as const);
+      // Population and JKN imports after the first are reviewed as change sets (MEM-7); the history links to them.
+      const changeSet = (k: ImportKind) =>
+        k === 'poverty' ? 'NULL::bigint' : `(SELECT c.id FROM reconciliation_change_set c WHERE c.kind = '${k}' AND c.import_id = x.id)`;
       const parts = kinds.map(
         (k) => `SELECT id, '${k}' AS kind, as_of, file_name, status, rows_read, accepted, rejected, warnings, inserted, updated, unchanged,
-                 created_at, finished_at, job_id, report_path IS NOT NULL AS has_report FROM ${TABLE[k]}`,
+                 created_at, finished_at, job_id, report_path IS NOT NULL AS has_report, ${changeSet(k)} AS change_set_id FROM ${TABLE[k]} x`,
       );
       const r = await db.query<Record<string, unknown>>(`${parts.join(' UNION ALL ')} ORDER BY created_at DESC LIMIT $1`, [req.query.limit]);
       return {
@@ -112,6 +115,7 @@ export function importHistoryRoute(app: App, db: Db) {
           finishedAt: x.finished_at,
           jobId: x.job_id,
           hasReport: x.has_report,
+          changeSetId: x.change_set_id === null ? null : Number(x.change_set_id),
         })),
       };
     },

@@ -26,9 +26,16 @@ const KIND_LABEL: Record<ImportKind, string> = { population: 'penduduk', jkn: 'J
 /**
  * Starts imports as jobs: one import of a kind at a time (a second gets
  * IMPORT_RUNNING at once), progress on the job row, the lock released and the
- * upload removed however the job ends.
+ * upload removed however the job ends. `beforeStart` may refuse an import
+ * while the lock is held (a change set of that kind still under review).
  */
-export function createImportRunner(db: Db, jobs: JobService, dirs: { reports: string; uploads: string }, importers: Record<ImportKind, ImportFn>) {
+export function createImportRunner(
+  db: Db,
+  jobs: JobService,
+  dirs: { reports: string; uploads: string },
+  importers: Record<ImportKind, ImportFn>,
+  opts: { beforeStart?: (kind: ImportKind) => Promise<void> } = {},
+) {
   fs.mkdirSync(dirs.uploads, { recursive: true });
   fs.mkdirSync(dirs.reports, { recursive: true });
 
@@ -36,6 +43,12 @@ export function createImportRunner(db: Db, jobs: JobService, dirs: { reports: st
     const release = await db.tryLock(`import:${kind}`);
     if (!release) {
       throw conflict('IMPORT_RUNNING', `Impor data ${KIND_LABEL[kind]} lain sedang berjalan. Tunggu hingga selesai, lalu coba lagi.`);
+    }
+    try {
+      await opts.beforeStart?.(kind);
+    } catch (err) {
+      await release();
+      throw err;
     }
     return release;
   }

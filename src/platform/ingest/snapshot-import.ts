@@ -17,6 +17,8 @@ export interface SnapshotImportInput {
   jobId: number | null;
   createdBy: number | null;
   progress: Progress;
+  /** Set by runSnapshotImport: the as-of date of the data already loaded. */
+  previousAsOf?: string | null;
 }
 
 export interface BaseCounts {
@@ -28,6 +30,29 @@ export interface BaseCounts {
   updated: number;
   unchanged: number;
 }
+
+/** What a review hook is told about the import whose staged rows it turns into a change set. */
+export interface ReviewInput {
+  importId: number;
+  asOf: string;
+  /** The as-of date of the data already loaded (the latest applied import). */
+  previousAsOf: string | null;
+  accepted: number;
+}
+
+/** A change set made from the staged rows: PENDING, or APPROVED at once when nothing differs. */
+export interface ReviewOutcome {
+  changeSetId: number;
+  status: 'PENDING' | 'APPROVED';
+  items: number;
+  totals: Record<string, number>;
+  /** New and changed records proposed (the import's inserted / updated), and per-kind extras (absent, ended). */
+  inserted: number;
+  updated: number;
+  extra?: Record<string, number>;
+}
+
+export type ProposeChanges = (tx: Queryable, input: ReviewInput) => Promise<ReviewOutcome>;
 
 export type SnapshotResult = BaseCounts & {
   importId: number;
@@ -54,7 +79,18 @@ export interface SnapshotSpec<C extends string, R, Extra extends Record<string, 
   afterStage?: (q: Queryable, report: ReportWriter, progress: Progress) => Promise<Partial<Extra>>;
   /** Applies the stage inside the final transaction. */
   apply: (tx: Queryable, asOf: string, importId: number) => Promise<{ inserted: number; updated: number } & Partial<Extra>>;
-  finish: (tx: Queryable, importId: number, counts: BaseCounts & Partial<Extra> & { reportPath: string }) => Promise<void>;
+  /**
+   * MEM-7: once `table` holds data, a later file is not applied. Its staged
+   * rows become a change set an officer reviews; the import ends
+   * `pending_review` (or `applied` at once when nothing differs). The first
+   * load of an empty table stays a baseline, applied at once.
+   */
+  review?: { table: string; propose: ProposeChanges };
+  finish: (
+    tx: Queryable,
+    importId: number,
+    counts: BaseCounts & Partial<Extra> & { reportPath: string; status: 'applied' | 'pending_review' },
+  ) => Promise<void>;
   /**
    * First load into an empty table on PostgreSQL: rows are copied straight into
    * the target (indexes dropped, rebuilt after) inside the loading transaction,
@@ -84,6 +120,8 @@ export async function sha256File(filePath: string): Promise<string> {
  * Loads one full snapshot file. The caller holds the import lock of this kind.
  * Rows are checked and staged first; the module's tables change only in the
  * final transaction, so a failure at any point leaves the data as it was.
+ * With a review hook and data already loaded, that final transaction makes a
+ * change set instead of changing the module's tables (MEM-7).
  */
 export async function runSnapshotImport<C extends string, R, Extra extends Record<string, number>>(
   db: Db,
@@ -103,10 +141,11 @@ export async function runSnapshotImport<C extends string, R, Extra extends Recor
   const reportPath = path.join(input.reportsDir, `${spec.kind}-${importId}.csv`);
   const report = new ReportWriter(reportPath);
   try {
+    const run = { importId, sha256, report, reportPath };
     const result =
       spec.direct && db.kind === 'pg' && (await isEmpty(db, spec.direct.table))
-        ? await loadDirect(db, spec, spec.direct, input, { importId, sha256, report, reportPath })
-        : await loadStaged(db, spec, input, { importId, sha256, report, reportPath });
+        ? await loadDirect(db, spec, spec.direct, input, run)
+        : await loadStaged(db, spec, { ...input, previousAsOf: latest }, run);
     await report.close();
     return result;
   } catch (err) {
@@ -136,13 +175,15 @@ async function finishAndAudit<Extra extends Record<string, number>>(
   input: SnapshotImportInput,
   run: ImportRun,
   counts: BaseCounts & Partial<Extra>,
+  status: 'applied' | 'pending_review' = 'applied',
+  changeSet?: { changeSetId: number; review: string },
 ) {
-  await spec.finish(tx, run.importId, { ...counts, reportPath: run.reportPath });
+  await spec.finish(tx, run.importId, { ...counts, reportPath: run.reportPath, status });
   await auditInTx(tx, {
     action: `${spec.kind}.import`,
     entityType: `${spec.kind}_import`,
     entityId: String(run.importId),
-    details: { asOf: input.asOf, fileSha256: run.sha256, ...counts },
+    details: { asOf: input.asOf, fileSha256: run.sha256, ...counts, ...changeSet },
   });
 }
 
@@ -177,8 +218,34 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
   });
   await report.flush();
 
-  input.progress.phase('Menerapkan perubahan');
   const accepted = staged.staged - dupes.length;
+  const review = spec.review && !(await isEmpty(db, spec.review.table)) ? spec.review : null;
+  if (review) {
+    input.progress.phase('Menyusun daftar perubahan');
+    const counts = await db.tx(async (tx) => {
+      await bulkSessionSettings(tx, db.kind);
+      const o = await review.propose(tx, { importId: run.importId, asOf: input.asOf, previousAsOf: input.previousAsOf ?? null, accepted });
+      const c = {
+        ...extra,
+        ...o.extra,
+        rowsRead: staged.rowsRead,
+        accepted,
+        rejected: report.rejectedRows,
+        warnings: report.warnings,
+        inserted: o.inserted,
+        updated: o.updated,
+        unchanged: accepted - o.inserted - o.updated,
+      } as BaseCounts & Partial<Extra>;
+      const changeSet = { changeSetId: o.changeSetId, review: o.status };
+      await finishAndAudit(tx, spec, input, run, c, o.status === 'PENDING' ? 'pending_review' : 'applied', changeSet);
+      return { ...c, ...changeSet, changeItems: o.items, changeTotals: o.totals };
+    });
+    input.progress.phase('Membersihkan data sementara');
+    await spec.clearStage(db);
+    return { importId: run.importId, asOf: input.asOf, format: staged.format, reportPath: run.reportPath, ...counts } as SnapshotResult;
+  }
+
+  input.progress.phase('Menerapkan perubahan');
   const counts = await db.tx(async (tx) => {
     await bulkSessionSettings(tx, db.kind);
     const applied = await spec.apply(tx, input.asOf, run.importId);

@@ -9,9 +9,17 @@ import {
   IconUserSearch,
   IconUsers,
   IconHeartbeat,
+  IconBabyCarriage,
+  IconAlertTriangle,
+  IconChartBar,
+  IconFileCertificate,
   type Icon,
 } from '@tabler/icons-react';
+import { IconArrowsDiff } from '@tabler/icons-react';
 import { t } from '../shared/i18n';
+import { s as dinsos } from '../modules/dinsos/strings';
+import { IconId, IconPrinter } from '@tabler/icons-react';
+import { s as cards } from '../modules/cards/strings';
 import { paths } from './paths';
 
 export interface NavItem {
@@ -61,6 +69,14 @@ export const NAV_ITEMS: NavItem[] = [
     section: 'membership',
   },
   {
+    to: paths.reconciliation,
+    label: 'Rekonsiliasi',
+    description: 'Tinjau daftar perubahan dari impor data penduduk dan JKN, lalu setujui atau tolak.',
+    icon: IconArrowsDiff,
+    permission: 'reconciliation.read',
+    section: 'membership',
+  },
+  {
     to: paths.importPoverty,
     label: t.nav.importPoverty,
     description: 'Unggah Data Terpadu Kesejahteraan Sosial (DTKS) dari Dinas Sosial/Kemensos.',
@@ -68,6 +84,40 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'poverty.import',
     section: 'membership',
   },
+  {
+    to: paths.births,
+    label: 'Kelahiran',
+    description: 'Catat kelahiran bayi dari peserta beserta akta atau surat keterangan lahirnya.',
+    icon: IconBabyCarriage,
+    permission: 'birth.read',
+    section: 'membership',
+  },
+  {
+    to: paths.signals,
+    label: 'Sinyal penyalahgunaan',
+    description: 'Kartu dipakai setelah meninggal, satu orang di dua keluarga, peserta PBI yang masih memegang kartu.',
+    icon: IconAlertTriangle,
+    permission: 'signals.read',
+    section: 'membership',
+  },
+  {
+    to: paths.membershipReport,
+    label: 'Laporan kepesertaan',
+    description: 'Penduduk, peserta, kartu dan e-KTP per kecamatan dan kelurahan; unduh XLSX.',
+    icon: IconChartBar,
+    permission: 'report.membership',
+    section: 'membership',
+  },
+  {
+    to: paths.recommendations,
+    label: dinsos.nav.label,
+    description: dinsos.nav.description,
+    icon: IconFileCertificate,
+    permission: 'recommendation.read',
+    section: 'membership',
+  },
+  { to: paths.cards, label: cards.nav.cards, description: cards.nav.cardsDescription, icon: IconId, permission: 'card.read', section: 'membership' },
+  { to: paths.cardPrint, label: cards.nav.print, description: cards.nav.printDescription, icon: IconPrinter, permission: 'card.read', section: 'membership' },
   {
     to: paths.users,
     label: t.nav.users,

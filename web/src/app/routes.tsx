@@ -18,11 +18,26 @@ const PersonPage = lazy(() => import('../modules/population/PersonPage'));
 const PopulationImportPage = lazy(() => import('../modules/population/PopulationImportPage'));
 const JknImportPage = lazy(() => import('../modules/membership/JknImportPage'));
 const PovertyImportPage = lazy(() => import('../modules/membership/PovertyImportPage'));
+const ChangeSetListPage = lazy(() => import('../modules/reconciliation/ChangeSetListPage'));
+const ChangeSetPage = lazy(() => import('../modules/reconciliation/ChangeSetPage'));
 const UsersPage = lazy(() => import('../modules/access/UsersPage'));
 const TokensPage = lazy(() => import('../modules/access/TokensPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const DaysOffPage = lazy(() => import('../modules/calendar/DaysOffPage'));
 const ProgramSettingsPage = lazy(() => import('../modules/settings/ProgramSettingsPage'));
+const BirthsPage = lazy(() => import('../modules/births/BirthsPage'));
+const BirthFormPage = lazy(() => import('../modules/births/BirthFormPage'));
+const BirthPage = lazy(() => import('../modules/births/BirthPage'));
+const SignalsPage = lazy(() => import('../modules/signals/SignalsPage'));
+const MembershipReportPage = lazy(() => import('../modules/reports/MembershipReportPage'));
+const RecommendationListPage = lazy(() => import('../modules/dinsos/RecommendationListPage'));
+const RecommendationNewPage = lazy(() => import('../modules/dinsos/RecommendationNewPage'));
+const RecommendationPage = lazy(() => import('../modules/dinsos/RecommendationPage'));
+const VerifyRecommendationPage = lazy(() => import('../modules/dinsos/VerifyRecommendationPage'));
+const CardSearchPage = lazy(() => import('../modules/cards/CardSearchPage'));
+const FamilyCardPage = lazy(() => import('../modules/cards/FamilyCardPage'));
+const PrintQueuePage = lazy(() => import('../modules/cards/PrintQueuePage'));
+const VerifyCardPage = lazy(() => import('../modules/cards/VerifyCardPage'));
 
 /** Logged in, one-time password replaced; otherwise off to the right page. */
 function RequireSession() {
@@ -59,6 +74,28 @@ export function AppRoutes() {
           </Suspense>
         }
       />
+      {[paths.verifyRecommendation(), paths.verifyRecommendation(':code')].map((p) => (
+        <Route
+          key={p}
+          path={p}
+          element={
+            <Suspense fallback={<PageLoader />}>
+              <VerifyRecommendationPage />
+            </Suspense>
+          }
+        />
+      ))}
+      {[paths.verifyCard(), paths.verifyCard(':code')].map((p) => (
+        <Route
+          key={p}
+          path={p}
+          element={
+            <Suspense fallback={<PageLoader />}>
+              <VerifyCardPage />
+            </Suspense>
+          }
+        />
+      ))}
       <Route
         path={paths.login}
         element={
@@ -126,6 +163,22 @@ export function AppRoutes() {
           }
         />
         <Route
+          path={paths.reconciliation}
+          element={
+            <Need permission="reconciliation.read">
+              <ChangeSetListPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.changeSet(':id')}
+          element={
+            <Need permission="reconciliation.read">
+              <ChangeSetPage />
+            </Need>
+          }
+        />
+        <Route
           path={paths.users}
           element={
             <Need permission="users.manage">
@@ -162,6 +215,94 @@ export function AppRoutes() {
           element={
             <Need permission="settings.read">
               <ProgramSettingsPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.births}
+          element={
+            <Need permission="birth.read">
+              <BirthsPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.birthNew}
+          element={
+            <Need permission="birth.record">
+              <BirthFormPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.signals}
+          element={
+            <Need permission="signals.read">
+              <SignalsPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.membershipReport}
+          element={
+            <Need permission="report.membership">
+              <MembershipReportPage />
+            </Need>
+          }
+        />
+        <Route
+          path={`${paths.births}/:id`}
+          element={
+            <Need permission="birth.read">
+              <BirthPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.recommendations}
+          element={
+            <Need permission="recommendation.read">
+              <RecommendationListPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.recommendationNew}
+          element={
+            <Need permission="recommendation.manage">
+              <RecommendationNewPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.recommendation(':id')}
+          element={
+            <Need permission="recommendation.read">
+              <RecommendationPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.cards}
+          element={
+            <Need permission="card.read">
+              <CardSearchPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.familyCard(':noKk')}
+          element={
+            <Need permission="card.read">
+              <FamilyCardPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.cardPrint}
+          element={
+            <Need permission="card.read">
+              <PrintQueuePage />
             </Need>
           }
         />

@@ -42,7 +42,7 @@ export interface ImportRecord {
   kind: ImportKind;
   asOf: string;
   fileName: string;
-  status: 'running' | 'applied' | 'failed';
+  status: 'running' | 'pending_review' | 'applied' | 'rejected' | 'failed';
   rowsRead: number | null;
   accepted: number | null;
   rejected: number | null;
@@ -54,6 +54,8 @@ export interface ImportRecord {
   finishedAt: string | null;
   jobId: number | null;
   hasReport: boolean;
+  /** The reconciliation change set of a population or JKN import after the first (MEM-7). */
+  changeSetId: number | null;
 }
 
 export interface PersonListItem {

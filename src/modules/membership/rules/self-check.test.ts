@@ -36,4 +36,9 @@ describe('citizenAnswer', () => {
     const a = citizenAnswer(decision({}, ['JKN_COB']), true);
     expect(Object.keys(a).sort()).toEqual(['card', 'nextSteps', 'status', 'title']);
   });
+
+  it('sends a lapsed letter holder to Dinas Sosial and explains a newborn whose parents were not members', () => {
+    expect(citizenAnswer(decision({ eligible: false, basis: null }, ['RECOMMENDATION_EXPIRED']), true).nextSteps[0]).toMatch(/Dinas Sosial/);
+    expect(citizenAnswer(decision({ eligible: false, basis: null }, ['NEWBORN_PARENT_NOT_MEMBER']), true).title).toMatch(/orang tua bayi/);
+  });
 });

@@ -64,6 +64,30 @@ export function citizenAnswer(decision: Decision | null, birthDateMatches: boole
       card,
     };
   }
+  if (codes.has('RECOMMENDATION_EXPIRED')) {
+    return {
+      status: 'NOT_COVERED',
+      title: 'Surat rekomendasi Dinas Sosial Anda sudah tidak berlaku.',
+      nextSteps: ['Datangi Dinas Sosial dengan membawa KTP dan Kartu Keluarga untuk menanyakan surat rekomendasi baru.'],
+      card,
+    };
+  }
+  if (codes.has('NEWBORN_PARENT_NOT_MEMBER')) {
+    return {
+      status: 'NOT_COVERED',
+      title: 'Kelahiran sudah tercatat, tetapi orang tua bayi bukan peserta Jamkesda pada tanggal lahir.',
+      nextSteps: ['Bila ibu atau ayah peserta JKN, daftarkan bayi ke BPJS Kesehatan.', 'Urus akta kelahiran dan pembaruan Kartu Keluarga di Disdukcapil.'],
+      card,
+    };
+  }
+  if (codes.has('NOT_YET_RESIDENT')) {
+    return {
+      status: 'NOT_COVERED',
+      title: 'Anda belum tercatat sebagai penduduk Kota pada hari ini.',
+      nextSteps: ['Pastikan surat pindah datang Anda sudah diproses di Disdukcapil.'],
+      card,
+    };
+  }
   return {
     status: 'NOT_COVERED',
     title: 'Anda tidak dijamin Jamkesda pada hari ini.',

@@ -10,6 +10,7 @@ import { useApi } from '../../shared/useApi';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Field, FieldGrid } from '../../shared/ui/Field';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { TimelinePanel } from '../membership/TimelinePanel';
 import { PersonStatus } from './PersonStatus';
 import { PersonTable } from './PersonTable';
 import { s } from './strings';
@@ -160,6 +161,7 @@ export default function PersonPage() {
             <JknPanel jkn={data.jkn} />
           </Section>
           <FamilyPanel noKk={p.noKk} nik={p.nik} />
+          {can('membership.history') && <TimelinePanel nik={p.nik} onChanged={reload} />}
         </>
       )}
     </Stack>

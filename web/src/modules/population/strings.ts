@@ -3,7 +3,7 @@ export const s = {
   import: {
     title: 'Impor data penduduk',
     description:
-      'Snapshot lengkap database kependudukan (Dukcapil) pada satu tanggal. Baris yang salah ditolak dan dilaporkan; baris lain tetap dimuat. Mengimpor berkas yang sama dua kali tidak mengubah apa pun.',
+      'Snapshot lengkap database kependudukan (Dukcapil) pada satu tanggal. Baris yang salah ditolak dan dilaporkan; baris lain tetap dimuat. Snapshot pertama langsung berlaku; snapshot berikutnya menjadi daftar perubahan yang harus ditinjau dan disetujui di menu Rekonsiliasi. Mengimpor berkas yang sama dua kali tidak mengubah apa pun.',
     columnsLink: 'Kolom yang dibaca',
     columns:
       'Kolom: nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, hubungan_keluarga, alamat, rt, rw, kode_wilayah, status_ektp, tanggal_meninggal, tanggal_pindah. Nama kolom tidak peka huruf besar/kecil; kolom lain diabaikan.',

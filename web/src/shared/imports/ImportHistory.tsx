@@ -1,4 +1,6 @@
 import { Anchor, Badge, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { paths } from '../../app/paths';
 import { IconDownload } from '@tabler/icons-react';
 import { formatDate, formatDateShort, formatDateTime, formatDateTimeShort, formatNumber } from '../format';
 import type { ImportKind, ImportRecord } from '../types';
@@ -7,7 +9,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { reportUrl } from './ImportSummary';
 import { s } from './strings';
 
-const STATUS_COLOR: Record<string, string> = { running: 'blue', applied: 'dinkes', failed: 'red' };
+const STATUS_COLOR: Record<string, string> = { running: 'blue', pending_review: 'yellow', applied: 'dinkes', rejected: 'gray', failed: 'red' };
 
 export function ImportHistory({
   kind,
@@ -62,9 +64,16 @@ export function ImportHistory({
       key: 'status',
       header: s.colStatus,
       cell: (r) => (
-        <Badge color={STATUS_COLOR[r.status] ?? 'gray'} variant="light">
-          {s.status[r.status] ?? r.status}
-        </Badge>
+        <Stack gap={2} align="flex-start">
+          <Badge color={STATUS_COLOR[r.status] ?? 'gray'} variant="light">
+            {s.status[r.status] ?? r.status}
+          </Badge>
+          {r.changeSetId !== null && r.changeSetId !== undefined && (
+            <Anchor component={Link} to={paths.changeSet(r.changeSetId)} size="xs" aria-label={`${s.colChangeSet} ${s.changeSetLink(r.changeSetId)}`} data-testid={`history-changeset-${r.id}`}>
+              {s.colChangeSet} {s.changeSetLink(r.changeSetId)}
+            </Anchor>
+          )}
+        </Stack>
       ),
     },
     { key: 'accepted', header: s.accepted, numeric: true, cell: (r) => n(r.accepted) },

@@ -1,6 +1,8 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconDownload, IconRefresh } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowsDiff, IconCircleCheck, IconDownload, IconHourglass, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
+import { Link } from 'react-router-dom';
+import { paths } from '../../app/paths';
 import { formatDate, formatNumber } from '../format';
 import type { ImportKind, ImportResult } from '../types';
 import { s } from './strings';
@@ -39,11 +41,17 @@ export function ImportSummary({
   // Keyboard users land on the result, not back at the top of the page.
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
+  // MEM-7: a later population or JKN file waits for review instead of being applied.
+  const pending = result.review === 'PENDING' && typeof result.changeSetId === 'number';
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="import-summary-title" data-testid="import-summary">
       <Stack gap="md">
         <Group gap="sm" wrap="nowrap">
-          <IconCircleCheck size={28} color="var(--mantine-color-dinkes-7)" aria-hidden />
+          {pending ? (
+            <IconHourglass size={28} color="var(--mantine-color-yellow-7)" aria-hidden />
+          ) : (
+            <IconCircleCheck size={28} color="var(--mantine-color-dinkes-7)" aria-hidden />
+          )}
           <div>
             <Title order={2} id="import-summary-title" tabIndex={-1} ref={titleRef}>
               {s.summaryTitle}
@@ -57,10 +65,25 @@ export function ImportSummary({
           <Stat label={s.accepted} value={result.accepted} color="dinkes.8" testId="summary-accepted" />
           <Stat label={s.rejected} value={result.rejected} color={result.rejected ? 'red.8' : undefined} testId="summary-rejected" />
           <Stat label={s.warnings} value={result.warnings} color={result.warnings ? 'orange.8' : undefined} testId="summary-warnings" />
-          <Stat label={s.inserted} value={result.inserted} testId="summary-inserted" />
-          <Stat label={s.updated} value={result.updated} testId="summary-updated" />
+          <Stat label={pending ? s.proposedInserted : s.inserted} value={result.inserted} testId="summary-inserted" />
+          <Stat label={pending ? s.proposedUpdated : s.updated} value={result.updated} testId="summary-updated" />
           <Stat label={s.unchanged} value={result.unchanged} testId="summary-unchanged" />
         </SimpleGrid>
+        {pending && (
+          <Alert color="yellow" variant="light" title={s.reviewTitle} data-testid="import-review">
+            <Stack gap="sm" align="flex-start">
+              <Text size="sm">{s.reviewBody(formatNumber(Number(result.changeItems ?? 0)))}</Text>
+              <Button component={Link} to={paths.changeSet(result.changeSetId as number)} leftSection={<IconArrowsDiff size={18} aria-hidden />} data-testid="review-link">
+                {s.reviewLink(result.changeSetId as number)}
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        {result.review === 'APPROVED' && (
+          <Text size="sm" c="dimmed" data-testid="import-no-changes">
+            {s.noChanges}
+          </Text>
+        )}
         <Group justify="space-between" wrap="wrap">
           <Group gap="sm" wrap="wrap">
             <Button

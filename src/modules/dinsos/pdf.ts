@@ -1,0 +1,151 @@
+import { formatDateId } from '../../platform/calendar/format.js';
+import { PAGE, qrPng, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
+import type { Letterhead } from './letterhead.js';
+import type { Letter } from './repo.js';
+import { CATEGORY_BASIS, CATEGORY_LABEL, INSTITUTION_LABEL } from './rules/categories.js';
+
+const [PAGE_W, PAGE_H] = PAGE.A4;
+const LEFT = 64;
+const RIGHT = PAGE_W - 64;
+const WIDTH = RIGHT - LEFT;
+const INK = '#111111';
+const MUTED = '#555555';
+
+/** The verification code in groups of four, as it is easier to read aloud: "ABCD-EFGH-JKMN". */
+export function groupedCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1-');
+}
+
+/**
+ * The printable letter (DIN-1): letterhead, number, the person, category,
+ * reason, validity, issuing officer and a QR code to the public verification
+ * page. A revoked letter prints with a "DICABUT" mark and the date.
+ */
+export async function renderLetterPdf(l: Letter, head: Letterhead, verifyUrl: string): Promise<Buffer> {
+  const qr = await qrPng(verifyUrl, 360);
+  return renderPdf(
+    { title: `Surat Rekomendasi ${l.number}`, subject: 'Surat Rekomendasi Jaminan Kesehatan Daerah' },
+    (doc) => draw(doc, l, head, verifyUrl, qr),
+    { size: PAGE.A4, margin: 56 },
+  );
+}
+
+function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buffer) {
+  // A revoked letter carries a large mark beneath the text.
+  if (l.status === 'REVOKED') {
+    doc.save();
+    // Centred over the person's details, clear of the QR code.
+    const cy = PAGE_H * 0.4;
+    doc.rotate(-30, { origin: [PAGE_W / 2, cy] });
+    doc.fillColor('#b42318').opacity(0.13).font('Helvetica-Bold').fontSize(100).text('DICABUT', 0, cy - 50, {
+      width: PAGE_W,
+      align: 'center',
+      lineBreak: false,
+    });
+    doc.restore();
+  }
+  doc.fillColor(INK).opacity(1);
+
+  // Letterhead (kop surat)
+  doc.font('Helvetica-Bold').fontSize(14).text(head.government, LEFT, 50, { width: WIDTH, align: 'center' });
+  doc.fontSize(18).text(head.office, { width: WIDTH, align: 'center' });
+  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('Program Jaminan Kesehatan Daerah (Jamkesda)', { width: WIDTH, align: 'center' });
+  let y = doc.y + 8;
+  doc.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(2.2).strokeColor(INK).stroke();
+  doc.moveTo(LEFT, y + 3.5).lineTo(RIGHT, y + 3.5).lineWidth(0.7).stroke();
+
+  // Title and number
+  doc.fillColor(INK).font('Helvetica-Bold').fontSize(13).text('SURAT REKOMENDASI JAMINAN KESEHATAN DAERAH', LEFT, y + 24, {
+    width: WIDTH,
+    align: 'center',
+    underline: true,
+  });
+  doc.font('Helvetica').fontSize(11).text(`Nomor: ${l.number}`, { width: WIDTH, align: 'center' });
+
+  if (l.status === 'REVOKED' && l.revokedOn) {
+    doc.moveDown(0.6);
+    const boxY = doc.y;
+    doc.rect(LEFT, boxY, WIDTH, 24).lineWidth(1).strokeColor('#b42318').stroke();
+    doc.fillColor('#b42318').font('Helvetica-Bold').fontSize(10).text(
+      `DICABUT: surat ini tidak berlaku mulai ${formatDateId(l.revokedOn)}.`,
+      LEFT,
+      boxY + 7,
+      { width: WIDTH, align: 'center' },
+    );
+    doc.fillColor(INK);
+    doc.y = boxY + 24;
+  }
+
+  doc.moveDown(1.2);
+  doc.font('Helvetica').fontSize(11).text(
+    `Yang bertanda tangan di bawah ini, atas nama ${head.head}, memberikan rekomendasi jaminan pelayanan kesehatan melalui program Jaminan Kesehatan Daerah (Jamkesda) kepada:`,
+    LEFT,
+    doc.y,
+    { width: WIDTH, align: 'justify', lineGap: 2 },
+  );
+  doc.moveDown(0.6);
+
+  const rows: [string, string][] = [
+    ['Nama', l.personName],
+    ['NIK', l.nik],
+    ['Tanggal lahir', formatDateId(l.birthDate)],
+    ['Jenis kelamin', l.sex === 'L' ? 'Laki-laki' : 'Perempuan'],
+  ];
+  if (l.noKk) rows.push(['Nomor KK', l.noKk]);
+  rows.push(['Alamat', l.address ?? (l.institution ? `d/a ${l.institution}` : '-')]);
+  rows.push(['Kategori', CATEGORY_LABEL[l.category]]);
+  if (l.institution) rows.push([INSTITUTION_LABEL[l.category], l.institution]);
+  rows.push(['Alasan', l.reason]);
+  rows.push(['Masa berlaku', `${formatDateId(l.validFrom)} s.d. ${formatDateId(l.validTo)}`]);
+  table(doc, rows);
+
+  doc.moveDown(0.8);
+  doc.font('Helvetica').fontSize(11).text(
+    `Rekomendasi ini diberikan berdasarkan ${CATEGORY_BASIS[l.category]} dan berlaku sebagai pengganti Kartu Sehat untuk pengurusan Surat Jaminan Pelayanan (SJP) di Dinas Kesehatan, dilampiri fotokopi KTP dan Kartu Keluarga bila ada. Rekomendasi tidak berlaku lagi bila masa berlakunya habis atau dicabut oleh Dinas Sosial; keabsahannya dapat diperiksa dengan memindai kode QR pada surat ini.`,
+    LEFT,
+    doc.y,
+    { width: WIDTH, align: 'justify', lineGap: 2 },
+  );
+
+  // Signature block on the right, QR code on the left, side by side.
+  y = doc.y + 24;
+  const sigX = LEFT + WIDTH * 0.52;
+  const sigW = RIGHT - sigX;
+  doc.font('Helvetica').fontSize(11);
+  doc.text(`${head.place ?? '....................'}, ${formatDateId(l.issuedOn)}`, sigX, y, { width: sigW });
+  doc.text(`a.n. ${head.head}`, sigX, doc.y, { width: sigW });
+  doc.text('Petugas penerbit,', sigX, doc.y, { width: sigW });
+  doc.font('Helvetica-Bold').text(l.issuerName, sigX, doc.y + 52, { width: sigW, underline: true });
+
+  doc.image(qr, LEFT, y, { fit: [96, 96] });
+  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text('Pindai untuk memeriksa keabsahan', LEFT, y + 100, { width: 150 });
+  doc.font('Helvetica-Bold').fontSize(8.5).fillColor(INK).text(`Kode: ${groupedCode(l.verifyCode)}`, LEFT, doc.y + 1, { width: 150 });
+
+  // Footer, inside the bottom margin (so it never starts a second page).
+  doc.page.margins.bottom = 0;
+  doc.moveTo(LEFT, PAGE_H - 52).lineTo(RIGHT, PAGE_H - 52).lineWidth(0.5).strokeColor('#999999').stroke();
+  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(`Diterbitkan melalui sistem Jamkesda. Verifikasi: ${verifyUrl}`, LEFT, PAGE_H - 44, {
+    width: WIDTH,
+    align: 'center',
+    lineBreak: false,
+  });
+}
+
+/** Label : value rows, the value wrapping in its own column. */
+function table(doc: Pdf, rows: [string, string][]) {
+  const labelX = LEFT + 18;
+  const colonX = LEFT + 148;
+  const valueX = LEFT + 158;
+  const valueW = RIGHT - valueX;
+  doc.font('Helvetica').fontSize(11);
+  for (const [label, value] of rows) {
+    const top = doc.y;
+    doc.text(label, labelX, top, { width: colonX - labelX - 4 });
+    const afterLabel = doc.y;
+    doc.text(':', colonX, top);
+    doc.font(label === 'Nama' || label === 'NIK' ? 'Helvetica-Bold' : 'Helvetica').text(value, valueX, top, { width: valueW });
+    doc.font('Helvetica');
+    doc.y = Math.max(afterLabel, doc.y) + 3;
+  }
+  doc.x = LEFT;
+}

@@ -1,0 +1,61 @@
+import type { Queryable } from '../../platform/db/index.js';
+import { currentContext } from '../../platform/http/context.js';
+
+export type ChangeKind =
+  | 'NEW_RESIDENT'
+  | 'BIRTH'
+  | 'MOVE_IN'
+  | 'NEWLY_ELIGIBLE'
+  | 'DEATH'
+  | 'MOVE_OUT'
+  | 'NO_LONGER_ELIGIBLE'
+  | 'NEWLY_PBI'
+  | 'NO_LONGER_PBI'
+  | 'FAMILY_CHANGE'
+  | 'ADDRESS_CHANGE'
+  | 'CORRECTION';
+
+export type ChangeSource = 'RECONCILIATION' | 'MANUAL' | 'BIRTH_RECORD' | 'RECOMMENDATION';
+
+export interface ChangeInput {
+  nik: string;
+  kind: ChangeKind;
+  effectiveDate: string;
+  reason: string;
+  source: ChangeSource;
+  sourceId?: number | null;
+  /** Before/after of the fields changed; no more than needed. */
+  details?: Record<string, unknown>;
+}
+
+/** Appends one MEM-6 change inside the caller's transaction, recorded as the current actor. */
+export async function appendChange(tx: Queryable, c: ChangeInput): Promise<number> {
+  const actor = currentContext()?.actor;
+  const r = await tx.query<{ id: number }>(
+    `INSERT INTO membership_change (nik, kind, effective_date, reason, source, source_id, details, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id`,
+    [c.nik, c.kind, c.effectiveDate, c.reason, c.source, c.sourceId ?? null, JSON.stringify(c.details ?? {}), actor && actor.id > 0 ? actor.id : null],
+  );
+  return Number(r.rows[0]!.id);
+}
+
+export interface ChangeRow {
+  id: number;
+  kind: ChangeKind;
+  effective_date: string;
+  reason: string;
+  source: ChangeSource;
+  source_id: number | null;
+  details: Record<string, unknown>;
+  recorded_at: string;
+  recorded_by_name: string | null;
+}
+
+export async function changesOf(q: Queryable, nik: string): Promise<ChangeRow[]> {
+  const r = await q.query<ChangeRow>(
+    `SELECT c.id, c.kind, c.effective_date, c.reason, c.source, c.source_id, c.details, c.recorded_at, u.username AS recorded_by_name
+     FROM membership_change c LEFT JOIN app_user u ON u.id = c.recorded_by WHERE c.nik = $1 ORDER BY c.effective_date, c.id`,
+    [nik],
+  );
+  return r.rows;
+}

@@ -1,0 +1,358 @@
+import type { Writable } from 'node:stream';
+import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
+import { bulkSessionSettings } from '../../platform/db/bulk.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import { currentContext } from '../../platform/http/context.js';
+import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
+import type { ReviewInput, ReviewOutcome } from '../../platform/ingest/snapshot-import.js';
+import type { AreaService } from '../areas/service.js';
+import { setImportDecision as setJknImportDecision } from '../jkn/repo.js';
+import type { SettingsService } from '../membership/settings.js';
+import { setImportDecision as setPopulationImportDecision } from '../population/repo.js';
+import { applyJknItems, JKN_DETAILS, proposeJknItems } from './jkn-changes.js';
+import { applyPopulationItems, NEW_PERSON_DETAILS, proposePopulationItems } from './population-changes.js';
+import * as repo from './repo.js';
+import {
+  DEFAULT_GOVERNMENT_PAID,
+  describeChange,
+  isItemKind,
+  KIND_LABEL,
+  membershipChangeTable,
+  rejectionProblem,
+  selectionProblem,
+  statusAfterApproval,
+  type ChangeSetKind,
+  type ChangeSetStatus,
+  type ItemKind,
+  type Selection,
+} from './rules/kinds.js';
+import { writeChangeSetXlsx } from './xlsx.js';
+
+const KIND_NAME: Record<ChangeSetKind, string> = { population: 'penduduk', jkn: 'JKN' };
+const STATUS_NAME: Record<ChangeSetStatus, string> = {
+  PENDING: 'menunggu persetujuan',
+  APPROVED: 'disetujui',
+  PARTIALLY_APPROVED: 'disetujui sebagian',
+  REJECTED: 'ditolak',
+};
+const DECISIONS = ['PENDING', 'APPROVED', 'DECLINED', 'STALE'];
+
+function actor() {
+  const a = currentContext()?.actor;
+  return { id: a && a.id > 0 ? a.id : null, username: a?.username ?? null };
+}
+
+export interface ItemQuery {
+  kind?: string;
+  area?: string;
+  decision?: string;
+}
+
+/**
+ * MEM-7 reconciliation: later population snapshots and JKN files become change
+ * sets; an officer approves all, some kinds or some items, or rejects the set.
+ * Approval applies the approved items, writes their MEM-6 history rows and
+ * closes the import, all in one transaction.
+ */
+export function createReconciliationService(db: Db, deps: { audit: AuditWriter; settings: SettingsService; areas: AreaService }) {
+  async function governmentPaid(asOf: string): Promise<readonly string[]> {
+    const s = await deps.settings.on(asOf);
+    return s ? s.excludedSegments : DEFAULT_GOVERNMENT_PAID;
+  }
+
+  /**
+   * One big hash join (propose) or a few set-wise updates (approve): compiling
+   * them with LLVM costs about a second and saves nothing (EXPLAIN ANALYZE at
+   * 2.6 M rows, docs/benchmarks.md).
+   */
+  async function noJit(tx: Queryable) {
+    if (db.kind === 'pg') await tx.exec('SET LOCAL jit = off');
+  }
+
+  /** Called by the import inside its final transaction, with the file's rows staged. */
+  async function propose(tx: Queryable, kind: ChangeSetKind, input: ReviewInput): Promise<ReviewOutcome> {
+    await noJit(tx);
+    const id = await repo.createChangeSet(tx, { kind, importId: input.importId, asOf: input.asOf, previousAsOf: input.previousAsOf, createdBy: actor().id });
+    if (kind === 'population') await proposePopulationItems(tx, id, input.asOf, input.previousAsOf);
+    else await proposeJknItems(tx, id, input.asOf, await governmentPaid(input.asOf));
+    const c = await repo.countItems(tx, id);
+    await repo.setTotals(tx, id, c.totals, c.items);
+    // Nothing differs (the same file again): nothing to review, the import simply counts as applied.
+    const status = c.items === 0 ? 'APPROVED' : 'PENDING';
+    if (c.items === 0) {
+      await repo.closeChangeSet(tx, id, {
+        status: 'APPROVED',
+        approved: 0,
+        declined: 0,
+        stale: 0,
+        decidedBy: null,
+        decidedByUsername: null,
+        note: 'Tidak ada perubahan dibanding data yang sudah dimuat.',
+      });
+    }
+    await auditInTx(tx, {
+      action: 'reconciliation.propose',
+      entityType: 'reconciliation_change_set',
+      entityId: String(id),
+      details: { kind, importId: input.importId, items: c.items, totals: c.totals },
+    });
+    return {
+      changeSetId: id,
+      status,
+      items: c.items,
+      totals: c.totals,
+      inserted: c.newRecords,
+      updated: c.changedNiks,
+      extra: kind === 'population' ? { absent: c.totals.MISSING ?? 0 } : { ended: c.ended },
+    };
+  }
+
+  /** Refuses a new import of a kind while a change set of that kind waits for review. */
+  async function assertNoPending(kind: string) {
+    if (kind !== 'population' && kind !== 'jkn') return;
+    const p = await repo.pendingOf(db, kind);
+    if (p) {
+      throw conflict(
+        'CHANGE_SET_PENDING',
+        `Daftar perubahan #${p.id} dari impor data ${KIND_NAME[kind]} tanggal ${p.as_of} (${p.item_count} butir) masih menunggu persetujuan. ` +
+          'Setujui atau tolak dulu di menu Rekonsiliasi, lalu impor lagi.',
+      );
+    }
+  }
+
+  async function decideOpen(tx: Queryable, id: number) {
+    const cs = await repo.lockChangeSet(tx, id);
+    if (!cs) throw notFound('CHANGE_SET_NOT_FOUND', `Daftar perubahan #${id} tidak ditemukan.`);
+    if (cs.status !== 'PENDING') {
+      throw conflict('CHANGE_SET_DECIDED', `Daftar perubahan #${id} sudah diputuskan (${STATUS_NAME[cs.status]}); keputusan tidak dapat diubah.`);
+    }
+    return cs;
+  }
+
+  async function approve(id: number, selection: Selection & { note?: string }) {
+    const kinds = [...new Set(selection.kinds ?? [])];
+    const itemIds = [...new Set(selection.itemIds ?? [])];
+    const who = actor();
+    const result = await db.tx(async (tx) => {
+      const cs = await decideOpen(tx, id);
+      const problem = selectionProblem(cs.kind, { kinds, itemIds });
+      if (problem) throw invalid('INVALID_SELECTION', problem);
+      const foreign = await repo.foreignItemIds(tx, id, itemIds);
+      if (foreign.length > 0) throw invalid('ITEM_NOT_IN_SET', `Butir ${foreign.slice(0, 10).join(', ')} bukan bagian dari daftar perubahan #${id}.`);
+      await bulkSessionSettings(tx, db.kind);
+      await noJit(tx);
+      const d = await repo.decideItems(tx, id, kinds, itemIds);
+      const status = statusAfterApproval(d.approved, d.declined);
+      if (!status) {
+        throw ruleRefusal(
+          'NOTHING_APPROVED',
+          'Pilihan ini tidak menyetujui satu butir pun. Pilih jenis atau butir perubahan yang disetujui, atau tolak seluruh daftar dengan alasan.',
+        );
+      }
+      let applied: { inserted: number; updated: number; ended: number; stale: number };
+      let changes: number;
+      if (cs.kind === 'population') {
+        applied = { ...(await applyPopulationItems(tx, id, cs.as_of, cs.import_id)), ended: 0 };
+        const details = `CASE WHEN i.kind IN ('BIRTH', 'MOVE_IN') THEN ${NEW_PERSON_DETAILS} ELSE jsonb_build_object('before', i.before, 'after', i.after) END`;
+        changes = await repo.appendMembershipChanges(tx, id, membershipChangeTable(), details, who.id);
+        await setPopulationImportDecision(tx, cs.import_id, 'applied', applied);
+      } else {
+        applied = await applyJknItems(tx, id, cs.as_of, cs.import_id);
+        changes = await repo.appendMembershipChanges(tx, id, membershipChangeTable(), JKN_DETAILS, who.id);
+        await setJknImportDecision(tx, cs.import_id, 'applied', applied);
+      }
+      const counts = { approved: d.approved - applied.stale, declined: d.declined, stale: applied.stale };
+      await repo.closeChangeSet(tx, id, { status, ...counts, decidedBy: who.id, decidedByUsername: who.username, note: selection.note?.trim() || null });
+      await auditInTx(tx, {
+        action: 'reconciliation.approve',
+        entityType: 'reconciliation_change_set',
+        entityId: String(id),
+        details: { kind: cs.kind, importId: cs.import_id, status, ...counts, kinds, items: itemIds.length, membershipChanges: changes },
+      });
+      return { id, kind: cs.kind, status, ...counts, membershipChanges: changes, inserted: applied.inserted, updated: applied.updated, ended: applied.ended };
+    });
+    if (result.kind === 'jkn') deps.settings.invalidate();
+    return result;
+  }
+
+  async function reject(id: number, reason: string) {
+    const problem = rejectionProblem(reason ?? '');
+    if (problem) throw invalid('REASON_REQUIRED', problem);
+    const who = actor();
+    return db.tx(async (tx) => {
+      const cs = await decideOpen(tx, id);
+      const declined = await repo.declineAll(tx, id);
+      await repo.closeChangeSet(tx, id, {
+        status: 'REJECTED',
+        approved: 0,
+        declined,
+        stale: 0,
+        decidedBy: who.id,
+        decidedByUsername: who.username,
+        note: reason.trim(),
+      });
+      if (cs.kind === 'population') await setPopulationImportDecision(tx, cs.import_id, 'rejected', { inserted: 0, updated: 0 });
+      else await setJknImportDecision(tx, cs.import_id, 'rejected', { inserted: 0, updated: 0, ended: 0 });
+      // The reason stays on the change set; audit details carry no free text.
+      await auditInTx(tx, {
+        action: 'reconciliation.reject',
+        entityType: 'reconciliation_change_set',
+        entityId: String(id),
+        details: { kind: cs.kind, importId: cs.import_id, declined },
+      });
+      return { id, kind: cs.kind, status: 'REJECTED' as const, declined };
+    });
+  }
+
+  function header(r: repo.ChangeSetRow) {
+    return {
+      id: Number(r.id),
+      kind: r.kind,
+      importId: Number(r.import_id),
+      fileName: r.file_name,
+      asOf: r.as_of,
+      previousAsOf: r.previous_as_of,
+      status: r.status,
+      totals: r.totals,
+      itemCount: Number(r.item_count),
+      approvedCount: Number(r.approved_count),
+      declinedCount: Number(r.declined_count),
+      staleCount: Number(r.stale_count),
+      createdAt: r.created_at,
+      createdBy: r.created_by_username,
+      decidedAt: r.decided_at,
+      decidedBy: r.decided_by_username,
+      decisionNote: r.decision_note,
+    };
+  }
+
+  async function list(f: { kind?: ChangeSetKind; status?: ChangeSetStatus; limit?: number }) {
+    return { items: (await repo.listChangeSets(db, { ...f, limit: f.limit ?? 50 })).map(header) };
+  }
+
+  async function requireSet(id: number) {
+    const r = await repo.getChangeSet(db, id);
+    if (!r) throw notFound('CHANGE_SET_NOT_FOUND', `Daftar perubahan #${id} tidak ditemukan.`);
+    return r;
+  }
+
+  /** District and village names of a village code (null when unknown). */
+  async function areaNames(code: string | null) {
+    if (!code) return { districtName: null, villageName: null };
+    const [village, district] = await Promise.all([deps.areas.get(code).catch(() => null), deps.areas.get(code.slice(0, 6)).catch(() => null)]);
+    return { districtName: district?.name ?? null, villageName: village?.name ?? null };
+  }
+
+  /** The header with totals by kind (and by decision once decided) and by village. */
+  async function get(id: number) {
+    const h = header(await requireSet(id));
+    const byKind = new Map<string, Record<string, number>>();
+    for (const r of await repo.countByDecision(db, id)) {
+      const k = byKind.get(r.kind) ?? {};
+      k[r.decision] = Number(r.n);
+      byKind.set(r.kind, k);
+    }
+    const villages = new Map<string | null, Record<string, number>>();
+    for (const r of await repo.countByVillage(db, id)) {
+      const v = villages.get(r.village_code) ?? {};
+      v[r.kind] = Number(r.n);
+      villages.set(r.village_code, v);
+    }
+    const byVillage = await Promise.all(
+      [...villages].map(async ([code, counts]) => ({
+        villageCode: code,
+        ...(await areaNames(code)),
+        counts,
+        total: Object.values(counts).reduce((a, b) => a + b, 0),
+      })),
+    );
+    return {
+      ...h,
+      byKind: Object.entries(h.totals).map(([kind, total]) => ({ kind, label: KIND_LABEL[kind as ItemKind] ?? kind, total, decisions: byKind.get(kind) ?? {} })),
+      byVillage,
+    };
+  }
+
+  function checkFilter(kind: ChangeSetKind, q: ItemQuery): repo.ItemFilter {
+    if (q.kind && !isItemKind(kind, q.kind)) throw invalid('INVALID_KIND', `Jenis perubahan "${q.kind}" tidak ada pada daftar perubahan ${KIND_NAME[kind]}.`);
+    if (q.area && !/^(\d{6}|\d{10}|-)$/.test(q.area)) {
+      throw invalid('INVALID_AREA_CODE', 'Wilayah harus kode kecamatan (6 digit) atau kelurahan/desa (10 digit).');
+    }
+    if (q.decision && !DECISIONS.includes(q.decision)) throw invalid('INVALID_DECISION', `Keputusan harus salah satu dari ${DECISIONS.join(', ')}.`);
+    return { kind: q.kind || undefined, area: q.area || undefined, decision: q.decision || undefined };
+  }
+
+  async function present(rows: repo.ItemRow[], id: number, action: string) {
+    // Every person shown is an audited read, written before the answer leaves.
+    if (rows.length > 0) await deps.audit.record(rows.map((r) => ({ action, entityType: 'person', entityId: r.nik, details: { changeSetId: id } })));
+    return Promise.all(
+      rows.map(async (r) => ({
+        id: Number(r.id),
+        nik: r.nik,
+        name: r.name,
+        kind: r.kind,
+        kindLabel: KIND_LABEL[r.kind as ItemKind] ?? r.kind,
+        villageCode: r.village_code,
+        ...(await areaNames(r.village_code)),
+        lineNo: r.line_no === null ? null : Number(r.line_no),
+        before: r.before,
+        after: r.after,
+        changes: describeChange(r.before, r.after),
+        effectiveDate: r.effective_date,
+        decision: r.decision,
+      })),
+    );
+  }
+
+  async function items(id: number, q: ItemQuery & { page?: number; pageSize?: number }) {
+    const cs = await requireSet(id);
+    const f = checkFilter(cs.kind, q);
+    const page = Math.max(1, Math.floor(q.page ?? 1));
+    const pageSize = Math.min(200, Math.max(1, Math.floor(q.pageSize ?? 50)));
+    const r = await repo.pageItems(db, id, f, page, pageSize);
+    return { total: r.total, page, pageSize, items: await present(r.rows, id, 'reconciliation.items.read') };
+  }
+
+  /** A random sample to check by hand before approving; the same seed gives the same sample. */
+  async function sample(id: number, q: ItemQuery & { size?: number; seed?: string }) {
+    const cs = await requireSet(id);
+    const f = checkFilter(cs.kind, q);
+    const size = Math.min(200, Math.max(1, Math.floor(q.size ?? 50)));
+    const seed = (q.seed ?? '').slice(0, 40) || String(Date.now());
+    return { seed, size, items: await present(await repo.sampleItems(db, id, f, size, seed), id, 'reconciliation.sample.read') };
+  }
+
+  /**
+   * The change set (or the filtered part) as XLSX: checks first, then a
+   * writer that streams rows in chunks, each chunk's reads audited before it
+   * is written.
+   */
+  async function download(id: number, q: ItemQuery) {
+    const cs = await requireSet(id);
+    const f = checkFilter(cs.kind, q);
+    const h = header(cs);
+    const fileName = `perubahan-${cs.kind === 'jkn' ? 'jkn' : 'penduduk'}-${id}${f.kind ? `-${f.kind.toLowerCase()}` : ''}${f.area && f.area !== '-' ? `-${f.area}` : ''}.xlsx`;
+    async function* chunks() {
+      let after = 0;
+      for (;;) {
+        const rows = await repo.itemsAfter(db, id, f, after, 5000);
+        if (rows.length === 0) return;
+        await deps.audit.record(rows.map((r) => ({ action: 'reconciliation.download', entityType: 'person', entityId: r.nik, details: { changeSetId: id } })));
+        after = Number(rows[rows.length - 1]!.id);
+        yield rows;
+      }
+    }
+    return {
+      fileName,
+      write: (out: Writable) => writeChangeSetXlsx(out, { ...h, filter: f }, chunks(), areaNames),
+    };
+  }
+
+  async function ofImport(kind: ChangeSetKind, importId: number) {
+    return repo.changeSetOfImport(db, kind, importId);
+  }
+
+  return { propose, assertNoPending, approve, reject, list, get, items, sample, download, ofImport };
+}
+
+export type ReconciliationService = ReturnType<typeof createReconciliationService>;

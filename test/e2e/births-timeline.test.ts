@@ -1,0 +1,92 @@
+/**
+ * Newborn basis and membership history through the UI: a hospital desk records
+ * a birth with its birth statement and sees the baby covered from birth; the
+ * membership officer records a death reported between two snapshots and sees
+ * the coverage periods change on the person's timeline.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { todayJakarta } from '../../src/platform/calendar/index.js';
+import { renderPdf } from '../../src/platform/documents/pdf.js';
+import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
+import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+
+let server: E2eServer;
+let browser: E2eBrowser;
+let files: string;
+const today = todayJakarta();
+const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const fam = family('3275010101500001', 'HARAPAN');
+const [head, mother] = fam;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser(LAPTOP);
+  files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-births-'));
+  const popFile = path.join(files, 'p.csv');
+  fs.writeFileSync(popFile, csv(POP_HEADER, fam.map(popLine)));
+  const { done } = await server.sys.imports.start({ kind: 'population', filePath: popFile, fileName: 'p.csv', asOf: daysAgo(60), ownsFile: false });
+  await done;
+  // A scanned birth statement stands in as a one-page PDF.
+  fs.writeFileSync(path.join(files, 'skl.pdf'), await renderPdf({ title: 'Surat keterangan lahir' }, (d) => void d.text('SURAT KETERANGAN LAHIR')));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (files) fs.rmSync(files, { recursive: true, force: true });
+});
+
+async function login(role: 'rumahsakit' | 'kepesertaan', username: string, facility?: string): Promise<Page> {
+  if (facility) await ensureFacility(server.sys, facility, 'RSUD Kota', 'PPK2');
+  const password = await userWithPassword(server.sys, username, role, facility);
+  const page = await browser.context.newPage();
+  await loginViaUi(page, server.baseUrl, username, password);
+  return page;
+}
+
+describe('birth records and the membership timeline', () => {
+  it('a hospital desk records a birth with its document and sees the baby covered', async () => {
+    const page = await login('rumahsakit', 'desi.rsud', 'RSUD-KOTA-01');
+    await page.goto(`${server.baseUrl}/kelahiran`);
+    await page.getByTestId('birth-add').click();
+    await page.getByTestId('birth-child-name').fill('BAYI NY. SITI HARAPAN');
+    await page.getByRole('textbox', { name: 'Tanggal lahir' }).fill(daysAgo(1));
+    await page.getByTestId('birth-mother-nik').fill(mother!.nik);
+    await page.getByTestId('birth-doc-number').fill('SKL/RSUD/0042/2026');
+    await page.getByTestId('birth-file').click();
+    await page.locator('input[type="file"]').setInputFiles(path.join(files, 'skl.pdf'));
+    await page.getByTestId('birth-submit').click();
+    await page.getByTestId('birth-coverage').waitFor();
+    expect(await page.getByTestId('birth-coverage').textContent()).toBe('Dijamin');
+    await page.getByText('Bayi baru lahir dari peserta').waitFor();
+    await screenshot(page, 'laptop-40-birth-recorded');
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/masuk');
+    await page.close();
+  });
+
+  it('the membership officer records a death; the timeline shows covered until that date', async () => {
+    const page = await login('kepesertaan', 'rina.kepesertaan');
+    await page.goto(`${server.baseUrl}/penduduk/${head!.nik}`);
+    await page.getByTestId('coverage-periods').waitFor();
+    await page.getByTestId('change-open').click();
+    await page.getByRole('textbox', { name: 'Tanggal berlaku' }).fill(daysAgo(3));
+    await page.getByTestId('change-reason').fill('Surat keterangan kematian RSUD 17/XI/2026');
+    await page.getByTestId('change-submit').click();
+    await page.getByTestId('coverage-periods').locator('tbody tr').last().getByText('Tidak dijamin').waitFor();
+    const rows = await page.getByTestId('coverage-periods').locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.at(-1)).toMatch(/Tidak dijamin/);
+    expect(rows.at(-2)).toMatch(/Dijamin/);
+    await page.getByTestId('timeline-events').getByText('Surat keterangan kematian RSUD 17/XI/2026').waitFor();
+    await screenshot(page, 'laptop-41-timeline-after-death');
+    const api = await page.evaluate(async (nik) => (await fetch(`/api/v1/eligibility?nik=${nik}`)).json(), head!.nik);
+    expect(api.reasons.map((r: { code: string }) => r.code)).toContain('DECEASED');
+    await page.close();
+  });
+});

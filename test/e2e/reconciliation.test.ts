@@ -1,0 +1,112 @@
+/**
+ * MEM-7 through the UI: a membership officer loads a first Dukcapil snapshot
+ * (applied at once), then a newer one in which one resident died. The newer
+ * one only proposes the death; the officer reviews it, approves it, and the
+ * eligibility page then answers "covered" before the death date and
+ * "not covered (DECEASED)" from it on.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { encodeNik } from '../../src/modules/population/rules/nik.js';
+import { LAPTOP, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+
+const HEADER = 'nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_wilayah,status_ektp,tanggal_meninggal,tanggal_pindah';
+const KK = '3275010101800001';
+const head = { nik: encodeNik({ regionCode: '327501', birthDate: '1958-04-12', sex: 'L', serial: 8101 }), name: 'SUPARMAN HARYONO', sex: 'L', birth: '1958-04-12', rel: 'KEPALA KELUARGA' };
+const wife = { nik: encodeNik({ regionCode: '327501', birthDate: '1962-09-03', sex: 'P', serial: 8102 }), name: 'SRI WAHYUNI', sex: 'P', birth: '1962-09-03', rel: 'ISTRI' };
+const line = (p: typeof head, death = '') => `${p.nik},${KK},${p.name},${p.sex},BEKASI,${p.birth},${p.rel},JL. MELATI 3,004,007,3275011001,Y,${death},`;
+
+/** Dates around today in Asia/Jakarta, the form's default data date. */
+function jakartaDay(offsetDays: number) {
+  return new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+const deathDate = jakartaDay(-7);
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const longDate = (d: string) => `${Number(d.slice(8))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+const dayBefore = jakartaDay(-8);
+
+let server: E2eServer;
+let browser: E2eBrowser;
+let page: Page;
+let files: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser(LAPTOP);
+  page = await browser.context.newPage();
+  files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-rec-'));
+  fs.writeFileSync(path.join(files, 'penduduk-awal.csv'), `${HEADER}\n${line(head)}\n${line(wife)}\n`);
+  fs.writeFileSync(path.join(files, 'penduduk-baru.csv'), `${HEADER}\n${line(head, deathDate)}\n${line(wife)}\n`);
+  const password = await userWithPassword(server.sys, 'dewi.kepesertaan', 'kepesertaan');
+  await loginViaUi(page, server.baseUrl, 'dewi.kepesertaan', password);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (files) fs.rmSync(files, { recursive: true, force: true });
+});
+
+async function upload(file: string) {
+  await page.goto(`${server.baseUrl}/impor/penduduk`);
+  await page.getByTestId('import-file').setInputFiles(path.join(files, file));
+  await page.getByTestId('import-file-name').getByText(file).waitFor();
+  await page.getByTestId('import-submit').click();
+  await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+}
+
+async function verdict(nik: string, date: string) {
+  await page.goto(`${server.baseUrl}/cek-kepesertaan`);
+  await page.getByTestId('eligibility-nik').fill(nik);
+  const dateBox = page.getByRole('textbox', { name: 'Tanggal layanan' });
+  await dateBox.fill(date);
+  await dateBox.press('Tab');
+  await page.getByTestId('eligibility-nik').press('Enter');
+  await page.getByTestId('eligibility-verdict').waitFor();
+  return (await page.getByTestId('eligibility-verdict').textContent()) ?? '';
+}
+
+describe('reviewed change set from a newer population snapshot', () => {
+  it('applies the first snapshot at once', async () => {
+    await upload('penduduk-awal.csv');
+    expect(await page.getByTestId('summary-inserted').textContent()).toBe('2');
+    expect(await page.getByTestId('import-review').count()).toBe(0);
+  });
+
+  it('turns the newer snapshot into a change set that shows the death, and nothing changes yet', async () => {
+    await upload('penduduk-baru.csv');
+    await page.getByTestId('import-review').waitFor();
+    await screenshot(page, 'laptop-40-reconciliation-import-pending');
+    expect(await verdict(head.nik, jakartaDay(0))).toBe('DIJAMIN');
+
+    await page.goto(`${server.baseUrl}/rekonsiliasi`);
+    await page.getByTestId('changeset-list').getByText('Menunggu persetujuan').waitFor();
+    await page.getByTestId('changeset-link-1').click();
+    await page.getByTestId('kind-row-DEATH').waitFor();
+    expect(await page.getByTestId('kind-total-DEATH').textContent()).toBe('1');
+    expect(await page.getByTestId('changeset-kinds').getByRole('row').count()).toBe(2); // header + DEATH only
+    const items = page.getByTestId('changeset-items');
+    const row = items.getByRole('row', { name: new RegExp(head.name) });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain(`Tanggal meninggal: — → ${longDate(deathDate)}`);
+    await expect(row.textContent()).resolves.toContain('Meninggal dunia');
+    await screenshot(page, 'laptop-41-reconciliation-review');
+  });
+
+  it('approves it; the death then counts from its date on', async () => {
+    await page.getByTestId('approve-all').click();
+    await page.getByTestId('confirm-action').click();
+    await page.getByTestId('changeset-status').getByText('Disetujui').waitFor();
+    await page.getByTestId('changeset-decision').waitFor();
+    await screenshot(page, 'laptop-42-reconciliation-approved');
+
+    expect(await verdict(head.nik, dayBefore)).toBe('DIJAMIN');
+    expect(await verdict(head.nik, deathDate)).toBe('TIDAK DIJAMIN');
+    await expect(page.getByTestId('reason-DECEASED').getAttribute('data-severity')).resolves.toBe('BLOCK');
+    await screenshot(page, 'laptop-43-reconciliation-deceased');
+    expect(await verdict(wife.nik, deathDate)).toBe('DIJAMIN');
+  });
+});

@@ -1,0 +1,109 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayJakarta } from '../../src/platform/calendar/index.js';
+import { POP_HEADER, VILLAGE, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
+import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+
+let t: TestEnv;
+let office: string;
+let pkm: string;
+const today = todayJakarta();
+const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const a = family('3275010101400001', 'SATU');
+const b = family('3275010101400002', 'DUA');
+const other = { nik: nikFor('1970-05-05', 'L'), noKk: '3275010101400003', name: 'DI DESA LAIN', sex: 'L' as const, birthDate: '1970-05-05', relation: 'KEPALA KELUARGA', village: '3275011002' };
+const gone = { nik: nikFor('1950-05-05', 'P'), noKk: '3275010101400004', name: 'SUDAH LAMA MENINGGAL', sex: 'P' as const, birthDate: '1950-05-05', relation: 'KEPALA KELUARGA', deathDate: '2025-01-01' };
+
+const get = (url: string, auth = office) => t.app.inject({ method: 'GET', url, headers: { authorization: auth } });
+const post = (url: string, payload: object, auth = office) => t.app.inject({ method: 'POST', url, headers: { authorization: auth }, payload });
+
+beforeAll(async () => {
+  t = await testEnv();
+  office = (await tokenFor(t.sys, 'kepesertaan')).authorization;
+  pkm = (await tokenFor(t.sys, 'puskesmas', 'PKM-SINYAL-01')).authorization;
+  await importFile(t, 'population', 'p.csv', csv(POP_HEADER, [...a, ...b, other, gone].map(popLine)), daysAgo(40));
+  for (const kk of ['3275010101400001', '3275010101400002']) expect((await post('/api/v1/cards', { noKk: kk })).statusCode).toBe(201);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('misuse signals (MEM-10)', () => {
+  it('start empty', async () => {
+    const s = (await get('/api/v1/signals')).json();
+    expect(s.kinds.map((k: { total: number }) => k.total)).toEqual([0, 0, 0]);
+  });
+
+  it("flags a deceased person's identity used at a facility for a service on or after the death date", async () => {
+    const head = a[0]!;
+    expect((await post(`/api/v1/persons/${head.nik}/changes`, { kind: 'DEATH', effectiveDate: daysAgo(5), reason: 'Surat kematian kelurahan' })).statusCode).toBe(201);
+    // A check for a service before the death is legitimate (a late claim); one after is the signal.
+    await get(`/api/v1/eligibility?nik=${head.nik}&date=${daysAgo(10)}`, pkm);
+    expect((await get('/api/v1/signals/CARD_USED_AFTER_DEATH')).json().total).toBe(0);
+    await get(`/api/v1/eligibility?nik=${head.nik}&date=${today}`, pkm);
+    await t.sys.audit.flush();
+    const list = (await get('/api/v1/signals/CARD_USED_AFTER_DEATH')).json();
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ nik: head.nik, evidence: { deathDate: daysAgo(5), checks: 1, facilities: ['Fasilitas PKM-SINYAL-01'] } });
+  });
+
+  it('flags a person listed on the active card of a family they no longer belong to', async () => {
+    const child = b[2]!;
+    // The registry now puts the child in family A (as an approved reconciliation would).
+    await t.sys.db.query('UPDATE person SET no_kk = $2 WHERE nik = $1', [child.nik, '3275010101400001']);
+    const list = (await get('/api/v1/signals/PERSON_IN_TWO_FAMILIES')).json();
+    const wife = b[1]!;
+    expect(list.items.map((i: { nik: string }) => i.nik)).not.toContain(wife.nik);
+    // The child has no e-KTP, so is only pending on B's card: not a use of the card. The wife moves instead.
+    await t.sys.db.query('UPDATE person SET no_kk = $2 WHERE nik = $1', [wife.nik, '3275010101400001']);
+    const again = (await get('/api/v1/signals/PERSON_IN_TWO_FAMILIES')).json();
+    expect(again.items.find((i: { nik: string }) => i.nik === wife.nik)?.evidence).toMatchObject({ currentKk: '3275010101400001', cards: [{ kk: '3275010101400002' }] });
+  });
+
+  it('flags a card member who became an active government-paid JKN member, not a wage worker', async () => {
+    const [head, wife] = b;
+    await t.sys.db.query(
+      `INSERT INTO jkn_membership (nik, valid_from, card_number, segment, class, status, import_id) VALUES ($1, $3, '0001', 'PBI_APBD', 3, 'AKTIF', 0), ($2, $3, '0002', 'PPU', 1, 'AKTIF', 0)`,
+      [head!.nik, wife!.nik, daysAgo(3)],
+    );
+    const list = (await get('/api/v1/signals/PBI_WITH_ACTIVE_CARD')).json();
+    expect(list.items.map((i: { nik: string }) => i.nik)).toEqual([head!.nik]);
+    expect(list.items[0].evidence).toMatchObject({ segment: 'PBI_APBD', jknSince: daysAgo(3) });
+  });
+
+  it('is for the office only', async () => {
+    expect((await get('/api/v1/signals', pkm)).statusCode).toBe(403);
+  });
+});
+
+describe('membership report by district and village', () => {
+  it('counts residents, members, pending e-KTP and cards per village, with district totals', async () => {
+    const r = (await get(`/api/v1/reports/membership?date=${today}`)).json();
+    const district = r.districts.find((d: { code: string }) => d.code === VILLAGE.slice(0, 6));
+    const village = district.villages.find((v: { code: string }) => v.code === VILLAGE).figures;
+    // Family A: head died 5 days ago. B's head is PBI. Alive residents of the village: A wife+child, B×3 (the long-dead excluded).
+    expect(village).toMatchObject({ residents: 5, members: 4, pendingEktp: 2, cardsActive: 2, cardsPrinted: 0, cardsHandedOver: 0 });
+    const second = district.villages.find((v: { code: string }) => v.code === '3275011002').figures;
+    expect(second).toMatchObject({ residents: 1, members: 1, cardsActive: 0 });
+    expect(district.totals.residents).toBe(6);
+    expect(r.totals.members).toBe(5);
+    // On a date before the death and the PBI period, the figures are those of that date.
+    const before = (await get(`/api/v1/reports/membership?date=${daysAgo(20)}`)).json();
+    const v2 = before.districts[0].villages.find((v: { code: string }) => v.code === VILLAGE).figures;
+    expect(v2).toMatchObject({ residents: 6, members: 6, cardsActive: 0 });
+  });
+
+  it('downloads the same figures as XLSX', async () => {
+    const res = await get(`/api/v1/reports/membership.xlsx?date=${today}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Kepesertaan')!;
+    const row = ws.getRows(1, ws.rowCount)!.find((x) => x.getCell(1).value === VILLAGE)!;
+    expect([row.getCell(3).value, row.getCell(4).value, row.getCell(6).value]).toEqual([5, 4, 2]);
+  });
+
+  it('refuses facilities', async () => {
+    expect((await get('/api/v1/reports/membership', pkm)).statusCode).toBe(403);
+  });
+});

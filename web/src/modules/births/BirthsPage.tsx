@@ -1,0 +1,90 @@
+import { Badge, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { paths } from '../../app/paths';
+import { useSession } from '../../app/session';
+import { formatDate, formatNik } from '../../shared/format';
+import { useApi } from '../../shared/useApi';
+import { DataTable } from '../../shared/ui/DataTable';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { PageHeader } from '../../shared/ui/PageHeader';
+import { s } from './strings';
+import type { BirthRecord } from './types';
+
+export default function BirthsPage() {
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [debounced] = useDebouncedValue(q, 300);
+  const { data, error, loading, reload } = useApi<{ items: BirthRecord[]; total: number }>('/api/v1/births', {
+    q: debounced || undefined,
+    status: status || undefined,
+    pageSize: 100,
+  });
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={s.list.title}
+        description={s.list.description}
+        actions={
+          can('birth.record') ? (
+            <Button component={Link} to={paths.birthNew} leftSection={<IconPlus size={18} aria-hidden />} data-testid="birth-add">
+              {s.list.add}
+            </Button>
+          ) : null
+        }
+      />
+      <Group align="end" wrap="wrap">
+        <TextInput
+          label={s.list.search}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          style={{ flex: 1, minWidth: 260 }}
+        />
+        <SegmentedControl
+          aria-label={s.list.status}
+          value={status}
+          onChange={setStatus}
+          data={[
+            { value: '', label: s.list.all },
+            { value: 'ACTIVE', label: s.status.ACTIVE! },
+            { value: 'CANCELLED', label: s.status.CANCELLED! },
+          ]}
+        />
+      </Group>
+      <ErrorAlert error={error} onRetry={reload} />
+      {data && <Text size="sm" c="dimmed">{s.list.total(data.total)}</Text>}
+      <DataTable
+        caption={s.list.caption}
+        rows={data?.items}
+        loading={loading}
+        empty={s.list.empty}
+        rowKey={(b) => b.id}
+        onRowClick={(b) => navigate(paths.birth(b.id))}
+        testId="births-table"
+        columns={[
+          { key: 'reg', header: s.col.reg, cell: (b) => <span className="mono">{b.regNumber}</span> },
+          { key: 'child', header: s.col.child, cell: (b) => b.childName },
+          { key: 'born', header: s.col.born, cell: (b) => formatDate(b.birthDate) },
+          { key: 'mother', header: s.col.mother, cell: (b) => (b.motherNik ? <span className="mono">{formatNik(b.motherNik)}</span> : '—') },
+          { key: 'doc', header: s.col.document, cell: (b) => s.doc[b.documentKind] },
+          { key: 'fac', header: s.col.facility, cell: (b) => b.facilityName ?? s.office },
+          {
+            key: 'status',
+            header: s.col.status,
+            cell: (b) => (
+              <Badge variant="light" color={b.status === 'ACTIVE' ? 'dinkes' : 'gray'}>
+                {s.status[b.status]}
+              </Badge>
+            ),
+          },
+        ]}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,67 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../shared/api';
+import { formatDate, todayJakarta } from '../../shared/format';
+import { t } from '../../shared/i18n';
+import { DateField } from '../../shared/ui/DateField';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { s } from './strings';
+import type { LetterDetail } from './types';
+
+const r = s.revoke;
+
+/** Revoke with a reason and the date coverage ends (today by default, within the letter's validity). */
+export function RevokeDialog({ letter, opened, onClose, onDone }: { letter: LetterDetail; opened: boolean; onClose: () => void; onDone: () => void }) {
+  const today = todayJakarta();
+  const initial = today < letter.validFrom ? letter.validFrom : today > letter.validTo ? null : today;
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState<string | null>(initial);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/v1/recommendations/${letter.id}/revoke`, { method: 'POST', body: { reason, revokedOn: date } });
+      notifications.show({ color: 'dinkes', message: r.done(letter.number) });
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={() => !busy && onClose()} title={r.title} centered size="md">
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <Text size="sm">{r.body}</Text>
+          <Textarea label={r.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required minRows={3} maxLength={500} data-autofocus data-testid="revoke-reason" />
+          <DateField
+            label={r.date}
+            description={r.dateHint(formatDate(letter.validFrom), formatDate(letter.validTo))}
+            value={date}
+            onChange={setDate}
+            minDate={letter.validFrom}
+            maxDate={letter.validTo}
+            required
+            data-testid="revoke-date"
+          />
+          <ErrorAlert error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={busy}>
+              {t.common.cancel}
+            </Button>
+            <Button type="submit" color="red" loading={busy} disabled={reason.trim().length < 5 || !date} data-testid="revoke-submit">
+              {r.submit}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,131 @@
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { paths } from '../../app/paths';
+import { formatDate, formatDateTime, formatNik, formatNumber } from '../../shared/format';
+import { label, t } from '../../shared/i18n';
+import { useApi } from '../../shared/useApi';
+import { DataTable } from '../../shared/ui/DataTable';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { PageHeader } from '../../shared/ui/PageHeader';
+
+type Kind = 'CARD_USED_AFTER_DEATH' | 'PERSON_IN_TWO_FAMILIES' | 'PBI_WITH_ACTIVE_CARD';
+interface Summary {
+  kinds: { kind: Kind; title: string; action: string; total: number }[];
+}
+interface Item {
+  nik: string;
+  name: string | null;
+  villageCode: string | null;
+  since: string | null;
+  evidence: Record<string, unknown>;
+}
+interface List {
+  kind: Kind;
+  title: string;
+  action: string;
+  total: number;
+  items: Item[];
+}
+
+const s = {
+  title: 'Sinyal penyalahgunaan kartu',
+  description: 'Pola yang patut diperiksa (Perda 9/2018 ps. 13 dan 23): setiap sinyal disertai buktinya. Sinyal adalah petunjuk, bukan putusan.',
+  cases: (n: number) => `${formatNumber(n)} kasus`,
+  caption: (title: string) => `Daftar sinyal: ${title}`,
+  empty: 'Tidak ada kasus untuk sinyal ini.',
+  person: 'Orang',
+  since: 'Sejak',
+  evidence: 'Bukti',
+  action: 'Tindak lanjut',
+};
+
+function Evidence({ kind, e }: { kind: Kind; e: Record<string, unknown> }) {
+  if (kind === 'CARD_USED_AFTER_DEATH') {
+    return (
+      <Text size="sm">
+        Meninggal {formatDate(e.deathDate as string)}; diperiksa {String(e.checks)} kali oleh {(e.facilities as string[]).join(', ')}; terakhir{' '}
+        {formatDateTime(e.lastCheckAt as string)} untuk layanan {formatDate(e.lastServiceDate as string)}.
+      </Text>
+    );
+  }
+  if (kind === 'PERSON_IN_TWO_FAMILIES') {
+    const cards = e.cards as { number: string; kk: string }[];
+    return (
+      <Text size="sm">
+        KK sekarang <span className="mono">{String(e.currentKk ?? '—')}</span>; tercantum pada kartu{' '}
+        {cards.map((c) => `${c.number} (KK ${c.kk})`).join(', ')}.
+      </Text>
+    );
+  }
+  return (
+    <Text size="sm">
+      Kartu {String(e.card)}; JKN {label(t.jknSegment, String(e.segment))} aktif sejak {formatDate(e.jknSince as string)}.
+    </Text>
+  );
+}
+
+/** MEM-10: the officer's list of misuse signals, one kind at a time, with evidence and a link to each person. */
+export default function SignalsPage() {
+  const summary = useApi<Summary>('/api/v1/signals');
+  const [kind, setKind] = useState<Kind>('CARD_USED_AFTER_DEATH');
+  const list = useApi<List>(`/api/v1/signals/${kind}`, { pageSize: 200 });
+  return (
+    <Stack gap="md">
+      <PageHeader title={s.title} description={s.description} />
+      <ErrorAlert error={summary.error} onRetry={summary.reload} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        {summary.data?.kinds.map((k) => (
+          <UnstyledButton key={k.kind} onClick={() => setKind(k.kind)} aria-pressed={kind === k.kind} data-testid={`signal-${k.kind}`}>
+            <Paper withBorder p="md" style={{ borderColor: kind === k.kind ? 'var(--mantine-color-dinkes-6)' : undefined, borderWidth: kind === k.kind ? 2 : 1 }}>
+              <Group justify="space-between" wrap="nowrap" align="start">
+                <Text fw={600}>{k.title}</Text>
+                <Badge color={k.total > 0 ? 'orange' : 'gray'} leftSection={k.total > 0 ? <IconAlertTriangle size={12} aria-hidden /> : null}>
+                  {s.cases(k.total)}
+                </Badge>
+              </Group>
+            </Paper>
+          </UnstyledButton>
+        ))}
+      </SimpleGrid>
+      {list.data && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h4">
+            {list.data.title}
+          </Title>
+          <Text size="sm" c="dimmed" mt={4}>
+            {s.action}: {list.data.action}
+          </Text>
+        </Paper>
+      )}
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <DataTable
+        caption={s.caption(list.data?.title ?? '')}
+        rows={list.data?.items}
+        loading={list.loading}
+        empty={s.empty}
+        rowKey={(i) => i.nik}
+        testId="signals-table"
+        columns={[
+          {
+            key: 'person',
+            header: s.person,
+            cell: (i) => (
+              <Stack gap={0}>
+                <Anchor component={Link} to={`${paths.person(i.nik)}#riwayat`} fw={600}>
+                  {i.name ?? '—'}
+                </Anchor>
+                <Text size="xs" className="mono">
+                  {formatNik(i.nik)}
+                </Text>
+              </Stack>
+            ),
+          },
+          { key: 'since', header: s.since, cell: (i) => formatDate(i.since) },
+          { key: 'evidence', header: s.evidence, cell: (i) => <Evidence kind={kind} e={i.evidence} /> },
+        ]}
+      />
+    </Stack>
+  );
+}
