@@ -1,3 +1,4 @@
+import type { BaseCounts } from '../../platform/ingest/snapshot-import.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { applyPeriodChanges, mergePeriods } from '../../platform/ingest/periods.js';
 import { removeDuplicateNiks, snapshotTables } from '../../platform/ingest/snapshot-tables.js';
@@ -34,19 +35,7 @@ export const applyChanges = (q: Queryable, rows: string, ended: string, asOf: st
 export async function finishImport(
   q: Queryable,
   id: number,
-  c: {
-    rowsRead: number;
-    accepted: number;
-    rejected: number;
-    warnings: number;
-    inserted: number;
-    updated: number;
-    unchanged: number;
-    ended: number;
-    unknownNik: number;
-    reportPath: string;
-    status?: 'applied' | 'pending_review';
-  },
+  c: BaseCounts & { ended: number; unknownNik: number; reportPath: string; status?: 'applied' | 'pending_review' },
 ) {
   await q.query(
     `UPDATE jkn_import SET status = $12, rows_read = $2, accepted = $3, rejected = $4, warnings = $5, inserted = $6,

@@ -1,3 +1,4 @@
+import type { BaseCounts } from '../../platform/ingest/snapshot-import.js';
 import { isEmpty, withIndexesRebuilt } from '../../platform/db/bulk.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { removeDuplicateNiks, snapshotTables } from '../../platform/ingest/snapshot-tables.js';
@@ -60,17 +61,7 @@ export async function loadBaseline(q: Queryable, asOf: string, importId: number)
 export async function finishImport(
   q: Queryable,
   id: number,
-  c: {
-    rowsRead: number;
-    accepted: number;
-    rejected: number;
-    warnings: number;
-    inserted: number;
-    updated: number;
-    unchanged: number;
-    reportPath: string;
-    status?: 'applied' | 'pending_review';
-  },
+  c: BaseCounts & { reportPath: string; status?: 'applied' | 'pending_review' },
 ) {
   await q.query(
     `UPDATE population_import SET status = $10, rows_read = $2, accepted = $3, rejected = $4, warnings = $5,

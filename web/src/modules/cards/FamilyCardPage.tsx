@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Menu, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconCreditCard, IconDownload, IconRefresh, IconBan } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
@@ -13,6 +13,7 @@ import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Field, FieldGrid } from '../../shared/ui/Field';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { Section } from '../../shared/ui/Section';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { CardStatusBadge, MemberStateBadge, PrintStateBadge } from './CardBadges';
 import { downloadPdf } from './download';
@@ -23,20 +24,6 @@ import type { CardMember, FamilyCard, FamilyView, Layout } from './types';
 const f = s.family;
 const REISSUE = ['HILANG', 'RUSAK', 'PERUBAHAN_DATA'] as const;
 const REVOKE = ['KELUARGA_PINDAH', 'TIDAK_MEMENUHI_SYARAT', 'DATA_TIDAK_SAH', 'LAINNYA'] as const;
-
-function Section({ id, title, extra, children }: { id: string; title: string; extra?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder p="lg" component="section" aria-labelledby={id}>
-      <Group justify="space-between" mb="md" wrap="wrap">
-        <Title order={2} id={id}>
-          {title}
-        </Title>
-        {extra}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
 
 const memberColumns = (withEktp: boolean): Column<CardMember & { ektpRecorded?: boolean }>[] => [
   { key: 'name', header: s.col.name, cell: (m) => <Text fw={600} size="sm" c={m.included ? undefined : 'dimmed'}>{m.name}</Text> },

@@ -1,13 +1,12 @@
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconHelpCircle, IconRefreshAlert } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { api } from '../../shared/api';
 import { formatDate } from '../../shared/format';
-import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Field, FieldGrid } from '../../shared/ui/Field';
-import { AuthFrame } from '../access/AuthFrame';
+import { PublicCheckFrame, VerificationCodeInput } from '../access/PublicCheckFrame';
 import { s } from './strings';
 import type { Verification } from './types';
 
@@ -61,27 +60,17 @@ export default function VerifyCardPage() {
   const answer = result && result.code === code ? result.answer : null;
   const look = answer ? LOOK[answer.status] : null;
   return (
-    <AuthFrame title={v.title} intro={v.intro}>
-      <form onSubmit={submit}>
-        <Stack gap="md">
-          <TextInput
-            label={v.code}
-            value={typed}
-            onChange={(e) => setTyped(e.currentTarget.value)}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={40}
-            required
-            data-testid="verify-code"
-          />
-          <Button type="submit" size="md" fullWidth loading={busy} disabled={typed.replace(/[^0-9A-Za-z]/g, '').length < 8}>
-            {v.submit}
-          </Button>
-        </Stack>
-      </form>
-      <Stack mt="lg" gap="sm" aria-live="polite">
-        <ErrorAlert error={error} />
+    <PublicCheckFrame
+      title={v.title}
+      intro={v.intro}
+      fields={<VerificationCodeInput label={v.code} value={typed} onChange={setTyped} />}
+      submitLabel={v.submit}
+      canSubmit={typed.replace(/[^0-9A-Za-z]/g, '').length >= 8}
+      busy={busy}
+      onSubmit={submit}
+      error={error}
+      loginLabel={v.login}
+    >
         {answer && look && (
           <Alert color={look.color} variant="light" title={look.title} icon={<look.icon aria-hidden />} data-testid="verify-answer" data-status={answer.status}>
             <Stack gap="sm">
@@ -104,12 +93,6 @@ export default function VerifyCardPage() {
             </Stack>
           </Alert>
         )}
-        <Group justify="center">
-          <Anchor component={Link} to={paths.login} size="sm">
-            {v.login}
-          </Anchor>
-        </Group>
-      </Stack>
-    </AuthFrame>
+    </PublicCheckFrame>
   );
 }

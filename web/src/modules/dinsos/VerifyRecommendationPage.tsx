@@ -1,12 +1,11 @@
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
-import { AuthFrame } from '../access/AuthFrame';
+import { PublicCheckFrame, VerificationCodeInput } from '../access/PublicCheckFrame';
 import { api } from '../../shared/api';
 import { formatDate } from '../../shared/format';
-import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
 import type { PublicVerification } from './types';
 
@@ -42,26 +41,17 @@ export default function VerifyRecommendationPage() {
   };
 
   return (
-    <AuthFrame title={v.title} intro={v.intro}>
-      <form onSubmit={submit}>
-        <Stack gap="md">
-          <TextInput
-            label={v.code}
-            value={input}
-            onChange={(e) => setInput(e.currentTarget.value)}
-            autoComplete="off"
-            autoCapitalize="characters"
-            classNames={{ input: 'mono' }}
-            required
-            data-testid="verify-code"
-          />
-          <Button type="submit" size="md" fullWidth loading={busy} disabled={!input.trim()}>
-            {v.submit}
-          </Button>
-        </Stack>
-      </form>
-      <Stack mt="lg" gap="sm" aria-live="polite">
-        <ErrorAlert error={error} />
+    <PublicCheckFrame
+      title={v.title}
+      intro={v.intro}
+      fields={<VerificationCodeInput label={v.code} value={input} onChange={setInput} />}
+      submitLabel={v.submit}
+      canSubmit={input.trim() !== ''}
+      busy={busy}
+      onSubmit={submit}
+      error={error}
+      loginLabel={v.login}
+    >
         {answer && (
           <Alert
             color={answer.valid ? 'dinkes' : 'red'}
@@ -84,12 +74,6 @@ export default function VerifyRecommendationPage() {
             </Stack>
           </Alert>
         )}
-        <Group justify="center">
-          <Anchor component={Link} to={paths.login} size="sm">
-            {v.login}
-          </Anchor>
-        </Group>
-      </Stack>
-    </AuthFrame>
+    </PublicCheckFrame>
   );
 }

@@ -1,12 +1,9 @@
-import { Alert, Anchor, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, List, Stack, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconHelpCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
-import { paths } from '../../app/paths';
-import { AuthFrame } from '../access/AuthFrame';
+import { PublicCheckFrame } from '../access/PublicCheckFrame';
 import { api } from '../../shared/api';
 import { DateField } from '../../shared/ui/DateField';
-import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 
 interface Answer {
   status: 'COVERED' | 'NOT_COVERED' | 'NO_MATCH';
@@ -64,9 +61,11 @@ export default function SelfCheckPage() {
 
   const look = answer ? LOOK[answer.status] : null;
   return (
-    <AuthFrame title={s.title} intro={s.intro}>
-      <form onSubmit={submit}>
-        <Stack gap="md">
+    <PublicCheckFrame
+      title={s.title}
+      intro={s.intro}
+      fields={
+        <>
           <TextInput
             label={s.nik}
             value={nik}
@@ -77,13 +76,15 @@ export default function SelfCheckPage() {
             data-testid="selfcheck-nik"
           />
           <DateField label={s.birthDate} value={birthDate} onChange={setBirthDate} required data-testid="selfcheck-birthdate" />
-          <Button type="submit" size="md" fullWidth loading={busy} disabled={nik.replace(/\D/g, '').length !== 16 || !birthDate}>
-            {s.submit}
-          </Button>
-        </Stack>
-      </form>
-      <Stack mt="lg" gap="sm" aria-live="polite">
-        <ErrorAlert error={error} />
+        </>
+      }
+      submitLabel={s.submit}
+      canSubmit={nik.replace(/\D/g, '').length === 16 && !!birthDate}
+      busy={busy}
+      onSubmit={submit}
+      error={error}
+      loginLabel={s.login}
+    >
         {answer && look && (
           <Alert color={look.color} variant="light" data-testid="selfcheck-answer" title={answer.title} icon={<look.icon aria-hidden />}>
             <Stack gap="xs">
@@ -99,13 +100,7 @@ export default function SelfCheckPage() {
             </Stack>
           </Alert>
         )}
-        <Group justify="center">
-          <Anchor component={Link} to={paths.login} size="sm">
-            {s.login}
-          </Anchor>
-        </Group>
-      </Stack>
-    </AuthFrame>
+    </PublicCheckFrame>
   );
 }
 

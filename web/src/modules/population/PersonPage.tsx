@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconShieldCheck } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -10,26 +10,13 @@ import { useApi } from '../../shared/useApi';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Field, FieldGrid } from '../../shared/ui/Field';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { Section } from '../../shared/ui/Section';
 import { TimelinePanel } from '../membership/TimelinePanel';
 import { PersonStatus } from './PersonStatus';
 import { PersonTable } from './PersonTable';
 import { s } from './strings';
 
 const f = s.person.f;
-
-function Section({ id, title, children, extra }: { id: string; title: string; children: React.ReactNode; extra?: React.ReactNode }) {
-  return (
-    <Paper withBorder p="lg" component="section" aria-labelledby={id}>
-      <Group justify="space-between" mb="md" wrap="wrap">
-        <Title order={2} id={id}>
-          {title}
-        </Title>
-        {extra}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
 
 function JknPanel({ jkn }: { jkn: JknMembership | null }) {
   if (!jkn) {
