@@ -11,6 +11,8 @@ import { calendarRoutes, createCalendarService } from './platform/calendar/index
 import { buildApp, type App } from './platform/http/app.js';
 import { createDocumentStore } from './platform/documents/store.js';
 import { documentRoutes } from './platform/documents/routes.js';
+import { createNotificationService } from './platform/notifications/notifications.js';
+import { notificationRoutes } from './platform/notifications/routes.js';
 import { createImportRunner } from './platform/ingest/runner.js';
 import { importHistoryRoute, importRoutes } from './platform/ingest/routes.js';
 import { createJobService } from './platform/jobs/jobs.js';
@@ -84,6 +86,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     },
     { beforeStart: reconciliation.assertNoPending },
   );
+  const notifications = createNotificationService(db);
   const documents = createDocumentStore(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes);
   const signals = createSignalService(db, settings, audit);
   const membershipReport = createMembershipReport(db, settings, audit);
@@ -114,6 +117,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     imports,
     reconciliation,
     documents,
+    notifications,
     births,
     changes,
     signals,
@@ -148,6 +152,7 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
       importHistoryRoute(api, sys.db);
       reconciliationRoutes(api, sys.reconciliation);
       documentRoutes(api, sys.documents);
+      notificationRoutes(api, sys.notifications);
       birthRoutes(api, sys.births);
       signalRoutes(api, sys.signals);
       reportRoutes(api, sys.membershipReport);

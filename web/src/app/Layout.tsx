@@ -1,4 +1,5 @@
 import { AppShell, Badge, Box, Burger, Button, Group, NavLink, Overlay, ScrollArea, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { NotificationBell } from './NotificationBell';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconBuildingHospital, IconLogout, IconPlus } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -69,6 +70,7 @@ function UserBox() {
           </Group>
         </Stack>
       )}
+      <NotificationBell />
       <Tooltip label={`${me.username} · ${roleName(me.role)}`} disabled={!narrow}>
         <Button
           variant="default"
