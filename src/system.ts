@@ -45,6 +45,16 @@ import { createPeopleService } from './modules/population/people.js';
 import { populationRoutes } from './modules/population/routes.js';
 import { createReconciliationService } from './modules/reconciliation/service.js';
 import { reconciliationRoutes } from './modules/reconciliation/routes.js';
+import { createSjpService } from './modules/guarantees/service.js';
+import { createSjpDesk } from './modules/guarantees/queue.js';
+import { sjpRoutes } from './modules/guarantees/routes.js';
+import { createSjpCareService } from './modules/guarantees/care.js';
+import { createFacilityService } from './modules/facilities/service.js';
+import { facilityRoutes } from './modules/facilities/routes.js';
+import { createIcdService } from './modules/icd/service.js';
+import { icdRoutes } from './modules/icd/routes.js';
+import { createReferralService } from './modules/referrals/service.js';
+import { referralRoutes } from './modules/referrals/routes.js';
 
 export const ROOT_DIR = projectRoot();
 
@@ -95,6 +105,15 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const recommendations = createRecommendationService(db, { audit, areas, publicUrl: config.publicUrl, userName: userNameFrom(access) });
   const cards = createCardService(db, audit, jobs, { publicUrl: config.publicUrl });
   const cardPrint = createCardPrintService(db, audit, { publicUrl: config.publicUrl });
+  // SJP guarantee letters: requests, the 3×24 working-hour clock, decisions and the letter.
+  const sjp = createSjpService(db, { documents, audit, calendar, eligibility, births, publicUrl: config.publicUrl });
+  const sjpDesk = createSjpDesk(db, { sjp, calendar, audit, publicUrl: config.publicUrl });
+  const sjpCare = createSjpCareService(db, { sjp, calendar, documents });
+  const facilities = createFacilityService(db, { audit, documents, calendar });
+  // ICD-10 and the primary-care competency list: the shipped subset loads into empty tables.
+  const icd = createIcdService(db, path.join(ROOT_DIR, 'reference'));
+  await icd.ensureShipped();
+  const referrals = createReferralService(db, { audit, icd, eligibility, publicUrl: config.publicUrl, userName: userNameFrom(access) });
   const cookieSecret = config.cookieSecret ?? loadOrCreateSecret(config.dataDir);
 
   async function close() {
@@ -125,6 +144,12 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     recommendations,
     cards,
     cardPrint,
+    sjp,
+    sjpDesk,
+    sjpCare,
+    facilities,
+    icd,
+    referrals,
     close,
   };
 }
@@ -158,6 +183,10 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
       reportRoutes(api, sys.membershipReport);
       dinsosRoutes(api, sys.recommendations);
       cardRoutes(api, { cards: sys.cards, print: sys.cardPrint });
+      sjpRoutes(api, { sjp: sys.sjp, desk: sys.sjpDesk, care: sys.sjpCare });
+      facilityRoutes(api, { facilities: sys.facilities, db: sys.db, documents: sys.documents });
+      icdRoutes(api, sys.icd);
+      referralRoutes(api, sys.referrals);
       populationRoutes(api, sys.people);
       membershipRoutes(api, {
         eligibility: sys.eligibility,

@@ -5,7 +5,10 @@ import { ROLES, type Role } from '../platform/http/permissions.js';
 import { generateRegion } from '../modules/synthetic/index.js';
 import { firstFacility, loadFacilities } from '../modules/facilities/registry.js';
 import { todayJakarta } from '../platform/calendar/index.js';
+import { seedFacilitiesDemo } from '../modules/facilities/demo.js';
+import { seedReferralsDemo } from '../modules/referrals/demo.js';
 import { seedMembershipDemo, writeNextDemoSnapshot } from './demo-membership.js';
+import { seedSjpDemo } from '../modules/guarantees/demo.js';
 import { progressPrinter } from './progress.js';
 import { globalOpts, report, withSystem } from './shared.js';
 
@@ -28,6 +31,7 @@ export function registerDemo(program: Command) {
         const dir = path.join(sys.config.dataDir, 'demo');
         const region = await generateRegion({ people: Number(o.people), outDir: dir, seed: 'demo', asOf: DEMO_AS_OF });
         await loadFacilities(sys.db, path.join(dir, 'facilities.csv'));
+        const facilities = await seedFacilitiesDemo(sys);
         // Loaded once: a later run only issues new passwords (a second load of the same snapshot
         // would be reviewed as a change set against what the demo officers did since).
         const loaded = (await sys.db.query(`SELECT 1 FROM population_import WHERE status = 'applied' LIMIT 1`)).rows.length > 0;
@@ -61,6 +65,11 @@ export function registerDemo(program: Command) {
               hospital: actor('rumahsakit', hospital?.code ?? null),
               puskesmas: actor('puskesmas', puskesmas?.code ?? null),
             });
+        // SJP: an emergency to decide, an inpatient request sent back for its KK, an approved letter.
+        const sjp = membership ? await seedSjpDemo(sys, { hospital: actor('rumahsakit', hospital?.code ?? null), officer: actor('sjp', null) }) : null;
+        const referrals = membership
+          ? await seedReferralsDemo(sys, { puskesmas: actor('puskesmas', puskesmas?.code ?? null), hospital: actor('rumahsakit', hospital?.code ?? null) })
+          : null;
         // Next month's snapshot arrives: a change set waits for the membership officer.
         let changeSet: unknown = null;
         if (membership) {
@@ -70,7 +79,7 @@ export function registerDemo(program: Command) {
           const { done } = await sys.imports.start({ kind: 'population', filePath: next, fileName: 'population-next.csv', asOf: today, ownsFile: false, listener });
           changeSet = ((await done) as Record<string, unknown>).changeSetId ?? null;
         }
-        return { people: region.people, families: region.population.families, logins, membership, changeSet, dataDir: sys.config.dataDir };
+        return { people: region.people, families: region.population.families, logins, membership, facilities, referrals, sjp, changeSet, dataDir: sys.config.dataDir };
       });
       const lines = [
         `Wilayah contoh dimuat: ${summary.people} penduduk, ${summary.families} keluarga (data per ${DEMO_AS_OF}).`,
@@ -79,6 +88,13 @@ export function registerDemo(program: Command) {
             `${summary.membership.letters} surat rekomendasi Dinsos; kelahiran ${summary.membership.birth ?? '(sudah ada)'}; satu sinyal kartu dipakai setelah meninggal; ` +
             `snapshot berikutnya menunggu persetujuan (daftar perubahan #${String(summary.changeSet)}, menu Rekonsiliasi).`
           : 'Data contoh sudah dimuat sebelumnya; hanya kata sandi akun demo yang diperbarui.',
+        ...(summary.membership
+          ? [
+              `Fasilitas: ${summary.facilities.agreements} perjanjian kerja sama, ${summary.facilities.bedReports} laporan tempat tidur; ` +
+                `rujukan contoh: ${summary.referrals?.created.length ?? 0}${summary.referrals?.skipped ? ` (${summary.referrals.skipped})` : ''}.`,
+            ]
+          : []),
+        ...(summary.sjp ? [`SJP contoh: ${summary.sjp.created} permintaan untuk rumah sakit demo (menu SJP).`] : []),
         '',
         'Akun demo (kata sandi sekali pakai; ganti saat pertama masuk):',
         ...summary.logins.map((l) => `  ${l.role.padEnd(12)} ${l.username.padEnd(20)} ${l.password}${l.facility ? `   (${l.facility})` : ''}`),

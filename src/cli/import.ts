@@ -7,6 +7,7 @@ import { isRealDate } from '../platform/ingest/values.js';
 import { progressPrinter } from './progress.js';
 import { totalsLines } from './reconcile.js';
 import { globalOpts, report, withSystem } from './shared.js';
+import { registerImportFacilities } from './import-facilities.js';
 
 const LABEL: Record<ImportKind, string> = {
   population: 'penduduk (Dukcapil)',
@@ -16,6 +17,7 @@ const LABEL: Record<ImportKind, string> = {
 
 export function registerImport(program: Command) {
   const imp = program.command('import').description('memuat berkas data');
+  registerImportFacilities(imp);
   for (const kind of ['population', 'jkn', 'poverty'] as const) {
     imp
       .command(`${kind} <file>`)

@@ -61,6 +61,7 @@ export const PERMISSIONS = {
   'referral.create': ['puskesmas', 'rumahsakit'],
   'referral.read': ['puskesmas', 'rumahsakit', 'sjp', 'verifikator', 'kepesertaan', 'ketua', 'auditor'],
   'referral.respond': ['rumahsakit'],
+  'referral.review': ['sjp', 'verifikator', 'ketua'],
   'sjp.request': ['rumahsakit', 'sjp'],
   'sjp.read': ['rumahsakit', 'sjp', 'verifikator', 'ketua', 'pimpinan', 'auditor'],
   'sjp.decide': ['sjp'],

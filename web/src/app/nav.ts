@@ -21,6 +21,12 @@ import { s as dinsos } from '../modules/dinsos/strings';
 import { IconId, IconPrinter } from '@tabler/icons-react';
 import { s as cards } from '../modules/cards/strings';
 import { paths } from './paths';
+import { IconBed, IconBuildingHospital, IconReportMedical, IconUrgent } from '@tabler/icons-react';
+import { s as fac } from '../modules/facilities/strings';
+import { IconFileCertificate as IconSjp } from '@tabler/icons-react';
+import { s as sjp } from '../modules/guarantees/strings';
+import { IconArrowForwardUp, IconStethoscope } from '@tabler/icons-react';
+import { s as referrals } from '../modules/referrals/strings';
 
 export interface NavItem {
   to: string;
@@ -118,6 +124,23 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { to: paths.cards, label: cards.nav.cards, description: cards.nav.cardsDescription, icon: IconId, permission: 'card.read', section: 'membership' },
   { to: paths.cardPrint, label: cards.nav.print, description: cards.nav.printDescription, icon: IconPrinter, permission: 'card.read', section: 'membership' },
+  {
+    to: paths.referrals,
+    label: referrals.nav.label,
+    description: referrals.nav.description,
+    icon: IconArrowForwardUp,
+    permission: 'referral.read',
+    section: 'main',
+  },
+  { to: paths.icdLoad, label: referrals.icd.nav, description: referrals.icd.navDescription, icon: IconStethoscope, permission: 'icd.manage', section: 'admin' },
+  { to: paths.sjpList, label: sjp.nav.label, description: sjp.nav.description, icon: IconSjp, permission: 'sjp.read', section: 'main' },
+  { to: paths.facilities, label: fac.nav.facilities, description: fac.nav.facilitiesDescription, icon: IconBuildingHospital, permission: 'facility.read', section: 'main' },
+  { to: paths.bedBoard, label: fac.nav.beds, description: fac.nav.bedsDescription, icon: IconBed, permission: 'bedboard.read', section: 'main' },
+  // Office reads, hospitals file: no role has both, so one entry shows per user.
+  { to: paths.monthlyReports, label: fac.nav.monthly, description: fac.nav.monthlyDescription, icon: IconReportMedical, permission: 'monthly-report.read', section: 'main' },
+  { to: paths.monthlyReports, label: fac.nav.monthly, description: fac.nav.monthlyDescription, icon: IconReportMedical, permission: 'monthly-report.submit', section: 'main' },
+  { to: paths.emergencyReports, label: fac.nav.emergency, description: fac.nav.emergencyDescription, icon: IconUrgent, permission: 'emergency.read', section: 'main' },
+  { to: paths.emergencyReports, label: fac.nav.emergency, description: fac.nav.emergencyDescription, icon: IconUrgent, permission: 'emergency.report', section: 'main' },
   {
     to: paths.users,
     label: t.nav.users,

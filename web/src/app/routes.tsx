@@ -38,6 +38,21 @@ const CardSearchPage = lazy(() => import('../modules/cards/CardSearchPage'));
 const FamilyCardPage = lazy(() => import('../modules/cards/FamilyCardPage'));
 const PrintQueuePage = lazy(() => import('../modules/cards/PrintQueuePage'));
 const VerifyCardPage = lazy(() => import('../modules/cards/VerifyCardPage'));
+const ReferralListPage = lazy(() => import('../modules/referrals/ReferralListPage'));
+const ReferralNewPage = lazy(() => import('../modules/referrals/ReferralNewPage'));
+const ReferralPage = lazy(() => import('../modules/referrals/ReferralPage'));
+const VerifyReferralPage = lazy(() => import('../modules/referrals/VerifyReferralPage'));
+const IcdLoadPage = lazy(() => import('../modules/referrals/IcdLoadPage'));
+const SjpListPage = lazy(() => import('../modules/guarantees/SjpListPage'));
+const SjpFormPage = lazy(() => import('../modules/guarantees/SjpFormPage'));
+const SjpPage = lazy(() => import('../modules/guarantees/SjpPage'));
+const TrackSjpPage = lazy(() => import('../modules/guarantees/TrackSjpPage'));
+
+const FacilitiesPage = lazy(() => import('../modules/facilities/FacilitiesPage'));
+const FacilityPage = lazy(() => import('../modules/facilities/FacilityPage'));
+const BedBoardPage = lazy(() => import('../modules/facilities/BedBoardPage'));
+const MonthlyReportsPage = lazy(() => import('../modules/facilities/MonthlyReportsPage'));
+const EmergencyReportsPage = lazy(() => import('../modules/facilities/EmergencyReportsPage'));
 
 /** Logged in, one-time password replaced; otherwise off to the right page. */
 function RequireSession() {
@@ -61,6 +76,12 @@ function RequireSession() {
 function Need({ permission, children }: { permission: string; children: ReactNode }) {
   const { can } = useSession();
   return can(permission) ? <>{children}</> : <ForbiddenPage />;
+}
+
+/** Pages shared by the office (reads) and facilities (files): either permission opens them. */
+function NeedAny({ permissions, page }: { permissions: string[]; page: ReactNode }) {
+  const { can } = useSession();
+  return permissions.some((p) => can(p)) ? <>{page}</> : <ForbiddenPage />;
 }
 
 export function AppRoutes() {
@@ -92,6 +113,28 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<PageLoader />}>
               <VerifyCardPage />
+            </Suspense>
+          }
+        />
+      ))}
+      {[paths.verifyReferral(), paths.verifyReferral(':code')].map((p) => (
+        <Route
+          key={p}
+          path={p}
+          element={
+            <Suspense fallback={<PageLoader />}>
+              <VerifyReferralPage />
+            </Suspense>
+          }
+        />
+      ))}
+      {[paths.trackSjp(), paths.trackSjp(':code')].map((p) => (
+        <Route
+          key={p}
+          path={p}
+          element={
+            <Suspense fallback={<PageLoader />}>
+              <TrackSjpPage />
             </Suspense>
           }
         />
@@ -178,6 +221,25 @@ export function AppRoutes() {
             </Need>
           }
         />
+        <Route
+          path={paths.facilities}
+          element={
+            <Need permission="facility.read">
+              <FacilitiesPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.facility(':code')}
+          element={
+            <Need permission="facility.read">
+              <FacilityPage />
+            </Need>
+          }
+        />
+        <Route path={paths.bedBoard} element={<NeedAny permissions={['bedboard.read', 'bedboard.report']} page={<BedBoardPage />} />} />
+        <Route path={paths.monthlyReports} element={<NeedAny permissions={['monthly-report.read', 'monthly-report.submit']} page={<MonthlyReportsPage />} />} />
+        <Route path={paths.emergencyReports} element={<NeedAny permissions={['emergency.read', 'emergency.report']} page={<EmergencyReportsPage />} />} />
         <Route
           path={paths.users}
           element={
@@ -303,6 +365,62 @@ export function AppRoutes() {
           element={
             <Need permission="card.read">
               <PrintQueuePage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.referrals}
+          element={
+            <Need permission="referral.read">
+              <ReferralListPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.referralNew}
+          element={
+            <Need permission="referral.create">
+              <ReferralNewPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.referral(':id')}
+          element={
+            <Need permission="referral.read">
+              <ReferralPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.icdLoad}
+          element={
+            <Need permission="icd.manage">
+              <IcdLoadPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.sjpList}
+          element={
+            <Need permission="sjp.read">
+              <SjpListPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.sjpNew}
+          element={
+            <Need permission="sjp.request">
+              <SjpFormPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.sjp(':id')}
+          element={
+            <Need permission="sjp.read">
+              <SjpPage />
             </Need>
           }
         />

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconId, IconShieldCheck } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
@@ -45,9 +45,20 @@ function JknPanel({ jkn }: { jkn: JknMembership | null }) {
 }
 
 function FamilyPanel({ noKk, nik }: { noKk: string; nik: string }) {
+  const { can } = useSession();
   const { data, error, loading, reload } = useApi<Family>(`/api/v1/families/${noKk}`);
   return (
-    <Section id="family-title" title={`${s.person.family} · KK ${formatKk(noKk)}`}>
+    <Section
+      id="family-title"
+      title={`${s.person.family} · KK ${formatKk(noKk)}`}
+      extra={
+        can('card.read') ? (
+          <Button component={Link} to={paths.familyCard(noKk)} variant="light" leftSection={<IconId size={16} aria-hidden />} data-testid="family-card-link">
+            {s.person.familyCard}
+          </Button>
+        ) : null
+      }
+    >
       <Stack gap="sm">
         <ErrorAlert error={error} onRetry={reload} />
         {data && !data.hasHead && (

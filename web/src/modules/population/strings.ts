@@ -38,6 +38,7 @@ export const s = {
     ektp: 'e-KTP terekam',
   },
   person: {
+    familyCard: 'Kartu Sehat keluarga',
     titleFallback: 'Data penduduk',
     identity: 'Identitas',
     address: 'Alamat',

@@ -1,0 +1,88 @@
+import { formatDateId } from '../../platform/calendar/format.js';
+import { jakartaDate, jakartaDateTime } from '../../platform/calendar/index.js';
+import { PAGE, qrPng, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
+import type { SjpView } from './service.js';
+
+const [PAGE_W] = PAGE.A4;
+const LEFT = 64;
+const RIGHT = PAGE_W - 64;
+const WIDTH = RIGHT - LEFT;
+
+export const CARE_LABELS: Record<string, string> = {
+  OUTPATIENT: 'Rawat jalan',
+  INPATIENT: 'Rawat inap',
+  EMERGENCY: 'Gawat darurat',
+  NEWBORN: 'Bayi baru lahir',
+};
+export const BASIS_LABELS: Record<string, string> = { CARD: 'Kartu Jamkesda (KS-NIK)', RECOMMENDATION: 'Rekomendasi Dinas Sosial' };
+
+/** The code in groups of four, easier to read aloud: "ABCD-EFGH-JKMN". */
+export function groupedCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1-');
+}
+
+/**
+ * The printable guarantee letter (SJP-3): number, patient, facility, care type,
+ * class III (SJP-7), diagnosis, validity, the deciding officer and a QR code to
+ * the public verification page.
+ */
+export type LetterData = SjpView & { costCutoffAt?: string | null; placedClass?: string | null; placedSince?: string | null };
+
+export async function renderSjpLetter(s: LetterData, verifyUrl: string): Promise<Buffer> {
+  const qr = await qrPng(verifyUrl, 360);
+  return renderPdf({ title: `SJP ${s.number}`, subject: 'Surat Jaminan Pelayanan Jamkesda' }, (doc) => draw(doc, s, verifyUrl, qr), { size: PAGE.A4, margin: 56 });
+}
+
+function row(doc: Pdf, label: string, value: string) {
+  const y = doc.y;
+  doc.font('Helvetica').fontSize(10.5).fillColor('#555555').text(label, LEFT, y, { width: 170 });
+  doc.fillColor('#111111').text(`: ${value}`, LEFT + 170, y, { width: WIDTH - 170 });
+  doc.moveDown(0.35);
+}
+
+function draw(doc: Pdf, s: LetterData, verifyUrl: string, qr: Buffer) {
+  doc.fillColor('#111111').font('Helvetica-Bold').fontSize(14).text('PEMERINTAH KOTA', LEFT, 50, { width: WIDTH, align: 'center' });
+  doc.fontSize(18).text('DINAS KESEHATAN', { width: WIDTH, align: 'center' });
+  doc.font('Helvetica').fontSize(9).fillColor('#555555').text('Program Jaminan Kesehatan Daerah (Jamkesda)', { width: WIDTH, align: 'center' });
+  const y = doc.y + 8;
+  doc.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(2.2).strokeColor('#111111').stroke();
+  doc.moveTo(LEFT, y + 3.5).lineTo(RIGHT, y + 3.5).lineWidth(0.7).stroke();
+  doc.fillColor('#111111').font('Helvetica-Bold').fontSize(13).text('SURAT JAMINAN PELAYANAN (SJP)', LEFT, y + 24, { width: WIDTH, align: 'center', underline: true });
+  doc.font('Helvetica').fontSize(11).text(`Nomor: ${s.number}`, { width: WIDTH, align: 'center' });
+  doc.moveDown(1.2);
+  doc.fontSize(10.5).text('Dinas Kesehatan menjamin biaya pelayanan kesehatan peserta Jamkesda berikut:', LEFT, doc.y, { width: WIDTH });
+  doc.moveDown(0.6);
+  row(doc, 'Nama pasien', s.patientName);
+  row(doc, 'NIK', s.nik ?? '(bayi baru lahir, belum ber-NIK)');
+  row(doc, 'Dasar kepesertaan', BASIS_LABELS[s.basis] ?? s.basis);
+  row(doc, 'Fasilitas kesehatan', `${s.facilityName} (${s.facilityCode})`);
+  row(doc, 'Jenis pelayanan', CARE_LABELS[s.careType] ?? s.careType);
+  row(doc, 'Kelas perawatan', `Kelas ${s.careClass}`);
+  const adm = jakartaDateTime(new Date(s.admittedAt));
+  row(doc, 'Tanggal/jam masuk', `${formatDateId(adm.date)} pukul ${adm.time} WIB`);
+  row(doc, 'Diagnosis (ICD-10)', s.diagnosisText ? `${s.diagnosisCode} — ${s.diagnosisText}` : s.diagnosisCode);
+  row(doc, 'Masa berlaku', `${formatDateId(s.validFrom!)} s.d. ${formatDateId(s.validTo!)}`);
+  if (s.lateHours && s.lateHours > 0) row(doc, 'Catatan', `Berkas diajukan terlambat ${s.lateHours} jam kerja.`);
+  if (s.costCutoffAt) {
+    const c = jakartaDateTime(new Date(s.costCutoffAt));
+    row(doc, 'Batas biaya (cut-off)', `Biaya sebelum ${formatDateId(c.date)} pukul ${c.time} WIB ditanggung pasien (umum).`);
+  }
+  if (s.placedClass && s.placedSince) {
+    row(doc, 'Penempatan kelas', `Kelas ${s.placedClass} sejak ${formatDateId(jakartaDate(new Date(s.placedSince)))} karena kelas III penuh (tarif insidentil).`);
+  }
+  doc.moveDown(0.8);
+  doc.fontSize(9.5).fillColor('#333333').text(
+    'Jaminan berlaku untuk perawatan kelas III. Penempatan di atas kelas III atas permintaan pasien tidak dijamin; penempatan di atas kelas III karena kelas III penuh wajib dilaporkan rumah sakit.',
+    LEFT, doc.y, { width: WIDTH },
+  );
+  const top = doc.y + 24;
+  doc.image(qr, LEFT, top, { width: 110 });
+  doc.fontSize(9).fillColor('#555555').text('Verifikasi keabsahan surat ini:', LEFT + 124, top + 8, { width: 200 });
+  doc.fillColor('#111111').font('Helvetica-Bold').text(groupedCode(s.trackingCode), { width: 200 });
+  doc.font('Helvetica').fillColor('#555555').fontSize(8).text(verifyUrl, { width: 200 });
+  const decided = s.decidedAt ? formatDateId(jakartaDate(new Date(s.decidedAt))) : '';
+  doc.fontSize(10.5).fillColor('#111111').text(`Ditetapkan ${decided}`, RIGHT - 180, top + 8, { width: 180, align: 'center' });
+  doc.text('Petugas SJP Dinas Kesehatan', { width: 180, align: 'center' });
+  doc.moveDown(3);
+  doc.font('Helvetica-Bold').text(s.decidedBy ?? '', { width: 180, align: 'center' });
+}

@@ -1,0 +1,395 @@
+import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
+import { formatDateId } from '../../platform/calendar/format.js';
+import { addDays, jakartaDate, todayJakarta, type CalendarService } from '../../platform/calendar/index.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import { verificationCode } from '../../platform/documents/codes.js';
+import type { DocumentStore } from '../../platform/documents/store.js';
+import { currentContext } from '../../platform/http/context.js';
+import { conflict, forbidden, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
+import { notify } from '../../platform/notifications/notifications.js';
+import type { BirthService, RecordBirth } from '../births/service.js';
+import type { EligibilityAnswer } from '../membership/eligibility.js';
+import * as careRepo from './care-repo.js';
+import * as repo from './repo.js';
+import { cutoffProblem } from './rules/incidental.js';
+import { checklist, sjpBasisOf, type Requirement } from './rules/checklist.js';
+import { dueAt, formatHours, lateHours, submissionRefusal, type CareType } from './rules/deadline.js';
+import { DEFAULT_VALIDITY_DAYS, REJECT_REASONS, letterNumber, transitionProblem, type RejectReason, type SjpAction, type SjpStatus } from './rules/status.js';
+
+export interface NewSjp {
+  nik: string | null;
+  careType: CareType;
+  admittedAt: string;
+  diagnosisCode: string;
+  diagnosisText: string | null;
+  facilityCode: string | null;
+  referralId: number | null;
+  documents: { requirement: Requirement; documentId: number }[];
+  submit: boolean;
+  /** SJP-6: a self-pay patient switching to Jamkesda mid-stay; costs before this instant are the patient's. */
+  costCutoffAt: string | null;
+  /** SJP-4: the birth to record with a newborn request. */
+  newborn: Omit<RecordBirth, 'fatherNik'> & { fatherNik: string | null } | null;
+}
+
+export interface SjpDeps {
+  documents: DocumentStore;
+  audit: AuditWriter;
+  calendar: CalendarService;
+  eligibility: { check(nik: string, date?: string): Promise<EligibilityAnswer> };
+  births: BirthService;
+  publicUrl: string;
+}
+
+/** Agreement services that cover each kind of care (FAC-2 contract); emergencies need none. */
+const SERVICES: Record<CareType, string[]> = {
+  OUTPATIENT: ['RAWAT_JALAN'],
+  INPATIENT: ['RAWAT_INAP'],
+  EMERGENCY: [],
+  NEWBORN: ['PERSALINAN', 'RAWAT_INAP'],
+};
+
+/** Facility staff see and change only their facility's requests. */
+function scope(): string | null {
+  return currentContext()?.actor?.facilityCode ?? null;
+}
+function actorName(): string | null {
+  return currentContext()?.actor?.username ?? null;
+}
+function actorId(): number | null {
+  const a = currentContext()?.actor;
+  return a && a.id > 0 ? a.id : null;
+}
+
+export function view(r: repo.SjpRow) {
+  return {
+    id: Number(r.id),
+    trackingCode: r.tracking_code,
+    number: r.number,
+    nik: r.nik,
+    patientName: r.patient_name,
+    facilityCode: r.facility_code,
+    facilityName: r.facility_name,
+    careType: r.care_type,
+    admittedAt: new Date(r.admitted_at).toISOString(),
+    admissionDate: r.admission_date,
+    diagnosisCode: r.diagnosis_code,
+    diagnosisText: r.diagnosis_text,
+    careClass: r.care_class,
+    basis: r.basis,
+    referralId: r.referral_id === null ? null : Number(r.referral_id),
+    birthId: r.birth_id === null ? null : Number(r.birth_id),
+    origin: r.origin,
+    status: r.status,
+    dueAt: new Date(r.due_at).toISOString(),
+    firstSubmittedAt: r.first_submitted_at ? new Date(r.first_submitted_at).toISOString() : null,
+    submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+    lateHours: r.late_hours === null ? null : Number(r.late_hours),
+    missing: r.missing,
+    completionNote: r.completion_note,
+    rejectCode: r.reject_code,
+    rejectLabel: r.reject_code ? (REJECT_REASONS[r.reject_code as RejectReason] ?? r.reject_code) : null,
+    rejectNote: r.reject_note,
+    cancelReason: r.cancel_reason,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
+    decidedBy: r.decider_name,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+export type SjpView = ReturnType<typeof view>;
+
+const ICD10 = /^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/;
+
+/**
+ * Guarantee letters (SJP-1 … SJP-4): requests from a hospital desk or the
+ * office, the SJP-2 checklist with documents, the 3×24 working-hour clock,
+ * and the officer's decisions.
+ */
+export function createSjpService(db: Db, deps: SjpDeps) {
+  async function requireAllowed(tx: Queryable, id: number, action: SjpAction) {
+    const r = await repo.get(tx, id, scope(), true);
+    if (!r) throw notFound('SJP_NOT_FOUND', 'Permintaan SJP tidak ditemukan.');
+    const problem = transitionProblem(r.status, action);
+    if (problem) throw conflict('SJP_STATUS', problem);
+    return r;
+  }
+
+  /** Submits (or resubmits) in `tx`: records the lateness and refuses it when the setting says so. */
+  async function submitIn(tx: Queryable, r: repo.SjpRow) {
+    const now = new Date();
+    const cal = await deps.calendar.calendar();
+    const late = lateHours(new Date(r.due_at), now, cal);
+    const { policy } = await repo.latePolicyOn(tx, jakartaDate(now));
+    const refusal = submissionRefusal(late, policy);
+    if (refusal) throw ruleRefusal('SJP_LATE', refusal, { lateHours: late });
+    await repo.update(tx, Number(r.id), {
+      status: 'SUBMITTED',
+      submitted_at: now,
+      first_submitted_at: r.first_submitted_at ?? now,
+      late_hours: late,
+      missing: [],
+    });
+    const note = late > 0 ? `Terlambat ${formatHours(late)} jam kerja` : null;
+    await repo.addEvent(tx, Number(r.id), 'SUBMITTED', note, actorName());
+    const again = r.status === 'NEEDS_COMPLETION';
+    await notify(tx, { role: 'sjp' }, {
+      kind: again ? 'sjp.resubmitted' : 'sjp.submitted',
+      title: `${again ? 'Kelengkapan SJP dikirim' : 'Permintaan SJP baru'} dari ${r.facility_name}`,
+      body: late > 0 ? `Terlambat ${formatHours(late)} jam kerja.` : undefined,
+      link: `/sjp/${r.id}`,
+      entityType: 'sjp_request',
+      entityId: String(r.id),
+    });
+    await auditInTx(tx, { action: 'sjp.submit', entityType: 'sjp_request', entityId: String(r.id), details: { lateHours: late } });
+  }
+
+  async function create(input: NewSjp) {
+    const actorFacility = scope();
+    if (actorFacility && input.facilityCode && input.facilityCode !== actorFacility) {
+      throw forbidden('Rumah sakit hanya dapat mengajukan SJP untuk fasilitasnya sendiri.');
+    }
+    const facilityCode = actorFacility ?? input.facilityCode;
+    if (!facilityCode) throw invalid('SJP_FACILITY_REQUIRED', 'Pilih rumah sakit tempat pasien dirawat (facilityCode).');
+    const facilityName = await repo.facilityName(db, facilityCode);
+    if (!facilityName) throw invalid('SJP_FACILITY_UNKNOWN', `Fasilitas ${facilityCode} tidak terdaftar.`);
+    const admittedAt = new Date(input.admittedAt);
+    if (Number.isNaN(admittedAt.getTime()) || !/(Z|[+-]\d{2}:?\d{2})$/.test(input.admittedAt)) {
+      throw invalid('SJP_ADMITTED_AT', 'Waktu masuk/kunjungan (admittedAt) harus berupa waktu ISO dengan zona, misalnya 2026-11-20T15:00:00+07:00.');
+    }
+    const now = Date.now();
+    if (input.careType !== 'OUTPATIENT' && admittedAt.getTime() > now + 10 * 60_000) {
+      throw invalid('SJP_ADMITTED_AT', 'Waktu masuk rawat tidak boleh di masa depan.');
+    }
+    if (admittedAt.getTime() < now - 366 * 86_400_000) throw invalid('SJP_ADMITTED_AT', 'Waktu masuk lebih dari satu tahun yang lalu.');
+    const diagnosisCode = input.diagnosisCode.trim().toUpperCase();
+    if (!ICD10.test(diagnosisCode)) throw invalid('SJP_DIAGNOSIS', `Kode diagnosis "${input.diagnosisCode}" bukan kode ICD-10 (contoh: A09 atau J18.9).`);
+    const admissionDate = jakartaDate(admittedAt);
+    let costCutoffAt: Date | null = null;
+    if (input.costCutoffAt) {
+      costCutoffAt = new Date(input.costCutoffAt);
+      if (Number.isNaN(costCutoffAt.getTime())) throw invalid('SJP_CUTOFF', 'Batas biaya (costCutoffAt) harus waktu ISO dengan zona.');
+      if (input.careType === 'OUTPATIENT') throw invalid('SJP_CUTOFF', 'Batas biaya hanya untuk pasien rawat inap yang beralih dari pasien umum.');
+      const problem = cutoffProblem(costCutoffAt, admittedAt, new Date());
+      if (problem) throw invalid('SJP_CUTOFF', problem);
+    }
+
+    if (input.careType === 'NEWBORN' && !input.newborn) {
+      throw invalid('SJP_NEWBORN_REQUIRED', 'SJP bayi baru lahir memerlukan data kelahiran dan surat keterangan lahir (newborn).');
+    }
+    if (input.careType !== 'NEWBORN' && !input.nik) throw invalid('SJP_NIK_REQUIRED', 'NIK pasien wajib diisi.');
+
+    // Eligibility on the admission date (for a newborn: the mother's, the child's follows from the birth).
+    const subjectNik = input.careType === 'NEWBORN' ? input.newborn!.motherNik : input.nik;
+    if (!subjectNik) throw invalid('SJP_NIK_REQUIRED', 'NIK ibu bayi wajib diisi untuk SJP bayi baru lahir.');
+    const decision = await deps.eligibility.check(subjectNik, admissionDate);
+    if (!decision.eligible) {
+      const why = decision.reasons.map((x) => x.message).join(' ');
+      throw ruleRefusal(
+        'SJP_NOT_MEMBER',
+        `${input.careType === 'NEWBORN' ? 'Ibu bayi' : 'Pasien'} bukan peserta Jamkesda pada tanggal ${formatDateId(admissionDate)}; SJP tidak dapat diajukan.${why ? ` ${why}` : ''}`,
+        { reasons: decision.reasons.map((x) => x.code) },
+      );
+    }
+    if (input.careType !== 'EMERGENCY' && !(await repo.agreementInForce(db, facilityCode, admissionDate, SERVICES[input.careType]))) {
+      throw ruleRefusal(
+        'SJP_NO_AGREEMENT',
+        `${facilityName} tidak memiliki perjanjian kerja sama yang berlaku pada ${formatDateId(admissionDate)} untuk layanan ini; SJP hanya dapat diajukan untuk kasus gawat darurat.`,
+      );
+    }
+    await deps.documents.requireUsable(input.documents.map((d) => d.documentId));
+    if (input.referralId !== null && !(await repo.referralFor(db, input.referralId, facilityCode, input.nik))) {
+      throw invalid('SJP_REFERRAL', `Rujukan ${input.referralId} tidak ditemukan untuk pasien ini di ${facilityName}.`);
+    }
+
+    let birth: { id: number; childNik: string | null; childName: string } | null = null;
+    if (input.newborn) {
+      // SJP-4: the birth is recorded first (its own record and audit); a duplicate birth statement stops here.
+      await deps.documents.requireUsable([input.newborn.documentId]);
+      const b = await deps.births.record({ ...input.newborn, motherNik: subjectNik });
+      birth = { id: b.id, childNik: b.childNik, childName: b.childName };
+    }
+    const cal = await deps.calendar.calendar();
+    const basis = sjpBasisOf(decision.basis);
+    const id = await db.tx(async (tx) => {
+      const newId = await repo.insert(tx, {
+        trackingCode: verificationCode(),
+        nik: birth ? birth.childNik : input.nik,
+        patientName: birth ? birth.childName : (decision.person?.name ?? '-'),
+        facilityCode,
+        careType: input.careType,
+        admittedAt,
+        admissionDate,
+        diagnosisCode,
+        diagnosisText: input.diagnosisText?.trim() || null,
+        basis,
+        eligibilityBasis: birth ? 'NEWBORN' : decision.basis,
+        referralId: input.referralId,
+        birthId: birth?.id ?? null,
+        motherNik: input.newborn ? subjectNik : null,
+        origin: actorFacility ? 'FACILITY' : 'OFFICE',
+        // A switch from self-pay starts the guarantee, and its clock, at the cost cut-off.
+        dueAt: dueAt(input.careType, costCutoffAt ?? admittedAt, cal),
+        costCutoffAt,
+        createdBy: actorId(),
+      });
+      if (newId === null) {
+        throw conflict('SJP_DUPLICATE', `Sudah ada permintaan SJP yang masih terbuka untuk pasien ini di ${facilityName} (jenis dan tanggal masuk yang sama).`);
+      }
+      const docs = [...input.documents];
+      if (input.newborn) docs.push({ requirement: 'SURAT_KETERANGAN_LAHIR', documentId: input.newborn.documentId });
+      await repo.attach(tx, newId, docs);
+      await repo.addEvent(tx, newId, 'DRAFT', null, actorName());
+      await auditInTx(tx, {
+        action: 'sjp.create',
+        entityType: 'sjp_request',
+        entityId: String(newId),
+        details: { careType: input.careType, facilityCode, documentIds: docs.map((d) => d.documentId), birthId: birth?.id ?? null },
+      });
+      if (input.submit) await submitIn(tx, (await repo.get(tx, newId, null, true))!);
+      return newId;
+    });
+    return get(id);
+  }
+
+  async function get(id: number) {
+    const r = await repo.get(db, id, scope());
+    if (!r) throw notFound('SJP_NOT_FOUND', 'Permintaan SJP tidak ditemukan.');
+    await deps.audit.record({ action: 'sjp.read', entityType: 'sjp_request', entityId: String(id) });
+    const docs = await repo.documents(db, id);
+    const cal = await deps.calendar.calendar();
+    return {
+      ...view(r),
+      hoursLeft: Math.round(cal.workingHoursBetween(new Date(), new Date(r.due_at)) * 100) / 100,
+      checklist: checklist(r.care_type, r.basis, docs),
+      documents: docs.map((d) => ({ ...d, addedAt: d.addedAt.toISOString() })),
+      events: (await repo.events(db, id)).map((e) => ({ ...e, at: e.at.toISOString() })),
+      ...(await careRepo.care(db, id)),
+      actions: await careRepo.actions(db, id),
+      deposits: await careRepo.deposits(db, id),
+      letterUrl: r.number && (r.status === 'APPROVED' || r.status === 'EXPIRED') ? `/api/v1/sjp/${id}/letter.pdf` : null,
+    };
+  }
+
+  async function list(f: { status?: SjpStatus[]; q?: string; page: number; pageSize: number }) {
+    const { rows, total } = await repo.list(db, {
+      facility: scope(),
+      statuses: f.status?.length ? f.status : null,
+      search: f.q?.trim().toUpperCase() || null,
+      limit: f.pageSize,
+      offset: (f.page - 1) * f.pageSize,
+    });
+    await deps.audit.record(rows.map((r) => ({ action: 'sjp.read', entityType: 'sjp_request', entityId: String(r.id), details: { via: 'list' } })));
+    return { items: rows.map(view), total, page: f.page, pageSize: f.pageSize };
+  }
+
+  async function attach(id: number, docs: { requirement: Requirement; documentId: number }[]) {
+    if (docs.length === 0) throw invalid('SJP_DOCUMENTS_EMPTY', 'Pilih sedikitnya satu dokumen untuk dilampirkan.');
+    await deps.documents.requireUsable(docs.map((d) => d.documentId));
+    await db.tx(async (tx) => {
+      await requireAllowed(tx, id, 'attach');
+      await repo.attach(tx, id, docs);
+      await repo.update(tx, id, {});
+      await auditInTx(tx, { action: 'sjp.attach', entityType: 'sjp_request', entityId: String(id), details: { documentIds: docs.map((d) => d.documentId) } });
+    });
+    return get(id);
+  }
+
+  async function submit(id: number) {
+    await db.tx(async (tx) => submitIn(tx, await requireAllowed(tx, id, 'submit')));
+    return get(id);
+  }
+
+  async function cancel(id: number, reason: string) {
+    if (reason.trim().length < 5) throw invalid('REASON_REQUIRED', 'Alasan pembatalan wajib diisi (minimal 5 huruf).');
+    await db.tx(async (tx) => {
+      await requireAllowed(tx, id, 'cancel');
+      await repo.update(tx, id, { status: 'CANCELLED', cancel_reason: reason.trim() });
+      await repo.addEvent(tx, id, 'CANCELLED', reason.trim(), actorName());
+      await auditInTx(tx, { action: 'sjp.cancel', entityType: 'sjp_request', entityId: String(id) });
+    });
+    return get(id);
+  }
+
+  function hospital(r: repo.SjpRow) {
+    return { role: 'rumahsakit' as const, facilityCode: r.facility_code };
+  }
+
+  async function approve(id: number, input: { validTo: string | null }) {
+    await db.tx(async (tx) => {
+      const r = await requireAllowed(tx, id, 'approve');
+      const validFrom = r.admission_date;
+      const validTo = input.validTo ?? addDays(validFrom, DEFAULT_VALIDITY_DAYS[r.care_type]! - 1);
+      if (validTo < validFrom) throw invalid('SJP_VALIDITY', `Masa berlaku tidak boleh berakhir sebelum tanggal masuk (${formatDateId(validFrom)}).`);
+      if (validTo > addDays(validFrom, 365)) throw invalid('SJP_VALIDITY', 'Masa berlaku SJP paling lama satu tahun.');
+      const year = Number(todayJakarta().slice(0, 4));
+      const seq = await repo.nextSeq(tx, year);
+      const number = letterNumber(seq, year);
+      await repo.update(tx, id, {
+        status: 'APPROVED', number, year, seq, valid_from: validFrom, valid_to: validTo, decided_at: new Date(), decided_by: actorId(), decider_name: actorName(),
+      });
+      await repo.addEvent(tx, id, 'APPROVED', `Nomor ${number}, berlaku ${formatDateId(validFrom)} s.d. ${formatDateId(validTo)}`, actorName());
+      await notify(tx, hospital(r), {
+        kind: 'sjp.approved',
+        title: `SJP disetujui: ${number}`,
+        body: `Berlaku ${formatDateId(validFrom)} s.d. ${formatDateId(validTo)}. Surat dapat dicetak.`,
+        link: `/sjp/${id}`,
+        entityType: 'sjp_request',
+        entityId: String(id),
+      });
+      await auditInTx(tx, { action: 'sjp.approve', entityType: 'sjp_request', entityId: String(id), details: { number, validFrom, validTo } });
+    });
+    return get(id);
+  }
+
+  async function askCompletion(id: number, input: { missing: Requirement[]; note: string | null }) {
+    if (input.missing.length === 0 && !input.note?.trim()) {
+      throw invalid('SJP_MISSING_REQUIRED', 'Sebutkan dokumen yang kurang atau tuliskan keterangan kekurangannya.');
+    }
+    await db.tx(async (tx) => {
+      const r = await requireAllowed(tx, id, 'ask_completion');
+      await repo.update(tx, id, { status: 'NEEDS_COMPLETION', missing: input.missing, completion_note: input.note?.trim() || null });
+      const labels = checklist(r.care_type, r.basis, []).filter((c) => input.missing.includes(c.code)).map((c) => c.label);
+      const other = input.missing.filter((m) => !checklist(r.care_type, r.basis, []).some((c) => c.code === m));
+      const what = [...labels, ...other].join(', ');
+      await repo.addEvent(tx, id, 'NEEDS_COMPLETION', [what, input.note?.trim()].filter(Boolean).join('. ') || null, actorName());
+      await notify(tx, hospital(r), {
+        kind: 'sjp.completion_asked',
+        title: 'SJP perlu dilengkapi',
+        body: what ? `Kurang: ${what}.` : (input.note?.trim() ?? undefined),
+        link: `/sjp/${id}`,
+        entityType: 'sjp_request',
+        entityId: String(id),
+      });
+      await auditInTx(tx, { action: 'sjp.ask_completion', entityType: 'sjp_request', entityId: String(id), details: { missing: input.missing } });
+    });
+    return get(id);
+  }
+
+  async function reject(id: number, input: { code: RejectReason; note: string | null }) {
+    if (input.code === 'OTHER' && (input.note?.trim().length ?? 0) < 5) {
+      throw invalid('SJP_REJECT_NOTE', 'Untuk alasan "lainnya", tuliskan keterangan penolakan (minimal 5 huruf).');
+    }
+    await db.tx(async (tx) => {
+      const r = await requireAllowed(tx, id, 'reject');
+      await repo.update(tx, id, { status: 'REJECTED', reject_code: input.code, reject_note: input.note?.trim() || null, decided_at: new Date(), decided_by: actorId(), decider_name: actorName() });
+      await repo.addEvent(tx, id, 'REJECTED', REJECT_REASONS[input.code], actorName());
+      await notify(tx, hospital(r), {
+        kind: 'sjp.rejected',
+        title: 'SJP ditolak',
+        body: REJECT_REASONS[input.code],
+        link: `/sjp/${id}`,
+        entityType: 'sjp_request',
+        entityId: String(id),
+      });
+      await auditInTx(tx, { action: 'sjp.reject', entityType: 'sjp_request', entityId: String(id), details: { code: input.code } });
+    });
+    return get(id);
+  }
+
+  return { create, get, list, attach, submit, cancel, approve, askCompletion, reject };
+}
+
+export type SjpService = ReturnType<typeof createSjpService>;

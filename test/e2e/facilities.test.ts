@@ -1,0 +1,149 @@
+/**
+ * Facilities through the UI: the Dinkes officer records an agreement (PKS) with
+ * its signed document for a hospital; the hospital reports its class III beds;
+ * the puskesmas sees the hospital on the bed board with those numbers.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
+import { renderPdf } from '../../src/platform/documents/pdf.js';
+import { loadFacilitiesText } from '../../src/modules/facilities/registry.js';
+import { LAPTOP, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+
+let server: E2eServer;
+let browser: E2eBrowser;
+let files: string;
+const today = todayJakarta();
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser(LAPTOP);
+  files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-fac-'));
+  await loadFacilitiesText(
+    server.sys.db,
+    [
+      'kode,nama,jenis,kelas,kepemilikan,lokasi,rsud,kode_wilayah,alamat,telepon',
+      'RS-E2E-01,RSUD KOTA E2E,RUMAH_SAKIT,B,PEMERINTAH_DAERAH,DALAM_KOTA,Y,3275011001,Jl. Pramuka 55,(021) 880-1234',
+      'PKM-E2E-01,PUSKESMAS E2E,PUSKESMAS,,PEMERINTAH_DAERAH,DALAM_KOTA,N,3275011001,,',
+      'RS-E2E-02,RS MITRA LAMA E2E,RUMAH_SAKIT,C,SWASTA,DALAM_KOTA,N,3275011001,,',
+      'RS-E2E-03,RS TANPA PKS E2E,RUMAH_SAKIT,D,SWASTA,PERBATASAN,N,,,',
+    ].join('\n'),
+  );
+  fs.writeFileSync(path.join(files, 'pks.pdf'), await renderPdf({ title: 'PKS' }, (d) => void d.text('PERJANJIAN KERJA SAMA')));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (files) fs.rmSync(files, { recursive: true, force: true });
+});
+
+async function login(role: 'admin' | 'rumahsakit' | 'puskesmas' | 'sjp', username: string, facility?: string): Promise<Page> {
+  const password = await userWithPassword(server.sys, username, role, facility);
+  const page = await browser.context.newPage();
+  await loginViaUi(page, server.baseUrl, username, password);
+  return page;
+}
+
+async function logout(page: Page) {
+  try {
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/masuk');
+  } finally {
+    await page.close();
+    await browser.context.clearCookies();
+  }
+}
+
+describe('facilities, agreements and the bed board', () => {
+  it('the officer records an agreement with its document; the hospital becomes a partner', async () => {
+    const page = await login('admin', 'dewi.admin');
+    await page.goto(`${server.baseUrl}/fasilitas`);
+    await page.getByTestId('facilities-table').getByText('RSUD KOTA E2E').click();
+    await page.waitForURL('**/fasilitas/RS-E2E-01');
+    expect(await page.getByTestId('facility-partner').textContent()).toBe('Tanpa PKS');
+    await page.getByTestId('pks-add').click();
+    await page.getByTestId('pks-number').fill('PKS/017/DINKES/2026');
+    await page.getByRole('textbox', { name: 'Berlaku mulai' }).fill(addDays(today, -1));
+    await page.getByRole('textbox', { name: 'Berlaku sampai (termasuk)' }).fill(addDays(today, 364));
+    await page.getByTestId('pks-number').click();
+    await page.locator('input[type="file"]').setInputFiles(path.join(files, 'pks.pdf'));
+    await page.getByTestId('pks-save').click();
+    await page.getByTestId('agreements-table').getByText('PKS/017/DINKES/2026').waitFor();
+    await page.getByTestId('facility-partner').getByText('Mitra').waitFor();
+    await screenshot(page, 'laptop-60-facility-agreement');
+    expect(await server.sys.facilities.isPartner('RS-E2E-01', today)).toBe(true);
+    await logout(page);
+  });
+
+  it('the hospital reports its beds and the puskesmas sees them on the board', async () => {
+    const rs = await login('rumahsakit', 'budi.rsud', 'RS-E2E-01');
+    await rs.goto(`${server.baseUrl}/papan-tempat-tidur`);
+    await rs.getByTestId('beds-total').fill('48');
+    await rs.getByTestId('beds-available').fill('7');
+    await rs.getByTestId('beds-above').fill('1');
+    await rs.getByTestId('beds-submit').click();
+    await rs.getByText('Laporan tempat tidur terkirim.').waitFor();
+    await logout(rs);
+
+    const pkm = await login('puskesmas', 'sari.pkm', 'PKM-E2E-01');
+    await pkm.goto(`${server.baseUrl}/papan-tempat-tidur`);
+    const row = pkm.getByTestId('bed-board').getByRole('row', { name: /RSUD KOTA E2E/ });
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('48');
+    expect(text).toContain('7');
+    expect(text).toContain('kurang dari 1 jam lalu');
+    expect(text).not.toContain('Lama');
+    await screenshot(pkm, 'laptop-61-bed-board');
+    await logout(pkm);
+  });
+
+  it('a hospital files its monthly report and the office sees it', async () => {
+    await server.sys.db.query(
+      `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ('RS-E2E-02', 'PKS/E2E/LAMA', $1, $2, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
+      [addDays(today, -400), addDays(today, 300)],
+    );
+    const rs = await login('rumahsakit', 'tono.rs2', 'RS-E2E-02');
+    await rs.goto(`${server.baseUrl}/laporan-bulanan-rs`);
+    for (const [k, v] of [['outpatientVisits', '1234'], ['inpatientAdmissions', '210'], ['class3PatientDays', '640'], ['referralsReceived', '95'], ['referralsBack', '31'], ['deaths', '2']]) {
+      await rs.getByTestId(`monthly-${k}`).fill(v!);
+    }
+    await rs.getByTestId('monthly-submit').click();
+    await rs.getByText('Laporan bulanan terkirim.').waitFor();
+    await logout(rs);
+
+    const office = await login('sjp', 'yuni.sjp');
+    await office.goto(`${server.baseUrl}/laporan-bulanan-rs`);
+    const row = office.getByTestId('monthly-overview').getByRole('row', { name: /RS MITRA LAMA E2E/ });
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('1.234');
+    expect(text).toMatch(/Tepat waktu|Terlambat/);
+    await screenshot(office, 'laptop-62-monthly-overview');
+    await logout(office);
+  });
+
+  it('a hospital without agreement reports an emergency; the office sees it on time', async () => {
+    const rs = await login('rumahsakit', 'wati.rs3', 'RS-E2E-03');
+    await rs.goto(`${server.baseUrl}/gawat-darurat-non-pks`);
+    await rs.getByRole('textbox', { name: 'NIK pasien' }).fill('3275014101900001');
+    await rs.getByRole('textbox', { name: 'Jam masuk (JJ:MM)' }).fill('00:00');
+    await rs.getByRole('textbox', { name: 'Kondisi pasien' }).fill('Sesak napas berat, saturasi 85%');
+    await rs.getByRole('button', { name: 'Kirim laporan' }).click();
+    await rs.getByText('Laporan gawat darurat terkirim.').waitFor();
+    await logout(rs);
+
+    const office = await login('sjp', 'agus.sjp');
+    await office.goto(`${server.baseUrl}/gawat-darurat-non-pks`);
+    const row = office.getByTestId('emergency-table').getByRole('row', { name: /RS TANPA PKS E2E/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Tepat waktu');
+    await screenshot(office, 'laptop-63-emergency-reports');
+    await logout(office);
+  });
+});

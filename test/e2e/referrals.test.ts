@@ -1,0 +1,125 @@
+/**
+ * The referral pathway through the UI: a puskesmas refers a member to the
+ * best-ranked partner hospital and downloads the letter; the hospital finds it
+ * in its incoming list, records arrival and admission and sends the
+ * back-referral, which the puskesmas then reads.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { todayJakarta } from '../../src/platform/calendar/index.js';
+import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
+import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+
+let server: E2eServer;
+let browser: E2eBrowser;
+let files: string;
+const today = todayJakarta();
+const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const fam = family('3275010101600001', 'RUJUKAN');
+const patient = fam[0]!;
+
+async function hospital(code: string, name: string, village: string, beds: number) {
+  await server.sys.db.query(`INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ($1, $2, 'PPK2', $3, 'DALAM_KOTA', 'RUMAH_SAKIT')`, [code, name, village]);
+  await server.sys.db.query(
+    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ($1, $2, $3, $4, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
+    [code, `PKS/${code}`, daysAgo(30), daysAgo(-300)],
+  );
+  await server.sys.db.query(`INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 40, $2)`, [code, beds]);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser(LAPTOP);
+  files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-ref-'));
+  const popFile = path.join(files, 'p.csv');
+  fs.writeFileSync(popFile, csv(POP_HEADER, fam.map(popLine)));
+  const { done } = await server.sys.imports.start({ kind: 'population', filePath: popFile, fileName: 'p.csv', asOf: daysAgo(60), ownsFile: false });
+  await done;
+  await server.sys.db.query(`INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ('PKM-E2E', 'PUSKESMAS BEKASI JAYA', 'PPK1', '3275011001', 'DALAM_KOTA', 'PUSKESMAS')`);
+  await hospital('RS-DEKAT', 'RS DEKAT SEHAT', '3275011004', 3);
+  await hospital('RS-JAUH', 'RS JAUH SENTOSA', '3275071001', 25);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (files) fs.rmSync(files, { recursive: true, force: true });
+});
+
+async function login(role: 'puskesmas' | 'rumahsakit', username: string, facility: string): Promise<Page> {
+  await ensureFacility(server.sys, facility, facility, role === 'puskesmas' ? 'PPK1' : 'PPK2');
+  const password = await userWithPassword(server.sys, username, role, facility);
+  const page = await browser.context.newPage();
+  await loginViaUi(page, server.baseUrl, username, password);
+  return page;
+}
+
+async function logout(page: Page) {
+  await page.goto(`${server.baseUrl}/`);
+  await page.getByTestId('logout').click();
+  await page.waitForURL('**/masuk');
+  await page.close();
+}
+
+describe('referral pathway', () => {
+  let referralUrl = '';
+
+  it('a puskesmas refers a member to the nearest partner hospital and gets the letter', async () => {
+    const page = await login('puskesmas', 'dina.pkm', 'PKM-E2E');
+    await page.goto(`${server.baseUrl}/rujukan`);
+    await page.getByTestId('referral-new').click();
+    await page.getByTestId('referral-nik').fill(patient.nik);
+    await page.getByTestId('referral-check').click();
+    await page.locator('[data-testid="referral-eligibility"][data-eligible="true"]').waitFor();
+    await page.getByTestId('referral-diagnosis').fill('I21');
+    await page.getByRole('option', { name: /I21\.9/ }).click();
+    await page.getByTestId('destination-RS-DEKAT').waitFor();
+    // Same district beats more free beds further away.
+    expect(await page.getByTestId('destination-RS-DEKAT').isChecked()).toBe(true);
+    await screenshot(page, 'laptop-60-referral-form');
+    await page.getByTestId('referral-submit').click();
+    await page.waitForURL(/\/rujukan\/\d+$/);
+    referralUrl = page.url();
+    await page.locator('[data-testid="referral-status"][data-status="SENT"]').waitFor();
+    const id = referralUrl.split('/').pop();
+    const pdf = await page.request.get(`${server.baseUrl}/api/v1/referrals/${id}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The QR code's page: validity and initials, never the NIK or the name.
+    const { verifyCode } = (await (await page.request.get(`${server.baseUrl}/api/v1/referrals/${id}`)).json()) as { verifyCode: string };
+    await page.goto(`${server.baseUrl}/verifikasi/rujukan/${verifyCode}`);
+    await page.locator('[data-testid="verify-answer"][data-valid="true"]').waitFor();
+    const shown = (await page.getByTestId('verify-answer').textContent()) ?? '';
+    expect(shown).toContain('B. R.');
+    expect(shown).not.toContain(patient.nik);
+    expect(shown).not.toContain('BUDI');
+    await logout(page);
+  });
+
+  it('the hospital sees it, admits the patient and sends the back-referral; the puskesmas reads it', async () => {
+    const page = await login('rumahsakit', 'rudi.rs', 'RS-DEKAT');
+    await page.goto(`${server.baseUrl}/rujukan?direction=IN`);
+    await page.getByTestId('referral-link').first().click();
+    await page.waitForURL(referralUrl);
+    await page.getByTestId('referral-arrive').click();
+    await page.locator('[data-testid="referral-status"][data-status="ARRIVED"]').waitFor();
+    await page.getByTestId('referral-admit').click();
+    await page.locator('[data-testid="referral-status"][data-status="ADMITTED"]').waitFor();
+    await page.getByTestId('back-condition').fill('Stabil, tanpa nyeri dada');
+    await page.getByTestId('back-follow-up').fill('Kontrol tekanan darah tiap bulan di puskesmas');
+    await page.getByTestId('referral-send-back').click();
+    await page.getByTestId('referral-back').waitFor();
+    await screenshot(page, 'laptop-61-back-referral');
+    await logout(page);
+
+    const pkm = await login('puskesmas', 'dina2.pkm', 'PKM-E2E');
+    await pkm.goto(referralUrl);
+    await pkm.getByTestId('referral-back').waitFor();
+    expect(await pkm.getByTestId('referral-back').textContent()).toContain('Kontrol tekanan darah tiap bulan di puskesmas');
+    await pkm.close();
+  });
+});

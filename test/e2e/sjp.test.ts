@@ -1,0 +1,214 @@
+/**
+ * The care pathway end to end in Chromium: a puskesmas refers a member to a
+ * partner hospital, which records arrival and admission; the hospital desk then
+ * requests an inpatient SJP with
+ * documents, the SJP officer asks for the missing KK, the hospital uploads it
+ * and resubmits, the officer approves, the letter PDF renders, and the family
+ * follows the status on the public tracking page. A newborn SJP is requested
+ * by the hospital with the birth statement.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addDays, jakartaDateTime, todayJakarta } from '../../src/platform/calendar/index.js';
+import { renderPdf } from '../../src/platform/documents/pdf.js';
+import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
+import { LAPTOP, RESULTS_DIR, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+
+const RS = 'RS-SJP-E2E';
+const PKM = 'PKM-SJP-E2E';
+let server: E2eServer;
+let browser: E2eBrowser;
+let files: string;
+const today = todayJakarta();
+const fam = family('3275010101600001', 'SEJAHTERA');
+const patient = fam[0]!;
+let sjpUrl = '';
+let trackingCode = '';
+
+async function scan(name: string, title: string) {
+  const file = path.join(files, name);
+  fs.writeFileSync(file, await renderPdf({ title }, (d) => void d.fontSize(20).text(title)));
+  return file;
+}
+
+async function login(role: 'rumahsakit' | 'sjp' | 'puskesmas', username: string, facility?: string): Promise<Page> {
+  const password = await userWithPassword(server.sys, username, role, facility);
+  const page = await browser.context.newPage();
+  await loginViaUi(page, server.baseUrl, username, password);
+  return page;
+}
+
+async function logout(page: Page) {
+  await page.goto(`${server.baseUrl}/`);
+  await page.getByTestId('logout').click();
+  await page.waitForURL('**/masuk');
+  await page.close();
+}
+
+async function choose(page: Page, testId: string, file: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId(testId).click()]);
+  await chooser.setFiles(file);
+}
+
+async function status(page: Page, expected: string) {
+  await page.locator(`[data-testid="sjp-status"][data-status="${expected}"]`).first().waitFor();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser(LAPTOP);
+  files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-sjp-'));
+  await ensureFacility(server.sys, RS, 'RS Sejahtera Kota', 'PPK2');
+  await server.sys.db.query(
+    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status)
+     VALUES ($1, 'PKS/E2E/SJP/1', $2, $3, ARRAY['RAWAT_JALAN','RAWAT_INAP','GAWAT_DARURAT'], 'ACTIVE')`,
+    [RS, addDays(today, -200), addDays(today, 200)],
+  );
+  // The hospital in the city with free class III beds, and the puskesmas that refers to it.
+  await server.sys.db.query(`UPDATE facility SET kind = 'RUMAH_SAKIT', location = 'DALAM_KOTA', village_code = '3275011004' WHERE code = $1`, [RS]);
+  await server.sys.db.query(`INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 30, 6)`, [RS]);
+  await ensureFacility(server.sys, PKM, 'Puskesmas Bekasi Jaya', 'PPK1');
+  await server.sys.db.query(`UPDATE facility SET kind = 'PUSKESMAS', location = 'DALAM_KOTA', village_code = '3275011001' WHERE code = $1`, [PKM]);
+  const popFile = path.join(files, 'p.csv');
+  fs.writeFileSync(popFile, csv(POP_HEADER, fam.map(popLine)));
+  const { done } = await server.sys.imports.start({ kind: 'population', filePath: popFile, fileName: 'p.csv', asOf: addDays(today, -60), ownsFile: false });
+  await done;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (files) fs.rmSync(files, { recursive: true, force: true });
+});
+
+describe('inpatient SJP from the hospital desk to the printed letter', () => {
+  it('a puskesmas refers the patient to the partner hospital, which records arrival and admission', async () => {
+    const pkm = await login('puskesmas', 'sari.pkm', PKM);
+    await pkm.goto(`${server.baseUrl}/rujukan`);
+    await pkm.getByTestId('referral-new').click();
+    await pkm.getByTestId('referral-nik').fill(patient.nik);
+    await pkm.getByTestId('referral-check').click();
+    await pkm.locator('[data-testid="referral-eligibility"][data-eligible="true"]').waitFor();
+    await pkm.getByTestId('referral-diagnosis').fill('A09');
+    await pkm.getByRole('option', { name: /A09/ }).first().click();
+    await pkm.getByTestId(`destination-${RS}`).waitFor();
+    await pkm.getByTestId('referral-submit').click();
+    await pkm.waitForURL(/\/rujukan\/\d+$/);
+    const referralUrl = pkm.url();
+    await pkm.locator('[data-testid="referral-status"][data-status="SENT"]').waitFor();
+    await logout(pkm);
+
+    const rs = await login('rumahsakit', 'rina.rs', RS);
+    await rs.goto(referralUrl);
+    await rs.getByTestId('referral-arrive').click();
+    await rs.locator('[data-testid="referral-status"][data-status="ARRIVED"]').waitFor();
+    await rs.getByTestId('referral-admit').click();
+    await rs.locator('[data-testid="referral-status"][data-status="ADMITTED"]').waitFor();
+    await logout(rs);
+  });
+
+  it('the hospital files the request with card, KTP and admission proof (KK forgotten)', async () => {
+    const page = await login('rumahsakit', 'dina.rs', RS);
+    await page.goto(`${server.baseUrl}/sjp`);
+    await page.getByTestId('sjp-new').click();
+    await page.getByTestId('sjp-nik').fill(patient.nik);
+    const admitted = jakartaDateTime(new Date(Date.now() - 2 * 3_600_000));
+    await page.getByTestId('sjp-admitted-at').fill(admitted.iso.slice(0, 16));
+    await page.getByTestId('sjp-diagnosis').fill('A09');
+    await choose(page, 'sjp-file-KARTU', await scan('kartu.pdf', 'KARTU JAMKESDA'));
+    await choose(page, 'sjp-file-KTP', await scan('ktp.pdf', 'KTP'));
+    await choose(page, 'sjp-file-BUKTI_RAWAT_INAP', await scan('masuk.pdf', 'BUKTI MASUK RAWAT INAP'));
+    await page.getByTestId('sjp-save').click();
+    await status(page, 'SUBMITTED');
+    expect(await page.getByTestId('sjp-check-KK').getAttribute('data-present')).toBe('false');
+    sjpUrl = page.url();
+    trackingCode = (await page.getByTestId('sjp-tracking-code').textContent())!.trim();
+    await screenshot(page, 'laptop-60-sjp-submitted');
+    await logout(page);
+  });
+
+  it('the officer asks for the missing KK', async () => {
+    const page = await login('sjp', 'yuni.sjp');
+    await page.goto(`${server.baseUrl}/sjp`);
+    await page.getByTestId('sjp-queue-decide').getByText('RS Sejahtera Kota').first().click();
+    await status(page, 'SUBMITTED');
+    expect(page.url()).toBe(sjpUrl);
+    await page.getByTestId('sjp-missing-KK').check();
+    await page.getByTestId('sjp-ask-completion').click();
+    await status(page, 'NEEDS_COMPLETION');
+    await logout(page);
+  });
+
+  it('the hospital uploads the KK and resubmits', async () => {
+    const page = await login('rumahsakit', 'dodi.rs', RS);
+    await page.goto(sjpUrl);
+    await page.getByTestId('sjp-completion-asked').waitFor();
+    await choose(page, 'sjp-upload-KK', await scan('kk.pdf', 'KARTU KELUARGA'));
+    await page.getByTestId('sjp-attach').click();
+    await page.locator('[data-testid="sjp-check-KK"][data-present="true"]').waitFor();
+    await page.getByTestId('sjp-submit').click();
+    await status(page, 'SUBMITTED');
+    await logout(page);
+  });
+
+  it('the officer approves and the letter PDF renders', async () => {
+    const page = await login('sjp', 'yoga.sjp');
+    await page.goto(sjpUrl);
+    await page.getByTestId('sjp-approve').click();
+    await status(page, 'APPROVED');
+    const number = (await page.getByTestId('sjp-number').textContent())!.trim();
+    expect(number).toMatch(/^\d{5}\/SJP\/DINKES\/\d{4}$/);
+    await screenshot(page, 'laptop-61-sjp-approved');
+    const href = await page.getByTestId('sjp-letter').getAttribute('href');
+    const res = await page.request.get(`${server.baseUrl}${href}`);
+    expect(res.status()).toBe(200);
+    const pdf = await res.body();
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const pdfFile = path.join(RESULTS_DIR, 'sjp-letter.pdf');
+    fs.writeFileSync(pdfFile, pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdfFile, path.join(RESULTS_DIR, 'sjp-letter')]);
+    expect(fs.statSync(path.join(RESULTS_DIR, 'sjp-letter.png')).size).toBeGreaterThan(5000);
+    await logout(page);
+  });
+
+  it('the family sees the status on the public tracking page, without personal data', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.baseUrl}/verifikasi/sjp/${trackingCode}`);
+    await page.locator('[data-testid="sjp-track-answer"][data-status="APPROVED"]').waitFor();
+    const text = await page.getByTestId('sjp-track-answer').textContent();
+    expect(text).toContain('RS Sejahtera Kota');
+    expect(text).not.toContain(patient.name);
+    await screenshot(page, 'laptop-62-sjp-tracking');
+    await page.close();
+  });
+
+  it('the hospital requests a newborn SJP with the birth statement; the birth is recorded too', async () => {
+    const page = await login('rumahsakit', 'dewi.rs', RS);
+    await page.goto(`${server.baseUrl}/sjp/baru`);
+    await page.getByTestId('sjp-care-type').click();
+    await page.getByRole('option', { name: 'Bayi baru lahir' }).click();
+    const born = jakartaDateTime(new Date(Date.now() - 3 * 3_600_000));
+    await page.getByTestId('sjp-admitted-at').fill(born.iso.slice(0, 16));
+    await page.getByTestId('sjp-diagnosis').fill('Z38.0');
+    await page.getByTestId('sjp-child-name').fill('BAYI NY SITI SEJAHTERA');
+    await page.getByTestId('sjp-birth-date').fill(born.date);
+    await page.getByTestId('sjp-mother-nik').fill(fam[1]!.nik);
+    await page.getByTestId('sjp-skl-number').fill('SKL/RSSJ/0099/2026');
+    await choose(page, 'sjp-skl-file', await scan('skl.pdf', 'SURAT KETERANGAN LAHIR'));
+    await choose(page, 'sjp-file-KARTU', await scan('kartu-ibu.pdf', 'KARTU JAMKESDA IBU'));
+    await choose(page, 'sjp-file-KK', await scan('kk-ibu.pdf', 'KARTU KELUARGA'));
+    await page.getByTestId('sjp-save').click();
+    await status(page, 'SUBMITTED');
+    await page.getByText('Bayi baru lahir · BAYI NY SITI SEJAHTERA').waitFor();
+    expect(await page.getByTestId('sjp-check-SURAT_KETERANGAN_LAHIR').getAttribute('data-present')).toBe('true');
+    const births = await server.sys.db.query<{ n: string }>(`SELECT count(*) AS n FROM birth_record WHERE child_name = 'BAYI NY SITI SEJAHTERA' AND facility_code = $1`, [RS]);
+    expect(Number(births.rows[0]!.n)).toBe(1);
+    await screenshot(page, 'laptop-63-sjp-newborn');
+    await logout(page);
+  });
+});

@@ -1,0 +1,174 @@
+import { Alert, Button, Checkbox, FileInput, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileUpload } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../shared/api';
+import { todayJakarta } from '../../shared/format';
+import { DateField } from '../../shared/ui/DateField';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { s } from './strings';
+import type { Agreement } from './types';
+import { uploadFacilityDocument } from './upload';
+
+const ACCEPT = 'application/pdf,image/jpeg,image/png';
+
+/** FAC-2: a new agreement with its signed document. */
+export function AgreementDialog({ code, opened, onClose, onSaved }: { code: string; opened: boolean; onClose: () => void; onSaved: () => void }) {
+  const f = s.agreementForm;
+  const [number, setNumber] = useState('');
+  const [validFrom, setValidFrom] = useState<string | null>(todayJakarta());
+  const [validTo, setValidTo] = useState<string | null>(null);
+  const [services, setServices] = useState<string[]>(['RAWAT_JALAN', 'RAWAT_INAP', 'GAWAT_DARURAT']);
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file || !validFrom || !validTo) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const documentId = await uploadFacilityDocument(file);
+      const a = await api<Agreement>(`/api/v1/facilities/${code}/agreements`, { method: 'POST', body: { number, validFrom, validTo, services, documentId } });
+      notifications.show({ color: 'dinkes', message: f.saved(a.number) });
+      setNumber('');
+      setFile(null);
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={f.title} size="lg" centered>
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <ErrorAlert error={error} />
+          <TextInput label={f.number} value={number} onChange={(e) => setNumber(e.currentTarget.value)} required data-testid="pks-number" />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <DateField label={f.validFrom} value={validFrom} onChange={setValidFrom} required data-testid="pks-from" />
+            <DateField label={f.validTo} value={validTo} onChange={setValidTo} required data-testid="pks-to" />
+          </SimpleGrid>
+          <Checkbox.Group label={f.services} value={services} onChange={setServices} required>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing={6}>
+              {Object.entries(s.service).map(([value, label]) => (
+                <Checkbox key={value} value={value} label={label} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+          <FileInput label={f.file} accept={ACCEPT} value={file} onChange={setFile} required leftSection={<IconFileUpload size={16} aria-hidden />} data-testid="pks-file" clearable />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {s.common.cancel}
+            </Button>
+            <Button type="submit" loading={busy} disabled={!file || !validFrom || !validTo || services.length === 0} data-testid="pks-save">
+              {f.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** FAC-2: terminate from a date with a reason. */
+export function TerminateDialog({ agreement, onClose, onSaved }: { agreement: Agreement | null; onClose: () => void; onSaved: () => void }) {
+  const f = s.terminateForm;
+  const [on, setOn] = useState<string | null>(todayJakarta());
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!agreement || !on) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/v1/facilities/agreements/${agreement.id}/terminate`, { method: 'POST', body: { terminatedOn: on, reason } });
+      notifications.show({ color: 'dinkes', message: f.saved });
+      setReason('');
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened={!!agreement} onClose={onClose} title={`${f.title} ${agreement?.number ?? ''}`} centered>
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <ErrorAlert error={error} />
+          <DateField label={f.on} value={on} onChange={setOn} required />
+          <Textarea label={f.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required minRows={2} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {s.common.cancel}
+            </Button>
+            <Button type="submit" color="red" loading={busy}>
+              {f.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** FAC-3: a sanction with date, basis and (optionally) the letter. */
+export function SanctionDialog({ code, opened, onClose, onSaved }: { code: string; opened: boolean; onClose: () => void; onSaved: () => void }) {
+  const f = s.sanctionForm;
+  const [kind, setKind] = useState<string>('TEGURAN_LISAN');
+  const [on, setOn] = useState<string | null>(todayJakarta());
+  const [basis, setBasis] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!on) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const documentId = file ? await uploadFacilityDocument(file) : null;
+      await api(`/api/v1/facilities/${code}/sanctions`, { method: 'POST', body: { kind, imposedOn: on, basis, documentId } });
+      notifications.show({ color: 'dinkes', message: f.saved });
+      setBasis('');
+      setFile(null);
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={f.title} size="lg" centered>
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <ErrorAlert error={error} />
+          <Select label={f.kind} data={Object.entries(s.sanction).map(([value, label]) => ({ value, label }))} value={kind} onChange={(v) => setKind(v ?? 'TEGURAN_LISAN')} allowDeselect={false} />
+          {kind === 'PEMUTUSAN' && (
+            <Alert color="red" variant="light">
+              {f.terminationNote}
+            </Alert>
+          )}
+          <DateField label={f.on} value={on} onChange={setOn} required />
+          <Textarea label={f.basis} value={basis} onChange={(e) => setBasis(e.currentTarget.value)} required minRows={2} />
+          <FileInput label={f.file} accept={ACCEPT} value={file} onChange={setFile} leftSection={<IconFileUpload size={16} aria-hidden />} clearable />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {s.common.cancel}
+            </Button>
+            <Button type="submit" color={kind === 'PEMUTUSAN' ? 'red' : undefined} loading={busy}>
+              {f.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

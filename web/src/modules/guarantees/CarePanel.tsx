@@ -1,0 +1,114 @@
+import { Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useSession } from '../../app/session';
+import { formatDate, formatDateTime, formatNumber, todayJakarta } from '../../shared/format';
+import { s } from './strings';
+import type { SjpDetail } from './types';
+
+const c = s.stay;
+const UNITS = ['HCU', 'ICU', 'ICCU', 'NICU', 'PICU', 'PERINATOLOGI', 'KEMOTERAPI'];
+
+/** SJP-5 incidental approvals, SJP-6 deposits and SJP-7 above-class placement of one stay. */
+export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: (path: string, body?: unknown) => Promise<void> }) {
+  const { can } = useSession();
+  const [kind, setKind] = useState<string | null>('MEDICAL_ACTION');
+  const [unit, setUnit] = useState<string | null>('ICU');
+  const [description, setDescription] = useState('');
+  const [plannedOn, setPlannedOn] = useState(todayJakarta());
+  const [note, setNote] = useState('');
+  const [amount, setAmount] = useState<number | string>('');
+  const [paidOn, setPaidOn] = useState(todayJakarta());
+  const [placedClass, setPlacedClass] = useState<string | null>('II');
+  const [since, setSince] = useState('');
+  const request = can('sjp.request');
+  const decide = can('sjp.decide');
+  const open = ['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED'].includes(r.status);
+  if (r.careType === 'OUTPATIENT') return null;
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="sjp-care">
+      <Title order={2} id="sjp-care" mb="sm">
+        {c.title}
+      </Title>
+      <Stack gap="md">
+        {r.costCutoffAt && <Text size="sm">{c.cutoff(formatDateTime(r.costCutoffAt))}</Text>}
+        <div>
+          <Title order={3} size="h5" mb="xs">{c.placement}</Title>
+          {r.placedClass ? <Text size="sm" data-testid="sjp-placement">{c.placed(r.placedClass, formatDateTime(r.placedSince))}</Text> : <Text size="sm" c="dimmed">{c.placementHelp}</Text>}
+          {request && open && (
+            <Group align="end" mt="xs">
+              <Select label={c.placedClass} value={placedClass} onChange={setPlacedClass} data={['II', 'I', 'VIP']} w={140} allowDeselect={false} />
+              <TextInput type="datetime-local" label={c.since} value={since} onChange={(e) => setSince(e.currentTarget.value)} />
+              <Button variant="default" disabled={!since} loading={busy} onClick={() => act('placement', { placedClass, since: `${since}:00+07:00` })}>
+                {c.recordPlacement}
+              </Button>
+            </Group>
+          )}
+        </div>
+        <div>
+          <Title order={3} size="h5" mb="xs">{c.actions}</Title>
+          {r.actions.length === 0 ? (
+            <Text size="sm" c="dimmed">{c.none}</Text>
+          ) : (
+            <Table>
+              <Table.Tbody>
+                {r.actions.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>{c.actionKind[a.kind]} · {a.unit}</Table.Td>
+                    <Table.Td>{a.description}</Table.Td>
+                    <Table.Td>{formatDate(a.plannedOn)}{a.handledOn !== a.plannedOn ? ` (${c.handledOn} ${formatDate(a.handledOn)})` : ''}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={a.status === 'APPROVED' ? 'dinkes' : a.status === 'REJECTED' ? 'red' : 'orange'}>{c.actionStatus[a.status]}</Badge>
+                      {a.decisionNote ? ` ${a.decisionNote}` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      {decide && a.status === 'REQUESTED' && (
+                        <Group gap="xs">
+                          <Button size="xs" loading={busy} onClick={() => act(`actions/${a.id}/decide`, { approve: true, note: note || null })}>{c.approve}</Button>
+                          <Button size="xs" color="red" variant="light" loading={busy} onClick={() => act(`actions/${a.id}/decide`, { approve: false, note: note || null })}>{c.reject}</Button>
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {decide && r.actions.some((a) => a.status === 'REQUESTED') && <TextInput label={c.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} mt="xs" />}
+          {request && open && (
+            <Group align="end" mt="xs" wrap="wrap">
+              <Select label="Jenis" value={kind} onChange={setKind} data={Object.entries(c.actionKind).map(([value, label]) => ({ value, label }))} w={170} allowDeselect={false} />
+              <Select label={c.unit} value={unit} onChange={setUnit} data={UNITS} w={150} allowDeselect={false} />
+              <TextInput label={c.description} value={description} onChange={(e) => setDescription(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
+              <TextInput type="date" label={c.plannedOn} value={plannedOn} onChange={(e) => setPlannedOn(e.currentTarget.value)} />
+              <Button variant="default" loading={busy} disabled={description.trim().length < 3} onClick={() => act('actions', { kind, unit, description, plannedOn })}>
+                {c.ask}
+              </Button>
+            </Group>
+          )}
+        </div>
+        <div>
+          <Title order={3} size="h5" mb="xs">{c.deposits}</Title>
+          {r.deposits.length === 0 ? (
+            <Text size="sm" c="dimmed">{c.none}</Text>
+          ) : (
+            r.deposits.map((d) => (
+              <Text key={d.id} size="sm">
+                Rp {formatNumber(d.amount)} · {formatDate(d.paidOn)}{d.note ? ` · ${d.note}` : ''}
+              </Text>
+            ))
+          )}
+          {request && open && (
+            <Group align="end" mt="xs">
+              <NumberInput label={c.amount} value={amount} onChange={setAmount} min={1} thousandSeparator="." decimalSeparator="," w={200} />
+              <TextInput type="date" label={c.paidOn} value={paidOn} onChange={(e) => setPaidOn(e.currentTarget.value)} />
+              <Button variant="default" loading={busy} disabled={!amount} onClick={() => act('deposits', { amount: Number(amount), paidOn })}>
+                {c.addDeposit}
+              </Button>
+            </Group>
+          )}
+        </div>
+      </Stack>
+    </Paper>
+  );
+}

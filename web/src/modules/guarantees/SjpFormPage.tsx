@@ -1,0 +1,163 @@
+import { Button, Checkbox, FileInput, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileUpload } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { paths } from '../../app/paths';
+import { useSession } from '../../app/session';
+import { api } from '../../shared/api';
+import { digitsOnly } from '../../shared/format';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { PageHeader } from '../../shared/ui/PageHeader';
+import { s } from './strings';
+import type { SjpDetail } from './types';
+import { uploadDocument } from './upload';
+
+const f = s.form;
+
+/** A hospital desk (or the office) files an SJP request with its documents. */
+export default function SjpFormPage() {
+  const navigate = useNavigate();
+  const { me } = useSession();
+  const isOffice = !me?.facilityCode;
+  const [nik, setNik] = useState('');
+  const [careType, setCareType] = useState<string>('INPATIENT');
+  const [admittedAt, setAdmittedAt] = useState('');
+  const [diagnosisCode, setDiagnosisCode] = useState('');
+  const [diagnosisText, setDiagnosisText] = useState('');
+  const [facilityCode, setFacilityCode] = useState('');
+  const [files, setFiles] = useState<Record<string, File | null>>({});
+  const [submitNow, setSubmitNow] = useState(true);
+  const [child, setChild] = useState({ childName: '', childNik: '', sex: 'L', birthDate: '', motherNik: '', documentNumber: '' });
+  const [skl, setSkl] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const newborn = careType === 'NEWBORN';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const documents = [];
+      for (const code of s.slots[careType] ?? []) {
+        const file = files[code];
+        if (file) documents.push({ requirement: code, documentId: await uploadDocument(file) });
+      }
+      const body: Record<string, unknown> = {
+        careType,
+        admittedAt: `${admittedAt}:00+07:00`,
+        diagnosisCode,
+        diagnosisText: diagnosisText || null,
+        facilityCode: isOffice ? facilityCode || null : null,
+        documents,
+        submit: submitNow,
+      };
+      if (newborn) {
+        if (!skl) throw new Error(f.sklFile);
+        body.newborn = {
+          childName: child.childName,
+          childNik: digitsOnly(child.childNik) || null,
+          sex: child.sex,
+          birthDate: child.birthDate,
+          motherNik: digitsOnly(child.motherNik),
+          documentKind: 'SURAT_KETERANGAN_LAHIR',
+          documentNumber: child.documentNumber,
+          documentId: await uploadDocument(skl),
+        };
+      } else body.nik = digitsOnly(nik);
+      const r = await api<SjpDetail>('/api/v1/sjp', { method: 'POST', body });
+      notifications.show({ color: 'dinkes', message: f.saved(r.trackingCode) });
+      navigate(paths.sjp(r.id));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setC = (k: keyof typeof child) => (v: string) => setChild((c) => ({ ...c, [k]: v }));
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={f.title} description={f.description} />
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <Paper withBorder p="lg" component="section" aria-labelledby="sjp-patient">
+            <Title order={2} id="sjp-patient" mb="md">
+              {f.patient}
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={f.careType}
+                value={careType}
+                onChange={(v) => v && setCareType(v)}
+                data={Object.entries(s.care).map(([value, label]) => ({ value, label }))}
+                allowDeselect={false}
+                data-testid="sjp-care-type"
+              />
+              {!newborn && <TextInput label={f.nik} value={nik} onChange={(e) => setNik(e.currentTarget.value)} inputMode="numeric" maxLength={20} required className="mono" data-testid="sjp-nik" />}
+              <TextInput type="datetime-local" label={f.admittedAt} value={admittedAt} onChange={(e) => setAdmittedAt(e.currentTarget.value)} required data-testid="sjp-admitted-at" />
+              <TextInput label={f.diagnosisCode} value={diagnosisCode} onChange={(e) => setDiagnosisCode(e.currentTarget.value)} placeholder="A09" maxLength={10} required data-testid="sjp-diagnosis" />
+              <TextInput label={f.diagnosisText} value={diagnosisText} onChange={(e) => setDiagnosisText(e.currentTarget.value)} maxLength={200} />
+              {isOffice && <TextInput label={f.facilityCode} value={facilityCode} onChange={(e) => setFacilityCode(e.currentTarget.value)} required data-testid="sjp-facility" />}
+            </SimpleGrid>
+            <Text size="sm" c="dimmed" mt="sm">
+              {f.careClass}
+            </Text>
+          </Paper>
+          {newborn && (
+            <Paper withBorder p="lg" component="section" aria-labelledby="sjp-newborn">
+              <Title order={2} id="sjp-newborn" mb="md">
+                {f.newborn}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label={f.childName} value={child.childName} onChange={(e) => setC('childName')(e.currentTarget.value)} required data-testid="sjp-child-name" />
+                <TextInput label={f.childNik} value={child.childNik} onChange={(e) => setC('childNik')(e.currentTarget.value)} className="mono" maxLength={20} />
+                <Radio.Group label={f.sex} value={child.sex} onChange={setC('sex')} required>
+                  <Group mt={6}>
+                    <Radio value="L" label="Laki-laki" />
+                    <Radio value="P" label="Perempuan" />
+                  </Group>
+                </Radio.Group>
+                <TextInput type="date" label={f.birthDate} value={child.birthDate} onChange={(e) => setC('birthDate')(e.currentTarget.value)} required data-testid="sjp-birth-date" />
+                <TextInput label={f.motherNik} value={child.motherNik} onChange={(e) => setC('motherNik')(e.currentTarget.value)} className="mono" maxLength={20} required data-testid="sjp-mother-nik" />
+                <TextInput label={f.sklNumber} value={child.documentNumber} onChange={(e) => setC('documentNumber')(e.currentTarget.value)} required data-testid="sjp-skl-number" />
+                <FileInput label={f.sklFile} value={skl} onChange={setSkl} accept="application/pdf,image/jpeg,image/png" leftSection={<IconFileUpload size={16} aria-hidden />} required clearable data-testid="sjp-skl-file" />
+              </SimpleGrid>
+            </Paper>
+          )}
+          <Paper withBorder p="lg" component="section" aria-labelledby="sjp-docs">
+            <Title order={2} id="sjp-docs" mb={4}>
+              {f.documents}
+            </Title>
+            <Text size="sm" c="dimmed" mb="md">
+              {f.documentsHelp}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {(s.slots[careType] ?? []).map((code) => (
+                <FileInput
+                  key={code}
+                  label={s.requirement[code]}
+                  value={files[code] ?? null}
+                  onChange={(file) => setFiles((x) => ({ ...x, [code]: file }))}
+                  accept="application/pdf,image/jpeg,image/png"
+                  leftSection={<IconFileUpload size={16} aria-hidden />}
+                  clearable
+                  data-testid={`sjp-file-${code}`}
+                />
+              ))}
+            </SimpleGrid>
+          </Paper>
+          <Checkbox label={f.submitNow} checked={submitNow} onChange={(e) => setSubmitNow(e.currentTarget.checked)} data-testid="sjp-submit-now" />
+          <ErrorAlert error={error} />
+          <Group>
+            <Button type="submit" loading={busy} disabled={!admittedAt || !diagnosisCode || (!newborn && !nik)} data-testid="sjp-save">
+              {f.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,109 @@
+import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { paths } from '../../app/paths';
+import { useSession } from '../../app/session';
+import { formatDateTime } from '../../shared/format';
+import { useApi } from '../../shared/useApi';
+import { DataTable } from '../../shared/ui/DataTable';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { PageHeader } from '../../shared/ui/PageHeader';
+import { SjpStatusBadge } from './StatusBadge';
+import { s } from './strings';
+import type { SjpQueue, SjpSummary } from './types';
+
+function QueueBox({ title, items, testId }: { title: string; items: SjpSummary[]; testId: string }) {
+  const navigate = useNavigate();
+  return (
+    <Paper withBorder p="md" data-testid={testId}>
+      <Title order={3} size="h5" mb="xs">
+        {title} ({items.length})
+      </Title>
+      {items.length === 0 && <Text size="sm" c="dimmed">{s.queue.none}</Text>}
+      <Stack gap={4}>
+        {items.slice(0, 8).map((i) => (
+          <Text key={i.id} size="sm" style={{ cursor: 'pointer' }} onClick={() => navigate(paths.sjp(i.id))}>
+            <strong>{i.facilityName}</strong> · {s.care[i.careType]} · {i.patientName}
+            {typeof i.hoursLeft === 'number' ? ` · ${i.hoursLeft >= 0 ? `sisa ${i.hoursLeft.toLocaleString('id-ID')}` : `lewat ${(-i.hoursLeft).toLocaleString('id-ID')}`} jam kerja` : ''}
+          </Text>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The hospital's requests by status, and for the officer the queues by deadline. */
+export default function SjpListPage() {
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [debounced] = useDebouncedValue(q, 300);
+  const { data, error, loading, reload } = useApi<{ items: SjpSummary[]; total: number }>('/api/v1/sjp', {
+    q: debounced || undefined,
+    status: status || undefined,
+    pageSize: 100,
+  });
+  const queue = useApi<SjpQueue>(can('sjp.decide') ? '/api/v1/sjp/queue' : null);
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={s.list.title}
+        description={s.list.description}
+        actions={
+          can('sjp.request') ? (
+            <Button component={Link} to={paths.sjpNew} leftSection={<IconPlus size={18} aria-hidden />} data-testid="sjp-new">
+              {s.list.new}
+            </Button>
+          ) : null
+        }
+      />
+      {queue.data && (
+        <section aria-labelledby="sjp-queue">
+          <Title order={2} id="sjp-queue" mb="sm">
+            {s.queue.title}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <QueueBox title={s.queue.toDecide} items={queue.data.toDecide} testId="sjp-queue-decide" />
+            <QueueBox title={s.queue.late} items={queue.data.late} testId="sjp-queue-late" />
+            <QueueBox title={s.queue.dueSoon} items={queue.data.dueSoon} testId="sjp-queue-soon" />
+            <QueueBox title={s.queue.awaitingCompletion} items={queue.data.awaitingCompletion} testId="sjp-queue-completion" />
+          </SimpleGrid>
+        </section>
+      )}
+      <ErrorAlert error={queue.error} onRetry={queue.reload} />
+      <Group align="end" wrap="wrap">
+        <TextInput label={s.list.search} value={q} onChange={(e) => setQ(e.currentTarget.value)} leftSection={<IconSearch size={16} aria-hidden />} style={{ flex: 1, minWidth: 260 }} />
+        <SegmentedControl
+          aria-label={s.col.status}
+          value={status}
+          onChange={setStatus}
+          data={[{ value: '', label: s.list.all }, ...['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED', 'REJECTED'].map((v) => ({ value: v, label: s.status[v]! }))]}
+        />
+      </Group>
+      <ErrorAlert error={error} onRetry={reload} />
+      <DataTable
+        caption={s.list.caption}
+        rows={data?.items}
+        loading={loading}
+        empty={s.list.empty}
+        rowKey={(r) => r.id}
+        onRowClick={(r) => navigate(paths.sjp(r.id))}
+        testId="sjp-table"
+        columns={[
+          { key: 'num', header: s.col.number, cell: (r) => <span className="mono">{r.number ?? r.trackingCode}</span> },
+          { key: 'patient', header: s.col.patient, cell: (r) => r.patientName },
+          { key: 'fac', header: s.col.facility, cell: (r) => r.facilityName },
+          { key: 'care', header: s.col.care, cell: (r) => s.care[r.careType] },
+          { key: 'adm', header: s.col.admitted, cell: (r) => formatDateTime(r.admittedAt) },
+          { key: 'due', header: s.col.due, cell: (r) => formatDateTime(r.dueAt) },
+          { key: 'late', header: s.col.late, numeric: true, cell: (r) => (r.lateHours ? `${r.lateHours.toLocaleString('id-ID')} jam` : '—') },
+          { key: 'status', header: s.col.status, cell: (r) => <SjpStatusBadge status={r.status} /> },
+        ]}
+      />
+    </Stack>
+  );
+}

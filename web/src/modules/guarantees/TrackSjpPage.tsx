@@ -1,0 +1,68 @@
+import { Alert, Stack, Text } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { paths } from '../../app/paths';
+import { PublicCheckFrame, VerificationCodeInput } from '../access/PublicCheckFrame';
+import { api } from '../../shared/api';
+import { formatDate, formatDateTime } from '../../shared/format';
+import { s } from './strings';
+import type { SjpTracking } from './types';
+
+const v = s.track;
+
+/** The family's tracking page and the letter's QR target: status and dates only, no personal data. */
+export default function TrackSjpPage() {
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const [input, setInput] = useState(code);
+  const [answer, setAnswer] = useState<SjpTracking | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setInput(code);
+    setAnswer(null);
+    setError(null);
+    if (!code) return;
+    const ctrl = new AbortController();
+    setBusy(true);
+    api<SjpTracking>(`/api/v1/public/sjp/${encodeURIComponent(code)}`, { signal: ctrl.signal, quietAuth: true })
+      .then((a) => !ctrl.signal.aborted && setAnswer(a))
+      .catch((err: unknown) => !ctrl.signal.aborted && setError(err))
+      .finally(() => !ctrl.signal.aborted && setBusy(false));
+    return () => ctrl.abort();
+  }, [code]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const clean = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
+    if (clean) navigate(paths.trackSjp(clean));
+  };
+
+  return (
+    <PublicCheckFrame
+      title={v.title}
+      intro={v.intro}
+      fields={<VerificationCodeInput label={v.code} value={input} onChange={setInput} />}
+      submitLabel={v.submit}
+      canSubmit={input.trim() !== ''}
+      busy={busy}
+      onSubmit={submit}
+      error={error}
+      loginLabel={v.login}
+    >
+      {answer && (
+        <Alert color={s.statusColor[answer.status] ?? 'gray'} variant="light" title={s.status[answer.status] ?? answer.status} data-testid="sjp-track-answer" data-status={answer.status}>
+          <Stack gap={4}>
+            <Text size="sm">{s.care[answer.careType]} · {v.facility}: <strong>{answer.facilityName}</strong></Text>
+            <Text size="sm">{v.admitted}: {formatDate(answer.admissionDate)}</Text>
+            {answer.submittedAt && <Text size="sm">{v.submitted}: {formatDateTime(answer.submittedAt)}</Text>}
+            {answer.decidedAt && <Text size="sm">{v.decided}: {formatDateTime(answer.decidedAt)}</Text>}
+            {answer.number && <Text size="sm">{v.number}: <span className="mono">{answer.number}</span></Text>}
+            {answer.validFrom && <Text size="sm">{v.validity}: {formatDate(answer.validFrom)} s.d. {formatDate(answer.validTo)}</Text>}
+          </Stack>
+        </Alert>
+      )}
+    </PublicCheckFrame>
+  );
+}

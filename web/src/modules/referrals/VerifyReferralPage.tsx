@@ -1,0 +1,89 @@
+import { Alert, Stack, Text } from '@mantine/core';
+import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { paths } from '../../app/paths';
+import { PublicCheckFrame, VerificationCodeInput } from '../access/PublicCheckFrame';
+import { api } from '../../shared/api';
+import { formatDate } from '../../shared/format';
+import { s } from './strings';
+
+const v = s.verify;
+
+interface Answer {
+  valid: boolean;
+  status: string;
+  number: string;
+  initials: string;
+  issuedOn: string;
+}
+
+/** The public page behind a referral letter's QR code: valid or not, number, initials and date only. */
+export default function VerifyReferralPage() {
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const [input, setInput] = useState(code);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setInput(code);
+    setAnswer(null);
+    setError(null);
+    if (!code) return;
+    const ctrl = new AbortController();
+    setBusy(true);
+    api<Answer>(`/api/v1/public/referrals/${encodeURIComponent(code)}`, { signal: ctrl.signal, quietAuth: true })
+      .then((a) => !ctrl.signal.aborted && setAnswer(a))
+      .catch((err: unknown) => !ctrl.signal.aborted && setError(err))
+      .finally(() => !ctrl.signal.aborted && setBusy(false));
+    return () => ctrl.abort();
+  }, [code]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const clean = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
+    if (clean) navigate(paths.verifyReferral(clean));
+  };
+
+  return (
+    <PublicCheckFrame
+      title={v.title}
+      intro={v.intro}
+      fields={<VerificationCodeInput label={v.code} value={input} onChange={setInput} />}
+      submitLabel={v.submit}
+      canSubmit={input.trim() !== ''}
+      busy={busy}
+      onSubmit={submit}
+      error={error}
+      loginLabel={v.login}
+    >
+      {answer && (
+        <Alert
+          color={answer.valid ? 'dinkes' : 'red'}
+          variant="light"
+          icon={answer.valid ? <IconCircleCheck aria-hidden /> : <IconCircleX aria-hidden />}
+          title={answer.valid ? v.valid : v.invalid}
+          data-testid="verify-answer"
+          data-valid={answer.valid}
+        >
+          <Stack gap={4}>
+            <Text size="sm">
+              {v.number}: <strong>{answer.number}</strong>
+            </Text>
+            <Text size="sm">
+              {v.holder}: <strong>{answer.initials}</strong>
+            </Text>
+            <Text size="sm">
+              {v.issued}: {formatDate(answer.issuedOn)} · {v.status}: {s.status[answer.status] ?? answer.status}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {v.note}
+            </Text>
+          </Stack>
+        </Alert>
+      )}
+    </PublicCheckFrame>
+  );
+}
