@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api } from '../../shared/api';
 import { paths } from '../../app/paths';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { AuthFrame } from './AuthFrame';
@@ -61,4 +62,40 @@ export function VerificationCodeInput({ label, value, onChange }: { label: strin
       data-testid="verify-code"
     />
   );
+}
+
+/**
+ * The state of a public page that looks a code up: the code comes from the
+ * address (a scanned QR), the form navigates to the typed code's address, and
+ * the answer is fetched whenever the address changes.
+ */
+export function useCodeLookup<T>(apiBase: string, pageFor: (code: string) => string) {
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const [input, setInput] = useState(code);
+  const [answer, setAnswer] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setInput(code);
+    setAnswer(null);
+    setError(null);
+    if (!code) return;
+    const ctrl = new AbortController();
+    setBusy(true);
+    api<T>(`${apiBase}/${encodeURIComponent(code)}`, { signal: ctrl.signal, quietAuth: true })
+      .then((a) => !ctrl.signal.aborted && setAnswer(a))
+      .catch((err: unknown) => !ctrl.signal.aborted && setError(err))
+      .finally(() => !ctrl.signal.aborted && setBusy(false));
+    return () => ctrl.abort();
+  }, [code, apiBase]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const clean = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
+    if (clean) navigate(pageFor(clean));
+  };
+
+  return { code, input, setInput, answer, error, busy, submit };
 }

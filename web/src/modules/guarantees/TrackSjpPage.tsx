@@ -1,9 +1,6 @@
 import { Alert, Stack, Text } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
-import { PublicCheckFrame, VerificationCodeInput } from '../access/PublicCheckFrame';
-import { api } from '../../shared/api';
+import { PublicCheckFrame, VerificationCodeInput, useCodeLookup } from '../access/PublicCheckFrame';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { s } from './strings';
 import type { SjpTracking } from './types';
@@ -12,32 +9,7 @@ const v = s.track;
 
 /** The family's tracking page and the letter's QR target: status and dates only, no personal data. */
 export default function TrackSjpPage() {
-  const { code = '' } = useParams();
-  const navigate = useNavigate();
-  const [input, setInput] = useState(code);
-  const [answer, setAnswer] = useState<SjpTracking | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setInput(code);
-    setAnswer(null);
-    setError(null);
-    if (!code) return;
-    const ctrl = new AbortController();
-    setBusy(true);
-    api<SjpTracking>(`/api/v1/public/sjp/${encodeURIComponent(code)}`, { signal: ctrl.signal, quietAuth: true })
-      .then((a) => !ctrl.signal.aborted && setAnswer(a))
-      .catch((err: unknown) => !ctrl.signal.aborted && setError(err))
-      .finally(() => !ctrl.signal.aborted && setBusy(false));
-    return () => ctrl.abort();
-  }, [code]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const clean = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
-    if (clean) navigate(paths.trackSjp(clean));
-  };
+  const { input, setInput, answer, error, busy, submit } = useCodeLookup<SjpTracking>('/api/v1/public/sjp', paths.trackSjp);
 
   return (
     <PublicCheckFrame

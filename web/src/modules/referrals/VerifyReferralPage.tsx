@@ -1,10 +1,7 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
-import { PublicCheckFrame, VerificationCodeInput } from '../access/PublicCheckFrame';
-import { api } from '../../shared/api';
+import { PublicCheckFrame, VerificationCodeInput, useCodeLookup } from '../access/PublicCheckFrame';
 import { formatDate } from '../../shared/format';
 import { s } from './strings';
 
@@ -20,32 +17,7 @@ interface Answer {
 
 /** The public page behind a referral letter's QR code: valid or not, number, initials and date only. */
 export default function VerifyReferralPage() {
-  const { code = '' } = useParams();
-  const navigate = useNavigate();
-  const [input, setInput] = useState(code);
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setInput(code);
-    setAnswer(null);
-    setError(null);
-    if (!code) return;
-    const ctrl = new AbortController();
-    setBusy(true);
-    api<Answer>(`/api/v1/public/referrals/${encodeURIComponent(code)}`, { signal: ctrl.signal, quietAuth: true })
-      .then((a) => !ctrl.signal.aborted && setAnswer(a))
-      .catch((err: unknown) => !ctrl.signal.aborted && setError(err))
-      .finally(() => !ctrl.signal.aborted && setBusy(false));
-    return () => ctrl.abort();
-  }, [code]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const clean = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
-    if (clean) navigate(paths.verifyReferral(clean));
-  };
+  const { input, setInput, answer, error, busy, submit } = useCodeLookup<Answer>('/api/v1/public/referrals', paths.verifyReferral);
 
   return (
     <PublicCheckFrame
