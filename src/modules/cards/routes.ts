@@ -4,6 +4,7 @@ import type { CardPrintService } from './print.js';
 import { MAX_BATCH } from './print.js';
 import { REISSUE_REASONS, REVOKE_REASONS } from './rules/lifecycle.js';
 import type { CardService } from './service.js';
+import { sendFile } from '../../platform/http/download.js';
 
 const status = z.enum(['ACTIVE', 'REPLACED', 'REVOKED']);
 const printState = z.enum(['BELUM_CETAK', 'SUDAH_CETAK', 'SUDAH_DISERAHKAN']);
@@ -75,13 +76,6 @@ const page = {
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };
 const note = z.string().max(500);
-
-function sendPdf(reply: { header: (k: string, v: string) => unknown; type: (t: string) => unknown; send: (b: Buffer) => unknown }, bytes: Buffer, fileName: string) {
-  reply.type('application/pdf');
-  reply.header('content-disposition', `attachment; filename="${fileName}"`);
-  reply.header('cache-control', 'no-store');
-  return reply.send(bytes);
-}
 
 export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrintService }) {
   const { cards, print } = deps;
@@ -235,7 +229,7 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
     },
     async (req, reply) => {
       const r = await print.cardPdf(req.params.id, req.query.layout);
-      return sendPdf(reply, r.bytes, r.fileName);
+      return sendFile(reply, { type: 'application/pdf', fileName: r.fileName, body: r.bytes });
     },
   );
 
@@ -294,7 +288,10 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
         body: z.object({ cardIds: z.array(z.number().int().positive()).min(1).max(MAX_BATCH), layout }),
       },
     },
-    async (req, reply) => sendPdf(reply, await print.pdf(req.body.cardIds, req.body.layout, 'Cetak kartu KS-NIK'), 'kartu-ks-nik.pdf'),
+    async (req, reply) => {
+      const body = await print.pdf(req.body.cardIds, req.body.layout, 'Cetak kartu KS-NIK');
+      return sendFile(reply, { type: 'application/pdf', fileName: 'kartu-ks-nik.pdf', body });
+    },
   );
 
   app.post(
@@ -350,7 +347,7 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
     },
     async (req, reply) => {
       const r = await print.batchPdf(req.params.id, req.query.layout);
-      return sendPdf(reply, r.bytes, r.fileName);
+      return sendFile(reply, { type: 'application/pdf', fileName: r.fileName, body: r.bytes });
     },
   );
 }

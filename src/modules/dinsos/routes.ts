@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import { CATEGORIES } from './rules/categories.js';
 import type { RecommendationService } from './service.js';
+import { sendFile } from '../../platform/http/download.js';
 
 const STATES = ['ACTIVE', 'NOT_YET_VALID', 'EXPIRED', 'REVOKED'] as const;
 const date = z.string().max(20);
@@ -118,10 +119,7 @@ export function dinsosRoutes(app: App, svc: RecommendationService) {
     { config: { permission: 'recommendation.read' }, schema: { tags: ['dinsos'], summary: 'Surat rekomendasi siap cetak (PDF, A4)', params: id } },
     async (req, reply) => {
       const { fileName, bytes } = await svc.pdf(req.params.id);
-      reply.header('content-type', 'application/pdf');
-      reply.header('content-disposition', `attachment; filename="${fileName}"`);
-      reply.header('cache-control', 'no-store');
-      return reply.send(bytes);
+      return sendFile(reply, { type: 'application/pdf', fileName, body: bytes });
     },
   );
 

@@ -7,6 +7,7 @@ import { invalid } from '../../platform/http/errors.js';
 import { SERVICES } from './rules/agreement.js';
 import { FACILITY_CLASSES, FACILITY_KINDS, LOCATIONS } from './rules/registry-row.js';
 import { SANCTION_KINDS, type FacilityService } from './service.js';
+import { sendFile } from '../../platform/http/download.js';
 
 const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, 'Kode fasilitas tidak valid.').transform((v) => v.toUpperCase());
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD.');
@@ -42,10 +43,7 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
     async (req, reply) => {
       const docId = await f.agreementDocumentId(req.params.id);
       const { doc, stream } = await deps.documents.open(docId);
-      reply.header('content-type', doc.mediaType);
-      reply.header('content-disposition', `inline; filename="${doc.fileName}"`);
-      reply.header('x-content-type-options', 'nosniff');
-      return reply.send(stream);
+      return sendFile(reply, { type: doc.mediaType, fileName: doc.fileName, body: stream, inline: true });
     },
   );
 

@@ -7,6 +7,7 @@ import { REQUIREMENT_CODES } from './rules/checklist.js';
 import { CARE_TYPES } from './rules/deadline.js';
 import { REJECT_CODES, STATUSES } from './rules/status.js';
 import { ACTION_KINDS, INTENSIVE_UNITS } from './rules/incidental.js';
+import { sendFile } from '../../platform/http/download.js';
 
 const nik = z.string().regex(/^\d{16}$/, 'NIK harus 16 digit angka.');
 const optNik = nik.nullable().optional().transform((v) => v ?? null);
@@ -96,11 +97,7 @@ export function sjpRoutes(app: App, deps: { sjp: SjpService; desk: SjpDesk; care
 
   app.get('/api/v1/sjp/:id/letter.pdf', { config: { permission: 'sjp.read' }, schema: { tags, params: id } }, async (req, reply) => {
     const { number, pdf } = await desk.letter(req.params.id);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="SJP-${number.replace(/\//g, '-')}.pdf"`)
-      .header('cache-control', 'no-store')
-      .send(pdf);
+    return sendFile(reply, { type: 'application/pdf', fileName: `SJP-${number.replace(/\//g, '-')}.pdf`, body: pdf, inline: true });
   });
 
   app.post(

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import type { ReconciliationService } from './service.js';
+import { sendFile, XLSX_TYPE } from '../../platform/http/download.js';
 
 const id = z.object({ id: z.coerce.number().int().positive() });
 const filter = {
@@ -76,9 +77,7 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
         req.log.error({ err }, 'change set download failed');
         out.destroy(err as Error);
       });
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', `attachment; filename="${d.fileName}"`);
-      return reply.send(out);
+      return sendFile(reply, { type: XLSX_TYPE, fileName: d.fileName, body: out });
     },
   );
 

@@ -3,6 +3,7 @@ import type { App } from '../../platform/http/app.js';
 import { KINDS, STATUSES } from './rules/referral.js';
 import { PROXIMITY } from './rules/ranking.js';
 import type { ReferralService } from './service.js';
+import { sendFile } from '../../platform/http/download.js';
 
 const reason = z.object({ code: z.string(), severity: z.string(), message: z.string() });
 const referral = z.object({
@@ -151,10 +152,7 @@ export function referralRoutes(app: App, svc: ReferralService) {
     { config: { permission: 'referral.read' }, schema: { tags: ['referrals'], summary: 'Surat rujukan siap cetak (PDF, A4)', params: id } },
     async (req, reply) => {
       const { fileName, bytes } = await svc.pdf(req.params.id);
-      reply.header('content-type', 'application/pdf');
-      reply.header('content-disposition', `attachment; filename="${fileName}"`);
-      reply.header('cache-control', 'no-store');
-      return reply.send(bytes);
+      return sendFile(reply, { type: 'application/pdf', fileName, body: bytes });
     },
   );
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { todayJakarta } from '../../platform/calendar/index.js';
 import type { App } from '../../platform/http/app.js';
 import type { MembershipReport } from './membership.js';
+import { sendFile, XLSX_TYPE } from '../../platform/http/download.js';
 
 const query = z.object({
   date: z
@@ -27,9 +28,7 @@ export function reportRoutes(app: App, membership: MembershipReport) {
     async (req, reply) => {
       const date = req.query.date ?? todayJakarta();
       const body = await membership.xlsx(date, req.query.area ?? null);
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', `attachment; filename="kepesertaan-${date}.xlsx"`);
-      return reply.send(body);
+      return sendFile(reply, { type: XLSX_TYPE, fileName: `kepesertaan-${date}.xlsx`, body });
     },
   );
 }

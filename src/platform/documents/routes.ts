@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { App } from '../http/app.js';
 import { invalid } from '../http/errors.js';
 import type { DocumentStore } from './store.js';
+import { sendFile } from '../http/download.js';
 
 /** Upload one supporting document (multipart field "file"); attach its id to a record afterwards. */
 export function documentRoutes(app: App, store: DocumentStore) {
@@ -26,10 +27,7 @@ export function documentRoutes(app: App, store: DocumentStore) {
     { config: { permission: 'document.read' }, schema: { tags: ['documents'], params: z.object({ id: z.coerce.number().int().positive() }) } },
     async (req, reply) => {
       const { doc, stream } = await store.open(req.params.id);
-      reply.header('content-type', doc.mediaType);
-      reply.header('content-disposition', `inline; filename="${doc.fileName}"`);
-      reply.header('x-content-type-options', 'nosniff');
-      return reply.send(stream);
+      return sendFile(reply, { type: doc.mediaType, fileName: doc.fileName, body: stream, inline: true });
     },
   );
 }

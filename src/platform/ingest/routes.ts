@@ -8,6 +8,7 @@ import { isRealDate } from './values.js';
 import type { ImportKind, ImportRunner } from './runner.js';
 import type { Db } from '../db/index.js';
 import type { AuditWriter } from '../audit/audit.js';
+import { sendFile } from '../http/download.js';
 
 const TABLE: Record<ImportKind, string> = { population: 'population_import', jkn: 'jkn_import', poverty: 'poverty_import' };
 
@@ -72,9 +73,7 @@ export function importRoutes(app: App, deps: { db: Db; runner: ImportRunner; aud
       const p = r.rows[0]?.report_path;
       if (!p || !fs.existsSync(p)) throw notFound('REPORT_NOT_FOUND', 'Laporan impor tidak ditemukan.');
       await deps.audit.record({ action: `${kind}.import.report_download`, entityType: `${kind}_import`, entityId: String(req.params.id) });
-      reply.header('content-type', 'text/csv; charset=utf-8');
-      reply.header('content-disposition', `attachment; filename="laporan-impor-${kind}-${req.params.id}.csv"`);
-      return reply.send(fs.createReadStream(p));
+      return sendFile(reply, { type: 'text/csv; charset=utf-8', fileName: `laporan-impor-${kind}-${req.params.id}.csv`, body: fs.createReadStream(p) });
     },
   );
 }
