@@ -109,7 +109,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const sjp = createSjpService(db, { documents, audit, calendar, eligibility, births, publicUrl: config.publicUrl });
   const sjpDesk = createSjpDesk(db, { sjp, calendar, audit, publicUrl: config.publicUrl });
   const sjpCare = createSjpCareService(db, { sjp, calendar, documents });
-  const facilities = createFacilityService(db, { audit, documents, calendar });
+  const facilities = createFacilityService(db, { audit, documents, calendar, eligibility });
   // ICD-10 and the primary-care competency list: the shipped subset loads into empty tables.
   const icd = createIcdService(db, path.join(ROOT_DIR, 'reference'));
   await icd.ensureShipped();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
-import { multipartRequest, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { csv as csvOf, family, popLine, POP_HEADER } from '../helpers/fixtures.js';
+import { importFile, multipartRequest, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const HEADER = 'kode,nama,jenis,kelas,kepemilikan,lokasi,rsud,kode_wilayah,alamat,telepon';
@@ -254,19 +255,25 @@ describe('sanctions (FAC-3)', () => {
 });
 
 describe('emergency reports from non-partner facilities (FAC-4)', () => {
-  const nik = '3275014101900001';
+  const nik = '3275014101900001'; // not in the population data
   it('on time within 72 working hours, late after; the partner refers onward', async () => {
     const recent = new Date(Date.now() - 3600_000).toISOString();
     const ok = await post('/api/v1/facilities/emergency-reports', rsNon, { nik, admittedAt: recent, condition: 'Perdarahan hebat', onwardFacilityCode: 'RS-SWASTA-02' });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ onTime: true, facilityCode: 'RS-NONPKS-04', onwardFacilityCode: 'RS-SWASTA-02' });
+    // Taken, but marked: FAC-4 concerns members.
+    expect(ok.json().coverage).toMatchObject({ eligible: false, basis: null });
+    expect(ok.json().coverage.reasons.map((r: { code: string }) => r.code)).toContain('NOT_FOUND');
     const old = new Date(Date.now() - 20 * 86_400_000).toISOString();
     const late = await post('/api/v1/facilities/emergency-reports', rsNon, { nik, admittedAt: old, condition: 'Sesak napas berat', onwardFacilityCode: null });
     expect(late.json().onTime).toBe(false);
     const list = (await get('/api/v1/facilities/emergency-reports', office)).json().rows;
     expect(list).toHaveLength(2);
     const notes = (await t.sys.db.query<{ title: string }>(`SELECT title FROM notification WHERE role = 'sjp' AND kind = 'facility.emergency_report' ORDER BY id`)).rows;
-    expect(notes.map((n) => n.title)).toEqual(['Laporan gawat darurat dari fasilitas non-PKS', 'Laporan gawat darurat dari fasilitas non-PKS (terlambat)']);
+    expect(notes.map((n) => n.title)).toEqual([
+      'Laporan gawat darurat dari fasilitas non-PKS — pasien bukan peserta',
+      'Laporan gawat darurat dari fasilitas non-PKS (terlambat) — pasien bukan peserta',
+    ]);
   });
 
   it('refuses onward referral to a non-partner and a report from a partner', async () => {
@@ -281,5 +288,24 @@ describe('emergency reports from non-partner facilities (FAC-4)', () => {
   it('a facility sees only its own emergency reports', async () => {
     expect((await get('/api/v1/facilities/emergency-reports/mine', rsNon)).json().rows).toHaveLength(2);
     expect((await get('/api/v1/facilities/emergency-reports/mine', pkm)).json().rows).toHaveLength(0);
+  });
+
+  it("records the member's coverage on the admission date, through an audited eligibility check", async () => {
+    const fam = family('3275010101990001', 'GAWAT');
+    await importFile(t, 'population', 'p.csv', csvOf(POP_HEADER, fam.map(popLine)), addDays(today, -30));
+    const member = fam[0]!.nik;
+    const admittedAt = new Date(Date.now() - 2 * 3600_000).toISOString();
+    const r = await post('/api/v1/facilities/emergency-reports', rsNon, { nik: member, admittedAt, condition: 'Nyeri dada akut', onwardFacilityCode: 'RS-SWASTA-02' });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().coverage).toMatchObject({ eligible: true, basis: 'RESIDENT' });
+    const listed = (await get('/api/v1/facilities/emergency-reports', office)).json().rows.find((x: { id: number }) => x.id === r.json().id);
+    expect(listed.coverage).toMatchObject({ eligible: true, basis: 'RESIDENT' });
+    const checks = await t.sys.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'eligibility.check' AND entity_id = $1`, [member]);
+    expect(checks.rows[0]!.n).toBe(1);
+    const note = await t.sys.db.query<{ title: string }>(
+      `SELECT title FROM notification WHERE kind = 'facility.emergency_report' AND entity_id = $1`,
+      [String(r.json().id)],
+    );
+    expect(note.rows.map((n) => n.title)).toEqual(['Laporan gawat darurat dari fasilitas non-PKS']);
   });
 });

@@ -106,6 +106,7 @@ export async function seedFacilitiesDemo(sys: System) {
   if (withoutAgreement && person) {
     const admittedAt = new Date(`${addDays(today, -1)}T20:30:00+07:00`);
     const deadlineAt = await sys.calendar.deadline(admittedAt, EMERGENCY_REPORT_WORKING_HOURS);
+    const cover = await sys.eligibility.check(person.nik, addDays(today, -1));
     await db.tx(async (tx) => {
       const id = await repo.insertEmergency(tx, {
         facilityCode: withoutAgreement,
@@ -115,6 +116,7 @@ export async function seedFacilitiesDemo(sys: System) {
         onwardFacilityCode: partnerHospital?.code ?? null,
         deadlineAt,
         reportedBy: null,
+        coverage: { eligible: cover.eligible, basis: cover.basis, reasons: cover.reasons },
       });
       await auditInTx(tx, { action: 'facility.emergency.report', entityType: 'emergency_report', entityId: String(id), details: { facilityCode: withoutAgreement, demo: true } });
     });

@@ -3,6 +3,7 @@ import { addDays, jakartaDate, todayJakarta, type CalendarService, type IsoDate 
 import type { Db } from '../../platform/db/index.js';
 import { conflict, invalid, ruleRefusal } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
+import type { EligibilityAnswer } from '../membership/eligibility.js';
 import { actor, ownFacility } from './actor.js';
 import * as repo from './repo.js';
 import type { Service } from './rules/agreement.js';
@@ -44,16 +45,17 @@ export type BedBoardEntry = ReturnType<typeof bedView>;
  * services (FAC-6) and emergencies treated without an agreement (FAC-4). A
  * facility files and sees only its own reports.
  */
-export function createHospitalReports(
-  db: Db,
-  deps: {
-    audit: AuditWriter;
-    calendar: CalendarService;
-    now: () => Date;
-    isPartner: (code: string, date: IsoDate, service?: Service) => Promise<boolean>;
-    requirePartner: (code: string, date: IsoDate, opts: { emergency: boolean; service?: Service }) => Promise<void>;
-  },
-) {
+export interface HospitalReportDeps {
+  audit: AuditWriter;
+  calendar: CalendarService;
+  now: () => Date;
+  isPartner: (code: string, date: IsoDate, service?: Service) => Promise<boolean>;
+  requirePartner: (code: string, date: IsoDate, opts: { emergency: boolean; service?: Service }) => Promise<void>;
+  /** The patient's coverage on the admission date (an audited read). */
+  eligibility: { check(nik: string, date?: string): Promise<EligibilityAnswer> };
+}
+
+export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
   const { now, isPartner, requirePartner } = deps;
 
   /* ----- bed board (FAC-5) ----- */
@@ -186,6 +188,19 @@ export function createHospitalReports(
       deadlineAt: deadlineAt.toISOString(),
       reportedAt: reportedAt.toISOString(),
       onTime: emergencyOnTime(reportedAt, deadlineAt),
+      // The patient's coverage on the admission date, decided when the report was filed; null: filed before this was recorded.
+      coverage:
+        e.eligible === null
+          ? null
+          : {
+              eligible: e.eligible,
+              basis: e.eligibility_basis,
+              reasons: (typeof e.eligibility_reasons === 'string' ? JSON.parse(e.eligibility_reasons) : (e.eligibility_reasons ?? [])) as {
+                code: string;
+                severity: string;
+                message: string;
+              }[],
+            },
     };
   }
 
@@ -206,12 +221,30 @@ export function createHospitalReports(
       await requirePartner(input.onwardFacilityCode, todayJakarta(t), { emergency: false });
     }
     const deadlineAt = await deps.calendar.deadline(admittedAt, EMERGENCY_REPORT_WORKING_HOURS);
+    // FAC-4 is about members. A non-member's report is still taken (the patient was treated and the
+    // facility may not know), but it says so, for the facility and for the office.
+    const cover = await deps.eligibility.check(input.nik, admittedOn);
+    const coverage = { eligible: cover.eligible, basis: cover.basis, reasons: cover.reasons };
     const id = await db.tx(async (tx) => {
-      const id = await repo.insertEmergency(tx, { facilityCode: code, nik: input.nik, admittedAt, condition, onwardFacilityCode: input.onwardFacilityCode, deadlineAt, reportedBy: actor().id });
-      await auditInTx(tx, { action: 'facility.emergency.report', entityType: 'emergency_report', entityId: String(id), details: { facilityCode: code, onTime: t <= deadlineAt } });
+      const id = await repo.insertEmergency(tx, {
+        facilityCode: code,
+        nik: input.nik,
+        admittedAt,
+        condition,
+        onwardFacilityCode: input.onwardFacilityCode,
+        deadlineAt,
+        reportedBy: actor().id,
+        coverage,
+      });
+      await auditInTx(tx, {
+        action: 'facility.emergency.report',
+        entityType: 'emergency_report',
+        entityId: String(id),
+        details: { facilityCode: code, onTime: t <= deadlineAt, eligible: cover.eligible },
+      });
       await notify(tx, { role: 'sjp' }, {
         kind: 'facility.emergency_report',
-        title: `Laporan gawat darurat dari fasilitas non-PKS${t > deadlineAt ? ' (terlambat)' : ''}`,
+        title: `Laporan gawat darurat dari fasilitas non-PKS${t > deadlineAt ? ' (terlambat)' : ''}${cover.eligible ? '' : ' — pasien bukan peserta'}`,
         link: '/gawat-darurat-non-pks',
         entityType: 'emergency_report',
         entityId: String(id),

@@ -330,16 +330,30 @@ export interface EmergencyRow {
   onward_facility_name: string | null;
   deadline_at: Date;
   reported_at: Date;
+  eligible: boolean | null;
+  eligibility_basis: string | null;
+  eligibility_reasons: { code: string; severity: string; message: string }[] | string | null;
 }
 
 export async function insertEmergency(
   q: Queryable,
-  e: { facilityCode: string; nik: string; admittedAt: Date; condition: string; onwardFacilityCode: string | null; deadlineAt: Date; reportedBy: number | null },
+  e: {
+    facilityCode: string;
+    nik: string;
+    admittedAt: Date;
+    condition: string;
+    onwardFacilityCode: string | null;
+    deadlineAt: Date;
+    reportedBy: number | null;
+    coverage: { eligible: boolean; basis: string | null; reasons: unknown[] };
+  },
 ): Promise<number> {
   const r = await q.query<{ id: string }>(
-    `INSERT INTO emergency_report (facility_code, nik, admitted_at, condition, onward_facility_code, deadline_at, reported_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [e.facilityCode, e.nik, e.admittedAt, e.condition, e.onwardFacilityCode, e.deadlineAt, e.reportedBy],
+    `INSERT INTO emergency_report (facility_code, nik, admitted_at, condition, onward_facility_code, deadline_at, reported_by,
+                                   eligible, eligibility_basis, eligibility_reasons)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING id`,
+    [e.facilityCode, e.nik, e.admittedAt, e.condition, e.onwardFacilityCode, e.deadlineAt, e.reportedBy,
+     e.coverage.eligible, e.coverage.basis, JSON.stringify(e.coverage.reasons)],
   );
   return Number(r.rows[0]!.id);
 }
@@ -348,7 +362,7 @@ export async function insertEmergency(
 export async function listEmergencies(q: Queryable, scope: string | null, limit = 200): Promise<EmergencyRow[]> {
   const r = await q.query<EmergencyRow>(
     `SELECT e.id, e.facility_code, f.name AS facility_name, e.nik, e.admitted_at, e.condition, e.onward_facility_code,
-            o.name AS onward_facility_name, e.deadline_at, e.reported_at
+            o.name AS onward_facility_name, e.deadline_at, e.reported_at, e.eligible, e.eligibility_basis, e.eligibility_reasons
      FROM emergency_report e JOIN facility f ON f.code = e.facility_code LEFT JOIN facility o ON o.code = e.onward_facility_code
      WHERE ($1::text IS NULL OR e.facility_code = $1) ORDER BY e.reported_at DESC, e.id DESC LIMIT $2`,
     [scope, limit],

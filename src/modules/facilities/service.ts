@@ -5,7 +5,7 @@ import type { DocumentStore } from '../../platform/documents/store.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import { actor, problemsError } from './actor.js';
-import { createHospitalReports } from './hospital-reports.js';
+import { createHospitalReports, type HospitalReportDeps } from './hospital-reports.js';
 import * as repo from './repo.js';
 import { checkNewAgreement, checkTermination, inForce, SERVICE_LABEL, type Service } from './rules/agreement.js';
 import { BED_REPORT_STALE_HOURS, bedReportAgeHours } from './rules/deadlines.js';
@@ -54,7 +54,10 @@ function facilityView(r: repo.FacilityRow) {
  * facilities without an agreement. Registry and agreements are visible to every
  * user with facility.read; a facility files and sees only its own reports.
  */
-export function createFacilityService(db: Db, deps: { audit: AuditWriter; documents: DocumentStore; calendar: CalendarService; now?: () => Date }) {
+export function createFacilityService(
+  db: Db,
+  deps: { audit: AuditWriter; documents: DocumentStore; calendar: CalendarService; eligibility: HospitalReportDeps['eligibility']; now?: () => Date },
+) {
   const now = deps.now ?? (() => new Date());
 
   /* ----- partner status (used by referrals and SJP) ----- */
@@ -244,7 +247,7 @@ export function createFacilityService(db: Db, deps: { audit: AuditWriter; docume
     return (await repo.sanctionsOf(db, code)).map(sanctionView).find((s) => s.id === id)!;
   }
 
-  const reports = createHospitalReports(db, { audit: deps.audit, calendar: deps.calendar, now, isPartner, requirePartner });
+  const reports = createHospitalReports(db, { audit: deps.audit, calendar: deps.calendar, eligibility: deps.eligibility, now, isPartner, requirePartner });
 
   return {
     ...reports,

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
+import { label, t } from '../../shared/i18n';
 import { digitsOnly, formatDateTime, formatNik, todayJakarta } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
 import { DataTable } from '../../shared/ui/DataTable';
@@ -29,11 +30,15 @@ function ReportForm({ onSaved }: { onSaved: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await api('/api/v1/facilities/emergency-reports', {
+      const saved = await api<EmergencyReport>('/api/v1/facilities/emergency-reports', {
         method: 'POST',
         body: { nik: digitsOnly(nik), admittedAt: `${date}T${time || '00:00'}:00+07:00`, condition, onwardFacilityCode: onward },
       });
-      notifications.show({ color: 'dinkes', message: e.sent });
+      if (saved.coverage && !saved.coverage.eligible) {
+        notifications.show({ color: 'orange', message: e.sentNotMember(whyNot(saved.coverage)), autoClose: false });
+      } else {
+        notifications.show({ color: 'dinkes', message: e.sent });
+      }
       setNik('');
       setCondition('');
       onSaved();
@@ -76,6 +81,24 @@ function ReportForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
+function whyNot(c: NonNullable<EmergencyReport['coverage']>): string {
+  return c.reasons.find((r) => r.severity === 'BLOCK')?.message ?? e.notMember;
+}
+
+function Coverage({ c }: { c: EmergencyReport['coverage'] }) {
+  if (!c) return <Badge color="gray" variant="light">{e.unchecked}</Badge>;
+  return (
+    <Stack gap={2}>
+      <Badge color={c.eligible ? 'dinkes' : 'red'} variant="light">
+        {c.eligible ? e.member : e.notMember}
+      </Badge>
+      <Text size="xs" c="dimmed">
+        {c.eligible ? label(t.basis, c.basis) : whyNot(c)}
+      </Text>
+    </Stack>
+  );
+}
+
 /** FAC-4: non-partner facilities report emergencies within 3×24 working hours; the office sees each on time or late. */
 export default function EmergencyReportsPage() {
   const { can } = useSession();
@@ -97,6 +120,7 @@ export default function EmergencyReportsPage() {
         columns={[
           { key: 'fac', header: s.col.facility, cell: (r) => r.facilityName },
           { key: 'nik', header: e.nik, cell: (r) => <span className="mono">{formatNik(r.nik)}</span> },
+          { key: 'cov', header: e.coverage, cell: (r) => <Coverage c={r.coverage} /> },
           { key: 'in', header: e.admittedAt, cell: (r) => formatDateTime(r.admittedAt) },
           { key: 'cond', header: e.condition, cell: (r) => r.condition },
           { key: 'onward', header: e.onward, cell: (r) => r.onwardFacilityName ?? e.onwardNone },

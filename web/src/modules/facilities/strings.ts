@@ -175,6 +175,11 @@ export const s = {
     reported: 'Dilaporkan',
     onTime: 'Tepat waktu',
     late: 'Terlambat',
+    coverage: 'Kepesertaan',
+    member: 'Peserta',
+    notMember: 'Bukan peserta',
+    unchecked: 'Belum diperiksa',
+    sentNotMember: (why: string) => `Laporan terkirim. Perhatian: pada tanggal masuk pasien bukan peserta Jamkesda (${why}).`,
   },
   common: { save: 'Simpan', cancel: 'Batal', yes: 'Ya', no: 'Tidak' },
 };

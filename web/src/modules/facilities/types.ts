@@ -1,3 +1,4 @@
+import type { Severity } from '../../shared/types';
 export interface Facility {
   code: string;
   name: string;
@@ -87,4 +88,6 @@ export interface EmergencyReport {
   deadlineAt: string;
   reportedAt: string;
   onTime: boolean;
+  /** Coverage on the admission date, decided when the report was filed; null for reports filed before it was recorded. */
+  coverage: { eligible: boolean; basis: string | null; reasons: { code: string; severity: Severity; message: string }[] } | null;
 }
