@@ -80,6 +80,27 @@ describe('facilities, agreements and the bed board', () => {
     await logout(page);
   });
 
+  it('the administrator loads facilities.csv: a faulty file is refused by row and column, a corrected one is loaded', async () => {
+    const header = 'kode,nama,jenis,kelas,kepemilikan,lokasi,rsud,kode_wilayah,alamat,telepon';
+    const good = 'KLN-E2E-09,KLINIK PRATAMA E2E,KLINIK_PRATAMA,,SWASTA,DALAM_KOTA,N,3275011001,Jl. Melati 9,';
+    fs.writeFileSync(path.join(files, 'faskes-salah.csv'), `${header}\n${good}\nRS-E2E-10,RS SALAH E2E,RUMAH_SAKIT,Z,SWASTA,DALAM_KOTA,N,,,\n`);
+    fs.writeFileSync(path.join(files, 'faskes.csv'), `${header}\n${good}\n`);
+    const page = await login('admin', 'rina.admin');
+    await page.goto(`${server.baseUrl}/fasilitas`);
+    const upload = page.locator('#registry-upload-section');
+    await upload.locator('input[type="file"]').setInputFiles(path.join(files, 'faskes-salah.csv'));
+    await upload.getByRole('button', { name: 'Muat berkas' }).click();
+    await upload.getByText(/Baris 3, kolom kelas/).waitFor();
+    expect((await server.sys.db.query(`SELECT 1 FROM facility WHERE code = 'KLN-E2E-09'`)).rows).toHaveLength(0);
+
+    await upload.locator('input[type="file"]').setInputFiles(path.join(files, 'faskes.csv'));
+    await upload.getByRole('button', { name: 'Muat berkas' }).click();
+    await upload.getByText('1 fasilitas dimuat.').waitFor();
+    await page.getByTestId('facilities-table').getByText('KLINIK PRATAMA E2E').waitFor();
+    await screenshot(page, 'laptop-59-facility-upload');
+    await logout(page);
+  });
+
   it('the hospital reports its beds and the puskesmas sees them on the board', async () => {
     const rs = await login('rumahsakit', 'budi.rsud', 'RS-E2E-01');
     await rs.goto(`${server.baseUrl}/papan-tempat-tidur`);

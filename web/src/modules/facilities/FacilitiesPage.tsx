@@ -4,12 +4,14 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
+import { useSession } from '../../app/session';
 import { formatDate } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
 import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { Section } from '../../shared/ui/Section';
+import { RegistryUpload } from './RegistryUpload';
 import { s } from './strings';
 import type { Agreement, Facility } from './types';
 
@@ -18,6 +20,7 @@ const options = (m: Record<string, string>) => [{ value: '', label: s.list.all }
 /** FAC-1/FAC-2: the registry with filters, and the agreements about to run out. */
 export default function FacilitiesPage() {
   const navigate = useNavigate();
+  const { can } = useSession();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState('');
   const [klass, setKlass] = useState('');
@@ -56,6 +59,7 @@ export default function FacilitiesPage() {
           ]}
         />
       </Section>
+      {can('facility.manage') && <RegistryUpload onLoaded={list.reload} />}
       <Group align="end" wrap="wrap">
         <TextInput
           label={s.list.search}

@@ -46,6 +46,13 @@ export const s = {
     expiringEmpty: 'Tidak ada PKS yang akan berakhir dalam 60 hari tanpa perpanjangan.',
     daysLeft: (n: number) => (n === 0 ? 'berakhir hari ini' : `${n} hari lagi`),
   },
+  upload: {
+    title: 'Muat daftar fasilitas (facilities.csv)',
+    help: 'Berkas CSV dengan kolom kode, nama, jenis, kelas, kepemilikan, lokasi, rsud, kode_wilayah, alamat dan telepon. Fasilitas yang sudah ada diperbarui, yang baru ditambahkan. Bila ada satu baris yang salah, tidak ada yang disimpan: perbaiki baris dan kolom yang disebut, lalu unggah kembali.',
+    file: 'Berkas facilities.csv',
+    submit: 'Muat berkas',
+    done: (n: number) => `${n} fasilitas dimuat.`,
+  },
   col: {
     code: 'Kode',
     name: 'Nama',
