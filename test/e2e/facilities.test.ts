@@ -80,7 +80,7 @@ describe('facilities, agreements and the bed board', () => {
     await logout(page);
   });
 
-  it('the administrator loads facilities.csv: a faulty file is refused by row and column, a corrected one is loaded', async () => {
+  it('the administrator loads facilities.csv (a faulty file refused by row and column) and corrects one facility', async () => {
     const header = 'kode,nama,jenis,kelas,kepemilikan,lokasi,rsud,kode_wilayah,alamat,telepon';
     const good = 'KLN-E2E-09,KLINIK PRATAMA E2E,KLINIK_PRATAMA,,SWASTA,DALAM_KOTA,N,3275011001,Jl. Melati 9,';
     fs.writeFileSync(path.join(files, 'faskes-salah.csv'), `${header}\n${good}\nRS-E2E-10,RS SALAH E2E,RUMAH_SAKIT,Z,SWASTA,DALAM_KOTA,N,,,\n`);
@@ -98,6 +98,19 @@ describe('facilities, agreements and the bed board', () => {
     await upload.getByText('1 fasilitas dimuat.').waitFor();
     await page.getByTestId('facilities-table').getByText('KLINIK PRATAMA E2E').waitFor();
     await screenshot(page, 'laptop-59-facility-upload');
+
+    // One facility corrected on its page: the same rule as the file, the field named.
+    await page.getByTestId('facilities-table').getByText('KLINIK PRATAMA E2E').click();
+    await page.waitForURL('**/fasilitas/KLN-E2E-09');
+    await page.getByTestId('fac-edit').click();
+    await page.getByTestId('fac-edit-phone').fill('telp kantor');
+    await page.getByTestId('fac-edit-save').click();
+    await page.getByRole('dialog').getByText(/Kolom telepon/).waitFor();
+    await page.getByTestId('fac-edit-phone').fill('(021) 882-0909');
+    await page.getByTestId('fac-edit-save').click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.locator('#fac-data-section').getByText('(021) 882-0909').waitFor();
+    expect((await server.sys.db.query<{ phone: string }>(`SELECT phone FROM facility WHERE code = 'KLN-E2E-09'`)).rows[0]?.phone).toBe('(021) 882-0909');
     await logout(page);
   });
 

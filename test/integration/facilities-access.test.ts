@@ -13,6 +13,12 @@ const MATRIX: MatrixRow[] = [
   { method: 'POST', url: '/api/v1/facilities/import', body: { csv: 'kode,nama\n' }, allowed: ['admin'] },
   { method: 'POST', url: '/api/v1/facilities/documents', body: {}, allowed: ['admin'] },
   {
+    method: 'PUT',
+    url: '/api/v1/facilities/NOPE-99',
+    body: { name: 'X', class: null, ownership: 'SWASTA', location: 'DALAM_KOTA', isRsud: false, villageCode: null, address: null, phone: null },
+    allowed: ['admin'],
+  },
+  {
     method: 'POST',
     url: '/api/v1/facilities/NOPE-99/agreements',
     body: { number: 'PKS/1', validFrom: '2026-01-01', validTo: '2026-12-31', services: ['RAWAT_JALAN'], documentId: 999999 },

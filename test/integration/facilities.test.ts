@@ -63,6 +63,34 @@ afterAll(async () => {
 });
 
 describe('registry (FAC-1)', () => {
+  const details = { name: 'RS TANPA PKS', class: 'C', ownership: 'SWASTA', location: 'DALAM_KOTA', isRsud: false, villageCode: null, address: null, phone: null };
+  const put = (code: string, auth: string, payload: object) => t.app.inject({ method: 'PUT', url: `/api/v1/facilities/${code}`, headers: { authorization: auth }, payload });
+
+  it("the administrator changes one facility's details under the file's rule; the change is audited", async () => {
+    const r = await put('RS-NONPKS-04', admin, { ...details, class: 'B', address: 'Jl. Cut Meutia 12', phone: '(021) 885-0000', villageCode: '32.75.01.1001' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ code: 'RS-NONPKS-04', kind: 'RUMAH_SAKIT', level: 'PPK2', class: 'B', address: 'Jl. Cut Meutia 12', phone: '(021) 885-0000', villageCode: '3275011001' });
+    const audit = await t.sys.db.query<{ details: { changed: string[] } }>(`SELECT details FROM audit_log WHERE action = 'facility.update' AND entity_id = 'RS-NONPKS-04'`);
+    expect(audit.rows.map((a) => a.details.changed.sort())).toEqual([['address', 'class', 'phone', 'villageCode']]);
+    // Nothing changed: nothing written, nothing audited.
+    expect((await put('RS-NONPKS-04', admin, { ...details, class: 'B', address: 'Jl. Cut Meutia 12', phone: '(021) 885-0000', villageCode: '3275011001' })).statusCode).toBe(200);
+    expect((await t.sys.db.query(`SELECT 1 FROM audit_log WHERE action = 'facility.update'`)).rows).toHaveLength(1);
+    const back = await put('RS-NONPKS-04', admin, details);
+    expect(back.json()).toMatchObject({ class: 'C', address: null, phone: null, villageCode: null });
+  });
+
+  it('refuses what a file row would refuse, naming the field, and changes nothing', async () => {
+    const noClass = await put('RS-NONPKS-04', admin, { ...details, class: null, phone: 'telp kantor' });
+    expect(noClass.statusCode).toBe(400);
+    expect(noClass.json().error).toMatchObject({ code: 'FACILITY_INVALID' });
+    expect(noClass.json().error.message).toMatch(/Kolom kelas: kelas rumah sakit/);
+    expect(noClass.json().error.message).toMatch(/Kolom telepon/);
+    const rsudClinic = await put('PKM-SATU-01', admin, { ...details, name: 'PUSKESMAS SATU', class: null, ownership: 'PEMERINTAH_DAERAH', isRsud: true });
+    expect(rsudClinic.json().error.message).toMatch(/hanya rumah sakit yang dapat ditandai RSUD/);
+    expect((await get('/api/v1/facilities/RS-NONPKS-04', office)).json()).toMatchObject({ class: 'C', phone: null });
+    expect((await put('NOPE-99', admin, details)).statusCode).toBe(404);
+  });
+
   it('loads every column of facilities.csv', async () => {
     const r = (await get('/api/v1/facilities/RS-KOTA-01', office)).json();
     expect(r).toMatchObject({ code: 'RS-KOTA-01', level: 'PPK2', kind: 'RUMAH_SAKIT', class: 'B', ownership: 'PEMERINTAH_DAERAH', location: 'DALAM_KOTA', isRsud: true, villageCode: '3275011001', address: 'Jl. Pramuka 55', phone: '(021) 880-1234' });

@@ -2,9 +2,17 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { Db } from '../../platform/db/index.js';
 import { auditInTx } from '../../platform/audit/audit.js';
-import { invalid } from '../../platform/http/errors.js';
+import { invalid, notFound } from '../../platform/http/errors.js';
 import { upsertFacilities } from './repo.js';
-import { missingColumns, parseFacilityRow, type FacilityRecord, type RowProblem } from './rules/registry-row.js';
+import {
+  missingColumns,
+  parseFacilityRow,
+  type FacilityClass,
+  type FacilityRecord,
+  type Location,
+  type Ownership,
+  type RowProblem,
+} from './rules/registry-row.js';
 
 /** At most this many problems are listed in the refusal; the count says how many there were. */
 const MAX_LISTED = 50;
@@ -52,6 +60,69 @@ export async function loadFacilitiesText(db: Db, text: string): Promise<number> 
     await upsertFacilities(tx, records);
     await auditInTx(tx, { action: 'facility.load', entityType: 'facility', details: { count: records.length } });
     return records.length;
+  });
+}
+
+/** What the administrator may change of one facility on the web; code and kind (hence level and its users) stay. */
+export interface FacilityDetails {
+  name: string;
+  class: FacilityClass | null;
+  ownership: Ownership;
+  location: Location;
+  isRsud: boolean;
+  villageCode: string | null;
+  address: string | null;
+  phone: string | null;
+}
+
+/**
+ * Changes one facility's details (FAC-1) under the same rule as a row of
+ * facilities.csv, so the web form and the file can never disagree. The audit
+ * record names the fields that changed.
+ */
+export async function updateFacilityDetails(db: Db, code: string, input: FacilityDetails): Promise<void> {
+  await db.tx(async (tx) => {
+    const current = (
+      await tx.query<FacilityRecord & { is_rsud: boolean; village_code: string | null }>(
+        `SELECT code, name, kind, class, ownership, location, is_rsud, village_code, address, phone FROM facility WHERE code = $1 FOR UPDATE`,
+        [code],
+      )
+    ).rows[0];
+    if (!current) throw notFound('FACILITY_NOT_FOUND', `Fasilitas ${code} tidak terdaftar.`);
+    const { record, problems } = parseFacilityRow(
+      {
+        kode: code,
+        nama: input.name,
+        jenis: current.kind,
+        kelas: input.class ?? '',
+        kepemilikan: input.ownership,
+        lokasi: input.location,
+        rsud: input.isRsud ? 'Y' : 'N',
+        kode_wilayah: input.villageCode ?? '',
+        alamat: input.address ?? '',
+        telepon: input.phone ?? '',
+      },
+      0,
+    );
+    if (!record) {
+      throw invalid('FACILITY_INVALID', `Data fasilitas tidak disimpan. ${problems.map((p) => `Kolom ${p.column}: ${p.message}`).join(' ')}`, {
+        problems: problems.map((p) => ({ column: p.column, message: p.message })),
+      });
+    }
+    const before: Record<string, unknown> = {
+      name: current.name,
+      class: current.class,
+      ownership: current.ownership,
+      location: current.location,
+      isRsud: current.is_rsud,
+      villageCode: current.village_code,
+      address: current.address,
+      phone: current.phone,
+    };
+    const changed = Object.keys(before).filter((k) => before[k] !== record[k as keyof FacilityRecord]);
+    if (changed.length === 0) return;
+    await upsertFacilities(tx, [record]);
+    await auditInTx(tx, { action: 'facility.update', entityType: 'facility', entityId: code, details: { changed } });
   });
 }
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
-import { loadFacilitiesText } from './registry.js';
+import { loadFacilitiesText, updateFacilityDetails } from './registry.js';
 import type { Db } from '../../platform/db/index.js';
 import type { DocumentStore } from '../../platform/documents/store.js';
 import { invalid } from '../../platform/http/errors.js';
 import { SERVICES } from './rules/agreement.js';
-import { FACILITY_CLASSES, FACILITY_KINDS, LOCATIONS } from './rules/registry-row.js';
+import { FACILITY_CLASSES, FACILITY_KINDS, LOCATIONS, OWNERSHIPS } from './rules/registry-row.js';
 import { SANCTION_KINDS, type FacilityService } from './service.js';
 import { sendFile } from '../../platform/http/download.js';
 
@@ -192,6 +192,32 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
     '/api/v1/facilities/:code',
     { config: { permission: 'facility.read' }, schema: { tags: ['facilities'], summary: 'Satu fasilitas: data, PKS, sanksi, tempat tidur', params: z.object({ code }) } },
     async (req) => f.get(req.params.code),
+  );
+
+  app.put(
+    '/api/v1/facilities/:code',
+    {
+      config: { permission: 'facility.manage' },
+      schema: {
+        tags: ['facilities'],
+        summary: 'Mengubah data satu fasilitas (kode dan jenis tetap); aturan sama dengan baris facilities.csv',
+        params: z.object({ code }),
+        body: z.object({
+          name: z.string().max(200),
+          class: z.enum(FACILITY_CLASSES).nullable(),
+          ownership: z.enum(OWNERSHIPS),
+          location: z.enum(LOCATIONS),
+          isRsud: z.boolean(),
+          villageCode: z.string().max(20).nullable(),
+          address: z.string().max(300).nullable(),
+          phone: z.string().max(30).nullable(),
+        }),
+      },
+    },
+    async (req) => {
+      await updateFacilityDetails(deps.db, req.params.code, req.body);
+      return f.get(req.params.code);
+    },
   );
 
   app.get(

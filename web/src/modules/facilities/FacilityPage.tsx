@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageLoader } from '../../shared/ui/PageLoader';
 import { Section } from '../../shared/ui/Section';
 import { AgreementDialog, SanctionDialog, TerminateDialog } from './AgreementForms';
+import { FacilityEditDialog } from './FacilityEditDialog';
 import { s } from './strings';
 import type { Agreement, FacilityDetail } from './types';
 
@@ -27,6 +28,7 @@ export default function FacilityPage() {
   const [adding, setAdding] = useState(false);
   const [sanctioning, setSanctioning] = useState(false);
   const [terminating, setTerminating] = useState<Agreement | null>(null);
+  const [editing, setEditing] = useState(false);
 
   if (loading && !data) return <PageLoader />;
   return (
@@ -52,7 +54,17 @@ export default function FacilityPage() {
               </Group>
             }
           />
-          <Section id="fac-data" title={d.data}>
+          <Section
+            id="fac-data"
+            title={d.data}
+            extra={
+              manage && (
+                <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="fac-edit">
+                  {s.editForm.edit}
+                </Button>
+              )
+            }
+          >
             <FieldGrid>
               <Field label={s.col.kind}>{data.kind ? s.kind[data.kind] : ''}</Field>
               <Field label={d.level}>{data.level === 'PPK2' ? d.level2 : d.level1}</Field>
@@ -178,6 +190,10 @@ export default function FacilityPage() {
               <AgreementDialog code={data.code} opened={adding} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); reload(); }} />
               <SanctionDialog code={data.code} opened={sanctioning} onClose={() => setSanctioning(false)} onSaved={() => { setSanctioning(false); reload(); }} />
               <TerminateDialog agreement={terminating} onClose={() => setTerminating(null)} onSaved={() => { setTerminating(null); reload(); }} />
+              {editing && (
+                // Mounted per opening, so the form starts from the facility as it is now.
+                <FacilityEditDialog facility={data} opened onClose={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} />
+              )}
             </>
           )}
         </>

@@ -94,6 +94,13 @@ export const s = {
     notInForce: 'Tidak berlaku',
     terminated: (d: string) => `Diputus mulai ${d}`,
   },
+  editForm: {
+    title: (code: string) => `Ubah data fasilitas ${code}`,
+    edit: 'Ubah data',
+    rsud: 'Rumah sakit umum daerah (RSUD) milik Kota',
+    village: 'Kode wilayah (kelurahan/desa, 10 digit)',
+    saved: 'Data fasilitas disimpan.',
+  },
   agreementForm: {
     title: 'PKS baru',
     number: 'Nomor PKS',
