@@ -7,10 +7,7 @@ import { upsertFacilities } from './repo.js';
 import {
   missingColumns,
   parseFacilityRow,
-  type FacilityClass,
   type FacilityRecord,
-  type Location,
-  type Ownership,
   type RowProblem,
 } from './rules/registry-row.js';
 
@@ -64,16 +61,7 @@ export async function loadFacilitiesText(db: Db, text: string): Promise<number> 
 }
 
 /** What the administrator may change of one facility on the web; code and kind (hence level and its users) stay. */
-export interface FacilityDetails {
-  name: string;
-  class: FacilityClass | null;
-  ownership: Ownership;
-  location: Location;
-  isRsud: boolean;
-  villageCode: string | null;
-  address: string | null;
-  phone: string | null;
-}
+export type FacilityDetails = Omit<FacilityRecord, 'code' | 'kind' | 'level'>;
 
 /**
  * Changes one facility's details (FAC-1) under the same rule as a row of

@@ -1,8 +1,9 @@
 import { Badge, Box, Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKeyOff, IconPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { formatDateTime, formatDateTimeShort } from '../../shared/format';
 import { roleName, t } from '../../shared/i18n';
 import type { TokenRow, UserRow } from '../../shared/types';
@@ -18,27 +19,16 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) 
   const users = useApi<{ users: UserRow[] }>('/api/v1/users');
   const [username, setUsername] = useState<string | null>(null);
   const [label, setLabel] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!username) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ id: number; username: string; token: string }>('/api/v1/tokens', {
-        method: 'POST',
-        body: { username, label: label.trim() },
-      });
-      setLabel('');
-      onCreated(r.token);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const r = await api<{ id: number; username: string; token: string }>('/api/v1/tokens', {
+      method: 'POST',
+      body: { username, label: label.trim() },
+    });
+    setLabel('');
+    onCreated(r.token);
+  });
 
   const options = (users.data?.users ?? [])
     .filter((u) => !u.disabled_at)

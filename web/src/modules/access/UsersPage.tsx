@@ -1,8 +1,9 @@
 import { Badge, Box, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconUserPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { formatDateTime, formatDateTimeShort } from '../../shared/format';
 import { roleName, t } from '../../shared/i18n';
 import type { UserRow } from '../../shared/types';
@@ -30,32 +31,21 @@ function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneT
   const [fullName, setFullName] = useState('');
   const [role, setRole] = useState<string | null>(null);
   const [facility, setFacility] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const needsFacility = !!role && FACILITY_ROLES.includes(role);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!username.trim() || !role) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ username: string; oneTimePassword: string }>('/api/v1/users', {
-        method: 'POST',
-        body: {
-          username: username.trim(),
-          role,
-          fullName: fullName.trim() || undefined,
-          facilityCode: needsFacility ? facility.trim().toUpperCase() : undefined,
-        },
-      });
-      onCreated(r);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const r = await api<{ username: string; oneTimePassword: string }>('/api/v1/users', {
+      method: 'POST',
+      body: {
+        username: username.trim(),
+        role,
+        fullName: fullName.trim() || undefined,
+        facilityCode: needsFacility ? facility.trim().toUpperCase() : undefined,
+      },
+    });
+    onCreated(r);
+  });
 
   return (
     <form onSubmit={submit} noValidate data-testid="create-user-form">

@@ -1,10 +1,11 @@
 import { Button, FileInput, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { digitsOnly, todayJakarta } from '../../shared/format';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
@@ -33,41 +34,30 @@ export default function BirthFormPage() {
   const [documentKind, setDocumentKind] = useState('SURAT_KETERANGAN_LAHIR');
   const [documentNumber, setDocumentNumber] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!file || !birthDate) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const form = new FormData();
-      form.append('file', file);
-      const doc = await api<{ id: number }>('/api/v1/documents', { method: 'POST', body: form });
-      const rec = await api<BirthDetail>('/api/v1/births', {
-        method: 'POST',
-        body: {
-          childName,
-          childNik: digitsOnly(childNik) || null,
-          sex,
-          birthDate,
-          birthPlace: birthPlace || null,
-          motherNik: digitsOnly(motherNik) || null,
-          fatherNik: digitsOnly(fatherNik) || null,
-          documentKind,
-          documentNumber,
-          documentId: doc.id,
-        },
-      });
-      notifications.show({ color: 'dinkes', message: f.saved(rec.regNumber) });
-      navigate(paths.birth(rec.id));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const form = new FormData();
+    form.append('file', file);
+    const doc = await api<{ id: number }>('/api/v1/documents', { method: 'POST', body: form });
+    const rec = await api<BirthDetail>('/api/v1/births', {
+      method: 'POST',
+      body: {
+        childName,
+        childNik: digitsOnly(childNik) || null,
+        sex,
+        birthDate,
+        birthPlace: birthPlace || null,
+        motherNik: digitsOnly(motherNik) || null,
+        fatherNik: digitsOnly(fatherNik) || null,
+        documentKind,
+        documentNumber,
+        documentId: doc.id,
+      },
+    });
+    notifications.show({ color: 'dinkes', message: f.saved(rec.regNumber) });
+    navigate(paths.birth(rec.id));
+  });
 
   return (
     <Stack gap="md">

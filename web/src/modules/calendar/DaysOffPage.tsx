@@ -1,8 +1,9 @@
 import { ActionIcon, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { formatDate, todayJakarta } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
@@ -30,26 +31,15 @@ function AddDayOff({ year, onAdded }: { year: number; onAdded: () => void }) {
   const [date, setDate] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<string | null>('CUTI_BERSAMA');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!date || !name.trim() || !kind) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api('/api/v1/calendar/days-off', { method: 'POST', body: { date, name: name.trim(), kind } });
-      notifications.show({ color: 'dinkes', message: s.added(name.trim()) });
-      setName('');
-      setDate(null);
-      onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api('/api/v1/calendar/days-off', { method: 'POST', body: { date, name: name.trim(), kind } });
+    notifications.show({ color: 'dinkes', message: s.added(name.trim()) });
+    setName('');
+    setDate(null);
+    onAdded();
+  });
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="add-day-off">

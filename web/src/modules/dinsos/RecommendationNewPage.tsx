@@ -5,6 +5,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { digitsOnly, formatDate, formatDateShort, formatKk, formatNik, nikProblem } from '../../shared/format';
 import { t } from '../../shared/i18n';
 import { DateField } from '../../shared/ui/DateField';
@@ -110,8 +111,6 @@ export default function RecommendationNewPage() {
   const [reason, setReason] = useState('');
   const [validFrom, setValidFrom] = useState<string | null>(null);
   const [validTo, setValidTo] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const nikRef = useRef<HTMLInputElement>(null);
 
   const doLookup = async (e: FormEvent) => {
@@ -146,32 +145,23 @@ export default function RecommendationNewPage() {
     return { def: periodEnd(validFrom, info.unit, info.defaultLength), max: periodEnd(validFrom, info.unit, info.maxLength) };
   }, [info, validFrom]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!lookup || !category) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const l = await api<LetterDetail>('/api/v1/recommendations', {
-        method: 'POST',
-        body: {
-          nik: lookup.nik,
-          category,
-          reason,
-          institution: special ? institution : null,
-          validFrom,
-          validTo,
-          person: needsIdentity ? { name, birthDate, sex: sex || null, address: address || null } : null,
-        },
-      });
-      notifications.show({ color: 'dinkes', message: c.created(l.number) });
-      navigate(paths.recommendation(l.id));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const l = await api<LetterDetail>('/api/v1/recommendations', {
+      method: 'POST',
+      body: {
+        nik: lookup.nik,
+        category,
+        reason,
+        institution: special ? institution : null,
+        validFrom,
+        validTo,
+        person: needsIdentity ? { name, birthDate, sex: sex || null, address: address || null } : null,
+      },
+    });
+    notifications.show({ color: 'dinkes', message: c.created(l.number) });
+    navigate(paths.recommendation(l.id));
+  });
 
   const canTidakMampu = lookup?.person?.resident ?? false;
   return (

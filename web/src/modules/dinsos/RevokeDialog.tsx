@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { formatDate, todayJakarta } from '../../shared/format';
 import { t } from '../../shared/i18n';
 import { DateField } from '../../shared/ui/DateField';
@@ -17,23 +18,12 @@ export function RevokeDialog({ letter, opened, onClose, onDone }: { letter: Lett
   const initial = today < letter.validFrom ? letter.validFrom : today > letter.validTo ? null : today;
   const [reason, setReason] = useState('');
   const [date, setDate] = useState<string | null>(initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/v1/recommendations/${letter.id}/revoke`, { method: 'POST', body: { reason, revokedOn: date } });
-      notifications.show({ color: 'dinkes', message: r.done(letter.number) });
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api(`/api/v1/recommendations/${letter.id}/revoke`, { method: 'POST', body: { reason, revokedOn: date } });
+    notifications.show({ color: 'dinkes', message: r.done(letter.number) });
+    onDone();
+  });
 
   return (
     <Modal opened={opened} onClose={() => !busy && onClose()} title={r.title} centered size="md">

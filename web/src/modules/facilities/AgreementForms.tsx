@@ -1,8 +1,9 @@
 import { Alert, Button, Checkbox, FileInput, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { todayJakarta } from '../../shared/format';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
@@ -20,27 +21,16 @@ export function AgreementDialog({ code, opened, onClose, onSaved }: { code: stri
   const [validTo, setValidTo] = useState<string | null>(null);
   const [services, setServices] = useState<string[]>(['RAWAT_JALAN', 'RAWAT_INAP', 'GAWAT_DARURAT']);
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!file || !validFrom || !validTo) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const documentId = await uploadFacilityDocument(file);
-      const a = await api<Agreement>(`/api/v1/facilities/${code}/agreements`, { method: 'POST', body: { number, validFrom, validTo, services, documentId } });
-      notifications.show({ color: 'dinkes', message: f.saved(a.number) });
-      setNumber('');
-      setFile(null);
-      onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const documentId = await uploadFacilityDocument(file);
+    const a = await api<Agreement>(`/api/v1/facilities/${code}/agreements`, { method: 'POST', body: { number, validFrom, validTo, services, documentId } });
+    notifications.show({ color: 'dinkes', message: f.saved(a.number) });
+    setNumber('');
+    setFile(null);
+    onSaved();
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={f.title} size="lg" centered>
@@ -79,24 +69,13 @@ export function TerminateDialog({ agreement, onClose, onSaved }: { agreement: Ag
   const f = s.terminateForm;
   const [on, setOn] = useState<string | null>(todayJakarta());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!agreement || !on) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/v1/facilities/agreements/${agreement.id}/terminate`, { method: 'POST', body: { terminatedOn: on, reason } });
-      notifications.show({ color: 'dinkes', message: f.saved });
-      setReason('');
-      onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api(`/api/v1/facilities/agreements/${agreement.id}/terminate`, { method: 'POST', body: { terminatedOn: on, reason } });
+    notifications.show({ color: 'dinkes', message: f.saved });
+    setReason('');
+    onSaved();
+  });
   return (
     <Modal opened={!!agreement} onClose={onClose} title={`${f.title} ${agreement?.number ?? ''}`} centered>
       <form onSubmit={submit}>
@@ -125,26 +104,15 @@ export function SanctionDialog({ code, opened, onClose, onSaved }: { code: strin
   const [on, setOn] = useState<string | null>(todayJakarta());
   const [basis, setBasis] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!on) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const documentId = file ? await uploadFacilityDocument(file) : null;
-      await api(`/api/v1/facilities/${code}/sanctions`, { method: 'POST', body: { kind, imposedOn: on, basis, documentId } });
-      notifications.show({ color: 'dinkes', message: f.saved });
-      setBasis('');
-      setFile(null);
-      onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const documentId = file ? await uploadFacilityDocument(file) : null;
+    await api(`/api/v1/facilities/${code}/sanctions`, { method: 'POST', body: { kind, imposedOn: on, basis, documentId } });
+    notifications.show({ color: 'dinkes', message: f.saved });
+    setBasis('');
+    setFile(null);
+    onSaved();
+  });
   return (
     <Modal opened={opened} onClose={onClose} title={f.title} size="lg" centered>
       <form onSubmit={submit}>

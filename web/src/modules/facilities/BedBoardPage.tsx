@@ -1,8 +1,9 @@
 import { Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
 import { DataTable } from '../../shared/ui/DataTable';
@@ -18,25 +19,14 @@ function ReportForm({ onSaved }: { onSaved: () => void }) {
   const [total, setTotal] = useState<number | string>('');
   const [available, setAvailable] = useState<number | string>('');
   const [above, setAbove] = useState<number | string>(0);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api('/api/v1/facilities/bed-reports', {
-        method: 'POST',
-        body: { class3Total: Number(total), class3Available: Number(available), aboveClassPatients: Number(above) || 0 },
-      });
-      notifications.show({ color: 'dinkes', message: b.reported_ok });
-      onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api('/api/v1/facilities/bed-reports', {
+      method: 'POST',
+      body: { class3Total: Number(total), class3Available: Number(available), aboveClassPatients: Number(above) || 0 },
+    });
+    notifications.show({ color: 'dinkes', message: b.reported_ok });
+    onSaved();
+  });
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="beds-report">
       <Title order={2} id="beds-report" mb={4}>

@@ -1,8 +1,9 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { label, t } from '../../shared/i18n';
 import { digitsOnly, formatDateTime, formatNik, todayJakarta } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
@@ -21,33 +22,22 @@ function ReportForm({ onSaved }: { onSaved: () => void }) {
   const [time, setTime] = useState('');
   const [condition, setCondition] = useState('');
   const [onward, setOnward] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const partners = useApi<{ rows: Facility[] }>('/api/v1/facilities', { partner: 'true', kind: 'RUMAH_SAKIT' });
-  const submit = async (ev: FormEvent) => {
-    ev.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!date) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await api<EmergencyReport>('/api/v1/facilities/emergency-reports', {
-        method: 'POST',
-        body: { nik: digitsOnly(nik), admittedAt: `${date}T${time || '00:00'}:00+07:00`, condition, onwardFacilityCode: onward },
-      });
-      if (saved.coverage && !saved.coverage.eligible) {
-        notifications.show({ color: 'orange', message: e.sentNotMember(whyNot(saved.coverage)), autoClose: false });
-      } else {
-        notifications.show({ color: 'dinkes', message: e.sent });
-      }
-      setNik('');
-      setCondition('');
-      onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+    const saved = await api<EmergencyReport>('/api/v1/facilities/emergency-reports', {
+      method: 'POST',
+      body: { nik: digitsOnly(nik), admittedAt: `${date}T${time || '00:00'}:00+07:00`, condition, onwardFacilityCode: onward },
+    });
+    if (saved.coverage && !saved.coverage.eligible) {
+      notifications.show({ color: 'orange', message: e.sentNotMember(whyNot(saved.coverage)), autoClose: false });
+    } else {
+      notifications.show({ color: 'dinkes', message: e.sent });
     }
-  };
+    setNik('');
+    setCondition('');
+    onSaved();
+  });
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="em-form">
       <Title order={2} id="em-form" mb="md">

@@ -1,7 +1,8 @@
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
 import type { Facility } from './types';
@@ -24,36 +25,25 @@ export function FacilityEditDialog({ facility, opened, onClose, onSaved }: { fac
   const [villageCode, setVillageCode] = useState(facility.villageCode ?? '');
   const [address, setAddress] = useState(facility.address ?? '');
   const [phone, setPhone] = useState(facility.phone ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useSubmit(async () => {
     const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-    try {
-      await api(`/api/v1/facilities/${encodeURIComponent(facility.code)}`, {
-        method: 'PUT',
-        body: {
-          name,
-          class: hospital ? klass : null,
-          ownership,
-          location,
-          isRsud: hospital && isRsud,
-          villageCode: orNull(villageCode),
-          address: orNull(address),
-          phone: orNull(phone),
-        },
-      });
-      notifications.show({ color: 'dinkes', message: f.saved });
-      onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api(`/api/v1/facilities/${encodeURIComponent(facility.code)}`, {
+      method: 'PUT',
+      body: {
+        name,
+        class: hospital ? klass : null,
+        ownership,
+        location,
+        isRsud: hospital && isRsud,
+        villageCode: orNull(villageCode),
+        address: orNull(address),
+        phone: orNull(phone),
+      },
+    });
+    notifications.show({ color: 'dinkes', message: f.saved });
+    onSaved();
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={f.title(facility.code)} size="lg" centered>

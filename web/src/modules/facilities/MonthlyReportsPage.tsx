@@ -1,8 +1,9 @@
 import { Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { formatDate, formatDateTime, formatNumber, todayJakarta } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
 import { DataTable } from '../../shared/ui/DataTable';
@@ -32,25 +33,14 @@ function StatusBadge({ status }: { status: MonthlyStatus }) {
 function SubmitForm({ onSaved }: { onSaved: () => void }) {
   const [period, setPeriod] = useState(previousMonth());
   const [values, setValues] = useState<Record<string, number | string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = { period };
-      for (const k of FIELDS) body[k] = Number(values[k] ?? 0);
-      await api('/api/v1/facilities/monthly-reports', { method: 'POST', body });
-      notifications.show({ color: 'dinkes', message: m.sent });
-      setValues({});
-      onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const body: Record<string, unknown> = { period };
+    for (const k of FIELDS) body[k] = Number(values[k] ?? 0);
+    await api('/api/v1/facilities/monthly-reports', { method: 'POST', body });
+    notifications.show({ color: 'dinkes', message: m.sent });
+    setValues({});
+    onSaved();
+  });
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="monthly-form">
       <Title order={2} id="monthly-form" mb="md">

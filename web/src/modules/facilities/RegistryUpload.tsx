@@ -1,6 +1,7 @@
 import { Alert, Button, FileInput, Group, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Section } from '../../shared/ui/Section';
 import { s } from './strings';
@@ -14,27 +15,16 @@ const u = s.upload;
  */
 export function RegistryUpload({ onLoaded }: { onLoaded: () => void }) {
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [loaded, setLoaded] = useState<number | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!file) return;
-    setBusy(true);
-    setError(null);
     setLoaded(null);
-    try {
-      const r = await api<{ loaded: number }>('/api/v1/facilities/import', { method: 'POST', body: { csv: await file.text() } });
-      setLoaded(r.loaded);
-      setFile(null);
-      onLoaded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const r = await api<{ loaded: number }>('/api/v1/facilities/import', { method: 'POST', body: { csv: await file.text() } });
+    setLoaded(r.loaded);
+    setFile(null);
+    onLoaded();
+  });
 
   return (
     <Section id="registry-upload" title={u.title}>

@@ -1,11 +1,12 @@
 import { Button, Checkbox, FileInput, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { digitsOnly } from '../../shared/format';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
@@ -30,51 +31,40 @@ export default function SjpFormPage() {
   const [submitNow, setSubmitNow] = useState(true);
   const [child, setChild] = useState({ childName: '', childNik: '', sex: 'L', birthDate: '', motherNik: '', documentNumber: '' });
   const [skl, setSkl] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const newborn = careType === 'NEWBORN';
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const documents = [];
-      for (const code of s.slots[careType] ?? []) {
-        const file = files[code];
-        if (file) documents.push({ requirement: code, documentId: await uploadDocument(file) });
-      }
-      const body: Record<string, unknown> = {
-        careType,
-        admittedAt: `${admittedAt}:00+07:00`,
-        diagnosisCode,
-        diagnosisText: diagnosisText || null,
-        facilityCode: isOffice ? facilityCode || null : null,
-        documents,
-        submit: submitNow,
-      };
-      if (newborn) {
-        if (!skl) throw new Error(f.sklFile);
-        body.newborn = {
-          childName: child.childName,
-          childNik: digitsOnly(child.childNik) || null,
-          sex: child.sex,
-          birthDate: child.birthDate,
-          motherNik: digitsOnly(child.motherNik),
-          documentKind: 'SURAT_KETERANGAN_LAHIR',
-          documentNumber: child.documentNumber,
-          documentId: await uploadDocument(skl),
-        };
-      } else body.nik = digitsOnly(nik);
-      const r = await api<SjpDetail>('/api/v1/sjp', { method: 'POST', body });
-      notifications.show({ color: 'dinkes', message: f.saved(r.trackingCode) });
-      navigate(paths.sjp(r.id));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    const documents = [];
+    for (const code of s.slots[careType] ?? []) {
+      const file = files[code];
+      if (file) documents.push({ requirement: code, documentId: await uploadDocument(file) });
     }
-  };
+    const body: Record<string, unknown> = {
+      careType,
+      admittedAt: `${admittedAt}:00+07:00`,
+      diagnosisCode,
+      diagnosisText: diagnosisText || null,
+      facilityCode: isOffice ? facilityCode || null : null,
+      documents,
+      submit: submitNow,
+    };
+    if (newborn) {
+      if (!skl) throw new Error(f.sklFile);
+      body.newborn = {
+        childName: child.childName,
+        childNik: digitsOnly(child.childNik) || null,
+        sex: child.sex,
+        birthDate: child.birthDate,
+        motherNik: digitsOnly(child.motherNik),
+        documentKind: 'SURAT_KETERANGAN_LAHIR',
+        documentNumber: child.documentNumber,
+        documentId: await uploadDocument(skl),
+      };
+    } else body.nik = digitsOnly(nik);
+    const r = await api<SjpDetail>('/api/v1/sjp', { method: 'POST', body });
+    notifications.show({ color: 'dinkes', message: f.saved(r.trackingCode) });
+    navigate(paths.sjp(r.id));
+  });
 
   const setC = (k: keyof typeof child) => (v: string) => setChild((c) => ({ ...c, [k]: v }));
 

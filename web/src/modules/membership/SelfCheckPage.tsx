@@ -1,8 +1,9 @@
 import { Alert, List, Stack, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconHelpCircle } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { PublicCheckFrame } from '../access/PublicCheckFrame';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { DateField } from '../../shared/ui/DateField';
 
 interface Answer {
@@ -41,23 +42,12 @@ export default function SelfCheckPage() {
   const [nik, setNik] = useState('');
   const [birthDate, setBirthDate] = useState<string | null>(null);
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!birthDate) return;
-    setBusy(true);
-    setError(null);
     setAnswer(null);
-    try {
-      setAnswer(await api<Answer>('/api/v1/public/self-check', { method: 'POST', body: { nik: nik.replace(/\D/g, ''), birthDate } }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    setAnswer(await api<Answer>('/api/v1/public/self-check', { method: 'POST', body: { nik: nik.replace(/\D/g, ''), birthDate } }));
+  });
 
   const look = answer ? LOOK[answer.status] : null;
   return (

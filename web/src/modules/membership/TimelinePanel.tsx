@@ -1,9 +1,10 @@
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEdit } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { formatDate, formatDateTime, todayJakarta } from '../../shared/format';
 import { label, t } from '../../shared/i18n';
 import { useApi } from '../../shared/useApi';
@@ -73,28 +74,17 @@ function ChangeDialog({ nik, opened, onClose, onSaved }: { nik: string; opened: 
   const [kind, setKind] = useState<string | null>('DEATH');
   const [date, setDate] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!kind || !date) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const body = kind.startsWith('WITHDRAW_')
-        ? { kind: 'CORRECTION', withdraws: kind.slice('WITHDRAW_'.length), effectiveDate: date, reason }
-        : { kind, effectiveDate: date, reason };
-      await api(`/api/v1/persons/${nik}/changes`, { method: 'POST', body });
-      notifications.show({ color: 'dinkes', message: s.dialog.saved });
-      setReason('');
-      onSaved();
-      onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const body = kind.startsWith('WITHDRAW_')
+      ? { kind: 'CORRECTION', withdraws: kind.slice('WITHDRAW_'.length), effectiveDate: date, reason }
+      : { kind, effectiveDate: date, reason };
+    await api(`/api/v1/persons/${nik}/changes`, { method: 'POST', body });
+    notifications.show({ color: 'dinkes', message: s.dialog.saved });
+    setReason('');
+    onSaved();
+    onClose();
+  });
   return (
     <Modal opened={opened} onClose={onClose} title={s.dialog.title} centered size="lg">
       <form onSubmit={submit}>

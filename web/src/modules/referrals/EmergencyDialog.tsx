@@ -1,8 +1,9 @@
 import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { digitsOnly } from '../../shared/format';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
@@ -17,26 +18,15 @@ export function EmergencyDialog({ opened, onClose }: { opened: boolean; onClose:
   const [nik, setNik] = useState('');
   const [code, setCode] = useState('');
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const submit = async (ev: FormEvent) => {
-    ev.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<Referral>('/api/v1/referrals/emergency-admissions', {
-        method: 'POST',
-        body: { nik: digitsOnly(nik), diagnosisCode: code, clinicalNotes: notes, requestKey },
-      });
-      onClose();
-      navigate(paths.referral(r.id));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const r = await api<Referral>('/api/v1/referrals/emergency-admissions', {
+      method: 'POST',
+      body: { nik: digitsOnly(nik), diagnosisCode: code, clinicalNotes: notes, requestKey },
+    });
+    onClose();
+    navigate(paths.referral(r.id));
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={e.title} size="lg">

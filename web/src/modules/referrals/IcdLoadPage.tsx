@@ -1,6 +1,7 @@
 import { Alert, Button, FileInput, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { useApi } from '../../shared/useApi';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
@@ -12,26 +13,15 @@ const c = s.icd;
 export default function IcdLoadPage() {
   const [list, setList] = useState<'icd10' | 'competency'>('icd10');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ list: string; rows: number } | null>(null);
   const competency = useApi<{ items: { code: string; title: string }[] }>('/api/v1/icd10-competency');
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!file) return;
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
-      setDone(await api<{ list: string; rows: number }>('/api/v1/icd10/load', { method: 'POST', body: { list, csv: await file.text() } }));
-      competency.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    setDone(await api<{ list: string; rows: number }>('/api/v1/icd10/load', { method: 'POST', body: { list, csv: await file.text() } }));
+    competency.reload();
+  });
 
   return (
     <Stack gap="md">

@@ -1,8 +1,9 @@
 import { Alert, Button, Checkbox, Group, Paper, Radio, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { digitsOnly } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
@@ -33,8 +34,6 @@ export default function ReferralNewPage() {
   const [emergency, setEmergency] = useState(false);
   const [notes, setNotes] = useState('');
   const [dest, setDest] = useState<string>('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const destinations = useApi<{ items: Destination[] }>('/api/v1/referrals/destinations', { emergency: emergency ? 'true' : undefined });
 
   useEffect(() => {
@@ -70,22 +69,13 @@ export default function ReferralNewPage() {
   };
 
   const chosen = options.find((o) => o.code === diagnosis);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<Referral>('/api/v1/referrals', {
-        method: 'POST',
-        body: { nik: digitsOnly(nik), diagnosisCode: diagnosis ?? '', kind, toFacilityCode: dest, emergency, clinicalNotes: notes, requestKey },
-      });
-      navigate(paths.referral(r.id));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const r = await api<Referral>('/api/v1/referrals', {
+      method: 'POST',
+      body: { nik: digitsOnly(nik), diagnosisCode: diagnosis ?? '', kind, toFacilityCode: dest, emergency, clinicalNotes: notes, requestKey },
+    });
+    navigate(paths.referral(r.id));
+  });
 
   return (
     <Stack gap="md">

@@ -1,7 +1,8 @@
 import { Button, Checkbox, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api';
+import { useSubmit } from '../../shared/useSubmit';
 import { formatDate } from '../../shared/format';
 import { label, t } from '../../shared/i18n';
 import { DateField } from '../../shared/ui/DateField';
@@ -34,26 +35,15 @@ export function ScheduleSetting({ current, onDone }: { current: ProgramSetting |
   const [bases, setBases] = useState<string[]>(current?.bases ?? ['RESIDENT']);
   const [segments, setSegments] = useState<string[]>(current?.excludedSegments ?? []);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     if (!from) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api('/api/v1/settings/program', { method: 'POST', body: { effectiveFrom: from, bases, excludedSegments: segments, note } });
-      notifications.show({ color: 'dinkes', message: s.scheduled(formatDate(from)) });
-      setFrom(null);
-      setNote('');
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api('/api/v1/settings/program', { method: 'POST', body: { effectiveFrom: from, bases, excludedSegments: segments, note } });
+    notifications.show({ color: 'dinkes', message: s.scheduled(formatDate(from)) });
+    setFrom(null);
+    setNote('');
+    onDone();
+  });
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="schedule-setting">
