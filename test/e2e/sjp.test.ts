@@ -176,6 +176,39 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await logout(page);
   });
 
+  it('during the stay the hospital records a deposit with its receipt and asks approval for an ICU action with a document; the officer approves it', async () => {
+    const rs = await login('rumahsakit', 'tono.rs', RS);
+    await rs.goto(sjpUrl);
+    const care = rs.locator('section[aria-labelledby="sjp-care"]');
+    await care.getByRole('textbox', { name: 'Jumlah (Rp)' }).fill('1500000');
+    await choose(rs, 'sjp-deposit-receipt', await scan('kuitansi.pdf', 'KUITANSI DEPOSIT'));
+    await rs.getByTestId('sjp-deposit-add').click();
+    await care.getByText(/Rp 1\.500\.000/).waitFor();
+    await care.getByRole('textbox', { name: 'Uraian' }).fill('Pemasangan ventilator di ICU');
+    await choose(rs, 'sjp-action-document', await scan('resume.pdf', 'RESUME MEDIS ICU'));
+    await rs.getByTestId('sjp-action-ask').click();
+    await care.getByText('Pemasangan ventilator di ICU').waitFor();
+    await care.getByText('Menunggu').waitFor();
+    await logout(rs);
+    const stored = await server.sys.db.query<{ deposit_doc: string | null; action_doc: string | null }>(
+      `SELECT (SELECT document_id FROM sjp_deposit ORDER BY id DESC LIMIT 1) AS deposit_doc, (SELECT document_id FROM sjp_action ORDER BY id DESC LIMIT 1) AS action_doc`,
+    );
+    expect(stored.rows[0]!.deposit_doc).not.toBeNull();
+    expect(stored.rows[0]!.action_doc).not.toBeNull();
+
+    const officer = await login('sjp', 'lina.sjp');
+    await officer.goto(sjpUrl);
+    const panel = officer.locator('section[aria-labelledby="sjp-care"]');
+    const doc = await panel.getByRole('link', { name: 'dokumen' }).first().getAttribute('href');
+    const res = await officer.request.get(`${server.baseUrl}${doc}`);
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await panel.getByRole('button', { name: 'Setujui', exact: true }).click();
+    await panel.getByText('Disetujui').waitFor();
+    await screenshot(officer, 'laptop-61b-sjp-stay');
+    await logout(officer);
+  });
+
   it('the family sees the status on the public tracking page, without personal data', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.baseUrl}/verifikasi/sjp/${trackingCode}`);

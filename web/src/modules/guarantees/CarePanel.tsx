@@ -1,15 +1,29 @@
-import { Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, FileInput, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSession } from '../../app/session';
 import { formatDate, formatDateTime, formatNumber, todayJakarta } from '../../shared/format';
 import { s } from './strings';
 import type { SjpDetail } from './types';
+import { uploadDocument } from './upload';
 
 const c = s.stay;
 const UNITS = ['HCU', 'ICU', 'ICCU', 'NICU', 'PICU', 'PERINATOLOGI', 'KEMOTERAPI'];
+const ACCEPT = 'application/pdf,image/jpeg,image/png';
+
+/** The document's id once uploaded (the hospital's own; the server checks its type from the content), or null. */
+const uploaded = async (file: File | null) => (file ? uploadDocument(file) : null);
+
+function DocumentLink({ id }: { id: number | null }) {
+  if (id === null) return null;
+  return (
+    <Anchor href={`/api/v1/documents/${id}`} target="_blank" rel="noopener" size="sm" ml="xs">
+      {c.document}
+    </Anchor>
+  );
+}
 
 /** SJP-5 incidental approvals, SJP-6 deposits and SJP-7 above-class placement of one stay. */
-export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: (path: string, body?: unknown) => Promise<void> }) {
+export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: (path: string, body?: unknown | (() => Promise<unknown>)) => Promise<boolean> }) {
   const { can } = useSession();
   const [kind, setKind] = useState<string | null>('MEDICAL_ACTION');
   const [unit, setUnit] = useState<string | null>('ICU');
@@ -18,6 +32,8 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
   const [note, setNote] = useState('');
   const [amount, setAmount] = useState<number | string>('');
   const [paidOn, setPaidOn] = useState(todayJakarta());
+  const [actionDoc, setActionDoc] = useState<File | null>(null);
+  const [receipt, setReceipt] = useState<File | null>(null);
   const [placedClass, setPlacedClass] = useState<string | null>('II');
   const [since, setSince] = useState('');
   const request = can('sjp.request');
@@ -55,7 +71,10 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
                 {r.actions.map((a) => (
                   <Table.Tr key={a.id}>
                     <Table.Td>{c.actionKind[a.kind]} · {a.unit}</Table.Td>
-                    <Table.Td>{a.description}</Table.Td>
+                    <Table.Td>
+                      {a.description}
+                      <DocumentLink id={a.documentId} />
+                    </Table.Td>
                     <Table.Td>{formatDate(a.plannedOn)}{a.handledOn !== a.plannedOn ? ` (${c.handledOn} ${formatDate(a.handledOn)})` : ''}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={a.status === 'APPROVED' ? 'dinkes' : a.status === 'REJECTED' ? 'red' : 'orange'}>{c.actionStatus[a.status]}</Badge>
@@ -81,7 +100,19 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
               <Select label={c.unit} value={unit} onChange={setUnit} data={UNITS} w={150} allowDeselect={false} />
               <TextInput label={c.description} value={description} onChange={(e) => setDescription(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
               <TextInput type="date" label={c.plannedOn} value={plannedOn} onChange={(e) => setPlannedOn(e.currentTarget.value)} />
-              <Button variant="default" loading={busy} disabled={description.trim().length < 3} onClick={() => act('actions', { kind, unit, description, plannedOn })}>
+              <FileInput label={c.actionDocument} accept={ACCEPT} value={actionDoc} onChange={setActionDoc} clearable w={260} data-testid="sjp-action-document" />
+              <Button
+                variant="default"
+                loading={busy}
+                disabled={description.trim().length < 3}
+                data-testid="sjp-action-ask"
+                onClick={async () => {
+                  if (await act('actions', async () => ({ kind, unit, description, plannedOn, documentId: await uploaded(actionDoc) }))) {
+                    setDescription('');
+                    setActionDoc(null);
+                  }
+                }}
+              >
                 {c.ask}
               </Button>
             </Group>
@@ -95,6 +126,7 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
             r.deposits.map((d) => (
               <Text key={d.id} size="sm">
                 Rp {formatNumber(d.amount)} · {formatDate(d.paidOn)}{d.note ? ` · ${d.note}` : ''}
+                <DocumentLink id={d.documentId} />
               </Text>
             ))
           )}
@@ -102,7 +134,19 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
             <Group align="end" mt="xs">
               <NumberInput label={c.amount} value={amount} onChange={setAmount} min={1} thousandSeparator="." decimalSeparator="," w={200} />
               <TextInput type="date" label={c.paidOn} value={paidOn} onChange={(e) => setPaidOn(e.currentTarget.value)} />
-              <Button variant="default" loading={busy} disabled={!amount} onClick={() => act('deposits', { amount: Number(amount), paidOn })}>
+              <FileInput label={c.receipt} accept={ACCEPT} value={receipt} onChange={setReceipt} clearable w={260} data-testid="sjp-deposit-receipt" />
+              <Button
+                variant="default"
+                loading={busy}
+                disabled={!amount}
+                data-testid="sjp-deposit-add"
+                onClick={async () => {
+                  if (await act('deposits', async () => ({ amount: Number(amount), paidOn, documentId: await uploaded(receipt) }))) {
+                    setAmount('');
+                    setReceipt(null);
+                  }
+                }}
+              >
                 {c.addDeposit}
               </Button>
             </Group>

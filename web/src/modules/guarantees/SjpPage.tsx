@@ -33,16 +33,20 @@ export default function SjpPage() {
   const [rejectCode, setRejectCode] = useState<string | null>(null);
   const [cancelReason, setCancelReason] = useState('');
 
-  const act = async (path: string, body?: unknown) => {
+  /** One action on the request; `body` may be built asynchronously (after uploading a document), inside the same error handling. True when it succeeded. */
+  const act = async (path: string, body?: unknown | (() => Promise<unknown>)): Promise<boolean> => {
     setBusy(true);
     setActionError(null);
     try {
-      await api(`/api/v1/sjp/${id}/${path}`, { method: 'POST', body: body ?? {} });
+      const payload = typeof body === 'function' ? await (body as () => Promise<unknown>)() : body;
+      await api(`/api/v1/sjp/${id}/${path}`, { method: 'POST', body: payload ?? {} });
       notifications.show({ color: 'dinkes', message: d.done });
       setFiles({});
       reload();
+      return true;
     } catch (err) {
       setActionError(err);
+      return false;
     } finally {
       setBusy(false);
     }

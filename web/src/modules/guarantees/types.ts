@@ -39,8 +39,20 @@ export interface SjpDetail extends SjpSummary {
   costCutoffAt: string | null;
   placedClass: string | null;
   placedSince: string | null;
-  actions: { id: number; kind: string; unit: string; description: string; plannedOn: string; handledOn: string; status: string; decisionNote: string | null; decidedBy: string | null; requestedBy: string | null }[];
-  deposits: { id: number; amount: number; paidOn: string; note: string | null; recordedBy: string | null }[];
+  actions: {
+    id: number;
+    kind: string;
+    unit: string;
+    description: string;
+    plannedOn: string;
+    handledOn: string;
+    documentId: number | null;
+    status: string;
+    decisionNote: string | null;
+    decidedBy: string | null;
+    requestedBy: string | null;
+  }[];
+  deposits: { id: number; amount: number; paidOn: string; documentId: number | null; note: string | null; recordedBy: string | null }[];
 }
 
 export interface SjpQueue {
