@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
 import { renderPdf } from '../../src/platform/documents/pdf.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
+import { referralStay, sjpStay, wib } from '../helpers/stays.js';
 import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
 
 let server: E2eServer;
@@ -87,6 +88,26 @@ describe('birth records and the membership timeline', () => {
     await screenshot(page, 'laptop-41-timeline-after-death');
     const api = await page.evaluate(async (nik) => (await fetch(`/api/v1/eligibility?nik=${nik}`)).json(), head!.nik);
     expect(api.reasons.map((r: { code: string }) => r.code)).toContain('DECEASED');
+    await page.close();
+  });
+
+  it('the membership officer sees a child admitted at two hospitals at once, with both stays as evidence', async () => {
+    const child = fam[2]!;
+    await ensureFacility(server.sys, 'RS-SINYAL-A', 'RS Sinyal Satu', 'PPK2');
+    await ensureFacility(server.sys, 'RS-SINYAL-B', 'RS Sinyal Dua', 'PPK2');
+    const first = await sjpStay(server.sys.db, child.nik, 'RS-SINYAL-A', wib(daysAgo(2), '09:00'));
+    const second = await referralStay(server.sys.db, child.nik, null, 'RS-SINYAL-B', wib(daysAgo(2), '19:00'), wib(daysAgo(2), '19:30'));
+    await browser.context.clearCookies(); // the officer above is still logged in in this browser
+    const page = await login('kepesertaan', 'tari.kepesertaan');
+    await page.goto(`${server.baseUrl}/sinyal-penyalahgunaan`);
+    await page.getByTestId('signal-TWO_HOSPITALS_AT_ONCE').click();
+    const row = page.getByTestId('signals-table').getByRole('row', { name: new RegExp(child.name) });
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain(`RS Sinyal Satu (${first})`);
+    expect(text).toContain(`RS Sinyal Dua (${second})`);
+    expect(text).toContain('sebelum perawatan pertama berakhir');
+    await screenshot(page, 'laptop-42-signal-two-hospitals');
     await page.close();
   });
 });

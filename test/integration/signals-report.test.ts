@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, VILLAGE, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
-import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { referralStay as referral, sjpStay as sjp, wib } from '../helpers/stays.js';
+import { ensureFacility, importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let office: string;
@@ -31,7 +32,7 @@ afterAll(async () => {
 describe('misuse signals (MEM-10)', () => {
   it('start empty', async () => {
     const s = (await get('/api/v1/signals')).json();
-    expect(s.kinds.map((k: { total: number }) => k.total)).toEqual([0, 0, 0]);
+    expect(s.kinds.map((k: { total: number }) => k.total)).toEqual([0, 0, 0, 0]);
   });
 
   it("flags a deceased person's identity used at a facility for a service on or after the death date", async () => {
@@ -73,6 +74,46 @@ describe('misuse signals (MEM-10)', () => {
 
   it('is for the office only', async () => {
     expect((await get('/api/v1/signals', pkm)).statusCode).toBe(403);
+  });
+
+  it('flags a NIK admitted at a second hospital while still admitted at the first; a transfer, a discharge or a stay days later is not', async () => {
+    for (const code of ['RS-SIG-A', 'RS-SIG-B']) await ensureFacility(t.sys, code);
+    const sjpStay = (nik: string, facility: string, at: Date, dischargedOn?: string) => sjp(t.sys.db, nik, facility, at, dischargedOn);
+    const referralStay = (nik: string, from: string | null, to: string, created: Date, admitted: Date) => referral(t.sys.db, nik, from, to, created, admitted);
+    const d = (n: number) => daysAgo(n);
+    // Two hospitals the same day, the first stay still open: the signal.
+    const twice = b[0]!.nik;
+    await sjpStay(twice, 'RS-SIG-A', wib(d(2), '10:00'));
+    await referralStay(twice, null, 'RS-SIG-B', wib(d(2), '17:00'), wib(d(2), '18:00'));
+    // Referred from the first hospital to the second: a transfer.
+    const moved = b[1]!.nik;
+    await sjpStay(moved, 'RS-SIG-A', wib(d(3), '08:00'));
+    await referralStay(moved, 'RS-SIG-A', 'RS-SIG-B', wib(d(3), '12:00'), wib(d(3), '14:00'));
+    // Admitted in the evening, discharged (approved) the next day, admitted elsewhere that afternoon: within 24 hours, but ended.
+    const discharged = a[1]!.nik;
+    await sjpStay(discharged, 'RS-SIG-A', wib(d(6), '20:00'), d(5));
+    await sjpStay(discharged, 'RS-SIG-B', wib(d(5), '15:00'));
+    // A long stay, its discharge recorded days later: an admission elsewhere in between is the signal.
+    const longStay = a[2]!.nik;
+    await sjpStay(longStay, 'RS-SIG-A', wib(d(9), '10:00'), d(4));
+    await sjpStay(longStay, 'RS-SIG-B', wib(d(7), '10:00'));
+    // No discharge recorded, but the second admission is three days later.
+    const later = other.nik;
+    await sjpStay(later, 'RS-SIG-A', wib(d(10), '10:00'));
+    await sjpStay(later, 'RS-SIG-B', wib(d(7), '10:00'));
+
+    const list = (await get('/api/v1/signals/TWO_HOSPITALS_AT_ONCE')).json();
+    expect(list.items.map((i: { nik: string }) => i.nik)).toEqual([twice, longStay]);
+    const [item] = list.items;
+    expect(item.since).toBe(d(2));
+    expect(item.evidence.stays).toHaveLength(1);
+    expect(item.evidence.stays[0].first).toMatchObject({ facility: 'Fasilitas RS-SIG-A', ref: '00001/SJP/DINKES/2099', endedAt: null });
+    expect(item.evidence.stays[0].second).toMatchObject({ facility: 'Fasilitas RS-SIG-B', ref: '00002/RUJ-JKD/2099' });
+    const summary = (await get('/api/v1/signals')).json();
+    expect(summary.kinds.find((k: { kind: string }) => k.kind === 'TWO_HOSPITALS_AT_ONCE').total).toBe(2);
+    // Reading the list is an audited read of each person listed.
+    const audited = await t.sys.db.query(`SELECT 1 FROM audit_log WHERE action = 'signals.read' AND entity_id = $1 AND details->>'kind' = 'TWO_HOSPITALS_AT_ONCE'`, [twice]);
+    expect(audited.rows.length).toBeGreaterThan(0);
   });
 });
 

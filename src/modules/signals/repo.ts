@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
-import type { SignalKind } from './rules/signals.js';
+import { OPEN_STAY_HOURS, type SignalKind } from './rules/signals.js';
 
 export interface SignalRow {
   kind: SignalKind;
@@ -9,6 +9,19 @@ export interface SignalRow {
   since: string | null;
   evidence: Record<string, unknown>;
 }
+
+// Inpatient and emergency stays of a NIK, from SJP requests and from referrals' admissions. An approved
+// discharge ends the stay at the start of its (Jakarta) day: a same-day admission elsewhere is not flagged.
+const STAYS = `
+  SELECT s.nik, s.facility_code, s.admitted_at AS from_at,
+         (SELECT min(a.handled_on)::timestamp AT TIME ZONE 'Asia/Jakarta' FROM sjp_action a WHERE a.request_id = s.id AND a.kind = 'DISCHARGE' AND a.status = 'APPROVED') AS until_at,
+         coalesce(s.number, 'SJP ' || s.tracking_code) AS ref
+  FROM sjp_request s
+  WHERE s.nik IS NOT NULL AND s.care_type IN ('INPATIENT', 'EMERGENCY') AND s.status NOT IN ('REJECTED', 'CANCELLED')
+  UNION ALL
+  SELECT r.nik, r.to_facility_code, r.admitted_at, r.returned_at, r.number
+  FROM referral r
+  WHERE r.admitted_at IS NOT NULL`;
 
 /**
  * One statement per kind, each set-based and driven from its smallest side:
@@ -49,6 +62,29 @@ const SQL: Record<SignalKind, string> = {
     JOIN jkn_membership j ON j.nik = m.nik AND j.valid_to IS NULL AND j.status = 'AKTIF'
     LEFT JOIN person p ON p.nik = m.nik
     WHERE m.included AND j.segment = ANY($1::text[])`,
+  // A second admission elsewhere before the first stay ended (or, its end unrecorded, within $1 hours), not a transfer.
+  TWO_HOSPITALS_AT_ONCE: `
+    WITH stays AS (${STAYS}),
+    pairs AS (
+      SELECT a.nik, b.from_at AS second_at,
+             jsonb_build_object(
+               'first', jsonb_build_object('facility', coalesce(fa.name, a.facility_code), 'admittedAt', a.from_at, 'endedAt', a.until_at, 'ref', a.ref),
+               'second', jsonb_build_object('facility', coalesce(fb.name, b.facility_code), 'admittedAt', b.from_at, 'endedAt', b.until_at, 'ref', b.ref)) AS pair
+      FROM stays a
+      JOIN stays b ON b.nik = a.nik AND b.facility_code <> a.facility_code
+        AND (b.from_at > a.from_at OR (b.from_at = a.from_at AND b.facility_code > a.facility_code))
+        AND b.from_at < coalesce(a.until_at, a.from_at + make_interval(hours => $1::int))
+      LEFT JOIN facility fa ON fa.code = a.facility_code
+      LEFT JOIN facility fb ON fb.code = b.facility_code
+      WHERE NOT EXISTS (
+        SELECT 1 FROM referral t
+        WHERE t.nik = a.nik AND t.from_facility_code = a.facility_code AND t.to_facility_code = b.facility_code
+          AND t.created_at >= a.from_at AND t.created_at <= b.from_at)
+    )
+    SELECT 'TWO_HOSPITALS_AT_ONCE' AS kind, x.nik, p.name, p.village_code, min(x.second_at)::date::text AS since,
+           jsonb_build_object('stays', jsonb_agg(x.pair ORDER BY x.second_at)) AS evidence
+    FROM pairs x LEFT JOIN person p ON p.nik = x.nik
+    GROUP BY x.nik, p.name, p.village_code`,
 };
 
 export async function findSignals(
@@ -56,7 +92,14 @@ export async function findSignals(
   kind: SignalKind,
   params: { lookbackDays: number; excludedSegments: string[]; district: string | null; limit: number; offset: number },
 ): Promise<{ rows: SignalRow[]; total: number }> {
-  const args: unknown[] = kind === 'CARD_USED_AFTER_DEATH' ? [params.lookbackDays] : kind === 'PBI_WITH_ACTIVE_CARD' ? [params.excludedSegments] : [];
+  const args: unknown[] =
+    kind === 'CARD_USED_AFTER_DEATH'
+      ? [params.lookbackDays]
+      : kind === 'PBI_WITH_ACTIVE_CARD'
+        ? [params.excludedSegments]
+        : kind === 'TWO_HOSPITALS_AT_ONCE'
+          ? [OPEN_STAY_HOURS]
+          : [];
   const n = args.length;
   const filtered = `SELECT * FROM (${SQL[kind]}) s WHERE ($${n + 1}::text IS NULL OR s.village_code LIKE $${n + 1} || '%')`;
   const r = await q.query<SignalRow & { total: string }>(

@@ -3,14 +3,15 @@
  * and 23), from the data the membership register holds. Each signal carries
  * its evidence so the officer can judge it; a signal is a lead, not a verdict.
  */
-export type SignalKind = 'CARD_USED_AFTER_DEATH' | 'PERSON_IN_TWO_FAMILIES' | 'PBI_WITH_ACTIVE_CARD';
+export type SignalKind = 'CARD_USED_AFTER_DEATH' | 'PERSON_IN_TWO_FAMILIES' | 'PBI_WITH_ACTIVE_CARD' | 'TWO_HOSPITALS_AT_ONCE';
 
-export const SIGNAL_KINDS: readonly SignalKind[] = ['CARD_USED_AFTER_DEATH', 'PERSON_IN_TWO_FAMILIES', 'PBI_WITH_ACTIVE_CARD'];
+export const SIGNAL_KINDS: readonly SignalKind[] = ['CARD_USED_AFTER_DEATH', 'PERSON_IN_TWO_FAMILIES', 'PBI_WITH_ACTIVE_CARD', 'TWO_HOSPITALS_AT_ONCE'];
 
 export const SIGNAL_TITLES: Record<SignalKind, string> = {
   CARD_USED_AFTER_DEATH: 'Kartu dipakai setelah pemegangnya meninggal',
   PERSON_IN_TWO_FAMILIES: 'Satu orang tercantum dalam dua keluarga',
   PBI_WITH_ACTIVE_CARD: 'Peserta JKN-PBI masih tercantum pada kartu Jamkesda aktif',
+  TWO_HOSPITALS_AT_ONCE: 'Dirawat di dua rumah sakit sekaligus',
 };
 
 /** What to do about each kind, for the officer. */
@@ -18,6 +19,8 @@ export const SIGNAL_ACTIONS: Record<SignalKind, string> = {
   CARD_USED_AFTER_DEATH: 'Hubungi fasilitas yang memeriksa: siapa yang datang membawa identitas ini? Bila kartu dipinjamkan, proses sesuai Perda ps. 23.',
   PERSON_IN_TWO_FAMILIES: 'Terbitkan ulang kartu keluarga lama (perubahan data) agar orang ini hanya tercantum pada kartu keluarganya sekarang.',
   PBI_WITH_ACTIVE_CARD: 'Terbitkan ulang kartu keluarganya tanpa orang ini, atau pastikan status PBI-nya ke BPJS Kesehatan.',
+  TWO_HOSPITALS_AT_ONCE:
+    'Hubungi kedua rumah sakit: siapa pasien yang dirawat dengan identitas ini? Satu identitas tidak dapat dirawat di dua tempat; bila kartu dipinjamkan, proses sesuai Perda ps. 23.',
 };
 
 export interface SignalEvidence {
@@ -31,6 +34,17 @@ export interface SignalEvidence {
  * A year covers claims that arrive months after the service.
  */
 export const DEATH_LOOKBACK_DAYS = 365;
+
+/**
+ * An admission at one hospital while the same NIK is still admitted at
+ * another (SJP for inpatient or emergency care, or a referral's admission).
+ * A stay ends at its approved discharge or back-referral; a stay whose end is
+ * not recorded counts as ongoing for this many hours after admission — long
+ * enough for a misused card, short enough not to flag a patient discharged
+ * without a record and admitted elsewhere days later. A referral from the
+ * first hospital to the second is a transfer, not a signal.
+ */
+export const OPEN_STAY_HOURS = 24;
 
 /** A check for a service on or after the death date is a use of the deceased's identity; one for an earlier date is not. */
 export function usedAfterDeath(serviceDate: string, deathDate: string): boolean {

@@ -10,7 +10,13 @@ import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 
-type Kind = 'CARD_USED_AFTER_DEATH' | 'PERSON_IN_TWO_FAMILIES' | 'PBI_WITH_ACTIVE_CARD';
+type Kind = 'CARD_USED_AFTER_DEATH' | 'PERSON_IN_TWO_FAMILIES' | 'PBI_WITH_ACTIVE_CARD' | 'TWO_HOSPITALS_AT_ONCE';
+interface Stay {
+  facility: string;
+  admittedAt: string;
+  endedAt: string | null;
+  ref: string;
+}
 interface Summary {
   kinds: { kind: Kind; title: string; action: string; total: number }[];
 }
@@ -59,6 +65,18 @@ function Evidence({ kind, e }: { kind: Kind; e: Record<string, unknown> }) {
       </Text>
     );
   }
+  if (kind === 'TWO_HOSPITALS_AT_ONCE') {
+    const stay = (x: Stay) => `${x.facility} (${x.ref}), masuk ${formatDateTime(x.admittedAt)}${x.endedAt ? `, pulang ${formatDateTime(x.endedAt)}` : ''}`;
+    return (
+      <Stack gap={2}>
+        {(e.stays as { first: Stay; second: Stay }[]).map((p) => (
+          <Text size="sm" key={`${p.first.ref}-${p.second.ref}`}>
+            {stay(p.first)}; lalu {stay(p.second)} sebelum perawatan pertama berakhir.
+          </Text>
+        ))}
+      </Stack>
+    );
+  }
   return (
     <Text size="sm">
       Kartu {String(e.card)}; JKN {label(t.jknSegment, String(e.segment))} aktif sejak {formatDate(e.jknSince as string)}.
@@ -75,13 +93,13 @@ export default function SignalsPage() {
     <Stack gap="md">
       <PageHeader title={s.title} description={s.description} />
       <ErrorAlert error={summary.error} onRetry={summary.reload} />
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         {summary.data?.kinds.map((k) => (
-          <UnstyledButton key={k.kind} onClick={() => setKind(k.kind)} aria-pressed={kind === k.kind} data-testid={`signal-${k.kind}`}>
-            <Paper withBorder p="md" style={{ borderColor: kind === k.kind ? 'var(--mantine-color-dinkes-6)' : undefined, borderWidth: kind === k.kind ? 2 : 1 }}>
+          <UnstyledButton key={k.kind} onClick={() => setKind(k.kind)} aria-pressed={kind === k.kind} data-testid={`signal-${k.kind}`} h="100%">
+            <Paper withBorder p="md" h="100%" style={{ borderColor: kind === k.kind ? 'var(--mantine-color-dinkes-6)' : undefined, borderWidth: kind === k.kind ? 2 : 1 }}>
               <Group justify="space-between" wrap="nowrap" align="start">
                 <Text fw={600}>{k.title}</Text>
-                <Badge color={k.total > 0 ? 'orange' : 'gray'} leftSection={k.total > 0 ? <IconAlertTriangle size={12} aria-hidden /> : null}>
+                <Badge color={k.total > 0 ? 'orange' : 'gray'} leftSection={k.total > 0 ? <IconAlertTriangle size={12} aria-hidden /> : null} style={{ flexShrink: 0 }}>
                   {s.cases(k.total)}
                 </Badge>
               </Group>
