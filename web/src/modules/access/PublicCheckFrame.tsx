@@ -99,3 +99,32 @@ export function useCodeLookup<T>(apiBase: string, pageFor: (code: string) => str
 
   return { code, input, setInput, answer, error, busy, submit };
 }
+
+/**
+ * A public page that looks up a printed code (letter verification, SJP
+ * tracking): the frame, the code field, and the answer as `render` shows it.
+ */
+export function CodeCheckPage<T>(props: {
+  apiBase: string;
+  pageFor: (code: string) => string;
+  text: { title: string; intro: string; code: string; submit: string; login: string };
+  render: (answer: T) => ReactNode;
+}) {
+  const { input, setInput, answer, error, busy, submit } = useCodeLookup<T>(props.apiBase, props.pageFor);
+  const t = props.text;
+  return (
+    <PublicCheckFrame
+      title={t.title}
+      intro={t.intro}
+      fields={<VerificationCodeInput label={t.code} value={input} onChange={setInput} />}
+      submitLabel={t.submit}
+      canSubmit={input.trim() !== ''}
+      busy={busy}
+      onSubmit={submit}
+      error={error}
+      loginLabel={t.login}
+    >
+      {answer && props.render(answer)}
+    </PublicCheckFrame>
+  );
+}

@@ -1,7 +1,7 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { paths } from '../../app/paths';
-import { PublicCheckFrame, VerificationCodeInput, useCodeLookup } from '../access/PublicCheckFrame';
+import { CodeCheckPage } from '../access/PublicCheckFrame';
 import { formatDate } from '../../shared/format';
 import { s } from './strings';
 import type { PublicVerification } from './types';
@@ -10,42 +10,33 @@ const v = s.verify;
 
 /** The public page behind a letter's QR code, built for a phone: valid or not, initials and validity only. */
 export default function VerifyRecommendationPage() {
-  const { input, setInput, answer, error, busy, submit } = useCodeLookup<PublicVerification>('/api/v1/public/recommendations', paths.verifyRecommendation);
-
   return (
-    <PublicCheckFrame
-      title={v.title}
-      intro={v.intro}
-      fields={<VerificationCodeInput label={v.code} value={input} onChange={setInput} />}
-      submitLabel={v.submit}
-      canSubmit={input.trim() !== ''}
-      busy={busy}
-      onSubmit={submit}
-      error={error}
-      loginLabel={v.login}
-    >
-        {answer && (
-          <Alert
-            color={answer.valid ? 'dinkes' : 'red'}
-            variant="light"
-            icon={answer.valid ? <IconCircleCheck aria-hidden /> : <IconCircleX aria-hidden />}
-            title={answer.valid ? v.valid : (v.invalid[answer.status] ?? answer.status)}
-            data-testid="verify-answer"
-            data-valid={answer.valid}
-          >
-            <Stack gap={4}>
-              <Text size="sm">
-                {v.holder}: <strong>{answer.initials}</strong>
-              </Text>
-              <Text size="sm">
-                {v.validity}: {formatDate(answer.validFrom)} s.d. {formatDate(answer.validTo)}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {v.note}
-              </Text>
-            </Stack>
-          </Alert>
-        )}
-    </PublicCheckFrame>
+    <CodeCheckPage<PublicVerification>
+      apiBase="/api/v1/public/recommendations"
+      pageFor={paths.verifyRecommendation}
+      text={v}
+      render={(answer) => (
+        <Alert
+          color={answer.valid ? 'dinkes' : 'red'}
+          variant="light"
+          icon={answer.valid ? <IconCircleCheck aria-hidden /> : <IconCircleX aria-hidden />}
+          title={answer.valid ? v.valid : (v.invalid[answer.status] ?? answer.status)}
+          data-testid="verify-answer"
+          data-valid={answer.valid}
+        >
+          <Stack gap={4}>
+            <Text size="sm">
+              {v.holder}: <strong>{answer.initials}</strong>
+            </Text>
+            <Text size="sm">
+              {v.validity}: {formatDate(answer.validFrom)} s.d. {formatDate(answer.validTo)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {v.note}
+            </Text>
+          </Stack>
+        </Alert>
+      )}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { paths } from '../../app/paths';
-import { PublicCheckFrame, VerificationCodeInput, useCodeLookup } from '../access/PublicCheckFrame';
+import { CodeCheckPage } from '../access/PublicCheckFrame';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { s } from './strings';
 import type { SjpTracking } from './types';
@@ -9,21 +9,12 @@ const v = s.track;
 
 /** The family's tracking page and the letter's QR target: status and dates only, no personal data. */
 export default function TrackSjpPage() {
-  const { input, setInput, answer, error, busy, submit } = useCodeLookup<SjpTracking>('/api/v1/public/sjp', paths.trackSjp);
-
   return (
-    <PublicCheckFrame
-      title={v.title}
-      intro={v.intro}
-      fields={<VerificationCodeInput label={v.code} value={input} onChange={setInput} />}
-      submitLabel={v.submit}
-      canSubmit={input.trim() !== ''}
-      busy={busy}
-      onSubmit={submit}
-      error={error}
-      loginLabel={v.login}
-    >
-      {answer && (
+    <CodeCheckPage<SjpTracking>
+      apiBase="/api/v1/public/sjp"
+      pageFor={paths.trackSjp}
+      text={v}
+      render={(answer) => (
         <Alert color={s.statusColor[answer.status] ?? 'gray'} variant="light" title={s.status[answer.status] ?? answer.status} data-testid="sjp-track-answer" data-status={answer.status}>
           <Stack gap={4}>
             <Text size="sm">{s.care[answer.careType]} · {v.facility}: <strong>{answer.facilityName}</strong></Text>
@@ -35,6 +26,6 @@ export default function TrackSjpPage() {
           </Stack>
         </Alert>
       )}
-    </PublicCheckFrame>
+    />
   );
 }

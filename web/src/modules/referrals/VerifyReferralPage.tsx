@@ -1,7 +1,7 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { paths } from '../../app/paths';
-import { PublicCheckFrame, VerificationCodeInput, useCodeLookup } from '../access/PublicCheckFrame';
+import { CodeCheckPage } from '../access/PublicCheckFrame';
 import { formatDate } from '../../shared/format';
 import { s } from './strings';
 
@@ -17,21 +17,12 @@ interface Answer {
 
 /** The public page behind a referral letter's QR code: valid or not, number, initials and date only. */
 export default function VerifyReferralPage() {
-  const { input, setInput, answer, error, busy, submit } = useCodeLookup<Answer>('/api/v1/public/referrals', paths.verifyReferral);
-
   return (
-    <PublicCheckFrame
-      title={v.title}
-      intro={v.intro}
-      fields={<VerificationCodeInput label={v.code} value={input} onChange={setInput} />}
-      submitLabel={v.submit}
-      canSubmit={input.trim() !== ''}
-      busy={busy}
-      onSubmit={submit}
-      error={error}
-      loginLabel={v.login}
-    >
-      {answer && (
+    <CodeCheckPage<Answer>
+      apiBase="/api/v1/public/referrals"
+      pageFor={paths.verifyReferral}
+      text={v}
+      render={(answer) => (
         <Alert
           color={answer.valid ? 'dinkes' : 'red'}
           variant="light"
@@ -56,6 +47,6 @@ export default function VerifyReferralPage() {
           </Stack>
         </Alert>
       )}
-    </PublicCheckFrame>
+    />
   );
 }
