@@ -13,10 +13,11 @@ import pg from 'pg';
 import { compiled } from './compiled.js';
 import { httpCeiling } from './ceiling.js';
 import { eligibilityLoad, type LoadResult } from './load.js';
-import { bareCopyBaseline, createDatabase, dropDatabase } from './pg-util.js';
+import { perRequest, sampleCpu, type CpuPerCheck } from './cpu.js';
+import { bareCopyBaseline, createDatabase, dropDatabase, importFloor } from './pg-util.js';
 import { bareDiff, deriveSecondSnapshot, SECOND_AS_OF } from './reconciliation.js';
 import { sampleNiks } from './sample.js';
-import { startServer } from './server.js';
+import { startFloorServer, startServer, type Running } from './server.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2_600_000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -90,15 +91,18 @@ async function anyHospital(db: { query: (s: string, p?: unknown[]) => Promise<{ 
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 3);
 
 /** The load runs one after another on one server; the median by throughput is the figure, the others show the spread. */
-type LoadSeries = LoadResult & { runs: LoadResult[] };
+type LoadRun = LoadResult & { cpuPerCheck: CpuPerCheck | null };
+type LoadSeries = LoadRun & { runs: LoadRun[] };
 
-async function loadTest(env: Record<string, string>, token: string, niks: string[]): Promise<LoadSeries> {
-  const server = await startServer({ ...env, ELIGIBILITY_RATE_PER_MINUTE: '1000000000' });
+async function loadSeries(start: () => Promise<Running>, token: string, niks: string[], embedded = false): Promise<LoadSeries> {
+  const server = await start();
   try {
     await eligibilityLoad({ url: server.url, token, niks, date: DATE, connections: CONNECTIONS, seconds: 5, workDir: WORK }); // warm-up
-    const runs: LoadResult[] = [];
+    const runs: LoadRun[] = [];
     for (let i = 0; i < LOAD_RUNS; i++) {
-      runs.push(await eligibilityLoad({ url: server.url, token, niks, date: DATE, connections: CONNECTIONS, seconds: SECONDS, workDir: WORK }));
+      const before = sampleCpu(server.proc.pid!);
+      const r = await eligibilityLoad({ url: server.url, token, niks, date: DATE, connections: CONNECTIONS, seconds: SECONDS, workDir: WORK });
+      runs.push({ ...r, cpuPerCheck: perRequest(before, sampleCpu(server.proc.pid!), r.requests, embedded) });
     }
     const median = [...runs].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(runs.length / 2)]!;
     return { ...median, runs };
@@ -107,9 +111,14 @@ async function loadTest(env: Record<string, string>, token: string, niks: string
   }
 }
 
-function printLoad(label: string, r: LoadResult & { runs?: LoadResult[] }) {
+const loadTest = (env: Record<string, string>, token: string, niks: string[]) =>
+  loadSeries(() => startServer({ ...env, ELIGIBILITY_RATE_PER_MINUTE: '1000000000' }), token, niks, !env.DATABASE_URL);
+
+function printLoad(label: string, r: LoadResult & { runs?: LoadResult[]; cpuPerCheck?: CpuPerCheck | null }) {
   log(`  ${label}: ${Math.round(r.reqPerSec).toLocaleString('id-ID')} cek/detik, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms` +
     ` (${r.requests} permintaan dalam ${r.seconds.toFixed(1)} s, ${CONNECTIONS} koneksi, ${r.tool}, galat ${r.errors}, non-2xx ${r.non2xx})`);
+  const cpu = r.cpuPerCheck;
+  if (cpu) log(`    CPU per permintaan: ${cpu.postgresUs === null ? `server dengan basis data tertanam ${cpu.serverUs} µs` : `server ${cpu.serverUs} µs, PostgreSQL ${cpu.postgresUs} µs`}`);
   if (r.runs && r.runs.length > 1) {
     log(`    median dari ${r.runs.length} putaran; semua putaran: ${r.runs.map((x) => `${Math.round(x.reqPerSec).toLocaleString('id-ID')}/s p99 ${x.p99Ms.toFixed(1)} ms`).join('; ')}`);
   }
@@ -199,6 +208,10 @@ async function main() {
   log(`\nPostgreSQL (${pgVersion})`);
   const baseline = await bareCopyBaseline(url, path.join(dir, 'population.csv'));
   log(`  COPY polos ke tabel tanpa indeks: ${secs(baseline.copyMs)} + membangun primary key: ${secs(baseline.primaryKeyMs)} = ${secs(baseline.totalMs)}`);
+  const floor = await importFloor(url, path.join(dir, 'population.csv'));
+  log(`  lantai impor (tanpa aturan baris): COPY ${secs(floor.copyMs)} + tiga indeks ${secs(floor.indexesMs)} + cek kepala keluarga ${secs(floor.familyCheckMs)} = ${secs(floor.totalMs)}` +
+    ` = ${(floor.totalMs / baseline.totalMs).toFixed(2)} × baseline; sisa anggaran 2 × untuk membaca dan memeriksa: ${secs(2 * baseline.totalMs - floor.totalMs)}` +
+    ` (${((2 * baseline.totalMs - floor.totalMs) * 1000 / summary.people).toFixed(1)} µs per baris)`);
   const dataDir = path.join(WORK, 'pg-data');
   fs.rmSync(dataDir, { recursive: true, force: true });
   const pgConfig = loadConfig({ DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
@@ -212,7 +225,12 @@ async function main() {
   printLoad('cek kepesertaan HTTP (audit aktif)', pgLoad);
   const audited = await countAudit(url);
   log(`  baris audit eligibility.check tercatat: ${audited.toLocaleString('id-ID')}`);
-  results.postgres = { version: pgVersion, baseline, importMs: imp.population.ms, importPhases: imp.population.phases, ratio, reimportMs: imp.reimport.ms, jknImportMs: imp.jkn.ms, importResult: imp.population.result, eligibility: pgLoad, auditRows: audited };
+  const dbEnv = { DATABASE_URL: url, DATA_DIR: dataDir };
+  const floorAudited = await loadSeries(() => startFloorServer(dbEnv, true), imp.token, niks);
+  printLoad('lantai: node:http polos + layanan cek yang sama (audit aktif, tanpa kerangka, autentikasi, pembatas laju)', floorAudited);
+  const floorBare = await loadSeries(() => startFloorServer(dbEnv, false), imp.token, niks);
+  printLoad('lantai tanpa audit: node:http polos + pencarian yang sama saja', floorBare);
+  results.postgres = { version: pgVersion, baseline, importFloor: floor, eligibilityFloor: { audited: floorAudited, withoutAudit: floorBare }, importMs: imp.population.ms, importPhases: imp.population.phases, ratio, reimportMs: imp.reimport.ms, jknImportMs: imp.jkn.ms, importResult: imp.population.result, eligibility: pgLoad, auditRows: audited };
   await dropDatabase(ADMIN_URL, dbName);
 
   if (!process.env.BENCH_SKIP_PGLITE) {
