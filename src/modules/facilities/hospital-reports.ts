@@ -121,15 +121,7 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
     };
   }
 
-  async function submitMonthly(input: {
-    period: string;
-    outpatientVisits: number;
-    inpatientAdmissions: number;
-    class3PatientDays: number;
-    referralsReceived: number;
-    referralsBack: number;
-    deaths: number;
-  }) {
+  async function submitMonthly(input: repo.MonthlyFigures) {
     const code = ownFacility();
     const today = todayJakarta(now());
     if (!isPeriod(input.period)) throw invalid('MONTHLY_INVALID', 'Bulan laporan harus berformat YYYY-MM.');

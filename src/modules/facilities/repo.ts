@@ -237,20 +237,20 @@ export interface MonthlyRow {
 const MONTHLY_COLS = `m.id, m.facility_code, m.period, m.outpatient_visits, m.inpatient_admissions, m.class3_patient_days,
   m.referrals_received, m.referrals_back, m.deaths, m.submitted_at, to_char(m.submitted_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD') AS submitted_on`;
 
+/** A hospital's monthly report: the month and its figures. */
+export interface MonthlyFigures {
+  period: string;
+  outpatientVisits: number;
+  inpatientAdmissions: number;
+  class3PatientDays: number;
+  referralsReceived: number;
+  referralsBack: number;
+  deaths: number;
+}
+
 export async function insertMonthly(
   q: Queryable,
-  m: {
-    facilityCode: string;
-    period: string;
-    outpatientVisits: number;
-    inpatientAdmissions: number;
-    class3PatientDays: number;
-    referralsReceived: number;
-    referralsBack: number;
-    deaths: number;
-    submittedBy: number | null;
-    at?: Date;
-  },
+  m: MonthlyFigures & { facilityCode: string; submittedBy: number | null; at?: Date },
 ): Promise<number | null> {
   const r = await q.query<{ id: string }>(
     `INSERT INTO monthly_report (facility_code, period, outpatient_visits, inpatient_admissions, class3_patient_days, referrals_received,

@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
+import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../shared/api';
@@ -126,5 +127,21 @@ export function CodeCheckPage<T>(props: {
     >
       {answer && props.render(answer)}
     </PublicCheckFrame>
+  );
+}
+
+/** The answer of a public code check: green with a tick when the document is valid, red with a cross when not; the facts below it. */
+export function VerdictAlert({ valid, title, children }: { valid: boolean; title: string; children: ReactNode }) {
+  return (
+    <Alert
+      color={valid ? 'dinkes' : 'red'}
+      variant="light"
+      icon={valid ? <IconCircleCheck aria-hidden /> : <IconCircleX aria-hidden />}
+      title={title}
+      data-testid="verify-answer"
+      data-valid={valid}
+    >
+      <Stack gap={4}>{children}</Stack>
+    </Alert>
   );
 }

@@ -1,7 +1,6 @@
-import { Alert, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
+import { Text } from '@mantine/core';
 import { paths } from '../../app/paths';
-import { CodeCheckPage } from '../access/PublicCheckFrame';
+import { CodeCheckPage, VerdictAlert } from '../access/PublicCheckFrame';
 import { formatDate } from '../../shared/format';
 import { s } from './strings';
 import type { PublicVerification } from './types';
@@ -16,26 +15,17 @@ export default function VerifyRecommendationPage() {
       pageFor={paths.verifyRecommendation}
       text={v}
       render={(answer) => (
-        <Alert
-          color={answer.valid ? 'dinkes' : 'red'}
-          variant="light"
-          icon={answer.valid ? <IconCircleCheck aria-hidden /> : <IconCircleX aria-hidden />}
-          title={answer.valid ? v.valid : (v.invalid[answer.status] ?? answer.status)}
-          data-testid="verify-answer"
-          data-valid={answer.valid}
-        >
-          <Stack gap={4}>
-            <Text size="sm">
-              {v.holder}: <strong>{answer.initials}</strong>
-            </Text>
-            <Text size="sm">
-              {v.validity}: {formatDate(answer.validFrom)} s.d. {formatDate(answer.validTo)}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {v.note}
-            </Text>
-          </Stack>
-        </Alert>
+        <VerdictAlert valid={answer.valid} title={answer.valid ? v.valid : (v.invalid[answer.status] ?? answer.status)}>
+          <Text size="sm">
+            {v.holder}: <strong>{answer.initials}</strong>
+          </Text>
+          <Text size="sm">
+            {v.validity}: {formatDate(answer.validFrom)} s.d. {formatDate(answer.validTo)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {v.note}
+          </Text>
+        </VerdictAlert>
       )}
     />
   );

@@ -1,7 +1,6 @@
-import { Alert, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
+import { Text } from '@mantine/core';
 import { paths } from '../../app/paths';
-import { CodeCheckPage } from '../access/PublicCheckFrame';
+import { CodeCheckPage, VerdictAlert } from '../access/PublicCheckFrame';
 import { formatDate } from '../../shared/format';
 import { s } from './strings';
 
@@ -23,29 +22,20 @@ export default function VerifyReferralPage() {
       pageFor={paths.verifyReferral}
       text={v}
       render={(answer) => (
-        <Alert
-          color={answer.valid ? 'dinkes' : 'red'}
-          variant="light"
-          icon={answer.valid ? <IconCircleCheck aria-hidden /> : <IconCircleX aria-hidden />}
-          title={answer.valid ? v.valid : v.invalid}
-          data-testid="verify-answer"
-          data-valid={answer.valid}
-        >
-          <Stack gap={4}>
-            <Text size="sm">
-              {v.number}: <strong>{answer.number}</strong>
-            </Text>
-            <Text size="sm">
-              {v.holder}: <strong>{answer.initials}</strong>
-            </Text>
-            <Text size="sm">
-              {v.issued}: {formatDate(answer.issuedOn)} · {v.status}: {s.status[answer.status] ?? answer.status}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {v.note}
-            </Text>
-          </Stack>
-        </Alert>
+        <VerdictAlert valid={answer.valid} title={answer.valid ? v.valid : v.invalid}>
+          <Text size="sm">
+            {v.number}: <strong>{answer.number}</strong>
+          </Text>
+          <Text size="sm">
+            {v.holder}: <strong>{answer.initials}</strong>
+          </Text>
+          <Text size="sm">
+            {v.issued}: {formatDate(answer.issuedOn)} · {v.status}: {s.status[answer.status] ?? answer.status}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {v.note}
+          </Text>
+        </VerdictAlert>
       )}
     />
   );
