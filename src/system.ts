@@ -164,7 +164,7 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
     health: async () => {
       await sys.db.query('SELECT 1');
     },
-    webDist: path.join(ROOT_DIR, 'web', 'dist'),
+    webDist: process.env.JK_WEB_DIST ? path.resolve(process.env.JK_WEB_DIST) : path.join(ROOT_DIR, 'web', 'dist'),
     routes: (api) => {
       accessRoutes(api, sys.access, sys.config);
       jobRoutes(api, sys.jobs);

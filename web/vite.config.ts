@@ -11,7 +11,8 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    // JK_WEB_DIST lets several builds (parallel work trees, CI shards) keep apart.
+    outDir: process.env.JK_WEB_DIST ?? 'dist',
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 700,

@@ -55,7 +55,7 @@ async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: 
 }
 
 export async function startServer(): Promise<E2eServer> {
-  if (!fs.existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
+  if (!fs.existsSync(path.join(process.env.JK_WEB_DIST ? path.resolve(process.env.JK_WEB_DIST) : path.join(ROOT, 'web', 'dist'), 'index.html'))) {
     throw new Error('web/dist is missing: build the web app first (npm run build:web, which npm run test:e2e does).');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-'));
