@@ -41,7 +41,9 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
   const app = Fastify({
-    logger: opts.logStream ? { ...loggerOptions(config.logLevel), stream: opts.logStream } : loggerOptions(config.logLevel),
+    logger: opts.logStream
+      ? { ...loggerOptions(config.logLevel), stream: opts.logStream }
+      : loggerOptions(config.logLevel, Boolean(process.stdout.isTTY)),
     // Fastify's own request lines would log raw URLs; ours (onResponse below) log the route pattern.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),

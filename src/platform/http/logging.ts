@@ -20,9 +20,16 @@ export const REDACT_PATHS = [
   '*.birthDate',
 ];
 
-export function loggerOptions(level: string): LoggerOptions {
+/**
+ * A person at a terminal reads lines, a log collector reads JSON: pretty output
+ * only when stdout is a terminal (and never for a test's captured stream).
+ */
+export function loggerOptions(level: string, pretty = false): LoggerOptions {
   return {
     level,
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } }
+      : {}),
     redact: { paths: REDACT_PATHS, censor: '[disembunyikan]' },
     serializers: {
       req: (req: { method: string; routeOptions?: { url?: string }; id: string }) => ({
