@@ -11,6 +11,7 @@ import { calendarRoutes, createCalendarService } from './platform/calendar/index
 import { buildApp, type App } from './platform/http/app.js';
 import { createDocumentStore } from './platform/documents/store.js';
 import { documentRoutes } from './platform/documents/routes.js';
+import { createLetterheadService, letterheadRoutes, signerOf } from './platform/documents/letterhead.js';
 import { createNotificationService } from './platform/notifications/notifications.js';
 import { notificationRoutes } from './platform/notifications/routes.js';
 import { createImportRunner } from './platform/ingest/runner.js';
@@ -33,6 +34,7 @@ import { signalRoutes } from './modules/signals/routes.js';
 import { birthRoutes } from './modules/births/routes.js';
 import { createRecommendationService, userNameFrom } from './modules/dinsos/service.js';
 import { dinsosRoutes } from './modules/dinsos/routes.js';
+import { populationRegency } from './modules/dinsos/repo.js';
 import { importJkn } from './modules/jkn/import.js';
 import { importPoverty } from './modules/poverty/import.js';
 import { createEligibilityService } from './modules/membership/eligibility.js';
@@ -55,6 +57,8 @@ import { createIcdService } from './modules/icd/service.js';
 import { icdRoutes } from './modules/icd/routes.js';
 import { createReferralService } from './modules/referrals/service.js';
 import { referralRoutes } from './modules/referrals/routes.js';
+import { createDashboard } from './modules/dashboard/service.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
 
 export const ROOT_DIR = projectRoot();
 
@@ -102,22 +106,35 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const membershipReport = createMembershipReport(db, settings, audit);
   const changes = createChangeService(db, eligibility.decide, audit, settings);
   const births = createBirthService(db, { documents, decide: eligibility.decide, audit });
-  const recommendations = createRecommendationService(db, { audit, areas, publicUrl: config.publicUrl, userName: userNameFrom(access) });
-  const cards = createCardService(db, audit, jobs, { publicUrl: config.publicUrl });
+  // One letterhead for every printed letter: the administrator's setting, else the population's region.
+  const letterheads = createLetterheadService(db, {
+    fallbackAreaName: async () => {
+      const code = await populationRegency(db);
+      return code ? ((await areas.get(code))?.name ?? null) : null;
+    },
+  });
+  const recommendations = createRecommendationService(db, { audit, areas, publicUrl: config.publicUrl, userName: userNameFrom(access), letterheads });
+  const cards = createCardService(db, audit, jobs, { publicUrl: config.publicUrl, eligibility, settings });
   const cardPrint = createCardPrintService(db, audit, { publicUrl: config.publicUrl });
   // SJP guarantee letters: requests, the 3×24 working-hour clock, decisions and the letter.
-  const sjp = createSjpService(db, { documents, audit, calendar, eligibility, births, publicUrl: config.publicUrl });
-  const sjpDesk = createSjpDesk(db, { sjp, calendar, audit, publicUrl: config.publicUrl });
+  const icd = createIcdService(db, path.join(ROOT_DIR, 'reference'));
+  const sjp = createSjpService(db, {
+    documents, audit, calendar, eligibility, births, icd, publicUrl: config.publicUrl,
+    fullName: async (id) => (await signerOf(db, id))?.name ?? null,
+  });
+  const sjpDesk = createSjpDesk(db, { sjp, calendar, audit, publicUrl: config.publicUrl, letterheads });
   const sjpCare = createSjpCareService(db, { sjp, calendar, documents });
   const facilities = createFacilityService(db, { audit, documents, calendar, eligibility });
   // ICD-10 and the primary-care competency list: the shipped subset loads into empty tables.
-  const icd = createIcdService(db, path.join(ROOT_DIR, 'reference'));
   await icd.ensureShipped();
-  const referrals = createReferralService(db, { audit, icd, eligibility, publicUrl: config.publicUrl, userName: userNameFrom(access) });
+  const referrals = createReferralService(db, { audit, icd, eligibility, publicUrl: config.publicUrl, userName: userNameFrom(access), letterheads });
+  // Home-page work counters, composed from each module's read-only counts.
+  const dashboard = createDashboard(db, { settings, signals });
   const cookieSecret = config.cookieSecret ?? loadOrCreateSecret(config.dataDir);
 
   async function close() {
     await audit.flush();
+    await access.close();
     if (!opts.db) await db.close();
   }
 
@@ -150,6 +167,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     facilities,
     icd,
     referrals,
+    letterheads,
+    dashboard,
     close,
   };
 }
@@ -187,6 +206,8 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
       facilityRoutes(api, { facilities: sys.facilities, db: sys.db, documents: sys.documents });
       icdRoutes(api, sys.icd);
       referralRoutes(api, sys.referrals);
+      letterheadRoutes(api, sys.letterheads);
+      dashboardRoutes(api, sys.dashboard);
       populationRoutes(api, sys.people);
       membershipRoutes(api, {
         eligibility: sys.eligibility,

@@ -6,6 +6,10 @@ import { formatDate, todayJakarta } from '../shared/format';
 import { PageHeader } from '../shared/ui/PageHeader';
 import { navFor } from './nav';
 import { useSession } from './session';
+import type { Dashboard } from '../../../src/modules/dashboard/schema';
+import { useApi } from '../shared/useApi';
+import { ErrorAlert } from '../shared/ui/ErrorAlert';
+import { MembershipFigures, WorkCounters } from './HomeCounters';
 
 function greeting(now = new Date()): string {
   // Greetings follow the hour in Jakarta (UTC+7).
@@ -18,9 +22,12 @@ function greeting(now = new Date()): string {
 
 export default function HomePage() {
   const { me } = useSession();
+  const { data, error, reload } = useApi<Dashboard>(me ? '/api/v1/dashboard' : null);
   if (!me) return null;
   const tiles = navFor(me.permissions).filter((i) => i.to !== '/');
   const role = t.roles[me.role];
+  // Counters replace the link tiles; a role with no counters (the administrator) keeps the tiles.
+  const showTiles = !!data && data.counters.length === 0 && !data.figures;
   return (
     <Stack gap="lg">
       <PageHeader
@@ -28,14 +35,17 @@ export default function HomePage() {
         description={`${formatDate(todayJakarta())} · ${roleName(me.role)}${me.facilityCode ? ` · ${t.app.facility} ${me.facilityCode}` : ''}`}
       />
       {role && (
-        <Card withBorder padding="lg">
-          <Text size="sm" c="dimmed" fw={600}>
-            {t.app.role}: {role.name}
-          </Text>
-          <Text mt={4}>{role.does}</Text>
-        </Card>
+        <Text size="sm" c="gray.7">
+          <b>
+            {t.app.role}: {role.name}.
+          </b>{' '}
+          {role.does}
+        </Text>
       )}
-      <section aria-labelledby="home-tasks">
+      <ErrorAlert error={error} onRetry={reload} />
+      {data && <WorkCounters data={data} />}
+      {data && <MembershipFigures data={data} />}
+      {showTiles && <section aria-labelledby="home-tasks">
         <Title order={2} id="home-tasks" mb="sm">
           Yang dapat Anda lakukan
         </Title>
@@ -73,7 +83,7 @@ export default function HomePage() {
             ))}
           </SimpleGrid>
         )}
-      </section>
+      </section>}
     </Stack>
   );
 }

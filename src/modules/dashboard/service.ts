@@ -1,0 +1,116 @@
+import { todayJakarta } from '../../platform/calendar/index.js';
+import type { Db } from '../../platform/db/index.js';
+import type { Actor } from '../../platform/http/context.js';
+import { can, FACILITY_ROLES, type Permission } from '../../platform/http/permissions.js';
+import { cardQueue } from '../cards/counts.js';
+import { lettersExpiring } from '../dinsos/counts.js';
+import { agreementsExpiring } from '../facilities/counts.js';
+import { sjpCounts } from '../guarantees/counts.js';
+import type { SettingsService } from '../membership/settings.js';
+import { pendingChangeSets } from '../reconciliation/counts.js';
+import { facilityReferralCounts, flaggedUnreviewed } from '../referrals/counts.js';
+import { membershipHeadline, type Headline } from '../reports/headline.js';
+import type { SignalService } from '../signals/service.js';
+import { COUNTER_KEYS, type Counter, type CounterKey, type Dashboard } from './schema.js';
+
+/** Agreements are flagged this many days before their term ends, Dinsos letters this many. */
+export const AGREEMENT_WARNING_DAYS = 60;
+export const LETTER_WARNING_DAYS = 30;
+/** The leadership figures scan the population; they change with imports, not by the minute. */
+const FIGURES_CACHE_MS = 10 * 60_000;
+
+/**
+ * The home page's work counters, composed from each module's read-only count
+ * functions. Only the counters the actor's permissions allow are computed;
+ * facility staff see their own facility's work only.
+ */
+export function createDashboard(db: Db, deps: { settings: SettingsService; signals: SignalService }) {
+  let figuresCache: { date: string; until: number; value: Headline | null } | null = null;
+
+  async function figures(date: string): Promise<Headline | null> {
+    if (figuresCache && figuresCache.date === date && figuresCache.until > Date.now()) return figuresCache.value;
+    const value = await membershipHeadline(db, deps.settings, date);
+    figuresCache = { date, until: Date.now() + FIGURES_CACHE_MS, value };
+    return value;
+  }
+
+  async function forActor(actor: Actor): Promise<Dashboard> {
+    const date = todayJakarta();
+    const allowed = (p: Permission) => can(actor.role, p);
+    const atFacility = FACILITY_ROLES.includes(actor.role);
+    const facility = atFacility ? actor.facilityCode : null;
+    const counters: Counter[] = [];
+    const push = (key: CounterKey, value: number, due: string | null = null, alert = false) => {
+      counters.push({ key, value, due, tone: alert && value > 0 ? 'alert' : 'normal' });
+    };
+    const jobs: Promise<void>[] = [];
+
+    if (allowed('sjp.read')) {
+      jobs.push(
+        sjpCounts(db, facility).then((c) => {
+          if (atFacility) {
+            // The hospital's own work first: papers the office asked for, drafts not yet sent.
+            push('sjp.needsCompletion', c.needsCompletion, c.nearestDueAt, true);
+            push('sjp.drafts', c.drafts, c.nearestDueAt);
+            push('sjp.toDecide', c.toDecide);
+          } else {
+            push('sjp.toDecide', c.toDecide, c.nearestDueAt, true);
+            push('sjp.late', c.late, null, true);
+            push('sjp.needsCompletion', c.needsCompletion);
+          }
+        }),
+      );
+    }
+    if (allowed('reconciliation.review')) {
+      jobs.push(pendingChangeSets(db).then((c) => push('reconciliation.pending', c.population + c.jkn, null, true)));
+    } else if (allowed('reconciliation.read')) {
+      jobs.push(pendingChangeSets(db).then((c) => push('reconciliation.pending', c.population + c.jkn)));
+    }
+    if (allowed('referral.review')) jobs.push(flaggedUnreviewed(db).then((n) => push('referrals.flagged', n, null, true)));
+    if (atFacility && facility && allowed('referral.read')) {
+      jobs.push(
+        facilityReferralCounts(db, facility).then((c) => {
+          if (actor.role === 'rumahsakit') push('referrals.incoming', c.incomingOpen, null, true);
+          push('referrals.outgoing', c.outgoingWaiting);
+        }),
+      );
+    }
+    // Agreements matter to whoever manages facilities, decides SJP, or works at a facility.
+    if (allowed('facility.read') && (allowed('facility.manage') || allowed('sjp.read') || atFacility)) {
+      jobs.push(agreementsExpiring(db, date, AGREEMENT_WARNING_DAYS, facility).then((c) => push('agreements.expiring', c.count, c.soonest, true)));
+    }
+    if (allowed('signals.read')) {
+      jobs.push(deps.signals.summary(null).then((s) => push('signals.open', s.kinds.reduce((t, k) => t + k.total, 0), null, true)));
+    }
+    if (allowed('recommendation.read')) {
+      jobs.push(lettersExpiring(db, date, LETTER_WARNING_DAYS).then((c) => push('letters.expiring', c.count, c.soonest)));
+    }
+    if (allowed('card.read')) {
+      jobs.push(
+        cardQueue(db).then((c) => {
+          push('cards.toPrint', c.toPrint);
+          push('cards.toHandOver', c.toHandOver);
+        }),
+      );
+    }
+    const [, fig] = await Promise.all([Promise.all(jobs), allowed('report.membership') ? figures(date) : Promise.resolve(null)]);
+    // A stable order whatever finished first: the order of COUNTER_KEYS.
+    const order: readonly CounterKey[] = atFacility ? FACILITY_ORDER : COUNTER_KEYS;
+    counters.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+    return { date, facilityCode: facility, counters, figures: fig };
+  }
+
+  return { forActor };
+}
+
+/** At a facility, its own to-do comes before what waits on others. */
+const FACILITY_ORDER: readonly CounterKey[] = [
+  'referrals.incoming',
+  'sjp.needsCompletion',
+  'sjp.drafts',
+  'referrals.outgoing',
+  'sjp.toDecide',
+  'agreements.expiring',
+];
+
+export type DashboardService = ReturnType<typeof createDashboard>;

@@ -1,0 +1,50 @@
+import type { Db } from '../../platform/db/index.js';
+import { POOR_MAX_DECILE } from '../membership/rules/eligibility.js';
+import type { SettingsService } from '../membership/settings.js';
+import { membershipByVillage } from './membership-repo.js';
+
+export interface Headline {
+  date: string;
+  residents: number;
+  members: number;
+  pendingEktp: number;
+  /** Residents with an active JKN membership (any segment) on the date. */
+  jknActive: number;
+  cardsActive: number;
+}
+
+/**
+ * The region's totals of the membership report on a date (no per-village
+ * detail, not audited: aggregate counts only, no person's data), plus how many
+ * residents hold an active JKN membership. Null when the program is not in force.
+ */
+export async function membershipHeadline(db: Db, settings: SettingsService, date: string): Promise<Headline | null> {
+  const s = await settings.on(date);
+  if (!s) return null;
+  const rows = await membershipByVillage(db, {
+    date,
+    area: null,
+    excludedSegments: s.excludedSegments,
+    residentBasis: s.bases.includes('RESIDENT'),
+    poorBasis: s.bases.includes('POOR'),
+    poorMaxDecile: POOR_MAX_DECILE,
+  });
+  const jkn = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n
+     FROM person p
+     WHERE p.birth_date <= $1::date AND (p.death_date IS NULL OR p.death_date > $1::date)
+       AND (p.moved_out_date IS NULL OR p.moved_out_date > $1::date) AND (p.resident_from IS NULL OR p.resident_from <= $1::date)
+       AND EXISTS (SELECT 1 FROM jkn_membership j WHERE j.nik = p.nik AND j.status = 'AKTIF'
+                     AND j.valid_from <= $1::date AND (j.valid_to IS NULL OR j.valid_to > $1::date))`,
+    [date],
+  );
+  const sum = (k: 'residents' | 'members' | 'pending_ektp' | 'cards_active') => rows.reduce((t, r) => t + r[k], 0);
+  return {
+    date,
+    residents: sum('residents'),
+    members: sum('members'),
+    pendingEktp: sum('pending_ektp'),
+    jknActive: jkn.rows[0]!.n,
+    cardsActive: sum('cards_active'),
+  };
+}

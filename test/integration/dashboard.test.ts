@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
+import type { Role } from '../../src/platform/http/permissions.js';
+import type { Dashboard } from '../../src/modules/dashboard/schema.js';
+import { JKN_HEADER, POP_HEADER, csv, family, popLine, VILLAGE } from '../helpers/fixtures.js';
+import { ensureFacility, importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+
+/**
+ * The home page's work counters, through HTTP, per role: each role sees only the
+ * counters its permissions allow, facility staff only their own facility's work,
+ * and every figure is counted from rows written here (not from the demo).
+ */
+let t: TestEnv;
+const today = todayJakarta();
+const RS_A = 'RS-DASH-A';
+const RS_B = 'RS-DASH-B';
+const PKM = 'PKM-DASH-A';
+let serial = 0;
+
+async function sjp(facility: string, status: string, dueInHours: number) {
+  serial++;
+  const nik = `32750101019${String(serial).padStart(5, '0')}`;
+  await t.sys.db.query(
+    `INSERT INTO sjp_request (tracking_code, nik, patient_name, facility_code, care_type, admitted_at, admission_date, diagnosis_code, basis, origin, status, due_at)
+     VALUES ($1, $2, 'PASIEN', $3, 'INPATIENT', now() - interval '1 day', $4::date, 'A09', 'CARD', 'FACILITY', $5, now() + make_interval(hours => $6::int))`,
+    [`DASHTRACK${serial}`, nik, facility, today, status, dueInHours],
+  );
+}
+
+async function referral(from: string, to: string, status: string, flagged: boolean) {
+  serial++;
+  await t.sys.db.query(
+    `INSERT INTO referral (number, year, seq, nik, person_name, from_facility_code, to_facility_code, kind, diagnosis_code, status, eligible, partner,
+                           verify_code, emergency, creator_name, competency_flag)
+     VALUES ($1, 2099, $2, $3, 'PASIEN', $4, $5, 'MEDICAL', (SELECT code FROM icd10 ORDER BY code LIMIT 1), $6, true, true, $7, false, 'PETUGAS', $8)`,
+    [`${serial}/RUJ-DASH/2099`, serial, `32750101018${String(serial).padStart(5, '0')}`, from, to, status, `DASHVERIFY${serial}`, flagged],
+  );
+}
+
+async function agreement(facility: string, endsInDays: number) {
+  serial++;
+  await t.sys.db.query(
+    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ($1, $2, $3, $4, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
+    [facility, `PKS/DASH/${serial}`, addDays(today, -300), addDays(today, endsInDays)],
+  );
+}
+
+async function letter(endsInDays: number) {
+  serial++;
+  await t.sys.db.query(
+    `INSERT INTO recommendation (number, year, seq, nik, person_name, sex, birth_date, in_population, category, reason, valid_from, valid_to, verify_code, issued_on, issuer_name)
+     VALUES ($1, 2099, $2, '3275010101700099', 'WARGA', 'L', '1970-01-01', false, 'TIDAK_MAMPU', 'Tidak mampu', $3, $4, $5, $3, 'PETUGAS')`,
+    [`${serial}/REK-JKD/DINSOS/2099`, serial, addDays(today, -10), addDays(today, endsInDays), `DASHREC${serial}`],
+  );
+}
+
+async function card(printed: boolean, handedOver: boolean) {
+  serial++;
+  let batch: number | null = null;
+  if (printed) {
+    const b = await t.sys.db.query<{ id: number }>(`INSERT INTO family_card_print_batch (layout, card_count) VALUES ('A4', 1) RETURNING id`);
+    batch = b.rows[0]!.id;
+  }
+  await t.sys.db.query(
+    `INSERT INTO family_card (number, no_kk, issued_on, status, verify_code, region_code, village_code, head_name, issue_reason,
+                              printed_at, print_batch_id, handed_over_on, handed_over_to)
+     VALUES ($1, $2, $3, 'ACTIVE', $4, '3275', $5, 'KEPALA', 'BARU', $6, $7, $8, $9)`,
+    [
+      `KS-2099-${String(serial).padStart(7, '0')}`,
+      `32750101017${String(serial).padStart(5, '0')}`,
+      today,
+      `DASHCARD${serial}`,
+      VILLAGE,
+      printed ? new Date() : null,
+      batch,
+      handedOver ? today : null,
+      handedOver ? 'KEPALA' : null,
+    ],
+  );
+}
+
+async function dashboardOf(role: Role, facility?: string): Promise<Dashboard> {
+  const { authorization } = await tokenFor(t.sys, role, facility);
+  const r = await t.app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: { authorization } });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json() as Dashboard;
+}
+
+const byKey = (d: Dashboard) => Object.fromEntries(d.counters.map((c) => [c.key, c.value]));
+
+beforeAll(async () => {
+  t = await testEnv();
+  await ensureFacility(t.sys, RS_A);
+  await ensureFacility(t.sys, RS_B);
+  await ensureFacility(t.sys, PKM, 'PPK1');
+  // RS A: one to decide (due in 30 h), one the office sent back and now late, one draft due in 5 h.
+  await sjp(RS_A, 'SUBMITTED', 30);
+  await sjp(RS_A, 'NEEDS_COMPLETION', -3);
+  await sjp(RS_A, 'DRAFT', 5);
+  // RS B: two to decide; the nearest deadline of the whole program (2 h) is here.
+  await sjp(RS_B, 'SUBMITTED', 2);
+  await sjp(RS_B, 'SUBMITTED', 50);
+  await sjp(RS_B, 'APPROVED', -100);
+  // Referrals: two flagged not reviewed (one to A, one to B), one flagged but reviewed, one incoming to A waiting for a bed.
+  await referral(PKM, RS_A, 'SENT', true);
+  await referral(PKM, RS_B, 'SENT', true);
+  await referral(PKM, RS_A, 'AWAITING_BED', false);
+  await referral(PKM, RS_B, 'ADMITTED', true);
+  await t.sys.db.query(`UPDATE referral SET competency_verdict = 'JUSTIFIED' WHERE status = 'ADMITTED'`);
+  // Agreements: A ends in 10 days, B in 40 and in 200 days (the latter not counted).
+  await agreement(RS_A, 10);
+  await agreement(RS_B, 40);
+  await agreement(RS_B, 200);
+  // Dinsos letters: one ends in 12 days, one in 90.
+  await letter(12);
+  await letter(90);
+  // Cards: two to print, one to hand over, one done.
+  await card(false, false);
+  await card(false, false);
+  await card(true, false);
+  await card(true, true);
+  // A first population file applies; the next one waits for review as a change set.
+  const people = [...family('3275010101700001', 'SATU'), ...family('3275010101700002', 'DUA')];
+  await importFile(t, 'population', 'p1.csv', csv(POP_HEADER, people.map(popLine)), addDays(today, -20));
+  await importFile(t, 'jkn', 'j1.csv', csv(JKN_HEADER, [`${people[0]!.nik},0001111111111,BUDI SATU,PPU,1,AKTIF,2020-05-01,,`]), addDays(today, -15));
+  await importFile(t, 'population', 'p2.csv', csv(POP_HEADER, people.slice(0, 5).map(popLine)), addDays(today, -5));
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('GET /api/v1/dashboard', () => {
+  it('gives the SJP officer the whole program: to decide with the nearest deadline, late, flagged referrals, agreements expiring', async () => {
+    const d = await dashboardOf('sjp');
+    expect(byKey(d)).toMatchObject({ 'sjp.toDecide': 3, 'sjp.late': 1, 'sjp.needsCompletion': 1, 'referrals.flagged': 2, 'agreements.expiring': 2 });
+    const toDecide = d.counters.find((c) => c.key === 'sjp.toDecide')!;
+    // The nearest deadline ahead (RS B's request due in 2 h), not the late one.
+    const hoursAhead = (new Date(toDecide.due!).getTime() - Date.now()) / 3600_000;
+    expect(hoursAhead).toBeGreaterThan(1.9);
+    expect(hoursAhead).toBeLessThan(2.1);
+    expect(toDecide.tone).toBe('alert');
+    expect(d.counters.find((c) => c.key === 'agreements.expiring')!.due).toBe(addDays(today, 10));
+    expect(d.figures).toBeNull();
+    expect(Object.keys(byKey(d))).not.toContain('cards.toPrint');
+  });
+
+  it('scopes the hospital desk to its own facility', async () => {
+    const a = await dashboardOf('rumahsakit', RS_A);
+    expect(a.facilityCode).toBe(RS_A);
+    expect(byKey(a)).toEqual({
+      'referrals.incoming': 2,
+      'sjp.needsCompletion': 1,
+      'sjp.drafts': 1,
+      'referrals.outgoing': 0,
+      'sjp.toDecide': 1,
+      'agreements.expiring': 1,
+    });
+    // Its own work comes first.
+    expect(a.counters[0]!.key).toBe('referrals.incoming');
+    const b = await dashboardOf('rumahsakit', RS_B);
+    expect(byKey(b)).toMatchObject({ 'sjp.toDecide': 2, 'sjp.drafts': 0, 'sjp.needsCompletion': 0, 'agreements.expiring': 1 });
+    // Nothing of the office's (flagged referrals, signals, change sets) reaches a hospital.
+    expect(Object.keys(byKey(b))).not.toContain('referrals.flagged');
+    expect(b.figures).toBeNull();
+  });
+
+  it('gives the puskesmas its outgoing referrals only', async () => {
+    const d = await dashboardOf('puskesmas', PKM);
+    expect(byKey(d)).toEqual({ 'referrals.outgoing': 3, 'agreements.expiring': 0 });
+  });
+
+  it('gives the membership officer change sets, signals, letters and the card queue', async () => {
+    const d = await dashboardOf('kepesertaan');
+    expect(byKey(d)).toMatchObject({ 'reconciliation.pending': 1, 'letters.expiring': 1, 'cards.toPrint': 2, 'cards.toHandOver': 1 });
+    expect(byKey(d)).toHaveProperty('signals.open');
+    expect(d.counters.find((c) => c.key === 'reconciliation.pending')!.tone).toBe('alert');
+    expect(d.figures).not.toBeNull();
+  });
+
+  it('gives the leadership the membership figures of today', async () => {
+    const d = await dashboardOf('pimpinan');
+    // The applied population file (the change set is not approved): two families of three, the children without e-KTP,
+    // one head with an active JKN membership (PPU: he stays outside the program's members only if PPU is excluded).
+    expect(d.figures).toMatchObject({ date: today, residents: 6, pendingEktp: 2, jknActive: 1 });
+    expect(d.figures!.members).toBeGreaterThanOrEqual(5);
+    expect(Object.keys(byKey(d))).toEqual(expect.arrayContaining(['sjp.toDecide', 'cards.toPrint', 'reconciliation.pending']));
+    expect(Object.keys(byKey(d))).not.toContain('referrals.flagged');
+  });
+
+  it('gives Dinsos its letters expiring and nothing of SJP', async () => {
+    const d = await dashboardOf('dinsos');
+    expect(byKey(d)).toEqual({ 'letters.expiring': 1 });
+  });
+
+  it('answers every role, and nobody without credentials', async () => {
+    for (const role of ['admin', 'bendahara', 'dukcapil', 'ketua', 'auditor', 'verifikator'] as Role[]) await dashboardOf(role);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/dashboard' })).statusCode).toBe(401);
+  });
+});
