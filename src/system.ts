@@ -59,6 +59,8 @@ import { createReferralService } from './modules/referrals/service.js';
 import { referralRoutes } from './modules/referrals/routes.js';
 import { createDashboard } from './modules/dashboard/service.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { createUserAdmin } from './modules/access/users.js';
+import { userAdminRoutes } from './modules/access/users-routes.js';
 
 export const ROOT_DIR = projectRoot();
 
@@ -130,6 +132,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const referrals = createReferralService(db, { audit, icd, eligibility, publicUrl: config.publicUrl, userName: userNameFrom(access), letterheads });
   // Home-page work counters, composed from each module's read-only counts.
   const dashboard = createDashboard(db, { settings, signals });
+  const userAdmin = createUserAdmin(db, access);
   const cookieSecret = config.cookieSecret ?? loadOrCreateSecret(config.dataDir);
 
   async function close() {
@@ -169,6 +172,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     referrals,
     letterheads,
     dashboard,
+    userAdmin,
     close,
   };
 }
@@ -208,6 +212,7 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
       referralRoutes(api, sys.referrals);
       letterheadRoutes(api, sys.letterheads);
       dashboardRoutes(api, sys.dashboard);
+      userAdminRoutes(api, sys.userAdmin);
       populationRoutes(api, sys.people);
       membershipRoutes(api, {
         eligibility: sys.eligibility,

@@ -1,48 +1,47 @@
-import { Badge, Box, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Menu, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconKey, IconUserPlus } from '@tabler/icons-react';
+import { IconDots, IconEdit, IconKey, IconSearch, IconUserCheck, IconUserOff, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 import { formatDateTime, formatDateTimeShort } from '../../shared/format';
 import { roleName, t } from '../../shared/i18n';
-import type { UserRow } from '../../shared/types';
 import { useApi } from '../../shared/useApi';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { SecretReveal } from '../../shared/ui/SecretReveal';
 import { useConfirm } from '../../shared/ui/useConfirm';
+import { FacilitySelect } from './FacilitySelect';
+import { DeactivateForm, EditUserForm, FACILITY_ROLES, levelOf, roleOptions, type AdminUser } from './UserDialogs';
 import { s } from './strings';
+import { u as us } from './users-strings';
 
-const ROLE_CODES = Object.keys(t.roles);
-const FACILITY_ROLES = ['puskesmas', 'rumahsakit'];
-
-function UserStatus({ u }: { u: UserRow }) {
+function UserStatus({ u }: { u: AdminUser }) {
   if (u.disabled_at) return <Badge color="gray">{s.users.statusDisabled}</Badge>;
-  if (u.locked_until && new Date(u.locked_until).getTime() > Date.now())
-    return <Badge color="red">{s.users.statusLocked}</Badge>;
+  if (u.locked_until && new Date(u.locked_until).getTime() > Date.now()) return <Badge color="red">{s.users.statusLocked}</Badge>;
   if (u.must_change_password) return <Badge color="yellow">{s.users.statusMustChange}</Badge>;
-  return <Badge color="dinkes" variant="light">{s.users.statusActive}</Badge>;
+  return (
+    <Badge color="dinkes" variant="light">
+      {s.users.statusActive}
+    </Badge>
+  );
 }
 
 function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneTimePassword: string }) => void }) {
   const [username, setUsername] = useState('');
   const [fullName, setFullName] = useState('');
   const [role, setRole] = useState<string | null>(null);
-  const [facility, setFacility] = useState('');
+  const [facility, setFacility] = useState<string | null>(null);
   const needsFacility = !!role && FACILITY_ROLES.includes(role);
 
   const { busy, error, submit } = useSubmit(async () => {
     if (!username.trim() || !role) return;
     const r = await api<{ username: string; oneTimePassword: string }>('/api/v1/users', {
       method: 'POST',
-      body: {
-        username: username.trim(),
-        role,
-        fullName: fullName.trim() || undefined,
-        facilityCode: needsFacility ? facility.trim().toUpperCase() : undefined,
-      },
+      body: { username: username.trim(), role, fullName: fullName.trim() || undefined, facilityCode: needsFacility ? facility : undefined },
     });
     onCreated(r);
   });
@@ -66,27 +65,21 @@ function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneT
         <Select
           label={s.users.role}
           required
-          data={ROLE_CODES.map((r) => ({ value: r, label: `${roleName(r)} (${r})` }))}
+          data={roleOptions}
           value={role}
-          onChange={setRole}
+          onChange={(r) => {
+            if (levelOf(r) !== levelOf(role)) setFacility(null);
+            setRole(r);
+          }}
           allowDeselect={false}
           searchable
           name="role"
           data-testid="role-select"
           comboboxProps={{ withinPortal: true }}
         />
-        {needsFacility && (
-          <TextInput
-            label={s.users.facility}
-            description={s.users.facilityHint}
-            required
-            value={facility}
-            onChange={(e) => setFacility(e.currentTarget.value)}
-            name="facilityCode"
-          />
-        )}
+        {needsFacility && <FacilitySelect value={facility} onChange={setFacility} level={levelOf(role)} required />}
         <Group justify="flex-end">
-          <Button type="submit" loading={busy} disabled={!username.trim() || !role || (needsFacility && !facility.trim())}>
+          <Button type="submit" loading={busy} disabled={!username.trim() || !role || (needsFacility && !facility)}>
             {s.users.submit}
           </Button>
         </Group>
@@ -96,49 +89,91 @@ function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneT
 }
 
 export default function UsersPage() {
-  const { data, error, loading, reload } = useApi<{ users: UserRow[] }>('/api/v1/users');
+  const { me } = useSession();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const { data, error, loading, reload } = useApi<{ users: AdminUser[] }>('/api/v1/users/search', { q: q || undefined });
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<AdminUser | null>(null);
+  const [deactivating, setDeactivating] = useState<AdminUser | null>(null);
   const [secret, setSecret] = useState<{ username: string; oneTimePassword: string; reset?: boolean } | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const { confirm, dialog } = useConfirm();
 
-  const resetPassword = (u: UserRow) =>
+  const attempt = async (work: () => Promise<void>) => {
+    setActionError(null);
+    try {
+      await work();
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  const resetPassword = (u: AdminUser) =>
     confirm({
       title: s.users.reset,
       body: s.users.resetConfirm(u.username),
       confirmLabel: s.users.reset,
-      onConfirm: async () => {
-        setActionError(null);
-        try {
+      onConfirm: () =>
+        attempt(async () => {
           const r = await api<{ username: string; oneTimePassword: string }>(`/api/v1/users/${u.id}/reset-password`, { method: 'POST' });
           setSecret({ ...r, reset: true });
           notifications.show({ color: 'dinkes', message: s.users.resetDone(u.username) });
           reload();
-        } catch (err) {
-          setActionError(err);
-        }
-      },
+        }),
     });
 
-  const columns: Column<UserRow>[] = [
+  const reactivate = (u: AdminUser) =>
+    confirm({
+      title: us.reactivateTitle(u.username),
+      body: us.reactivateBody,
+      confirmLabel: us.reactivate,
+      onConfirm: () =>
+        attempt(async () => {
+          await api(`/api/v1/users/${u.id}/reactivate`, { method: 'POST' });
+          notifications.show({ color: 'dinkes', message: us.reactivateDone(u.username) });
+          reload();
+        }),
+    });
+
+  const columns: Column<AdminUser>[] = [
     {
       key: 'user',
       header: s.users.colUser,
       cell: (u) => (
         <Stack gap={0}>
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} className="nowrap">
             {u.username}
           </Text>
           {u.full_name && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {u.full_name}
+            </Text>
+          )}
+          {(u.nip || u.position) && (
+            <Text size="xs" c="gray.7">
+              {[u.position, u.nip ? `NIP ${u.nip}` : null].filter(Boolean).join(' · ')}
             </Text>
           )}
         </Stack>
       ),
     },
     { key: 'role', header: s.users.colRole, cell: (u) => roleName(u.role) },
-    { key: 'facility', header: s.users.colFacility, cell: (u) => u.facility_code ?? t.common.none },
+    {
+      key: 'facility',
+      header: s.users.colFacility,
+      cell: (u) =>
+        u.facility_code ? (
+          <Stack gap={0}>
+            <Text size="sm">{u.facility_name ?? u.facility_code}</Text>
+            <Text size="xs" c="gray.7" className="mono nowrap">
+              {u.facility_code}
+            </Text>
+          </Stack>
+        ) : (
+          t.common.none
+        ),
+    },
     {
       key: 'status',
       header: s.users.colStatus,
@@ -146,7 +181,7 @@ export default function UsersPage() {
         <Stack gap={2} align="flex-start">
           <UserStatus u={u} />
           {u.failed_logins > 0 && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {s.users.failed(u.failed_logins)}
             </Text>
           )}
@@ -165,18 +200,50 @@ export default function UsersPage() {
     {
       key: 'actions',
       header: t.common.actions,
-      cell: (u) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          leftSection={<IconKey size={14} aria-hidden />}
-          onClick={() => resetPassword(u)}
-          aria-label={`${s.users.reset}: ${u.username}`}
-          className="nowrap"
-        >
-          {s.users.resetShort}
-        </Button>
-      ),
+      cell: (u) => {
+        const self = me?.id === u.id;
+        return (
+          <Group gap={4} wrap="nowrap">
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              leftSection={<IconEdit size={14} aria-hidden />}
+              onClick={() => setEditing(u)}
+              aria-label={`${us.edit}: ${u.username}`}
+              data-testid={`edit-${u.username}`}
+            >
+              {us.edit}
+            </Button>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <ActionIcon variant="subtle" color="gray" aria-label={us.more(u.username)} data-testid={`more-${u.username}`}>
+                  <IconDots size={16} aria-hidden />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconKey size={14} aria-hidden />} onClick={() => resetPassword(u)} disabled={!!u.disabled_at}>
+                  {s.users.reset}
+                </Menu.Item>
+                {u.disabled_at ? (
+                  <Menu.Item leftSection={<IconUserCheck size={14} aria-hidden />} onClick={() => reactivate(u)} data-testid={`reactivate-${u.username}`}>
+                    {us.reactivate}
+                  </Menu.Item>
+                ) : (
+                  <Menu.Item
+                    color="red"
+                    leftSection={<IconUserOff size={14} aria-hidden />}
+                    onClick={() => setDeactivating(u)}
+                    disabled={self}
+                    data-testid={`deactivate-${u.username}`}
+                  >
+                    {us.deactivate}
+                  </Menu.Item>
+                )}
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        );
+      },
     },
   ];
 
@@ -184,40 +251,38 @@ export default function UsersPage() {
     <Stack gap="md">
       <div>
         <PageHeader
-        title={s.users.title}
-        description={s.users.description}
-        actions={
-          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="open-create-user">
-            {s.users.create}
-          </Button>
-        }
-      />
+          title={s.users.title}
+          description={s.users.description}
+          actions={
+            <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="open-create-user">
+              {s.users.create}
+            </Button>
+          }
+        />
         <div aria-live="polite">
           {secret && (
             <Box mt="md">
-              <SecretReveal
-                title={s.users.otpTitle(secret.username)}
-                secret={secret.oneTimePassword}
-                note={s.users.otpNote}
-                testId="one-time-password"
-              />
+              <SecretReveal title={s.users.otpTitle(secret.username)} secret={secret.oneTimePassword} note={s.users.otpNote} testId="one-time-password" />
             </Box>
           )}
         </div>
       </div>
-      <ErrorAlert error={error} onRetry={reload} />
-      <ErrorAlert error={actionError} />
-      <DataTable
-        caption={s.users.caption}
-        columns={columns}
-        rows={data?.users}
-        rowKey={(u) => u.id}
-        loading={loading}
-        testId="users-table"
-        minWidth={820}
+      <TextInput
+        label={us.search}
+        placeholder={us.searchHint}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        maw={480}
+        data-testid="user-search"
       />
+      <ErrorAlert error={error} onRetry={reload} />
+      <div aria-live="polite">
+        <ErrorAlert error={actionError} />
+      </div>
+      <DataTable caption={s.users.caption} columns={columns} rows={data?.users} rowKey={(u) => u.id} loading={loading} testId="users-table" minWidth={900} />
       {data && (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="gray.7">
           {s.users.count(data.users.length)}
         </Text>
       )}
@@ -231,6 +296,31 @@ export default function UsersPage() {
             reload();
           }}
         />
+      </Modal>
+      <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing ? us.editTitle(editing.username) : ''} size="md" centered>
+        {editing && (
+          <EditUserForm
+            user={editing}
+            onDone={() => {
+              notifications.show({ color: 'dinkes', message: us.editDone(editing.username) });
+              setEditing(null);
+              reload();
+            }}
+          />
+        )}
+      </Modal>
+      <Modal opened={!!deactivating} onClose={() => setDeactivating(null)} title={deactivating ? us.deactivateTitle(deactivating.username) : ''} size="md" centered>
+        {deactivating && (
+          <DeactivateForm
+            user={deactivating}
+            onCancel={() => setDeactivating(null)}
+            onDone={() => {
+              notifications.show({ color: 'dinkes', message: us.deactivateDone(deactivating.username) });
+              setDeactivating(null);
+              reload();
+            }}
+          />
+        )}
       </Modal>
     </Stack>
   );

@@ -1,0 +1,140 @@
+import { Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../../shared/api';
+import { roleName, t } from '../../shared/i18n';
+import { useSubmit } from '../../shared/useSubmit';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { FacilitySelect } from './FacilitySelect';
+import { s } from './strings';
+import { u } from './users-strings';
+
+export const ROLE_CODES = Object.keys(t.roles);
+export const FACILITY_ROLES = ['puskesmas', 'rumahsakit'];
+export const levelOf = (role: string | null) => (role === 'puskesmas' ? 'PPK1' : role === 'rumahsakit' ? 'PPK2' : undefined);
+export const roleOptions = ROLE_CODES.map((r) => ({ value: r, label: roleName(r) }));
+
+/** An account as the administrator's search returns it. */
+export interface AdminUser {
+  id: number;
+  username: string;
+  full_name: string;
+  nip: string | null;
+  position: string | null;
+  role: string;
+  facility_code: string | null;
+  facility_name: string | null;
+  must_change_password: boolean;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+/** Role, facility and signer profile of one account. */
+export function EditUserForm({ user, onDone }: { user: AdminUser; onDone: () => void }) {
+  const [role, setRole] = useState<string | null>(user.role);
+  const [facility, setFacility] = useState<string | null>(user.facility_code);
+  const [fullName, setFullName] = useState(user.full_name);
+  const [nip, setNip] = useState(user.nip ?? '');
+  const [position, setPosition] = useState(user.position ?? '');
+  const needsFacility = !!role && FACILITY_ROLES.includes(role);
+  const nipError = nip && !/^\d{18}$/.test(nip) ? 'NIP harus 18 digit angka.' : undefined;
+
+  const { busy, error, submit } = useSubmit(async () => {
+    if (!role || nipError) return;
+    await api(`/api/v1/users/${user.id}`, {
+      method: 'PATCH',
+      body: { role, facilityCode: needsFacility ? facility : null, fullName: fullName.trim(), nip: nip || null, position: position.trim() || null },
+    });
+    onDone();
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="edit-user-form">
+      <Stack gap="md">
+        <ErrorAlert error={error} />
+        <Select
+          label={s.users.role}
+          required
+          data={roleOptions}
+          value={role}
+          onChange={(r) => {
+            setRole(r);
+            // A facility of the wrong level would be refused; start the choice again.
+            if (levelOf(r) !== levelOf(role)) setFacility(null);
+          }}
+          allowDeselect={false}
+          searchable
+          data-testid="edit-role"
+          comboboxProps={{ withinPortal: true }}
+        />
+        {needsFacility && (
+          <FacilitySelect
+            value={facility}
+            onChange={setFacility}
+            level={levelOf(role)}
+            required
+            initial={user.facility_code ? { code: user.facility_code, name: user.facility_name } : null}
+          />
+        )}
+        <Text size="sm" c="gray.7">
+          {u.roleChangeNote}
+        </Text>
+        <Divider label={u.signer} labelPosition="left" />
+        <TextInput label={s.users.fullName} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} maxLength={200} data-testid="edit-full-name" />
+        <TextInput
+          label={u.nip}
+          description={u.nipHint}
+          value={nip}
+          onChange={(e) => setNip(e.currentTarget.value.replace(/\D/g, '').slice(0, 18))}
+          inputMode="numeric"
+          error={nipError}
+          classNames={{ input: 'mono' }}
+          data-testid="edit-nip"
+        />
+        <TextInput label={u.position} description={u.positionHint} value={position} onChange={(e) => setPosition(e.currentTarget.value)} maxLength={200} data-testid="edit-position" />
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy} disabled={!role || (needsFacility && !facility) || !!nipError} data-testid="edit-user-submit">
+            {u.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The confirmation of a deactivation, with its reason (kept in the audit log). */
+export function DeactivateForm({ user, onDone, onCancel }: { user: AdminUser; onDone: () => void; onCancel: () => void }) {
+  const [reason, setReason] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    await api(`/api/v1/users/${user.id}/deactivate`, { method: 'POST', body: { reason: reason.trim() } });
+    onDone();
+  });
+  return (
+    <form onSubmit={submit} noValidate data-testid="deactivate-form">
+      <Stack gap="md">
+        <Text size="sm">{u.deactivateBody}</Text>
+        <ErrorAlert error={error} />
+        <Textarea
+          label={u.reason}
+          placeholder={u.reasonPlaceholder}
+          required
+          minRows={2}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          data-testid="deactivate-reason"
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            {t.common.cancel}
+          </Button>
+          <Button type="submit" color="red" loading={busy} disabled={reason.trim().length < 5} data-testid="deactivate-submit">
+            {u.deactivate}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
