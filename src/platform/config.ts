@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,6 +32,15 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Largest supporting document (birth statement, KK scan…) accepted, in megabytes. */
   DOCUMENT_MAX_MB: z.coerce.number().positive().default(10),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: a comma list of addresses or CIDR ranges
+   * (e.g. "127.0.0.1,10.0.0.0/8"). Empty: none, so a client cannot choose its own address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrCidr), 'setiap isi harus alamat IP atau rentang CIDR, dipisah koma'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -53,6 +63,8 @@ export interface Config {
   webConcurrency: number | undefined;
   publicUrl: string;
   documentMaxBytes: number;
+  /** Proxy addresses/CIDRs trusted for X-Forwarded-For; empty trusts none. */
+  trustProxy: string[];
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -80,6 +92,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     webConcurrency: e.WEB_CONCURRENCY,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     documentMaxBytes: Math.round(e.DOCUMENT_MAX_MB * 1024 * 1024),
+    trustProxy: e.TRUST_PROXY,
     ...overrides,
   };
+}
+
+function isAddressOrCidr(v: string): boolean {
+  const [addr, bits, extra] = v.split('/');
+  if (extra !== undefined || !addr) return false;
+  const family = net.isIP(addr);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }

@@ -6,6 +6,7 @@ import { auditInTx } from '../audit/audit.js';
 import type { Db } from '../db/index.js';
 import { currentContext } from '../http/context.js';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.js';
+import { documentFileName } from './names.js';
 import { sniffMediaType, type DocumentMediaType } from './sniff.js';
 
 export interface StoredDocument {
@@ -16,8 +17,6 @@ export interface StoredDocument {
   fileName: string;
   facilityCode: string | null;
 }
-
-const EXTENSION: Record<DocumentMediaType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 /**
  * Supporting documents kept outside the database under their SHA-256. The
@@ -61,7 +60,7 @@ export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.renameSync(tmp, target);
       const actor = currentContext()?.actor;
-      const cleanName = path.basename(fileName).replace(/[^\w .()-]/g, '_').slice(0, 120) || `dokumen.${EXTENSION[mediaType]}`;
+      const cleanName = documentFileName(fileName, mediaType);
       return await db.tx(async (tx) => {
         const r = await tx.query<{ id: number }>(
           `INSERT INTO stored_document (sha256, media_type, size_bytes, file_name, facility_code, uploaded_by)
@@ -88,7 +87,7 @@ export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
     const actorFacility = currentContext()?.actor?.facilityCode ?? null;
     // A facility user asking for another facility's document learns nothing, not even that it exists.
     if (!row || (actorFacility !== null && row.facility_code !== actorFacility)) throw notFound('DOCUMENT_NOT_FOUND', 'Dokumen tidak ditemukan.');
-    return { id: Number(row.id), sha256: row.sha256, mediaType: row.media_type, sizeBytes: Number(row.size_bytes), fileName: row.file_name, facilityCode: row.facility_code };
+    return { id: Number(row.id), sha256: row.sha256, mediaType: row.media_type, sizeBytes: Number(row.size_bytes), fileName: documentFileName(row.file_name, row.media_type), facilityCode: row.facility_code };
   }
 
   /** Opens the bytes for download; the read is audited. */

@@ -48,7 +48,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies: from anyone else it would let a
+    // client choose its own address, defeating every per-address limit and the audit's address.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -59,6 +61,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     const ctx: RequestContext = { requestId: req.id, ip: req.ip, actor: null };
     req.ctx = ctx;
     runWithContext(ctx, done);
+  });
+  app.addHook('onSend', (req, reply, _payload, done) => {
+    securityHeaders(req.url, reply);
+    done();
   });
   // One line per request; the route pattern, never the raw URL (its query may hold a NIK).
   app.addHook('onResponse', (req, reply, done) => {
@@ -161,6 +167,40 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     );
   }
   return app;
+}
+
+/**
+ * The web app loads only its own scripts (Vite emits no inline script); Mantine injects its CSS
+ * variables as <style> elements, so inline styles stay allowed. No page may be framed by another
+ * site (clickjacking); a file shown inline may be framed by our own pages (document preview), and
+ * sendFile says so by setting its own frame headers first. API answers hold personal data: no
+ * cache keeps them. Swagger UI brings its own inline bootstrap and keeps its defaults.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function securityHeaders(url: string, reply: { hasHeader(n: string): boolean; header(n: string, v: string): unknown }) {
+  const set = (name: string, value: string) => {
+    if (!reply.hasHeader(name)) reply.header(name, value);
+  };
+  const docs = url.startsWith('/api/docs');
+  if (!docs) {
+    set('content-security-policy', CONTENT_SECURITY_POLICY);
+    set('x-frame-options', 'DENY');
+  }
+  set('x-content-type-options', 'nosniff');
+  set('referrer-policy', 'same-origin');
+  if (url.startsWith('/api/') && !docs) set('cache-control', 'no-store');
 }
 
 function fieldOf(instancePath: string, context: string) {

@@ -11,10 +11,22 @@ export function sendFile(
   reply: FastifyReply,
   file: { type: string; fileName: string; body: Buffer | NodeJS.ReadableStream; inline?: boolean },
 ) {
+  if (file.inline) {
+    // Our own pages may show a document in a frame (preview); no other site may.
+    reply.header('content-security-policy', "default-src 'self'; script-src 'none'; object-src 'self'; frame-ancestors 'self'");
+    reply.header('x-frame-options', 'SAMEORIGIN');
+  }
   return reply
     .type(file.type)
-    .header('content-disposition', `${file.inline ? 'inline' : 'attachment'}; filename="${file.fileName}"`)
+    .header('content-disposition', contentDisposition(file.inline ? 'inline' : 'attachment', file.fileName))
     .header('cache-control', 'no-store')
     .header('x-content-type-options', 'nosniff')
     .send(file.body);
+}
+
+/** A header value no file name can break out of: an ASCII fallback and the exact name in RFC 5987 form. */
+export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  if (ascii === fileName) return `${kind}; filename="${fileName}"`;
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
