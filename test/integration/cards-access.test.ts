@@ -21,6 +21,9 @@ const MATRIX: MatrixRow[] = [
   { method: 'POST', url: '/api/v1/cards/print/pdf', body: { cardIds: [999999], layout: 'CARD' }, allowed: MANAGE },
   { method: 'POST', url: '/api/v1/cards/print-batches', body: { cardIds: [999999], layout: 'A4' }, allowed: MANAGE },
   { method: 'GET', url: '/api/v1/cards/print-batches/999999/pdf', allowed: MANAGE },
+  { method: 'GET', url: '/api/v1/cards/reissue-flagged', allowed: READ },
+  // An expected count that cannot match: allowed roles get 409, the rest 403, and nothing is reissued.
+  { method: 'POST', url: '/api/v1/cards/reissue-flagged', body: { expected: 999999 }, allowed: MANAGE },
 ];
 
 describeAccessMatrix('family cards: role × endpoint matrix', MATRIX);

@@ -10,6 +10,9 @@ import { handoverProblem, printProblem, type CardStatus } from './rules/lifecycl
 import { initials } from '../../platform/documents/initials.js';
 import { actorId, areaPrefix, stateOf } from './service.js';
 import { cardView } from './view.js';
+import { reissueFlags } from './reissue-repo.js';
+import { flagList } from './rules/reissue.js';
+import type { SettingsService } from '../membership/settings.js';
 
 const AREA_CACHE_MS = 10 * 60 * 1000;
 
@@ -32,6 +35,8 @@ function toAreaTree(rows: Awaited<ReturnType<typeof printRepo.populatedVillages>
 export const MAX_BATCH = 500;
 
 export interface QueueQuery {
+  /** Only the cards that need reissuing. */
+  needsReissue?: boolean;
   area?: string;
   issuedFrom?: string;
   issuedTo?: string;
@@ -51,7 +56,12 @@ function dateOrNull(v: string | undefined, field: string): string | undefined {
 }
 
 /** The print queue, print batches, card PDFs, hand-over, and the public verification. */
-export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publicUrl: string }) {
+export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publicUrl: string; settings: Pick<SettingsService, 'on'> }) {
+  async function flagScope() {
+    const today = jakartaToday();
+    return { today, excludedSegments: (await opts.settings.on(today))?.excludedSegments ?? [] };
+  }
+
   async function list(qq: QueueQuery) {
     const filter: printRepo.QueueFilter = {
       area: qq.area ? areaPrefix(qq.area) : undefined,
@@ -64,11 +74,22 @@ export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publi
     if (filter.issuedFrom && filter.issuedTo && filter.issuedFrom > filter.issuedTo) {
       throw invalid('INVALID_DATE_RANGE', 'Tanggal terbit awal harus sebelum atau sama dengan tanggal terbit akhir.');
     }
-    const totals = await printRepo.queueTotals(db, filter);
+    const scope = await flagScope();
+    const perluCetakUlang = filter.status === 'ACTIVE' || filter.status === 'ALL' ? await printRepo.flaggedTotal(db, filter, scope) : 0;
+    if (qq.needsReissue) filter.reissue = scope;
+    const totals = { ...(await printRepo.queueTotals(db, filter)), PERLU_CETAK_ULANG: perluCetakUlang };
     const rows = await printRepo.queuePage(db, filter, qq.pageSize, (qq.page - 1) * qq.pageSize);
     const total = filter.printState ? totals[filter.printState] : totals.all;
+    const active = rows.filter((c) => c.status === 'ACTIVE').map((c) => c.id);
+    const flags = active.length ? await reissueFlags(db, { ...scope, cardIds: active }) : new Map();
     await audit.record(rows.map((c) => ({ action: 'card.list', entityType: 'family_card', entityId: String(c.id) })));
-    return { items: rows.map((c) => cardView(c, opts.publicUrl)), total, page: qq.page, pageSize: qq.pageSize, totals };
+    return {
+      items: rows.map((c) => ({ ...cardView(c, opts.publicUrl), reissueFlags: flagList(flags.get(c.id)) })),
+      total,
+      page: qq.page,
+      pageSize: qq.pageSize,
+      totals,
+    };
   }
 
   async function printable(ids: readonly number[]): Promise<PrintableCard[]> {

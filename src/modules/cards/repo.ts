@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
-import type { CardMemberDraft, FamilyPerson } from './rules/members.js';
+import type { CardMemberDraft, Coverage, FamilyPerson } from './rules/members.js';
 import type { CardStatus, EndReason, IssueReason } from './rules/lifecycle.js';
 
 /**
@@ -136,17 +136,19 @@ export async function insertCards(q: Queryable, cards: readonly NewCard[]): Prom
 }
 
 export async function insertMembers(q: Queryable, rows: readonly { cardId: number; members: readonly CardMemberDraft[] }[]): Promise<void> {
-  const cols: unknown[][] = Array.from({ length: 9 }, () => []);
+  const cols: unknown[][] = Array.from({ length: 13 }, () => []);
   for (const { cardId, members } of rows) {
     members.forEach((m, i) => {
-      const values = [cardId, i + 1, m.nik, m.name, m.relation, m.birthDate, m.sex, m.included, m.pendingReason];
+      const values = [cardId, i + 1, m.nik, m.name, m.relation, m.birthDate, m.sex, m.included, m.pendingReason, m.coverage, m.coverageBasis, m.coverageRule, m.jknSegment];
       values.forEach((v, k) => cols[k]!.push(v));
     });
   }
   if (cols[0]!.length === 0) return;
   await q.query(
-    `INSERT INTO family_card_member (card_id, position, nik, name, relation, birth_date, sex, included, pending_reason)
-     SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::boolean[], $9::text[])`,
+    `INSERT INTO family_card_member (card_id, position, nik, name, relation, birth_date, sex, included, pending_reason,
+       coverage, coverage_basis, coverage_rule, jkn_segment)
+     SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::boolean[], $9::text[],
+       $10::text[], $11::text[], $12::text[], $13::text[])`,
     cols,
   );
 }
@@ -271,9 +273,11 @@ export async function cardByNumber(q: Queryable, number: string): Promise<{ id: 
   return x ? { id: Number(x.id), noKk: x.no_kk } : null;
 }
 
-export interface CardMemberRow extends CardMemberDraft {
+/** A stored member; coverage is null on cards issued before it was recorded (migration 0020). */
+export interface CardMemberRow extends Omit<CardMemberDraft, 'coverage'> {
   cardId: number;
   position: number;
+  coverage: Coverage | null;
 }
 
 export async function membersOf(q: Queryable, cardIds: readonly number[]): Promise<CardMemberRow[]> {
@@ -287,8 +291,12 @@ export async function membersOf(q: Queryable, cardIds: readonly number[]): Promi
     sex: 'L' | 'P';
     included: boolean;
     pending_reason: 'PENDING_EKTP' | null;
+    coverage: Coverage | null;
+    coverage_basis: string | null;
+    coverage_rule: string | null;
+    jkn_segment: string | null;
   }>(
-    `SELECT card_id, position, nik, name, relation, birth_date, sex, included, pending_reason
+    `SELECT card_id, position, nik, name, relation, birth_date, sex, included, pending_reason, coverage, coverage_basis, coverage_rule, jkn_segment
      FROM family_card_member WHERE card_id = ANY($1::bigint[]) ORDER BY card_id, position`,
     [cardIds],
   );
@@ -302,6 +310,10 @@ export async function membersOf(q: Queryable, cardIds: readonly number[]): Promi
     sex: m.sex,
     included: m.included,
     pendingReason: m.pending_reason,
+    coverage: m.coverage,
+    coverageBasis: m.coverage_basis,
+    coverageRule: m.coverage_rule,
+    jknSegment: m.jkn_segment,
   }));
 }
 

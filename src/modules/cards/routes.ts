@@ -3,7 +3,8 @@ import type { App } from '../../platform/http/app.js';
 import type { CardPrintService } from './print.js';
 import { MAX_BATCH } from './print.js';
 import { REISSUE_REASONS, REVOKE_REASONS } from './rules/lifecycle.js';
-import type { CardService } from './service.js';
+import { REISSUE_FLAGS } from './rules/reissue.js';
+import { areaPrefix, type CardService } from './service.js';
 import { sendFile } from '../../platform/http/download.js';
 
 const status = z.enum(['ACTIVE', 'REPLACED', 'REVOKED']);
@@ -18,7 +19,14 @@ const member = z.object({
   sex: z.enum(['L', 'P']),
   included: z.boolean(),
   pendingReason: z.enum(['PENDING_EKTP']).nullable(),
+  /** Coverage on the issue date (decision 0020); null on cards issued before it was recorded. */
+  coverage: z.enum(['COVERED', 'PBI_JKN']).nullable(),
+  coverageBasis: z.string().nullable(),
+  coverageRule: z.string().nullable(),
+  jknSegment: z.string().nullable(),
 });
+
+const flag = z.object({ reason: z.enum(REISSUE_FLAGS), label: z.string(), members: z.number() });
 
 export const cardSchema = z.object({
   id: z.number(),
@@ -53,6 +61,8 @@ export const cardSchema = z.object({
   includedCount: z.number(),
   verifyUrl: z.string(),
   members: z.array(member).optional(),
+  /** In the print queue: why the card needs reissuing ("perlu cetak ulang"); empty when it does not. */
+  reissueFlags: z.array(flag).optional(),
 });
 
 const familySchema = z.object({
@@ -63,10 +73,14 @@ const familySchema = z.object({
   villageName: z.string().nullable(),
   districtName: z.string().nullable(),
   members: z.array(member.extend({ ektpRecorded: z.boolean() })),
+  /** Current members a new card would leave off (not covered for a reason other than JKN-PBI), with the reason. */
+  leftOff: z.array(z.object({ nik: z.string(), name: z.string(), relation: z.string(), birthDate: z.string(), why: z.string() })),
   includedCount: z.number(),
+  coveredCount: z.number(),
   canIssue: z.boolean(),
   active: cardSchema.nullable(),
   outdated: z.boolean(),
+  reissueFlags: z.array(flag),
   history: z.array(cardSchema),
 });
 
@@ -199,6 +213,11 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
           status: z.enum(['ACTIVE', 'REPLACED', 'REVOKED', 'ALL']).default('ACTIVE'),
           printState: printState.optional(),
           printBatchId: z.coerce.number().int().positive().optional(),
+          /** "true": only cards that need reissuing (perlu cetak ulang). */
+          needsReissue: z
+            .enum(['true', 'false'])
+            .optional()
+            .transform((v) => v === 'true'),
           ...page,
         }),
         response: {
@@ -207,12 +226,53 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
             total: z.number(),
             page: z.number(),
             pageSize: z.number(),
-            totals: z.object({ all: z.number(), BELUM_CETAK: z.number(), SUDAH_CETAK: z.number(), SUDAH_DISERAHKAN: z.number() }),
+            totals: z.object({
+              all: z.number(),
+              BELUM_CETAK: z.number(),
+              SUDAH_CETAK: z.number(),
+              SUDAH_DISERAHKAN: z.number(),
+              PERLU_CETAK_ULANG: z.number(),
+            }),
           }),
         },
       },
     },
     async (req) => print.list(req.query),
+  );
+
+  app.get(
+    '/api/v1/cards/reissue-flagged',
+    {
+      config: { permission: 'card.read' },
+      schema: {
+        tags: ['cards'],
+        summary: 'Kartu aktif yang perlu cetak ulang karena kepesertaan anggotanya berubah, per alasan',
+        querystring: z.object({ area: z.string().max(20).optional() }),
+        response: {
+          200: z.object({
+            area: z.string().nullable(),
+            total: z.number(),
+            byReason: z.array(z.object({ reason: z.enum(REISSUE_FLAGS), label: z.string(), cards: z.number() })),
+          }),
+        },
+      },
+    },
+    async (req) => cards.flagged(req.query.area ? areaPrefix(req.query.area) : null),
+  );
+
+  app.post(
+    '/api/v1/cards/reissue-flagged',
+    {
+      config: { permission: 'card.manage' },
+      schema: {
+        tags: ['cards'],
+        summary: 'Terbitkan ulang semua kartu yang perlu cetak ulang (pekerjaan latar); jumlahnya harus sama dengan yang dikonfirmasi',
+        body: z.object({ areaCode: z.string().max(20).optional(), expected: z.number().int().min(1) }),
+        response: { 202: z.object({ jobId: z.number(), cards: z.number() }) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(202).send(await cards.startReissueFlagged(req.body.areaCode ? areaPrefix(req.body.areaCode) : null, req.body.expected)),
   );
 
   app.get(

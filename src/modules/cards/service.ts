@@ -1,20 +1,30 @@
 import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
-import { verificationCode } from '../../platform/documents/codes.js';
-import { currentContext } from '../../platform/http/context.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import type { JobService, Progress } from '../../platform/jobs/jobs.js';
+import type { EligibilityService } from '../membership/eligibility.js';
+import type { SettingsService } from '../membership/settings.js';
 import { jakartaToday } from '../membership/today.js';
+import { actorId, BULK_LOCK, createDrafter, issueFamilies, type FamilyDraft } from './drafts.js';
 import * as repo from './repo.js';
-import { endProblem, type IssueReason, type ReissueReason, type RevokeReason, type CardState } from './rules/lifecycle.js';
-import { cardDiffers, decideCardMembers, type CardDecision } from './rules/members.js';
-import { formatCardNumber, parseCardNumber, regionOfVillage } from './rules/number.js';
+import { reissueFlags } from './reissue-repo.js';
+import { createFlaggedReissue } from './reissue.js';
+import { endProblem, type ReissueReason, type RevokeReason, type CardState } from './rules/lifecycle.js';
+import { cardDiffers } from './rules/members.js';
+import { flagList } from './rules/reissue.js';
+import { parseCardNumber } from './rules/number.js';
 import { cardView } from './view.js';
+
+export { actorId } from './drafts.js';
 
 export interface CardServiceOptions {
   publicUrl: string;
   /** Families per transaction in a bulk issue. */
   bulkChunk?: number;
+  /** Who is covered: each card member is placed by the membership module's eligibility rule. */
+  eligibility: Pick<EligibilityService, 'checkBatch'>;
+  /** The JKN segments excluded today, for the reissue flags. */
+  settings: Pick<SettingsService, 'on'>;
 }
 
 export interface BulkIssueResult extends Record<string, unknown> {
@@ -24,15 +34,10 @@ export interface BulkIssueResult extends Record<string, unknown> {
   issued: number;
   /** Families refused because no member may be on a card yet (no e-KTP recorded). */
   noMemberWithEktp: number;
+  /** Families refused because no current member is a Jamkesda member (all JKN-PBI, or no basis). */
+  noMemberCovered: number;
   /** Families that received a card from someone else while the run went on. */
   alreadyActive: number;
-}
-
-const BULK_LOCK = 'cards:bulk-issue';
-
-export function actorId(): number | null {
-  const id = currentContext()?.actor?.id;
-  return id && id > 0 ? id : null;
 }
 
 export function stateOf(c: repo.CardRow): CardState {
@@ -53,96 +58,13 @@ export function areaPrefix(raw: string): string {
   return code;
 }
 
-interface FamilyDraft {
-  noKk: string;
-  decision: CardDecision;
-  head: repo.PersonRow;
-}
-
-function draftOf(noKk: string, people: readonly repo.PersonRow[], today: string): FamilyDraft | null {
-  if (people.length === 0) return null;
-  const decision = decideCardMembers(people, today);
-  const head = people.find((p) => p.nik === decision.head?.nik) ?? people[0]!;
-  return { noKk, decision, head };
-}
-
-const NO_EKTP_MESSAGE =
-  'Kartu tidak dapat diterbitkan: belum ada anggota keluarga yang e-KTP-nya terekam (anak di bawah 17 tahun ikut tercantum bila kepala keluarga atau suami/istri sudah merekam e-KTP). Arahkan keluarga ke Disdukcapil untuk perekaman e-KTP.';
-
 /** The family card register: issue, reissue, revoke, bulk issue and the family's card page. */
 export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, opts: CardServiceOptions) {
   const chunkSize = opts.bulkChunk ?? 1000;
+  const drafter = createDrafter(db, opts.eligibility);
 
-  /**
-   * Issues cards for these families in the caller's transaction: numbers from
-   * the sequence, a random verification code each, members as decided by the
-   * rule, one audit row per card. Families without anyone to include are counted, not issued.
-   */
-  async function issueFamilies(
-    tx: Queryable,
-    drafts: readonly FamilyDraft[],
-    today: string,
-    issue: { reason: IssueReason; note: string | null; replacesCardId: number | null; audit: Record<string, unknown> },
-  ) {
-    const issuable = drafts.filter((d) => d.decision.includedCount > 0);
-    const seqs = await repo.nextSequences(tx, issuable.length);
-    const by = actorId();
-    const inserted = await repo.insertCards(
-      tx,
-      issuable.map((d, i) => ({
-        number: formatCardNumber(regionOfVillage(d.head.villageCode), seqs[i]!),
-        noKk: d.noKk,
-        issuedOn: today,
-        verifyCode: verificationCode(),
-        regionCode: regionOfVillage(d.head.villageCode),
-        villageCode: d.head.villageCode,
-        headNik: d.decision.head?.nik ?? null,
-        headName: d.decision.head?.name ?? d.head.name,
-        address: d.head.address,
-        rt: d.head.rt,
-        rw: d.head.rw,
-        issueReason: issue.reason,
-        issueNote: issue.note,
-        replacesCardId: issue.replacesCardId,
-        issuedBy: by,
-      })),
-    );
-    const byKk = new Map(issuable.map((d) => [d.noKk, d]));
-    await repo.insertMembers(
-      tx,
-      inserted.map((c) => ({ cardId: c.id, members: byKk.get(c.noKk)!.decision.members })),
-    );
-    await auditInTx(
-      tx,
-      inserted.map((c) => {
-        const d = byKk.get(c.noKk)!.decision;
-        return {
-          action: 'card.issue',
-          entityType: 'family_card',
-          entityId: String(c.id),
-          details: { reason: issue.reason, members: d.members.length, included: d.includedCount, ...issue.audit },
-        };
-      }),
-    );
-    return { inserted, noMemberWithEktp: drafts.length - issuable.length, alreadyActive: issuable.length - inserted.length };
-  }
-
-  /** The current family as a draft card, or why none can be issued. */
-  async function draftFor(tx: Queryable, noKk: string, today: string): Promise<FamilyDraft> {
-    const draft = draftOf(noKk, await repo.currentMembers(tx, [noKk], today), today);
-    if (!draft) {
-      if (await repo.familyExists(tx, noKk)) {
-        throw ruleRefusal(
-          'FAMILY_NO_CURRENT_MEMBER',
-          'Kartu tidak dapat diterbitkan: semua anggota keluarga KK ini tercatat meninggal atau pindah ke luar daerah.',
-        );
-      }
-      throw notFound('FAMILY_NOT_FOUND', 'Nomor KK tidak terdapat dalam data kependudukan.');
-    }
-    if (draft.decision.includedCount === 0) {
-      throw ruleRefusal('NO_MEMBER_WITH_EKTP', NO_EKTP_MESSAGE, { pending: draft.decision.members.length });
-    }
-    return draft;
+  async function excludedSegments(today: string): Promise<string[]> {
+    return (await opts.settings.on(today))?.excludedSegments ?? [];
   }
 
   async function withMembers(ids: number[], q: Queryable = db) {
@@ -160,11 +82,11 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
   async function issue(noKkRaw: string) {
     const noKk = checkKk(noKkRaw);
     const today = jakartaToday();
+    const current = (await repo.cardsOfFamily(db, noKk)).find((c) => c.status === 'ACTIVE');
+    if (current) throw alreadyActive(current.number);
+    const draft = await drafter.one(noKk, today);
     const id = await db.tx(async (tx) => {
-      const active = (await repo.cardsOfFamily(tx, noKk)).find((c) => c.status === 'ACTIVE');
-      if (active) throw alreadyActive(active.number);
-      const draft = await draftFor(tx, noKk, today);
-      const r = await issueFamilies(tx, [draft], today, { reason: 'BARU', note: null, replacesCardId: null, audit: {} });
+      const r = await issueFamilies(tx, [draft], today, { reason: 'BARU', note: null, audit: {} });
       if (r.inserted.length === 0) throw alreadyActive(null);
       return r.inserted[0]!.id;
     });
@@ -188,13 +110,18 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
   async function reissue(id: number, reason: ReissueReason, noteRaw: string) {
     const today = jakartaToday();
     const note = noteRaw.trim();
+    const before = (await repo.cardsById(db, [id]))[0];
+    if (!before) throw notFound('CARD_NOT_FOUND', 'Kartu tidak ditemukan.');
+    const early = endProblem(stateOf(before), note, 'reissue');
+    if (early) throw ruleRefusal(early.code, early.message);
+    // Coverage is decided before the transaction: the eligibility service reads on its own.
+    const draft = await drafter.one(before.noKk, today);
     const newId = await db.tx(async (tx) => {
       const old = await lockedCard(tx, id);
       const problem = endProblem(stateOf(old), note, 'reissue');
       if (problem) throw ruleRefusal(problem.code, problem.message);
-      const draft = await draftFor(tx, old.noKk, today);
       await repo.endCard(tx, id, { status: 'REPLACED', reason, note, endedOn: today, endedBy: actorId() });
-      const r = await issueFamilies(tx, [draft], today, { reason, note, replacesCardId: id, audit: { replaces: id } });
+      const r = await issueFamilies(tx, [draft], today, { reason, note, audit: {} }, new Map([[old.noKk, id]]));
       const created = r.inserted[0]!;
       await auditInTx(tx, { action: 'card.reissue', entityType: 'family_card', entityId: String(id), details: { reason, newCardId: created.id } });
       return created.id;
@@ -236,9 +163,13 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
     if (people.length === 0 && history.length === 0) {
       if (!(await repo.familyExists(db, noKk))) throw notFound('FAMILY_NOT_FOUND', 'Nomor KK tidak terdapat dalam data kependudukan.');
     }
-    const decision = decideCardMembers(people, today);
+    const draft = (await drafter.drafts([noKk], today)).get(noKk);
+    const decision = draft?.decision ?? { members: [], leftOff: [], head: null, coveredCount: 0, includedCount: 0 };
     const activeRow = history.find((c) => c.status === 'ACTIVE') ?? null;
     const active = activeRow ? (await withMembers([activeRow.id]))[0]! : null;
+    const flags = activeRow
+      ? flagList((await reissueFlags(db, { today, excludedSegments: await excludedSegments(today), cardIds: [activeRow.id] })).get(activeRow.id))
+      : [];
     const ektp = new Map(people.map((p) => [p.nik, p.ektpRecorded]));
     const head = people.find((p) => p.nik === decision.head?.nik) ?? null;
     const villageCode = head?.villageCode ?? activeRow?.villageCode ?? history[0]?.villageCode ?? null;
@@ -253,10 +184,13 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
       villageName: area?.villageName ?? null,
       districtName: area?.districtName ?? null,
       members: decision.members.map((m) => ({ ...m, ektpRecorded: ektp.get(m.nik) ?? false })),
+      leftOff: decision.leftOff,
       includedCount: decision.includedCount,
+      coveredCount: decision.coveredCount,
       canIssue: !active && decision.includedCount > 0,
       active,
-      outdated: active ? cardDiffers(active.members ?? [], decision.members) : false,
+      outdated: active ? flags.length > 0 || cardDiffers(active.members ?? [], decision.members) : false,
+      reissueFlags: flags,
       history: history.map((c) => cardView(c, opts.publicUrl)),
     };
   }
@@ -281,18 +215,15 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
       progress?.phase('Mencari keluarga tanpa kartu aktif');
       const kks = await repo.familiesWithoutCard(db, area, today);
       progress?.phase('Menerbitkan kartu', kks.length);
-      const result: BulkIssueResult = { area, families: kks.length, issued: 0, noMemberWithEktp: 0, alreadyActive: 0 };
+      const result: BulkIssueResult = { area, families: kks.length, issued: 0, noMemberWithEktp: 0, noMemberCovered: 0, alreadyActive: 0 };
       for (let i = 0; i < kks.length; i += chunkSize) {
         const part = kks.slice(i, i + chunkSize);
-        const r = await db.tx(async (tx) => {
-          const people = await repo.currentMembers(tx, part, today);
-          const byKk = new Map<string, repo.PersonRow[]>();
-          for (const p of people) (byKk.get(p.noKk) ?? byKk.set(p.noKk, []).get(p.noKk)!).push(p);
-          const drafts = part.map((kk) => draftOf(kk, byKk.get(kk) ?? [], today)).filter((d): d is FamilyDraft => d !== null);
-          return issueFamilies(tx, drafts, today, { reason: 'BARU', note: null, replacesCardId: null, audit: { bulk: area } });
-        });
+        const byKk = await drafter.drafts(part, today);
+        const drafts = part.map((kk) => byKk.get(kk)).filter((d): d is FamilyDraft => d !== undefined);
+        const r = await db.tx((tx) => issueFamilies(tx, drafts, today, { reason: 'BARU', note: null, audit: { bulk: area } }));
         result.issued += r.inserted.length;
         result.noMemberWithEktp += r.noMemberWithEktp;
+        result.noMemberCovered += r.noMemberCovered;
         result.alreadyActive += r.alreadyActive;
         progress?.advance(Math.min(i + chunkSize, kks.length));
       }
@@ -343,7 +274,9 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
     return { jobId };
   }
 
-  return { issue, reissue, revoke, get, family, find, issueForArea, startBulkIssue };
+  const flaggedReissue = createFlaggedReissue(db, audit, jobs, { drafter, settings: opts.settings, bulkLock });
+
+  return { issue, reissue, revoke, get, family, find, issueForArea, startBulkIssue, ...flaggedReissue };
 }
 
 export type CardService = ReturnType<typeof createCardService>;

@@ -46,6 +46,10 @@ export function cardView(c: CardRow, publicUrl: string, members?: readonly CardM
             sex: m.sex,
             included: m.included,
             pendingReason: m.pendingReason,
+            coverage: m.coverage,
+            coverageBasis: m.coverageBasis,
+            coverageRule: m.coverageRule,
+            jknSegment: m.jknSegment,
           })),
         }
       : {}),

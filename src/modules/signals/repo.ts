@@ -53,15 +53,22 @@ const SQL: Record<SignalKind, string> = {
     WHERE m.included
     GROUP BY m.nik
     HAVING count(*) > 1 OR bool_or(p.no_kk IS NOT NULL AND p.no_kk <> c.no_kk)`,
-  // On an active card and now in an active government-paid JKN segment excluded by the settings in force.
+  // Printed on an active card as a program member (included; a member marked "dijamin JKN-PBI" is not)
+  // while, on the check date, the JKN period in force — the latest begun and not ended, as the eligibility
+  // facts choose it — is active in a government-paid segment the settings in force exclude.
   PBI_WITH_ACTIVE_CARD: `
     SELECT 'PBI_WITH_ACTIVE_CARD' AS kind, m.nik, p.name, p.village_code, j.valid_from::text AS since,
-           jsonb_build_object('card', c.number, 'segment', j.segment, 'jknSince', j.valid_from::text) AS evidence
+           jsonb_build_object('card', c.number, 'segment', j.segment, 'jknSince', j.valid_from::text, 'cardIssuedOn', c.issued_on::text,
+             'coverageAtIssue', m.coverage) AS evidence
     FROM family_card_member m
-    JOIN family_card c ON c.id = m.card_id AND c.status = 'ACTIVE'
-    JOIN jkn_membership j ON j.nik = m.nik AND j.valid_to IS NULL AND j.status = 'AKTIF'
+    JOIN family_card c ON c.id = m.card_id AND c.status = 'ACTIVE' AND c.issued_on <= $2::date
+    JOIN LATERAL (
+      SELECT jm.segment, jm.status, jm.valid_from FROM jkn_membership jm
+      WHERE jm.nik = m.nik AND jm.valid_from <= $2::date AND (jm.valid_to IS NULL OR jm.valid_to > $2::date)
+      ORDER BY jm.valid_from DESC LIMIT 1
+    ) j ON true
     LEFT JOIN person p ON p.nik = m.nik
-    WHERE m.included AND j.segment = ANY($1::text[])`,
+    WHERE m.included AND m.coverage IS DISTINCT FROM 'PBI_JKN' AND j.status = 'AKTIF' AND j.segment = ANY($1::text[])`,
   // A second admission elsewhere before the first stay ended (or, its end unrecorded, within $1 hours), not a transfer.
   TWO_HOSPITALS_AT_ONCE: `
     WITH stays AS (${STAYS}),
@@ -90,13 +97,13 @@ const SQL: Record<SignalKind, string> = {
 export async function findSignals(
   q: Queryable,
   kind: SignalKind,
-  params: { lookbackDays: number; excludedSegments: string[]; district: string | null; limit: number; offset: number },
+  params: { lookbackDays: number; excludedSegments: string[]; date: string; district: string | null; limit: number; offset: number },
 ): Promise<{ rows: SignalRow[]; total: number }> {
   const args: unknown[] =
     kind === 'CARD_USED_AFTER_DEATH'
       ? [params.lookbackDays]
       : kind === 'PBI_WITH_ACTIVE_CARD'
-        ? [params.excludedSegments]
+        ? [params.excludedSegments, params.date]
         : kind === 'TWO_HOSPITALS_AT_ONCE'
           ? [OPEN_STAY_HOURS]
           : [];

@@ -8,10 +8,11 @@ import { DEATH_LOOKBACK_DAYS, SIGNAL_ACTIONS, SIGNAL_KINDS, SIGNAL_TITLES, type 
 /** Misuse signals (MEM-10) for the membership officer, each with its evidence. */
 export function createSignalService(db: Db, settings: SettingsService, audit: AuditWriter) {
   async function summary(district: string | null) {
-    const s = await settings.on(todayJakarta());
+    const date = todayJakarta();
+    const s = await settings.on(date);
     const kinds = await Promise.all(
       SIGNAL_KINDS.map(async (kind) => {
-        const { total } = await findSignals(db, kind, { lookbackDays: DEATH_LOOKBACK_DAYS, excludedSegments: s?.excludedSegments ?? [], district, limit: 1, offset: 0 });
+        const { total } = await findSignals(db, kind, { lookbackDays: DEATH_LOOKBACK_DAYS, excludedSegments: s?.excludedSegments ?? [], date, district, limit: 1, offset: 0 });
         return { kind, title: SIGNAL_TITLES[kind], action: SIGNAL_ACTIONS[kind], total };
       }),
     );
@@ -19,10 +20,12 @@ export function createSignalService(db: Db, settings: SettingsService, audit: Au
   }
 
   async function list(kind: SignalKind, f: { district: string | null; page: number; pageSize: number }) {
-    const s = await settings.on(todayJakarta());
+    const date = todayJakarta();
+    const s = await settings.on(date);
     const { rows, total } = await findSignals(db, kind, {
       lookbackDays: DEATH_LOOKBACK_DAYS,
       excludedSegments: s?.excludedSegments ?? [],
+      date,
       district: f.district,
       limit: f.pageSize,
       offset: (f.page - 1) * f.pageSize,
