@@ -2,7 +2,7 @@ import type { Queryable } from '../db/index.js';
 import { invalid } from '../http/errors.js';
 import type { Progress } from '../jobs/jobs.js';
 import type { ReportWriter } from './report.js';
-import { openTable } from './table-reader.js';
+import { openTable, type Table } from './table-reader.js';
 
 /** What a module's row rule returns: the record when the row is accepted, and its findings. */
 export interface RowCheck<R> {
@@ -37,6 +37,15 @@ export interface StageResult {
  */
 export async function stageTable<C extends string, R>(q: Queryable, spec: StageSpec<C, R>): Promise<StageResult> {
   const table = await openTable(spec.filePath);
+  // The reading thread ends however staging ends (a missing column, a refused row, a failed COPY).
+  try {
+    return await stageOpened(q, spec, table);
+  } finally {
+    await table.close();
+  }
+}
+
+async function stageOpened<C extends string, R>(q: Queryable, spec: StageSpec<C, R>, table: Table): Promise<StageResult> {
   const index = new Map<string, number>();
   table.header.forEach((h, i) => {
     if (!index.has(h)) index.set(h, i);

@@ -3,11 +3,14 @@ import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { invalid } from '../http/errors.js';
 import { Utf8Guard } from './utf8.js';
+import { CsvShapeGuard } from './csv-guard.js';
+import { DEFAULT_READ_LIMITS, fmt, type ReadLimits } from './limits.js';
+import { checkXlsxBomb, xlsxCellTooLong } from './xlsx-guard.js';
 
 export interface TableRow {
   /** Row number as a spreadsheet shows it: the header is row 1. */
   rowNo: number;
-  /** Cell texts in header order; missing trailing cells are ''. */
+  /** Cell texts in header order; may be shorter than the header (read missing cells as ''). */
   values: string[];
   /** Cells the row actually had (a short row is a truncated or broken line). */
   width: number;
@@ -21,19 +24,26 @@ export interface Table {
   batches: AsyncIterable<TableRow[]>;
   totalBytes: number;
   bytesRead(): number;
+  /** Stops reading and frees the file (and the reading thread, see table-thread.ts). Safe to call twice. */
+  close(): Promise<void>;
 }
 
 /**
  * Opens a CSV (comma or semicolon, detected) or XLSX file (first sheet) as a
- * stream of rows. Memory stays flat: nothing holds more than one chunk.
+ * stream of rows, in this thread. Memory stays flat: nothing holds more than
+ * one chunk, and the shape limits (limits.ts) are checked while the file
+ * streams, before any row is built. Imports use `openTable` (table-thread.ts),
+ * which runs this in a worker thread.
  */
-export async function openTable(filePath: string): Promise<Table> {
+export async function readTable(filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Table> {
   const totalBytes = fs.statSync(filePath).size;
   if (totalBytes === 0) throw invalid('FILE_EMPTY', 'Berkas kosong.');
   const head = await readHead(filePath, 64 * 1024);
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return openXlsx(filePath, totalBytes);
-  return openCsv(filePath, totalBytes, head);
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return openXlsx(filePath, totalBytes, limits);
+  return openCsv(filePath, totalBytes, head, limits);
 }
+
+export { openTable } from './table-thread.js';
 
 export function normalizeHeader(h: string): string {
   return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, '_');
@@ -63,15 +73,22 @@ export function detectDelimiter(firstLine: string): ',' | ';' {
   return semi > comma ? ';' : ',';
 }
 
-async function openCsv(filePath: string, totalBytes: number, head: Buffer): Promise<Table> {
+async function openCsv(filePath: string, totalBytes: number, head: Buffer, limits: ReadLimits): Promise<Table> {
   const firstLine = head.toString('utf8').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = detectDelimiter(firstLine);
   let read = 0;
   const source = fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 });
   source.on('data', (c) => (read += c.length));
-  const guard = new Utf8Guard();
-  source.on('error', (e) => guard.destroy(e));
-  const records = papaBatches(source.pipe(guard), delimiter);
+  const utf8 = new Utf8Guard();
+  const shape = new CsvShapeGuard(delimiter, limits);
+  source.on('error', (e) => utf8.destroy(e));
+  utf8.on('error', (e) => shape.destroy(e));
+  // A refused file is not read further: the guards fail, the file closes.
+  shape.on('error', () => source.destroy());
+  const records = papaBatches(source.pipe(utf8).pipe(shape), delimiter);
+  const close = async () => {
+    for (const s of [source, utf8, shape]) s.destroy();
+  };
 
   let rowNo = 0;
   let pending: string[][] = [];
@@ -90,17 +107,15 @@ async function openCsv(filePath: string, totalBytes: number, head: Buffer): Prom
     if (!isBlank(cells)) headerCells = cells;
   }
   const header = headerCells.map(normalizeHeader);
-  const width = header.length;
 
+  // Short rows are not padded to the header's width: readers take a missing cell as ''.
   function toRows(batch: string[][], from: number): TableRow[] {
     const out: TableRow[] = [];
     for (let i = from; i < batch.length; i++) {
       const cells = batch[i]!;
       rowNo++;
       if (isBlank(cells)) continue;
-      const had = cells.length;
-      for (let k = had; k < width; k++) cells.push('');
-      out.push({ rowNo, values: cells, width: had });
+      out.push({ rowNo, values: cells, width: cells.length });
     }
     return out;
   }
@@ -113,7 +128,7 @@ async function openCsv(filePath: string, totalBytes: number, head: Buffer): Prom
       yield toRows(n.value, 0);
     }
   }
-  return { format: 'csv', header, batches: batches(), totalBytes, bytesRead: () => read };
+  return { format: 'csv', header, batches: batches(), totalBytes, bytesRead: () => read, close };
 }
 
 function isBlank(cells: string[]): boolean {
@@ -166,7 +181,9 @@ async function* papaBatches(input: NodeJS.ReadableStream, delimiter: string): As
   }
 }
 
-async function openXlsx(filePath: string, totalBytes: number): Promise<Table> {
+async function openXlsx(filePath: string, totalBytes: number, limits: ReadLimits): Promise<Table> {
+  // A zip bomb is refused before exceljs inflates anything into memory: this pass counts inflated bytes as they stream.
+  await checkXlsxBomb(filePath, totalBytes, limits);
   let read = 0;
   const source = fs.createReadStream(filePath);
   source.on('data', (c) => (read += c.length));
@@ -188,19 +205,20 @@ async function openXlsx(filePath: string, totalBytes: number): Promise<Table> {
   const rowIt = sheet.value[Symbol.asyncIterator]();
   const firstRow = await rowIt.next();
   if (firstRow.done) throw invalid('FILE_EMPTY', 'Lembar pertama tidak memuat baris judul kolom.');
-  const headerCells = cellsOf(firstRow.value);
+  const headerCells = cellsOf(firstRow.value, limits);
   const header = headerCells.map(normalizeHeader);
+  const close = async () => {
+    source.destroy();
+  };
 
   async function* batches(): AsyncGenerator<TableRow[]> {
     let batch: TableRow[] = [];
     for (;;) {
       const r = await rowIt.next();
       if (r.done) break;
-      const cells = cellsOf(r.value);
+      const cells = cellsOf(r.value, limits);
       if (cells.every((c) => c === '')) continue;
-      const values = new Array<string>(header.length);
-      for (let i = 0; i < header.length; i++) values[i] = cells[i] ?? '';
-      batch.push({ rowNo: r.value.number, values, width: cells.length });
+      batch.push({ rowNo: r.value.number, values: cells, width: cells.length });
       if (batch.length >= 2000) {
         yield batch;
         batch = [];
@@ -208,13 +226,24 @@ async function openXlsx(filePath: string, totalBytes: number): Promise<Table> {
     }
     if (batch.length > 0) yield batch;
   }
-  return { format: 'xlsx', header, batches: batches(), totalBytes, bytesRead: () => read };
+  return { format: 'xlsx', header, batches: batches(), totalBytes, bytesRead: () => read, close };
 }
 
-function cellsOf(row: ExcelJS.Row): string[] {
-  const out: string[] = [];
+function cellsOf(row: ExcelJS.Row, limits: ReadLimits): string[] {
   const values = row.values as unknown[];
-  for (let i = 1; i < values.length; i++) out.push(cellText(values[i]));
+  if (values.length - 1 > limits.maxColumns) {
+    throw invalid(
+      'FILE_TOO_MANY_COLUMNS',
+      `Baris ${fmt(row.number)} memiliki lebih dari ${fmt(limits.maxColumns)} kolom (batas ${fmt(limits.maxColumns)}); tidak ada data yang diterapkan.`,
+      { row: row.number, limit: limits.maxColumns },
+    );
+  }
+  const out: string[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const text = cellText(values[i]);
+    if (text.length > limits.maxFieldChars) throw xlsxCellTooLong(row.number, limits);
+    out.push(text);
+  }
   return out;
 }
 
