@@ -46,13 +46,26 @@ export async function listUsers(q: Queryable) {
   return r.rows;
 }
 
-export async function recordLoginFailure(q: Queryable, id: number, maxFailures: number, lockMinutes: number) {
-  await q.query(
-    `UPDATE app_user SET failed_logins = failed_logins + 1,
-       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(secs => $3::double precision * 60) ELSE locked_until END
-     WHERE id = $1`,
-    [id, maxFailures, lockMinutes],
+/**
+ * Takes one of an account's password checks before the password is verified, in one statement:
+ * concurrent attempts queue on the row lock and re-read it, so no more than `maxFailures` checks
+ * run per lock period however many arrive at once. The attempt that uses the last check sets the
+ * lock; a right password clears it (recordLoginSuccess). An expired lock starts a fresh count.
+ * Returns null for an unknown, disabled or locked account: the caller cannot tell them apart.
+ */
+export async function claimLoginAttempt(q: Queryable, username: string, maxFailures: number, lockMinutes: number): Promise<UserRow | null> {
+  // Every expression reads the row as it is when the row lock is granted (READ COMMITTED re-check),
+  // so a queued attempt counts on top of the one before it.
+  const next = 'CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_logins + 1 END';
+  const r = await q.query<UserRow>(
+    `UPDATE app_user SET
+       failed_logins = ${next},
+       locked_until = CASE WHEN ${next} >= $2 THEN now() + make_interval(secs => $3::double precision * 60) ELSE NULL END
+     WHERE username = $1 AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= now())
+     RETURNING ${USER_COLS}`,
+    [username, maxFailures, lockMinutes],
   );
+  return r.rows[0] ?? null;
 }
 
 export async function recordLoginSuccess(q: Queryable, id: number) {
@@ -130,12 +143,10 @@ export async function listTokens(q: Queryable) {
   return r.rows;
 }
 
-export async function revokeToken(q: Queryable, id: number): Promise<string | null> {
-  const r = await q.query<{ token_hash: string }>(
-    'UPDATE api_token SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING token_hash',
-    [id],
-  );
-  return r.rows[0]?.token_hash ?? null;
+/** Returns the token's user, or null when there is no such live token. */
+export async function revokeToken(q: Queryable, id: number): Promise<number | null> {
+  const r = await q.query<{ user_id: number }>('UPDATE api_token SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING user_id', [id]);
+  return r.rows[0]?.user_id ?? null;
 }
 
 export async function touchToken(q: Queryable, id: number) {

@@ -49,7 +49,7 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
     '/api/v1/auth/logout',
     { config: { permission: 'authenticated', duringPasswordChange: true }, schema: { tags: ['auth'] } },
     async (req, reply) => {
-      if (req.sessionId) await access.logout(req.sessionId);
+      if (req.sessionId) await access.logout(req.sessionId, req.ctx.actor!.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },

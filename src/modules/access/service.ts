@@ -5,31 +5,23 @@ import { auditInTx } from '../../platform/audit/audit.js';
 import { currentContext, type Actor } from '../../platform/http/context.js';
 import { AppError, conflict, invalid, notFound, unauthenticated } from '../../platform/http/errors.js';
 import { FACILITY_ROLES, ROLES, type Role } from '../../platform/http/permissions.js';
+import { createCredentialCache } from './credential-cache.js';
 import * as repo from './repo.js';
 import { TOKEN_PREFIX, hashSecret, newApiToken, newOneTimePassword, newSessionId, passwordProblem } from './rules/secrets.js';
 
 // argon2id, OWASP's second recommended profile (19 MiB, 2 passes).
 const ARGON = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-/** Credentials are looked up on every request; a short cache keeps that off the database. */
-const CACHE_MS = { session: 5_000, token: 30_000 };
-
-interface Cached {
-  actor: Actor & { mustChangePassword: boolean; tokenId?: number };
-  until: number;
-}
+type CachedActor = Actor & { mustChangePassword: boolean; tokenId?: number };
 
 export type AccessService = ReturnType<typeof createAccessService>;
 
 export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'>) {
-  const cache = new Map<string, Cached>();
+  // Credentials are looked up on every request; each process keeps them for a moment, and every
+  // call that ends one tells all processes at once (credential-cache.ts, decision 0019).
+  const cache = createCredentialCache<CachedActor>(db);
   // A hash to compare against when the user does not exist, so timing does not reveal usernames.
   const dummyHash = argon2.hash('jamkesda-dummy-password', ARGON);
-
-  function remember(key: string, actor: Cached['actor'], ms: number) {
-    if (cache.size > 50_000) cache.clear();
-    cache.set(key, { actor, until: Date.now() + ms });
-  }
 
   async function createUser(input: { username: string; role: string; facilityCode?: string | null; fullName?: string }) {
     const username = input.username.trim().toLowerCase();
@@ -63,26 +55,18 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
 
   async function login(usernameRaw: string, password: string, ip: string) {
     const username = usernameRaw.trim().toLowerCase();
-    const user = await repo.findUserByUsername(db, username);
-    const refuse = () => unauthenticatedLogin();
-    if (!user || user.disabled_at) {
+    // The check is taken before the password is verified, atomically: a burst of guesses gets no more
+    // than LOGIN_MAX_FAILURES verifications. Unknown, disabled and locked accounts get the same
+    // answer after the same argon2 work, so neither the answer nor its timing says which names exist.
+    const user = await repo.claimLoginAttempt(db, username, config.loginMaxFailures, config.loginLockMinutes);
+    if (!user) {
       await argon2.verify(await dummyHash, password).catch(() => false);
-      throw refuse();
-    }
-    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-      throw new AppError(
-        'rate_limited',
-        'ACCOUNT_LOCKED',
-        `Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah ${user.locked_until.toISOString()}.`,
-      );
+      throw unauthenticatedLogin();
     }
     const ok = await argon2.verify(user.password_hash, password).catch(() => false);
     if (!ok) {
-      await db.tx(async (tx) => {
-        await repo.recordLoginFailure(tx, user.id, config.loginMaxFailures, config.loginLockMinutes);
-        await auditInTx(tx, { action: 'auth.login_failed', entityType: 'user', entityId: String(user.id) }, anonymous(ip));
-      });
-      throw refuse();
+      await db.tx((tx) => auditInTx(tx, { action: 'auth.login_failed', entityType: 'user', entityId: String(user.id) }, anonymous(ip)));
+      throw unauthenticatedLogin();
     }
     const sessionId = newSessionId();
     await db.tx(async (tx) => {
@@ -93,29 +77,27 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
     return { sessionId, user: publicUser(user) };
   }
 
-  async function logout(sessionId: string) {
+  async function logout(sessionId: string, userId: number) {
     const h = hashSecret(sessionId);
-    cache.delete(`s:${sessionId}`);
-    await db.tx(async (tx) => {
+    await cache.revoking(async (tx, revoke) => {
       await repo.deleteSession(tx, h);
+      await revoke(userId);
       await auditInTx(tx, { action: 'auth.logout' });
     });
   }
 
   /** The actor behind a session id or API token; null when unknown, expired or revoked. */
-  async function resolve(kind: 'session' | 'token', secret: string): Promise<Cached['actor'] | null> {
+  async function resolve(kind: 'session' | 'token', secret: string): Promise<CachedActor | null> {
     // Keyed by the secret itself so a hit costs no hashing; the map lives only in this process's memory.
     const key = `${kind === 'session' ? 's' : 't'}:${secret}`;
     const hit = cache.get(key);
-    if (hit && hit.until > Date.now()) return hit.actor;
+    if (hit) return hit;
+    const startedAt = cache.begin();
     const h = hashSecret(secret);
     if (kind === 'token' && !secret.startsWith(TOKEN_PREFIX)) return null;
     const row = kind === 'session' ? await repo.findSession(db, h) : await repo.findToken(db, h);
-    if (!row) {
-      cache.delete(key);
-      return null;
-    }
-    const actor: Cached['actor'] = {
+    if (!row) return null;
+    const actor: CachedActor = {
       id: row.user_id,
       username: row.username,
       role: row.role,
@@ -127,8 +109,7 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
       actor.tokenId = row.token_id as number;
       await repo.touchToken(db, actor.tokenId);
     }
-    const until = Math.min(row.expires_at ? row.expires_at.getTime() : Number.POSITIVE_INFINITY, Date.now() + CACHE_MS[kind]);
-    remember(key, actor, until - Date.now());
+    cache.set(key, actor, row.expires_at ? row.expires_at.getTime() : Number.POSITIVE_INFINITY, startedAt);
     return actor;
   }
 
@@ -142,13 +123,13 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
     if (problem) throw invalid('WEAK_PASSWORD', problem);
     if (current === next) throw invalid('WEAK_PASSWORD', 'Kata sandi baru harus berbeda dari yang lama.');
     const hash = await argon2.hash(next, ARGON);
-    await db.tx(async (tx) => {
+    await cache.revoking(async (tx, revoke) => {
       await repo.setPassword(tx, userId, hash, false);
       // Other sessions of this user end: a changed password must lock out whoever had the old one.
       await repo.deleteSessionsOfUser(tx, userId, keepSessionId ? hashSecret(keepSessionId) : null);
+      await revoke(userId);
       await auditInTx(tx, { action: 'auth.password_change', entityType: 'user', entityId: String(userId) });
     });
-    cache.clear();
   }
 
   async function resetPassword(userId: number) {
@@ -156,12 +137,12 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
     if (!user) throw notFound('USER_NOT_FOUND', 'Pengguna tidak ditemukan.');
     const password = newOneTimePassword();
     const hash = await argon2.hash(password, ARGON);
-    await db.tx(async (tx) => {
+    await cache.revoking(async (tx, revoke) => {
       await repo.setPassword(tx, userId, hash, true);
       await repo.deleteSessionsOfUser(tx, userId, null);
+      await revoke(userId);
       await auditInTx(tx, { action: 'user.password_reset', entityType: 'user', entityId: String(userId) });
     });
-    cache.clear();
     return { username: user.username, oneTimePassword: password };
   }
 
@@ -178,11 +159,12 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
   }
 
   async function revokeToken(id: number) {
-    await db.tx(async (tx) => {
-      if (!(await repo.revokeToken(tx, id))) throw notFound('TOKEN_NOT_FOUND', 'Token tidak ditemukan atau sudah dicabut.');
+    await cache.revoking(async (tx, revoke) => {
+      const userId = await repo.revokeToken(tx, id);
+      if (userId === null) throw notFound('TOKEN_NOT_FOUND', 'Token tidak ditemukan atau sudah dicabut.');
+      await revoke(userId);
       await auditInTx(tx, { action: 'token.revoke', entityType: 'api_token', entityId: String(id) });
     });
-    for (const [k, v] of cache) if (k.startsWith('t:') && v.actor.tokenId === id) cache.delete(k);
   }
 
   return {
@@ -194,13 +176,19 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
     resetPassword,
     createToken,
     revokeToken,
+    /** For whoever else ends a user's credentials (deactivation): a transaction all processes hear of. */
+    revoking: cache.revoking,
+    close: cache.close,
     listUsers: () => repo.listUsers(db),
     listTokens: () => repo.listTokens(db),
   };
 }
 
+export const BAD_CREDENTIALS_MESSAGE =
+  'Nama pengguna atau kata sandi salah. Setelah beberapa kali gagal, akun dikunci sementara; coba lagi nanti atau minta admin mengatur ulang kata sandi.';
+
 function unauthenticatedLogin() {
-  return new AppError('unauthenticated', 'BAD_CREDENTIALS', 'Nama pengguna atau kata sandi salah.');
+  return new AppError('unauthenticated', 'BAD_CREDENTIALS', BAD_CREDENTIALS_MESSAGE);
 }
 
 function publicUser(u: repo.UserRow) {

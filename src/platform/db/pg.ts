@@ -58,6 +58,7 @@ export function createPgDb(url: string, poolSize: number): Db {
   });
   const base = wrap(pool);
   const heldLocks = new Map<string, pg.PoolClient>();
+  const subscriptions = new Set<() => Promise<void>>();
 
   async function acquire(name: string, wait: boolean) {
     const client = await pool.connect();
@@ -106,8 +107,75 @@ export function createPgDb(url: string, poolSize: number): Db {
     },
     tryLock: (name) => acquire(name, false),
     lock: async (name) => (await acquire(name, true))!,
+    async listen(channel, onMessage, onLive) {
+      const stop = await subscribe(url, channel, onMessage, onLive);
+      subscriptions.add(stop);
+      return async () => {
+        subscriptions.delete(stop);
+        await stop();
+      };
+    },
     async close() {
+      await Promise.all([...subscriptions].map((stop) => stop()));
       await pool.end();
     },
+  };
+}
+
+/**
+ * A connection of its own LISTENing on one channel (a pooled one would be handed to other work),
+ * reconnected a second after it fails. onLive(false) comes the moment it drops.
+ */
+async function subscribe(url: string, channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name ${channel}`);
+  let current: pg.Client | null = null;
+  let closed = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  const retry = () => {
+    if (closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void connect();
+    }, 1000);
+    timer.unref();
+  };
+  const lost = (c: pg.Client) => {
+    if (current !== c) return;
+    current = null;
+    onLive(false);
+    c.end().catch(() => undefined);
+    retry();
+  };
+  async function connect() {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel) onMessage(n.payload ?? '');
+    });
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch {
+      c.end().catch(() => undefined);
+      retry();
+      return;
+    }
+    if (closed) {
+      await c.end().catch(() => undefined);
+      return;
+    }
+    current = c;
+    onLive(true);
+  }
+
+  await connect();
+  return async () => {
+    closed = true;
+    if (timer) clearTimeout(timer);
+    const c = current;
+    current = null;
+    await c?.end().catch(() => undefined);
   };
 }

@@ -76,6 +76,10 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
     tx: (fn) => db.transaction((t) => fn(wrap(t))),
     tryLock: (name) => acquire(name, false),
     lock: async (name) => (await acquire(name, true))!,
+    async listen(_channel, _onMessage, onLive) {
+      onLive(true);
+      return async () => {};
+    },
     async close() {
       await db.close();
       releaseFile();

@@ -28,6 +28,13 @@ export interface Db extends Queryable {
   tryLock(name: string): Promise<(() => Promise<void>) | null>;
   /** Waits for the named lock. */
   lock(name: string): Promise<() => Promise<void>>;
+  /**
+   * Calls onMessage for each NOTIFY on the channel, from any process. onLive says whether the
+   * subscription is connected; while it is not, messages may be lost. The embedded database has
+   * one process (the notifier is always this one), so it reports live at once and delivers nothing.
+   * Returns the unsubscribe; close() also ends every subscription.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
