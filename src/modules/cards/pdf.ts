@@ -5,7 +5,8 @@ import { PAGE, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
 /**
  * The KS-NIK card as a PDF: a front (program, city, card number, KK, head of
  * family, village, issue date, QR to the public verification page) and a back
- * (every member with NIK and relation; members pending e-KTP marked so).
+ * (every member with NIK and relation; members pending e-KTP marked so, and
+ * members listed only as JKN-PBI marked "dijamin JKN-PBI", decision 0020).
  *
  * Two layouts: CARD — ID-1 pages (85.6 × 54 mm), front then back, for card
  * printers; A4 — eight cards a sheet, a sheet of fronts followed by a sheet of
@@ -31,7 +32,8 @@ export interface PrintableCard {
   regencyName: string | null;
   verifyUrl: string;
   verifyCode: string;
-  members: readonly { nik: string; name: string; relation: string; included: boolean }[];
+  /** `coverage` on the issue date (decision 0020): a JKN-PBI member is listed, marked, never covered by the card. */
+  members: readonly { nik: string; name: string; relation: string; included: boolean; coverage?: 'COVERED' | 'PBI_JKN' | null }[];
 }
 
 const [W, H] = PAGE.CARD;
@@ -43,6 +45,10 @@ const MUTED = '#5f6b66';
 const PENDING = '#a4540a';
 /** What the back says of a member listed but not yet covered (MEM-5). */
 const PENDING_NOTE = 'menunggu perekaman e-KTP';
+const PBI = '#1f5fa8';
+/** What the back says of a member listed only to mirror the KK: government-paid JKN, not Jamkesda (Perda 9/2018 ps. 7). */
+const PBI_NOTE = 'dijamin JKN-PBI';
+const isPbi = (m: PrintableCard['members'][number]) => m.coverage === 'PBI_JKN';
 
 type Font = 'Helvetica' | 'Helvetica-Bold' | 'Helvetica-Oblique' | 'Courier' | 'Courier-Bold';
 
@@ -180,7 +186,8 @@ function back(doc: Pdf, c: PrintableCard) {
   const top = 25;
   const bottom = H - 22;
   const n = c.members.length;
-  const anyPending = c.members.some((m) => !m.included);
+  const anyPbi = c.members.some(isPbi);
+  const anyPending = c.members.some((m) => !m.included && !isPbi(m));
   if (n <= 7) {
     // One column: name and relation on the first line, NIK and any pending note under them.
     const rowH = Math.min(15.5, (bottom - top) / Math.max(n, 1));
@@ -192,10 +199,10 @@ function back(doc: Pdf, c: PrintableCard) {
       put(doc, m.name, 19, y, { font: 'Helvetica-Bold', size: 6.6, color, maxWidth: 140 });
       put(doc, m.relation, W - 9, y + 0.4, { font: 'Helvetica', size: 5.6, color: MUTED, align: 'right', maxWidth: 64 });
       put(doc, `NIK ${group(m.nik)}`, 19, y + 7.3, { font: 'Courier', size: 5.8, color });
-      if (!m.included) put(doc, PENDING_NOTE, W - 9, y + 7.4, {
-        font: 'Helvetica-Oblique',
+      if (!m.included) put(doc, isPbi(m) ? PBI_NOTE : PENDING_NOTE, W - 9, y + 7.4, {
+        font: isPbi(m) ? 'Helvetica-Bold' : 'Helvetica-Oblique',
         size: 5.4,
-        color: PENDING,
+        color: isPbi(m) ? PBI : PENDING,
         align: 'right',
         maxWidth: 80,
       });
@@ -210,18 +217,19 @@ function back(doc: Pdf, c: PrintableCard) {
       const x = 9 + Math.floor(i / perCol) * (colW + 4);
       const y = top + (i % perCol) * rowH;
       const color = m.included ? INK : MUTED;
-      put(doc, `${i + 1}. ${m.name}${m.included ? '' : ' *'}`, x, y, { font: 'Helvetica-Bold', size, color, maxWidth: colW - 4 });
+      put(doc, `${i + 1}. ${m.name}${m.included ? '' : isPbi(m) ? ' **' : ' *'}`, x, y, { font: 'Helvetica-Bold', size, color, maxWidth: colW - 4 });
       put(doc, `${group(m.nik)} · ${m.relation}`, x + 7, y + size + 1.1, { font: 'Courier', size: size * 0.92, color, maxWidth: colW - 11 });
     });
   }
 
   doc.moveTo(9, H - 19).lineTo(W - 9, H - 19).lineWidth(0.4).strokeColor('#b9d8cb').stroke();
-  const note = anyPending
-    ? n <= 7
-      ? 'Anggota yang menunggu perekaman e-KTP belum tercakup kartu ini.'
-      : '* menunggu perekaman e-KTP: belum tercakup kartu ini.'
-    : 'Bukti kepesertaan Jamkesda (Perda 9/2018 ps. 9). Bawa bersama KTP/KK.';
-  put(doc, note, 9, H - 16, { font: anyPending ? 'Helvetica-Oblique' : 'Helvetica', size: 4.8, color: anyPending ? PENDING : MUTED, maxWidth: W - 18 });
+  const notes = [
+    anyPending ? (n <= 7 ? 'Menunggu e-KTP: belum tercakup kartu ini.' : '* menunggu e-KTP: belum tercakup kartu ini.') : null,
+    anyPbi ? (n <= 7 ? 'Dijamin JKN-PBI: ditanggung BPJS Kesehatan, bukan kartu ini.' : '** dijamin JKN-PBI: ditanggung BPJS Kesehatan, bukan kartu ini.') : null,
+  ].filter((x) => x !== null);
+  const note = notes.length ? notes.join(' ') : 'Bukti kepesertaan Jamkesda (Perda 9/2018 ps. 9). Bawa bersama KTP/KK.';
+  const flagged = notes.length > 0;
+  put(doc, note, 9, H - 16, { font: flagged ? 'Helvetica-Oblique' : 'Helvetica', size: 4.8, color: anyPending ? PENDING : anyPbi ? PBI : MUTED, maxWidth: W - 18, minSize: 3.6 });
   put(doc, `Bila menemukan kartu ini, serahkan ke Dinas Kesehatan ${cityOf(c)}. Verifikasi: ${c.verifyUrl.replace(/^https?:\/\//, '')}`, 9, H - 9.5, {
     font: 'Helvetica',
     size: 4.4,
