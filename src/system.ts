@@ -82,7 +82,6 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const audit = new AuditWriter(db);
   const access = createAccessService(db, config);
   const jobs = createJobService(db, log);
-  await jobs.recoverInterrupted();
   const settings = createSettingsService(db);
   const eligibility = createEligibilityService(db, settings);
   const people = createPeopleService(db, audit);
@@ -104,6 +103,9 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   );
   const notifications = createNotificationService(db);
   const documents = createDocumentStore(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes);
+  // After the runner registered its hook: jobs, import rows and uploads cut off by a crash (issue 10), now and every minute.
+  await jobs.recoverInterrupted();
+  const stopRecovery = jobs.watchInterrupted();
   const signals = createSignalService(db, settings, audit);
   const membershipReport = createMembershipReport(db, settings, audit);
   const changes = createChangeService(db, eligibility.decide, audit, settings);
@@ -138,6 +140,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   async function close() {
     await audit.flush();
     await access.close();
+    stopRecovery();
     if (!opts.db) await db.close();
   }
 

@@ -15,7 +15,8 @@ export function registerServe(program: Command) {
       const config = cliConfig(globalOpts(cmd));
       // One process per core on PostgreSQL; the embedded database can be opened by one process only.
       const workers = config.databaseUrl ? (config.webConcurrency ?? os.availableParallelism()) : 1;
-      if (workers > 1 && cluster.isPrimary) return supervise(config, workers);
+      // Always supervised (issue 10): a server process that dies is replaced, on the embedded database too.
+      if (cluster.isPrimary && !process.env.JAMKESDA_UNSUPERVISED) return supervise(config, workers);
       return runServer(config, cluster.isWorker);
     });
 }
@@ -36,24 +37,42 @@ async function runServer(config: Config, quiet: boolean) {
   else process.send?.({ ready: address });
 }
 
-/** Migrates once, then keeps `workers` server processes running on the same port. */
+/**
+ * Migrates once, then keeps `workers` server processes running on the same
+ * port, replacing any that dies (a crash, an out-of-memory kill). The primary
+ * holds no database connection while they run: the embedded database can be
+ * open in one process only. Each new process fails, as it starts, the jobs
+ * and imports a dead one left running (jobs.recoverInterrupted). A process
+ * that keeps dying right after start is restarted with a growing pause, so a
+ * broken setup does not spin.
+ */
 async function supervise(config: Config, workers: number) {
   const db = await openDb(config);
   await migrate(db);
   await db.close();
   let stopping = false;
   let ready = 0;
+  let quickDeaths = 0;
+  const startedAt = new Map<number, number>();
   const fork = () => {
+    if (stopping) return;
     const w = cluster.fork();
+    startedAt.set(w.id, Date.now());
     w.on('message', (m: { ready?: string }) => {
-      if (m.ready && ++ready === workers) announce(m.ready, 'pg', workers);
+      if (m.ready && ++ready === workers) announce(m.ready, config.databaseUrl ? 'pg' : 'pglite', workers);
     });
   };
   for (let i = 0; i < workers; i++) fork();
-  cluster.on('exit', (w, code) => {
+  cluster.on('exit', (w, code, signal) => {
     if (stopping) return;
-    process.stderr.write(`Proses server ${w.process.pid} berhenti (kode ${code}); menjalankan pengganti.\n`);
-    fork();
+    const lived = Date.now() - (startedAt.get(w.id) ?? 0);
+    startedAt.delete(w.id);
+    quickDeaths = lived < QUICK_DEATH_MS ? quickDeaths + 1 : 0;
+    const pause = quickDeaths === 0 ? 0 : Math.min(MAX_PAUSE_MS, 500 * 2 ** (quickDeaths - 1));
+    process.stderr.write(
+      `Proses server ${w.process.pid} berhenti (${signal ? `sinyal ${signal}` : `kode ${code}`}); menjalankan pengganti${pause ? ` dalam ${Math.round(pause / 1000)} detik` : ''}.\n`,
+    );
+    setTimeout(fork, pause);
   });
   const stop = () => {
     stopping = true;
@@ -62,10 +81,15 @@ async function supervise(config: Config, workers: number) {
     cluster.on('exit', () => {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     });
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
+
+/** A process that dies sooner than this after its start counts towards the restart pause. */
+const QUICK_DEATH_MS = 10_000;
+const MAX_PAUSE_MS = 30_000;
 
 function announce(address: string, kind: 'pg' | 'pglite', workers: number) {
   const db = kind === 'pg' ? 'PostgreSQL' : 'tertanam';

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
+import { csvCell } from '../csv.js';
 
 export type Severity = 'DITOLAK' | 'PERINGATAN';
-
-function csvCell(v: string): string {
-  return /[",\n\r;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 /**
  * The rejected-rows report: one CSV line per finding. Findings are buffered

@@ -5,6 +5,7 @@ import type { Db } from '../db/index.js';
 import { currentContext, runWithContext, type RequestContext } from '../http/context.js';
 import { conflict } from '../http/errors.js';
 import type { JobService } from '../jobs/jobs.js';
+import { OWNER, isDeadOwner } from '../jobs/owner.js';
 import type { SnapshotImportInput } from './snapshot-import.js';
 
 export type ImportKind = 'population' | 'jkn' | 'poverty';
@@ -22,6 +23,15 @@ export interface StartInput {
 }
 
 const KIND_LABEL: Record<ImportKind, string> = { population: 'penduduk', jkn: 'JKN', poverty: 'DTKS' };
+const IMPORT_TABLES = ['population_import', 'jkn_import', 'poverty_import'] as const;
+/** An upload no import could still be reading (imports of the largest files take minutes). */
+const UPLOAD_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** Uploads are named `<owner>.<uuid>.<ext>`, the owner (host:pid) base64url-encoded, so recovery knows whose they are. */
+function uploadOwner(fileName: string): string | null {
+  const m = /^([A-Za-z0-9_-]+)\.[0-9a-f-]{36}\.(csv|xlsx)$/.exec(fileName);
+  return m ? Buffer.from(m[1]!, 'base64url').toString('utf8') : null;
+}
 
 /**
  * Starts imports as jobs: one import of a kind at a time (a second gets
@@ -39,11 +49,38 @@ export function createImportRunner(
   fs.mkdirSync(dirs.uploads, { recursive: true });
   fs.mkdirSync(dirs.reports, { recursive: true });
 
+  /**
+   * After a crash (issue 10): an import whose job is no longer running is
+   * failed, and uploads (whole population files) whose process is gone are
+   * removed. Runs with the job recovery, at start-up and every minute.
+   */
+  jobs.onRecovery(async (atStart) => {
+    for (const table of IMPORT_TABLES) {
+      await db.query(
+        `UPDATE ${table} t SET status = 'failed', finished_at = now()
+         WHERE t.status = 'running'
+           AND CASE WHEN t.job_id IS NULL THEN t.created_at < now() - interval '1 hour'
+                    ELSE NOT EXISTS (SELECT 1 FROM job j WHERE j.id = t.job_id AND j.status IN ('queued', 'running')) END`,
+      );
+    }
+    for (const name of await fs.promises.readdir(dirs.uploads)) {
+      const file = path.join(dirs.uploads, name);
+      const owner = uploadOwner(name);
+      const stat = await fs.promises.stat(file).catch(() => null);
+      if (!stat?.isFile()) continue;
+      const stale = owner ? isDeadOwner(owner, atStart) : atStart;
+      if (stale || Date.now() - stat.mtimeMs > UPLOAD_MAX_AGE_MS) await fs.promises.rm(file, { force: true });
+    }
+  });
+
   async function lock(kind: ImportKind) {
-    const release = await db.tryLock(`import:${kind}`);
-    if (!release) {
+    const held = await db.tryLock(`import:${kind}`);
+    if (!held) {
       throw conflict('IMPORT_RUNNING', `Impor data ${KIND_LABEL[kind]} lain sedang berjalan. Tunggu hingga selesai, lalu coba lagi.`);
     }
+    // Idempotent: the upload route and the job may both release on a failure path.
+    let released: Promise<void> | null = null;
+    const release = () => (released ??= held());
     try {
       await opts.beforeStart?.(kind);
     } catch (err) {
@@ -80,15 +117,19 @@ export function createImportRunner(
         input.listener,
       );
     const done = (ctx ? runWithContext({ ...ctx }, work) : work()).finally(async () => {
-      await release();
-      if (input.ownsFile) await fs.promises.rm(input.filePath, { force: true });
+      try {
+        await release();
+      } finally {
+        // The upload is a whole population file: it goes as soon as its import ends, however it ends.
+        if (input.ownsFile) await fs.promises.rm(input.filePath, { force: true });
+      }
     });
     return { jobId, done };
   }
 
   function uploadPath(originalName: string) {
     const ext = path.extname(originalName).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv';
-    return path.join(dirs.uploads, `${crypto.randomUUID()}${ext}`);
+    return path.join(dirs.uploads, `${Buffer.from(OWNER).toString('base64url')}.${crypto.randomUUID()}${ext}`);
   }
 
   return { start, lock, uploadPath };

@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.js';
 import { AppError } from '../http/errors.js';
+import { OWNER, isDeadOwner } from './owner.js';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -25,6 +26,24 @@ export interface Progress {
 
 const WRITE_EVERY_MS = 300;
 const HEARTBEAT_MS = 10_000;
+const INTERRUPTED = 'Terhenti karena server dimulai ulang. Jalankan ulang; pekerjaan ini aman diulang.';
+
+/**
+ * A job's result (and parameters) as the API shows them: no server file paths
+ * (issue 10). Every key naming a path or folder (`reportPath`, `filePath`,
+ * `uploadDir` …) is dropped, at any depth; the caller of `run` still gets the
+ * full result (the CLI prints where the report is). Results name files by
+ * what the API serves them under (an import id, a download route).
+ */
+export function publicResult(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => publicResult(v));
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!/(path|dir)$/i.test(k)) out[k] = publicResult(v);
+    return out;
+  }
+  return value;
+}
 
 /**
  * Long-running work (imports, reconciliation, batch checks) as rows in `job`
@@ -33,10 +52,11 @@ const HEARTBEAT_MS = 10_000;
  */
 export function createJobService(db: Db, log: (err: unknown, msg: string) => void = () => {}) {
   async function create(kind: string, params: Record<string, unknown>, createdBy: number | null): Promise<number> {
-    const r = await db.query<{ id: number }>('INSERT INTO job (kind, params, created_by) VALUES ($1, $2, $3) RETURNING id', [
+    const r = await db.query<{ id: number }>('INSERT INTO job (kind, params, created_by, owner) VALUES ($1, $2, $3, $4) RETURNING id', [
       kind,
-      JSON.stringify(params),
+      JSON.stringify(publicResult(params)),
       createdBy && createdBy > 0 ? createdBy : null,
+      OWNER,
     ]);
     return r.rows[0]!.id;
   }
@@ -107,7 +127,7 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
     work: (progress: Progress) => Promise<T>,
     listener?: (p: { phase: string; done: number; total: number | null }) => void,
   ): Promise<T> {
-    await db.query(`UPDATE job SET status = 'running', started_at = now(), heartbeat_at = now() WHERE id = $1`, [id]);
+    await db.query(`UPDATE job SET status = 'running', started_at = now(), heartbeat_at = now(), owner = $2 WHERE id = $1`, [id, OWNER]);
     const progress = progressFor(id, listener);
     // Another process (PostgreSQL mode) tells a live job from an orphan by this beat.
     const beat = setInterval(() => {
@@ -119,7 +139,7 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
       await progress.flush();
       await db.query(`UPDATE job SET status = 'succeeded', result = $2, finished_at = now(), phase = 'Selesai' WHERE id = $1`, [
         id,
-        JSON.stringify(result),
+        JSON.stringify(publicResult(result)),
       ]);
       return result;
     } catch (err) {
@@ -134,17 +154,51 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
     }
   }
 
-  /** Marks jobs cut off by a previous stop as failed, so nobody waits on them forever. */
+  const afterRecovery: ((atStart: boolean) => Promise<void>)[] = [];
+  let started = false;
+
+  /**
+   * Marks jobs cut off by a stop or crash as failed, so nobody waits on them
+   * forever: at once when their process is gone from this host, otherwise
+   * when their heartbeat is over a minute old (another host, or a stop before
+   * owners were recorded). A live process's jobs are never touched, so any
+   * of several server processes may run this. Then the hooks (imports fail
+   * their rows and remove leftover uploads).
+   */
   async function recoverInterrupted(): Promise<number> {
+    const atStart = !started;
+    started = true;
+    const owners = await db.query<{ owner: string }>(`SELECT DISTINCT owner FROM job WHERE status IN ('queued', 'running') AND owner IS NOT NULL`);
+    const dead = owners.rows.map((o) => o.owner).filter((o) => isDeadOwner(o, atStart));
     const r = await db.query(
-      `UPDATE job SET status = 'failed', finished_at = now(),
-         error = 'Terhenti karena server dimulai ulang. Jalankan ulang; pekerjaan ini aman diulang.'
-       WHERE status IN ('queued', 'running') AND coalesce(heartbeat_at, created_at) < now() - interval '1 minute'`,
+      `UPDATE job SET status = 'failed', finished_at = now(), error = $2
+       WHERE status IN ('queued', 'running')
+         AND (owner = ANY($1::text[]) OR coalesce(heartbeat_at, created_at) < now() - interval '1 minute')`,
+      [dead, INTERRUPTED],
     );
+    for (const hook of afterRecovery) await hook(atStart);
     return r.rowCount;
   }
 
-  return { create, get, run, progressFor, recoverInterrupted };
+  /** Runs recovery every `everyMs` in the background (a sibling process may die at any time); returns the stop. */
+  function watchInterrupted(everyMs = 60_000): () => void {
+    const timer = setInterval(() => {
+      recoverInterrupted().catch((err) => log(err, 'job recovery failed'));
+    }, everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  return {
+    create,
+    get,
+    run,
+    progressFor,
+    recoverInterrupted,
+    watchInterrupted,
+    /** Work to do after each recovery (see recoverInterrupted). */
+    onRecovery: (hook: (atStart: boolean) => Promise<void>) => void afterRecovery.push(hook),
+  };
 }
 
 export type JobService = ReturnType<typeof createJobService>;
