@@ -61,6 +61,7 @@ import { createDashboard } from './modules/dashboard/service.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { createUserAdmin } from './modules/access/users.js';
 import { userAdminRoutes } from './modules/access/users-routes.js';
+import { cardFamilies } from './modules/cards/counts.js';
 
 export const ROOT_DIR = projectRoot();
 
@@ -194,7 +195,7 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
     routes: (api) => {
       accessRoutes(api, sys.access, sys.config);
       jobRoutes(api, sys.jobs);
-      auditRoutes(api, sys.db, sys.audit);
+      auditRoutes(api, sys.db, sys.audit, { cardFamilies: (ids) => cardFamilies(sys.db, ids) });
       calendarRoutes(api, sys.calendar);
       areaRoutes(api, sys.areas);
       importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'population', 'population.import');

@@ -28,6 +28,8 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', url: '/api/v1/tokens', allowed: ['admin'] },
   { method: 'DELETE', url: '/api/v1/tokens/999999', allowed: ['admin'] },
   { method: 'GET', url: '/api/v1/audit', allowed: ['admin', 'auditor'] },
+  { method: 'GET', url: '/api/v1/audit/options', allowed: ['admin', 'auditor'] },
+  { method: 'GET', url: '/api/v1/audit.xlsx?action=user.', allowed: ['admin', 'auditor'] },
   { method: 'GET', url: '/api/v1/settings/program', allowed: ['admin', 'kepesertaan', 'sjp', 'pimpinan', 'auditor'] },
   { method: 'POST', url: '/api/v1/settings/program', body: { effectiveFrom: '2030-01-01', bases: [], excludedSegments: [] }, allowed: ['admin'] },
   { method: 'DELETE', url: '/api/v1/settings/program/999999', allowed: ['admin'] },

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconEdit, IconKey, IconSearch, IconUserCheck, IconUserOff, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
@@ -90,7 +91,9 @@ function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneT
 
 export default function UsersPage() {
   const { me } = useSession();
-  const [search, setSearch] = useState('');
+  // A link from the audit log opens the page searched for one account.
+  const [params] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(search.trim(), 250);
   const { data, error, loading, reload } = useApi<{ users: AdminUser[] }>('/api/v1/users/search', { q: q || undefined });
   const [creating, setCreating] = useState(false);
