@@ -2,7 +2,10 @@
  * Family cards (MEM-5) through the UI: a membership officer opens a family,
  * issues its card, downloads the PDF (rendered to PNG with pdftoppm and
  * checked), records a print batch and a hand-over in the print queue; a
- * resident scans the QR on a phone and sees validity and initials only.
+ * resident scans the QR on a phone and sees validity and initials only. The
+ * wife is a JKN-PBI member: listed on the card, marked "Dijamin JKN-PBI", not
+ * covered by it; when her PBI ends the card shows up as "perlu cetak ulang"
+ * and is reissued from the queue after confirming the count (decision 0020).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +29,11 @@ beforeAll(async () => {
   const csvFile = path.join(files, 'penduduk.csv');
   fs.writeFileSync(csvFile, populationCsv);
   await (await server.sys.imports.start({ kind: 'population', filePath: csvFile, fileName: 'penduduk.csv', asOf: '2026-11-01', ownsFile: false })).done;
+  // Siti is a government-paid JKN member (PBI APBD): not a Jamkesda member (Perda 9/2018 ps. 7).
+  await server.sys.db.query(
+    `INSERT INTO jkn_membership (nik, valid_from, card_number, segment, class, status, import_id) VALUES ($1, '2020-01-01', '0009990001', 'PBI_APBD', 3, 'AKTIF', 0)`,
+    [people.siti.nik],
+  );
   browser = await launchBrowser(LAPTOP);
   page = await browser.context.newPage();
   const password = await userWithPassword(server.sys, 'dewi.kartu', 'kepesertaan');
@@ -51,9 +59,11 @@ describe('family card: issue, PDF, print queue, verification', () => {
     // Ayu is 14 and has no e-KTP: she is on the card through her parents.
     const ayuRow = page.getByTestId('current-members').getByRole('row', { name: /AYU LESTARI/ });
     await expect(ayuRow.textContent()).resolves.toContain('Tercantum di kartu');
+    const sitiRow = page.getByTestId('current-members').getByRole('row', { name: /SITI AMINAH/ });
+    await expect(sitiRow.textContent()).resolves.toContain('Dijamin JKN-PBI');
 
     await page.getByTestId('issue-card').click();
-    await page.getByRole('dialog').getByText('Kartu baru akan mencantumkan 3 anggota').waitFor();
+    await page.getByRole('dialog').getByText('Kartu baru akan mencakup 2 anggota, dan mencantumkan 1 anggota bertanda "Dijamin JKN-PBI"').waitFor();
     await page.getByTestId('confirm-action').click();
     const number = page.getByTestId('active-card-number');
     await number.waitFor();
@@ -61,6 +71,9 @@ describe('family card: issue, PDF, print queue, verification', () => {
     expect(cardNumber).toMatch(/^KS-3275-\d{7}$/);
     await page.getByTestId('card-history').getByText(cardNumber).waitFor();
     await expect(page.getByTestId('issue-card').count()).resolves.toBe(0);
+    const onCard = page.getByTestId('active-card-members').getByRole('row', { name: /SITI AMINAH/ });
+    await expect(onCard.textContent()).resolves.toContain('Dijamin JKN-PBI');
+    await page.getByTestId('pbi-note').waitFor();
     await screenshot(page, 'laptop-30-family-card');
   });
 
@@ -147,5 +160,27 @@ describe('family card: issue, PDF, print queue, verification', () => {
     await screenshot(page, 'laptop-32-bulk-issue');
     const r = await server.sys.db.query<{ n: number }>(`SELECT count(*) AS n FROM family_card WHERE no_kk = $1 AND status = 'ACTIVE'`, [people.ahmad.noKk]);
     expect(Number(r.rows[0]!.n)).toBe(1);
+  });
+
+  it('flags the card "perlu cetak ulang" when the wife leaves PBI, and reissues it from the queue after confirming the count', async () => {
+    await server.sys.db.query(`UPDATE jkn_membership SET valid_to = (now() AT TIME ZONE 'Asia/Jakarta')::date WHERE nik = $1`, [people.siti.nik]);
+    await page.goto(`${server.baseUrl}/kartu/cetak`);
+    await page.getByTestId('print-state-filter').getByText('Perlu cetak ulang (1)').click();
+    const row = page.getByTestId('print-queue').getByRole('row', { name: new RegExp(cardNumber) });
+    await row.getByTestId('reissue-flag').waitFor();
+    await expect(row.textContent()).resolves.toContain('anggota tidak lagi peserta JKN-PBI (1)');
+    await page.getByTestId('reissue-reasons').getByText('anggota tidak lagi peserta JKN-PBI: 1 kartu').waitFor();
+    await screenshot(page, 'laptop-33-print-queue-reissue');
+    await page.getByTestId('reissue-flagged-all').click();
+    await page.getByRole('dialog').getByText('Terbitkan ulang 1 kartu?').waitFor();
+    await page.getByTestId('confirm-action').click();
+    await page.getByTestId('reissue-flagged-result').getByText('Selesai: 1 kartu diterbitkan ulang.').waitFor({ timeout: 30_000 });
+    await page.getByTestId('print-state-filter').getByText('Perlu cetak ulang (0)').waitFor();
+
+    await page.goto(`${server.baseUrl}/kartu/keluarga/${KK}`);
+    const siti = page.getByTestId('active-card-members').getByRole('row', { name: /SITI AMINAH/ });
+    await expect(siti.textContent()).resolves.toContain('Tercantum di kartu');
+    await expect(page.getByTestId('active-card-number').textContent()).resolves.not.toBe(cardNumber);
+    await expect(page.getByTestId('card-outdated').count()).resolves.toBe(0);
   });
 });

@@ -90,10 +90,11 @@ export function BulkIssue() {
         )}
         {result && (
           <Alert color="dinkes" variant="light" title={b.done(formatNumber(result.issued))} data-testid="bulk-result">
-            <SimpleGrid cols={{ base: 2, sm: 4 }} mt="xs">
+            <SimpleGrid cols={{ base: 2, sm: 5 }} mt="xs">
               <Figure label={b.families} value={result.families} testId="bulk-families" />
               <Figure label={b.issued} value={result.issued} testId="bulk-issued" />
               <Figure label={b.noEktp} value={result.noMemberWithEktp} testId="bulk-no-ektp" />
+              <Figure label={b.noCovered} value={result.noMemberCovered ?? 0} testId="bulk-no-covered" />
               <Figure label={b.alreadyActive} value={result.alreadyActive} testId="bulk-already" />
             </SimpleGrid>
             <Anchor component={Link} to={`${paths.cardPrint}?area=${result.area}`} size="sm" mt="sm" display="inline-block">

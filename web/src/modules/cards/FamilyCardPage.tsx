@@ -31,7 +31,15 @@ const memberColumns = (withEktp: boolean): Column<CardMember & { ektpRecorded?: 
   { key: 'relation', header: s.col.relation, cell: (m) => m.relation },
   { key: 'birth', header: s.col.birthDate, cell: (m) => formatDateShort(m.birthDate) },
   ...(withEktp ? [{ key: 'ektp', header: s.col.ektp, cell: (m: CardMember & { ektpRecorded?: boolean }) => (m.ektpRecorded ? f.yes : f.no) }] : []),
-  { key: 'state', header: s.col.onCard, cell: (m) => <MemberStateBadge included={m.included} /> },
+  { key: 'state', header: s.col.onCard, cell: (m) => <MemberStateBadge included={m.included} coverage={m.coverage} /> },
+];
+
+type LeftOff = FamilyView['leftOff'][number];
+const leftOffColumns: Column<LeftOff>[] = [
+  { key: 'name', header: s.col.name, cell: (m) => <Text fw={600} size="sm">{m.name}</Text> },
+  { key: 'nik', header: s.col.nik, cell: (m) => <span className="mono">{formatNik(m.nik)}</span> },
+  { key: 'relation', header: s.col.relation, cell: (m) => m.relation },
+  { key: 'why', header: f.why, cell: (m) => m.why },
 ];
 
 function PdfMenu({ card }: { card: FamilyCard }) {
@@ -93,6 +101,11 @@ function ActiveCard({ card }: { card: FamilyCard }) {
         </Field>
       </FieldGrid>
       <DataTable caption={f.activeCaption} columns={memberColumns(false)} rows={card.members} rowKey={(m) => m.nik} minWidth={680} testId="active-card-members" />
+      {card.members?.some((m) => m.coverage === 'PBI_JKN') && (
+        <Text size="sm" data-testid="pbi-note">
+          {f.pbiNote}
+        </Text>
+      )}
     </Stack>
   );
 }
@@ -105,12 +118,13 @@ export default function FamilyCardPage() {
   const { confirm, dialog } = useConfirm();
   const [dialogKind, setDialogKind] = useState<'reissue' | 'revoke' | null>(null);
   const active = data?.active ?? null;
-  const pending = data ? data.members.length - data.includedCount : 0;
+  const pbi = data ? data.members.filter((m) => m.coverage === 'PBI_JKN').length : 0;
+  const pending = data ? data.members.length - data.includedCount - pbi : 0;
 
   const issue = () =>
     confirm({
       title: f.issueTitle,
-      body: f.issueBody(data?.includedCount ?? 0, pending),
+      body: f.issueBody(data?.includedCount ?? 0, pending, pbi),
       confirmLabel: f.issue,
       onConfirm: async () => {
         try {
@@ -188,13 +202,20 @@ export default function FamilyCardPage() {
       {data && (
         <>
           {data.outdated && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} data-testid="card-outdated">
-              {f.outdated}
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={s.needsReissue} data-testid="card-outdated">
+              <Stack gap={4}>
+                <Text size="sm">{f.outdated}</Text>
+                {data.reissueFlags.length > 0 && (
+                  <Text size="sm" fw={600} data-testid="card-outdated-reasons">
+                    {f.outdatedReasons} {data.reissueFlags.map((x) => `${x.label} (${x.members})`).join('; ')}
+                  </Text>
+                )}
+              </Stack>
             </Alert>
           )}
           {!active && data.members.length > 0 && data.includedCount === 0 && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-              {f.nobody}
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} data-testid="card-nobody">
+              {data.coveredCount === 0 ? f.nobodyCovered : f.nobody}
             </Alert>
           )}
           <Section id="active-card-title" title={f.active}>
@@ -211,6 +232,14 @@ export default function FamilyCardPage() {
               {f.currentNote(formatDate(data.date))}
             </Text>
             <DataTable caption={f.currentCaption} columns={memberColumns(true)} rows={data.members} rowKey={(m) => m.nik} minWidth={760} testId="current-members" />
+            {data.leftOff.length > 0 && (
+              <>
+                <Title order={3} size="h5" mt="md" mb="xs">
+                  {f.leftOff}
+                </Title>
+                <DataTable caption={f.leftOffCaption} columns={leftOffColumns} rows={data.leftOff} rowKey={(m) => m.nik} minWidth={760} testId="left-off-members" />
+              </>
+            )}
           </Section>
           <section aria-labelledby="card-history-title">
             <Title order={2} id="card-history-title" mb="sm">

@@ -14,14 +14,16 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { AreaPicker } from './AreaPicker';
-import { PrintStateBadge } from './CardBadges';
+import { PrintStateBadge, ReissueBadge } from './CardBadges';
+import { ReissueFlagged } from './ReissueFlagged';
 import { downloadPdf } from './download';
 import { HandoverDialog } from './HandoverDialog';
 import { s } from './strings';
 import type { FamilyCard, Layout, PrintBatch, PrintState, QueuePage } from './types';
 
 const q = s.queue;
-const STATES: (PrintState | 'ALL')[] = ['BELUM_CETAK', 'SUDAH_CETAK', 'SUDAH_DISERAHKAN', 'ALL'];
+type Tab = PrintState | 'ALL' | 'PERLU_CETAK_ULANG';
+const STATES: Tab[] = ['BELUM_CETAK', 'SUDAH_CETAK', 'SUDAH_DISERAHKAN', 'ALL', 'PERLU_CETAK_ULANG'];
 
 function Batches({ manage }: { manage: boolean }) {
   const [page, setPage] = useState(1);
@@ -78,7 +80,8 @@ export default function PrintQueuePage() {
   const area = params.get('area');
   const from = params.get('dari');
   const to = params.get('sampai');
-  const state = (params.get('status') as PrintState | 'ALL' | null) ?? 'BELUM_CETAK';
+  const state = (params.get('status') as Tab | null) ?? 'BELUM_CETAK';
+  const flaggedOnly = state === 'PERLU_CETAK_ULANG';
   const page = Number(params.get('hal') ?? '1') || 1;
   const pageSize = Number(params.get('baris') ?? '50') || 50;
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -92,7 +95,8 @@ export default function PrintQueuePage() {
     area,
     issuedFrom: from,
     issuedTo: to,
-    printState: state === 'ALL' ? null : state,
+    printState: state === 'ALL' || flaggedOnly ? null : state,
+    needsReissue: flaggedOnly ? 'true' : null,
     page,
     pageSize,
   });
@@ -192,6 +196,12 @@ export default function PrintQueuePage() {
       cell: (c) => (
         <Stack gap={2}>
           <PrintStateBadge state={c.printState} />
+          <ReissueBadge flags={c.reissueFlags} />
+          {c.reissueFlags?.length ? (
+            <Text size="xs" data-testid={`reissue-reasons-${c.number}`}>
+              {c.reissueFlags.map((f) => `${f.label} (${f.members})`).join('; ')}
+            </Text>
+          ) : null}
           {c.handedOverTo && (
             <Text size="xs" c="dimmed">
               {s.family.to(c.handedOverTo)}
@@ -218,7 +228,10 @@ export default function PrintQueuePage() {
 
   const totals = data?.totals;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const label = (st: PrintState | 'ALL') => `${st === 'ALL' ? q.all : s.printState[st]}${totals ? ` (${formatNumber(st === 'ALL' ? totals.all : totals[st])})` : ''}`;
+  const label = (st: Tab) => {
+    const name = st === 'ALL' ? q.all : st === 'PERLU_CETAK_ULANG' ? q.needsReissueTab : s.printState[st];
+    return `${name}${totals ? ` (${formatNumber(st === 'ALL' ? totals.all : totals[st])})` : ''}`;
+  };
 
   return (
     <Stack gap="md">
@@ -238,6 +251,7 @@ export default function PrintQueuePage() {
         data-testid="print-state-filter"
       />
       <ErrorAlert error={error} onRetry={reload} />
+      {flaggedOnly && <ReissueFlagged key={area ?? 'all'} area={area} manage={manage} onDone={refresh} />}
       {manage && (
         <Paper withBorder p="sm" bg={selected.size ? 'var(--mantine-color-dinkes-0)' : undefined} data-testid="selection-bar">
           <Group justify="space-between" wrap="wrap" gap="sm">

@@ -30,6 +30,8 @@ export const s = {
   layoutShort: { CARD: 'Ukuran kartu', A4: 'A4' },
   pending: 'Menunggu perekaman e-KTP',
   onCard: 'Tercantum di kartu',
+  pbi: 'Dijamin JKN-PBI',
+  needsReissue: 'Perlu cetak ulang',
   col: {
     number: 'Nomor kartu',
     head: 'Kepala keluarga',
@@ -75,6 +77,7 @@ export const s = {
     families: 'Keluarga tanpa kartu aktif',
     issued: 'Kartu diterbitkan',
     noEktp: 'Dilewati: belum ada anggota dengan e-KTP',
+    noCovered: 'Dilewati: tidak ada anggota peserta Jamkesda (semua JKN-PBI)',
     alreadyActive: 'Sudah mendapat kartu dari petugas lain',
     failed: 'Penerbitan massal gagal',
     toQueue: 'Lihat di antrean cetak',
@@ -94,14 +97,22 @@ export const s = {
     historyCaption: 'Semua kartu yang pernah diterbitkan untuk KK ini, terbaru di atas',
     noHistory: 'Belum pernah ada kartu untuk KK ini.',
     outdated:
-      'Susunan keluarga atau status e-KTP berubah sejak kartu ini diterbitkan. Terbitkan ulang dengan alasan "Perubahan data keluarga" agar kartu sesuai data terbaru.',
+      'Susunan keluarga, kepesertaan atau status e-KTP berubah sejak kartu ini diterbitkan. Terbitkan ulang dengan alasan "Perubahan data keluarga" agar kartu sesuai data terbaru.',
+    outdatedReasons: 'Perlu cetak ulang karena:',
+    pbiNote:
+      'Anggota bertanda "Dijamin JKN-PBI" adalah peserta JKN yang iurannya dibayar pemerintah: dijamin BPJS Kesehatan, bukan Jamkesda (Perda 9/2018 ps. 7). Mereka tetap tercantum agar kartu sesuai KK, tetapi tidak tercakup kartu ini.',
+    leftOff: 'Tidak tercantum di kartu',
+    leftOffCaption: 'Anggota keluarga saat ini yang tidak menjadi peserta, dengan alasannya',
+    why: 'Alasan',
+    nobodyCovered:
+      'Kartu tidak dapat diterbitkan: tidak ada anggota keluarga yang menjadi peserta Jamkesda hari ini (peserta JKN-PBI dijamin BPJS Kesehatan, bukan Jamkesda).',
     nobody:
       'Kartu belum dapat diterbitkan: belum ada anggota keluarga yang e-KTP-nya terekam. Arahkan keluarga ke Disdukcapil untuk perekaman e-KTP.',
     readOnly: 'Anda dapat melihat kartu; penerbitan dan pencabutan dilakukan petugas kepesertaan.',
     issue: 'Terbitkan kartu',
     issueTitle: 'Terbitkan kartu keluarga?',
-    issueBody: (included: number, pending: number) =>
-      `Kartu baru akan mencantumkan ${included} anggota${pending ? ` dan ${pending} anggota yang menunggu perekaman e-KTP` : ''}. Nomor kartu diberikan otomatis.`,
+    issueBody: (included: number, pending: number, pbi: number) =>
+      `Kartu baru akan mencakup ${included} anggota${pending ? `, ${pending} anggota yang menunggu perekaman e-KTP` : ''}${pbi ? `, dan mencantumkan ${pbi} anggota bertanda "Dijamin JKN-PBI" (tidak tercakup kartu)` : ''}. Nomor kartu diberikan otomatis.`,
     reissue: 'Terbitkan ulang',
     reissueTitle: 'Terbitkan ulang kartu',
     reissueIntro: (n: string) =>
@@ -160,6 +171,21 @@ export const s = {
     batches: 'Riwayat batch cetak',
     batchesCaption: 'Batch cetak, terbaru di atas',
     noBatches: 'Belum ada batch cetak.',
+    needsReissueTab: 'Perlu cetak ulang',
+    flags: 'Perlu cetak ulang',
+    reissueTitle: 'Kartu yang perlu cetak ulang',
+    reissueIntro:
+      'Kepesertaan anggota kartu-kartu ini berubah sejak diterbitkan (meninggal, pindah, anggota baru, menjadi atau berhenti sebagai peserta JKN-PBI, e-KTP terekam). Terbitkan ulang agar kartu sesuai keadaan hari ini.',
+    reissueAll: (n: string) => `Terbitkan ulang ${n} kartu`,
+    reissueConfirmTitle: (n: string) => `Terbitkan ulang ${n} kartu?`,
+    reissueConfirmBody: (n: string, area: string) =>
+      `${n} kartu di ${area} akan berakhir hari ini (status "sudah diganti") dan diganti kartu bernomor baru yang mencantumkan anggota sesuai kepesertaan hari ini. Kartu yang tidak lagi memiliki anggota peserta dicabut. Kartu lama yang sudah dicetak tidak berlaku lagi.`,
+    reissueConfirm: 'Ya, terbitkan ulang',
+    reissueRunning: 'Menerbitkan ulang kartu…',
+    reissueDone: (r: { reissued: number; revoked: number; skippedNoEktp: number }) =>
+      `Selesai: ${r.reissued} kartu diterbitkan ulang${r.revoked ? `, ${r.revoked} dicabut (tidak ada lagi anggota peserta)` : ''}${r.skippedNoEktp ? `, ${r.skippedNoEktp} dilewati (belum ada anggota dengan e-KTP)` : ''}.`,
+    reissueFailed: 'Penerbitan ulang gagal',
+    wholeArea: 'seluruh wilayah',
     batchCol: { id: 'Batch', at: 'Dicatat', by: 'Oleh', count: 'Kartu', handed: 'Diserahkan', layout: 'Tata letak', pdf: 'PDF' },
   },
   verify: {

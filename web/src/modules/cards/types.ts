@@ -14,6 +14,37 @@ export interface CardMember {
   sex: 'L' | 'P';
   included: boolean;
   pendingReason: 'PENDING_EKTP' | null;
+  /** Coverage on the issue date (decision 0020); null on cards issued before it was recorded. */
+  coverage: Coverage | null;
+  coverageBasis: string | null;
+  coverageRule: string | null;
+  jknSegment: string | null;
+}
+
+export type Coverage = 'COVERED' | 'PBI_JKN';
+
+export type ReissueFlag = 'MEMBER_DIED' | 'MEMBER_MOVED' | 'MEMBER_ADDED' | 'BECAME_PBI' | 'NO_LONGER_PBI' | 'EKTP_RECORDED';
+
+/** Why a card needs reissuing ("perlu cetak ulang"), with how many members it concerns. */
+export interface FlagCount {
+  reason: ReissueFlag;
+  label: string;
+  members: number;
+}
+
+export interface FlaggedSummary {
+  area: string | null;
+  total: number;
+  byReason: { reason: ReissueFlag; label: string; cards: number }[];
+}
+
+export interface ReissueFlaggedResult {
+  area: string | null;
+  flagged: number;
+  reissued: number;
+  revoked: number;
+  skippedNoEktp: number;
+  skipped: number;
 }
 
 export interface FamilyCard {
@@ -49,6 +80,7 @@ export interface FamilyCard {
   includedCount: number;
   verifyUrl: string;
   members?: CardMember[];
+  reissueFlags?: FlagCount[];
 }
 
 export interface FamilyView {
@@ -59,10 +91,13 @@ export interface FamilyView {
   villageName: string | null;
   districtName: string | null;
   members: (CardMember & { ektpRecorded: boolean })[];
+  leftOff: { nik: string; name: string; relation: string; birthDate: string; why: string }[];
   includedCount: number;
+  coveredCount: number;
   canIssue: boolean;
   active: FamilyCard | null;
   outdated: boolean;
+  reissueFlags: FlagCount[];
   history: FamilyCard[];
 }
 
@@ -71,6 +106,7 @@ export interface QueueTotals {
   BELUM_CETAK: number;
   SUDAH_CETAK: number;
   SUDAH_DISERAHKAN: number;
+  PERLU_CETAK_ULANG: number;
 }
 
 export interface QueuePage {
@@ -107,5 +143,6 @@ export interface BulkResult {
   families: number;
   issued: number;
   noMemberWithEktp: number;
+  noMemberCovered: number;
   alreadyActive: number;
 }
