@@ -148,8 +148,8 @@ describe('population import → JKN import → eligibility', () => {
     const p = await phone.context.newPage();
     await p.goto(`${server.baseUrl}/cek-mandiri`);
     await p.getByTestId('selfcheck-nik').fill(people.ayu.nik);
-    await p.getByRole('textbox', { name: 'Tanggal lahir' }).fill(people.ayu.birthDate);
-    await p.getByRole('textbox', { name: 'Tanggal lahir' }).press('Tab');
+    // The second factor is the family card number (the NIK already holds the birth date).
+    await p.getByRole('textbox', { name: /Nomor KK/ }).fill(people.ayu.noKk);
     await p.getByRole('button', { name: 'Cek status' }).click();
     const answer = p.getByTestId('selfcheck-answer');
     await answer.waitFor();
@@ -158,6 +158,15 @@ describe('population import → JKN import → eligibility', () => {
     expect(text).toContain('Rekam e-KTP');
     expect(text).not.toContain('AYU');
     await screenshot(p, 'phone-01-self-check');
+
+    // A JKN-PBI member is covered by JKN, not by the program: no word about the family's Kartu Sehat.
+    await p.getByTestId('selfcheck-nik').fill(people.ahmad.nik);
+    await p.getByRole('textbox', { name: /Nomor KK/ }).fill(people.ahmad.noKk);
+    await p.getByRole('button', { name: 'Cek status' }).click();
+    await p.getByText(/JKN-PBI/).waitFor();
+    const pbi = await p.getByTestId('selfcheck-answer').textContent();
+    expect(pbi).not.toMatch(/Kartu Sehat/);
+    await screenshot(p, 'phone-02-self-check-pbi');
     await phone.close();
   });
 });

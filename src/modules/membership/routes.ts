@@ -24,15 +24,15 @@ export function membershipRoutes(
   app: App,
   deps: { eligibility: EligibilityService; settings: SettingsService; selfCheck: SelfCheckService; changes: ChangeService; ratePerMinute: number },
 ) {
-  // Public: NIK and birth date in the body (never in a URL), limited per address here and per NIK in the service.
+  // Public: NIK and family card number in the body (never in a URL), limited per address here and per NIK in the service.
   app.post(
     '/api/v1/public/self-check',
     {
       config: { permission: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['public'],
-        summary: 'Cek status kepesertaan sendiri (NIK dan tanggal lahir)',
-        body: z.object({ nik: z.string().max(40), birthDate: z.string().max(20) }),
+        summary: 'Cek status kepesertaan sendiri (NIK dan nomor Kartu Keluarga)',
+        body: z.object({ nik: z.string().max(40), noKk: z.string().max(40) }),
         response: {
           200: z.object({
             status: z.enum(['COVERED', 'NOT_COVERED', 'NO_MATCH']),
@@ -44,7 +44,7 @@ export function membershipRoutes(
         },
       },
     },
-    async (req) => deps.selfCheck.check(req.body.nik, req.body.birthDate),
+    async (req) => deps.selfCheck.check(req.body.nik, req.body.noKk),
   );
 
   const rateLimit = {

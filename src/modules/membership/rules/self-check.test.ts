@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from './eligibility.js';
-import { citizenAnswer } from './self-check.js';
+import { citizenAnswer, familyCardMatches, normaliseKk } from './self-check.js';
 
 const decision = (over: Partial<Decision>, codes: string[] = []): Decision => ({
   eligible: true,
@@ -12,7 +12,7 @@ const decision = (over: Partial<Decision>, codes: string[] = []): Decision => ({
 });
 
 describe('citizenAnswer', () => {
-  it('answers the same for an unknown NIK and a wrong birth date', () => {
+  it('answers the same for an unknown NIK and a wrong family card number', () => {
     const unknown = citizenAnswer(decision({ eligible: false }, ['NOT_FOUND']), true);
     expect(citizenAnswer(decision({}), false)).toEqual(unknown);
     expect(citizenAnswer(null, false)).toEqual(unknown);
@@ -28,7 +28,11 @@ describe('citizenAnswer', () => {
   });
 
   it('sends PBI members to their JKN card and inactive records to Disdukcapil', () => {
-    expect(citizenAnswer(decision({ eligible: false, basis: null }, ['PBI_JKN']), true).title).toMatch(/JKN/);
+    const pbi = citizenAnswer(decision({ eligible: false, basis: null, cardStatus: 'ACTIVE' }, ['PBI_JKN']), true);
+    expect(pbi.title).toMatch(/JKN-PBI/);
+    // The family's Kartu Sehat does not cover a PBI member: not a word about it.
+    expect(pbi.card).toBeNull();
+    expect(JSON.stringify(pbi)).not.toMatch(/Kartu Sehat|Kartu Keluarga/);
     expect(citizenAnswer(decision({ eligible: false, basis: null }, ['DECEASED']), true).nextSteps[0]).toMatch(/Disdukcapil/);
   });
 
@@ -40,5 +44,15 @@ describe('citizenAnswer', () => {
   it('sends a lapsed letter holder to Dinas Sosial and explains a newborn whose parents were not members', () => {
     expect(citizenAnswer(decision({ eligible: false, basis: null }, ['RECOMMENDATION_EXPIRED']), true).nextSteps[0]).toMatch(/Dinas Sosial/);
     expect(citizenAnswer(decision({ eligible: false, basis: null }, ['NEWBORN_PARENT_NOT_MEMBER']), true).title).toMatch(/orang tua bayi/);
+  });
+
+  it('takes a KK number as typed and matches it only against a number on record', () => {
+    expect(normaliseKk('3275 0101 0100 0001')).toBe('3275010101000001');
+    expect(normaliseKk('3275-0101.0100-0001')).toBe('3275010101000001');
+    expect(normaliseKk('327501010100000')).toBeNull();
+    expect(normaliseKk('32750101010000012')).toBeNull();
+    expect(familyCardMatches('3275010101000001', '3275010101000001')).toBe(true);
+    expect(familyCardMatches('3275010101000001', '3275010101000002')).toBe(false);
+    expect(familyCardMatches(null, '3275010101000001')).toBe(false);
   });
 });

@@ -15,20 +15,36 @@ const NO_MATCH: CitizenAnswer = {
   status: 'NO_MATCH',
   title: 'Data tidak ditemukan atau tidak cocok.',
   nextSteps: [
-    'Periksa kembali NIK dan tanggal lahir persis seperti tertulis di KTP atau Kartu Keluarga.',
+    'Periksa kembali NIK Anda dan Nomor KK (16 digit di bagian atas Kartu Keluarga, setelah tulisan "No.") persis seperti tertulis.',
+    'Bila Kartu Keluarga Anda baru diganti, pakai nomor pada kartu yang terbaru.',
     'Jika sudah benar, datangi Disdukcapil atau kelurahan untuk memastikan data kependudukan Anda.',
   ],
   card: null,
 };
 
+/** A 16-digit family card (KK) number as typed: spaces, dots and dashes dropped; null when it is not one. */
+export function normaliseKk(raw: string): string | null {
+  const kk = raw.replace(/[\s.-]/g, '');
+  return /^\d{16}$/.test(kk) ? kk : null;
+}
+
+/**
+ * The second factor of the self-check (MEM-9): the resident's family card number, which they
+ * hold and the NIK does not encode (the NIK's digits 7–12 are the birth date, so a birth date
+ * proves nothing). Unknown on record means no match.
+ */
+export function familyCardMatches(onRecord: string | null | undefined, given: string): boolean {
+  return !!onRecord && onRecord === given;
+}
+
 /**
  * What a resident may learn about themselves (MEM-9): covered or not, the
  * card's state and what to do next — never a name, a family member or a
- * JKN card number. An unknown NIK and a wrong birth date give the same answer,
+ * JKN card number. An unknown NIK and a wrong KK number give the same answer,
  * so the page cannot be used to find out whether a NIK exists.
  */
-export function citizenAnswer(decision: Decision | null, birthDateMatches: boolean): CitizenAnswer {
-  if (!decision || !birthDateMatches) return NO_MATCH;
+export function citizenAnswer(decision: Decision | null, familyCardMatched: boolean): CitizenAnswer {
+  if (!decision || !familyCardMatched) return NO_MATCH;
   const codes = new Set(decision.reasons.map((r) => r.code));
   if (codes.has('NOT_FOUND')) return NO_MATCH;
   const card = decision.cardStatus;
@@ -41,11 +57,13 @@ export function citizenAnswer(decision: Decision | null, birthDateMatches: boole
     return { status: 'COVERED', title: 'Anda terdaftar dan dijamin Jaminan Kesehatan Daerah.', nextSteps: steps, card };
   }
   if (codes.has('PBI_JKN')) {
+    // Covered by JKN-PBI, not by the program: the family's Kartu Sehat does not cover them
+    // (Perda ps. 7), so its state is not theirs to act on and is not mentioned.
     return {
       status: 'NOT_COVERED',
-      title: 'Anda peserta JKN yang iurannya dibayar pemerintah, sehingga tidak memakai Jamkesda.',
+      title: 'Anda dijamin JKN-PBI (peserta JKN yang iurannya dibayar pemerintah), sehingga tidak memakai Jamkesda.',
       nextSteps: ['Gunakan kartu JKN/KIS Anda di puskesmas dan rumah sakit.', 'Bila kartu JKN hilang, hubungi kantor BPJS Kesehatan.'],
-      card,
+      card: null,
     };
   }
   if (codes.has('DECEASED') || codes.has('MOVED_OUT')) {

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { PublicCheckFrame } from '../access/PublicCheckFrame';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
-import { DateField } from '../../shared/ui/DateField';
 
 interface Answer {
   status: 'COVERED' | 'NOT_COVERED' | 'NO_MATCH';
@@ -18,7 +17,8 @@ const s = {
   title: 'Cek status kepesertaan',
   intro: 'Untuk warga: ketahui apakah Anda dijamin Jaminan Kesehatan Daerah hari ini dan apa yang perlu dilakukan. Nama dan data keluarga tidak ditampilkan.',
   nik: 'NIK (16 digit, dari KTP atau KK)',
-  birthDate: 'Tanggal lahir',
+  noKk: 'Nomor KK (16 digit)',
+  noKkHint: 'Nomor Kartu Keluarga, tertulis di bagian atas Kartu Keluarga setelah tulisan "No.". Bukan NIK.',
   submit: 'Cek status',
   steps: 'Yang perlu dilakukan',
   card: {
@@ -37,16 +37,18 @@ const LOOK = {
   NO_MATCH: { color: 'gray', icon: IconHelpCircle },
 } as const;
 
-/** The public self-check (MEM-9), built for a phone: two fields, one answer, plain next steps. */
+/**
+ * The public self-check (MEM-9), built for a phone: NIK and the family card (KK) number, one
+ * answer, plain next steps. The KK number is the second factor because the NIK encodes the birth date.
+ */
 export default function SelfCheckPage() {
   const [nik, setNik] = useState('');
-  const [birthDate, setBirthDate] = useState<string | null>(null);
+  const [noKk, setNoKk] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
 
   const { busy, error, submit } = useSubmit(async () => {
-    if (!birthDate) return;
     setAnswer(null);
-    setAnswer(await api<Answer>('/api/v1/public/self-check', { method: 'POST', body: { nik: nik.replace(/\D/g, ''), birthDate } }));
+    setAnswer(await api<Answer>('/api/v1/public/self-check', { method: 'POST', body: { nik: nik.replace(/\D/g, ''), noKk: noKk.replace(/\D/g, '') } }));
   });
 
   const look = answer ? LOOK[answer.status] : null;
@@ -65,11 +67,20 @@ export default function SelfCheckPage() {
             required
             data-testid="selfcheck-nik"
           />
-          <DateField label={s.birthDate} value={birthDate} onChange={setBirthDate} required data-testid="selfcheck-birthdate" />
+          <TextInput
+            label={s.noKk}
+            description={s.noKkHint}
+            value={noKk}
+            onChange={(e) => setNoKk(e.currentTarget.value)}
+            inputMode="numeric"
+            autoComplete="off"
+            required
+            data-testid="selfcheck-kk"
+          />
         </>
       }
       submitLabel={s.submit}
-      canSubmit={nik.replace(/\D/g, '').length === 16 && !!birthDate}
+      canSubmit={nik.replace(/\D/g, '').length === 16 && noKk.replace(/\D/g, '').length === 16}
       busy={busy}
       onSubmit={submit}
       error={error}
