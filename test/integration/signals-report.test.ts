@@ -148,3 +148,28 @@ describe('membership report by district and village', () => {
     expect((await get('/api/v1/reports/membership', pkm)).statusCode).toBe(403);
   });
 });
+
+describe('the PBI signal after the card coverage fix (decision 0020)', () => {
+  it('does not flag a member marked "dijamin JKN-PBI" on the card, nor a PBI period that begins after the check date', async () => {
+    // Family C (added after the report's figures were checked): the head is PBI when the card is issued, so the card marks him and the signal stays quiet.
+    const c = family('3275010101400005', 'TIGA');
+    await t.sys.db.query(
+      `INSERT INTO person (nik, no_kk, name, sex, birth_date, relation, village_code, ektp_recorded, first_seen_as_of, data_as_of, import_id)
+       SELECT x.nik, x.kk, x.name, x.sex, x.birth::date, x.rel, $2, x.ektp, $3::date, $3::date, 0
+       FROM unnest($1::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[]) AS x(nik, kk, name, sex, birth, rel, ektp)`,
+      [c.map((p) => p.nik), VILLAGE, daysAgo(40), c.map((p) => p.noKk), c.map((p) => p.name), c.map((p) => p.sex), c.map((p) => p.birthDate), c.map((p) => p.relation), c.map((p) => !('ektp' in p))],
+    );
+    await t.sys.db.query(
+      `INSERT INTO jkn_membership (nik, valid_from, card_number, segment, class, status, import_id) VALUES ($1, $2, '0003', 'PBI_APBN', 3, 'AKTIF', 0), ($3, $4, '0004', 'PBI_APBN', 3, 'AKTIF', 0)`,
+      [c[0]!.nik, daysAgo(30), c[1]!.nik, daysAgo(-5)],
+    );
+    const card = await post('/api/v1/cards', { noKk: c[0]!.noKk });
+    expect(card.statusCode).toBe(201);
+    expect(card.json().members[0]).toMatchObject({ nik: c[0]!.nik, coverage: 'PBI_JKN', included: false });
+    // The wife's PBI begins in five days: covered today, listed as covered, not a signal today.
+    expect(card.json().members[1]).toMatchObject({ nik: c[1]!.nik, coverage: 'COVERED', included: true });
+    const list = (await get('/api/v1/signals/PBI_WITH_ACTIVE_CARD')).json();
+    expect(list.items.map((i: { nik: string }) => i.nik)).not.toContain(c[0]!.nik);
+    expect(list.items.map((i: { nik: string }) => i.nik)).not.toContain(c[1]!.nik);
+  });
+});
