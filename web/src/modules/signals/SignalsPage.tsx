@@ -77,9 +77,13 @@ function Evidence({ kind, e }: { kind: Kind; e: Record<string, unknown> }) {
       </Stack>
     );
   }
+  // Fires only for a member printed as covered (decision 0020): the card became wrong after it was issued.
   return (
     <Text size="sm">
-      Kartu {String(e.card)}; JKN {label(t.jknSegment, String(e.segment))} aktif sejak {formatDate(e.jknSince as string)}.
+      Kartu {String(e.card)}
+      {e.cardIssuedOn ? ` terbit ${formatDate(e.cardIssuedOn as string)}` : ''} mencantumkannya sebagai peserta
+      {e.coverageAtIssue ? '' : ' (status kepesertaan saat terbit tidak tercatat)'}; JKN {label(t.jknSegment, String(e.segment))} aktif sejak{' '}
+      {formatDate(e.jknSince as string)}. Kartu ini tampil di tab "Perlu cetak ulang" antrean cetak.
     </Text>
   );
 }
