@@ -185,6 +185,8 @@ describe('GET /api/v1/dashboard', () => {
     expect(d.figures!.members).toBeGreaterThanOrEqual(5);
     expect(Object.keys(byKey(d))).toEqual(expect.arrayContaining(['sjp.toDecide', 'cards.toPrint', 'reconciliation.pending']));
     expect(Object.keys(byKey(d))).not.toContain('referrals.flagged');
+    // The leadership reads the queues; nothing is an alarm for a role that does not act on it.
+    expect(d.counters.filter((c) => c.tone === 'alert')).toEqual([]);
   });
 
   it('gives Dinsos its letters expiring and nothing of SJP', async () => {

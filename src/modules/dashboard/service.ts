@@ -54,8 +54,10 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
             push('sjp.drafts', c.drafts, c.nearestDueAt);
             push('sjp.toDecide', c.toDecide);
           } else {
-            push('sjp.toDecide', c.toDecide, c.nearestDueAt, true);
-            push('sjp.late', c.late, null, true);
+            // Only whoever decides sees them as an alarm; the leadership reads the same queue calmly.
+            const decides = allowed('sjp.decide');
+            push('sjp.toDecide', c.toDecide, c.nearestDueAt, decides);
+            push('sjp.late', c.late, null, decides);
             push('sjp.needsCompletion', c.needsCompletion);
           }
         }),
@@ -77,10 +79,11 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
     }
     // Agreements matter to whoever manages facilities, decides SJP, or works at a facility.
     if (allowed('facility.read') && (allowed('facility.manage') || allowed('sjp.read') || atFacility)) {
-      jobs.push(agreementsExpiring(db, date, AGREEMENT_WARNING_DAYS, facility).then((c) => push('agreements.expiring', c.count, c.soonest, true)));
+      const renews = allowed('facility.manage') || atFacility;
+      jobs.push(agreementsExpiring(db, date, AGREEMENT_WARNING_DAYS, facility).then((c) => push('agreements.expiring', c.count, c.soonest, renews)));
     }
     if (allowed('signals.read')) {
-      jobs.push(deps.signals.summary(null).then((s) => push('signals.open', s.kinds.reduce((t, k) => t + k.total, 0), null, true)));
+      jobs.push(deps.signals.summary(null).then((s) => push('signals.open', s.kinds.reduce((t, k) => t + k.total, 0), null, allowed('membership.change'))));
     }
     if (allowed('recommendation.read')) {
       jobs.push(lettersExpiring(db, date, LETTER_WARNING_DAYS).then((c) => push('letters.expiring', c.count, c.soonest)));

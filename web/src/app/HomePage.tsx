@@ -43,8 +43,9 @@ export default function HomePage() {
         </Text>
       )}
       <ErrorAlert error={error} onRetry={reload} />
-      {data && <WorkCounters data={data} />}
-      {data && <MembershipFigures data={data} />}
+      {/* Whoever has work to act on sees it first; the leadership, who reads, sees the figures first. */}
+      {data && (data.counters.some((c) => c.tone === 'alert') ? <WorkCounters data={data} /> : <MembershipFigures data={data} />)}
+      {data && (data.counters.some((c) => c.tone === 'alert') ? <MembershipFigures data={data} /> : <WorkCounters data={data} />)}
       {showTiles && <section aria-labelledby="home-tasks">
         <Title order={2} id="home-tasks" mb="sm">
           Yang dapat Anda lakukan

@@ -15,7 +15,7 @@ import {
   IconFileCertificate,
   type Icon,
 } from '@tabler/icons-react';
-import { IconArrowsDiff } from '@tabler/icons-react';
+import { IconArrowsDiff, IconClockExclamation } from '@tabler/icons-react';
 import { t } from '../shared/i18n';
 import { s as dinsos } from '../modules/dinsos/strings';
 import { IconId, IconPrinter } from '@tabler/icons-react';
@@ -178,6 +178,14 @@ export const NAV_ITEMS: NavItem[] = [
     label: t.nav.settings,
     description: 'Dasar kepesertaan dan segmen JKN yang dikecualikan, beserta riwayatnya.',
     icon: IconSettings,
+    permission: 'settings.read',
+    section: 'admin',
+  },
+  {
+    to: paths.sjpSettings,
+    label: 'Kebijakan keterlambatan SJP',
+    description: 'Apakah pengajuan SJP yang melewati 3×24 jam kerja diterima atau ditolak, dan sejak kapan.',
+    icon: IconClockExclamation,
     permission: 'settings.read',
     section: 'admin',
   },

@@ -17,6 +17,7 @@ export const paths = {
   audit: '/log-audit',
   calendar: '/hari-libur',
   settings: '/pengaturan-program',
+  sjpSettings: '/pengaturan-sjp',
   births: '/kelahiran',
   birthNew: '/kelahiran/baru',
   birth: (id: number | string) => `/kelahiran/${id}`,

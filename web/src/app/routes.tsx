@@ -25,6 +25,7 @@ const TokensPage = lazy(() => import('../modules/access/TokensPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const DaysOffPage = lazy(() => import('../modules/calendar/DaysOffPage'));
 const ProgramSettingsPage = lazy(() => import('../modules/settings/ProgramSettingsPage'));
+const SjpSettingsPage = lazy(() => import('../modules/settings/SjpSettingsPage'));
 const BirthsPage = lazy(() => import('../modules/births/BirthsPage'));
 const BirthFormPage = lazy(() => import('../modules/births/BirthFormPage'));
 const BirthPage = lazy(() => import('../modules/births/BirthPage'));
@@ -277,6 +278,14 @@ export function AppRoutes() {
           element={
             <Need permission="settings.read">
               <ProgramSettingsPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.sjpSettings}
+          element={
+            <Need permission="settings.read">
+              <SjpSettingsPage />
             </Need>
           }
         />

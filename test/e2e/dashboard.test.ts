@@ -1,0 +1,132 @@
+/**
+ * The home pages show work counters, each a link to the filtered list: the SJP
+ * officer's whole program, the hospital desk's own facility only, and the
+ * leadership's membership figures. Screenshots at 1366×768.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
+import { JKN_HEADER, POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
+import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+
+let server: E2eServer;
+let browser: E2eBrowser;
+let files: string;
+const today = todayJakarta();
+const RS = 'RS-DASH-E2E';
+const RS_OTHER = 'RS-LAIN-E2E';
+const PKM = 'PKM-DASH-E2E';
+let serial = 0;
+
+async function sjp(facility: string, status: string, dueInHours: number) {
+  serial++;
+  await server.sys.db.query(
+    `INSERT INTO sjp_request (tracking_code, nik, patient_name, facility_code, care_type, admitted_at, admission_date, diagnosis_code, basis, origin, status, due_at)
+     VALUES ($1, $2, 'PASIEN', $3, 'INPATIENT', now() - interval '1 day', $4::date, 'A09', 'CARD', 'FACILITY', $5, now() + make_interval(hours => $6::int))`,
+    [`E2EDASH${serial}`, `32750101019${String(serial).padStart(5, '0')}`, facility, today, status, dueInHours],
+  );
+}
+
+async function referral(to: string, status: string, flagged: boolean) {
+  serial++;
+  await server.sys.db.query(
+    `INSERT INTO referral (number, year, seq, nik, person_name, from_facility_code, to_facility_code, kind, diagnosis_code, status, eligible, partner,
+                           verify_code, emergency, creator_name, competency_flag)
+     VALUES ($1, 2099, $2, $3, 'PASIEN', $4, $5, 'MEDICAL', (SELECT code FROM icd10 ORDER BY code LIMIT 1), $6, true, true, $7, false, 'PETUGAS', $8)`,
+    [`${serial}/RUJ-E2E/2099`, serial, `32750101018${String(serial).padStart(5, '0')}`, PKM, to, status, `E2EDASHV${serial}`, flagged],
+  );
+}
+
+async function login(role: Parameters<typeof userWithPassword>[2], username: string, facility?: string): Promise<Page> {
+  const password = await userWithPassword(server.sys, username, role, facility);
+  const page = await browser.context.newPage();
+  await loginViaUi(page, server.baseUrl, username, password);
+  return page;
+}
+
+const counter = async (page: Page, key: string) => Number(((await page.getByTestId(`counter-value-${key}`).textContent()) ?? '').replace(/\./g, ''));
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser(LAPTOP);
+  files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-dash-'));
+  await ensureFacility(server.sys, RS, 'RSUD Kota Sejahtera', 'PPK2');
+  await ensureFacility(server.sys, RS_OTHER, 'RS Mitra Lain', 'PPK2');
+  await ensureFacility(server.sys, PKM, 'Puskesmas Bekasi Jaya', 'PPK1');
+  await sjp(RS, 'SUBMITTED', 20);
+  await sjp(RS, 'NEEDS_COMPLETION', 6);
+  await sjp(RS, 'DRAFT', 40);
+  await sjp(RS_OTHER, 'SUBMITTED', 3);
+  await sjp(RS_OTHER, 'NEEDS_COMPLETION', -5);
+  await referral(RS, 'SENT', true);
+  await referral(RS, 'AWAITING_BED', false);
+  await referral(RS_OTHER, 'SENT', true);
+  await server.sys.db.query(
+    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status)
+     VALUES ($1, 'PKS/E2E/DASH/1', $2, $3, ARRAY['RAWAT_INAP'], 'ACTIVE'), ($4, 'PKS/E2E/DASH/2', $2, $5, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
+    [RS, addDays(today, -300), addDays(today, 25), RS_OTHER, addDays(today, 300)],
+  );
+  const people = [...family('3275010101700001', 'SATU'), ...family('3275010101700002', 'DUA'), ...family('3275010101700003', 'TIGA')];
+  const pop = path.join(files, 'p.csv');
+  fs.writeFileSync(pop, csv(POP_HEADER, people.map(popLine)));
+  await (await server.sys.imports.start({ kind: 'population', filePath: pop, fileName: 'p.csv', asOf: addDays(today, -30), ownsFile: false })).done;
+  const jkn = path.join(files, 'j.csv');
+  fs.writeFileSync(jkn, csv(JKN_HEADER, [`${people[0]!.nik},0001111111111,BUDI SATU,PPU,1,AKTIF,2020-05-01,,`, `${people[3]!.nik},0001111111112,BUDI DUA,PPU,1,AKTIF,2020-05-01,,`]));
+  await (await server.sys.imports.start({ kind: 'jkn', filePath: jkn, fileName: 'j.csv', asOf: addDays(today, -20), ownsFile: false })).done;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (files) fs.rmSync(files, { recursive: true, force: true });
+});
+
+describe('home page work counters', () => {
+  it("shows the SJP officer the program's queue with the nearest deadline, and links to the list", async () => {
+    const page = await login('sjp', 'dewi.sjp');
+    await page.getByTestId('work-counters').waitFor();
+    expect(await counter(page, 'sjp.toDecide')).toBe(2);
+    expect(await counter(page, 'sjp.late')).toBe(1);
+    expect(await counter(page, 'referrals.flagged')).toBe(2);
+    expect(await counter(page, 'agreements.expiring')).toBe(1);
+    const toDecide = page.getByTestId('counter-sjp.toDecide');
+    await expect(toDecide.textContent()).resolves.toMatch(/Tenggat terdekat: .* \(3 jam lagi\)/);
+    // The link tiles are gone: counters replace them.
+    await expect(page.locator('[data-testid^="tile-"]').count()).resolves.toBe(0);
+    await screenshot(page, 'laptop-30-dashboard-sjp', false);
+    await toDecide.click();
+    await page.waitForURL('**/sjp?status=SUBMITTED');
+    await page.close();
+  });
+
+  it("shows the hospital desk its own facility's work only", async () => {
+    const page = await login('rumahsakit', 'andi.rs', RS);
+    await page.getByTestId('work-counters').waitFor();
+    expect(await counter(page, 'referrals.incoming')).toBe(2);
+    expect(await counter(page, 'sjp.needsCompletion')).toBe(1);
+    expect(await counter(page, 'sjp.drafts')).toBe(1);
+    expect(await counter(page, 'sjp.toDecide')).toBe(1);
+    expect(await counter(page, 'agreements.expiring')).toBe(1);
+    await expect(page.getByTestId('counter-sjp.needsCompletion').textContent()).resolves.toMatch(/Tenggat terdekat: .* \(6 jam lagi\)/);
+    await expect(page.getByTestId('counter-referrals.flagged').count()).resolves.toBe(0);
+    await screenshot(page, 'laptop-31-dashboard-hospital', false);
+    await page.getByTestId('counter-referrals.incoming').click();
+    await page.waitForURL('**/rujukan?direction=IN');
+    await page.close();
+  });
+
+  it('shows the leadership the membership figures of today and the SJP queue', async () => {
+    const page = await login('pimpinan', 'bapak.pimpinan');
+    await page.getByTestId('membership-figures').waitFor();
+    await expect(page.getByTestId('figure-residents').textContent()).resolves.toContain('9');
+    // Two of nine residents hold an active JKN membership.
+    await expect(page.getByTestId('figure-jkn').textContent()).resolves.toContain('22,2 %');
+    await expect(page.getByTestId('figure-ektp').textContent()).resolves.toContain('3');
+    expect(await counter(page, 'sjp.toDecide')).toBe(2);
+    await screenshot(page, 'laptop-32-dashboard-leadership', false);
+    await page.close();
+  });
+});
