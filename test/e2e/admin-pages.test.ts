@@ -1,11 +1,13 @@
 /**
  * The administrator's other pages: API tokens (shown once, revoked), extra
- * days off in the holiday calendar, the audit log with its filters and paging,
- * and scheduling (then withdrawing) a program-settings change.
+ * days off in the holiday calendar, the audit log with its pick-lists, paging
+ * and XLSX export, account management (facility, signer profile, deactivation),
+ * the SJP late-submission policy, and scheduling (then withdrawing) a
+ * program-settings change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LAPTOP, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -69,21 +71,116 @@ describe('admin pages', () => {
     await row.waitFor({ state: 'detached' });
   });
 
-  it('filters the audit log and loads older entries on demand', async () => {
+  it('filters the audit log with pick-lists, shows actions and records in words with links, and exports XLSX', async () => {
     // Enough entries for more than one page (50 per page).
     await server.sys.db.query(
       `INSERT INTO audit_log (actor_username, actor_role, action, entity_type, entity_id, details)
-       SELECT 'admin.dua', 'admin', 'test.bulk', 'person', '3275011503800001', jsonb_build_object('n', g) FROM generate_series(1, 60) g`,
+       SELECT 'admin.dua', 'admin', 'person.read', 'person', '3275011503800001', jsonb_build_object('n', g) FROM generate_series(1, 60) g`,
     );
     await page.goto(`${server.baseUrl}/log-audit`);
-    await page.getByLabel('Aksi').fill('test.bulk');
+    await page.getByRole('combobox', { name: 'Pengguna' }).click();
+    await page.getByRole('option', { name: /admin\.dua/ }).click();
+    await page.getByRole('combobox', { name: 'Aksi' }).fill('Membuka data');
+    await page.getByRole('option', { name: 'Membuka data penduduk' }).click();
     await page.getByLabel('ID rekaman').fill('3275011503800001');
     await page.getByLabel('ID rekaman').press('Enter');
     await page.getByText('50 entri ditampilkan').waitFor();
+    await screenshot(page, 'laptop-22-audit-filtered', false);
     await page.getByTestId('audit-more').click();
     await page.getByText(/60 entri ditampilkan · Semua entri yang cocok sudah ditampilkan/).waitFor();
-    await expect(page.getByTestId('audit-table').getByText('token.revoke').count()).resolves.toBe(0);
-    await screenshot(page, 'laptop-22-audit-filtered', false);
+    const table = page.getByTestId('audit-table');
+    await expect(table.getByText('Membuka data penduduk').count()).resolves.toBe(60);
+    await expect(table.getByText('Mencabut token API').count()).resolves.toBe(0);
+    // The record links to the person's page.
+    await expect(table.getByRole('link', { name: /3275011503800001/ }).first().getAttribute('href')).resolves.toBe('/penduduk/3275011503800001');
+
+    const href = await page.getByTestId('audit-xlsx').getAttribute('href');
+    expect(href).toBe('/api/v1/audit.xlsx?actor=admin.dua&action=person.read&entityId=3275011503800001');
+    const file = await page.evaluate(async (h) => {
+      const r = await fetch(h!);
+      return { status: r.status, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength };
+    }, href);
+    expect(file.status).toBe(200);
+    expect(file.type).toContain('spreadsheetml');
+    expect(file.size).toBeGreaterThan(1000);
+    await server.sys.audit.flush();
+    const exported = await server.sys.db.query<{ details: { rows: number } }>(`SELECT details FROM audit_log WHERE action = 'audit.export' AND actor_username = 'admin.dua'`);
+    expect(exported.rows.map((r) => r.details.rows)).toEqual([60]);
+  });
+
+  it('manages a hospital account: facility from the list, signer profile, deactivation that ends the session, reactivation', async () => {
+    await ensureFacility(server.sys, 'RS-ADM-E2E', 'RSUD Kota Sejahtera', 'PPK2');
+    await ensureFacility(server.sys, 'RS-ADM-E2E-2', 'RS Mitra Medika', 'PPK2');
+    // The hospital officer is logged in elsewhere while the administrator works.
+    const rsPassword = await userWithPassword(server.sys, 'andi.rs', 'rumahsakit', 'RS-ADM-E2E');
+    // A second browser: its own cookie jar, as the officer's own computer.
+    const desk = await launchBrowser(LAPTOP);
+    const deskPage = await desk.context.newPage();
+    await loginViaUi(deskPage, server.baseUrl, 'andi.rs', rsPassword);
+
+    await page.goto(`${server.baseUrl}/pengguna`);
+    await page.getByTestId('user-search').fill('sejahtera');
+    const row = page.getByRole('row', { name: /andi\.rs/ });
+    await row.waitFor();
+    // The search runs on the server as the administrator types: header + the one match.
+    await expect.poll(() => page.getByTestId('users-table').getByRole('row').count()).toBe(2);
+    await page.getByTestId('edit-andi.rs').click();
+    const form = page.getByTestId('edit-user-form');
+    await form.getByRole('combobox', { name: /Fasilitas/ }).fill('Mitra');
+    await page.getByRole('option', { name: 'RS Mitra Medika (RS-ADM-E2E-2)' }).click();
+    await form.getByTestId('edit-full-name').fill('Andi Pratama');
+    await form.getByTestId('edit-nip').fill('1980');
+    await form.getByText('NIP harus 18 digit angka.').waitFor();
+    await form.getByTestId('edit-nip').fill('198001012005011001');
+    await form.getByTestId('edit-position').fill('Petugas Admisi');
+    await screenshot(page, 'laptop-24-user-edit', false);
+    await form.getByTestId('edit-user-submit').click();
+    await page.getByTestId('user-search').fill('mitra');
+    await page.getByRole('row', { name: /andi\.rs.*Andi Pratama.*Petugas Admisi · NIP 198001012005011001.*RS Mitra Medika/ }).waitFor();
+    const stored = await server.sys.db.query(`SELECT facility_code, full_name, nip, position FROM app_user WHERE username = 'andi.rs'`);
+    expect(stored.rows[0]).toEqual({ facility_code: 'RS-ADM-E2E-2', full_name: 'Andi Pratama', nip: '198001012005011001', position: 'Petugas Admisi' });
+
+    // Deactivation asks for a reason in a confirmation, then the officer's open session ends.
+    await page.getByTestId('more-andi.rs').click();
+    await page.getByTestId('deactivate-andi.rs').click();
+    await page.getByTestId('deactivate-reason').fill('Pindah tugas ke dinas lain');
+    await screenshot(page, 'laptop-25-user-deactivate', false);
+    await page.getByTestId('deactivate-submit').click();
+    await page.getByRole('row', { name: /andi\.rs.*Nonaktif/ }).waitFor();
+    await deskPage.reload();
+    await deskPage.waitForURL('**/masuk');
+
+    await page.getByTestId('more-andi.rs').click();
+    await page.getByTestId('reactivate-andi.rs').click();
+    await page.getByTestId('confirm-action').click();
+    await page.getByRole('row', { name: /andi\.rs.*Aktif/ }).waitFor();
+    await loginViaUi(deskPage, server.baseUrl, 'andi.rs', rsPassword);
+    await desk.close();
+    const actions = await server.sys.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE entity_type = 'user' AND entity_id = (SELECT id::text FROM app_user WHERE username = 'andi.rs') AND action LIKE 'user.%' ORDER BY id`,
+    );
+    expect(actions.rows.map((r) => r.action)).toEqual(['user.create', 'user.update', 'user.deactivate', 'user.reactivate']);
+  });
+
+  it('schedules the SJP late-submission policy from its page, after a confirmation', async () => {
+    await page.goto(`${server.baseUrl}/pengaturan-sjp`);
+    await page.getByTestId('late-policy-current').getByText('Diterima dan dicatat terlambat').waitFor();
+    const next = new Date().getUTCFullYear() + 1;
+    await page.getByRole('textbox', { name: 'Berlaku mulai' }).fill(`${next}-03-01`);
+    await page.getByRole('textbox', { name: 'Berlaku mulai' }).press('Tab');
+    await page.getByTestId('late-policy-REFUSE').check();
+    await page.getByLabel('Dasar hukum atau alasan').fill('Surat Edaran Kepala Dinas uji');
+    await page.getByTestId('late-policy-submit').click();
+    await page.getByText(/Mulai 1 Maret \d{4}, pengajuan SJP yang melewati batas waktu: ditolak/).waitFor();
+    await page.getByTestId('confirm-action').click();
+    await page.getByTestId('confirm-action').waitFor({ state: 'detached' });
+    const row = page.getByTestId('late-policy-history').getByRole('row', { name: /Surat Edaran Kepala Dinas uji/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/1 Maret \d{4}.*Ditolak.*Terjadwal/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'laptop-26-sjp-late-policy', false);
+    const stored = await server.sys.db.query(`SELECT late_policy, effective_from::text AS from FROM sjp_setting`);
+    expect(stored.rows).toEqual([{ late_policy: 'REFUSE', from: `${next}-03-01` }]);
   });
 
   it('schedules a program-settings change for a future date and withdraws it', async () => {

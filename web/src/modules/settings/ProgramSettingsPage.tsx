@@ -48,8 +48,8 @@ function Segments({ list }: { list: string[] }) {
   return (
     <Group gap={6}>
       {list.map((b) => (
-        <Badge key={b} variant="light" color="red" title={label(t.jknSegment, b)}>
-          {b}
+        <Badge key={b} variant="light" color="red" title={b} style={{ textTransform: 'none' }}>
+          {label(t.jknSegment, b)}
         </Badge>
       ))}
     </Group>

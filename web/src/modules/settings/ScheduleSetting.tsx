@@ -71,7 +71,7 @@ export function ScheduleSetting({ current, onDone }: { current: ProgramSetting |
           <Checkbox.Group label={s.segments} value={segments} onChange={setSegments}>
             <Group mt={6} gap="lg">
               {SEGMENTS.map((x) => (
-                <Checkbox key={x} value={x} label={`${x} — ${label(t.jknSegment, x)}`} />
+                <Checkbox key={x} value={x} label={label(t.jknSegment, x)} title={x} />
               ))}
             </Group>
           </Checkbox.Group>
