@@ -1,30 +1,30 @@
-import { AppShell, Badge, Box, Burger, Button, Group, NavLink, Overlay, ScrollArea, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Collapse, Group, NavLink, Overlay, ScrollArea, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { NotificationBell } from './NotificationBell';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconBuildingHospital, IconLogout, IconPlus } from '@tabler/icons-react';
+import { IconBuildingHospital, IconChevronDown, IconLogout, IconPlus } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { roleName, t } from '../shared/i18n';
 import { navFor, type NavItem } from './nav';
+import { activeItem, uniqueByPath } from './navActive';
 import { useSession } from './session';
 
 const SECTION_LABEL: Record<NavItem['section'], string | null> = {
   main: null,
+  care: t.nav.sectionCare,
   membership: t.nav.sectionMembership,
   admin: t.nav.sectionAdmin,
 };
-
-function isActive(item: NavItem, pathname: string) {
-  return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
-}
-
+const SECTIONS = ['main', 'care', 'membership', 'admin'] as const;
 function Brand() {
   const compact = useMediaQuery('(max-width: 40em)');
   return (
     <Group
       gap="sm"
       wrap="nowrap"
-      renderRoot={(props) => <Link to="/" aria-label={`${t.app.fullName} — ${t.nav.home}`} {...props} />}
+      // The visible name is the accessible name (WCAG 2.5.3): no aria-label that differs from it.
+      renderRoot={(props) => <Link to="/" {...props} />}
       style={{ textDecoration: 'none', color: 'inherit' }}
     >
       <ThemeIcon size={36} radius="md" aria-hidden>
@@ -89,42 +89,84 @@ function UserBox() {
 function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { me } = useSession();
   const { pathname } = useLocation();
-  const items = navFor(me?.permissions ?? []);
-  const sections = (['main', 'membership', 'admin'] as const)
-    .map((s) => ({ section: s, items: items.filter((i) => i.section === s) }))
-    .filter((s) => s.items.length > 0);
+  const items = uniqueByPath(navFor(me?.permissions ?? []));
+  const active = activeItem(items, pathname);
+  const sections = SECTIONS.map((s) => ({ section: s, items: items.filter((i) => i.section === s) })).filter((s) => s.items.length > 0);
+  // A short menu shows everything; a long one (the administrator's) opens only
+  // the group of the current page, so it fits a 768-pixel-high laptop screen.
+  const few = items.length <= 10;
+  const [open, setOpen] = useState<Set<string>>(() => new Set(few ? SECTIONS : active ? [active.section] : []));
+  useEffect(() => {
+    if (active) setOpen((o) => (o.has(active.section) ? o : new Set(o).add(active.section)));
+  }, [active]);
+  const toggle = (section: string) =>
+    setOpen((o) => {
+      const n = new Set(o);
+      if (n.has(section)) n.delete(section);
+      else n.add(section);
+      return n;
+    });
   return (
-    <Stack gap="md">
+    <Stack gap={6}>
       {sections.map(({ section, items: list }) => {
         const label = SECTION_LABEL[section];
-        const headingId = `nav-${section}`;
+        const listId = `nav-${section}`;
+        const expanded = !label || open.has(section);
+        const links = (
+          <Stack gap={2} id={listId}>
+            {list.map((item) => {
+              const isCurrent = item === active;
+              return (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={item.label}
+                  leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
+                  active={isCurrent}
+                  aria-current={isCurrent ? 'page' : undefined}
+                  onClick={onNavigate}
+                  variant="light"
+                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                  fw={isCurrent ? 600 : 500}
+                  data-testid="nav-item"
+                />
+              );
+            })}
+          </Stack>
+        );
+        if (!label) return <Box key={section}>{links}</Box>;
         return (
-          <Box key={section} component="section" aria-labelledby={label ? headingId : undefined}>
-            {label && (
-              <Text id={headingId} size="xs" fw={700} c="dimmed" className="nav-section-label" px="sm" mb={4}>
-                {label}
-              </Text>
-            )}
-            <Stack gap={2}>
-              {list.map((item) => {
-                const active = isActive(item, pathname);
-                return (
-                  <NavLink
-                    key={item.to}
-                    component={Link}
-                    to={item.to}
-                    label={item.label}
-                    leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
-                    active={active}
-                    aria-current={active ? 'page' : undefined}
-                    onClick={onNavigate}
-                    variant="light"
-                    style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                    fw={active ? 600 : 500}
+          <Box key={section}>
+            <UnstyledButton
+              onClick={() => toggle(section)}
+              aria-expanded={expanded}
+              aria-controls={listId}
+              className="nav-section-toggle"
+              data-testid={`nav-group-${section}`}
+              w="100%"
+              px="sm"
+              py={6}
+            >
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text size="xs" fw={700} c="dimmed" className="nav-section-label" component="span">
+                  {label}
+                </Text>
+                <Group gap={6} wrap="nowrap">
+                  {!expanded && (
+                    <Text size="xs" c="dimmed" component="span" aria-hidden>
+                      {list.length}
+                    </Text>
+                  )}
+                  <IconChevronDown
+                    size={14}
+                    aria-hidden
+                    style={{ transform: expanded ? 'rotate(180deg)' : undefined, transition: 'transform 120ms ease' }}
                   />
-                );
-              })}
-            </Stack>
+                </Group>
+              </Group>
+            </UnstyledButton>
+            <Collapse expanded={expanded}>{links}</Collapse>
           </Box>
         );
       })}
@@ -132,7 +174,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   );
 }
 
-export function Layout({ children }: { children: ReactNode }) {
+export default function Layout({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   // Below the breakpoint a closed navbar only slides off-screen; hide it from
@@ -165,6 +207,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
   return (
     <>
+      <Notifications position="bottom-right" limit={3} />
       <a href="#konten" className="skip-link">
         {t.app.skipToContent}
       </a>

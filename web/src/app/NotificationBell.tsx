@@ -37,13 +37,15 @@ export function NotificationBell() {
   };
   return (
     <Menu position="bottom-end" width={340} shadow="md">
-      <Menu.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} color="red" offset={4}>
+      {/* The menu's button is the ActionIcon itself: aria-haspopup/expanded on the
+          Indicator's plain div is not allowed (axe aria-allowed-attr). */}
+      <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} color="red" offset={4}>
+        <Menu.Target>
           <ActionIcon variant="default" size="lg" aria-label={s.label(unread)} data-testid="notifications">
             <IconBell size={18} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Menu.Target>
+        </Menu.Target>
+      </Indicator>
       <Menu.Dropdown>
         {data?.items.length ? (
           data.items.map((n) => (

@@ -36,7 +36,7 @@ export interface NavItem {
   icon: Icon;
   /** Shown only when the user has this permission; home has none. */
   permission?: string;
-  section: 'main' | 'membership' | 'admin';
+  section: 'main' | 'care' | 'membership' | 'admin';
 }
 
 /** The navbar and the home tiles both come from this list, filtered by the user's permissions. */
@@ -130,17 +130,17 @@ export const NAV_ITEMS: NavItem[] = [
     description: referrals.nav.description,
     icon: IconArrowForwardUp,
     permission: 'referral.read',
-    section: 'main',
+    section: 'care',
   },
   { to: paths.icdLoad, label: referrals.icd.nav, description: referrals.icd.navDescription, icon: IconStethoscope, permission: 'icd.manage', section: 'admin' },
-  { to: paths.sjpList, label: sjp.nav.label, description: sjp.nav.description, icon: IconSjp, permission: 'sjp.read', section: 'main' },
-  { to: paths.facilities, label: fac.nav.facilities, description: fac.nav.facilitiesDescription, icon: IconBuildingHospital, permission: 'facility.read', section: 'main' },
-  { to: paths.bedBoard, label: fac.nav.beds, description: fac.nav.bedsDescription, icon: IconBed, permission: 'bedboard.read', section: 'main' },
+  { to: paths.sjpList, label: sjp.nav.label, description: sjp.nav.description, icon: IconSjp, permission: 'sjp.read', section: 'care' },
+  { to: paths.facilities, label: fac.nav.facilities, description: fac.nav.facilitiesDescription, icon: IconBuildingHospital, permission: 'facility.read', section: 'care' },
+  { to: paths.bedBoard, label: fac.nav.beds, description: fac.nav.bedsDescription, icon: IconBed, permission: 'bedboard.read', section: 'care' },
   // Office reads, hospitals file: no role has both, so one entry shows per user.
-  { to: paths.monthlyReports, label: fac.nav.monthly, description: fac.nav.monthlyDescription, icon: IconReportMedical, permission: 'monthly-report.read', section: 'main' },
-  { to: paths.monthlyReports, label: fac.nav.monthly, description: fac.nav.monthlyDescription, icon: IconReportMedical, permission: 'monthly-report.submit', section: 'main' },
-  { to: paths.emergencyReports, label: fac.nav.emergency, description: fac.nav.emergencyDescription, icon: IconUrgent, permission: 'emergency.read', section: 'main' },
-  { to: paths.emergencyReports, label: fac.nav.emergency, description: fac.nav.emergencyDescription, icon: IconUrgent, permission: 'emergency.report', section: 'main' },
+  { to: paths.monthlyReports, label: fac.nav.monthly, description: fac.nav.monthlyDescription, icon: IconReportMedical, permission: 'monthly-report.read', section: 'care' },
+  { to: paths.monthlyReports, label: fac.nav.monthly, description: fac.nav.monthlyDescription, icon: IconReportMedical, permission: 'monthly-report.submit', section: 'care' },
+  { to: paths.emergencyReports, label: fac.nav.emergency, description: fac.nav.emergencyDescription, icon: IconUrgent, permission: 'emergency.read', section: 'care' },
+  { to: paths.emergencyReports, label: fac.nav.emergency, description: fac.nav.emergencyDescription, icon: IconUrgent, permission: 'emergency.report', section: 'care' },
   {
     to: paths.users,
     label: t.nav.users,

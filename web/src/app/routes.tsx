@@ -1,13 +1,16 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { PageLoader } from '../shared/ui/PageLoader';
-import { ForbiddenPage, NotFoundPage } from '../shared/ui/StatusPages';
-import { Layout } from './Layout';
+import { ForbiddenPage } from '../shared/ui/StatusPages';
 import { paths } from './paths';
 import { useSession } from './session';
 
 // Every page is its own chunk: an officer at a registration desk loads the
 // eligibility page, not the audit log.
+// The app shell too: a resident's phone on the self-check page loads neither the
+// menu of every module nor the notification bell.
+const Layout = lazy(() => import('./Layout'));
+const UnknownAddress = lazy(() => import('./UnknownAddress'));
 const LoginPage = lazy(() => import('../modules/access/LoginPage'));
 const SelfCheckPage = lazy(() => import('../modules/membership/SelfCheckPage'));
 const ChangePasswordPage = lazy(() => import('../modules/access/ChangePasswordPage'));
@@ -66,11 +69,13 @@ function RequireSession() {
   }
   if (me.mustChangePassword) return <Navigate to={paths.changePassword} replace />;
   return (
-    <Layout>
-      <Suspense fallback={<PageLoader />}>
-        <Outlet />
-      </Suspense>
-    </Layout>
+    <Suspense fallback={<PageLoader />}>
+      <Layout>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </Layout>
+    </Suspense>
   );
 }
 
@@ -433,8 +438,16 @@ export function AppRoutes() {
             </Need>
           }
         />
-        <Route path="*" element={<NotFoundPage />} />
       </Route>
+      {/* Outside the session guard: an unknown address says so, in the shell when logged in, not "please log in". */}
+      <Route
+        path="*"
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <UnknownAddress />
+          </Suspense>
+        }
+      />
     </Routes>
   );
 }

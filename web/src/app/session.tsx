@@ -44,9 +44,14 @@ function hadSession(): boolean {
   }
 }
 
+/** Pages anyone may open without logging in. */
+export function isPublicPath(pathname: string): boolean {
+  return pathname === paths.login || pathname === paths.selfCheck || pathname.startsWith('/verifikasi/') || pathname === '/verifikasi';
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(() => !isPublicPath(window.location.pathname));
   const [expired, setExpired] = useState(false);
   const navigate = useNavigate();
   const location = useLocation();
@@ -92,23 +97,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
   }, [navigate, sendToLogin]);
 
+  // Public pages (self-check, verification, login) do not ask who is logged in:
+  // a resident's phone has no session, and the question would only be answered
+  // 401. The probe runs once, on the first page that needs a session.
+  const probed = useRef(false);
+  const needsProbe = !isPublicPath(location.pathname) || (location.pathname === paths.login && hadSession());
   useEffect(() => {
-    let cancelled = false;
+    if (probed.current) return;
+    if (!needsProbe) {
+      setLoading(false);
+      return;
+    }
+    probed.current = true;
+    setLoading(true);
     const wasLoggedIn = hadSession();
     refresh()
       .then((m) => {
-        if (!cancelled && !m && wasLoggedIn) sendToLogin(true);
+        if (!m && wasLoggedIn) sendToLogin(true);
       })
       .catch(() => {
         // The server is unreachable: the login page will say so when used.
       })
-      .finally(() => {
-        if (!cancelled) setLoading(false);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [refresh, sendToLogin]);
+      .finally(() => setLoading(false));
+  }, [needsProbe, refresh, sendToLogin]);
 
   // Notice an ended session when the officer comes back to the tab.
   useEffect(() => {
@@ -148,9 +159,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const can = useCallback((permission: string) => !!me?.permissions.includes(permission), [me]);
 
+  // Between arriving on a page that needs a session and the probe starting, say "loading", not "logged out".
+  const waiting = loading || (needsProbe && !probed.current);
   const value = useMemo(
-    () => ({ me, loading, expired, login, logout, refresh, can }),
-    [me, loading, expired, login, logout, refresh, can],
+    () => ({ me, loading: waiting, expired, login, logout, refresh, can }),
+    [me, waiting, expired, login, logout, refresh, can],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -10,7 +10,7 @@ export default function PopulationImportPage() {
       description={
         <Text span size="sm">
           {s.import.description}{' '}
-          <Anchor href="#kolom-penduduk" size="sm">
+          <Anchor href="#kolom-penduduk" size="sm" underline="always">
             {s.import.columnsLink}
           </Anchor>
         </Text>

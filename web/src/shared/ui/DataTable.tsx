@@ -8,6 +8,8 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
   /** Right-aligned, tabular figures. */
   numeric?: boolean;
+  /** An identifier (NIK, card, letter or SJP number): monospace, never wrapped. */
+  ident?: boolean;
   width?: number | string;
 }
 
@@ -59,7 +61,7 @@ export function DataTable<T>({
                 style={onRowClick ? { cursor: 'pointer' } : undefined}
               >
                 {columns.map((c) => (
-                  <Table.Td key={c.key} className={c.numeric ? 'num' : undefined}>
+                  <Table.Td key={c.key} className={c.numeric ? 'num' : c.ident ? 'ident' : undefined}>
                     {c.cell(row)}
                   </Table.Td>
                 ))}
