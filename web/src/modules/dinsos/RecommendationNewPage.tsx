@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconSearch, IconUserCheck, IconUserQuestion } from '@tabler/icons-react';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { api } from '../../shared/api';
@@ -10,6 +10,7 @@ import { digitsOnly, formatDate, formatDateShort, formatKk, formatNik, nikProble
 import { t } from '../../shared/i18n';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { fieldErrors } from '../../shared/fieldErrors';
 import { Field, FieldGrid } from '../../shared/ui/Field';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { addDays, periodEnd } from './dates';
@@ -18,6 +19,8 @@ import { s } from './strings';
 import type { LetterDetail, Lookup } from './types';
 
 const c = s.create;
+/** The fields of this form the server may name in its error details. */
+const FIELDS = ['nik', 'category', 'institution', 'person.name', 'person.birthDate', 'person.sex', 'person.address', 'reason', 'validFrom', 'validTo'] as const;
 
 function PersonPanel({ lookup }: { lookup: Lookup }) {
   const p = lookup.person;
@@ -163,6 +166,18 @@ export default function RecommendationNewPage() {
     navigate(paths.recommendation(l.id));
   });
 
+  // The server checks every field at once; each problem shows under its field, the rest above the button.
+  const formRef = useRef<HTMLFormElement>(null);
+  const { byField: fe, rest: otherErrors } = fieldErrors(error, FIELDS);
+  useEffect(() => {
+    if (!error) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (first) {
+      first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      first.focus({ preventScroll: true });
+    }
+  }, [error]);
+
   const canTidakMampu = lookup?.person?.resident ?? false;
   return (
     <Stack gap="md">
@@ -182,7 +197,7 @@ export default function RecommendationNewPage() {
                 setNikError(null);
                 setLookup(null);
               }}
-              error={nikError}
+              error={nikError ?? fe.nik}
               required
               autoFocus
               inputMode="numeric"
@@ -207,9 +222,9 @@ export default function RecommendationNewPage() {
             <Title order={2} id="letter-form" mb="md">
               {s.detail.letter}
             </Title>
-            <form onSubmit={submit} noValidate>
+            <form onSubmit={submit} noValidate ref={formRef}>
               <Stack gap="md">
-                <Radio.Group label={c.category} value={category} onChange={setCategory} required data-testid="recommendation-category">
+                <Radio.Group label={c.category} value={category} onChange={setCategory} required error={fe.category} data-testid="recommendation-category">
                   <Stack gap={8} mt={6}>
                     {lookup.categories.map((x) => (
                       <Radio
@@ -228,6 +243,7 @@ export default function RecommendationNewPage() {
                     description={c.institutionHint}
                     value={institution}
                     onChange={(e) => setInstitution(e.currentTarget.value)}
+                    error={fe.institution}
                     required
                     maxLength={200}
                     data-testid="recommendation-institution"
@@ -238,9 +254,9 @@ export default function RecommendationNewPage() {
                     <Text fw={600} size="sm">
                       {c.identity}
                     </Text>
-                    <TextInput label={c.name} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={100} data-testid="recommendation-name" />
+                    <TextInput label={c.name} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fe['person.name']} required maxLength={100} data-testid="recommendation-name" />
                     <Group gap="md" align="flex-start" wrap="wrap">
-                      <DateField label={c.birthDate} value={birthDate} onChange={setBirthDate} required style={{ flex: '1 1 220px' }} data-testid="recommendation-birthdate" />
+                      <DateField label={c.birthDate} value={birthDate} onChange={setBirthDate} error={fe['person.birthDate']} required style={{ flex: '1 1 220px' }} data-testid="recommendation-birthdate" />
                       <Stack gap={4}>
                         <Text size="sm" fw={500} id="sex-label">
                           {c.sex} <span aria-hidden style={{ color: 'var(--mantine-color-error)' }}>*</span>
@@ -255,9 +271,14 @@ export default function RecommendationNewPage() {
                           ]}
                           data-testid="recommendation-sex"
                         />
+                        {fe['person.sex'] && (
+                          <Text size="xs" c="var(--mantine-color-error)" role="alert" data-testid="recommendation-sex-error">
+                            {fe['person.sex']}
+                          </Text>
+                        )}
                       </Stack>
                     </Group>
-                    <TextInput label={c.address} description={c.addressHint} value={address} onChange={(e) => setAddress(e.currentTarget.value)} maxLength={300} />
+                    <TextInput label={c.address} description={c.addressHint} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={fe['person.address']} maxLength={300} />
                   </Stack>
                 )}
                 <Textarea
@@ -265,6 +286,7 @@ export default function RecommendationNewPage() {
                   description={c.reasonHint}
                   value={reason}
                   onChange={(e) => setReason(e.currentTarget.value)}
+                  error={fe.reason}
                   required
                   minRows={3}
                   maxLength={500}
@@ -276,6 +298,7 @@ export default function RecommendationNewPage() {
                     description={c.validFromHint}
                     value={validFrom}
                     onChange={setValidFrom}
+                    error={fe.validFrom}
                     minDate={addDays(lookup.today, -7)}
                     maxDate={addDays(lookup.today, 30)}
                     required
@@ -287,6 +310,7 @@ export default function RecommendationNewPage() {
                     description={hint ? c.validToHint(formatDate(hint.def), formatDate(hint.max)) : undefined}
                     value={validTo}
                     onChange={setValidTo}
+                    error={fe.validTo}
                     minDate={validFrom ?? undefined}
                     maxDate={hint?.max}
                     clearable
@@ -294,7 +318,12 @@ export default function RecommendationNewPage() {
                     data-testid="recommendation-to"
                   />
                 </Group>
-                <ErrorAlert error={error} />
+                {otherErrors.length > 0 && <ErrorAlert error={new Error(otherErrors.join(' '))} />}
+                {otherErrors.length === 0 && Object.keys(fe).length > 0 && (
+                  <Text size="sm" c="var(--mantine-color-error)" role="alert" data-testid="recommendation-check-fields">
+                    {c.checkFields}
+                  </Text>
+                )}
                 <Group>
                   <Button type="submit" loading={busy} disabled={!category} data-testid="recommendation-submit">
                     {c.submit}

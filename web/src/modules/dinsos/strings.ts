@@ -45,6 +45,7 @@ export const s = {
   },
   create: {
     title: 'Terbitkan surat rekomendasi',
+    checkFields: 'Surat belum diterbitkan: perbaiki isian yang ditandai merah di atas.',
     description:
       'Periksa NIK lebih dahulu. Warga tidak mampu harus terdaftar sebagai penduduk Kota; kelompok khusus dapat diberi rekomendasi walaupun tidak ada di data kependudukan.',
     back: 'Kembali ke daftar surat',

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { MonthField } from '../../shared/ui/MonthField';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSession } from '../../app/session';
@@ -48,7 +49,9 @@ function SubmitForm({ onSaved }: { onSaved: () => void }) {
       </Title>
       <form onSubmit={submit}>
         <ErrorAlert error={error} />
-        <TextInput label={m.period} description="YYYY-MM" value={period} onChange={(e) => setPeriod(e.currentTarget.value)} required w={180} mb="sm" data-testid="monthly-period" />
+        <Box mb="sm">
+          <MonthField label={m.period} value={period} onChange={setPeriod} required maxMonth={previousMonth()} data-testid="monthly-period" />
+        </Box>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {FIELDS.map((k) => (
             <NumberInput key={k} label={m[k]} value={values[k] ?? ''} onChange={(v) => setValues((p) => ({ ...p, [k]: v }))} min={0} allowDecimal={false} required data-testid={`monthly-${k}`} />
@@ -103,7 +106,7 @@ export default function MonthlyReportsPage() {
       {office && (
         <>
           <Group align="end">
-            <TextInput label={m.period} description="YYYY-MM" value={period} onChange={(e) => setPeriod(e.currentTarget.value)} w={180} error={valid ? null : 'Format YYYY-MM'} />
+            <MonthField label={m.period} value={period} onChange={setPeriod} data-testid="monthly-overview-period" />
             {overview.data && <Text size="sm" c="dimmed">{m.due(formatDate(overview.data.dueDate))}</Text>}
           </Group>
           <ErrorAlert error={overview.error} onRetry={overview.reload} />

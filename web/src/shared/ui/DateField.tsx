@@ -5,10 +5,13 @@ import customParseFormat from 'dayjs/plugin/customParseFormat';
 
 dayjs.extend(customParseFormat);
 
-const ACCEPTED = ['YYYY-MM-DD', 'D-M-YYYY', 'D/M/YYYY', 'D MMMM YYYY', 'D MMM YYYY'];
+const ACCEPTED = ['DD/MM/YYYY', 'D/M/YYYY', 'D-M-YYYY', 'D.M.YYYY', 'DDMMYYYY', 'YYYY-MM-DD', 'D MMMM YYYY', 'D MMM YYYY'];
+
+/** How every date field shows its date: the Indonesian day/month/year, whatever the browser's language. */
+export const DATE_DISPLAY = 'DD/MM/YYYY';
 
 /** Officers type dates the way forms in Indonesia write them; all of these are understood. */
-function parseDate(input: string): string | null {
+export function parseDate(input: string): string | null {
   const v = input.trim();
   for (const f of ACCEPTED) {
     const d = dayjs(v, f, 'id', true);
@@ -33,11 +36,16 @@ type Props = Omit<DateInputProps, 'value' | 'onChange'> & {
   onChange: (value: string | null) => void;
 };
 
-/** A date as YYYY-MM-DD, shown as "22 November 2026", typed or picked. */
+/**
+ * The one date field of the app: the value is YYYY-MM-DD (what the API takes),
+ * shown and typed as 22/11/2026, or picked from an Indonesian calendar. Not the
+ * browser's native picker, whose format follows the browser's language.
+ */
 export function DateField({ value, onChange, ...rest }: Props) {
   return (
     <DateInput
-      valueFormat="D MMMM YYYY"
+      valueFormat={DATE_DISPLAY}
+      placeholder="HH/BB/TTTT"
       dateParser={parseDate}
       leftSection={<IconCalendar size={16} aria-hidden />}
       value={value}
