@@ -1,5 +1,7 @@
 import cluster from 'node:cluster';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { openDb } from '../platform/db/index.js';
 import { migrate } from '../platform/db/migrate.js';
@@ -11,8 +13,10 @@ export function registerServe(program: Command) {
   program
     .command('serve')
     .description('menjalankan server (API + antarmuka web); PORT, HOST, WEB_CONCURRENCY')
-    .action(async (_o, cmd: Command) => {
+    .option('--show-demo-logins', 'setelah server menjawab, tampilkan akun demo yang disimpan oleh `jamkesda demo`')
+    .action(async (o: { showDemoLogins?: boolean }, cmd: Command) => {
       const config = cliConfig(globalOpts(cmd));
+      if (o.showDemoLogins) showDemoLogins = path.join(config.dataDir, 'demo-logins.txt');
       // One process per core on PostgreSQL; the embedded database can be opened by one process only.
       const workers = config.databaseUrl ? (config.webConcurrency ?? os.availableParallelism()) : 1;
       // Always supervised (issue 10): a server process that dies is replaced, on the embedded database too.
@@ -91,7 +95,17 @@ async function supervise(config: Config, workers: number) {
 const QUICK_DEATH_MS = 10_000;
 const MAX_PAUSE_MS = 30_000;
 
+/** Set by --show-demo-logins: the logins `jamkesda demo` saved, printed once the server answers. */
+let showDemoLogins: string | null = null;
+
 function announce(address: string, kind: 'pg' | 'pglite', workers: number) {
   const db = kind === 'pg' ? 'PostgreSQL' : 'tertanam';
   process.stdout.write(`Jamkesda berjalan di ${address} (basis data: ${db}${workers > 1 ? `, ${workers} proses` : ''})\n`);
+  if (!showDemoLogins) return;
+  const file = showDemoLogins;
+  showDemoLogins = null;
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const logins = text.slice(text.indexOf('Akun demo'));
+  if (!text || !logins.startsWith('Akun demo')) return;
+  process.stdout.write(`\nBuka ${address} di peramban dan masuk dengan salah satu akun berikut.\n${logins}(Tersimpan juga di ${file}.)\n`);
 }
