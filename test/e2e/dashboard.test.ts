@@ -99,6 +99,8 @@ describe('home page work counters', () => {
     await screenshot(page, 'laptop-30-dashboard-sjp', false);
     await toDecide.click();
     await page.waitForURL('**/sjp?status=SUBMITTED');
+    // The list opens filtered: the two submitted requests, nothing else.
+    await expect.poll(() => page.getByTestId('sjp-table').locator('tbody tr').count()).toBe(2);
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { Counter, Dashboard } from '../../../src/modules/dashboard/schema';
 import { formatDate, formatDateTimeShort, formatNumber } from '../shared/format';
 import { paths } from './paths';
+import { useSession } from './session';
 
 interface CounterText {
   label: string;
@@ -15,18 +16,27 @@ interface CounterText {
 }
 
 /** Words and links of each counter; `atFacility` for the hospital's and puskesmas's own view. */
-function textOf(c: Counter, atFacility: string | null): CounterText {
+function textOf(c: Counter, atFacility: string | null, decides: boolean): CounterText {
   switch (c.key) {
     case 'sjp.toDecide':
       return atFacility
         ? { label: 'SJP menunggu keputusan Dinkes', help: 'Sudah Anda ajukan; petugas SJP sedang memeriksa.', to: `${paths.sjpList}?status=SUBMITTED` }
-        : { label: 'SJP menunggu keputusan', help: 'Permintaan yang sudah diajukan rumah sakit dan perlu Anda putus.', to: `${paths.sjpList}?status=SUBMITTED`, due: 'Tenggat terdekat' };
+        : {
+            label: 'SJP menunggu keputusan',
+            help: decides ? 'Permintaan yang sudah diajukan rumah sakit dan perlu Anda putus.' : 'Permintaan yang sudah diajukan rumah sakit dan menunggu keputusan petugas SJP.',
+            to: `${paths.sjpList}?status=SUBMITTED`,
+            due: 'Tenggat terdekat',
+          };
     case 'sjp.late':
       return { label: 'SJP lewat batas waktu', help: 'Berkas belum lengkap dan sudah melewati 3×24 jam kerja.', to: paths.sjpList };
     case 'sjp.needsCompletion':
       return atFacility
         ? { label: 'SJP perlu dilengkapi', help: 'Petugas meminta kelengkapan berkas; lengkapi sebelum batas waktu.', to: `${paths.sjpList}?status=NEEDS_COMPLETION`, due: 'Tenggat terdekat' }
-        : { label: 'SJP menunggu kelengkapan', help: 'Rumah sakit sedang melengkapi berkas yang Anda minta.', to: `${paths.sjpList}?status=NEEDS_COMPLETION` };
+        : {
+            label: 'SJP menunggu kelengkapan',
+            help: decides ? 'Rumah sakit sedang melengkapi berkas yang Anda minta.' : 'Rumah sakit sedang melengkapi berkas yang diminta petugas SJP.',
+            to: `${paths.sjpList}?status=NEEDS_COMPLETION`,
+          };
     case 'sjp.drafts':
       return { label: 'Draf SJP belum diajukan', help: 'Ajukan sebelum batas waktu 3×24 jam kerja sejak pasien masuk.', to: `${paths.sjpList}?status=DRAFT` };
     case 'reconciliation.pending':
@@ -63,8 +73,8 @@ function dueText(due: string): string {
   return `${formatDateTimeShort(due)} (${rel})`;
 }
 
-function CounterCard({ c, facility }: { c: Counter; facility: string | null }) {
-  const x = textOf(c, facility);
+function CounterCard({ c, facility, decides }: { c: Counter; facility: string | null; decides: boolean }) {
+  const x = textOf(c, facility, decides);
   const alert = c.tone === 'alert';
   return (
     <Card
@@ -104,6 +114,7 @@ function CounterCard({ c, facility }: { c: Counter; facility: string | null }) {
 
 /** The work waiting for this user, each counter a link to the filtered list. */
 export function WorkCounters({ data }: { data: Dashboard }) {
+  const { can } = useSession();
   if (data.counters.length === 0) return null;
   return (
     <section aria-labelledby="home-work">
@@ -112,7 +123,7 @@ export function WorkCounters({ data }: { data: Dashboard }) {
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="work-counters">
         {data.counters.map((c) => (
-          <CounterCard key={c.key} c={c} facility={data.facilityCode} />
+          <CounterCard key={c.key} c={c} facility={data.facilityCode} decides={can('sjp.decide')} />
         ))}
       </SimpleGrid>
     </section>

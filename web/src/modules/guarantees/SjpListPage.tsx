@@ -2,7 +2,7 @@ import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextIn
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../shared/format';
@@ -39,7 +39,9 @@ export default function SjpListPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [status, setStatus] = useState('');
+  // The home page's counters link here with ?status=…, so the list opens filtered.
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState(params.get('status') ?? '');
   const [debounced] = useDebouncedValue(q, 300);
   const { data, error, loading, reload } = useApi<{ items: SjpSummary[]; total: number }>('/api/v1/sjp', {
     q: debounced || undefined,
