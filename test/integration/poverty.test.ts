@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POP_HEADER, csv, nikFor, popLine } from '../helpers/fixtures.js';
 import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
@@ -60,10 +58,14 @@ describe('DTKS poverty data and the poor-only basis', () => {
       job = (await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${up.json().jobId}`, headers: { authorization: dinsos } })).json();
     } while (job.status === 'queued' || job.status === 'running');
     expect(job).toMatchObject({ status: 'succeeded', result: { accepted: 4, rejected: 1, unknownNik: 1 } });
-    const report = fs.readFileSync(String(job.result.reportPath), 'utf8');
+    // The job names no server path (issue 10); the report comes from its download route.
+    expect(job.result.reportPath).toBeUndefined();
+    const download = await t.app.inject({ method: 'GET', url: `/api/v1/imports/poverty/${job.result.importId}/report`, headers: { authorization: dinsos } });
+    expect(download.statusCode).toBe(200);
+    const report = download.body;
     expect(report).toMatch(/6,desil,11,Desil harus bilangan 1 sampai 10\.,DITOLAK/);
     expect(report).toMatch(/5,nik,\d{16},"?NIK tidak terdapat dalam data penduduk[^\n]*PERINGATAN/);
-    expect(path.basename(String(job.result.reportPath))).toMatch(/^poverty-/);
+    expect(download.headers['content-disposition']).toMatch(/laporan-impor-poverty-/);
   });
 
   it('covers only the poor from the scheduled date on, and says why the others are not', async () => {
