@@ -104,6 +104,7 @@ export function createImportRunner(
     const work = () =>
       jobs.run(
         jobId,
+        // The upload goes before the job row says the import ended, so "ended" always means "file gone".
         (progress) =>
           importers[input.kind](db, {
             filePath: input.filePath,
@@ -113,7 +114,7 @@ export function createImportRunner(
             jobId,
             createdBy: ctx?.actor?.id ?? null,
             progress,
-          }),
+          }).finally(() => (input.ownsFile ? fs.promises.rm(input.filePath, { force: true }) : undefined)),
         input.listener,
       );
     const done = (ctx ? runWithContext({ ...ctx }, work) : work()).finally(async () => {
