@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../http/errors.js';
@@ -175,6 +176,23 @@ describe('XLSX zip bomb (issue 10)', () => {
     expect(e1.code).toBe('FILE_FIELD_TOO_LONG');
     const e2 = await refusal(openTable(p, { limits: { ...DEFAULT_READ_LIMITS, xlsxMaxUncompressedBytes: 100_000 } }));
     expect(e2.code).toBe('FILE_XLSX_TOO_LARGE');
+  });
+});
+
+describe('an ordinary workbook', () => {
+  it('passes the bomb check and reads through the worker', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Penduduk');
+    ws.addRow(['NIK', 'Nama', 'Alamat']);
+    for (let i = 0; i < 3000; i++) ws.addRow([`32750101017${String(i).padStart(5, '0')}`, 'SITI AMINAH', 'JL. MAWAR NO. 5, RT 001 / RW 002 '.repeat(20)]);
+    const p = path.join(dir, 'biasa.xlsx');
+    await wb.xlsx.writeFile(p);
+    const t = await openTable(p);
+    expect(t.format).toBe('xlsx');
+    expect(t.header).toEqual(['nik', 'nama', 'alamat']);
+    const rows = await readAll(t);
+    expect(rows).toHaveLength(3000);
+    expect(rows[2999]![0]).toBe('3275010101702999');
   });
 });
 
