@@ -165,7 +165,8 @@ describe('family card: issue, PDF, print queue, verification', () => {
   it('flags the card "perlu cetak ulang" when the wife leaves PBI, and reissues it from the queue after confirming the count', async () => {
     await server.sys.db.query(`UPDATE jkn_membership SET valid_to = (now() AT TIME ZONE 'Asia/Jakarta')::date WHERE nik = $1`, [people.siti.nik]);
     await page.goto(`${server.baseUrl}/kartu/cetak`);
-    await page.getByTestId('print-state-filter').getByText('Perlu cetak ulang (1)').click();
+    await page.getByTestId('print-state-filter').getByText('Perlu cetak ulang').click();
+    await page.getByTestId('print-state-filter').getByText('Perlu cetak ulang (1)').waitFor();
     const row = page.getByTestId('print-queue').getByRole('row', { name: new RegExp(cardNumber) });
     await row.getByTestId('reissue-flag').waitFor();
     await expect(row.textContent()).resolves.toContain('anggota tidak lagi peserta JKN-PBI (1)');

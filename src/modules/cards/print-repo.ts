@@ -2,7 +2,6 @@ import type { Queryable } from '../../platform/db/index.js';
 import type { CardLayout } from './pdf.js';
 import { CARD_SELECT, toCard, type CardRow } from './repo.js';
 import type { PrintState } from './rules/lifecycle.js';
-import { flaggedFilterSql, type FlagScope } from './reissue-repo.js';
 
 /** SQL of the print queue: filtered lists with totals, print batches, hand-over. */
 
@@ -14,8 +13,8 @@ export interface QueueFilter {
   status: 'ACTIVE' | 'REPLACED' | 'REVOKED' | 'ALL';
   printState?: PrintState;
   printBatchId?: number;
-  /** Only cards that need reissuing ("perlu cetak ulang"), with the scope of the flag check. */
-  reissue?: Omit<FlagScope, 'area' | 'cardIds'>;
+  /** Only these cards: the flagged ones ("perlu cetak ulang"), found once by the flag query. */
+  cardIds?: readonly number[];
 }
 
 const STATE_SQL: Record<PrintState, string> = {
@@ -38,7 +37,7 @@ function where(f: QueueFilter, withState: boolean): { sql: string; params: unkno
   if (f.issuedTo) parts.push(`c.issued_on <= ${p(f.issuedTo)}::date`);
   if (f.printBatchId) parts.push(`c.print_batch_id = ${p(f.printBatchId)}`);
   if (withState && f.printState) parts.push(STATE_SQL[f.printState]);
-  if (f.reissue) parts.push(flaggedFilterSql(p, { ...f.reissue, area: f.area ?? null }));
+  if (f.cardIds) parts.push(`c.id = ANY(${p(f.cardIds)}::bigint[])`);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -62,13 +61,6 @@ export async function queueTotals(q: Queryable, f: QueueFilter): Promise<QueueTo
   );
   const x = r.rows[0]!;
   return { all: Number(x.total), BELUM_CETAK: Number(x.belum), SUDAH_CETAK: Number(x.cetak), SUDAH_DISERAHKAN: Number(x.serah) };
-}
-
-/** How many cards of the filter (print state aside) need reissuing: the "perlu cetak ulang" tab. */
-export async function flaggedTotal(q: Queryable, f: QueueFilter, scope: Omit<FlagScope, 'area' | 'cardIds'>): Promise<number> {
-  const w = where({ ...f, reissue: scope }, false);
-  const r = await q.query<{ n: number }>(`SELECT count(*) AS n FROM family_card c ${w.sql}`, w.params);
-  return Number(r.rows[0]!.n);
 }
 
 /** One page in delivery order: village, RW, RT, then number. */

@@ -10,7 +10,7 @@ import { handoverProblem, printProblem, type CardStatus } from './rules/lifecycl
 import { initials } from '../../platform/documents/initials.js';
 import { actorId, areaPrefix, stateOf } from './service.js';
 import { cardView } from './view.js';
-import { reissueFlags } from './reissue-repo.js';
+import { flaggedCardIds, reissueFlags } from './reissue-repo.js';
 import { flagList } from './rules/reissue.js';
 import type { SettingsService } from '../membership/settings.js';
 
@@ -75,9 +75,11 @@ export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publi
       throw invalid('INVALID_DATE_RANGE', 'Tanggal terbit awal harus sebelum atau sama dengan tanggal terbit akhir.');
     }
     const scope = await flagScope();
-    const perluCetakUlang = filter.status === 'ACTIVE' || filter.status === 'ALL' ? await printRepo.flaggedTotal(db, filter, scope) : 0;
-    if (qq.needsReissue) filter.reissue = scope;
-    const totals = { ...(await printRepo.queueTotals(db, filter)), PERLU_CETAK_ULANG: perluCetakUlang };
+    // The flag query reads every member of the area's active cards: run once, and only for the "perlu cetak ulang"
+    // tab; the other tabs mark just the cards of the page they show.
+    if (qq.needsReissue) filter.cardIds = await flaggedCardIds(db, { ...scope, area: filter.area ?? null });
+    const base = await printRepo.queueTotals(db, filter);
+    const totals = { ...base, PERLU_CETAK_ULANG: qq.needsReissue ? base.all : null };
     const rows = await printRepo.queuePage(db, filter, qq.pageSize, (qq.page - 1) * qq.pageSize);
     const total = filter.printState ? totals[filter.printState] : totals.all;
     const active = rows.filter((c) => c.status === 'ACTIVE').map((c) => c.id);

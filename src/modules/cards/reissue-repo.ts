@@ -28,13 +28,17 @@ const FLAGS_SQL = `
     FROM cards c
     JOIN family_card_member m ON m.card_id = c.id
     LEFT JOIN person p ON p.nik = m.nik
-    -- The JKN period in force today, chosen as the eligibility facts choose it (latest begun, not ended).
-    LEFT JOIN LATERAL (
-      SELECT coalesce(bool_or(x.status = 'AKTIF' AND x.segment = ANY($2::text[])), false) AS pbi
-      FROM (SELECT jm.segment, jm.status FROM jkn_membership jm
-            WHERE jm.nik = m.nik AND jm.valid_from <= $1::date AND (jm.valid_to IS NULL OR jm.valid_to > $1::date)
-            ORDER BY jm.valid_from DESC LIMIT 1) x
-    ) j ON true
+    -- The JKN period in force today, chosen as the eligibility facts choose it (the latest begun, not ended).
+    -- Plain joins, not LATERAL … LIMIT 1: for a whole city the planner can hash them; for a page of cards it uses the keys.
+    LEFT JOIN (
+      SELECT jm.nik, coalesce(jm.status = 'AKTIF' AND jm.segment = ANY($2::text[]), false) AS pbi
+      FROM jkn_membership jm
+      WHERE jm.valid_from <= $1::date AND (jm.valid_to IS NULL OR jm.valid_to > $1::date)
+        AND NOT EXISTS (SELECT 1 FROM jkn_membership later
+                        WHERE later.nik = jm.nik AND later.valid_from > jm.valid_from AND later.valid_from <= $1::date
+                          AND (later.valid_to IS NULL OR later.valid_to > $1::date))
+    ) jt ON jt.nik = m.nik
+    CROSS JOIN LATERAL (SELECT coalesce(jt.pbi, false) AS pbi) j
     UNION ALL
     -- A current member of the KK the card does not list who arrived on or after the issue: born, first
     -- seen in a snapshot, moved in, or joined the KK by a change recorded after the card was made. (A member
@@ -85,12 +89,4 @@ export async function flaggedCardIds(q: Queryable, s: FlagScope): Promise<number
     [s.today, s.excludedSegments, s.area ?? null, s.cardIds ?? null],
   );
   return r.rows.map((x) => Number(x.id));
-}
-
-/** The same statement as a filter of the print queue: `c.id IN (...)` with its four parameters placed by the caller. */
-export function flaggedFilterSql(p: (v: unknown) => string, s: FlagScope): string {
-  const names = [p(s.today), p(s.excludedSegments), p(s.area ?? null), p(null)];
-  // One pass, so a placeholder just written is never rewritten.
-  const sql = FLAGS_SQL.replace(/\$([1-4])::/g, (_, n: string) => `${names[Number(n) - 1]}::`);
-  return `c.id IN (SELECT card_id FROM (${sql}) f)`;
 }

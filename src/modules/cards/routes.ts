@@ -231,7 +231,8 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
               BELUM_CETAK: z.number(),
               SUDAH_CETAK: z.number(),
               SUDAH_DISERAHKAN: z.number(),
-              PERLU_CETAK_ULANG: z.number(),
+              /** Counted only when `needsReissue` is asked (the flag query reads every member of the area's cards). */
+              PERLU_CETAK_ULANG: z.number().nullable(),
             }),
           }),
         },

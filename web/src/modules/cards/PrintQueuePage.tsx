@@ -230,7 +230,8 @@ export default function PrintQueuePage() {
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const label = (st: Tab) => {
     const name = st === 'ALL' ? q.all : st === 'PERLU_CETAK_ULANG' ? q.needsReissueTab : s.printState[st];
-    return `${name}${totals ? ` (${formatNumber(st === 'ALL' ? totals.all : totals[st])})` : ''}`;
+    const n = totals ? (st === 'ALL' ? totals.all : totals[st]) : null;
+    return `${name}${n !== null ? ` (${formatNumber(n)})` : ''}`;
   };
 
   return (

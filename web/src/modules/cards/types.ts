@@ -106,7 +106,8 @@ export interface QueueTotals {
   BELUM_CETAK: number;
   SUDAH_CETAK: number;
   SUDAH_DISERAHKAN: number;
-  PERLU_CETAK_ULANG: number;
+  /** Counted only on the "perlu cetak ulang" tab. */
+  PERLU_CETAK_ULANG: number | null;
 }
 
 export interface QueuePage {
