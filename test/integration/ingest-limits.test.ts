@@ -75,6 +75,22 @@ describe('hostile files through the upload (issue 10)', () => {
   });
 });
 
+describe('uploads leave nothing behind', () => {
+  it('refuses a second file in one upload (multipart allows one) and keeps neither', async () => {
+    const b = '----jk-two';
+    const part = (name: string) => `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${POP_HEADER}\n\r\n`;
+    const payload = `--${b}\r\nContent-Disposition: form-data; name="asOf"\r\n\r\n2026-11-01\r\n${part('a.csv')}${part('b.csv')}--${b}--\r\n`;
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/population',
+      payload,
+      headers: { authorization: auth, 'content-type': `multipart/form-data; boundary=${b}` },
+    });
+    expect(r.statusCode).toBe(413);
+    expect(fs.readdirSync(path.join(t.dataDir, 'uploads'))).toEqual([]);
+  });
+});
+
 describe('recovery after a crash (issue 10)', () => {
   /** A process id that existed and is gone: a child that ran and exited. */
   function deadPid(): number {
