@@ -120,7 +120,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   });
   const recommendations = createRecommendationService(db, { audit, areas, publicUrl: config.publicUrl, userName: userNameFrom(access), letterheads });
   const cards = createCardService(db, audit, jobs, { publicUrl: config.publicUrl, eligibility, settings });
-  const cardPrint = createCardPrintService(db, audit, { publicUrl: config.publicUrl, settings });
+  const cardPrint = createCardPrintService(db, audit, { publicUrl: config.publicUrl, settings, letterheads });
   // SJP guarantee letters: requests, the 3×24 working-hour clock, decisions and the letter.
   const icd = createIcdService(db, path.join(ROOT_DIR, 'reference'));
   const sjp = createSjpService(db, {

@@ -74,6 +74,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // QR codes on cards and letters print this address; in production a localhost fallback would put unusable codes on paper.
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_URL && !overrides.publicUrl) {
+    throw new Error(
+      'Invalid environment:\n  PUBLIC_URL: wajib diisi bila NODE_ENV=production — alamat publik server (misalnya https://jamkesda.kota.go.id) yang dicetak pada kode QR kartu dan surat.',
+    );
+  }
   return {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,

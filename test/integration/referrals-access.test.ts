@@ -16,6 +16,7 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', url: '/api/v1/referrals', allowed: READ },
   { method: 'GET', url: '/api/v1/referrals/999999', allowed: READ },
   { method: 'GET', url: '/api/v1/referrals/999999/pdf', allowed: READ },
+  { method: 'GET', url: '/api/v1/referrals/999999/back-referral.pdf', allowed: READ },
   { method: 'POST', url: '/api/v1/referrals/999999/competency-review', body: { verdict: 'JUSTIFIED', note: 'uji coba' }, allowed: ['sjp', 'verifikator', 'ketua'] },
   ...['confirm-bed', 'decline', 'arrive', 'admit', 'back-referral'].map((a) => ({ method: 'POST' as const, url: `/api/v1/referrals/999999/${a}`, body: {}, allowed: ['rumahsakit'] as Role[] })),
 ];

@@ -1,6 +1,7 @@
 import { formatDateId } from '../../platform/calendar/format.js';
 import QRCode from 'qrcode';
 import { PAGE, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
+import type { Letterhead } from '../../platform/documents/letterhead.js';
 
 /**
  * The KS-NIK card as a PDF: a front (program, city, card number, KK, head of
@@ -130,12 +131,13 @@ function drawQr(doc: Pdf, qr: QrMatrix, x: number, y: number, size: number) {
   doc.fill('#000000');
 }
 
-function front(doc: Pdf, c: PrintableCard, qr: QrMatrix) {
+function front(doc: Pdf, c: PrintableCard, qr: QrMatrix, head?: Letterhead) {
   // Header band with the issuing office.
   doc.rect(0, 0, W, 36).fill(GREEN);
   doc.rect(0, 36, W, 2).fill(GREEN_DARK);
   healthCross(doc, 19, 18, 10.5);
-  put(doc, `PEMERINTAH ${cityOf(c).toUpperCase()}`, 35, 8.5, { font: 'Helvetica-Bold', size: 7.4, color: '#ffffff', maxWidth: 150 });
+  // The issuing government from the one letterhead setting when there is one; else the family's own regency.
+  put(doc, head?.region ? head.government : `PEMERINTAH ${cityOf(c).toUpperCase()}`, 35, 8.5, { font: 'Helvetica-Bold', size: 7.4, color: '#ffffff', maxWidth: 150 });
   put(doc, 'DINAS KESEHATAN', 35, 18.5, { font: 'Helvetica', size: 6.4, color: '#ffffff', maxWidth: 150 });
   put(doc, 'KS-NIK', W - 10, 9, { font: 'Helvetica-Bold', size: 12, color: '#ffffff', align: 'right' });
   put(doc, 'JAMKESDA', W - 10, 23, { font: 'Helvetica', size: 5.6, color: '#d9f1e7', align: 'right' });
@@ -272,7 +274,7 @@ function sheetHeader(doc: Pdf, text: string) {
 }
 
 /** The cards as one PDF in the layout asked for; page count: 2 per card (CARD) or 2 per 8 cards (A4). */
-export async function renderCardsPdf(cards: readonly PrintableCard[], layout: CardLayout, title: string): Promise<Buffer> {
+export async function renderCardsPdf(cards: readonly PrintableCard[], layout: CardLayout, title: string, head?: Letterhead): Promise<Buffer> {
   const qrs = cards.map((c) => qrMatrix(c.verifyUrl));
   return renderPdf(
     { title, subject: 'Kartu Sehat Berbasis NIK (KS-NIK)' },
@@ -280,7 +282,7 @@ export async function renderCardsPdf(cards: readonly PrintableCard[], layout: Ca
       if (layout === 'CARD') {
         cards.forEach((c, i) => {
           doc.addPage({ size: PAGE.CARD, margin: 0 });
-          atOffset(doc, 0, 0, () => front(doc, c, qrs[i]!));
+          atOffset(doc, 0, 0, () => front(doc, c, qrs[i]!, head));
           doc.addPage({ size: PAGE.CARD, margin: 0 });
           atOffset(doc, 0, 0, () => back(doc, c));
         });
@@ -308,7 +310,7 @@ export async function renderCardsPdf(cards: readonly PrintableCard[], layout: Ca
             const x = left + slot * (W + SHEET.gapX);
             const y = topY + row * (H + SHEET.gapY);
             cutMarks(doc, x, y);
-            atOffset(doc, x, y, () => (side === 'front' ? front(doc, c, qrs[s * CARDS_PER_SHEET + i]!) : back(doc, c)));
+            atOffset(doc, x, y, () => (side === 'front' ? front(doc, c, qrs[s * CARDS_PER_SHEET + i]!, head) : back(doc, c)));
           });
         }
       }

@@ -8,6 +8,7 @@ import * as printRepo from './print-repo.js';
 import * as repo from './repo.js';
 import { handoverProblem, printProblem, type CardStatus } from './rules/lifecycle.js';
 import { initials } from '../../platform/documents/initials.js';
+import type { Letterhead } from '../../platform/documents/letterhead.js';
 import { actorId, areaPrefix, stateOf } from './service.js';
 import { cardView } from './view.js';
 import { flaggedCardIds, reissueFlags } from './reissue-repo.js';
@@ -56,7 +57,7 @@ function dateOrNull(v: string | undefined, field: string): string | undefined {
 }
 
 /** The print queue, print batches, card PDFs, hand-over, and the public verification. */
-export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publicUrl: string; settings: Pick<SettingsService, 'on'> }) {
+export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publicUrl: string; settings: Pick<SettingsService, 'on'>; letterheads?: { for(office: 'HEALTH'): Promise<Letterhead> } }) {
   async function flagScope() {
     const today = jakartaToday();
     return { today, excludedSegments: (await opts.settings.on(today))?.excludedSegments ?? [] };
@@ -134,7 +135,7 @@ export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publi
       throw invalid('BATCH_SIZE', `Pilih 1 sampai ${MAX_BATCH} kartu untuk dicetak sekaligus.`);
     }
     const cards = await printable(unique);
-    const bytes = await renderCardsPdf(cards, layout, title);
+    const bytes = await renderCardsPdf(cards, layout, title, await opts.letterheads?.for('HEALTH'));
     await audit.record(unique.map((id) => ({ action: 'card.pdf', entityType: 'family_card', entityId: String(id), details: { layout, ...context } })));
     return bytes;
   }

@@ -1,5 +1,6 @@
 import { formatDateId } from '../../platform/calendar/format.js';
 import { PAGE, qrPng, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
+import { drawLetterhead, signatureLines, type Signer } from '../../platform/documents/letterhead.js';
 import type { Letterhead } from './letterhead.js';
 import type { Letter } from './repo.js';
 import { CATEGORY_BASIS, CATEGORY_LABEL, INSTITUTION_LABEL } from './rules/categories.js';
@@ -21,16 +22,16 @@ export function groupedCode(code: string): string {
  * reason, validity, issuing officer and a QR code to the public verification
  * page. A revoked letter prints with a "DICABUT" mark and the date.
  */
-export async function renderLetterPdf(l: Letter, head: Letterhead, verifyUrl: string): Promise<Buffer> {
+export async function renderLetterPdf(l: Letter, head: Letterhead, verifyUrl: string, signer: Signer | null = null): Promise<Buffer> {
   const qr = await qrPng(verifyUrl, 360);
   return renderPdf(
     { title: `Surat Rekomendasi ${l.number}`, subject: 'Surat Rekomendasi Jaminan Kesehatan Daerah' },
-    (doc) => draw(doc, l, head, verifyUrl, qr),
+    (doc) => draw(doc, l, head, verifyUrl, qr, signer),
     { size: PAGE.A4, margin: 56 },
   );
 }
 
-function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buffer) {
+function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buffer, signer: Signer | null) {
   // A revoked letter carries a large mark beneath the text.
   if (l.status === 'REVOKED') {
     doc.save();
@@ -47,12 +48,7 @@ function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buff
   doc.fillColor(INK).opacity(1);
 
   // Letterhead (kop surat)
-  doc.font('Helvetica-Bold').fontSize(14).text(head.government, LEFT, 50, { width: WIDTH, align: 'center' });
-  doc.fontSize(18).text(head.office, { width: WIDTH, align: 'center' });
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('Program Jaminan Kesehatan Daerah (Jamkesda)', { width: WIDTH, align: 'center' });
-  let y = doc.y + 8;
-  doc.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(2.2).strokeColor(INK).stroke();
-  doc.moveTo(LEFT, y + 3.5).lineTo(RIGHT, y + 3.5).lineWidth(0.7).stroke();
+  let y = drawLetterhead(doc, head, { left: LEFT, width: WIDTH }) - 3.5;
 
   // Title and number
   doc.fillColor(INK).font('Helvetica-Bold').fontSize(13).text('SURAT REKOMENDASI JAMINAN KESEHATAN DAERAH', LEFT, y + 24, {
@@ -115,7 +111,9 @@ function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buff
   doc.text(`${head.place ?? '....................'}, ${formatDateId(l.issuedOn)}`, sigX, y, { width: sigW });
   doc.text(`a.n. ${head.head}`, sigX, doc.y, { width: sigW });
   doc.text('Petugas penerbit,', sigX, doc.y, { width: sigW });
-  doc.font('Helvetica-Bold').text(l.issuerName, sigX, doc.y + 52, { width: sigW, underline: true });
+  const sig = signatureLines(signer, l.issuerName);
+  doc.font('Helvetica-Bold').text(sig.name, sigX, doc.y + 52, { width: sigW, underline: true });
+  doc.font('Helvetica').text(sig.nip, sigX, doc.y, { width: sigW });
 
   doc.image(qr, LEFT, y, { fit: [96, 96] });
   doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text('Pindai untuk memeriksa keabsahan', LEFT, y + 100, { width: 150 });

@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/index.js';
 import { currentContext } from '../../platform/http/context.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import type { AreaService } from '../areas/service.js';
+import { signerOf } from '../../platform/documents/letterhead.js';
 import { letterhead, type Letterhead } from './letterhead.js';
 import { renderLetterPdf } from './pdf.js';
 import * as repo from './repo.js';
@@ -26,6 +27,8 @@ export interface RecommendationDeps {
   userName: (id: number) => Promise<string | null>;
   /** Today in Asia/Jakarta; replaceable in tests. */
   today?: () => string;
+  /** The one letterhead source (the administrator's setting); without it, the region of the population data. */
+  letterheads?: { for(office: 'SOCIAL'): Promise<Letterhead> };
 }
 
 /** How an officer is named on a letter, from the user list of the access module. */
@@ -109,6 +112,7 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
 
   /** The letterhead, from the regency the population data belongs to; re-read every 10 minutes. */
   async function issuerLetterhead(): Promise<Letterhead> {
+    if (deps.letterheads) return deps.letterheads.for('SOCIAL');
     if (head && Date.now() - head.at < 600_000) return head.value;
     const code = await repo.populationRegency(db);
     const name = code ? ((await deps.areas.get(code))?.name ?? null) : null;
@@ -261,7 +265,9 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
   async function pdf(id: number): Promise<{ fileName: string; bytes: Buffer }> {
     const l = await repo.getLetter(db, id);
     if (!l) throw notFoundError();
-    const bytes = await renderLetterPdf(l, await issuerLetterhead(), verificationUrl(deps.publicUrl, 'rekomendasi', l.verifyCode));
+    const issuer = await db.query<{ issued_by: number | null }>('SELECT issued_by FROM recommendation WHERE id = $1', [id]);
+    const signer = await signerOf(db, issuer.rows[0]?.issued_by ?? null);
+    const bytes = await renderLetterPdf(l, await issuerLetterhead(), verificationUrl(deps.publicUrl, 'rekomendasi', l.verifyCode), signer);
     await deps.audit.record({ action: 'recommendation.print', entityType: 'person', entityId: l.nik, details: { recommendationId: l.id } });
     return { fileName: `rekomendasi-${l.number.replace(/\//g, '-').toLowerCase()}.pdf`, bytes };
   }

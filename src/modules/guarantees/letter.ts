@@ -1,5 +1,6 @@
 import { formatDateId } from '../../platform/calendar/format.js';
 import { jakartaDate, jakartaDateTime } from '../../platform/calendar/index.js';
+import { drawLetterhead, signatureLines, type Letterhead, type Signer } from '../../platform/documents/letterhead.js';
 import { PAGE, qrPng, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
 import type { SjpView } from './service.js';
 
@@ -28,9 +29,13 @@ export function groupedCode(code: string): string {
  */
 export type LetterData = SjpView & { costCutoffAt?: string | null; placedClass?: string | null; placedSince?: string | null };
 
-export async function renderSjpLetter(s: LetterData, verifyUrl: string): Promise<Buffer> {
+export async function renderSjpLetter(s: LetterData, verifyUrl: string, head: Letterhead, signer: Signer | null): Promise<Buffer> {
   const qr = await qrPng(verifyUrl, 360);
-  return renderPdf({ title: `SJP ${s.number}`, subject: 'Surat Jaminan Pelayanan Jamkesda' }, (doc) => draw(doc, s, verifyUrl, qr), { size: PAGE.A4, margin: 56 });
+  return renderPdf(
+    { title: `SJP ${s.number}`, subject: 'Surat Jaminan Pelayanan Jamkesda' },
+    (doc) => draw(doc, s, verifyUrl, qr, head, signer),
+    { size: PAGE.A4, margin: 56 },
+  );
 }
 
 function row(doc: Pdf, label: string, value: string) {
@@ -40,17 +45,12 @@ function row(doc: Pdf, label: string, value: string) {
   doc.moveDown(0.35);
 }
 
-function draw(doc: Pdf, s: LetterData, verifyUrl: string, qr: Buffer) {
-  doc.fillColor('#111111').font('Helvetica-Bold').fontSize(14).text('PEMERINTAH KOTA', LEFT, 50, { width: WIDTH, align: 'center' });
-  doc.fontSize(18).text('DINAS KESEHATAN', { width: WIDTH, align: 'center' });
-  doc.font('Helvetica').fontSize(9).fillColor('#555555').text('Program Jaminan Kesehatan Daerah (Jamkesda)', { width: WIDTH, align: 'center' });
-  const y = doc.y + 8;
-  doc.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(2.2).strokeColor('#111111').stroke();
-  doc.moveTo(LEFT, y + 3.5).lineTo(RIGHT, y + 3.5).lineWidth(0.7).stroke();
+function draw(doc: Pdf, s: LetterData, verifyUrl: string, qr: Buffer, head: Letterhead, signer: Signer | null) {
+  const y = drawLetterhead(doc, head, { left: LEFT, width: WIDTH }) - 3.5;
   doc.fillColor('#111111').font('Helvetica-Bold').fontSize(13).text('SURAT JAMINAN PELAYANAN (SJP)', LEFT, y + 24, { width: WIDTH, align: 'center', underline: true });
   doc.font('Helvetica').fontSize(11).text(`Nomor: ${s.number}`, { width: WIDTH, align: 'center' });
   doc.moveDown(1.2);
-  doc.fontSize(10.5).text('Dinas Kesehatan menjamin biaya pelayanan kesehatan peserta Jamkesda berikut:', LEFT, doc.y, { width: WIDTH });
+  doc.fontSize(10.5).text(`Dinas Kesehatan${head.region ? ` ${head.region}` : ''} menjamin biaya pelayanan kesehatan peserta Jamkesda berikut:`, LEFT, doc.y, { width: WIDTH });
   doc.moveDown(0.6);
   row(doc, 'Nama pasien', s.patientName);
   row(doc, 'NIK', s.nik ?? '(bayi baru lahir, belum ber-NIK)');
@@ -81,8 +81,10 @@ function draw(doc: Pdf, s: LetterData, verifyUrl: string, qr: Buffer) {
   doc.fillColor('#111111').font('Helvetica-Bold').text(groupedCode(s.trackingCode), { width: 200 });
   doc.font('Helvetica').fillColor('#555555').fontSize(8).text(verifyUrl, { width: 200 });
   const decided = s.decidedAt ? formatDateId(jakartaDate(new Date(s.decidedAt))) : '';
-  doc.fontSize(10.5).fillColor('#111111').text(`Ditetapkan ${decided}`, RIGHT - 180, top + 8, { width: 180, align: 'center' });
-  doc.text('Petugas SJP Dinas Kesehatan', { width: 180, align: 'center' });
+  doc.fontSize(10.5).fillColor('#111111').text(`${head.place ? `${head.place}, ` : 'Ditetapkan '}${decided}`, RIGHT - 190, top + 8, { width: 190, align: 'center' });
+  doc.text(signer?.position ?? 'Petugas SJP Dinas Kesehatan', { width: 190, align: 'center' });
   doc.moveDown(3);
-  doc.font('Helvetica-Bold').text(s.decidedBy ?? '', { width: 180, align: 'center' });
+  const sig = signatureLines(signer, s.decidedBy);
+  doc.font('Helvetica-Bold').text(sig.name, { width: 190, align: 'center', underline: true });
+  doc.font('Helvetica').fontSize(9.5).text(sig.nip, { width: 190, align: 'center' });
 }

@@ -7,6 +7,8 @@ import { currentContext } from '../../platform/http/context.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import { renderSjpLetter } from './letter.js';
+import { timeLeftLabel } from './rules/duration.js';
+import { letterheadFor, signerOf, type Letterhead } from '../../platform/documents/letterhead.js';
 import * as repo from './repo.js';
 import { queueBuckets, reminderFor, formatHours } from './rules/deadline.js';
 import { view, type SjpService } from './service.js';
@@ -18,7 +20,10 @@ import { view, type SjpService } from './service.js';
  * `sweep()`, which a scheduler may call): a dedupe key per request and kind
  * makes each reminder reach the officers once.
  */
-export function createSjpDesk(db: Db, deps: { sjp: SjpService; calendar: CalendarService; audit: AuditWriter; publicUrl: string }) {
+export function createSjpDesk(
+  db: Db,
+  deps: { sjp: SjpService; calendar: CalendarService; audit: AuditWriter; publicUrl: string; letterheads?: { for(office: 'HEALTH'): Promise<Letterhead> } },
+) {
   async function sweep(now = new Date()) {
     const cal = await deps.calendar.calendar();
     const open = await repo.open(db, null);
@@ -53,7 +58,7 @@ export function createSjpDesk(db: Db, deps: { sjp: SjpService; calendar: Calenda
     const items = rows.map((r) => {
       const hoursLeft = Math.round(cal.workingHoursBetween(now, new Date(r.due_at)) * 100) / 100;
       const v = view(r);
-      return { ...v, hoursLeft, buckets: queueBuckets({ status: r.status, hoursLeft, lateHours: v.lateHours }) };
+      return { ...v, hoursLeft, timeLeft: timeLeftLabel(hoursLeft), buckets: queueBuckets({ status: r.status, hoursLeft, lateHours: v.lateHours }) };
     });
     await deps.audit.record(items.map((i) => ({ action: 'sjp.read', entityType: 'sjp_request', entityId: String(i.id), details: { via: 'queue' } })));
     const pick = (b: string) => items.filter((i) => i.buckets.includes(b as never));
@@ -64,7 +69,10 @@ export function createSjpDesk(db: Db, deps: { sjp: SjpService; calendar: Calenda
     const s = await deps.sjp.get(id);
     if (!s.letterUrl) throw conflict('SJP_NO_LETTER', 'Surat SJP baru tersedia setelah permintaan disetujui.');
     await deps.audit.record({ action: 'sjp.letter', entityType: 'sjp_request', entityId: String(id) });
-    return { number: s.number!, pdf: await renderSjpLetter(s, verificationUrl(deps.publicUrl, 'sjp', s.trackingCode)) };
+    // The letterhead is the administrator's setting; the signer is the deciding officer's profile (full name, NIP).
+    const head = deps.letterheads ? await deps.letterheads.for('HEALTH') : letterheadFor('HEALTH', null, null);
+    const signer = await signerOf(db, await repo.deciderId(db, id));
+    return { number: s.number!, pdf: await renderSjpLetter(s, verificationUrl(deps.publicUrl, 'sjp', s.trackingCode), head, signer) };
   }
 
   /** Public tracking / verification: status and dates only, no personal data. */

@@ -133,6 +133,26 @@ export async function insert(q: Queryable, n: NewRequest): Promise<number | null
   return r.rows[0] ? Number(r.rows[0].id) : null;
 }
 
+/** Who decided the request (the letter's signer), by user id. */
+export async function deciderId(q: Queryable, id: number): Promise<number | null> {
+  const r = await q.query<{ decided_by: number | null }>('SELECT decided_by FROM sjp_request WHERE id = $1', [id]);
+  return r.rows[0]?.decided_by == null ? null : Number(r.rows[0].decided_by);
+}
+
+/** The open request that a new one collides with (the `sjp_request_open_once` index), for the duplicate error to link to. */
+export async function openDuplicate(
+  q: Queryable,
+  k: { nik: string | null; birthId: number | null; facilityCode: string; careType: string; admissionDate: string },
+): Promise<{ id: number; trackingCode: string } | null> {
+  const r = await q.query<{ id: number; tracking_code: string }>(
+    `SELECT id, tracking_code FROM sjp_request
+      WHERE coalesce(nik, 'B' || birth_id::text) = coalesce($1::text, 'B' || $2::text) AND facility_code = $3 AND care_type = $4
+        AND admission_date = $5::date AND status IN ('DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION')`,
+    [k.nik, k.birthId, k.facilityCode, k.careType, k.admissionDate],
+  );
+  return r.rows[0] ? { id: Number(r.rows[0].id), trackingCode: r.rows[0].tracking_code } : null;
+}
+
 /** One request; `facility` limits it to that facility's requests. `lock` takes a row lock for a change. */
 export async function get(q: Queryable, id: number, facility: string | null, lock = false): Promise<SjpRow | null> {
   const r = await q.query<SjpRow>(

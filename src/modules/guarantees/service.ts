@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../../platform/db/index.js';
 import { verificationCode } from '../../platform/documents/codes.js';
 import type { DocumentStore } from '../../platform/documents/store.js';
 import { currentContext } from '../../platform/http/context.js';
-import { conflict, forbidden, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import type { BirthService, RecordBirth } from '../births/service.js';
 import type { EligibilityAnswer } from '../membership/eligibility.js';
@@ -13,7 +13,9 @@ import * as careRepo from './care-repo.js';
 import * as repo from './repo.js';
 import { cutoffProblem } from './rules/incidental.js';
 import { checklist, sjpBasisOf, type Requirement } from './rules/checklist.js';
-import { dueAt, formatHours, lateHours, submissionRefusal, type CareType } from './rules/deadline.js';
+import { dueAt, lateHours, submissionRefusal, type CareType } from './rules/deadline.js';
+import { documentList } from './rules/documents.js';
+import { timeLeftLabel, workingDuration } from './rules/duration.js';
 import { DEFAULT_VALIDITY_DAYS, REJECT_REASONS, letterNumber, transitionProblem, type RejectReason, type SjpAction, type SjpStatus } from './rules/status.js';
 
 export interface NewSjp {
@@ -38,6 +40,10 @@ export interface SjpDeps {
   calendar: CalendarService;
   eligibility: { check(nik: string, date?: string): Promise<EligibilityAnswer> };
   births: BirthService;
+  /** The diagnosis name shown beside the code (ICD-10 module); a code missing from the table shows without a name. */
+  icd: { get(code: string): Promise<{ title: string }> };
+  /** The officer's full name for the decision and the letter (user profile); null when the profile has none. */
+  fullName?: (userId: number) => Promise<string | null>;
   publicUrl: string;
 }
 
@@ -132,13 +138,13 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       late_hours: late,
       missing: [],
     });
-    const note = late > 0 ? `Terlambat ${formatHours(late)} jam kerja` : null;
+    const note = late > 0 ? `Terlambat ${workingDuration(late)}` : null;
     await repo.addEvent(tx, Number(r.id), 'SUBMITTED', note, actorName());
     const again = r.status === 'NEEDS_COMPLETION';
     await notify(tx, { role: 'sjp' }, {
       kind: again ? 'sjp.resubmitted' : 'sjp.submitted',
       title: `${again ? 'Kelengkapan SJP dikirim' : 'Permintaan SJP baru'} dari ${r.facility_name}`,
-      body: late > 0 ? `Terlambat ${formatHours(late)} jam kerja.` : undefined,
+      body: late > 0 ? `Terlambat ${workingDuration(late)}.` : undefined,
       link: `/sjp/${r.id}`,
       entityType: 'sjp_request',
       entityId: String(r.id),
@@ -236,7 +242,14 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         createdBy: actorId(),
       });
       if (newId === null) {
-        throw conflict('SJP_DUPLICATE', `Sudah ada permintaan SJP yang masih terbuka untuk pasien ini di ${facilityName} (jenis dan tanggal masuk yang sama).`);
+        // Name the open request so the desk can go straight to it instead of filing again.
+        const open = await repo.openDuplicate(tx, { nik: birth ? birth.childNik : input.nik, birthId: birth?.id ?? null, facilityCode, careType: input.careType, admissionDate });
+        throw new AppError(
+          'conflict',
+          'SJP_DUPLICATE',
+          `Sudah ada permintaan SJP yang masih terbuka untuk pasien ini di ${facilityName} (jenis dan tanggal masuk yang sama)${open ? `, kode lacak ${open.trackingCode}` : ''}.`,
+          open ? { existingId: open.id, trackingCode: open.trackingCode } : undefined,
+        );
       }
       const docs = [...input.documents];
       if (input.newborn) docs.push({ requirement: 'SURAT_KETERANGAN_LAHIR', documentId: input.newborn.documentId });
@@ -260,17 +273,52 @@ export function createSjpService(db: Db, deps: SjpDeps) {
     await deps.audit.record({ action: 'sjp.read', entityType: 'sjp_request', entityId: String(id) });
     const docs = await repo.documents(db, id);
     const cal = await deps.calendar.calendar();
+    const hoursLeft = Math.round(cal.workingHoursBetween(new Date(), new Date(r.due_at)) * 100) / 100;
+    const events = await repo.events(db, id);
+    const askedAt = events.filter((e) => e.status === 'NEEDS_COMPLETION').at(-1)?.at ?? null;
     return {
       ...view(r),
-      hoursLeft: Math.round(cal.workingHoursBetween(new Date(), new Date(r.due_at)) * 100) / 100,
+      hoursLeft,
+      timeLeft: timeLeftLabel(hoursLeft),
+      lateLabel: r.late_hours === null ? null : Number(r.late_hours) > 0 ? workingDuration(Number(r.late_hours)) : null,
+      diagnosisTitle: await diagnosisTitle(r.diagnosis_code),
+      eligibility: await eligibilityOnAdmission(r),
       checklist: checklist(r.care_type, r.basis, docs),
-      documents: docs.map((d) => ({ ...d, addedAt: d.addedAt.toISOString() })),
-      events: (await repo.events(db, id)).map((e) => ({ ...e, at: e.at.toISOString() })),
+      documents: documentList(docs, r.missing, askedAt).map((d) => ({ ...d, addedAt: d.addedAt.toISOString() })),
+      events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
       ...(await careRepo.care(db, id)),
       actions: await careRepo.actions(db, id),
       deposits: await careRepo.deposits(db, id),
       letterUrl: r.number && (r.status === 'APPROVED' || r.status === 'EXPIRED') ? `/api/v1/sjp/${id}/letter.pdf` : null,
     };
+  }
+
+  async function diagnosisTitle(code: string): Promise<string | null> {
+    try {
+      return (await deps.icd.get(code)).title;
+    } catch {
+      // A code outside the loaded ICD-10 table (the full table is loaded by the administrator) shows as the code alone.
+      return null;
+    }
+  }
+
+  /** The membership decision on the admission date, for the officer deciding the request (a newborn without NIK: none). */
+  async function eligibilityOnAdmission(r: repo.SjpRow) {
+    if (!r.nik) return null;
+    const e = await deps.eligibility.check(r.nik, r.admission_date);
+    return {
+      date: e.date,
+      eligible: e.eligible,
+      basis: e.basis,
+      rule: e.rule?.description ?? null,
+      reasons: e.reasons.filter((x) => x.severity !== 'INFO').map((x) => x.message),
+    };
+  }
+
+  async function deciderName(): Promise<string | null> {
+    const id = actorId();
+    const name = id !== null && deps.fullName ? await deps.fullName(id) : null;
+    return name ?? actorName();
   }
 
   async function list(f: { status?: SjpStatus[]; q?: string; page: number; pageSize: number }) {
@@ -318,6 +366,8 @@ export function createSjpService(db: Db, deps: SjpDeps) {
   }
 
   async function approve(id: number, input: { validTo: string | null }) {
+    // Read outside the transaction: the embedded database has one connection, held by the transaction.
+    const decider = await deciderName();
     await db.tx(async (tx) => {
       const r = await requireAllowed(tx, id, 'approve');
       const validFrom = r.admission_date;
@@ -328,7 +378,7 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       const seq = await repo.nextSeq(tx, year);
       const number = letterNumber(seq, year);
       await repo.update(tx, id, {
-        status: 'APPROVED', number, year, seq, valid_from: validFrom, valid_to: validTo, decided_at: new Date(), decided_by: actorId(), decider_name: actorName(),
+        status: 'APPROVED', number, year, seq, valid_from: validFrom, valid_to: validTo, decided_at: new Date(), decided_by: actorId(), decider_name: decider,
       });
       await repo.addEvent(tx, id, 'APPROVED', `Nomor ${number}, berlaku ${formatDateId(validFrom)} s.d. ${formatDateId(validTo)}`, actorName());
       await notify(tx, hospital(r), {
@@ -369,12 +419,13 @@ export function createSjpService(db: Db, deps: SjpDeps) {
   }
 
   async function reject(id: number, input: { code: RejectReason; note: string | null }) {
+    const decider = await deciderName();
     if (input.code === 'OTHER' && (input.note?.trim().length ?? 0) < 5) {
       throw invalid('SJP_REJECT_NOTE', 'Untuk alasan "lainnya", tuliskan keterangan penolakan (minimal 5 huruf).');
     }
     await db.tx(async (tx) => {
       const r = await requireAllowed(tx, id, 'reject');
-      await repo.update(tx, id, { status: 'REJECTED', reject_code: input.code, reject_note: input.note?.trim() || null, decided_at: new Date(), decided_by: actorId(), decider_name: actorName() });
+      await repo.update(tx, id, { status: 'REJECTED', reject_code: input.code, reject_note: input.note?.trim() || null, decided_at: new Date(), decided_by: actorId(), decider_name: decider });
       await repo.addEvent(tx, id, 'REJECTED', REJECT_REASONS[input.code], actorName());
       await notify(tx, hospital(r), {
         kind: 'sjp.rejected',

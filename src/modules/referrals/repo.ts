@@ -221,7 +221,7 @@ export async function setStatus(
   tx: Queryable,
   id: number,
   status: Status,
-  extra: { declinedReason?: string; returnCondition?: string; returnFollowUp?: string } = {},
+  extra: { declinedReason?: string; returnCondition?: string; returnFollowUp?: string; by?: { id: number | null; name: string } } = {},
 ): Promise<void> {
   await tx.query(
     `UPDATE referral SET status = $2,
@@ -231,10 +231,22 @@ export async function setStatus(
        admitted_at = CASE WHEN $2 = 'ADMITTED' THEN now() ELSE admitted_at END,
        returned_at = CASE WHEN $2 = 'RETURNED' THEN now() ELSE returned_at END,
        return_condition = CASE WHEN $2 = 'RETURNED' THEN $4 ELSE return_condition END,
-       return_follow_up = CASE WHEN $2 = 'RETURNED' THEN $5 ELSE return_follow_up END
+       return_follow_up = CASE WHEN $2 = 'RETURNED' THEN $5 ELSE return_follow_up END,
+       returned_by = CASE WHEN $2 = 'RETURNED' THEN $6::bigint ELSE returned_by END,
+       returner_name = CASE WHEN $2 = 'RETURNED' THEN $7::text ELSE returner_name END
      WHERE id = $1`,
-    [id, status, extra.declinedReason ?? null, extra.returnCondition ?? null, extra.returnFollowUp ?? null],
+    [id, status, extra.declinedReason ?? null, extra.returnCondition ?? null, extra.returnFollowUp ?? null, extra.by?.id ?? null, extra.by?.name ?? null],
   );
+}
+
+/** Who signs the letters of a referral: the creator (referral letter) and the hospital officer who sent it back. */
+export async function signerIds(q: Queryable, id: number): Promise<{ createdBy: number | null; returnedBy: number | null; returnerName: string | null }> {
+  const r = await q.query<{ created_by: number | null; returned_by: number | null; returner_name: string | null }>(
+    'SELECT created_by, returned_by, returner_name FROM referral WHERE id = $1',
+    [id],
+  );
+  const x = r.rows[0];
+  return { createdBy: x?.created_by == null ? null : Number(x.created_by), returnedBy: x?.returned_by == null ? null : Number(x.returned_by), returnerName: x?.returner_name ?? null };
 }
 
 /** Records the office's REF-6 review once; false when already reviewed or not flagged. */

@@ -156,6 +156,15 @@ export function referralRoutes(app: App, svc: ReferralService) {
     },
   );
 
+  app.get(
+    '/api/v1/referrals/:id/back-referral.pdf',
+    { config: { permission: 'referral.read' }, schema: { tags: ['referrals'], summary: 'Surat rujukan balik (PDF, A4), setelah rujukan balik dicatat', params: id } },
+    async (req, reply) => {
+      const { fileName, bytes } = await svc.backReferralPdf(req.params.id);
+      return sendFile(reply, { type: 'application/pdf', fileName, body: bytes });
+    },
+  );
+
   for (const [path, action] of Object.entries(ACTIONS)) {
     app.post(
       `/api/v1/referrals/:id/${path}`,

@@ -9,7 +9,8 @@ import { AppError, conflict, forbidden, invalid, notFound, ruleRefusal } from '.
 import { notify } from '../../platform/notifications/notifications.js';
 import type { EligibilityAnswer } from '../membership/eligibility.js';
 import type { IcdService } from '../icd/service.js';
-import { renderReferralPdf } from './pdf.js';
+import { letterheadFor, signerOf, type Letterhead } from '../../platform/documents/letterhead.js';
+import { renderBackReferralPdf, renderReferralPdf } from './pdf.js';
 import * as repo from './repo.js';
 import type { Referral } from './repo.js';
 import { PROXIMITY_LABEL, rankDestinations } from './rules/ranking.js';
@@ -22,6 +23,8 @@ export interface ReferralDeps {
   publicUrl: string;
   userName: (id: number) => Promise<string | null>;
   today?: () => string;
+  /** The one letterhead source (region from the administrator's setting). */
+  letterheads?: { for(office: 'HEALTH'): Promise<Letterhead> };
 }
 
 export interface NewReferralInput {
@@ -276,9 +279,26 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
   async function pdf(id: number): Promise<{ fileName: string; bytes: Buffer }> {
     const r = await repo.getReferral(db, id, scope());
     if (!r) throw notFoundError();
-    const bytes = await renderReferralPdf(r, verificationUrl(deps.publicUrl, 'rujukan', r.verifyCode));
+    const signers = await repo.signerIds(db, id);
+    const bytes = await renderReferralPdf(r, verificationUrl(deps.publicUrl, 'rujukan', r.verifyCode), await letterhead(), await signerOf(db, signers.createdBy));
     await deps.audit.record({ action: 'referral.print', entityType: 'person', entityId: r.nik, details: { referralId: r.id } });
     return { fileName: `rujukan-${r.number.replace(/\//g, '-').toLowerCase()}.pdf`, bytes };
+  }
+
+  /** REF-5: the back-referral letter (surat rujukan balik) from the receiving hospital, once the patient is sent back. */
+  async function backReferralPdf(id: number): Promise<{ fileName: string; bytes: Buffer }> {
+    const r = await repo.getReferral(db, id, scope());
+    if (!r) throw notFoundError();
+    if (r.status !== 'RETURNED') throw conflict('BACK_REFERRAL_NONE', 'Surat rujukan balik baru tersedia setelah rumah sakit mencatat rujukan balik.');
+    const signers = await repo.signerIds(db, id);
+    const signer = await signerOf(db, signers.returnedBy);
+    const bytes = await renderBackReferralPdf(r, verificationUrl(deps.publicUrl, 'rujukan', r.verifyCode), await letterhead(), signer, signers.returnerName);
+    await deps.audit.record({ action: 'referral.print', entityType: 'person', entityId: r.nik, details: { referralId: r.id, letter: 'back-referral' } });
+    return { fileName: `rujukan-balik-${r.number.replace(/\//g, '-').toLowerCase()}.pdf`, bytes };
+  }
+
+  async function letterhead(): Promise<Letterhead> {
+    return deps.letterheads ? deps.letterheads.for('HEALTH') : letterheadFor('HEALTH', null, null);
   }
 
   /** The receiving hospital's steps: confirm bed, decline, arrival, admission, back-referral (REF-5, REF-7). */
@@ -292,13 +312,15 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
       throw invalid('BACK_REFERRAL_INCOMPLETE', 'Rujukan balik harus berisi kondisi pasien dan tindak lanjut di fasilitas perujuk (masing-masing minimal 3 karakter).');
     }
     if (reason.length > 2000 || condition.length > 2000 || followUp.length > 2000) throw invalid('TEXT_TOO_LONG', 'Isian paling banyak 2000 karakter.');
+    // The back-referral letter's signer, read before the transaction takes the (embedded database's only) connection.
+    const by = action === 'RETURN' ? await actorName() : undefined;
     await db.tx(async (tx) => {
       const r = await repo.getReferral(tx, id, fc, true);
       if (!r) throw notFoundError();
       if (r.toFacilityCode !== fc) throw forbidden('Hanya rumah sakit tujuan yang dapat mencatat tindak lanjut rujukan ini.');
       const t = transition(r.status, action);
       if (!t.ok) throw conflict('REFERRAL_STATE', t.message);
-      await repo.setStatus(tx, id, t.status, { declinedReason: reason, returnCondition: condition, returnFollowUp: followUp });
+      await repo.setStatus(tx, id, t.status, { declinedReason: reason, returnCondition: condition, returnFollowUp: followUp, by });
       await auditInTx(tx, { action: `referral.${action.toLowerCase()}`, entityType: 'referral', entityId: String(id), details: { from: r.status, to: t.status } });
       if (r.fromFacilityCode && (action === 'RETURN' || action === 'DECLINE' || action === 'CONFIRM_BED')) {
         const role = r.fromLevel === 'PPK2' ? 'rumahsakit' : 'puskesmas';
@@ -356,7 +378,7 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
     return { valid: r.status !== 'DECLINED', status: r.status, number: r.number, initials: initials(r.personName), issuedOn: r.createdOn };
   }
 
-  return { destinations, create, recordEmergency, list, get, pdf, act, reviewCompetency, verify };
+  return { destinations, create, recordEmergency, list, get, pdf, backReferralPdf, act, reviewCompetency, verify };
 }
 
 export type ReferralService = ReturnType<typeof createReferralService>;
