@@ -107,8 +107,8 @@ export function createPgDb(url: string, poolSize: number): Db {
     },
     tryLock: (name) => acquire(name, false),
     lock: async (name) => (await acquire(name, true))!,
-    async listen(channel, onMessage, onLive) {
-      const stop = await subscribe(url, channel, onMessage, onLive);
+    async listen(channel, onMessage, onLive, name) {
+      const stop = await subscribe(url, channel, onMessage, onLive, name);
       subscriptions.add(stop);
       return async () => {
         subscriptions.delete(stop);
@@ -126,7 +126,7 @@ export function createPgDb(url: string, poolSize: number): Db {
  * A connection of its own LISTENing on one channel (a pooled one would be handed to other work),
  * reconnected a second after it fails. onLive(false) comes the moment it drops.
  */
-async function subscribe(url: string, channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void) {
+async function subscribe(url: string, channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void, name?: string) {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name ${channel}`);
   let current: pg.Client | null = null;
   let closed = false;
@@ -148,7 +148,7 @@ async function subscribe(url: string, channel: string, onMessage: (payload: stri
     retry();
   };
   async function connect() {
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: url, application_name: name });
     c.on('notification', (n) => {
       if (n.channel === channel) onMessage(n.payload ?? '');
     });

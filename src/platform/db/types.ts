@@ -32,9 +32,15 @@ export interface Db extends Queryable {
    * Calls onMessage for each NOTIFY on the channel, from any process. onLive says whether the
    * subscription is connected; while it is not, messages may be lost. The embedded database has
    * one process (the notifier is always this one), so it reports live at once and delivers nothing.
-   * Returns the unsubscribe; close() also ends every subscription.
+   * `name` labels the listening connection (PostgreSQL application_name), so other processes can
+   * see who is listening in pg_stat_activity. Returns the unsubscribe; close() also ends every subscription.
    */
-  listen(channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onLive: (live: boolean) => void,
+    name?: string,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
