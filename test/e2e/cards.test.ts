@@ -164,6 +164,10 @@ describe('family card: issue, PDF, print queue, verification', () => {
 
   it('flags the card "perlu cetak ulang" when the wife leaves PBI, and reissues it from the queue after confirming the count', async () => {
     await server.sys.db.query(`UPDATE jkn_membership SET valid_to = (now() AT TIME ZONE 'Asia/Jakarta')::date WHERE nik = $1`, [people.siti.nik]);
+    // The family page says the card needs reissuing, and why.
+    await page.goto(`${server.baseUrl}/kartu/keluarga/${KK}`);
+    await page.getByTestId('card-outdated-reasons').getByText(/anggota tidak lagi peserta JKN-PBI \(1\)/).waitFor();
+    await screenshot(page, 'laptop-34-family-card-needs-reissue');
     await page.goto(`${server.baseUrl}/kartu/cetak`);
     await page.getByTestId('print-state-filter').getByText('Perlu cetak ulang').click();
     await page.getByTestId('print-state-filter').getByText('Perlu cetak ulang (1)').waitFor();

@@ -1,4 +1,4 @@
-/** Shapes of the card API's answers (src/modules/cards/routes.ts). */
+/** Shapes of the card API's answers (src/modules/cards/schemas.ts). */
 
 export type CardStatus = 'ACTIVE' | 'REPLACED' | 'REVOKED';
 export type PrintState = 'BELUM_CETAK' | 'SUDAH_CETAK' | 'SUDAH_DISERAHKAN';
