@@ -15,7 +15,7 @@ import {
   IconFileCertificate,
   type Icon,
 } from '@tabler/icons-react';
-import { IconArrowsDiff, IconClockExclamation } from '@tabler/icons-react';
+import { IconArrowsDiff, IconClockExclamation, IconLetterCase } from '@tabler/icons-react';
 import { t } from '../shared/i18n';
 import { s as dinsos } from '../modules/dinsos/strings';
 import { IconId, IconPrinter } from '@tabler/icons-react';
@@ -186,6 +186,14 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Kebijakan keterlambatan SJP',
     description: 'Apakah pengajuan SJP yang melewati 3×24 jam kerja diterima atau ditolak, dan sejak kapan.',
     icon: IconClockExclamation,
+    permission: 'settings.read',
+    section: 'admin',
+  },
+  {
+    to: paths.letterhead,
+    label: 'Kop surat',
+    description: 'Nama kota/kabupaten dan alamat kantor pada kop semua surat yang dicetak.',
+    icon: IconLetterCase,
     permission: 'settings.read',
     section: 'admin',
   },

@@ -18,6 +18,7 @@ export const paths = {
   calendar: '/hari-libur',
   settings: '/pengaturan-program',
   sjpSettings: '/pengaturan-sjp',
+  letterhead: '/pengaturan-kop-surat',
   births: '/kelahiran',
   birthNew: '/kelahiran/baru',
   birth: (id: number | string) => `/kelahiran/${id}`,

@@ -29,6 +29,7 @@ const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const DaysOffPage = lazy(() => import('../modules/calendar/DaysOffPage'));
 const ProgramSettingsPage = lazy(() => import('../modules/settings/ProgramSettingsPage'));
 const SjpSettingsPage = lazy(() => import('../modules/settings/SjpSettingsPage'));
+const LetterheadPage = lazy(() => import('../modules/settings/LetterheadPage'));
 const BirthsPage = lazy(() => import('../modules/births/BirthsPage'));
 const BirthFormPage = lazy(() => import('../modules/births/BirthFormPage'));
 const BirthPage = lazy(() => import('../modules/births/BirthPage'));
@@ -291,6 +292,14 @@ export function AppRoutes() {
           element={
             <Need permission="settings.read">
               <SjpSettingsPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.letterhead}
+          element={
+            <Need permission="settings.read">
+              <LetterheadPage />
             </Need>
           }
         />

@@ -38,8 +38,13 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
   const [since, setSince] = useState('');
   const request = can('sjp.request');
   const decide = can('sjp.decide');
+  // The forms follow the server's rules (rules/incidental.ts): deposits and placement while the stay's guarantee runs,
+  // incidental approvals once the request is with the office. A closed request shows only what was recorded.
   const open = ['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED'].includes(r.status);
+  const actionsOpen = ['SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED'].includes(r.status);
+  const recorded = r.actions.length > 0 || r.deposits.length > 0 || r.placedClass !== null || r.costCutoffAt !== null;
   if (r.careType === 'OUTPATIENT') return null;
+  if (!recorded && !(request && open)) return null;
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="sjp-care">
@@ -94,7 +99,7 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
             </Table>
           )}
           {decide && r.actions.some((a) => a.status === 'REQUESTED') && <TextInput label={c.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} mt="xs" />}
-          {request && open && (
+          {request && actionsOpen && (
             <Group align="end" mt="xs" wrap="wrap">
               <Select label="Jenis" value={kind} onChange={setKind} data={Object.entries(c.actionKind).map(([value, label]) => ({ value, label }))} w={170} allowDeselect={false} />
               <Select label={c.unit} value={unit} onChange={setUnit} data={UNITS} w={150} allowDeselect={false} />

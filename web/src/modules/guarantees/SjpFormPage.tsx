@@ -1,30 +1,43 @@
-import { Button, Checkbox, FileInput, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, FileInput, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
-import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
-import { api } from '../../shared/api';
+import { ApiError, api } from '../../shared/api';
+import { IcdSelect, type IcdItem } from '../../shared/care/IcdSelect';
+import { NikLookup } from '../../shared/care/NikLookup';
 import { useSubmit } from '../../shared/useSubmit';
-import { digitsOnly } from '../../shared/format';
+import { digitsOnly, formatDateTime } from '../../shared/format';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { s } from './strings';
 import type { SjpDetail } from './types';
+import type { Referral } from '../referrals/types';
 import { uploadDocument } from './upload';
 
 const f = s.form;
+
+/** An instant as the "YYYY-MM-DDTHH:mm" of a datetime input, in Jakarta time (the form sends it back with +07:00). */
+function jakartaLocalInput(instant: string): string {
+  return new Date(new Date(instant).getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+}
 
 /** A hospital desk (or the office) files an SJP request with its documents. */
 export default function SjpFormPage() {
   const navigate = useNavigate();
   const { me } = useSession();
   const isOffice = !me?.facilityCode;
+  const [search] = useSearchParams();
+  const referralId = Number(search.get('rujukan')) || null;
+  const [referral, setReferral] = useState<Referral | null>(null);
+  const [referralError, setReferralError] = useState<unknown>(null);
   const [nik, setNik] = useState('');
   const [careType, setCareType] = useState<string>('INPATIENT');
   const [admittedAt, setAdmittedAt] = useState('');
-  const [diagnosisCode, setDiagnosisCode] = useState('');
+  const [diagnosisCode, setDiagnosisCode] = useState<string | null>(null);
+  const [initialIcd, setInitialIcd] = useState<IcdItem | null>(null);
   const [diagnosisText, setDiagnosisText] = useState('');
   const [facilityCode, setFacilityCode] = useState('');
   const [files, setFiles] = useState<Record<string, File | null>>({});
@@ -32,6 +45,23 @@ export default function SjpFormPage() {
   const [child, setChild] = useState({ childName: '', childNik: '', sex: 'L', birthDate: '', motherNik: '', documentNumber: '' });
   const [skl, setSkl] = useState<File | null>(null);
   const newborn = careType === 'NEWBORN';
+
+  // "Ajukan SJP" from an admitted referral: patient, diagnosis and admission come from it, nothing is retyped.
+  useEffect(() => {
+    if (!referralId) return;
+    api<Referral>(`/api/v1/referrals/${referralId}`)
+      .then((r) => {
+        setReferral(r);
+        setNik(r.nik);
+        setCareType('INPATIENT');
+        setDiagnosisCode(r.diagnosisCode);
+        setInitialIcd({ code: r.diagnosisCode, title: r.diagnosisTitle, primaryCare: false });
+        setDiagnosisText(r.diagnosisTitle);
+        setFacilityCode(r.toFacilityCode);
+        if (r.admittedAt) setAdmittedAt(jakartaLocalInput(r.admittedAt));
+      })
+      .catch(setReferralError);
+  }, [referralId]);
 
   const { busy, error, submit } = useSubmit(async () => {
     const documents = [];
@@ -42,9 +72,10 @@ export default function SjpFormPage() {
     const body: Record<string, unknown> = {
       careType,
       admittedAt: `${admittedAt}:00+07:00`,
-      diagnosisCode,
+      diagnosisCode: diagnosisCode ?? '',
       diagnosisText: diagnosisText || null,
       facilityCode: isOffice ? facilityCode || null : null,
+      referralId: referral?.id ?? null,
       documents,
       submit: submitNow,
     };
@@ -67,10 +98,20 @@ export default function SjpFormPage() {
   });
 
   const setC = (k: keyof typeof child) => (v: string) => setChild((c) => ({ ...c, [k]: v }));
+  const duplicate = error instanceof ApiError && error.code === 'SJP_DUPLICATE' ? (error.details as { existingId?: number; trackingCode?: string } | undefined) : undefined;
 
   return (
     <Stack gap="md">
       <PageHeader title={f.title} description={f.description} />
+      <ErrorAlert error={referralError} />
+      {referral && (
+        <Alert color="blue" variant="light" data-testid="sjp-from-referral">
+          {f.fromReferral(referral.number, referral.fromFacilityName ?? f.noReferrer, referral.admittedAt ? formatDateTime(new Date(referral.admittedAt).toISOString()) : '—')}{' '}
+          <Anchor component={Link} to={paths.referral(referral.id)}>
+            {f.openReferral}
+          </Anchor>
+        </Alert>
+      )}
       <form onSubmit={submit}>
         <Stack gap="md">
           <Paper withBorder p="lg" component="section" aria-labelledby="sjp-patient">
@@ -86,9 +127,22 @@ export default function SjpFormPage() {
                 allowDeselect={false}
                 data-testid="sjp-care-type"
               />
-              {!newborn && <TextInput label={f.nik} value={nik} onChange={(e) => setNik(e.currentTarget.value)} inputMode="numeric" maxLength={20} required className="mono" data-testid="sjp-nik" />}
               <TextInput type="datetime-local" label={f.admittedAt} value={admittedAt} onChange={(e) => setAdmittedAt(e.currentTarget.value)} required data-testid="sjp-admitted-at" />
-              <TextInput label={f.diagnosisCode} value={diagnosisCode} onChange={(e) => setDiagnosisCode(e.currentTarget.value)} placeholder="A09" maxLength={10} required data-testid="sjp-diagnosis" />
+              {!newborn && (
+                <div style={{ gridColumn: '1 / -1' }}>
+                  <NikLookup value={nik} onChange={setNik} date={admittedAt ? admittedAt.slice(0, 10) : null} label={f.nik} testId="sjp" />
+                </div>
+              )}
+              <IcdSelect
+                value={diagnosisCode}
+                onChange={(code, item) => {
+                  setDiagnosisCode(code);
+                  if (item) setDiagnosisText(item.title);
+                }}
+                initial={initialIcd}
+                label={f.diagnosisCode}
+                testId="sjp-diagnosis"
+              />
               <TextInput label={f.diagnosisText} value={diagnosisText} onChange={(e) => setDiagnosisText(e.currentTarget.value)} maxLength={200} />
               {isOffice && <TextInput label={f.facilityCode} value={facilityCode} onChange={(e) => setFacilityCode(e.currentTarget.value)} required data-testid="sjp-facility" />}
             </SimpleGrid>
@@ -140,9 +194,18 @@ export default function SjpFormPage() {
             </SimpleGrid>
           </Paper>
           <Checkbox label={f.submitNow} checked={submitNow} onChange={(e) => setSubmitNow(e.currentTarget.checked)} data-testid="sjp-submit-now" />
-          <ErrorAlert error={error} />
+          {duplicate?.existingId ? (
+            <Alert color="orange" variant="light" title={f.duplicateTitle} data-testid="sjp-duplicate">
+              <Text size="sm">{(error as ApiError).message}</Text>
+              <Anchor component={Link} to={paths.sjp(duplicate.existingId)} fw={600} data-testid="sjp-duplicate-link">
+                {f.openExisting(duplicate.trackingCode ?? '')}
+              </Anchor>
+            </Alert>
+          ) : (
+            <ErrorAlert error={error} />
+          )}
           <Group>
-            <Button type="submit" loading={busy} disabled={!admittedAt || !diagnosisCode || (!newborn && !nik)} data-testid="sjp-save">
+            <Button type="submit" loading={busy} disabled={!admittedAt || !diagnosisCode || (!newborn && digitsOnly(nik).length !== 16)} data-testid="sjp-save">
               {f.save}
             </Button>
           </Group>

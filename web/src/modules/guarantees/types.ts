@@ -28,12 +28,31 @@ export interface SjpSummary {
   decidedAt: string | null;
   decidedBy: string | null;
   hoursLeft?: number;
+  /** "sisa 2 hari 3 jam kerja" (server-side, from the working-hours calendar). */
+  timeLeft?: string;
+  referralId?: number | null;
+}
+
+export interface SjpDocument {
+  requirement: string;
+  documentId: number;
+  fileName: string;
+  mediaType: string;
+  addedAt: string;
+  /** The newer upload that replaces this one; null for the copy in force. */
+  replacedBy: number | null;
+  /** Asked again by the officer (open completion request) and older than the request. */
+  flagged: boolean;
 }
 
 export interface SjpDetail extends SjpSummary {
   hoursLeft: number;
+  timeLeft: string;
+  lateLabel: string | null;
+  diagnosisTitle: string | null;
+  eligibility: { date: string; eligible: boolean; basis: string | null; rule: string | null; reasons: string[] } | null;
   checklist: { code: string; label: string; present: boolean }[];
-  documents: { requirement: string; documentId: number; fileName: string; addedAt: string }[];
+  documents: SjpDocument[];
   events: { at: string; status: string; note: string | null; actor: string | null }[];
   letterUrl: string | null;
   costCutoffAt: string | null;

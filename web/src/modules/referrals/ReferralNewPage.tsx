@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Paper, Radio, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -9,15 +9,11 @@ import { useApi } from '../../shared/useApi';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { s } from './strings';
-import type { Destination, IcdItem, Referral } from './types';
+import { IcdSelect, type IcdItem } from '../../shared/care/IcdSelect';
+import { NikLookup } from '../../shared/care/NikLookup';
+import type { Destination, Referral } from './types';
 
 const f = s.form;
-
-interface Eligibility {
-  eligible: boolean;
-  person: { name: string } | null;
-  reasons: { severity: string; message: string }[];
-}
 
 /** REF-1/REF-2: patient by NIK (eligibility shown), ICD-10 diagnosis, kind, destination ranked nearest first. */
 export default function ReferralNewPage() {
@@ -25,11 +21,8 @@ export default function ReferralNewPage() {
   // One key per form: a second click on "send" is recognised as the same referral.
   const requestKey = useMemo(() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`, []);
   const [nik, setNik] = useState('');
-  const [elig, setElig] = useState<Eligibility | null>(null);
-  const [eligError, setEligError] = useState<unknown>(null);
-  const [q, setQ] = useState('');
-  const [options, setOptions] = useState<IcdItem[]>([]);
   const [diagnosis, setDiagnosis] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<IcdItem | null>(null);
   const [kind, setKind] = useState<'MEDICAL' | 'NON_MEDICAL'>('MEDICAL');
   const [emergency, setEmergency] = useState(false);
   const [notes, setNotes] = useState('');
@@ -37,38 +30,10 @@ export default function ReferralNewPage() {
   const destinations = useApi<{ items: Destination[] }>('/api/v1/referrals/destinations', { emergency: emergency ? 'true' : undefined });
 
   useEffect(() => {
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      api<{ items: IcdItem[] }>('/api/v1/icd10', { query: { q, limit: 30 }, signal: ctrl.signal })
-        .then((r) => setOptions((prev) => {
-          const chosen = prev.find((o) => o.code === diagnosis);
-          return chosen && !r.items.some((o) => o.code === chosen.code) ? [chosen, ...r.items] : r.items;
-        }))
-        .catch(() => {});
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-    // Only the search text triggers a search; the chosen diagnosis stays in the list meanwhile.
-  }, [q]);
-
-  useEffect(() => {
     const first = destinations.data?.items.find((d) => d.available);
     if (first && !destinations.data?.items.some((d) => d.code === dest && d.available)) setDest(first.code);
   }, [destinations.data, dest]);
 
-  const checkNik = async () => {
-    setEligError(null);
-    setElig(null);
-    try {
-      setElig(await api<Eligibility>('/api/v1/eligibility', { query: { nik: digitsOnly(nik) } }));
-    } catch (err) {
-      setEligError(err);
-    }
-  };
-
-  const chosen = options.find((o) => o.code === diagnosis);
   const { busy, error, submit } = useSubmit(async () => {
     const r = await api<Referral>('/api/v1/referrals', {
       method: 'POST',
@@ -84,52 +49,15 @@ export default function ReferralNewPage() {
         <Stack gap="md">
           <Paper withBorder p="lg">
             <Stack gap="sm">
-              <Group align="flex-end" gap="sm">
-                <TextInput
-                  label={f.nik}
-                  value={nik}
-                  onChange={(e) => {
-                    setNik(e.currentTarget.value);
-                    setElig(null);
-                  }}
-                  onBlur={() => digitsOnly(nik).length === 16 && !elig && void checkNik()}
-                  inputMode="numeric"
-                  maxLength={20}
-                  required
-                  data-testid="referral-nik"
-                  style={{ flex: '1 1 240px' }}
-                />
-                <Button variant="light" onClick={() => void checkNik()} data-testid="referral-check">
-                  {f.check}
-                </Button>
-              </Group>
-              <ErrorAlert error={eligError} />
-              {elig && (
-                <Alert color={elig.eligible ? 'teal' : 'red'} variant="light" data-testid="referral-eligibility" data-eligible={elig.eligible}>
-                  <Text fw={600}>
-                    {elig.eligible ? f.eligible : f.notEligible}
-                    {elig.person ? ` — ${elig.person.name}` : ''}
-                  </Text>
-                  {elig.reasons.filter((r) => r.severity !== 'INFO').map((r) => (
-                    <Text size="sm" key={r.message}>
-                      {r.message}
-                    </Text>
-                  ))}
-                </Alert>
-              )}
-              <Select
-                label={f.diagnosis}
-                placeholder={f.diagnosisPlaceholder}
-                searchable
-                searchValue={q}
-                onSearchChange={setQ}
-                filter={({ options: o }) => o}
-                data={options.map((o) => ({ value: o.code, label: `${o.code} — ${o.title}` }))}
+              <NikLookup value={nik} onChange={setNik} label={f.nik} testId="referral" />
+              <IcdSelect
                 value={diagnosis}
-                onChange={setDiagnosis}
-                nothingFoundMessage="Tidak ditemukan"
-                required
-                data-testid="referral-diagnosis"
+                onChange={(code, item) => {
+                  setDiagnosis(code);
+                  setChosen(item);
+                }}
+                label={f.diagnosis}
+                testId="referral-diagnosis"
               />
               {chosen?.primaryCare && (
                 <Alert color="yellow" variant="light">

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconArrowLeft, IconFileDownload } from '@tabler/icons-react';
+import { IconArrowLeft, IconFileDownload, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -55,9 +55,28 @@ export default function ReferralPage() {
       <PageHeader
         title={`Rujukan ${r.number}`}
         actions={
-          <Button component="a" href={`/api/v1/referrals/${r.id}/pdf`} download leftSection={<IconFileDownload size={18} aria-hidden />} data-testid="referral-pdf">
-            {d.pdf}
-          </Button>
+          <Group gap="sm">
+            {r.status === 'ADMITTED' && can('sjp.request') && (!me?.facilityCode || me.facilityCode === r.toFacilityCode) && (
+              <Button component={Link} to={`${paths.sjpNew}?rujukan=${r.id}`} leftSection={<IconShieldCheck size={18} aria-hidden />} data-testid="referral-request-sjp">
+                {d.requestSjp}
+              </Button>
+            )}
+            {r.status === 'RETURNED' && (
+              <Button
+                component="a"
+                variant="default"
+                href={`/api/v1/referrals/${r.id}/back-referral.pdf`}
+                download
+                leftSection={<IconFileDownload size={18} aria-hidden />}
+                data-testid="referral-back-pdf"
+              >
+                {d.backPdf}
+              </Button>
+            )}
+            <Button component="a" variant={r.status === 'ADMITTED' ? 'default' : 'filled'} href={`/api/v1/referrals/${r.id}/pdf`} download leftSection={<IconFileDownload size={18} aria-hidden />} data-testid="referral-pdf">
+              {d.pdf}
+            </Button>
+          </Group>
         }
       />
       <Group gap="xs">

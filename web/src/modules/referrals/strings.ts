@@ -62,6 +62,8 @@ export const s = {
     noDestinations: 'Tidak ada rumah sakit mitra yang dapat dipilih.',
   },
   detail: {
+    requestSjp: 'Ajukan SJP untuk pasien ini',
+    backPdf: 'Surat rujukan balik (PDF)',
     reviewNote: 'Catatan telaah (mengapa rujukan ini dapat atau tidak dapat diterima)',
     reviewJustified: 'Dapat diterima',
     reviewNotJustified: 'Seharusnya ditangani di layanan primer',
