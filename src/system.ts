@@ -90,14 +90,15 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const calendar = createCalendarService(db);
   const areas = createAreaService(db);
   // MEM-7: later population and JKN files become change sets for review; DTKS still applies directly.
-  const reconciliation = createReconciliationService(db, { audit, settings, areas });
+  const reconciliation = createReconciliationService(db, { audit, settings, areas, guard: config.importGuard });
+  const rejectLimit = { maxRejectedPercent: config.importGuard.maxRejectedPercent };
   const imports = createImportRunner(
     db,
     jobs,
     { reports: path.join(config.dataDir, 'reports'), uploads: path.join(config.dataDir, 'uploads') },
     {
-      population: (d, input) => importPopulation(d, input, (tx, r) => reconciliation.propose(tx, 'population', r)),
-      jkn: (d, input) => importJkn(d, input, (tx, r) => reconciliation.propose(tx, 'jkn', r)),
+      population: (d, input) => importPopulation(d, input, (tx, r) => reconciliation.propose(tx, 'population', r), rejectLimit),
+      jkn: (d, input) => importJkn(d, input, (tx, r) => reconciliation.propose(tx, 'jkn', r), rejectLimit),
       poverty: importPoverty,
     },
     { beforeStart: reconciliation.assertNoPending },

@@ -32,6 +32,12 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Largest supporting document (birth statement, KK scan…) accepted, in megabytes. */
   DOCUMENT_MAX_MB: z.coerce.number().positive().default(10),
+  /** Change sets that would end more than this share (percent) of residents or JKN memberships, or whose file has that much fewer rows than the last, are flagged suspect. */
+  IMPORT_SUSPECT_PERCENT: z.coerce.number().min(0).max(100).default(5),
+  /** A population or JKN file that would end more than this share (percent) is refused: no change set. */
+  IMPORT_REFUSE_ENDING_PERCENT: z.coerce.number().min(0).max(100).default(95),
+  /** A file with more than this share (percent) of its rows rejected is refused as a whole. */
+  IMPORT_MAX_REJECTED_PERCENT: z.coerce.number().min(0).max(100).default(20),
   /**
    * Reverse proxies whose X-Forwarded-For is believed: a comma list of addresses or CIDR ranges
    * (e.g. "127.0.0.1,10.0.0.0/8"). Empty: none, so a client cannot choose its own address.
@@ -63,6 +69,8 @@ export interface Config {
   webConcurrency: number | undefined;
   publicUrl: string;
   documentMaxBytes: number;
+  /** Issue 10 guards on snapshot imports (percent). */
+  importGuard: { suspectPercent: number; refusePercent: number; maxRejectedPercent: number };
   /** Proxy addresses/CIDRs trusted for X-Forwarded-For; empty trusts none. */
   trustProxy: string[];
 }
@@ -98,6 +106,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     webConcurrency: e.WEB_CONCURRENCY,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     documentMaxBytes: Math.round(e.DOCUMENT_MAX_MB * 1024 * 1024),
+    importGuard: { suspectPercent: e.IMPORT_SUSPECT_PERCENT, refusePercent: e.IMPORT_REFUSE_ENDING_PERCENT, maxRejectedPercent: e.IMPORT_MAX_REJECTED_PERCENT },
     trustProxy: e.TRUST_PROXY,
     ...overrides,
   };

@@ -11,6 +11,7 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', url: '/api/v1/reconciliation/change-sets/999999/sample', allowed: READ },
   { method: 'GET', url: '/api/v1/reconciliation/change-sets/999999/download', allowed: READ },
   { method: 'POST', url: '/api/v1/reconciliation/change-sets/999999/approve', body: { kinds: ['DEATH'] }, allowed: REVIEW },
+  { method: 'POST', url: '/api/v1/reconciliation/change-sets/999999/decline', body: { kinds: ['MISSING'] }, allowed: REVIEW },
   { method: 'POST', url: '/api/v1/reconciliation/change-sets/999999/reject', body: { reason: 'Berkas keliru' }, allowed: REVIEW },
 ];
 

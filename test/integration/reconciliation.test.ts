@@ -203,7 +203,7 @@ describe('population reconciliation', () => {
     expect(fw.getWorksheet('Perubahan')!.rowCount).toBe(2);
   });
 
-  it('approves chosen kinds and items only; declined items leave their person as it was', async () => {
+  it('approves chosen kinds and items today, leaving the rest open; declines the rest tomorrow, which closes the set', async () => {
     const url = `/api/v1/reconciliation/change-sets/${setId}/approve`;
     const address = (await itemsOf(setId, '&kind=ADDRESS_CHANGE')).items[0]!;
     const wrongKind = await api('POST', url, { kinds: ['NEWLY_PBI'] });
@@ -213,9 +213,10 @@ describe('population reconciliation', () => {
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.code).toBe('ITEM_NOT_IN_SET');
 
-    const r = await api('POST', url, { kinds: ['DEATH', 'BIRTH', 'MOVE_IN', 'MISSING'], itemIds: [address.id], note: 'Sampel diperiksa' });
+    // One of ten residents missing is past the 5 % guard in so small a register: its ending needs the typed number.
+    const r = await api('POST', url, { kinds: ['DEATH', 'BIRTH', 'MOVE_IN', 'MISSING'], itemIds: [address.id], note: 'Sampel diperiksa', confirmMissing: 1 });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ status: 'PARTIALLY_APPROVED', approved: 5, declined: 4, stale: 0, membershipChanges: 5 });
+    expect(r.json()).toMatchObject({ status: 'PENDING', approved: 5, stale: 0, pending: 4, membershipChanges: 5 });
 
     const rows = await t.sys.db.query<Record<string, unknown>>(
       `SELECT nik, no_kk, name, ektp_recorded, death_date, moved_out_date, village_code, resident_from, relation FROM person WHERE nik = ANY($1)`,
@@ -227,7 +228,7 @@ describe('population reconciliation', () => {
     expect(p[f.nik]!.village_code).toBe('3275021001');
     expect(p[baby.nik]).toMatchObject({ no_kk: headA.noKk, relation: 'ANAK', resident_from: null });
     expect(p[mover.nik]!.resident_from).toBe('2026-12-01');
-    // Declined: as before.
+    // Not decided yet: as before.
     expect(p[d.nik]!.moved_out_date).toBeNull();
     expect(p[g.nik]).toMatchObject({ no_kk: g.noKk, relation: 'KEPALA KELUARGA' });
     expect(p[h.nik]!.name).toBe(h.name);
@@ -253,24 +254,57 @@ describe('population reconciliation', () => {
     expect(dead.eligible).toBe(false);
     expect(dead.reasons.map((x) => x.code)).toContain('DECEASED');
 
+    // The set stays open: the other kinds wait for tomorrow, and so does the next import of this kind.
+    const open = (await api('GET', `/api/v1/reconciliation/change-sets/${setId}`)).json();
+    expect(open).toMatchObject({ status: 'PENDING', approvedCount: 5, declinedCount: 0, pendingCount: 4, decidedAt: null });
+    expect(open.byKind.find((k: { kind: string }) => k.kind === 'DEATH')).toMatchObject({ pending: 0, decisions: { APPROVED: 1 } });
+    expect(open.byKind.find((k: { kind: string }) => k.kind === 'FAMILY_CHANGE')).toMatchObject({ pending: 1, decisions: { PENDING: 1 } });
+    expect((await itemsOf(setId, '&decision=PENDING')).items.map((i) => i.kind).sort()).toEqual(['CORRECTION', 'EKTP_RECORDED', 'FAMILY_CHANGE', 'MOVE_OUT']);
+    const importRow = () =>
+      t.sys.db.query<{ status: string; inserted: number }>(
+        `SELECT status, inserted FROM population_import WHERE id = (SELECT import_id FROM reconciliation_change_set WHERE id = $1)`,
+        [setId],
+      );
+    expect((await importRow()).rows[0]!.status).toBe('pending_review');
+    await expect(
+      t.sys.imports.start({ kind: 'population', filePath: '/nonexistent.csv', fileName: 'p.csv', asOf: '2026-12-02', ownsFile: false }),
+    ).rejects.toThrow(/menunggu persetujuan/);
+    // Approving what is already decided approves nothing.
+    const twice = await api('POST', url, { kinds: ['DEATH'] });
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json().error.code).toBe('NOTHING_APPROVED');
+
+    // Tomorrow: the family change is approved, the rest declined kind by kind; the last decision closes the set.
+    const family = await api('POST', url, { kinds: ['FAMILY_CHANGE'] });
+    expect(family.json()).toMatchObject({ status: 'PENDING', approved: 1, pending: 3 });
+    const dec = await api('POST', `/api/v1/reconciliation/change-sets/${setId}/decline`, { kinds: ['MOVE_OUT', 'CORRECTION', 'EKTP_RECORDED'] });
+    expect(dec.statusCode).toBe(200);
+    expect(dec.json()).toMatchObject({ status: 'PARTIALLY_APPROVED', declined: 3, pending: 0 });
+    const after = await t.sys.db.query<Record<string, unknown>>(`SELECT nik, no_kk, relation, moved_out_date, name, ektp_recorded FROM person WHERE nik = ANY($1)`, [
+      [g.nik, d.nik, h.nik, childA.nik],
+    ]);
+    const q = Object.fromEntries(after.rows.map((x) => [x.nik, x]));
+    expect(q[g.nik]).toMatchObject({ no_kk: '3275010101300099', relation: 'ISTRI' });
+    // Declined: as before.
+    expect(q[d.nik]!.moved_out_date).toBeNull();
+    expect(q[h.nik]!.name).toBe(h.name);
+    expect(q[childA.nik]!.ektp_recorded).toBe(false);
+
     const cs = (await api('GET', `/api/v1/reconciliation/change-sets/${setId}`)).json();
-    expect(cs).toMatchObject({ status: 'PARTIALLY_APPROVED', approvedCount: 5, declinedCount: 4, decisionNote: 'Sampel diperiksa' });
+    expect(cs).toMatchObject({ status: 'PARTIALLY_APPROVED', approvedCount: 6, declinedCount: 3, pendingCount: 0, decisionNote: 'Sampel diperiksa' });
     expect(cs.decidedBy).toMatch(/^kepesertaan-/);
-    const imp = await t.sys.db.query<{ status: string; inserted: number }>(
-      `SELECT status, inserted FROM population_import WHERE id = (SELECT import_id FROM reconciliation_change_set WHERE id = $1)`,
-      [setId],
-    );
-    expect(imp.rows[0]).toMatchObject({ status: 'applied', inserted: 2 });
+    expect((await importRow()).rows[0]).toMatchObject({ status: 'applied', inserted: 2 });
+    expect((await t.sys.db.query(`SELECT 1 FROM membership_change WHERE source_id = $1 AND source = 'RECONCILIATION'`, [setId])).rows).toHaveLength(6);
     const again = await api('POST', url, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('CHANGE_SET_DECIDED');
-    const audit = await t.sys.db.query(`SELECT details FROM audit_log WHERE action = 'reconciliation.approve' AND entity_id = $1`, [String(setId)]);
-    expect(audit.rows).toHaveLength(1);
+    const audit = await t.sys.db.query(`SELECT action FROM audit_log WHERE action LIKE 'reconciliation.%' AND entity_id = $1 ORDER BY id`, [String(setId)]);
+    expect(audit.rows.map((x) => x.action)).toEqual(['reconciliation.propose', 'reconciliation.approve', 'reconciliation.approve', 'reconciliation.decline']);
   });
 
   it('proposes again what was declined; rejecting the set leaves no trace', async () => {
     const r = await load('population', 'p3.csv', POP_HEADER, second.map(popLine), '2027-01-01');
-    expect(r.changeTotals).toEqual({ MOVE_OUT: 1, FAMILY_CHANGE: 1, CORRECTION: 1, EKTP_RECORDED: 1 });
+    expect(r.changeTotals).toEqual({ MOVE_OUT: 1, CORRECTION: 1, EKTP_RECORDED: 1 });
     const id = Number(r.changeSetId);
     const before = await digest();
     const noReason = await api('POST', `/api/v1/reconciliation/change-sets/${id}/reject`, { reason: ' ' });
@@ -280,14 +314,14 @@ describe('population reconciliation', () => {
     expect(rej.statusCode).toBe(200);
     expect(await digest()).toEqual(before);
     const cs = (await api('GET', `/api/v1/reconciliation/change-sets/${id}`)).json();
-    expect(cs).toMatchObject({ status: 'REJECTED', declinedCount: 4, decisionNote: 'Berkas Dukcapil salah kirim' });
+    expect(cs).toMatchObject({ status: 'REJECTED', declinedCount: 3, decisionNote: 'Berkas Dukcapil salah kirim' });
     const imp = await t.sys.db.query<{ status: string }>('SELECT status FROM population_import WHERE id = $1', [r.importId]);
     expect(imp.rows[0]!.status).toBe('rejected');
     expect((await api('POST', `/api/v1/reconciliation/change-sets/${id}/approve`, {})).statusCode).toBe(409);
   });
 
   it('needs no review when the file matches the register', async () => {
-    const current = [headA, wifeA, childA, b, { ...c, deathDate: '2026-11-20' }, d, { ...f, village: '3275021001' }, g, h, baby, mover];
+    const current = [headA, wifeA, childA, b, { ...c, deathDate: '2026-11-20' }, d, { ...f, village: '3275021001' }, { ...g, noKk: '3275010101300099', relation: 'ISTRI' }, h, baby, mover];
     const before = await digest();
     const r = await load('population', 'p4.csv', POP_HEADER, current.map(popLine), '2027-01-01');
     expect(r).toMatchObject({ review: 'APPROVED', changeItems: 0, inserted: 0, updated: 0, unchanged: current.length });
@@ -295,7 +329,7 @@ describe('population reconciliation', () => {
   });
 
   it('does not apply an approved item whose person changed meanwhile', async () => {
-    const later = [headA, wifeA, childA, { ...b, deathDate: '2027-01-10' }, { ...c, deathDate: '2026-11-20' }, d, { ...f, village: '3275021001' }, g, h, baby, mover];
+    const later = [headA, wifeA, childA, { ...b, deathDate: '2027-01-10' }, { ...c, deathDate: '2026-11-20' }, d, { ...f, village: '3275021001' }, { ...g, noKk: '3275010101300099', relation: 'ISTRI' }, h, baby, mover];
     const r = await load('population', 'p5.csv', POP_HEADER, later.map(popLine), '2027-02-01');
     expect(r.changeTotals).toEqual({ DEATH: 1 });
     // Recorded by hand while the set waited.
@@ -347,8 +381,12 @@ describe('JKN reconciliation', () => {
     expect(await digest()).toEqual(before);
     expect((await eligible(b.nik, '2026-12-05')).eligible).toBe(true);
 
-    const ok = await api('POST', `/api/v1/reconciliation/change-sets/${id}/approve`, {});
-    expect(ok.json()).toMatchObject({ status: 'APPROVED', approved: 6, declined: 0, membershipChanges: 3 });
+    // One of five memberships ending: flagged in so small a file, so approving it all needs the number typed.
+    const unconfirmed = await api('POST', `/api/v1/reconciliation/change-sets/${id}/approve`, {});
+    expect(unconfirmed.statusCode).toBe(422);
+    expect(unconfirmed.json().error).toMatchObject({ code: 'CONFIRMATION_REQUIRED', details: { ending: 1 } });
+    const ok = await api('POST', `/api/v1/reconciliation/change-sets/${id}/approve`, { confirmMissing: 1 });
+    expect(ok.json()).toMatchObject({ status: 'APPROVED', approved: 6, pending: 0, membershipChanges: 3 });
     const pbi = await eligible(b.nik, '2026-12-05');
     expect(pbi.eligible).toBe(false);
     expect(pbi.reasons.map((x) => x.code)).toContain('PBI_JKN');

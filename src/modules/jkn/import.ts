@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../platform/db/index.js';
 import type { ReportWriter } from '../../platform/ingest/report.js';
 import type { Progress } from '../../platform/jobs/jobs.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
+import { snapshotTables } from '../../platform/ingest/snapshot-tables.js';
 import { runSnapshotImport, type ProposeChanges, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
 import { checkJknRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type JknRecord } from './rules/row.js';
@@ -34,6 +35,7 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
   copyLine: toCopy,
   copySql: repo.STAGE_COPY_SQL,
   latestAppliedAsOf: repo.latestAppliedAsOf,
+  latestAppliedRows: snapshotTables('jkn_import', 'jkn_stage').latestAppliedRows,
   createImport: repo.createImport,
   clearStage: repo.clearStage,
   analyzeStage: repo.analyzeStage,
@@ -57,6 +59,6 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
  * applied at once; a later one becomes a change set (`propose`) that takes
  * effect only as far as it is approved (MEM-7).
  */
-export function importJkn(db: Db, input: SnapshotImportInput, propose: ProposeChanges) {
-  return runSnapshotImport(db, { ...spec, review: { table: 'jkn_membership', propose } }, input);
+export function importJkn(db: Db, input: SnapshotImportInput, propose: ProposeChanges, limits: { maxRejectedPercent?: number } = {}) {
+  return runSnapshotImport(db, { ...spec, ...limits, review: { table: 'jkn_membership', propose } }, input);
 }

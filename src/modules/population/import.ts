@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../platform/db/index.js';
 import type { ReportWriter } from '../../platform/ingest/report.js';
 import type { Progress } from '../../platform/jobs/jobs.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
+import { snapshotTables } from '../../platform/ingest/snapshot-tables.js';
 import { runSnapshotImport, type ProposeChanges, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
 import { checkPopulationRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type PersonRecord } from './rules/row.js';
@@ -27,6 +28,7 @@ const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithout
   copyLine: toCopy,
   copySql: repo.STAGE_COPY_SQL,
   latestAppliedAsOf: repo.latestAppliedAsOf,
+  latestAppliedRows: snapshotTables('population_import', 'population_stage').latestAppliedRows,
   createImport: repo.createImport,
   clearStage: repo.clearStage,
   analyzeStage: repo.analyzeStage,
@@ -62,6 +64,6 @@ async function warnHeadless(q: Queryable, report: ReportWriter, progress: Progre
  * applied at once; a later one becomes a change set (`propose`, from the
  * reconciliation module) that takes effect only as far as it is approved (MEM-7).
  */
-export function importPopulation(db: Db, input: SnapshotImportInput, propose: ProposeChanges) {
-  return runSnapshotImport(db, { ...spec, review: { table: 'person', propose } }, input);
+export function importPopulation(db: Db, input: SnapshotImportInput, propose: ProposeChanges, limits: { maxRejectedPercent?: number } = {}) {
+  return runSnapshotImport(db, { ...spec, ...limits, review: { table: 'person', propose } }, input);
 }

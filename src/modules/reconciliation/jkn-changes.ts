@@ -55,20 +55,20 @@ export async function proposeJknItems(tx: Queryable, changeSetId: number, asOf: 
 }
 
 /** Approved items whose NIK's open period is no longer the one the item was made against. */
-async function markStale(tx: Queryable, changeSetId: number) {
+async function markStale(tx: Queryable, changeSetId: number, round: number) {
   const r = await tx.query(
     `UPDATE reconciliation_item i SET decision = 'STALE'
-     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND CASE
+     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.decision_round = $2 AND CASE
        WHEN i.before IS NULL THEN EXISTS (SELECT 1 FROM jkn_membership m WHERE m.nik = i.nik AND m.valid_to IS NULL)
        ELSE NOT EXISTS (SELECT 1 FROM jkn_membership m WHERE m.nik = i.nik AND m.valid_to IS NULL AND i.before <@ to_jsonb(m)) END`,
-    [changeSetId],
+    [changeSetId, round],
   );
   return r.rowCount;
 }
 
-/** Merges the approved rows into the membership periods as of $asOf; other NIKs keep theirs. */
-export async function applyJknItems(tx: Queryable, changeSetId: number, asOf: string, importId: number) {
-  const stale = await markStale(tx, changeSetId);
+/** Merges the rows approved in decision `round` into the membership periods as of $asOf; other NIKs keep theirs. */
+export async function applyJknItems(tx: Queryable, changeSetId: number, asOf: string, importId: number, round: number) {
+  const stale = await markStale(tx, changeSetId, round);
   await tx.exec(`CREATE TEMP TABLE reconciliation_jkn_rows (line_no bigint, nik text COLLATE "C" NOT NULL,
       ${COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) ON COMMIT DROP;
     CREATE TEMP TABLE reconciliation_jkn_ended (nik text COLLATE "C" NOT NULL) ON COMMIT DROP`);
@@ -76,12 +76,12 @@ export async function applyJknItems(tx: Queryable, changeSetId: number, asOf: st
     `INSERT INTO reconciliation_jkn_rows (line_no, nik, ${NAMES.join(', ')})
      SELECT i.line_no, i.nik, ${NAMES.map((c) => `r.${c}`).join(', ')}
      FROM reconciliation_item i CROSS JOIN LATERAL jsonb_to_record(i.after) AS r(${COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})
-     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.after IS NOT NULL`,
-    [changeSetId],
+     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.decision_round = $2 AND i.after IS NOT NULL`,
+    [changeSetId, round],
   );
   await tx.query(
-    `INSERT INTO reconciliation_jkn_ended (nik) SELECT nik FROM reconciliation_item WHERE change_set_id = $1 AND decision = 'APPROVED' AND after IS NULL`,
-    [changeSetId],
+    `INSERT INTO reconciliation_jkn_ended (nik) SELECT nik FROM reconciliation_item WHERE change_set_id = $1 AND decision = 'APPROVED' AND decision_round = $2 AND after IS NULL`,
+    [changeSetId, round],
   );
   const merged = await applyJknPeriodChanges(tx, 'reconciliation_jkn_rows', 'reconciliation_jkn_ended', asOf, importId);
   await tx.exec('DROP TABLE reconciliation_jkn_rows; DROP TABLE reconciliation_jkn_ended');
@@ -92,3 +92,9 @@ export async function applyJknItems(tx: Queryable, changeSetId: number, asOf: st
 export const JKN_DETAILS = `jsonb_build_object(
   'before', CASE WHEN i.before IS NULL THEN NULL ELSE jsonb_build_object('segment', i.before->'segment', 'status', i.before->'status') END,
   'after', CASE WHEN i.after IS NULL THEN NULL ELSE jsonb_build_object('segment', i.after->'segment', 'status', i.after->'status') END)`;
+
+/** Open membership periods: the base a JKN file's ended share is measured on. */
+export async function openMemberships(tx: Queryable): Promise<number> {
+  const r = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM jkn_membership WHERE valid_to IS NULL`);
+  return Number(r.rows[0]!.n);
+}

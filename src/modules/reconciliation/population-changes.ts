@@ -102,13 +102,13 @@ export async function proposePopulationItems(tx: Queryable, changeSetId: number,
  * recorded by hand meanwhile, a person added) are not applied: they are
  * marked STALE and the officer sees them counted.
  */
-async function markStale(tx: Queryable, changeSetId: number) {
+async function markStale(tx: Queryable, changeSetId: number, round: number) {
   const r = await tx.query(
     `UPDATE reconciliation_item i SET decision = 'STALE'
-     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND CASE
+     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.decision_round = $2 AND CASE
        WHEN i.kind IN ('BIRTH', 'MOVE_IN') THEN EXISTS (SELECT 1 FROM person p WHERE p.nik = i.nik)
        ELSE NOT EXISTS (SELECT 1 FROM person p WHERE p.nik = i.nik AND i.before <@ to_jsonb(p)) END`,
-    [changeSetId],
+    [changeSetId, round],
   );
   return r.rowCount;
 }
@@ -117,25 +117,27 @@ const RECORD_TYPE = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
 const SET_FROM_AFTER = COLUMNS.map(([c, t]) => `${c} = CASE WHEN a.v ? '${c}' THEN ${t === 'text' ? `a.v->>'${c}'` : `(a.v->>'${c}')::${t}`} ELSE p.${c} END`).join(',\n  ');
 
 /**
- * Applies the approved items of a set to `person` ($2 = as-of, $3 = import):
- * new people inserted (a move-in resident from the as-of date), the fields of
- * every other approved item set. Declined items leave their person as it was.
+ * Applies the items of a set approved in decision round $4 to `person`
+ * ($2 = as-of, $3 = import): new people inserted (a move-in resident from the
+ * as-of date), the fields of every other approved item set. Items approved in
+ * earlier rounds were applied then; declined and undecided items leave their
+ * person as it is.
  */
-export async function applyPopulationItems(tx: Queryable, changeSetId: number, asOf: string, importId: number) {
-  const stale = await markStale(tx, changeSetId);
+export async function applyPopulationItems(tx: Queryable, changeSetId: number, asOf: string, importId: number, round: number) {
+  const stale = await markStale(tx, changeSetId, round);
   const inserted = await tx.query(
     `INSERT INTO person (nik, ${NAMES.join(', ')}, first_seen_as_of, data_as_of, import_id, import_line, resident_from)
      SELECT i.nik, ${NAMES.map((c) => `r.${c}`).join(', ')}, $2::date, $2::date, $3::bigint, i.line_no,
             CASE WHEN i.kind = 'MOVE_IN' THEN $2::date END
      FROM reconciliation_item i CROSS JOIN LATERAL jsonb_to_record(i.after) AS r(${RECORD_TYPE})
-     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.kind IN ('BIRTH', 'MOVE_IN')`,
-    [changeSetId, asOf, importId],
+     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.decision_round = $4 AND i.kind IN ('BIRTH', 'MOVE_IN')`,
+    [changeSetId, asOf, importId, round],
   );
   const updated = await tx.query(
     `WITH a AS (
        SELECT i.nik, jsonb_object_agg(e.key, e.value) AS v, max(i.line_no) AS line_no
        FROM reconciliation_item i CROSS JOIN LATERAL jsonb_each(i.after) e
-       WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.kind NOT IN ('BIRTH', 'MOVE_IN')
+       WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.decision_round = $4 AND i.kind NOT IN ('BIRTH', 'MOVE_IN')
        GROUP BY i.nik
      )
      UPDATE person p SET
@@ -144,10 +146,16 @@ export async function applyPopulationItems(tx: Queryable, changeSetId: number, a
        import_id = CASE WHEN a.line_no IS NULL THEN p.import_id ELSE $3::bigint END,
        import_line = coalesce(a.line_no, p.import_line)
      FROM a WHERE p.nik = a.nik`,
-    [changeSetId, asOf, importId],
+    [changeSetId, asOf, importId, round],
   );
   return { inserted: inserted.rowCount, updated: updated.rowCount, stale };
 }
 
 /** What a new person's history row keeps: the family and village they joined, no more. */
 export const NEW_PERSON_DETAILS = `jsonb_build_object('after', jsonb_build_object('no_kk', i.after->'no_kk', 'village_code', i.after->'village_code'))`;
+
+/** Residents the register holds as alive and not moved out: the base a snapshot's MISSING share is measured on. */
+export async function activeResidents(tx: Queryable): Promise<number> {
+  const r = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM person WHERE death_date IS NULL AND moved_out_date IS NULL`);
+  return Number(r.rows[0]!.n);
+}

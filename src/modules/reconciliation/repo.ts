@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import type { GuardFigures } from './rules/guard.js';
 import type { ChangeSetKind, ChangeSetStatus } from './rules/kinds.js';
 
 /** SQL for this module's own tables: change set headers and their items. */
@@ -21,11 +22,13 @@ export interface ChangeSetRow {
   decided_by_username: string | null;
   decision_note: string | null;
   file_name: string | null;
+  suspect: boolean;
+  guard: GuardFigures | null;
 }
 
 const HEADER_COLS = `c.id, c.kind, c.import_id, c.as_of, c.previous_as_of, c.status, c.totals, c.item_count, c.approved_count, c.declined_count,
   c.stale_count, c.created_at, u.username AS created_by_username, c.decided_at, c.decided_by_username, c.decision_note,
-  coalesce(pi.file_name, ji.file_name) AS file_name`;
+  c.suspect, c.guard, coalesce(pi.file_name, ji.file_name) AS file_name`;
 const HEADER_FROM = `reconciliation_change_set c
   LEFT JOIN app_user u ON u.id = c.created_by
   LEFT JOIN population_import pi ON c.kind = 'population' AND pi.id = c.import_id
@@ -72,27 +75,82 @@ export async function setTotals(q: Queryable, id: number, totals: Record<string,
   await q.query(`UPDATE reconciliation_change_set SET totals = $2::jsonb, item_count = $3 WHERE id = $1`, [id, JSON.stringify(totals), items]);
 }
 
-/** Locks a set for a decision; null when there is none. */
+export async function setGuard(q: Queryable, id: number, suspect: boolean, guard: GuardFigures) {
+  await q.query(`UPDATE reconciliation_change_set SET suspect = $2, guard = $3::jsonb WHERE id = $1`, [id, suspect, JSON.stringify(guard)]);
+}
+
+/** Locks a set for a decision and opens its next decision round; null when there is none. */
 export async function lockChangeSet(q: Queryable, id: number) {
-  const r = await q.query<{ id: number; kind: ChangeSetKind; import_id: number; as_of: string; status: ChangeSetStatus }>(
-    `SELECT id, kind, import_id, as_of, status FROM reconciliation_change_set WHERE id = $1 FOR UPDATE`,
+  const r = await q.query<{ id: number; kind: ChangeSetKind; import_id: number; as_of: string; status: ChangeSetStatus; suspect: boolean; decision_rounds: number }>(
+    `SELECT id, kind, import_id, as_of, status, suspect, decision_rounds FROM reconciliation_change_set WHERE id = $1 FOR UPDATE`,
     [id],
   );
   return r.rows[0] ?? null;
 }
 
-/** Marks every item APPROVED or DECLINED by the selection (all when both lists are empty); returns the counts. */
-export async function decideItems(q: Queryable, id: number, kinds: readonly string[], itemIds: readonly number[]) {
-  const all = kinds.length === 0 && itemIds.length === 0;
-  const r = await q.query<{ approved: number; declined: number }>(
-    `WITH d AS (
-       UPDATE reconciliation_item SET decision = CASE WHEN $2 OR kind = ANY($3::text[]) OR id = ANY($4::bigint[]) THEN 'APPROVED' ELSE 'DECLINED' END
-       WHERE change_set_id = $1 AND decision = 'PENDING' RETURNING decision
-     )
-     SELECT count(*) FILTER (WHERE decision = 'APPROVED') AS approved, count(*) FILTER (WHERE decision = 'DECLINED') AS declined FROM d`,
-    [id, all, kinds, itemIds],
+export async function nextRound(q: Queryable, id: number): Promise<number> {
+  const r = await q.query<{ n: number }>(`UPDATE reconciliation_change_set SET decision_rounds = decision_rounds + 1 WHERE id = $1 RETURNING decision_rounds AS n`, [id]);
+  return Number(r.rows[0]!.n);
+}
+
+/** What a decision covers: every undecided item (`all`), or those of the kinds and the items named. */
+export interface ItemSelection {
+  all: boolean;
+  kinds: readonly string[];
+  itemIds: readonly number[];
+}
+
+/** An item whose approval ends someone: a resident absent from the snapshot, a membership absent from the JKN file. */
+const ENDING = `(kind = 'MISSING' OR after IS NULL)`;
+const SELECTED = `($2::boolean OR kind = ANY($3::text[]) OR id = ANY($4::bigint[]))`;
+
+/** Undecided items of the selection whose approval would end someone. */
+export async function countEnding(q: Queryable, id: number, s: ItemSelection): Promise<number> {
+  const r = await q.query<{ n: number }>(
+    `SELECT count(*) AS n FROM reconciliation_item WHERE change_set_id = $1 AND decision = 'PENDING' AND ${SELECTED} AND ${ENDING}`,
+    [id, s.all, s.kinds, s.itemIds],
   );
-  return { approved: Number(r.rows[0]!.approved), declined: Number(r.rows[0]!.declined) };
+  return Number(r.rows[0]!.n);
+}
+
+/** Decides the undecided items of the selection in one round; the others stay undecided. Returns how many. */
+export async function decideItems(q: Queryable, id: number, decision: 'APPROVED' | 'DECLINED', s: ItemSelection, round: number, by: number | null) {
+  const r = await q.query(
+    `UPDATE reconciliation_item SET decision = $5, decision_round = $6, decided_by = $7, decided_at = now()
+     WHERE change_set_id = $1 AND decision = 'PENDING' AND ${SELECTED}`,
+    [id, s.all, s.kinds, s.itemIds, decision, round, by],
+  );
+  return r.rowCount;
+}
+
+/** The set's counts by decision, written on its header; `pending` is what is still undecided. */
+export async function refreshCounts(q: Queryable, id: number) {
+  const r = await q.query<{ pending: number; approved: number; declined: number; stale: number }>(
+    `WITH c AS (
+       SELECT count(*) FILTER (WHERE decision = 'PENDING') AS pending, count(*) FILTER (WHERE decision = 'APPROVED') AS approved,
+              count(*) FILTER (WHERE decision = 'DECLINED') AS declined, count(*) FILTER (WHERE decision = 'STALE') AS stale
+       FROM reconciliation_item WHERE change_set_id = $1
+     ), u AS (
+       UPDATE reconciliation_change_set s SET approved_count = c.approved, declined_count = c.declined, stale_count = c.stale FROM c WHERE s.id = $1
+     )
+     SELECT * FROM c`,
+    [id],
+  );
+  const c = r.rows[0]!;
+  return { pending: Number(c.pending), approved: Number(c.approved), declined: Number(c.declined), stale: Number(c.stale) };
+}
+
+/** What the import brought in once its set is closed: new records, changed NIKs and ended memberships approved and applied. */
+export async function appliedCounts(q: Queryable, id: number) {
+  const r = await q.query<{ inserted: number; updated: number; ended: number }>(
+    `SELECT count(*) FILTER (WHERE before IS NULL) AS inserted,
+            count(DISTINCT nik) FILTER (WHERE before IS NOT NULL AND after IS NOT NULL) AS updated,
+            count(*) FILTER (WHERE after IS NULL) AS ended
+     FROM reconciliation_item WHERE change_set_id = $1 AND decision = 'APPROVED'`,
+    [id],
+  );
+  const c = r.rows[0]!;
+  return { inserted: Number(c.inserted), updated: Number(c.updated), ended: Number(c.ended) };
 }
 
 /** Item ids that do not belong to the set. */
@@ -105,11 +163,6 @@ export async function foreignItemIds(q: Queryable, id: number, itemIds: readonly
   return r.rows.map((x) => Number(x.id));
 }
 
-export async function declineAll(q: Queryable, id: number) {
-  const r = await q.query(`UPDATE reconciliation_item SET decision = 'DECLINED' WHERE change_set_id = $1 AND decision = 'PENDING'`, [id]);
-  return r.rowCount;
-}
-
 export async function closeChangeSet(
   q: Queryable,
   id: number,
@@ -117,9 +170,14 @@ export async function closeChangeSet(
 ) {
   await q.query(
     `UPDATE reconciliation_change_set SET status = $2, approved_count = $3, declined_count = $4, stale_count = $5,
-       decided_by = $6, decided_by_username = $7, decision_note = $8, decided_at = now() WHERE id = $1`,
+       decided_by = $6, decided_by_username = $7, decision_note = coalesce(decision_note, $8), decided_at = now() WHERE id = $1`,
     [id, d.status, d.approved, d.declined, d.stale, d.decidedBy, d.decidedByUsername, d.note],
   );
+}
+
+/** A note given with one round of a set still open; kept on the set with the earlier ones. */
+export async function addNote(q: Queryable, id: number, note: string) {
+  await q.query(`UPDATE reconciliation_change_set SET decision_note = concat_ws(' · ', decision_note, $2::text) WHERE id = $1`, [id, note]);
 }
 
 /** Approved items as MEM-6 history rows (`details` per kind: see the *-changes.ts files). */
@@ -129,14 +187,15 @@ export async function appendMembershipChanges(
   map: [string[], string[], string[]],
   detailsSql: string,
   recordedBy: number | null,
+  round: number,
 ) {
   const r = await q.query(
     `INSERT INTO membership_change (nik, kind, effective_date, reason, source, source_id, details, recorded_by)
      SELECT i.nik, m.change_kind, i.effective_date, m.reason, 'RECONCILIATION', i.change_set_id, ${detailsSql}, $5
      FROM reconciliation_item i JOIN unnest($2::text[], $3::text[], $4::text[]) AS m(item_kind, change_kind, reason) ON m.item_kind = i.kind
-     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED'
+     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.decision_round = $6
      ORDER BY i.id`,
-    [id, ...map, recordedBy],
+    [id, ...map, recordedBy, round],
   );
   return r.rowCount;
 }
@@ -178,10 +237,10 @@ export async function countByVillage(q: Queryable, id: number) {
   return r.rows;
 }
 
-/** Items per kind and decision, for a decided set. */
+/** Items per kind and decision, with how many of them end someone. */
 export async function countByDecision(q: Queryable, id: number) {
-  const r = await q.query<{ kind: string; decision: string; n: number }>(
-    `SELECT kind, decision, count(*) AS n FROM reconciliation_item WHERE change_set_id = $1 GROUP BY kind, decision`,
+  const r = await q.query<{ kind: string; decision: string; n: number; ending: number }>(
+    `SELECT kind, decision, count(*) AS n, count(*) FILTER (WHERE ${ENDING}) AS ending FROM reconciliation_item WHERE change_set_id = $1 GROUP BY kind, decision`,
     [id],
   );
   return r.rows;

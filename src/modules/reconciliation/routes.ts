@@ -11,6 +11,12 @@ const filter = {
   decision: z.string().max(10).optional(),
 };
 
+const selection = z.object({
+  kinds: z.array(z.string().max(20)).max(20).optional(),
+  itemIds: z.array(z.number().int()).max(100_000).optional(),
+  note: z.string().max(500).optional(),
+});
+
 /** MEM-7 review: change sets, their items, a sample, the XLSX report, and the decision. */
 export function reconciliationRoutes(app: App, svc: ReconciliationService) {
   app.get(
@@ -87,23 +93,35 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
       config: { permission: 'reconciliation.review' },
       schema: {
         tags: ['reconciliation'],
-        summary: 'Setujui semua butir, jenis terpilih, atau butir terpilih (sisanya tidak disetujui)',
+        summary:
+          'Setujui semua butir yang belum diputuskan, jenis terpilih, atau butir terpilih; sisanya tetap menunggu keputusan. ' +
+          'Pada daftar yang ditandai mencurigakan, butir yang mengakhiri penduduk/kepesertaan hanya disetujui dengan confirmMissing = jumlahnya.',
         params: id,
-        body: z.object({
-          kinds: z.array(z.string().max(20)).max(20).optional(),
-          itemIds: z.array(z.number().int()).max(100_000).optional(),
-          note: z.string().max(500).optional(),
-        }),
+        body: selection.extend({ confirmMissing: z.number().int().min(0).optional() }),
       },
     },
     async (req) => svc.approve(req.params.id, req.body),
   );
 
   app.post(
+    '/api/v1/reconciliation/change-sets/:id/decline',
+    {
+      config: { permission: 'reconciliation.review' },
+      schema: {
+        tags: ['reconciliation'],
+        summary: 'Tidak setujui jenis atau butir terpilih; sisanya tetap menunggu keputusan',
+        params: id,
+        body: selection,
+      },
+    },
+    async (req) => svc.decline(req.params.id, req.body),
+  );
+
+  app.post(
     '/api/v1/reconciliation/change-sets/:id/reject',
     {
       config: { permission: 'reconciliation.review' },
-      schema: { tags: ['reconciliation'], summary: 'Tolak seluruh daftar perubahan dengan alasan', params: id, body: z.object({ reason: z.string().max(500) }) },
+      schema: { tags: ['reconciliation'], summary: 'Tolak semua butir yang belum diputuskan dengan alasan, dan tutup daftar', params: id, body: z.object({ reason: z.string().max(500) }) },
     },
     async (req) => svc.reject(req.params.id, req.body.reason),
   );

@@ -1,40 +1,21 @@
 import type { Writable } from 'node:stream';
 import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
-import { bulkSessionSettings } from '../../platform/db/bulk.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { currentContext } from '../../platform/http/context.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import type { ReviewInput, ReviewOutcome } from '../../platform/ingest/snapshot-import.js';
 import type { AreaService } from '../areas/service.js';
-import { setImportDecision as setJknImportDecision } from '../jkn/repo.js';
-import type { SettingsService } from '../membership/settings.js';
-import { setImportDecision as setPopulationImportDecision } from '../population/repo.js';
-import { applyJknItems, JKN_DETAILS, proposeJknItems } from './jkn-changes.js';
-import { applyPopulationItems, NEW_PERSON_DETAILS, proposePopulationItems } from './population-changes.js';
+import { listSettings } from '../membership/repo.js';
+import { settingsOn, type SettingsService } from '../membership/settings.js';
+import { createDecisions } from './decisions.js';
+import { openMemberships, proposeJknItems } from './jkn-changes.js';
+import { activeResidents, proposePopulationItems } from './population-changes.js';
 import * as repo from './repo.js';
-import {
-  DEFAULT_GOVERNMENT_PAID,
-  describeChange,
-  isItemKind,
-  KIND_LABEL,
-  membershipChangeTable,
-  rejectionProblem,
-  selectionProblem,
-  statusAfterApproval,
-  type ChangeSetKind,
-  type ChangeSetStatus,
-  type ItemKind,
-  type Selection,
-} from './rules/kinds.js';
+import { assessChangeSet, DEFAULT_GUARD_LIMITS, refusalMessage, type GuardLimits } from './rules/guard.js';
+import { DEFAULT_GOVERNMENT_PAID, describeChange, isItemKind, KIND_LABEL, type ChangeSetKind, type ChangeSetStatus, type ItemKind } from './rules/kinds.js';
 import { writeChangeSetXlsx } from './xlsx.js';
 
 const KIND_NAME: Record<ChangeSetKind, string> = { population: 'penduduk', jkn: 'JKN' };
-const STATUS_NAME: Record<ChangeSetStatus, string> = {
-  PENDING: 'menunggu persetujuan',
-  APPROVED: 'disetujui',
-  PARTIALLY_APPROVED: 'disetujui sebagian',
-  REJECTED: 'ditolak',
-};
 const DECISIONS = ['PENDING', 'APPROVED', 'DECLINED', 'STALE'];
 
 function actor() {
@@ -54,9 +35,20 @@ export interface ItemQuery {
  * Approval applies the approved items, writes their MEM-6 history rows and
  * closes the import, all in one transaction.
  */
-export function createReconciliationService(db: Db, deps: { audit: AuditWriter; settings: SettingsService; areas: AreaService }) {
-  async function governmentPaid(asOf: string): Promise<readonly string[]> {
-    const s = await deps.settings.on(asOf);
+export function createReconciliationService(
+  db: Db,
+  deps: { audit: AuditWriter; settings: SettingsService; areas: AreaService; guard?: GuardLimits },
+) {
+  const limits = deps.guard ?? DEFAULT_GUARD_LIMITS;
+  const { approve, decline, reject } = createDecisions(db, () => deps.settings.invalidate());
+
+  /**
+   * Read through the import's own transaction: on the embedded database a
+   * query on another handle while that transaction is open waits for it
+   * forever (the settings cache hid this until it expired).
+   */
+  async function governmentPaid(tx: Queryable, asOf: string): Promise<readonly string[]> {
+    const s = settingsOn(await listSettings(tx), asOf);
     return s ? s.excludedSegments : DEFAULT_GOVERNMENT_PAID;
   }
 
@@ -74,9 +66,24 @@ export function createReconciliationService(db: Db, deps: { audit: AuditWriter; 
     await noJit(tx);
     const id = await repo.createChangeSet(tx, { kind, importId: input.importId, asOf: input.asOf, previousAsOf: input.previousAsOf, createdBy: actor().id });
     if (kind === 'population') await proposePopulationItems(tx, id, input.asOf, input.previousAsOf);
-    else await proposeJknItems(tx, id, input.asOf, await governmentPaid(input.asOf));
+    else await proposeJknItems(tx, id, input.asOf, await governmentPaid(tx, input.asOf));
     const c = await repo.countItems(tx, id);
     await repo.setTotals(tx, id, c.totals, c.items);
+    // Issue 10: a file that would end an unusual share of the register is a truncated or partial file until an officer says otherwise.
+    const guard = assessChangeSet(
+      {
+        kind,
+        before: kind === 'population' ? await activeResidents(tx) : await openMemberships(tx),
+        rows: input.rowsRead,
+        previousRows: input.previousRows,
+        ending: kind === 'population' ? (c.totals.MISSING ?? 0) : c.ended,
+      },
+      limits,
+    );
+    // Thrown inside the import's final transaction: the set and its items go with it, the import fails.
+    if (guard.verdict === 'refused') throw ruleRefusal('SNAPSHOT_REFUSED', refusalMessage(guard.figures), guard.figures);
+    const suspect = guard.verdict === 'suspect';
+    await repo.setGuard(tx, id, suspect, guard.figures);
     // Nothing differs (the same file again): nothing to review, the import simply counts as applied.
     const status = c.items === 0 ? 'APPROVED' : 'PENDING';
     if (c.items === 0) {
@@ -94,11 +101,12 @@ export function createReconciliationService(db: Db, deps: { audit: AuditWriter; 
       action: 'reconciliation.propose',
       entityType: 'reconciliation_change_set',
       entityId: String(id),
-      details: { kind, importId: input.importId, items: c.items, totals: c.totals },
+      details: { kind, importId: input.importId, items: c.items, totals: c.totals, suspect, endingPercent: guard.figures.endingPercent },
     });
     return {
       changeSetId: id,
       status,
+      suspect,
       items: c.items,
       totals: c.totals,
       inserted: c.newRecords,
@@ -115,93 +123,9 @@ export function createReconciliationService(db: Db, deps: { audit: AuditWriter; 
       throw conflict(
         'CHANGE_SET_PENDING',
         `Daftar perubahan #${p.id} dari impor data ${KIND_NAME[kind]} tanggal ${p.as_of} (${p.item_count} butir) masih menunggu persetujuan. ` +
-          'Setujui atau tolak dulu di menu Rekonsiliasi, lalu impor lagi.',
+          'Putuskan dulu setiap butirnya (setujui atau tidak setujui) di menu Rekonsiliasi, lalu impor lagi.',
       );
     }
-  }
-
-  async function decideOpen(tx: Queryable, id: number) {
-    const cs = await repo.lockChangeSet(tx, id);
-    if (!cs) throw notFound('CHANGE_SET_NOT_FOUND', `Daftar perubahan #${id} tidak ditemukan.`);
-    if (cs.status !== 'PENDING') {
-      throw conflict('CHANGE_SET_DECIDED', `Daftar perubahan #${id} sudah diputuskan (${STATUS_NAME[cs.status]}); keputusan tidak dapat diubah.`);
-    }
-    return cs;
-  }
-
-  async function approve(id: number, selection: Selection & { note?: string }) {
-    const kinds = [...new Set(selection.kinds ?? [])];
-    const itemIds = [...new Set(selection.itemIds ?? [])];
-    const who = actor();
-    const result = await db.tx(async (tx) => {
-      const cs = await decideOpen(tx, id);
-      const problem = selectionProblem(cs.kind, { kinds, itemIds });
-      if (problem) throw invalid('INVALID_SELECTION', problem);
-      const foreign = await repo.foreignItemIds(tx, id, itemIds);
-      if (foreign.length > 0) throw invalid('ITEM_NOT_IN_SET', `Butir ${foreign.slice(0, 10).join(', ')} bukan bagian dari daftar perubahan #${id}.`);
-      await bulkSessionSettings(tx, db.kind);
-      await noJit(tx);
-      const d = await repo.decideItems(tx, id, kinds, itemIds);
-      const status = statusAfterApproval(d.approved, d.declined);
-      if (!status) {
-        throw ruleRefusal(
-          'NOTHING_APPROVED',
-          'Pilihan ini tidak menyetujui satu butir pun. Pilih jenis atau butir perubahan yang disetujui, atau tolak seluruh daftar dengan alasan.',
-        );
-      }
-      let applied: { inserted: number; updated: number; ended: number; stale: number };
-      let changes: number;
-      if (cs.kind === 'population') {
-        applied = { ...(await applyPopulationItems(tx, id, cs.as_of, cs.import_id)), ended: 0 };
-        const details = `CASE WHEN i.kind IN ('BIRTH', 'MOVE_IN') THEN ${NEW_PERSON_DETAILS} ELSE jsonb_build_object('before', i.before, 'after', i.after) END`;
-        changes = await repo.appendMembershipChanges(tx, id, membershipChangeTable(), details, who.id);
-        await setPopulationImportDecision(tx, cs.import_id, 'applied', applied);
-      } else {
-        applied = await applyJknItems(tx, id, cs.as_of, cs.import_id);
-        changes = await repo.appendMembershipChanges(tx, id, membershipChangeTable(), JKN_DETAILS, who.id);
-        await setJknImportDecision(tx, cs.import_id, 'applied', applied);
-      }
-      const counts = { approved: d.approved - applied.stale, declined: d.declined, stale: applied.stale };
-      await repo.closeChangeSet(tx, id, { status, ...counts, decidedBy: who.id, decidedByUsername: who.username, note: selection.note?.trim() || null });
-      await auditInTx(tx, {
-        action: 'reconciliation.approve',
-        entityType: 'reconciliation_change_set',
-        entityId: String(id),
-        details: { kind: cs.kind, importId: cs.import_id, status, ...counts, kinds, items: itemIds.length, membershipChanges: changes },
-      });
-      return { id, kind: cs.kind, status, ...counts, membershipChanges: changes, inserted: applied.inserted, updated: applied.updated, ended: applied.ended };
-    });
-    if (result.kind === 'jkn') deps.settings.invalidate();
-    return result;
-  }
-
-  async function reject(id: number, reason: string) {
-    const problem = rejectionProblem(reason ?? '');
-    if (problem) throw invalid('REASON_REQUIRED', problem);
-    const who = actor();
-    return db.tx(async (tx) => {
-      const cs = await decideOpen(tx, id);
-      const declined = await repo.declineAll(tx, id);
-      await repo.closeChangeSet(tx, id, {
-        status: 'REJECTED',
-        approved: 0,
-        declined,
-        stale: 0,
-        decidedBy: who.id,
-        decidedByUsername: who.username,
-        note: reason.trim(),
-      });
-      if (cs.kind === 'population') await setPopulationImportDecision(tx, cs.import_id, 'rejected', { inserted: 0, updated: 0 });
-      else await setJknImportDecision(tx, cs.import_id, 'rejected', { inserted: 0, updated: 0, ended: 0 });
-      // The reason stays on the change set; audit details carry no free text.
-      await auditInTx(tx, {
-        action: 'reconciliation.reject',
-        entityType: 'reconciliation_change_set',
-        entityId: String(id),
-        details: { kind: cs.kind, importId: cs.import_id, declined },
-      });
-      return { id, kind: cs.kind, status: 'REJECTED' as const, declined };
-    });
   }
 
   function header(r: repo.ChangeSetRow) {
@@ -223,6 +147,9 @@ export function createReconciliationService(db: Db, deps: { audit: AuditWriter; 
       decidedAt: r.decided_at,
       decidedBy: r.decided_by_username,
       decisionNote: r.decision_note,
+      pendingCount: Number(r.item_count) - Number(r.approved_count) - Number(r.declined_count) - Number(r.stale_count),
+      suspect: r.suspect,
+      guard: r.guard,
     };
   }
 
@@ -247,10 +174,12 @@ export function createReconciliationService(db: Db, deps: { audit: AuditWriter; 
   async function get(id: number) {
     const h = header(await requireSet(id));
     const byKind = new Map<string, Record<string, number>>();
+    const pendingEnding = new Map<string, number>();
     for (const r of await repo.countByDecision(db, id)) {
       const k = byKind.get(r.kind) ?? {};
       k[r.decision] = Number(r.n);
       byKind.set(r.kind, k);
+      if (r.decision === 'PENDING') pendingEnding.set(r.kind, Number(r.ending));
     }
     const villages = new Map<string | null, Record<string, number>>();
     for (const r of await repo.countByVillage(db, id)) {
@@ -268,7 +197,15 @@ export function createReconciliationService(db: Db, deps: { audit: AuditWriter; 
     );
     return {
       ...h,
-      byKind: Object.entries(h.totals).map(([kind, total]) => ({ kind, label: KIND_LABEL[kind as ItemKind] ?? kind, total, decisions: byKind.get(kind) ?? {} })),
+      byKind: Object.entries(h.totals).map(([kind, total]) => ({
+        kind,
+        label: KIND_LABEL[kind as ItemKind] ?? kind,
+        total,
+        decisions: byKind.get(kind) ?? {},
+        pending: byKind.get(kind)?.PENDING ?? 0,
+        // Undecided items of the kind whose approval ends someone: the number a suspect set's typed confirmation asks for.
+        pendingEnding: pendingEnding.get(kind) ?? 0,
+      })),
       byVillage,
     };
   }
@@ -352,7 +289,7 @@ export function createReconciliationService(db: Db, deps: { audit: AuditWriter; 
     return repo.changeSetOfImport(db, kind, importId);
   }
 
-  return { propose, assertNoPending, approve, reject, list, get, items, sample, download, ofImport };
+  return { propose, assertNoPending, approve, decline, reject, list, get, items, sample, download, ofImport };
 }
 
 export type ReconciliationService = ReturnType<typeof createReconciliationService>;

@@ -6,6 +6,7 @@ import { auditInTx } from '../audit/audit.js';
 import { bulkSessionSettings, isEmpty, withIndexesRebuilt } from '../db/bulk.js';
 import { ruleRefusal } from '../http/errors.js';
 import type { Progress } from '../jobs/jobs.js';
+import { DEFAULT_MAX_REJECTED_PERCENT, fileFaultProblem } from './file-fault.js';
 import { ReportWriter } from './report.js';
 import { stageTable, type RowCheck } from './stage.js';
 
@@ -38,12 +39,17 @@ export interface ReviewInput {
   /** The as-of date of the data already loaded (the latest applied import). */
   previousAsOf: string | null;
   accepted: number;
+  /** Data rows in the file, and in the last applied file of this kind (null when unknown): a sharp fall is a sign of a truncated file. */
+  rowsRead: number;
+  previousRows: number | null;
 }
 
 /** A change set made from the staged rows: PENDING, or APPROVED at once when nothing differs. */
 export interface ReviewOutcome {
   changeSetId: number;
   status: 'PENDING' | 'APPROVED';
+  /** Flagged by the guard (issue 10): would end an unusual share of the register, or far fewer rows than the last file. */
+  suspect?: boolean;
   items: number;
   totals: Record<string, number>;
   /** New and changed records proposed (the import's inserted / updated), and per-kind extras (absent, ended). */
@@ -71,6 +77,14 @@ export interface SnapshotSpec<C extends string, R, Extra extends Record<string, 
   copyLine: (rowNo: number, record: R) => string;
   copySql: string;
   latestAppliedAsOf: (q: Queryable) => Promise<string | null>;
+  /** Data rows of the latest applied import, for the change set's guard (issue 10). */
+  latestAppliedRows?: (q: Queryable) => Promise<number | null>;
+  /**
+   * Share (percent) of rows that may be rejected before the whole file is a
+   * fault: no change set, nothing applied, the import failed (issue 10). A
+   * file with no accepted row is always a fault.
+   */
+  maxRejectedPercent?: number;
   createImport: (q: Queryable, i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null }) => Promise<number>;
   clearStage: (q: Queryable) => Promise<void>;
   analyzeStage: (q: Queryable) => Promise<void>;
@@ -176,7 +190,7 @@ async function finishAndAudit<Extra extends Record<string, number>>(
   run: ImportRun,
   counts: BaseCounts & Partial<Extra>,
   status: 'applied' | 'pending_review' = 'applied',
-  changeSet?: { changeSetId: number; review: string },
+  changeSet?: { changeSetId: number; review: string; suspect: boolean },
 ) {
   await spec.finish(tx, run.importId, { ...counts, reportPath: run.reportPath, status });
   await auditInTx(tx, {
@@ -185,6 +199,16 @@ async function finishAndAudit<Extra extends Record<string, number>>(
     entityId: String(run.importId),
     details: { asOf: input.asOf, fileSha256: run.sha256, ...counts, ...changeSet },
   });
+}
+
+/**
+ * A file-level fault (nothing accepted, too many rows rejected) ends the
+ * import before any change set is made or anything applied; the caller marks
+ * it failed and keeps the rejected-rows report.
+ */
+function refuseFaultyFile(spec: { label: string; maxRejectedPercent?: number }, c: { rowsRead: number; accepted: number; rejected: number }) {
+  const problem = fileFaultProblem(spec.label, c, spec.maxRejectedPercent ?? DEFAULT_MAX_REJECTED_PERCENT);
+  if (problem) throw ruleRefusal('FILE_REFUSED', problem, { rowsRead: c.rowsRead, accepted: c.accepted, rejected: c.rejected });
 }
 
 /** Stage, check set-wise, apply in one final transaction (docs/decisions/0005). */
@@ -219,12 +243,20 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
   await report.flush();
 
   const accepted = staged.staged - dupes.length;
+  refuseFaultyFile(spec, { rowsRead: staged.rowsRead, accepted, rejected: report.rejectedRows });
   const review = spec.review && !(await isEmpty(db, spec.review.table)) ? spec.review : null;
   if (review) {
     input.progress.phase('Menyusun daftar perubahan');
     const counts = await db.tx(async (tx) => {
       await bulkSessionSettings(tx, db.kind);
-      const o = await review.propose(tx, { importId: run.importId, asOf: input.asOf, previousAsOf: input.previousAsOf ?? null, accepted });
+      const o = await review.propose(tx, {
+        importId: run.importId,
+        asOf: input.asOf,
+        previousAsOf: input.previousAsOf ?? null,
+        accepted,
+        rowsRead: staged.rowsRead,
+        previousRows: (await spec.latestAppliedRows?.(tx)) ?? null,
+      });
       const c = {
         ...extra,
         ...o.extra,
@@ -236,7 +268,7 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
         updated: o.updated,
         unchanged: accepted - o.inserted - o.updated,
       } as BaseCounts & Partial<Extra>;
-      const changeSet = { changeSetId: o.changeSetId, review: o.status };
+      const changeSet = { changeSetId: o.changeSetId, review: o.status, suspect: o.suspect ?? false };
       await finishAndAudit(tx, spec, input, run, c, o.status === 'PENDING' ? 'pending_review' : 'applied', changeSet);
       return { ...c, ...changeSet, changeItems: o.items, changeTotals: o.totals };
     });
@@ -292,8 +324,10 @@ async function loadDirect<C extends string, R, Extra extends Record<string, numb
       rejectDuplicates(report, dupes);
       const extra = (await direct.afterLoad?.(tx, report, input.progress)) ?? {};
       await report.flush();
-      input.progress.phase('Menerapkan perubahan');
       const accepted = staged.staged - dupes.length;
+      // Thrown inside the loading transaction: the rows copied into the empty target go with it.
+      refuseFaultyFile(spec, { rowsRead: staged.rowsRead, accepted, rejected: report.rejectedRows });
+      input.progress.phase('Menerapkan perubahan');
       const c = {
         ...extra,
         rowsRead: staged.rowsRead,

@@ -9,7 +9,7 @@ import {
   POPULATION_KINDS,
   rejectionProblem,
   selectionProblem,
-  statusAfterApproval,
+  closingStatus,
 } from './kinds.js';
 
 describe('reconciliation kinds', () => {
@@ -36,10 +36,12 @@ describe('reconciliation kinds', () => {
     expect(selectionProblem('jkn', { itemIds: [1.5] })).toMatch(/positif/);
   });
 
-  it('decides the status a decision leaves', () => {
-    expect(statusAfterApproval(3, 0)).toBe('APPROVED');
-    expect(statusAfterApproval(3, 2)).toBe('PARTIALLY_APPROVED');
-    expect(statusAfterApproval(0, 5)).toBeNull();
+  it('keeps a set open while anything is undecided, then says what became of it', () => {
+    expect(closingStatus({ pending: 4, approved: 5, declined: 0, stale: 0 })).toBe('PENDING');
+    expect(closingStatus({ pending: 0, approved: 3, declined: 0, stale: 0 })).toBe('APPROVED');
+    expect(closingStatus({ pending: 0, approved: 0, declined: 0, stale: 1 })).toBe('APPROVED');
+    expect(closingStatus({ pending: 0, approved: 3, declined: 2, stale: 0 })).toBe('PARTIALLY_APPROVED');
+    expect(closingStatus({ pending: 0, approved: 0, declined: 5, stale: 0 })).toBe('REJECTED');
     expect(rejectionProblem('  ok ')).toMatch(/minimal 5 huruf/);
     expect(rejectionProblem('Berkas salah kirim')).toBeNull();
   });

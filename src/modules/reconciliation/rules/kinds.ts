@@ -115,10 +115,17 @@ export function approvesAll(s: Selection): boolean {
 
 export type ChangeSetStatus = 'PENDING' | 'APPROVED' | 'PARTIALLY_APPROVED' | 'REJECTED';
 
-/** The status a decision leaves: everything approved, part of it, or (nothing approved) a refusal to decide that way. */
-export function statusAfterApproval(approved: number, declined: number): ChangeSetStatus | null {
-  if (approved === 0) return null;
-  return declined === 0 ? 'APPROVED' : 'PARTIALLY_APPROVED';
+/**
+ * The status a set is left in after a decision (issue 10: partial decisions
+ * are not final). While any item is undecided it stays PENDING; once none is,
+ * it is APPROVED (nothing declined), PARTIALLY_APPROVED, or REJECTED (nothing
+ * approved). An approved item found stale still counts as approved: the
+ * officer said yes, the register had moved on.
+ */
+export function closingStatus(c: { pending: number; approved: number; declined: number; stale: number }): ChangeSetStatus {
+  if (c.pending > 0) return 'PENDING';
+  if (c.approved + c.stale === 0) return 'REJECTED';
+  return c.declined === 0 ? 'APPROVED' : 'PARTIALLY_APPROVED';
 }
 
 /** A rejection needs a reason someone can read later. */
