@@ -25,6 +25,8 @@ const kGran: Row = { nik: nikFor('1945-02-02', 'P'), noKk: '3275010101700001', n
 const l = family('3275010101700002', 'LESTARI') as Row[];
 // M: untouched after issue.
 const m = family('3275010101700003', 'MULYA') as Row[];
+// P: one person, who dies after issue: the bulk reissue revokes the card.
+const solo = (family('3275010101700005', 'PRATAMA') as Row[]).slice(0, 1);
 // N: everyone is PBI: no card.
 const n = family('3275010101700004', 'NUSANTARA') as Row[];
 const newborn = { nik: nikFor(daysAgo(2), 'L'), name: 'BAYI KARTIKA', birthDate: daysAgo(2) };
@@ -57,7 +59,7 @@ async function waitForJob(id: number) {
 beforeAll(async () => {
   t = await testEnv();
   officer = (await tokenFor(t.sys, 'kepesertaan')).authorization;
-  await importFile(t, 'population', 'pop.csv', csv(POP_HEADER, [...k, kGran, ...l, ...m, ...n].map(popLine)), daysAgo(30));
+  await importFile(t, 'population', 'pop.csv', csv(POP_HEADER, [...k, kGran, ...l, ...m, ...n, ...solo].map(popLine)), daysAgo(30));
   await pbi(kWife.nik, daysAgo(60));
   for (const p of n) await pbi(p.nik, daysAgo(60), 'PBI_APBD');
 });
@@ -87,7 +89,7 @@ describe('card members and their coverage on the issue date', () => {
     const wife = (await api('GET', `/api/v1/eligibility?nik=${kWife.nik}`)).json();
     expect(wife).toMatchObject({ eligible: false });
     expect(wife.card?.status ?? null).not.toBe('ACTIVE');
-    for (const fam of [l, m]) expect((await api('POST', '/api/v1/cards', { noKk: fam[0]!.noKk })).statusCode).toBe(201);
+    for (const fam of [l, m, solo]) expect((await api('POST', '/api/v1/cards', { noKk: fam[0]!.noKk })).statusCode).toBe(201);
   });
 
   it('refuses a card for a family whose members are all PBI', async () => {
@@ -121,11 +123,13 @@ describe('coverage changes after issue', () => {
     // L: the wife dies (recorded as a membership change), the child moves out of the city.
     expect((await api('POST', `/api/v1/persons/${l[1]!.nik}/changes`, { kind: 'DEATH', effectiveDate: daysAgo(1), reason: 'Surat kematian kelurahan' })).statusCode).toBe(201);
     await t.sys.db.query('UPDATE person SET moved_out_date = $2 WHERE nik = $1', [l[2]!.nik, today]);
+    // P: the only member dies.
+    expect((await api('POST', `/api/v1/persons/${solo[0]!.nik}/changes`, { kind: 'DEATH', effectiveDate: today, reason: 'Surat kematian kelurahan' })).statusCode).toBe(201);
 
     const summary = (await api('GET', '/api/v1/cards/reissue-flagged')).json();
-    expect(summary.total).toBe(2);
+    expect(summary.total).toBe(3);
     expect(Object.fromEntries(summary.byReason.map((x: { reason: string; cards: number }) => [x.reason, x.cards]))).toEqual({
-      MEMBER_DIED: 1,
+      MEMBER_DIED: 2,
       MEMBER_MOVED: 1,
       MEMBER_ADDED: 1,
       BECAME_PBI: 1,
@@ -137,8 +141,8 @@ describe('coverage changes after issue', () => {
 
     // The print queue: the "perlu cetak ulang" tab with its count, each card with its reasons.
     const queue = (await api('GET', '/api/v1/cards?needsReissue=true')).json();
-    expect(queue.totals.PERLU_CETAK_ULANG).toBe(2);
-    expect(queue.items.map((c: { noKk: string }) => c.noKk).sort()).toEqual([kHead.noKk, l[0]!.noKk]);
+    expect(queue.totals.PERLU_CETAK_ULANG).toBe(3);
+    expect(queue.items.map((c: { noKk: string }) => c.noKk).sort()).toEqual([kHead.noKk, l[0]!.noKk, solo[0]!.noKk]);
     const lCard = queue.items.find((c: { noKk: string }) => c.noKk === l[0]!.noKk);
     expect(lCard.reissueFlags.map((f: { reason: string; members: number }) => [f.reason, f.members])).toEqual([
       ['MEMBER_DIED', 1],
@@ -155,14 +159,14 @@ describe('coverage changes after issue', () => {
   });
 
   it('reissues the flagged cards in bulk once their count is confirmed', async () => {
-    const wrong = await api('POST', '/api/v1/cards/reissue-flagged', { expected: 3 });
+    const wrong = await api('POST', '/api/v1/cards/reissue-flagged', { expected: 2 });
     expect(wrong.statusCode).toBe(409);
     expect(wrong.json().error.code).toBe('FLAGGED_COUNT_CHANGED');
-    const r = await api('POST', '/api/v1/cards/reissue-flagged', { expected: 2 });
+    const r = await api('POST', '/api/v1/cards/reissue-flagged', { expected: 3 });
     expect(r.statusCode).toBe(202);
     const job = await waitForJob(r.json().jobId);
     expect(job.status).toBe('succeeded');
-    expect(job.result).toMatchObject({ flagged: 2, reissued: 2, revoked: 0, skippedNoEktp: 0 });
+    expect(job.result).toMatchObject({ flagged: 3, reissued: 2, revoked: 1, skippedNoEktp: 0 });
 
     const { fam, card } = await activeCard(kHead.noKk);
     expect(card.issueReason).toBe('PERUBAHAN_DATA');
@@ -176,6 +180,10 @@ describe('coverage changes after issue', () => {
 
     const lCard = (await activeCard(l[0]!.noKk)).card;
     expect(lCard.members.map((x: { nik: string }) => x.nik)).toEqual([l[0]!.nik]);
+    // Nobody covered is left on P's card: revoked, not reissued.
+    const p = (await activeCard(solo[0]!.noKk)).fam;
+    expect(p.active).toBeNull();
+    expect(p.history[0]).toMatchObject({ status: 'REVOKED', endReason: 'TIDAK_MEMENUHI_SYARAT' });
 
     expect((await api('GET', '/api/v1/cards/reissue-flagged')).json().total).toBe(0);
     expect((await api('GET', '/api/v1/signals/PBI_WITH_ACTIVE_CARD')).json().total).toBe(0);
