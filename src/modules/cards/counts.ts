@@ -1,11 +1,14 @@
 import type { Queryable } from '../../platform/db/index.js';
 
-/** Active family cards not printed yet, and printed but not handed over (index family_card_queue). */
+/**
+ * Active family cards not printed yet, and printed but not handed over. Each
+ * count matches a partial index (0023) holding only that queue, so the cost
+ * follows the queue's length, not the register's.
+ */
 export async function cardQueue(q: Queryable): Promise<{ toPrint: number; toHandOver: number }> {
   const r = await q.query<{ to_print: number; to_hand: number }>(
-    `SELECT count(*) FILTER (WHERE printed_at IS NULL)::int AS to_print,
-            count(*) FILTER (WHERE printed_at IS NOT NULL AND handed_over_on IS NULL)::int AS to_hand
-     FROM family_card WHERE status = 'ACTIVE'`,
+    `SELECT (SELECT count(*)::int FROM family_card WHERE status = 'ACTIVE' AND printed_at IS NULL) AS to_print,
+            (SELECT count(*)::int FROM family_card WHERE status = 'ACTIVE' AND printed_at IS NOT NULL AND handed_over_on IS NULL) AS to_hand`,
   );
   return { toPrint: r.rows[0]!.to_print, toHandOver: r.rows[0]!.to_hand };
 }
