@@ -6,6 +6,7 @@
  * endings no bulk approval applies without the typed number.
  */
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JKN_HEADER, POP_HEADER, csv, nikFor, popLine, type PersonRow } from '../helpers/fixtures.js';
 import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
@@ -113,6 +114,16 @@ describe('a truncated population file is flagged suspect', () => {
     });
     expect(cs.guard.reasons[0]).toContain('188 dari 200 penduduk');
     expect(cs.byKind.find((k: { kind: string }) => k.kind === 'MISSING')).toMatchObject({ pending: 188, pendingEnding: 188 });
+
+    // The report carries the alarm, and names kinds in words with the code beside.
+    const x = await api('GET', `/api/v1/reconciliation/change-sets/${id}/download`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const summary = (wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(summary).toContainEqual(['PERINGATAN', 'Berkas mencurigakan: mungkin terpotong atau hanya sebagian wilayah']);
+    expect(summary).toContainEqual(['Tidak ada dalam snapshot', 188]);
+    expect(summary).toContainEqual(['Tidak ada dalam snapshot', 188, 'MISSING']);
+    expect(summary).toContainEqual(['Meninggal dunia', 1, 'DEATH']);
   });
 
   it('refuses approving the missing in bulk, by kind or by item without the typed number, with a clear 422', async () => {

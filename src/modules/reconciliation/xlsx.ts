@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describeChange, KIND_LABEL, type ItemKind } from './rules/kinds.js';
 import type { ItemFilter, ItemRow } from './repo.js';
+import type { GuardFigures } from './rules/guard.js';
 
 const DECISION_LABEL: Record<string, string> = {
   PENDING: 'Menunggu',
@@ -10,7 +11,7 @@ const DECISION_LABEL: Record<string, string> = {
   STALE: 'Tidak diterapkan (data sudah berubah)',
 };
 const STATUS_LABEL: Record<string, string> = {
-  PENDING: 'Menunggu persetujuan',
+  PENDING: 'Menunggu keputusan',
   APPROVED: 'Disetujui',
   PARTIALLY_APPROVED: 'Disetujui sebagian',
   REJECTED: 'Ditolak',
@@ -28,6 +29,9 @@ interface Header {
   decidedBy: string | null;
   decidedAt: string | null;
   decisionNote: string | null;
+  pendingCount: number;
+  suspect: boolean;
+  guard: GuardFigures | null;
   filter: ItemFilter;
 }
 
@@ -44,7 +48,7 @@ export async function writeChangeSetXlsx(out: Writable, h: Header, chunks: Async
   wb.created = new Date();
 
   const summary = wb.addWorksheet('Ringkasan');
-  summary.columns = [{ width: 28 }, { width: 60 }];
+  summary.columns = [{ width: 34 }, { width: 60 }, { width: 18 }];
   const info: [string, string | number][] = [
     ['Daftar perubahan', `#${h.id}`],
     ['Data', h.kind === 'jkn' ? 'Kepesertaan JKN (BPJS Kesehatan)' : 'Kependudukan (Dukcapil)'],
@@ -58,13 +62,33 @@ export async function writeChangeSetXlsx(out: Writable, h: Header, chunks: Async
     ['Saringan jenis', h.filter.kind ? (KIND_LABEL[h.filter.kind as ItemKind] ?? h.filter.kind) : 'Semua'],
     ['Saringan wilayah', h.filter.area ?? 'Semua'],
     ['Jumlah butir (seluruh daftar)', h.itemCount],
+    ['Belum diputuskan', h.pendingCount],
   ];
   for (const row of info) summary.addRow(row).commit();
+  if (h.suspect && h.guard) {
+    // The alarm travels with the report: whoever opens the file sees why the set was flagged.
+    const g = h.guard;
+    summary.addRow([]).commit();
+    const alarm = summary.addRow(['PERINGATAN', 'Berkas mencurigakan: mungkin terpotong atau hanya sebagian wilayah']);
+    alarm.font = { bold: true, color: { argb: 'FFC92A2A' } };
+    alarm.commit();
+    const rows: [string, string | number][] = [
+      [g.kind === 'jkn' ? 'Kepesertaan JKN berlaku sebelum impor' : 'Penduduk tercatat sebelum impor', g.before],
+      ['Baris dalam berkas ini', g.rows],
+      ['Baris dalam berkas terakhir', g.previousRows ?? ''],
+      [g.kind === 'jkn' ? 'Kepesertaan yang berakhir' : 'Tidak ada dalam snapshot', g.ending],
+      ['Bagian yang akan diakhiri (%)', g.endingPercent],
+      ['Batas kewajaran (%)', g.suspectPercent],
+      ...g.reasons.map((r): [string, string] => ['Alasan', r]),
+    ];
+    for (const row of rows) summary.addRow(row).commit();
+  }
   summary.addRow([]).commit();
-  const th = summary.addRow(['Jenis perubahan', 'Jumlah butir']);
+  // Kinds in words, the code in a column of its own (issue 10: no raw codes as the only name).
+  const th = summary.addRow(['Jenis perubahan', 'Jumlah butir', 'Kode']);
   th.font = { bold: true };
   th.commit();
-  for (const [kind, n] of Object.entries(h.totals)) summary.addRow([KIND_LABEL[kind as ItemKind] ?? kind, n]).commit();
+  for (const [kind, n] of Object.entries(h.totals)) summary.addRow([KIND_LABEL[kind as ItemKind] ?? kind, n, kind]).commit();
   summary.commit();
 
   const ws = wb.addWorksheet('Perubahan', { views: [{ state: 'frozen', ySplit: 1 }] });
