@@ -28,6 +28,7 @@ const fam = family('3275010101600001', 'SEJAHTERA');
 const patient = fam[0]!;
 let sjpUrl = '';
 let trackingCode = '';
+let referralUrl = '';
 
 async function scan(name: string, title: string) {
   const file = path.join(files, name);
@@ -98,7 +99,7 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await pkm.getByTestId(`destination-${RS}`).waitFor();
     await pkm.getByTestId('referral-submit').click();
     await pkm.waitForURL(/\/rujukan\/\d+$/);
-    const referralUrl = pkm.url();
+    referralUrl = pkm.url();
     await pkm.locator('[data-testid="referral-status"][data-status="SENT"]').waitFor();
     await logout(pkm);
 
@@ -111,23 +112,47 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await logout(rs);
   });
 
-  it('the hospital files the request with card, KTP and admission proof (KK forgotten)', async () => {
+  it('the hospital asks for an SJP straight from the admitted referral: patient, coverage, diagnosis and admission come prefilled', async () => {
     const page = await login('rumahsakit', 'dina.rs', RS);
-    await page.goto(`${server.baseUrl}/sjp`);
-    await page.getByTestId('sjp-new').click();
-    await page.getByTestId('sjp-nik').fill(patient.nik);
-    const admitted = jakartaDateTime(new Date(Date.now() - 2 * 3_600_000));
-    await page.getByTestId('sjp-admitted-at').fill(admitted.iso.slice(0, 16));
-    await page.getByTestId('sjp-diagnosis').fill('A09');
+    await page.goto(referralUrl);
+    await page.getByTestId('referral-request-sjp').click();
+    await page.waitForURL(/\/sjp\/baru\?rujukan=\d+$/);
+    await page.getByTestId('sjp-from-referral').waitFor();
+    // Nothing retyped: the NIK with the patient's name and coverage on the admission date, the ICD-10 diagnosis, the admission time.
+    expect(await page.getByTestId('sjp-nik').inputValue()).toBe(patient.nik);
+    const elig = page.locator('[data-testid="sjp-eligibility"][data-eligible="true"]');
+    await elig.waitFor();
+    expect(await elig.textContent()).toContain(patient.name);
+    expect(await page.getByTestId('sjp-diagnosis').inputValue()).toMatch(/^A09 — Diare/);
+    expect(await page.getByTestId('sjp-admitted-at').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await choose(page, 'sjp-file-KARTU', await scan('kartu.pdf', 'KARTU JAMKESDA'));
     await choose(page, 'sjp-file-KTP', await scan('ktp.pdf', 'KTP'));
     await choose(page, 'sjp-file-BUKTI_RAWAT_INAP', await scan('masuk.pdf', 'BUKTI MASUK RAWAT INAP'));
+    await screenshot(page, 'laptop-59-sjp-request-form', false);
     await page.getByTestId('sjp-save').click();
     await status(page, 'SUBMITTED');
     expect(await page.getByTestId('sjp-check-KK').getAttribute('data-present')).toBe('false');
     sjpUrl = page.url();
     trackingCode = (await page.getByTestId('sjp-tracking-code').textContent())!.trim();
+    const linked = await server.sys.db.query<{ referral_id: string | null }>('SELECT referral_id FROM sjp_request WHERE tracking_code = $1', [trackingCode]);
+    expect(Number(linked.rows[0]!.referral_id)).toBe(Number(referralUrl.split('/').pop()));
     await screenshot(page, 'laptop-60-sjp-submitted');
+    await logout(page);
+  });
+
+  it('asking again for the same stay shows the open request with a link to it, and files nothing', async () => {
+    const page = await login('rumahsakit', 'dani.rs', RS);
+    await page.goto(referralUrl);
+    await page.getByTestId('referral-request-sjp').click();
+    await page.locator('[data-testid="sjp-eligibility"][data-eligible="true"]').waitFor();
+    await page.getByTestId('sjp-save').click();
+    const link = page.getByTestId('sjp-duplicate-link');
+    await link.waitFor();
+    expect(await page.getByTestId('sjp-duplicate').textContent()).toContain(trackingCode);
+    await link.click();
+    await page.waitForURL(sjpUrl);
+    const n = await server.sys.db.query<{ n: string }>('SELECT count(*) AS n FROM sjp_request');
+    expect(Number(n.rows[0]!.n)).toBe(1);
     await logout(page);
   });
 
@@ -137,6 +162,11 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await page.getByTestId('sjp-queue-decide').getByText('RS Sejahtera Kota').first().click();
     await status(page, 'SUBMITTED');
     expect(page.url()).toBe(sjpUrl);
+    // Coverage on the admission date and the diagnosis by name are on the page the officer decides from.
+    await page.locator('[data-testid="sjp-eligibility"][data-eligible="true"]').waitFor();
+    expect(await page.getByTestId('sjp-diagnosis-name').textContent()).toContain('Diare dan gastroenteritis');
+    await page.getByTestId('sjp-preview').waitFor();
+    await page.getByTestId('sjp-decision-choice').getByText('Minta kelengkapan').click();
     await page.getByTestId('sjp-missing-KK').check();
     await page.getByTestId('sjp-ask-completion').click();
     await status(page, 'NEEDS_COMPLETION');
@@ -147,6 +177,13 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     const page = await login('rumahsakit', 'dodi.rs', RS);
     await page.goto(sjpUrl);
     await page.getByTestId('sjp-completion-asked').waitFor();
+    // The time left for the papers reads in working days and hours, not decimal hours.
+    const left = (await page.getByTestId('sjp-time-left').textContent())!.trim();
+    expect(left).toMatch(/^\(sisa (\d+ hari)?( ?\d+ jam)?( ?\d+ menit)? kerja\)$/);
+    expect(left).toContain('hari');
+    expect(left).not.toMatch(/\d,\d/);
+    // An approved-only action is not offered to the hospital, nor the officer's decision.
+    expect(await page.getByTestId('sjp-decide').count()).toBe(0);
     await choose(page, 'sjp-upload-KK', await scan('kk.pdf', 'KARTU KELUARGA'));
     await page.getByTestId('sjp-attach').click();
     await page.locator('[data-testid="sjp-check-KK"][data-present="true"]').waitFor();
@@ -155,10 +192,27 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await logout(page);
   });
 
-  it('the officer approves and the letter PDF renders', async () => {
+  it('the officer approves only after confirming a dialog that names the patient and the hospital; cancelling issues nothing', async () => {
     const page = await login('sjp', 'yoga.sjp');
     await page.goto(sjpUrl);
+    await status(page, 'SUBMITTED');
+    await screenshot(page, 'laptop-60b-sjp-decision', false);
     await page.getByTestId('sjp-approve').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const text = (await dialog.textContent())!;
+    expect(text).toContain('Surat SJP bernomor');
+    expect(text).toContain(patient.name);
+    expect(text).toContain('RS Sejahtera Kota');
+    await page.waitForTimeout(400); // the dialog's opening transition
+    await screenshot(page, 'laptop-60c-sjp-approve-confirm', false);
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const before = await server.sys.db.query<{ number: string | null; status: string }>('SELECT number, status FROM sjp_request WHERE tracking_code = $1', [trackingCode]);
+    expect(before.rows[0]).toEqual({ number: null, status: 'SUBMITTED' });
+    expect(await page.getByTestId('sjp-number').count()).toBe(0);
+    await page.getByTestId('sjp-approve').click();
+    await page.getByTestId('confirm-action').click();
     await status(page, 'APPROVED');
     const number = (await page.getByTestId('sjp-number').textContent())!.trim();
     expect(number).toMatch(/^\d{5}\/SJP\/DINKES\/\d{4}$/);
@@ -227,7 +281,8 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await page.getByRole('option', { name: 'Bayi baru lahir' }).click();
     const born = jakartaDateTime(new Date(Date.now() - 3 * 3_600_000));
     await page.getByTestId('sjp-admitted-at').fill(born.iso.slice(0, 16));
-    await page.getByTestId('sjp-diagnosis').fill('Z38.0');
+    await page.getByTestId('sjp-diagnosis').fill('P07.3');
+    await page.getByRole('option', { name: /P07\.3/ }).first().click();
     await page.getByTestId('sjp-child-name').fill('BAYI NY SITI SEJAHTERA');
     await page.getByTestId('sjp-birth-date').fill(born.date);
     await page.getByTestId('sjp-mother-nik').fill(fam[1]!.nik);

@@ -2,6 +2,8 @@ import { Anchor, Badge, Button, FileInput, Group, NumberInput, Paper, Select, St
 import { useState } from 'react';
 import { useSession } from '../../app/session';
 import { formatDate, formatDateTime, formatNumber, todayJakarta } from '../../shared/format';
+import { DateField } from '../../shared/ui/DateField';
+import { DateTimeField } from '../../shared/ui/DateTimeField';
 import { s } from './strings';
 import type { SjpDetail } from './types';
 import { uploadDocument } from './upload';
@@ -23,7 +25,18 @@ function DocumentLink({ id }: { id: number | null }) {
 }
 
 /** SJP-5 incidental approvals, SJP-6 deposits and SJP-7 above-class placement of one stay. */
-export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: (path: string, body?: unknown | (() => Promise<unknown>)) => Promise<boolean> }) {
+export function CarePanel({
+  r,
+  busy,
+  act,
+  filer,
+}: {
+  r: SjpDetail;
+  busy: boolean;
+  act: (path: string, body?: unknown | (() => Promise<unknown>)) => Promise<boolean>;
+  /** The user records for the hospital's side of this request (the hospital desk, or the office for its own request). */
+  filer: boolean;
+}) {
   const { can } = useSession();
   const [kind, setKind] = useState<string | null>('MEDICAL_ACTION');
   const [unit, setUnit] = useState<string | null>('ICU');
@@ -36,7 +49,7 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
   const [receipt, setReceipt] = useState<File | null>(null);
   const [placedClass, setPlacedClass] = useState<string | null>('II');
   const [since, setSince] = useState('');
-  const request = can('sjp.request');
+  const request = filer;
   const decide = can('sjp.decide');
   // The forms follow the server's rules (rules/incidental.ts): deposits and placement while the stay's guarantee runs,
   // incidental approvals once the request is with the office. A closed request shows only what was recorded.
@@ -59,7 +72,7 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
           {request && open && (
             <Group align="end" mt="xs">
               <Select label={c.placedClass} value={placedClass} onChange={setPlacedClass} data={['II', 'I', 'VIP']} w={140} allowDeselect={false} />
-              <TextInput type="datetime-local" label={c.since} value={since} onChange={(e) => setSince(e.currentTarget.value)} />
+              <DateTimeField label={c.since} value={since} onChange={setSince} w={220} />
               <Button variant="default" disabled={!since} loading={busy} onClick={() => act('placement', { placedClass, since: `${since}:00+07:00` })}>
                 {c.recordPlacement}
               </Button>
@@ -104,7 +117,7 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
               <Select label="Jenis" value={kind} onChange={setKind} data={Object.entries(c.actionKind).map(([value, label]) => ({ value, label }))} w={170} allowDeselect={false} />
               <Select label={c.unit} value={unit} onChange={setUnit} data={UNITS} w={150} allowDeselect={false} />
               <TextInput label={c.description} value={description} onChange={(e) => setDescription(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
-              <TextInput type="date" label={c.plannedOn} value={plannedOn} onChange={(e) => setPlannedOn(e.currentTarget.value)} />
+              <DateField label={c.plannedOn} value={plannedOn} onChange={(v) => setPlannedOn(v ?? '')} w={170} />
               <FileInput label={c.actionDocument} accept={ACCEPT} value={actionDoc} onChange={setActionDoc} clearable w={260} data-testid="sjp-action-document" />
               <Button
                 variant="default"
@@ -138,7 +151,7 @@ export function CarePanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: 
           {request && open && (
             <Group align="end" mt="xs">
               <NumberInput label={c.amount} value={amount} onChange={setAmount} min={1} thousandSeparator="." decimalSeparator="," w={200} />
-              <TextInput type="date" label={c.paidOn} value={paidOn} onChange={(e) => setPaidOn(e.currentTarget.value)} />
+              <DateField label={c.paidOn} value={paidOn} onChange={(v) => setPaidOn(v ?? '')} maxDate={todayJakarta()} w={170} />
               <FileInput label={c.receipt} accept={ACCEPT} value={receipt} onChange={setReceipt} clearable w={260} data-testid="sjp-deposit-receipt" />
               <Button
                 variant="default"

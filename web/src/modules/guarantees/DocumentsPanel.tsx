@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, FileInput, Group, Paper, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconEye, IconFileUpload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatDateTime } from '../../shared/format';
 import { s } from './strings';
 import type { SjpDetail, SjpDocument } from './types';
@@ -10,6 +10,9 @@ const ACCEPT = 'application/pdf,image/jpeg,image/png';
 
 interface Props {
   r: SjpDetail;
+  /** The document in the preview, chosen from the list. */
+  shown: number | null;
+  setShown: (id: number | null) => void;
   /** The hospital may add documents now (draft, or completion asked). */
   canEdit: boolean;
   busy: boolean;
@@ -20,7 +23,14 @@ interface Props {
 }
 
 /** The document shown in the page: the PDF in a frame, a scan as an image. */
-function Preview({ doc }: { doc: SjpDocument }) {
+export function DocumentPreview({ doc }: { doc: SjpDocument | null }) {
+  if (!doc) {
+    return (
+      <Text size="sm" c="gray.7">
+        {d.noDocuments}
+      </Text>
+    );
+  }
   const url = `/api/v1/documents/${doc.documentId}`;
   return (
     <Stack gap={6} data-testid="sjp-preview" data-document={doc.documentId}>
@@ -42,16 +52,8 @@ function Preview({ doc }: { doc: SjpDocument }) {
 }
 
 /** SJP-2 checklist: each requirement with its documents (replaced copies struck through), uploads while the hospital may add, and the preview. */
-export function DocumentsPanel({ r, canEdit, busy, files, setFile, onUpload, onSubmit }: Props) {
-  const current = r.documents.filter((x) => x.replacedBy === null);
-  const [shown, setShown] = useState<number | null>(current[0]?.documentId ?? null);
+export function DocumentsPanel({ r, shown, setShown, canEdit, busy, files, setFile, onUpload, onSubmit }: Props) {
   const [replacing, setReplacing] = useState<Record<string, boolean>>({});
-  // A new upload (or another request) shows the newest copy of the first requirement.
-  useEffect(() => {
-    if (shown === null || !r.documents.some((x) => x.documentId === shown)) setShown(current[0]?.documentId ?? null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [r.documents]);
-  const doc = r.documents.find((x) => x.documentId === shown) ?? null;
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="sjp-checklist">
@@ -130,15 +132,6 @@ export function DocumentsPanel({ r, canEdit, busy, files, setFile, onUpload, onS
             {r.status === 'NEEDS_COMPLETION' ? d.resubmit : d.submit}
           </Button>
         </Group>
-      )}
-      {doc ? (
-        <div style={{ marginTop: 16 }}>
-          <Preview doc={doc} />
-        </div>
-      ) : (
-        <Text size="sm" c="gray.7" mt="sm">
-          {d.noDocuments}
-        </Text>
       )}
     </Paper>
   );

@@ -10,6 +10,8 @@ import { IcdSelect, type IcdItem } from '../../shared/care/IcdSelect';
 import { NikLookup } from '../../shared/care/NikLookup';
 import { useSubmit } from '../../shared/useSubmit';
 import { digitsOnly, formatDateTime } from '../../shared/format';
+import { DateField } from '../../shared/ui/DateField';
+import { DateTimeField } from '../../shared/ui/DateTimeField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { s } from './strings';
@@ -127,7 +129,7 @@ export default function SjpFormPage() {
                 allowDeselect={false}
                 data-testid="sjp-care-type"
               />
-              <TextInput type="datetime-local" label={f.admittedAt} value={admittedAt} onChange={(e) => setAdmittedAt(e.currentTarget.value)} required data-testid="sjp-admitted-at" />
+              <DateTimeField label={f.admittedAt} value={admittedAt} onChange={setAdmittedAt} required data-testid="sjp-admitted-at" />
               {!newborn && (
                 <div style={{ gridColumn: '1 / -1' }}>
                   <NikLookup value={nik} onChange={setNik} date={admittedAt ? admittedAt.slice(0, 10) : null} label={f.nik} testId="sjp" />
@@ -164,7 +166,7 @@ export default function SjpFormPage() {
                     <Radio value="P" label="Perempuan" />
                   </Group>
                 </Radio.Group>
-                <TextInput type="date" label={f.birthDate} value={child.birthDate} onChange={(e) => setC('birthDate')(e.currentTarget.value)} required data-testid="sjp-birth-date" />
+                <DateField label={f.birthDate} value={child.birthDate || null} onChange={(v) => setC('birthDate')(v ?? '')} required data-testid="sjp-birth-date" />
                 <TextInput label={f.motherNik} value={child.motherNik} onChange={(e) => setC('motherNik')(e.currentTarget.value)} className="mono" maxLength={20} required data-testid="sjp-mother-nik" />
                 <TextInput label={f.sklNumber} value={child.documentNumber} onChange={(e) => setC('documentNumber')(e.currentTarget.value)} required data-testid="sjp-skl-number" />
                 <FileInput label={f.sklFile} value={skl} onChange={setSkl} accept="application/pdf,image/jpeg,image/png" leftSection={<IconFileUpload size={16} aria-hidden />} required clearable data-testid="sjp-skl-file" />

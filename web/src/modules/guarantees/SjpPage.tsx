@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { Field, FieldGrid } from '../../shared/ui/Field';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { CarePanel } from './CarePanel';
 import { DecisionPanel } from './DecisionPanel';
-import { DocumentsPanel } from './DocumentsPanel';
+import { DocumentPreview, DocumentsPanel } from './DocumentsPanel';
 import { SjpStatusBadge } from './StatusBadge';
 import { s } from './strings';
 import type { SjpDetail } from './types';
@@ -60,11 +60,12 @@ function CancelRequest({ busy, onCancel }: { busy: boolean; onCancel: (reason: s
 /** One request: details with coverage on the admission date, documents with preview, the clock, the officer's decision and the letter. */
 export default function SjpPage() {
   const { id = '' } = useParams();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const { data: r, error, reload } = useApi<SjpDetail>(`/api/v1/sjp/${encodeURIComponent(id)}`);
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [files, setFiles] = useState<Record<string, File | null>>({});
+  const [shown, setShown] = useState<number | null>(null);
 
   /** One action on the request; `body` may be built asynchronously (after uploading a document), inside the same error handling. True when it succeeded. */
   const act = async (path: string, body?: unknown | (() => Promise<unknown>)): Promise<boolean> => {
@@ -93,9 +94,13 @@ export default function SjpPage() {
     });
 
   const papersPending = r ? PAPERS_PENDING.includes(r.status) : false;
-  const canEdit = Boolean(r && can('sjp.request') && papersPending);
+  // The hospital's side (documents, cancelling, the stay) belongs to whoever filed: the hospital desk, or the office for its own requests.
+  const filer = Boolean(r && can('sjp.request') && (me?.facilityCode || r.origin === 'OFFICE'));
+  const canEdit = filer && papersPending;
   const canDecide = Boolean(r && can('sjp.decide') && (r.status === 'SUBMITTED' || r.status === 'NEEDS_COMPLETION'));
-  const canCancel = Boolean(r && can('sjp.request') && ['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION'].includes(r.status));
+  const canCancel = filer && Boolean(r && ['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION'].includes(r.status));
+  const current = r?.documents.filter((x) => x.replacedBy === null) ?? [];
+  const previewed = r?.documents.find((x) => x.documentId === shown) ?? current[0] ?? null;
 
   return (
     <Stack gap="md">
@@ -171,18 +176,32 @@ export default function SjpPage() {
               ))}
             </Alert>
           )}
-          <DocumentsPanel
-            r={r}
-            canEdit={canEdit}
-            busy={busy}
-            files={files}
-            setFile={(code, file) => setFiles((f) => ({ ...f, [code]: file }))}
-            onUpload={() => void uploadMissing()}
-            onSubmit={() => void act('submit')}
-          />
-          <ErrorAlert error={actionError} />
-          {canDecide && <DecisionPanel key={r.status} r={r} busy={busy} act={act} />}
-          <CarePanel r={r} busy={busy} act={act} />
+          {/* Checklist and decision on the left, the document being read beside them (one column on narrow screens). */}
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, lg: 6 }}>
+              <Stack gap="md">
+                <DocumentsPanel
+                  r={r}
+                  shown={previewed?.documentId ?? null}
+                  setShown={setShown}
+                  canEdit={canEdit}
+                  busy={busy}
+                  files={files}
+                  setFile={(code, file) => setFiles((f) => ({ ...f, [code]: file }))}
+                  onUpload={() => void uploadMissing()}
+                  onSubmit={() => void act('submit')}
+                />
+                <ErrorAlert error={actionError} />
+                {canDecide && <DecisionPanel key={r.status} r={r} busy={busy} act={act} />}
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
+              <Paper withBorder p="md" component="section" aria-label={d.preview} style={{ position: 'sticky', top: 76 }}>
+                <DocumentPreview doc={previewed} />
+              </Paper>
+            </Grid.Col>
+          </Grid>
+          <CarePanel r={r} busy={busy} act={act} filer={filer} />
           <Paper withBorder p="lg" component="section" aria-labelledby="sjp-history">
             <Title order={2} id="sjp-history" mb="sm">
               {d.history}
