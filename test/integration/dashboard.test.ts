@@ -194,6 +194,18 @@ describe('GET /api/v1/dashboard', () => {
     expect(byKey(d)).toEqual({ 'letters.expiring': 1 });
   });
 
+  it('gives the administrator the accounts that need them: locked, and never used', async () => {
+    const before = byKey(await dashboardOf('admin'));
+    const u = await t.sys.access.createUser({ username: 'terkunci.satu', role: 'sjp' });
+    await t.sys.db.query(`UPDATE app_user SET locked_until = now() + interval '10 minutes', must_change_password = false WHERE id = $1`, [u.id]);
+    const after = await dashboardOf('admin');
+    expect(byKey(after)['users.locked']).toBe(before['users.locked']! + 1);
+    // The admin made by dashboardOf also has not replaced its one-time password.
+    expect(byKey(after)['users.notStarted']).toBe(before['users.notStarted']! + 1);
+    expect(after.counters.find((c) => c.key === 'users.locked')!.tone).toBe('alert');
+    expect(Object.keys(byKey(after))).toEqual(['agreements.expiring', 'users.locked', 'users.notStarted']);
+  });
+
   it('answers every role, and nobody without credentials', async () => {
     for (const role of ['admin', 'bendahara', 'dukcapil', 'ketua', 'auditor', 'verifikator'] as Role[]) await dashboardOf(role);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/dashboard' })).statusCode).toBe(401);

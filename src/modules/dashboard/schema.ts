@@ -15,6 +15,8 @@ export const COUNTER_KEYS = [
   'letters.expiring',
   'cards.toPrint',
   'cards.toHandOver',
+  'users.locked',
+  'users.notStarted',
 ] as const;
 export type CounterKey = (typeof COUNTER_KEYS)[number];
 

@@ -2,6 +2,7 @@ import { todayJakarta } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/index.js';
 import type { Actor } from '../../platform/http/context.js';
 import { can, FACILITY_ROLES, type Permission } from '../../platform/http/permissions.js';
+import { accountCounts } from '../access/counts.js';
 import { cardQueue } from '../cards/counts.js';
 import { lettersExpiring } from '../dinsos/counts.js';
 import { agreementsExpiring } from '../facilities/counts.js';
@@ -9,7 +10,7 @@ import { sjpCounts } from '../guarantees/counts.js';
 import type { SettingsService } from '../membership/settings.js';
 import { pendingChangeSets } from '../reconciliation/counts.js';
 import { facilityReferralCounts, flaggedUnreviewed } from '../referrals/counts.js';
-import { membershipHeadline, type Headline } from '../reports/headline.js';
+import { membershipHeadline } from '../reports/headline.js';
 import type { SignalService } from '../signals/service.js';
 import { COUNTER_KEYS, type Counter, type CounterKey, type Dashboard } from './schema.js';
 
@@ -18,6 +19,8 @@ export const AGREEMENT_WARNING_DAYS = 60;
 export const LETTER_WARNING_DAYS = 30;
 /** The leadership figures scan the population; they change with imports, not by the minute. */
 const FIGURES_CACHE_MS = 10 * 60_000;
+/** The misuse signals join the audit log and the card register; a few minutes late is fine for a counter. */
+const SIGNALS_CACHE_MS = 5 * 60_000;
 
 /**
  * The home page's work counters, composed from each module's read-only count
@@ -25,14 +28,18 @@ const FIGURES_CACHE_MS = 10 * 60_000;
  * facility staff see their own facility's work only.
  */
 export function createDashboard(db: Db, deps: { settings: SettingsService; signals: SignalService }) {
-  let figuresCache: { date: string; until: number; value: Headline | null } | null = null;
-
-  async function figures(date: string): Promise<Headline | null> {
-    if (figuresCache && figuresCache.date === date && figuresCache.until > Date.now()) return figuresCache.value;
-    const value = await membershipHeadline(db, deps.settings, date);
-    figuresCache = { date, until: Date.now() + FIGURES_CACHE_MS, value };
+  // Program-wide values, the same for every user who may see them: kept in the process for a while.
+  const cache = new Map<string, { until: number; value: Promise<unknown> }>();
+  function cached<T>(key: string, ms: number, compute: () => Promise<T>): Promise<T> {
+    const hit = cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.value as Promise<T>;
+    const value = compute();
+    cache.set(key, { until: Date.now() + ms, value });
+    // A failure is not kept: the next visit tries again.
+    value.catch(() => cache.delete(key));
     return value;
   }
+  const figures = (date: string) => cached(`figures:${date}`, FIGURES_CACHE_MS, () => membershipHeadline(db, deps.settings, date));
 
   async function forActor(actor: Actor): Promise<Dashboard> {
     const date = todayJakarta();
@@ -83,7 +90,8 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
       jobs.push(agreementsExpiring(db, date, AGREEMENT_WARNING_DAYS, facility).then((c) => push('agreements.expiring', c.count, c.soonest, renews)));
     }
     if (allowed('signals.read')) {
-      jobs.push(deps.signals.summary(null).then((s) => push('signals.open', s.kinds.reduce((t, k) => t + k.total, 0), null, allowed('membership.change'))));
+      const signals = cached('signals', SIGNALS_CACHE_MS, async () => (await deps.signals.summary(null)).kinds.reduce((t, k) => t + k.total, 0));
+      jobs.push(signals.then((n) => push('signals.open', n, null, allowed('membership.change'))));
     }
     if (allowed('recommendation.read')) {
       jobs.push(lettersExpiring(db, date, LETTER_WARNING_DAYS).then((c) => push('letters.expiring', c.count, c.soonest)));
@@ -93,6 +101,14 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
         cardQueue(db).then((c) => {
           push('cards.toPrint', c.toPrint);
           push('cards.toHandOver', c.toHandOver);
+        }),
+      );
+    }
+    if (allowed('users.manage')) {
+      jobs.push(
+        accountCounts(db).then((c) => {
+          push('users.locked', c.locked, null, true);
+          push('users.notStarted', c.notStarted);
         }),
       );
     }

@@ -62,6 +62,10 @@ function textOf(c: Counter, atFacility: string | null, decides: boolean): Counte
       return { label: 'Kartu menunggu dicetak', help: 'Kartu aktif yang belum pernah dicetak.', to: paths.cardPrint };
     case 'cards.toHandOver':
       return { label: 'Kartu menunggu diserahkan', help: 'Sudah dicetak, belum diserahkan kepada keluarga.', to: `${paths.cardPrint}?status=SUDAH_CETAK` };
+    case 'users.locked':
+      return { label: 'Akun terkunci', help: 'Terlalu banyak percobaan masuk yang gagal; atur ulang kata sandi bila pemiliknya meminta.', to: paths.users };
+    case 'users.notStarted':
+      return { label: 'Akun belum pernah dipakai', help: 'Kata sandi sekali pakai belum diganti oleh pemilik akun.', to: paths.users };
   }
 }
 
