@@ -136,7 +136,7 @@ describe('CSV shape limits (issue 10)', () => {
 
   it('measures a file the way papaparse splits it: quotes, escaped quotes, stray quotes and embedded line ends pass', async () => {
     const text = 'nik,nama,alamat\r\n1,"SITI, AMINAH","JL. ""MAWAR""\nNO. 5"\r\n2,BUDI 5" DISK,GG. H\'O\r\n3,"A""",\r\n';
-    const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, maxColumns: 3, maxFieldChars: 20, maxLineChars: 40 };
+    const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, maxColumns: 3, maxFieldChars: 25, maxLineChars: 40 };
     const rows = await readAll(await readTable(file('quoted.csv', text), limits));
     const papa = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true }).data.slice(1);
     expect(rows).toEqual(papa);
@@ -144,6 +144,29 @@ describe('CSV shape limits (issue 10)', () => {
     const wide = await refusal(readTable(file('four.csv', 'a,b,c\n1,2,3\n1,2,3,4\n'), limits).then(readAll));
     expect(wide.code).toBe('FILE_TOO_MANY_COLUMNS');
     expect(wide.message).toMatch(/^Baris 3 /);
+  });
+
+  it('reads a multi-megabyte file across chunk ends exactly as papaparse reads it whole (LF and CRLF, quoted line ends, bare LF in a CRLF file)', async () => {
+    for (const newline of ['\n', '\r\n'] as const) {
+      const lines = ['nik,nama,alamat,catatan'];
+      for (let i = 0; i < 60_000; i++) {
+        const note = i % 7 === 0 ? `"baris ${i}\nlanjut, ""kutip"""` : i % 11 === 0 ? '' : `catatan ${i}`;
+        // A bare LF inside an unquoted cell is part of the cell when lines end in CR LF.
+        const addr = newline === '\r\n' && i % 13 === 0 ? `JL. A\nNO. ${i}` : `JL. MAWAR NO. ${i}`;
+        lines.push(`${String(i).padStart(16, '0')},NAMA ${i} ${'X'.repeat(i % 40)},${addr},${note}`);
+        if (i % 5000 === 0) lines.push('');
+      }
+      const text = lines.join(newline) + newline;
+      const rows: { rowNo: number; values: string[] }[] = [];
+      const t = await openTable(file(`big-${newline.length}.csv`, text));
+      for await (const b of t.batches) for (const r of b) rows.push({ rowNo: r.rowNo, values: r.values });
+      const papa = Papa.parse<string[]>(text, { delimiter: ',', newline }).data;
+      const expected = papa
+        .map((values, i) => ({ rowNo: i + 1, values }))
+        .filter((r, i) => i > 0 && !(r.values.length === 1 && r.values[0] === ''));
+      expect(text.length).toBeGreaterThan(3 * 1024 * 1024);
+      expect(rows).toEqual(expected);
+    }
   });
 
   it('does not pad short rows to the header width', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { invalid } from '../http/errors.js';
 import { Utf8Guard } from './utf8.js';
 import { CsvShapeGuard } from './csv-guard.js';
@@ -36,14 +37,28 @@ export interface Table {
  * which runs this in a worker thread.
  */
 export async function readTable(filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Table> {
+  const source = await openSource(filePath, limits);
+  return source.kind === 'csv' ? csvTable(source.csv) : source.table;
+}
+
+/**
+ * The reading half: a CSV as checked texts of whole records, an XLSX as rows
+ * (exceljs parses inside; the zip is checked first). The reading thread runs
+ * this; the import's thread parses the CSV texts (csvTable).
+ */
+export async function openSource(filePath: string, limits: ReadLimits): Promise<{ kind: 'csv'; csv: CsvTexts } | { kind: 'xlsx'; table: Table }> {
   const totalBytes = fs.statSync(filePath).size;
   if (totalBytes === 0) throw invalid('FILE_EMPTY', 'Berkas kosong.');
-  const head = await readHead(filePath, 64 * 1024);
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return openXlsx(filePath, totalBytes, limits);
-  return openCsv(filePath, totalBytes, head, limits);
+  const head = await readHead(filePath, 4);
+  if (isZip(head)) return { kind: 'xlsx', table: await openXlsx(filePath, totalBytes, limits) };
+  return { kind: 'csv', csv: await openCsvTexts(filePath, limits) };
 }
 
 export { openTable } from './table-thread.js';
+
+export function isZip(head: Buffer): boolean {
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
 
 export function normalizeHeader(h: string): string {
   return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, '_');
@@ -73,23 +88,56 @@ export function detectDelimiter(firstLine: string): ',' | ';' {
   return semi > comma ? ';' : ',';
 }
 
-async function openCsv(filePath: string, totalBytes: number, head: Buffer, limits: ReadLimits): Promise<Table> {
-  const firstLine = head.toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+/** A CSV file as texts of whole records, checked against the shape limits (csv-guard.ts). */
+export interface CsvTexts {
+  delimiter: ',' | ';';
+  newline: '\n' | '\r\n';
+  totalBytes: number;
+  texts: AsyncIterable<string>;
+  bytesRead(): number;
+  close(): Promise<void>;
+}
+
+/** Opens a CSV file as texts of whole records: the part that reads and checks, and may run in the reading thread. */
+export async function openCsvTexts(filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<CsvTexts> {
+  const totalBytes = fs.statSync(filePath).size;
+  const headText = (await readHead(filePath, 64 * 1024)).toString('utf8');
+  const firstLine = headText.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = detectDelimiter(firstLine);
+  // As papaparse guesses it: CR LF when the first line ends so.
+  const newline = headText.charAt(firstLine.length) === '\r' ? '\r\n' : '\n';
   let read = 0;
   const source = fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 });
   source.on('data', (c) => (read += c.length));
   const utf8 = new Utf8Guard();
-  const shape = new CsvShapeGuard(delimiter, limits);
+  const shape = new CsvShapeGuard(delimiter, limits, newline === '\r\n');
   source.on('error', (e) => utf8.destroy(e));
   utf8.on('error', (e) => shape.destroy(e));
   // A refused file is not read further: the guards fail, the file closes.
   shape.on('error', () => source.destroy());
-  const records = papaBatches(source.pipe(utf8).pipe(shape), delimiter);
-  const close = async () => {
-    for (const s of [source, utf8, shape]) s.destroy();
+  source.pipe(utf8).pipe(shape);
+  return {
+    delimiter,
+    newline,
+    totalBytes,
+    texts: shape as AsyncIterable<string>,
+    bytesRead: () => read,
+    close: async () => {
+      for (const s of [source, utf8, shape]) s.destroy();
+    },
   };
+}
 
+const UNCLOSED_QUOTE = 'Tanda kutip tidak ditutup: berkas terpotong atau rusak. Tidak ada data yang diterapkan.';
+
+/**
+ * Parses texts of whole records (openCsvTexts) into the header and batches
+ * of rows, one batch per text. papaparse's stream mode, which measured faster
+ * than parsing each text as a string; since every text ends at a record end,
+ * it never rescans an unfinished record.
+ */
+export async function csvTable(src: CsvTexts): Promise<Table> {
+  const records = papaBatches(Readable.from(src.texts, { objectMode: false }), src.delimiter, src.newline);
   let rowNo = 0;
   let pending: string[][] = [];
   let offset = 0;
@@ -128,7 +176,7 @@ async function openCsv(filePath: string, totalBytes: number, head: Buffer, limit
       yield toRows(n.value, 0);
     }
   }
-  return { format: 'csv', header, batches: batches(), totalBytes, bytesRead: () => read, close };
+  return { format: 'csv', header, batches: batches(), totalBytes: src.totalBytes, bytesRead: src.bytesRead, close: src.close };
 }
 
 function isBlank(cells: string[]): boolean {
@@ -136,7 +184,7 @@ function isBlank(cells: string[]): boolean {
 }
 
 /** papaparse over a Node stream as an async sequence of record batches, one per chunk read, with backpressure. */
-async function* papaBatches(input: NodeJS.ReadableStream, delimiter: string): AsyncGenerator<string[][]> {
+async function* papaBatches(input: NodeJS.ReadableStream, delimiter: string, newline: CsvTexts['newline']): AsyncGenerator<string[][]> {
   const queue: string[][][] = [];
   let finished = false;
   let failure: unknown = null;
@@ -149,10 +197,11 @@ async function* papaBatches(input: NodeJS.ReadableStream, delimiter: string): As
   };
   Papa.parse<string[], NodeJS.ReadableStream>(input, {
     delimiter,
+    newline,
     chunk: (results: Papa.ParseResult<string[]>, p: Papa.Parser) => {
       parser = p;
       if (results.errors.some((e) => e.code === 'MissingQuotes')) {
-        failure = invalid('FILE_FORMAT', 'Tanda kutip tidak ditutup: berkas terpotong atau rusak. Tidak ada data yang diterapkan.');
+        failure = invalid('FILE_FORMAT', UNCLOSED_QUOTE);
         p.abort();
       } else {
         queue.push(results.data);
@@ -181,13 +230,16 @@ async function* papaBatches(input: NodeJS.ReadableStream, delimiter: string): As
   }
 }
 
+
 async function openXlsx(filePath: string, totalBytes: number, limits: ReadLimits): Promise<Table> {
   // A zip bomb is refused before exceljs inflates anything into memory: this pass counts inflated bytes as they stream.
+  // Loaded on first use: a reading thread for a CSV then starts without exceljs.
+  const { default: Excel } = await import('exceljs');
   await checkXlsxBomb(filePath, totalBytes, limits);
   let read = 0;
   const source = fs.createReadStream(filePath);
   source.on('data', (c) => (read += c.length));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const reader = new Excel.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     worksheets: 'emit',
     hyperlinks: 'ignore',

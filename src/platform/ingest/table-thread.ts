@@ -3,10 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, invalid, type ErrorKind } from '../http/errors.js';
 import { DEFAULT_READ_LIMITS, READER_HEAP_MB, type ReadLimits } from './limits.js';
-import type { Table, TableRow } from './table-reader.js';
+import { csvTable, type Table, type TableRow } from './table-reader.js';
 
 type Message =
-  | { open: { format: 'csv' | 'xlsx'; header: string[]; totalBytes: number } }
+  | { open: { format: 'csv'; delimiter: ',' | ';'; newline: '\n' | '\r\n'; totalBytes: number } }
+  | { open: { format: 'xlsx'; header: string[]; totalBytes: number } }
+  | { text: string; bytesRead: number }
   | { batch: PackedBatch; bytesRead: number }
   | { end: true; bytesRead: number }
   | { error: { kind: ErrorKind; code: string; message: string; details?: unknown } | { fault: string } };
@@ -43,11 +45,14 @@ const CRASHED = 'Berkas tidak dapat dibaca dalam batas memori pembaca impor (ber
 
 /**
  * Opens a file for an import in a worker thread with its own, capped heap
- * (issue 10): whatever a file does to the parser, running out of memory or
+ * (issue 10): whatever a file does to the reader, running out of memory or
  * crashing ends that thread and fails the import with a message, never the
- * process that answers the desks. The worker reads and parses; rows come
- * back in batches, a couple ahead of the import, which keeps the database
- * work here.
+ * process that answers the desks. The worker reads, decodes and checks the
+ * shape limits; a CSV comes back as texts of whole records within those
+ * limits, parsed here in one linear pass each (cloning parsed cells across
+ * threads cost more than parsing them); an XLSX, which exceljs inflates and
+ * parses in the worker, comes back as row batches. The worker stays a
+ * couple of messages ahead of the import; the database work stays here.
  */
 export function openTable(filePath: string, opts: { limits?: ReadLimits; heapMb?: number } = {}): Promise<Table> {
   const worker = startWorker({ filePath, limits: opts.limits ?? DEFAULT_READ_LIMITS }, opts.heapMb ?? READER_HEAP_MB);
@@ -98,30 +103,40 @@ export function openTable(filePath: string, opts: { limits?: ReadLimits; heapMb?
   }
 
   let bytesRead = 0;
-  async function* batches(): AsyncGenerator<TableRow[]> {
+  /** What the worker sends after `open`, acknowledged as it is taken so the worker reads on. */
+  async function* messages(): AsyncGenerator<Message> {
     try {
       for (;;) {
         const m = await next();
-        if ('end' in m) {
-          bytesRead = m.bytesRead;
-          return;
-        }
-        if ('batch' in m) {
-          bytesRead = m.bytesRead;
-          worker.postMessage({ ack: true });
-          yield unpack(m.batch);
-        }
+        bytesRead = 'bytesRead' in m ? m.bytesRead : bytesRead;
+        if ('end' in m) return;
+        worker.postMessage({ ack: true });
+        yield m;
       }
     } finally {
       await close();
     }
   }
+  async function* texts(): AsyncGenerator<string> {
+    for await (const m of messages()) if ('text' in m) yield m.text;
+  }
+  async function* batches(): AsyncGenerator<TableRow[]> {
+    for await (const m of messages()) if ('batch' in m) yield unpack(m.batch);
+  }
 
   return next().then(
     (m) => {
       if (!('open' in m)) throw new Error('table reader: header expected');
-      const { format, header, totalBytes } = m.open;
-      return { format, header, totalBytes, batches: batches(), bytesRead: () => bytesRead, close };
+      const o = m.open;
+      if (o.format === 'csv') {
+        return csvTable({ delimiter: o.delimiter, newline: o.newline, totalBytes: o.totalBytes, texts: texts(), bytesRead: () => bytesRead, close }).catch(
+          async (err: unknown) => {
+            await close();
+            throw err;
+          },
+        );
+      }
+      return { format: o.format, header: o.header, totalBytes: o.totalBytes, batches: batches(), bytesRead: () => bytesRead, close };
     },
     async (err: unknown) => {
       await close();

@@ -1,14 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../http/errors.js';
 import type { ReadLimits } from './limits.js';
-import { readTable, type TableRow } from './table-reader.js';
+import { openSource, type TableRow } from './table-reader.js';
 import type { PackedBatch } from './table-thread.js';
 
 /**
- * Worker-thread entry (table-thread.ts): reads one file and posts its header,
- * then its row batches, at most AHEAD batches ahead of what the import has
- * taken. Messages out: { open }, { batch }, { end }, or { error } (an
- * AppError's fields, or a fault's text).
+ * Worker-thread entry (table-thread.ts): reads one file and posts, at most
+ * AHEAD messages ahead of what the import has taken, either (CSV) the texts
+ * of whole records that passed the shape limits, which the import's thread
+ * parses in one cheap pass each, or (XLSX, parsed here by exceljs) its header
+ * and row batches. Messages out: { open }, { text } or { batch }, { end }, or
+ * { error } (an AppError's fields, or a fault's text).
  */
 
 const port = parentPort;
@@ -28,7 +30,7 @@ port.on('message', (m: { ack?: true }) => {
 });
 
 /**
- * A batch as one string of cells joined by NUL plus [rowNo, width] pairs:
+ * An XLSX batch as one string of cells joined by NUL plus [rowNo, width] pairs:
  * cloning one string and one typed array costs a fraction of cloning an
  * object and an array per row. NUL cannot occur in a cell (the UTF-8 guard
  * refuses it in CSV; XML cannot carry it).
@@ -46,12 +48,26 @@ function pack(rows: TableRow[]): PackedBatch {
 }
 
 async function main() {
-  const table = await readTable(filePath, limits);
+  const source = await openSource(filePath, limits);
+  const credit = async () => {
+    inFlight++;
+    while (inFlight >= AHEAD) await new Promise<void>((r) => (wake = r));
+  };
+  if (source.kind === 'csv') {
+    const { delimiter, newline, totalBytes } = source.csv;
+    port!.postMessage({ open: { format: 'csv', delimiter, newline, totalBytes } });
+    for await (const text of source.csv.texts) {
+      port!.postMessage({ text, bytesRead: source.csv.bytesRead() });
+      await credit();
+    }
+    port!.postMessage({ end: true, bytesRead: source.csv.bytesRead() });
+    return;
+  }
+  const table = source.table;
   port!.postMessage({ open: { format: table.format, header: table.header, totalBytes: table.totalBytes } });
   for await (const batch of table.batches) {
-    inFlight++;
     port!.postMessage({ batch: pack(batch), bytesRead: table.bytesRead() });
-    while (inFlight >= AHEAD) await new Promise<void>((r) => (wake = r));
+    await credit();
   }
   port!.postMessage({ end: true, bytesRead: table.bytesRead() });
 }

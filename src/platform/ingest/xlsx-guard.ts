@@ -4,9 +4,11 @@ import type { Readable } from 'node:stream';
 import { invalid } from '../http/errors.js';
 import { fmt, type ReadLimits } from './limits.js';
 
-// The zip reader exceljs streams with, so this pass sees the entries exactly as exceljs will.
-const fromExceljs = createRequire(createRequire(import.meta.url).resolve('exceljs'));
-const unzipper = fromExceljs('unzipper') as { Parse(opts: { forceStream: boolean }): NodeJS.ReadWriteStream };
+/** The zip reader exceljs streams with, so this pass sees the entries exactly as exceljs will; loaded on first use. */
+function unzipper() {
+  const fromExceljs = createRequire(createRequire(import.meta.url).resolve('exceljs'));
+  return fromExceljs('unzipper') as { Parse(opts: { forceStream: boolean }): NodeJS.ReadWriteStream };
+}
 
 const LT = 0x3c;
 /** Bytes one character can take in sheet XML (an escaped `&quot;` is six). */
@@ -25,7 +27,7 @@ export async function checkXlsxBomb(filePath: string, fileBytes: number, limits:
   const maxInflated = Math.min(limits.xlsxMaxUncompressedBytes, byRatio);
   const maxRun = limits.maxFieldChars * BYTES_PER_CHAR + 1024;
   const file = fs.createReadStream(filePath);
-  const zip = unzipper.Parse({ forceStream: true });
+  const zip = unzipper().Parse({ forceStream: true });
   file.on('error', (e) => (zip as unknown as Readable).destroy(e));
   file.pipe(zip);
   let inflated = 0;
