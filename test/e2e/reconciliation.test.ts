@@ -18,6 +18,16 @@ const KK = '3275010101800001';
 const head = { nik: encodeNik({ regionCode: '327501', birthDate: '1958-04-12', sex: 'L', serial: 8101 }), name: 'SUPARMAN HARYONO', sex: 'L', birth: '1958-04-12', rel: 'KEPALA KELUARGA' };
 const wife = { nik: encodeNik({ regionCode: '327501', birthDate: '1962-09-03', sex: 'P', serial: 8102 }), name: 'SRI WAHYUNI', sex: 'P', birth: '1962-09-03', rel: 'ISTRI' };
 const line = (p: typeof head, death = '') => `${p.nik},${KK},${p.name},${p.sex},BEKASI,${p.birth},${p.rel},JL. MELATI 3,004,007,3275011001,Y,${death},`;
+/** 38 more residents, each head of a family of one, for the truncated-file case. */
+const others = Array.from({ length: 38 }, (_, i) => ({
+  nik: encodeNik({ regionCode: '327501', birthDate: '1970-01-01', sex: 'L', serial: 8200 + i }),
+  name: `WARGA NOMOR ${i + 1}`,
+  sex: 'L',
+  birth: '1970-01-01',
+  rel: 'KEPALA KELUARGA',
+}));
+const otherLine = (p: typeof head, death = '') =>
+  `${p.nik},32750101018${String(1000 + others.indexOf(p)).padStart(5, '0')},${p.name},${p.sex},BEKASI,${p.birth},${p.rel},JL. KENANGA 1,001,002,3275011001,Y,${death},`;
 
 /** Dates around today in Asia/Jakarta, the form's default data date. */
 function jakartaDay(offsetDays: number) {
@@ -40,6 +50,9 @@ beforeAll(async () => {
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-rec-'));
   fs.writeFileSync(path.join(files, 'penduduk-awal.csv'), `${HEADER}\n${line(head)}\n${line(wife)}\n`);
   fs.writeFileSync(path.join(files, 'penduduk-baru.csv'), `${HEADER}\n${line(head, deathDate)}\n${line(wife)}\n`);
+  fs.writeFileSync(path.join(files, 'penduduk-lengkap.csv'), `${HEADER}\n${line(head, deathDate)}\n${line(wife)}\n${others.map((o) => otherLine(o)).join('\n')}\n`);
+  // Three rows of forty: the truncated file of the probe, with one death in it.
+  fs.writeFileSync(path.join(files, 'penduduk-terpotong.csv'), `${HEADER}\n${line(wife)}\n${otherLine(others[0]!)}\n${otherLine(others[1]!, deathDate)}\n`);
   const password = await userWithPassword(server.sys, 'dewi.kepesertaan', 'kepesertaan');
   await loginViaUi(page, server.baseUrl, 'dewi.kepesertaan', password);
 });
@@ -83,7 +96,7 @@ describe('reviewed change set from a newer population snapshot', () => {
     expect(await verdict(head.nik, jakartaDay(0))).toBe('DIJAMIN');
 
     await page.goto(`${server.baseUrl}/rekonsiliasi`);
-    await page.getByTestId('changeset-list').getByText('Menunggu persetujuan').waitFor();
+    await page.getByTestId('changeset-list').getByText('Menunggu keputusan').waitFor();
     await page.getByTestId('changeset-link-1').click();
     await page.getByTestId('kind-row-DEATH').waitFor();
     expect(await page.getByTestId('kind-total-DEATH').textContent()).toBe('1');
@@ -108,5 +121,65 @@ describe('reviewed change set from a newer population snapshot', () => {
     await expect(page.getByTestId('reason-DECEASED').getAttribute('data-severity')).resolves.toBe('BLOCK');
     await screenshot(page, 'laptop-43-reconciliation-deceased');
     expect(await verdict(wife.nik, deathDate)).toBe('DIJAMIN');
+  });
+});
+
+describe('a truncated snapshot is flagged suspect and its endings need the number typed', () => {
+  it('loads the full snapshot of forty residents', async () => {
+    await upload('penduduk-lengkap.csv');
+    await page.getByTestId('import-review').waitFor();
+    await page.goto(`${server.baseUrl}/rekonsiliasi/2`);
+    await page.getByTestId('approve-all').click();
+    await page.getByTestId('confirm-action').click();
+    await page.getByTestId('changeset-status').getByText('Disetujui').waitFor();
+  });
+
+  it('shows the alarm with the figures before anything else, and no one-click approval', async () => {
+    await upload('penduduk-terpotong.csv');
+    await page.getByTestId('import-review').waitFor();
+    await page.goto(`${server.baseUrl}/rekonsiliasi`);
+    await page.getByTestId('changeset-suspect-3').waitFor();
+    await page.goto(`${server.baseUrl}/rekonsiliasi/3`);
+    const banner = page.getByTestId('suspect-banner');
+    await banner.waitFor();
+    expect(await page.getByTestId('guard-before').textContent()).toBe('39');
+    expect(await page.getByTestId('guard-rows').textContent()).toBe('3');
+    expect(await page.getByTestId('guard-previous-rows').textContent()).toBe('40');
+    expect(await page.getByTestId('guard-ending').textContent()).toBe('36');
+    expect(await page.getByTestId('guard-share').textContent()).toBe('92,3 %');
+    expect(await page.getByTestId('guard-threshold').textContent()).toBe('5 %');
+    await expect(banner.textContent()).resolves.toContain('36 dari 39 penduduk');
+    // The alarm comes first: above the status, the kinds and the buttons.
+    const top = async (id: string) => (await page.getByTestId(id).boundingBox())!.y;
+    expect(await top('suspect-banner')).toBeLessThan(await top('changeset-status'));
+    expect(await page.getByTestId('kind-row-MISSING').textContent()).toContain('Tidak ada dalam snapshot');
+    await expect(page.getByTestId('approve-all').textContent()).resolves.toContain('perlu konfirmasi');
+    await screenshot(page, 'laptop-44-reconciliation-suspect', false);
+  });
+
+  it('approves the death alone, leaving the missing undecided', async () => {
+    await page.getByTestId('approve-kind-DEATH').click();
+    await page.getByTestId('confirm-action').click();
+    await page.getByTestId('kind-outcome-DEATH').getByText('1 disetujui').waitFor();
+    expect(await page.getByTestId('changeset-status').textContent()).toBe('Menunggu keputusan');
+    expect(await page.getByTestId('kind-pending-MISSING').textContent()).toBe('36');
+    await expect(page.getByTestId('changeset-open').textContent()).resolves.toContain('36 dari 37 butir belum diputuskan');
+  });
+
+  it('asks for the number typed before the missing are ended, and takes only the right one', async () => {
+    await page.getByTestId('approve-all').click();
+    const input = page.getByTestId('confirm-ending-input');
+    await input.waitFor();
+    await page.waitForTimeout(500); // the dialog's fade-in, so the screenshot shows it settled
+    await screenshot(page, 'laptop-45-reconciliation-typed-confirmation', false);
+    const confirmButton = page.getByTestId('confirm-ending');
+    await input.fill('35');
+    expect(await confirmButton.isDisabled()).toBe(true);
+    await input.fill('36');
+    expect(await confirmButton.isDisabled()).toBe(false);
+    await confirmButton.click();
+    await page.getByTestId('changeset-status').getByText('Disetujui').waitFor();
+    const n = await server.sys.db.query<{ n: number }>(`SELECT count(*) AS n FROM person WHERE moved_out_date IS NULL AND death_date IS NULL`);
+    expect(Number(n.rows[0]!.n)).toBe(2);
   });
 });

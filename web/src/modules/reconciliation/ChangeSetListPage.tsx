@@ -1,4 +1,4 @@
-import { Anchor, Badge, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -48,9 +48,16 @@ export default function ChangeSetListPage() {
       key: 'status',
       header: s.list.colStatus,
       cell: (r) => (
-        <Badge color={s.statusColor[r.status]} variant="light">
-          {s.status[r.status]}
-        </Badge>
+        <Group gap={4} wrap="nowrap">
+          <Badge color={s.statusColor[r.status]} variant="light">
+            {s.status[r.status]}
+          </Badge>
+          {r.suspect && (
+            <Badge color="red" variant="filled" data-testid={`changeset-suspect-${r.id}`}>
+              {s.suspect.badge}
+            </Badge>
+          )}
+        </Group>
       ),
     },
     {

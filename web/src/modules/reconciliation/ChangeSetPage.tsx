@@ -1,11 +1,11 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconDownload, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
-import { api } from '../../shared/api';
+import { api, ApiError } from '../../shared/api';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
 import { t } from '../../shared/i18n';
 import { useApi } from '../../shared/useApi';
@@ -14,27 +14,24 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageLoader } from '../../shared/ui/PageLoader';
 import { useConfirm } from '../../shared/ui/useConfirm';
+import { ConfirmEndingDialog, type EndingRequest } from './ConfirmEndingDialog';
 import { ItemsPanel, type Filter } from './ItemsPanel';
+import { KindsPanel } from './KindsPanel';
 import { RejectDialog } from './RejectDialog';
 import { s } from './strings';
+import { SuspectBanner } from './SuspectBanner';
 import type { ChangeSetDetail } from './types';
 
 const p = s.page;
-type KindRow = ChangeSetDetail['byKind'][number];
 type AreaRow = ChangeSetDetail['byVillage'][number];
-
-/** What became of a kind's items once decided: "3 disetujui · 1 tidak disetujui". */
-function outcome(d: Record<string, number>) {
-  return Object.entries(d)
-    .filter(([k]) => k !== 'PENDING')
-    .map(([k, n]) => `${formatNumber(n)} ${s.decision[k]?.toLowerCase() ?? k}`)
-    .join(' · ');
-}
+type Body = { kinds?: string[]; itemIds?: number[]; confirmMissing?: number };
 
 /**
- * One change set (MEM-7): totals by kind and by area, the items with a sample
- * to check by hand, and — for the membership officer while it is pending —
- * approve all, approve the chosen kinds and items, or reject with a reason.
+ * One change set (MEM-7): the alarm of a suspect file first, totals by kind
+ * and by area, the items with a sample to check by hand, and — for the
+ * membership officer while anything is undecided — decisions kind by kind
+ * or item by item that leave the rest open (issue 10). Approving endings of
+ * a suspect set asks for their number typed.
  */
 export default function ChangeSetPage() {
   const id = Number(useParams().id);
@@ -45,13 +42,17 @@ export default function ChangeSetPage() {
   const [items, setItems] = useState<Set<number>>(new Set());
   const [version, setVersion] = useState(0);
   const [rejecting, setRejecting] = useState(false);
+  const [ending, setEnding] = useState<EndingRequest | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const { confirm, dialog } = useConfirm();
 
   if (!cs) return error ? <ErrorAlert error={error} onRetry={reload} /> : loading ? <PageLoader /> : null;
 
   const pending = cs.status === 'PENDING';
-  const review = pending && can('reconciliation.review') && cs.itemCount > 0;
+  const review = pending && can('reconciliation.review') && cs.pendingCount > 0;
+  const noun = s.suspect.noun[cs.kind]!;
+  const undecidedEnding = cs.byKind.reduce((a, k) => a + k.pendingEnding, 0);
+  const kindName = (k: string) => s.kinds[k] ?? k;
   const done = () => {
     setKinds(new Set());
     setItems(new Set());
@@ -59,65 +60,36 @@ export default function ChangeSetPage() {
     reload();
     notifications.show({ color: 'dinkes', message: p.approvedToast });
   };
-  const approve = (body: { kinds?: string[]; itemIds?: number[] }) => async () => {
+  const post = (action: 'approve' | 'decline', body: Body) => api(`/api/v1/reconciliation/change-sets/${cs.id}/${action}`, { method: 'POST', body });
+  /** Approves; when the server asks for the typed number (a suspect set), opens the dialog that asks for it. */
+  const approve = (body: Body) => async () => {
     setActionError(null);
     try {
-      await api(`/api/v1/reconciliation/change-sets/${cs.id}/approve`, { method: 'POST', body });
+      await post('approve', body);
+      done();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFIRMATION_REQUIRED') {
+        const n = (err.details as { ending?: number } | undefined)?.ending ?? 0;
+        setEnding({ ending: n, run: async (typed) => (await post('approve', { ...body, confirmMissing: typed }), done()) });
+      } else setActionError(err);
+    }
+  };
+  const decline = (body: Body) => async () => {
+    setActionError(null);
+    try {
+      await post('decline', body);
       done();
     } catch (err) {
       setActionError(err);
     }
   };
-  const approveAll = () =>
-    confirm({ title: p.confirmAllTitle, body: p.confirmAllBody(formatNumber(cs.itemCount)), confirmLabel: p.approve, onConfirm: approve({}) });
-  const approveSelected = () =>
-    confirm({
-      title: p.confirmSelectedTitle,
-      body: p.confirmSelectedBody([...kinds].map((k) => s.kinds[k] ?? k), items.size),
-      confirmLabel: p.approve,
-      onConfirm: approve({ kinds: [...kinds], itemIds: [...items] }),
-    });
+  /** A suspect set's endings go straight to the typed confirmation; anything else to a plain one. */
+  const approveWith = (body: Body, endingCount: number, plain: { title: string; body: string }) => {
+    if (cs.suspect && endingCount > 0) setEnding({ ending: endingCount, run: async (typed) => (await post('approve', { ...body, confirmMissing: typed }), done()) });
+    else confirm({ ...plain, confirmLabel: p.approve, onConfirm: approve(body) });
+  };
+  const typedAll = cs.suspect && undecidedEnding > 0;
 
-  const kindColumns: Column<KindRow>[] = [
-    ...(review
-      ? [
-          {
-            key: 'select',
-            header: p.colSelect,
-            cell: (r: KindRow) => (
-              <Checkbox
-                checked={kinds.has(r.kind)}
-                onChange={(e) => {
-                  const next = new Set(kinds);
-                  if (e.currentTarget.checked) next.add(r.kind);
-                  else next.delete(r.kind);
-                  setKinds(next);
-                }}
-                aria-label={p.selectKind(s.kinds[r.kind] ?? r.kind)}
-                data-testid={`select-kind-${r.kind}`}
-              />
-            ),
-          },
-        ]
-      : []),
-    {
-      key: 'kind',
-      header: p.colKindName,
-      cell: (r) => (
-        <div data-testid={`kind-row-${r.kind}`}>
-          <Anchor component="button" type="button" size="sm" fw={600} onClick={() => setFilter({ ...filter, kind: r.kind })}>
-            {s.kinds[r.kind] ?? r.label}
-          </Anchor>
-          <Text size="xs" c="dimmed" maw={520}>
-            {s.kindHelp[r.kind]}
-          </Text>
-        </div>
-      ),
-    },
-    { key: 'code', header: p.colCode, cell: (r) => <Text size="xs" ff="monospace">{r.kind}</Text> },
-    { key: 'total', header: p.colTotal, numeric: true, cell: (r) => <span data-testid={`kind-total-${r.kind}`}>{formatNumber(r.total)}</span> },
-    ...(pending ? [] : [{ key: 'outcome', header: p.colOutcome, cell: (r: KindRow) => <Text size="sm">{outcome(r.decisions)}</Text> }]),
-  ];
   const areaColumns: Column<AreaRow>[] = [
     { key: 'district', header: p.colDistrict, cell: (r) => (r.villageCode ? (r.districtName ?? r.villageCode.slice(0, 6)) : p.unknownArea) },
     { key: 'village', header: p.colVillage, cell: (r) => (r.villageCode ? (r.villageName ?? r.villageCode) : '') },
@@ -127,7 +99,7 @@ export default function ChangeSetPage() {
       cell: (r) => (
         <Text size="xs">
           {Object.entries(r.counts)
-            .map(([k, n]) => `${s.kinds[k] ?? k} ${formatNumber(n)}`)
+            .map(([k, n]) => `${kindName(k)} ${formatNumber(n)}`)
             .join(' · ')}
         </Text>
       ),
@@ -145,6 +117,7 @@ export default function ChangeSetPage() {
   ];
 
   const selectedAny = kinds.size > 0 || items.size > 0;
+  const selectedKinds = [...kinds].map(kindName);
   return (
     <Stack gap="md">
       <PageHeader
@@ -156,18 +129,28 @@ export default function ChangeSetPage() {
           </Button>
         }
       />
+      {cs.suspect && cs.guard && <SuspectBanner guard={cs.guard} undecidedEnding={pending ? undecidedEnding : 0} />}
       <Group gap="sm">
         <Badge size="lg" color={s.statusColor[cs.status]} variant="light" data-testid="changeset-status">
           {s.status[cs.status]}
         </Badge>
+        {cs.suspect && (
+          <Badge size="lg" color="red" variant="filled" data-testid="changeset-suspect">
+            {s.suspect.badge}
+          </Badge>
+        )}
         <Anchor component={Link} to={paths.reconciliation} size="sm">
           {t.common.back}
         </Anchor>
       </Group>
       {pending && cs.itemCount > 0 && (
-        <Alert color="yellow" variant="light">
-          {p.pendingNote}
-          {!can('reconciliation.review') && <Text size="sm" mt={4}>{p.readOnly}</Text>}
+        <Alert color="yellow" variant="light" data-testid="changeset-open">
+          {p.pendingNote(formatNumber(cs.pendingCount), formatNumber(cs.itemCount), p.pendingKind[cs.kind] ?? cs.kind)}
+          {!can('reconciliation.review') && (
+            <Text size="sm" mt={4}>
+              {p.readOnly}
+            </Text>
+          )}
         </Alert>
       )}
       {cs.itemCount === 0 && <Alert variant="light">{p.noChanges}</Alert>}
@@ -184,37 +167,86 @@ export default function ChangeSetPage() {
       )}
       <ErrorAlert error={actionError} />
 
-      <Paper withBorder p="lg" component="section" aria-labelledby="by-kind-title">
-        <Stack gap="sm">
-          <Title order={2} id="by-kind-title">
-            {p.byKind}
-          </Title>
-          <DataTable caption={p.byKindCaption} columns={kindColumns} rows={cs.byKind} rowKey={(r) => r.kind} minWidth={640} testId="changeset-kinds" />
-          {review && (
-            <Group justify="space-between" wrap="wrap" gap="sm">
-              <Text size="sm" c="dimmed" aria-live="polite">
-                {p.selected(kinds.size, items.size)}
-                {selectedAny && (
-                  <Anchor component="button" type="button" size="sm" ml="xs" onClick={() => (setKinds(new Set()), setItems(new Set()))}>
-                    {p.clearSelection}
-                  </Anchor>
-                )}
-              </Text>
-              <Group gap="sm">
-                <Button color="red" variant="light" leftSection={<IconX size={16} aria-hidden />} onClick={() => setRejecting(true)} data-testid="reject">
-                  {p.reject}
-                </Button>
-                <Button variant="light" disabled={!selectedAny} onClick={approveSelected} data-testid="approve-selected">
-                  {p.approveSelected}
-                </Button>
-                <Button leftSection={<IconCheck size={16} aria-hidden />} onClick={approveAll} data-testid="approve-all">
-                  {p.approveAll(formatNumber(cs.itemCount))}
-                </Button>
-              </Group>
+      <KindsPanel
+        cs={cs}
+        review={review}
+        selected={kinds}
+        onSelect={setKinds}
+        onFilter={(kind) => setFilter({ ...filter, kind })}
+        onApproveKind={(r) =>
+          approveWith({ kinds: [r.kind] }, r.pendingEnding, { title: p.confirmKindTitle(kindName(r.kind)), body: p.confirmKindBody(formatNumber(r.pending)) })
+        }
+        onDeclineKind={(r) =>
+          confirm({
+            title: p.confirmDeclineKindTitle(kindName(r.kind)),
+            body: p.confirmDeclineKindBody(formatNumber(r.pending)),
+            confirmLabel: p.decline,
+            danger: true,
+            onConfirm: decline({ kinds: [r.kind] }),
+          })
+        }
+      >
+        {review && (
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {p.selected(kinds.size, items.size)}
+              {selectedAny && (
+                <Anchor component="button" type="button" size="sm" ml="xs" onClick={() => (setKinds(new Set()), setItems(new Set()))}>
+                  {p.clearSelection}
+                </Anchor>
+              )}
+            </Text>
+            <Group gap="sm">
+              <Button color="red" variant="subtle" leftSection={<IconX size={16} aria-hidden />} onClick={() => setRejecting(true)} data-testid="reject">
+                {p.reject}
+              </Button>
+              <Button
+                color="red"
+                variant="light"
+                disabled={!selectedAny}
+                data-testid="decline-selected"
+                onClick={() =>
+                  confirm({
+                    title: p.confirmDeclineSelectedTitle,
+                    body: p.confirmDeclineSelectedBody(selectedKinds, items.size),
+                    confirmLabel: p.decline,
+                    danger: true,
+                    onConfirm: decline({ kinds: [...kinds], itemIds: [...items] }),
+                  })
+                }
+              >
+                {p.declineSelected}
+              </Button>
+              <Button
+                variant="light"
+                disabled={!selectedAny}
+                data-testid="approve-selected"
+                onClick={() =>
+                  confirm({
+                    title: p.confirmSelectedTitle,
+                    body: p.confirmSelectedBody(selectedKinds, items.size),
+                    confirmLabel: p.approve,
+                    onConfirm: approve({ kinds: [...kinds], itemIds: [...items] }),
+                  })
+                }
+              >
+                {p.approveSelected}
+              </Button>
+              <Button
+                color={typedAll ? 'red' : undefined}
+                variant={typedAll ? 'outline' : 'filled'}
+                leftSection={<IconCheck size={16} aria-hidden />}
+                data-testid="approve-all"
+                onClick={() =>
+                  approveWith({}, undecidedEnding, { title: p.confirmAllTitle, body: p.confirmAllBody(formatNumber(cs.pendingCount)) })
+                }
+              >
+                {typedAll ? p.approveAllTyped(formatNumber(cs.pendingCount)) : p.approveAll(formatNumber(cs.pendingCount))}
+              </Button>
             </Group>
-          )}
-        </Stack>
-      </Paper>
+          </Group>
+        )}
+      </KindsPanel>
 
       {cs.byVillage.length > 0 && (
         <Paper withBorder p="lg" component="section" aria-labelledby="by-area-title">
@@ -252,6 +284,7 @@ export default function ChangeSetPage() {
           done();
         }}
       />
+      <ConfirmEndingDialog request={ending} noun={noun} onClose={() => setEnding(null)} />
       {dialog}
     </Stack>
   );

@@ -74,8 +74,10 @@ export function ItemsPanel({
           {
             key: 'select',
             header: p.colSelect,
+            // Only undecided items can be chosen: a decision is final, the rest stays open.
             cell: (r: ChangeItem) => (
               <Checkbox
+                disabled={r.decision !== 'PENDING'}
                 checked={selected.has(r.id)}
                 onChange={(e) => onToggle(r.id, e.currentTarget.checked)}
                 aria-label={p.selectItem(formatNik(r.nik))}

@@ -1,3 +1,8 @@
+/** "semua butir jenis A, B dan 3 butir terpilih". */
+function chosen(kinds: string[], items: number) {
+  return `${kinds.length ? `semua butir jenis ${kinds.join(', ')} yang belum diputuskan` : ''}${kinds.length && items ? ' dan ' : ''}${items ? `${items} butir terpilih` : ''}`;
+}
+
 /** Text of the reconciliation pages (MEM-7), in Bahasa Indonesia. */
 export const s = {
   list: {
@@ -20,7 +25,7 @@ export const s = {
   kind: { population: 'Penduduk (Dukcapil)', jkn: 'JKN (BPJS Kesehatan)' } as Record<string, string>,
   kindIntro: { population: 'Data kependudukan (Dukcapil)', jkn: 'Data kepesertaan JKN (BPJS Kesehatan)' } as Record<string, string>,
   status: {
-    PENDING: 'Menunggu persetujuan',
+    PENDING: 'Menunggu keputusan',
     APPROVED: 'Disetujui',
     PARTIALLY_APPROVED: 'Disetujui sebagian',
     REJECTED: 'Ditolak',
@@ -62,7 +67,10 @@ export const s = {
     title: (id: number) => `Daftar perubahan #${id}`,
     intro: (kind: string, asOf: string, prev: string | null, file: string | null) =>
       `${kind} per ${asOf}${prev ? `, dibandingkan dengan data per ${prev}` : ''}${file ? ` · berkas ${file}` : ''}.`,
-    pendingNote: 'Belum ada perubahan yang diterapkan. Periksa butir (atau sampel acak), lalu setujui semua, setujui jenis atau butir terpilih, atau tolak seluruh daftar.',
+    pendingNote: (undecided: string, total: string, kind: string) =>
+      `${undecided} dari ${total} butir belum diputuskan. Putuskan per jenis atau per butir, hari ini atau nanti: butir yang disetujui langsung diterapkan, sisanya tetap menunggu. ` +
+      `Selama masih ada butir yang belum diputuskan, impor data ${kind} berikutnya ditahan.`,
+    pendingKind: { population: 'penduduk', jkn: 'JKN' } as Record<string, string>,
     readOnly: 'Hanya petugas kepesertaan yang dapat menyetujui atau menolak daftar perubahan.',
     decided: (status: string, by: string | null, at: string) => `${status}${by ? ` oleh ${by}` : ''} pada ${at}.`,
     counts: (approved: number, declined: number, stale: number) =>
@@ -76,7 +84,18 @@ export const s = {
     colKindName: 'Jenis perubahan',
     colCode: 'Kode',
     colTotal: 'Butir',
-    colOutcome: 'Hasil',
+    colOutcome: 'Sudah diputuskan',
+    colPending: 'Belum diputuskan',
+    colDecide: 'Putuskan',
+    approveKind: 'Setujui',
+    declineKind: 'Tidak setujui',
+    approveKindLabel: (k: string) => `Setujui semua butir ${k} yang belum diputuskan`,
+    declineKindLabel: (k: string) => `Tidak setujui semua butir ${k} yang belum diputuskan`,
+    confirmKindTitle: (k: string) => `Setujui butir ${k}?`,
+    confirmKindBody: (n: string) => `${n} butir jenis ini akan diterapkan ke data kepesertaan dan dicatat dalam riwayat perubahan. Jenis lain tetap menunggu keputusan.`,
+    confirmDeclineKindTitle: (k: string) => `Tidak setujui butir ${k}?`,
+    confirmDeclineKindBody: (n: string) => `${n} butir jenis ini tidak diterapkan; data orangnya tidak berubah. Jenis lain tetap menunggu keputusan. Keputusan tidak dapat dibatalkan.`,
+    allDecided: 'Semua butir sudah diputuskan',
     selectKind: (k: string) => `Pilih semua butir ${k}`,
     byArea: 'Jumlah per wilayah',
     byAreaCaption: 'Jumlah butir per kecamatan dan kelurahan/desa',
@@ -105,22 +124,28 @@ export const s = {
     sampleIntro: (n: number) => `${n} butir dipilih acak dari saringan saat ini. Periksa beberapa dengan dokumen Dukcapil/BPJS sebelum menyetujui.`,
     newSample: 'Ambil sampel lain',
     selected: (kinds: number, items: number) => `Dipilih: ${kinds} jenis, ${items} butir.`,
-    approveAll: (n: string) => `Setujui semua (${n} butir)`,
+    approveAll: (n: string) => `Setujui semua yang tersisa (${n} butir)`,
+    approveAllTyped: (n: string) => `Setujui semua yang tersisa (${n} butir) — perlu konfirmasi`,
     approveSelected: 'Setujui yang dipilih',
-    reject: 'Tolak seluruh daftar',
+    declineSelected: 'Tidak setujui yang dipilih',
+    reject: 'Tolak semua yang tersisa',
     clearSelection: 'Batalkan pilihan',
-    confirmAllTitle: 'Setujui seluruh daftar perubahan?',
+    confirmAllTitle: 'Setujui semua butir yang tersisa?',
     confirmAllBody: (n: string) => `${n} butir akan diterapkan ke data kepesertaan dan dicatat dalam riwayat perubahan. Keputusan tidak dapat dibatalkan.`,
     confirmSelectedTitle: 'Setujui butir yang dipilih?',
     confirmSelectedBody: (kinds: string[], items: number) =>
-      `Disetujui: ${kinds.length ? `semua butir jenis ${kinds.join(', ')}` : ''}${kinds.length && items ? ' dan ' : ''}${items ? `${items} butir terpilih` : ''}. Butir lain dinyatakan tidak disetujui dan data orangnya tidak berubah. Keputusan tidak dapat dibatalkan.`,
+      `Disetujui: ${chosen(kinds, items)}. Butir lain tetap menunggu keputusan. Keputusan tidak dapat dibatalkan.`,
+    confirmDeclineSelectedTitle: 'Tidak setujui butir yang dipilih?',
+    confirmDeclineSelectedBody: (kinds: string[], items: number) =>
+      `Tidak disetujui: ${chosen(kinds, items)}. Data orangnya tidak berubah; butir lain tetap menunggu keputusan. Keputusan tidak dapat dibatalkan.`,
+    decline: 'Tidak setujui',
     approve: 'Setujui',
     approvedToast: 'Keputusan tersimpan.',
-    rejectTitle: 'Tolak seluruh daftar perubahan',
-    rejectBody: 'Tidak ada perubahan yang diterapkan; data kepesertaan tetap seperti sebelum impor. Tuliskan alasannya.',
+    rejectTitle: 'Tolak semua butir yang tersisa',
+    rejectBody: 'Butir yang belum diputuskan tidak diterapkan dan daftar ditutup; butir yang sudah disetujui tetap berlaku. Tuliskan alasannya.',
     rejectReason: 'Alasan penolakan',
     rejectHint: 'Minimal 5 huruf, mis. "Berkas Dukcapil salah kirim, menunggu berkas pengganti".',
-    rejectConfirm: 'Tolak daftar',
+    rejectConfirm: 'Tolak dan tutup daftar',
     noChanges: 'Tidak ada perubahan dibanding data yang sudah dimuat.',
   },
   fields: {
@@ -146,6 +171,29 @@ export const s = {
     primary_facility: 'Faskes TK 1',
   } as Record<string, string>,
   ended: 'Tidak lagi ada dalam berkas JKN: periode kepesertaan berakhir',
+  suspect: {
+    badge: 'Mencurigakan',
+    title: 'Berkas ini mencurigakan: mungkin terpotong atau hanya sebagian wilayah',
+    intro: 'Periksa berkasnya sebelum memutuskan. Bila ragu, tolak daftar ini dan minta berkas lengkap dari sumbernya.',
+    before: { population: 'Penduduk tercatat sebelum impor', jkn: 'Kepesertaan JKN berlaku sebelum impor' } as Record<string, string>,
+    rows: 'Baris dalam berkas ini',
+    previousRows: 'Baris dalam berkas terakhir',
+    ending: { population: 'Tidak ada dalam snapshot (akan dicatat pindah keluar)', jkn: 'Tidak ada dalam berkas (kepesertaan berakhir)' } as Record<string, string>,
+    share: 'Bagian yang akan diakhiri',
+    threshold: 'Batas kewajaran (diatur administrator server)',
+    caption: 'Angka pemeriksaan berkas',
+    typedNote: (n: string, what: string) => `Menyetujui ${n} ${what} yang akan diakhiri hanya dapat dilakukan dengan mengetik jumlahnya sebagai konfirmasi.`,
+    noun: { population: 'penduduk', jkn: 'kepesertaan JKN' } as Record<string, string>,
+  },
+  typed: {
+    title: 'Konfirmasi: mengakhiri banyak data sekaligus',
+    body: (n: string, what: string) =>
+      `Persetujuan ini akan mengakhiri ${n} ${what} dari daftar perubahan yang ditandai mencurigakan. Pastikan berkasnya lengkap. Keputusan tidak dapat dibatalkan.`,
+    label: (what: string) => `Ketik jumlah ${what} yang akan diakhiri`,
+    hint: (n: string) => `Ketik ${n} untuk melanjutkan.`,
+    mismatch: 'Jumlah yang diketik belum sama.',
+    confirm: (n: string, what: string) => `Setujui dan akhiri ${n} ${what}`,
+  },
   yes: 'Ya',
   no: 'Tidak',
 };

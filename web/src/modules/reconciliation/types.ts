@@ -19,10 +19,29 @@ export interface ChangeSetHeader {
   decidedAt: string | null;
   decidedBy: string | null;
   decisionNote: string | null;
+  /** Items not decided yet; the set stays open (PENDING) until this is 0. */
+  pendingCount: number;
+  /** Flagged when made (issue 10): would end an unusual share of the register, or the file has far fewer rows than the last. */
+  suspect: boolean;
+  guard: GuardFigures | null;
+}
+
+/** The guard's figures kept on the set (src/modules/reconciliation/rules/guard.ts). */
+export interface GuardFigures {
+  kind: 'population' | 'jkn';
+  before: number;
+  rows: number;
+  previousRows: number | null;
+  ending: number;
+  endingPercent: number;
+  rowDropPercent: number | null;
+  suspectPercent: number;
+  refusePercent: number;
+  reasons: string[];
 }
 
 export interface ChangeSetDetail extends ChangeSetHeader {
-  byKind: { kind: string; label: string; total: number; decisions: Record<string, number> }[];
+  byKind: { kind: string; label: string; total: number; decisions: Record<string, number>; pending: number; pendingEnding: number }[];
   byVillage: { villageCode: string | null; districtName: string | null; villageName: string | null; counts: Record<string, number>; total: number }[];
 }
 
