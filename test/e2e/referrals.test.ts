@@ -120,6 +120,11 @@ describe('referral pathway', () => {
     await pkm.goto(referralUrl);
     await pkm.getByTestId('referral-back').waitFor();
     expect(await pkm.getByTestId('referral-back').textContent()).toContain('Kontrol tekanan darah tiap bulan di puskesmas');
+    // The back-referral letter is printable from the page the puskesmas reads.
+    const href = await pkm.getByTestId('referral-back-pdf').getAttribute('href');
+    const res = await pkm.request.get(`${server.baseUrl}${href}`);
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await pkm.close();
   });
 });

@@ -128,6 +128,7 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await choose(page, 'sjp-file-KARTU', await scan('kartu.pdf', 'KARTU JAMKESDA'));
     await choose(page, 'sjp-file-KTP', await scan('ktp.pdf', 'KTP'));
     await choose(page, 'sjp-file-BUKTI_RAWAT_INAP', await scan('masuk.pdf', 'BUKTI MASUK RAWAT INAP'));
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'laptop-59-sjp-request-form', false);
     await page.getByTestId('sjp-save').click();
     await status(page, 'SUBMITTED');
@@ -166,6 +167,10 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await page.locator('[data-testid="sjp-eligibility"][data-eligible="true"]').waitFor();
     expect(await page.getByTestId('sjp-diagnosis-name').textContent()).toContain('Diare dan gastroenteritis');
     await page.getByTestId('sjp-preview').waitFor();
+    // The hospital's controls are not offered to the officer: no uploads, no cancelling, no stay forms.
+    expect(await page.locator('[data-testid^="sjp-upload-"]').count()).toBe(0);
+    expect(await page.getByTestId('sjp-cancel').count()).toBe(0);
+    expect(await page.getByTestId('sjp-deposit-add').count()).toBe(0);
     await page.getByTestId('sjp-decision-choice').getByText('Minta kelengkapan').click();
     await page.getByTestId('sjp-missing-KK').check();
     await page.getByTestId('sjp-ask-completion').click();
@@ -234,6 +239,10 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     const rs = await login('rumahsakit', 'tono.rs', RS);
     await rs.goto(sjpUrl);
     const care = rs.locator('section[aria-labelledby="sjp-care"]');
+    // Approved: the papers are closed, so no upload or cancel controls; the stay forms remain.
+    await status(rs, 'APPROVED');
+    expect(await rs.locator('[data-testid^="sjp-upload-"]').count()).toBe(0);
+    expect(await rs.getByTestId('sjp-cancel').count()).toBe(0);
     await care.getByRole('textbox', { name: 'Jumlah (Rp)' }).fill('1500000');
     await choose(rs, 'sjp-deposit-receipt', await scan('kuitansi.pdf', 'KUITANSI DEPOSIT'));
     await rs.getByTestId('sjp-deposit-add').click();

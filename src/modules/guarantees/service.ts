@@ -91,6 +91,8 @@ export function view(r: repo.SjpRow) {
     firstSubmittedAt: r.first_submitted_at ? new Date(r.first_submitted_at).toISOString() : null,
     submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
     lateHours: r.late_hours === null ? null : Number(r.late_hours),
+    /** "1 hari 2 jam kerja" when submitted late; null when on time or not submitted. */
+    lateLabel: r.late_hours !== null && Number(r.late_hours) > 0 ? workingDuration(Number(r.late_hours)) : null,
     missing: r.missing,
     completionNote: r.completion_note,
     rejectCode: r.reject_code,
@@ -280,7 +282,6 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       ...view(r),
       hoursLeft,
       timeLeft: timeLeftLabel(hoursLeft),
-      lateLabel: r.late_hours === null ? null : Number(r.late_hours) > 0 ? workingDuration(Number(r.late_hours)) : null,
       diagnosisTitle: await diagnosisTitle(r.diagnosis_code),
       eligibility: await eligibilityOnAdmission(r),
       checklist: checklist(r.care_type, r.basis, docs),

@@ -14,6 +14,7 @@ import { DateField } from '../../shared/ui/DateField';
 import { DateTimeField } from '../../shared/ui/DateTimeField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { HospitalSelect } from './HospitalSelect';
 import { s } from './strings';
 import type { SjpDetail } from './types';
 import type { Referral } from '../referrals/types';
@@ -146,7 +147,7 @@ export default function SjpFormPage() {
                 testId="sjp-diagnosis"
               />
               <TextInput label={f.diagnosisText} value={diagnosisText} onChange={(e) => setDiagnosisText(e.currentTarget.value)} maxLength={200} />
-              {isOffice && <TextInput label={f.facilityCode} value={facilityCode} onChange={(e) => setFacilityCode(e.currentTarget.value)} required data-testid="sjp-facility" />}
+              {isOffice && <HospitalSelect label={f.facilityCode} value={facilityCode || null} onChange={(v) => setFacilityCode(v ?? '')} />}
             </SimpleGrid>
             <Text size="sm" c="dimmed" mt="sm">
               {f.careClass}

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -15,7 +15,6 @@ import { s } from './strings';
 import type { SjpQueue, SjpSummary } from './types';
 
 function QueueBox({ title, items, testId }: { title: string; items: SjpSummary[]; testId: string }) {
-  const navigate = useNavigate();
   return (
     <Paper withBorder p="md" data-testid={testId}>
       <Title order={3} size="h5" mb="xs">
@@ -24,10 +23,10 @@ function QueueBox({ title, items, testId }: { title: string; items: SjpSummary[]
       {items.length === 0 && <Text size="sm" c="dimmed">{s.queue.none}</Text>}
       <Stack gap={4}>
         {items.slice(0, 8).map((i) => (
-          <Text key={i.id} size="sm" style={{ cursor: 'pointer' }} onClick={() => navigate(paths.sjp(i.id))}>
+          <Anchor key={i.id} component={Link} to={paths.sjp(i.id)} size="sm" c="inherit">
             <strong>{i.facilityName}</strong> · {s.care[i.careType]} · {i.patientName}
-            {typeof i.hoursLeft === 'number' ? ` · ${i.hoursLeft >= 0 ? `sisa ${i.hoursLeft.toLocaleString('id-ID')}` : `lewat ${(-i.hoursLeft).toLocaleString('id-ID')}`} jam kerja` : ''}
-          </Text>
+            {i.timeLeft && ['DRAFT', 'NEEDS_COMPLETION'].includes(i.status) ? ` · ${i.timeLeft}` : ''}
+          </Anchor>
         ))}
       </Stack>
     </Paper>
@@ -102,7 +101,7 @@ export default function SjpListPage() {
           { key: 'care', header: s.col.care, cell: (r) => s.care[r.careType] },
           { key: 'adm', header: s.col.admitted, cell: (r) => formatDateTime(r.admittedAt) },
           { key: 'due', header: s.col.due, cell: (r) => formatDateTime(r.dueAt) },
-          { key: 'late', header: s.col.late, numeric: true, cell: (r) => (r.lateHours ? `${r.lateHours.toLocaleString('id-ID')} jam` : '—') },
+          { key: 'late', header: s.col.late, cell: (r) => r.lateLabel ?? '—' },
           { key: 'status', header: s.col.status, cell: (r) => <SjpStatusBadge status={r.status} /> },
         ]}
       />

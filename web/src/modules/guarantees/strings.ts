@@ -65,7 +65,7 @@ export const s = {
     admittedAt: 'Tanggal dan jam masuk (WIB); rawat jalan: jadwal kunjungan',
     diagnosisCode: 'Diagnosis (ICD-10)',
     diagnosisText: 'Keterangan diagnosis',
-    facilityCode: 'Kode rumah sakit (diisi petugas kantor)',
+    facilityCode: 'Rumah sakit tempat pasien dirawat (cari nama atau kode)',
     careClass: 'Kelas perawatan: III (kelas lebih tinggi atas permintaan pasien tidak dijamin).',
     newborn: 'Data kelahiran bayi',
     childName: 'Nama bayi',

@@ -18,6 +18,7 @@ export interface SjpSummary {
   dueAt: string;
   submittedAt: string | null;
   lateHours: number | null;
+  lateLabel: string | null;
   missing: string[];
   completionNote: string | null;
   rejectCode: string | null;
@@ -48,7 +49,6 @@ export interface SjpDocument {
 export interface SjpDetail extends SjpSummary {
   hoursLeft: number;
   timeLeft: string;
-  lateLabel: string | null;
   diagnosisTitle: string | null;
   eligibility: { date: string; eligible: boolean; basis: string | null; rule: string | null; reasons: string[] } | null;
   checklist: { code: string; label: string; present: boolean }[];
