@@ -3,9 +3,11 @@
  * built web app must still work under it: every page a desk and a resident use
  * loads with no CSP violation, and its styles apply (Mantine injects <style>).
  */
+import { Readable } from 'node:stream';
+import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LAPTOP, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import { LAPTOP, launchBrowser, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -29,6 +31,15 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Logs in through the form straight to a page (the pages under test, not the home page). */
+async function login(p: Page, username: string, password: string, next: string) {
+  await p.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent(next)}`);
+  await p.getByLabel('Nama pengguna').fill(username);
+  await p.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
+  await p.getByRole('textbox', { name: 'Kata sandi', exact: true }).press('Enter');
+  await p.getByTestId('logout').waitFor();
+}
+
 describe('content security policy', () => {
   it('serves the app with the policy, and the app runs under it without a violation', async () => {
     const index = await page.goto(`${server.baseUrl}/cek-mandiri`);
@@ -43,13 +54,56 @@ describe('content security policy', () => {
     expect(bg).not.toBe('rgba(0, 0, 0, 0)');
 
     const password = await userWithPassword(server.sys, 'admin.csp', 'admin');
-    await loginViaUi(page, server.baseUrl, 'admin.csp', password);
-    for (const p of ['/', '/pengguna', '/log-audit']) {
+    await login(page, 'admin.csp', password, '/pengguna');
+    for (const p of ['/pengguna', '/log-audit', '/token-api']) {
       await page.goto(`${server.baseUrl}${p}`);
       await page.getByTestId('logout').waitFor();
       await page.waitForLoadState('networkidle');
     }
     await screenshot(page, 'laptop-csp-admin', false);
     expect(violations).toEqual([]);
+  });
+
+  it('lets our own page preview a document in a frame, and no other page frame the app or the document', async () => {
+    const pdf = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument();
+      const parts: Buffer[] = [];
+      doc.on('data', (c: Buffer) => parts.push(c));
+      doc.on('end', () => resolve(Buffer.concat(parts)));
+      doc.text('Surat keterangan');
+      doc.end();
+    });
+    const stored = await server.sys.documents.save(Readable.from([pdf]), 'surat.html');
+    expect(stored.fileName).toBe('surat.pdf');
+    await browser.context.clearCookies();
+    const password = await userWithPassword(server.sys, 'sjp.csp', 'sjp');
+    await login(page, 'sjp.csp', password, '/cek-kepesertaan');
+    violations.length = 0;
+    const url = `${server.baseUrl}/api/v1/documents/${stored.id}`;
+    // The SJP page's preview: an iframe of the document on our own origin.
+    await page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      f.id = 'preview';
+      document.body.appendChild(f);
+    }, url);
+    const loaded = await page.waitForResponse((r) => r.url() === url);
+    expect(loaded.status()).toBe(200);
+    await page.waitForTimeout(500);
+    expect(violations).toEqual([]);
+
+    // A page elsewhere (here about:blank, another origin) framing the app or the document is refused.
+    const outsider = await browser.context.newPage();
+    const refused: string[] = [];
+    outsider.on('console', (m) => {
+      if (/frame-ancestors|Refused to (frame|display)/i.test(m.text())) refused.push(m.text());
+    });
+    await outsider.setContent(`<iframe src="${server.baseUrl}/cek-mandiri"></iframe><iframe src="${url}"></iframe>`);
+    await outsider.waitForTimeout(1500);
+    const appFrame = outsider.frames().find((f) => f.url().includes('/cek-mandiri'));
+    const appRendered = appFrame ? await appFrame.evaluate(() => !!document.getElementById('root')).catch(() => false) : false;
+    expect(appRendered).toBe(false);
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    await outsider.close();
   });
 });
