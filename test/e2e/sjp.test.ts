@@ -202,6 +202,8 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await page.goto(sjpUrl);
     await status(page, 'SUBMITTED');
     await screenshot(page, 'laptop-60b-sjp-decision', false);
+    await page.getByTestId('sjp-decide').scrollIntoViewIfNeeded();
+    await screenshot(page, 'laptop-60b2-sjp-decision-panel', false);
     await page.getByTestId('sjp-approve').click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
@@ -306,6 +308,27 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     const births = await server.sys.db.query<{ n: string }>(`SELECT count(*) AS n FROM birth_record WHERE child_name = 'BAYI NY SITI SEJAHTERA' AND facility_code = $1`, [RS]);
     expect(Number(births.rows[0]!.n)).toBe(1);
     await screenshot(page, 'laptop-63-sjp-newborn');
+    const newbornUrl = page.url();
     await logout(page);
+
+    // Rejecting is confirmed too: cancelling the dialog leaves the request as it was.
+    const officer = await login('sjp', 'rini.sjp');
+    await officer.goto(newbornUrl);
+    await status(officer, 'SUBMITTED');
+    await officer.getByTestId('sjp-decision-choice').getByText('Tolak').click();
+    await officer.getByTestId('sjp-reject-code').click();
+    await officer.getByRole('option', { name: /Dokumen persyaratan tidak sah/ }).click();
+    await officer.getByTestId('sjp-reject').click();
+    const dialog = officer.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('BAYI NY SITI SEJAHTERA');
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const still = await server.sys.db.query<{ status: string }>(`SELECT status FROM sjp_request WHERE patient_name = 'BAYI NY SITI SEJAHTERA'`);
+    expect(still.rows[0]!.status).toBe('SUBMITTED');
+    await officer.getByTestId('sjp-reject').click();
+    await officer.getByTestId('confirm-action').click();
+    await status(officer, 'REJECTED');
+    await logout(officer);
   });
 });
