@@ -122,7 +122,14 @@ beforeAll(async () => {
   // A first population file applies; the next one waits for review as a change set.
   const people = [...family('3275010101700001', 'SATU'), ...family('3275010101700002', 'DUA')];
   await importFile(t, 'population', 'p1.csv', csv(POP_HEADER, people.map(popLine)), addDays(today, -20));
-  await importFile(t, 'jkn', 'j1.csv', csv(JKN_HEADER, [`${people[0]!.nik},0001111111111,BUDI SATU,PPU,1,AKTIF,2020-05-01,,`]), addDays(today, -15));
+  // One head active in JKN, one wife registered but inactive (arrears): registered coverage counts both.
+  await importFile(
+    t,
+    'jkn',
+    'j1.csv',
+    csv(JKN_HEADER, [`${people[0]!.nik},0001111111111,BUDI SATU,PPU,1,AKTIF,2020-05-01,,`, `${people[1]!.nik},0001111111112,SITI SATU,PBPU,3,NONAKTIF,2020-05-01,4,`]),
+    addDays(today, -15),
+  );
   await importFile(t, 'population', 'p2.csv', csv(POP_HEADER, people.slice(0, 5).map(popLine)), addDays(today, -5));
 });
 afterAll(async () => {
@@ -181,7 +188,7 @@ describe('GET /api/v1/dashboard', () => {
     const d = await dashboardOf('pimpinan');
     // The applied population file (the change set is not approved): two families of three, the children without e-KTP,
     // one head with an active JKN membership (PPU: he stays outside the program's members only if PPU is excluded).
-    expect(d.figures).toMatchObject({ date: today, residents: 6, pendingEktp: 2, jknActive: 1 });
+    expect(d.figures).toMatchObject({ date: today, residents: 6, pendingEktp: 2, jknActive: 1, jknRegistered: 2 });
     expect(d.figures!.members).toBeGreaterThanOrEqual(5);
     expect(Object.keys(byKey(d))).toEqual(expect.arrayContaining(['sjp.toDecide', 'cards.toPrint', 'reconciliation.pending']));
     expect(Object.keys(byKey(d))).not.toContain('referrals.flagged');

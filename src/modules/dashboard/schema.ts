@@ -35,6 +35,7 @@ export const figuresSchema = z.object({
   members: z.number().int(),
   pendingEktp: z.number().int(),
   jknActive: z.number().int(),
+  jknRegistered: z.number().int(),
   cardsActive: z.number().int(),
 });
 

@@ -10,6 +10,8 @@ export interface Headline {
   pendingEktp: number;
   /** Residents with an active JKN membership (any segment) on the date. */
   jknActive: number;
+  /** Residents registered in JKN on the date, active or not (REP-5 "registered" coverage). */
+  jknRegistered: number;
   cardsActive: number;
 }
 
@@ -29,13 +31,15 @@ export async function membershipHeadline(db: Db, settings: SettingsService, date
     poorBasis: s.bases.includes('POOR'),
     poorMaxDecile: POOR_MAX_DECILE,
   });
-  const jkn = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n
+  // One pass over the residents; EXISTS (not a join) so a person counts once whatever their JKN periods.
+  const jkn = await db.query<{ active: number; registered: number }>(
+    `SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jkn_membership j WHERE j.nik = p.nik AND j.status = 'AKTIF'
+                                             AND j.valid_from <= $1::date AND (j.valid_to IS NULL OR j.valid_to > $1::date)))::int AS active,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jkn_membership j WHERE j.nik = p.nik
+                                             AND j.valid_from <= $1::date AND (j.valid_to IS NULL OR j.valid_to > $1::date)))::int AS registered
      FROM person p
      WHERE p.birth_date <= $1::date AND (p.death_date IS NULL OR p.death_date > $1::date)
-       AND (p.moved_out_date IS NULL OR p.moved_out_date > $1::date) AND (p.resident_from IS NULL OR p.resident_from <= $1::date)
-       AND EXISTS (SELECT 1 FROM jkn_membership j WHERE j.nik = p.nik AND j.status = 'AKTIF'
-                     AND j.valid_from <= $1::date AND (j.valid_to IS NULL OR j.valid_to > $1::date))`,
+       AND (p.moved_out_date IS NULL OR p.moved_out_date > $1::date) AND (p.resident_from IS NULL OR p.resident_from <= $1::date)`,
     [date],
   );
   const sum = (k: 'residents' | 'members' | 'pending_ektp' | 'cards_active') => rows.reduce((t, r) => t + r[k], 0);
@@ -44,7 +48,8 @@ export async function membershipHeadline(db: Db, settings: SettingsService, date
     residents: sum('residents'),
     members: sum('members'),
     pendingEktp: sum('pending_ektp'),
-    jknActive: jkn.rows[0]!.n,
+    jknActive: jkn.rows[0]!.active,
+    jknRegistered: jkn.rows[0]!.registered,
     cardsActive: sum('cards_active'),
   };
 }

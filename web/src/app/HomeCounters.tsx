@@ -146,7 +146,12 @@ export function MembershipFigures({ data }: { data: Dashboard }) {
   const items = [
     { key: 'residents', label: 'Penduduk', value: formatNumber(f.residents), help: 'Penduduk terdaftar dan masih tinggal di wilayah' },
     { key: 'members', label: 'Peserta Jamkesda', value: formatNumber(f.members), help: `${share(f.members, f.residents)} dari penduduk` },
-    { key: 'jkn', label: 'Cakupan JKN', value: share(f.jknActive, f.residents), help: `${formatNumber(f.jknActive)} penduduk dengan JKN aktif` },
+    {
+      key: 'jkn',
+      label: 'Cakupan JKN aktif',
+      value: share(f.jknActive, f.residents),
+      help: `${formatNumber(f.jknActive)} penduduk; terdaftar ${share(f.jknRegistered, f.residents)} · target UHC 95 %`,
+    },
     { key: 'ektp', label: 'Belum rekam e-KTP', value: formatNumber(f.pendingEktp), help: `${share(f.pendingEktp, f.residents)} dari penduduk` },
     { key: 'cards', label: 'Kartu aktif', value: formatNumber(f.cardsActive), help: 'Kartu keluarga Jamkesda yang berlaku' },
   ];
