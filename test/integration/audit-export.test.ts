@@ -83,6 +83,21 @@ describe('GET /api/v1/audit.xlsx', () => {
     expect(logged.rows).toEqual([{ actor_role: 'auditor', details: { rows: 6, filters: ['action'], truncated: false } }]);
   });
 
+  it('keeps a typed value that looks like a formula as text (no formula runs when the file is opened)', async () => {
+    await t.sys.db.query(
+      `INSERT INTO audit_log (action, entity_type, entity_id, details) VALUES ('user.deactivate', 'user', '=1+2', '{"reason": "=HYPERLINK(\\"http://x\\")"}')`,
+    );
+    const r = await get('/api/v1/audit.xlsx?action=user.deactivate');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Log audit')!;
+    const cells: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(c)));
+    expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+    expect(cells.some((c) => c.type === ExcelJS.ValueType.String && String(c.value) === '=1+2')).toBe(true);
+    expect(cells.some((c) => String(c.value).includes('reason: =HYPERLINK'))).toBe(true);
+  });
+
   it('is refused to a role without audit.read', async () => {
     const { authorization } = await tokenFor(t.sys, 'sjp');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit.xlsx', headers: { authorization } })).statusCode).toBe(403);
