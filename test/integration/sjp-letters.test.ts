@@ -6,7 +6,10 @@
  * diagnosis name, a replaced document, and a duplicate that names the open
  * request. The PDF text is read back with pdftotext (poppler), as a reader would.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config.js';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
@@ -84,6 +87,20 @@ describe('PUBLIC_URL in production', () => {
     const c = loadConfig({ NODE_ENV: 'production', COOKIE_SECRET: 'k'.repeat(32), PUBLIC_URL: 'https://jamkesda.bekasikota.go.id/' });
     expect(c.publicUrl).toBe('https://jamkesda.bekasikota.go.id');
   });
+  it('the server command itself stops before listening and says why', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-prod-'));
+    try {
+      const bin = path.resolve(import.meta.dirname, '../../bin/jamkesda.js');
+      const env = { ...process.env, NODE_ENV: 'production', PUBLIC_URL: '', DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', JAMKESDA_NO_RESPAWN: '1' };
+      delete (env as Record<string, string | undefined>).PUBLIC_URL;
+      const r = spawnSync(process.execPath, [bin, 'serve'], { env, encoding: 'utf8', timeout: 120_000 });
+      expect(r.status).not.toBe(0);
+      expect(r.signal).toBeNull();
+      expect(`${r.stderr}${r.stdout}`).toContain('PUBLIC_URL: wajib diisi bila NODE_ENV=production');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 150_000);
   it('development keeps the localhost default', () => {
     expect(loadConfig({ NODE_ENV: 'development', PORT: '3999' }).publicUrl).toBe('http://localhost:3999');
   });
