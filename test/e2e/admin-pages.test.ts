@@ -5,7 +5,11 @@
  * the SJP late-submission policy, and scheduling (then withdrawing) a
  * program-settings change.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import type { Page } from 'playwright-core';
 import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
 
@@ -91,8 +95,9 @@ describe('admin pages', () => {
     const table = page.getByTestId('audit-table');
     await expect(table.getByText('Membuka data penduduk').count()).resolves.toBe(60);
     await expect(table.getByText('Mencabut token API').count()).resolves.toBe(0);
-    // The record links to the person's page.
-    await expect(table.getByRole('link', { name: /3275011503800001/ }).first().getAttribute('href')).resolves.toBe('/penduduk/3275011503800001');
+    // The administrator may not open a person's record: the NIK is shown, not linked (the auditor's test below follows the link).
+    await table.getByText('3275011503800001').first().waitFor();
+    await expect(table.getByRole('link', { name: /3275011503800001/ }).count()).resolves.toBe(0);
 
     const href = await page.getByTestId('audit-xlsx').getAttribute('href');
     expect(href).toBe('/api/v1/audit.xlsx?actor=admin.dua&action=person.read&entityId=3275011503800001');
@@ -203,5 +208,36 @@ describe('admin pages', () => {
     await row.getByRole('button', { name: 'Batalkan' }).click();
     await page.getByTestId('confirm-action').click();
     await row.waitFor({ state: 'detached' });
+  });
+
+  it("lets the auditor follow a person's audit row to their membership timeline, and back to everyone who opened it", async () => {
+    const files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-audit-'));
+    const people = family('3275010101700009', 'AUDIT');
+    fs.writeFileSync(path.join(files, 'p.csv'), csv(POP_HEADER, people.map(popLine)));
+    await (await server.sys.imports.start({ kind: 'population', filePath: path.join(files, 'p.csv'), fileName: 'p.csv', asOf: '2026-01-01', ownsFile: false })).done;
+    fs.rmSync(files, { recursive: true, force: true });
+    const nik = people[0]!.nik;
+    await server.sys.db.query(
+      `INSERT INTO audit_log (actor_username, actor_role, facility_code, action, entity_type, entity_id, details)
+       VALUES ('loket.rs', 'rumahsakit', 'RS-ADM-E2E', 'eligibility.check', 'person', $1, '{"date": "2026-03-01"}')`,
+      [nik],
+    );
+    const password = await userWithPassword(server.sys, 'inspektorat.satu', 'auditor');
+    const other = await launchBrowser(LAPTOP);
+    const ap = await other.context.newPage();
+    await loginViaUi(ap, server.baseUrl, 'inspektorat.satu', password);
+    await ap.goto(`${server.baseUrl}/log-audit`);
+    const row = ap.getByTestId('audit-table').getByRole('row', { name: /loket\.rs.*Memeriksa kepesertaan/ });
+    await row.getByRole('link', { name: new RegExp(nik) }).click();
+    await ap.waitForURL(`**/log-audit/riwayat/${nik}`);
+    await ap.getByRole('heading', { level: 2, name: 'Riwayat kepesertaan' }).waitFor();
+    await screenshot(ap, 'laptop-27-audit-person-timeline', false);
+    await ap.getByTestId('timeline-audit-link').click();
+    await ap.waitForURL(`**/log-audit?entityId=${nik}`);
+    // Filtered to this person: the check above and the auditor's own reading of the timeline.
+    await ap.getByTestId('audit-table').getByText('Memeriksa kepesertaan').waitFor();
+    await ap.getByTestId('audit-table').getByText('Membuka riwayat kepesertaan').waitFor();
+    await expect(ap.getByTestId('audit-table').getByText('Masuk ke aplikasi').count()).resolves.toBe(0);
+    await other.close();
   });
 });

@@ -15,6 +15,7 @@ export const paths = {
   users: '/pengguna',
   tokens: '/token-api',
   audit: '/log-audit',
+  auditTimeline: (nik: string) => `/log-audit/riwayat/${nik}`,
   calendar: '/hari-libur',
   settings: '/pengaturan-program',
   sjpSettings: '/pengaturan-sjp',

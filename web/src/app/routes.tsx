@@ -26,6 +26,7 @@ const ChangeSetPage = lazy(() => import('../modules/reconciliation/ChangeSetPage
 const UsersPage = lazy(() => import('../modules/access/UsersPage'));
 const TokensPage = lazy(() => import('../modules/access/TokensPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const PersonTimelinePage = lazy(() => import('../modules/audit/PersonTimelinePage'));
 const DaysOffPage = lazy(() => import('../modules/calendar/DaysOffPage'));
 const ProgramSettingsPage = lazy(() => import('../modules/settings/ProgramSettingsPage'));
 const SjpSettingsPage = lazy(() => import('../modules/settings/SjpSettingsPage'));
@@ -284,6 +285,14 @@ export function AppRoutes() {
           element={
             <Need permission="settings.read">
               <ProgramSettingsPage />
+            </Need>
+          }
+        />
+        <Route
+          path={paths.auditTimeline(':nik')}
+          element={
+            <Need permission="membership.history">
+              <PersonTimelinePage />
             </Need>
           }
         />

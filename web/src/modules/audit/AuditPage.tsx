@@ -1,7 +1,8 @@
 import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconDownload, IconFilter, IconFilterOff } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
 import { formatDateTime, formatDateTimeShort } from '../../shared/format';
 import { roleName, t } from '../../shared/i18n';
@@ -72,8 +73,12 @@ function query(f: Filters): Record<string, string | undefined> {
 }
 
 export default function AuditPage() {
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const { can } = useSession();
+  // Links from elsewhere (a person's timeline) open the log already filtered.
+  const [params] = useSearchParams();
+  const initial: Filters = { ...EMPTY, actor: params.get('actor'), action: params.get('action'), entityType: params.get('entityType'), entityId: params.get('entityId') ?? '' };
+  const [draft, setDraft] = useState<Filters>(initial);
+  const [applied, setApplied] = useState<Filters>(initial);
   const [items, setItems] = useState<AuditRow[]>([]);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [loading, setLoading] = useState(false);
@@ -173,7 +178,7 @@ export default function AuditPage() {
       header: s.colEntity,
       cell: (r) => {
         if (!r.entityType) return null;
-        const to = recordLink(r.entityType, r.entityId, r.entityRef);
+        const to = recordLink(r.entityType, r.entityId, r.entityRef, can);
         const what = r.entityType === 'user' && r.entityRef ? r.entityRef : r.entityId;
         return (
           <Stack gap={0}>

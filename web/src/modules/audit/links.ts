@@ -5,37 +5,41 @@ import { paths } from '../../app/paths';
  * page (with the membership timeline), an SJP, a referral, a family's card, a
  * Dinsos letter, a change set, a birth, a facility, an account or a setting.
  */
-export function recordLink(type: string | null, id: string | null, ref: string | null): string | null {
+export function recordLink(type: string | null, id: string | null, ref: string | null, can: (permission: string) => boolean): string | null {
   if (!type) return null;
+  // A link only where the reader may open the page: no link is better than a "no access" page.
+  const when = (permission: string, to: string | null) => (to && can(permission) ? to : null);
+  const nik = id && /^\d{16}$/.test(id) ? id : null;
   switch (type) {
     case 'person':
-      return id && /^\d{16}$/.test(id) ? paths.person(id) : null;
+      // The population record for whoever may read it, else the membership timeline (the auditor).
+      return when('person.read', nik && paths.person(nik)) ?? when('membership.history', nik && paths.auditTimeline(nik));
     case 'family':
-      return id && /^\d{16}$/.test(id) ? paths.familyCard(id) : null;
+      return when('card.read', nik && paths.familyCard(nik));
     case 'family_card':
-      return ref ? paths.familyCard(ref) : null;
+      return when('card.read', ref && paths.familyCard(ref));
     case 'sjp_request':
-      return id ? paths.sjp(id) : null;
+      return when('sjp.read', id && paths.sjp(id));
     case 'referral':
-      return id ? paths.referral(id) : null;
+      return when('referral.read', id && paths.referral(id));
     case 'recommendation':
-      return id ? paths.recommendation(id) : null;
+      return when('recommendation.read', id && paths.recommendation(id));
     case 'reconciliation_change_set':
-      return id ? paths.changeSet(id) : null;
+      return when('reconciliation.read', id && paths.changeSet(id));
     case 'birth_record':
-      return id ? paths.birth(id) : null;
+      return when('birth.read', id && paths.birth(id));
     case 'facility':
-      return id ? paths.facility(id) : null;
+      return when('facility.read', id && paths.facility(id));
     case 'user':
-      return ref ? `${paths.users}?q=${encodeURIComponent(ref)}` : paths.users;
+      return when('users.manage', ref ? `${paths.users}?q=${encodeURIComponent(ref)}` : paths.users);
     case 'api_token':
-      return paths.tokens;
+      return when('tokens.manage', paths.tokens);
     case 'program_setting':
-      return paths.settings;
+      return when('settings.read', paths.settings);
     case 'sjp_setting':
-      return '/pengaturan-sjp';
+      return when('settings.read', paths.sjpSettings);
     case 'day_off':
-      return paths.calendar;
+      return when('calendar.manage', paths.calendar);
     default:
       return null;
   }

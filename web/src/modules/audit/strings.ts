@@ -32,4 +32,7 @@ export const s = {
   system: 'sistem',
   disabled: 'nonaktif',
   open: (what: string) => `Buka ${what.toLowerCase()}`,
+  timelineTitle: (nik: string) => `Riwayat kepesertaan ${nik}`,
+  timelineDescription: 'Dibuka dari log audit: periode dijamin dan setiap perubahan kepesertaan orang ini, dengan dasar dan aturannya.',
+  whoOpened: 'Siapa saja yang membuka atau mengubah data orang ini (log audit)',
 };
