@@ -16,7 +16,7 @@ import type { PackedBatch } from './table-thread.js';
 const port = parentPort;
 if (!port) throw new Error('table-worker.ts must run in a worker thread');
 const { filePath, limits } = workerData as { filePath: string; limits: ReadLimits };
-const AHEAD = 2;
+const AHEAD = 4;
 
 let inFlight = 0;
 let wake: (() => void) | null = null;
