@@ -27,7 +27,7 @@ export function groupedCode(code: string): string {
  * class III (SJP-7), diagnosis, validity, the deciding officer and a QR code to
  * the public verification page.
  */
-export type LetterData = SjpView & { costCutoffAt?: string | null; placedClass?: string | null; placedSince?: string | null };
+export type LetterData = SjpView & { costCutoffAt?: string | null; placedClass?: string | null; placedSince?: string | null; diagnosisTitle?: string | null };
 
 export async function renderSjpLetter(s: LetterData, verifyUrl: string, head: Letterhead, signer: Signer | null): Promise<Buffer> {
   const qr = await qrPng(verifyUrl, 360);
@@ -60,7 +60,9 @@ function draw(doc: Pdf, s: LetterData, verifyUrl: string, qr: Buffer, head: Lett
   row(doc, 'Kelas perawatan', `Kelas ${s.careClass}`);
   const adm = jakartaDateTime(new Date(s.admittedAt));
   row(doc, 'Tanggal/jam masuk', `${formatDateId(adm.date)} pukul ${adm.time} WIB`);
-  row(doc, 'Diagnosis (ICD-10)', s.diagnosisText ? `${s.diagnosisCode} — ${s.diagnosisText}` : s.diagnosisCode);
+  // The ICD-10 name where the table has the code; the hospital's own words otherwise.
+  const diagnosisName = s.diagnosisTitle ?? s.diagnosisText;
+  row(doc, 'Diagnosis (ICD-10)', diagnosisName ? `${s.diagnosisCode} — ${diagnosisName}` : s.diagnosisCode);
   row(doc, 'Masa berlaku', `${formatDateId(s.validFrom!)} s.d. ${formatDateId(s.validTo!)}`);
   if (s.lateHours && s.lateHours > 0) row(doc, 'Catatan', `Berkas diajukan terlambat ${s.lateHours} jam kerja.`);
   if (s.costCutoffAt) {
@@ -77,9 +79,9 @@ function draw(doc: Pdf, s: LetterData, verifyUrl: string, qr: Buffer, head: Lett
   );
   const top = doc.y + 24;
   doc.image(qr, LEFT, top, { width: 110 });
-  doc.fontSize(9).fillColor('#555555').text('Verifikasi keabsahan surat ini:', LEFT + 124, top + 8, { width: 200 });
-  doc.fillColor('#111111').font('Helvetica-Bold').text(groupedCode(s.trackingCode), { width: 200 });
-  doc.font('Helvetica').fillColor('#555555').fontSize(8).text(verifyUrl, { width: 200 });
+  doc.fontSize(9).fillColor('#555555').text('Verifikasi keabsahan surat ini:', LEFT + 124, top + 8, { width: 145 });
+  doc.fillColor('#111111').font('Helvetica-Bold').text(groupedCode(s.trackingCode), { width: 145 });
+  doc.font('Helvetica').fillColor('#555555').fontSize(8).text(verifyUrl, { width: 145 });
   const decided = s.decidedAt ? formatDateId(jakartaDate(new Date(s.decidedAt))) : '';
   doc.fontSize(10.5).fillColor('#111111').text(`${head.place ? `${head.place}, ` : 'Ditetapkan '}${decided}`, RIGHT - 190, top + 8, { width: 190, align: 'center' });
   doc.text(signer?.position ?? 'Petugas SJP Dinas Kesehatan', { width: 190, align: 'center' });
