@@ -70,7 +70,16 @@ export function DecisionPanel({ r, busy, act }: { r: SjpDetail; busy: boolean; a
         <Stack gap="sm">
           <Text size="sm">{d.approveHelp}</Text>
           <Group align="end">
-            <DateField label={d.validTo} value={validTo} onChange={setValidTo} minDate={r.admissionDate} clearable placeholder={formatDate(until)} w={260} data-testid="sjp-valid-to" />
+            <DateField
+              label={d.validTo}
+              description={d.validToDefault(formatDate(defaultValidTo(r.admissionDate)))}
+              value={validTo}
+              onChange={setValidTo}
+              minDate={r.admissionDate}
+              clearable
+              w={300}
+              data-testid="sjp-valid-to"
+            />
             <Button onClick={approve} loading={busy} leftSection={<IconCircleCheck size={18} aria-hidden />} data-testid="sjp-approve">
               {d.approve}
             </Button>
