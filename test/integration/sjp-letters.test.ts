@@ -142,6 +142,28 @@ describe('the letterhead setting', () => {
     expect(text).toContain('Jl. Jend. Ahmad Yani No. 1');
     expect(text).toMatch(/Bekasi, \d{1,2} \w+ \d{4}/);
   });
+
+  it('the Dinas Sosial letter takes the same region, its own office and address, and the issuer\'s NIP', async () => {
+    await inject(admin, 'PUT', '/api/v1/settings/letterhead', {
+      regionKind: 'KABUPATEN',
+      regionName: 'Bekasi',
+      healthOfficeAddress: 'Jl. Jend. Ahmad Yani No. 1, Bekasi Selatan',
+      socialOfficeAddress: 'Jl. Veteran No. 7, Bekasi',
+    });
+    const { authorization: dinsos, username } = await tokenFor(t.sys, 'dinsos');
+    await t.sys.db.query(`UPDATE app_user SET full_name = 'Sri Wahyuni, S.Sos', nip = '198202022006042011' WHERE username = $1`, [username]);
+    const l = await inject(dinsos, 'POST', '/api/v1/recommendations', { nik: fam[1]!.nik, category: 'TIDAK_MAMPU', reason: 'Hasil asesmen pekerja sosial: tidak mampu.' });
+    expect(l.statusCode, l.body).toBe(201);
+    const pdf = await inject(dinsos, 'GET', `/api/v1/recommendations/${l.json().id}/pdf`);
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('PEMERINTAH KABUPATEN BEKASI');
+    expect(text).toContain('DINAS SOSIAL');
+    expect(text).toContain('Jl. Veteran No. 7, Bekasi');
+    expect(text).toContain('Kepala Dinas Sosial Kabupaten Bekasi');
+    expect(text).toContain('Sri Wahyuni, S.Sos');
+    expect(text).toContain('NIP. 198202022006042011');
+  });
 });
 
 describe('the signer', () => {
