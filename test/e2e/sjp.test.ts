@@ -135,8 +135,14 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     expect(await page.getByTestId('sjp-check-KK').getAttribute('data-present')).toBe('false');
     sjpUrl = page.url();
     trackingCode = (await page.getByTestId('sjp-tracking-code').textContent())!.trim();
-    const linked = await server.sys.db.query<{ referral_id: string | null }>('SELECT referral_id FROM sjp_request WHERE tracking_code = $1', [trackingCode]);
+    const linked = await server.sys.db.query<{ referral_id: string | null; gap: string }>(
+      `SELECT s.referral_id, abs(extract(epoch FROM s.admitted_at - r.admitted_at)) AS gap
+         FROM sjp_request s JOIN referral r ON r.id = s.referral_id WHERE s.tracking_code = $1`,
+      [trackingCode],
+    );
     expect(Number(linked.rows[0]!.referral_id)).toBe(Number(referralUrl.split('/').pop()));
+    // The admission time came from the referral (to the minute the form holds).
+    expect(Number(linked.rows[0]!.gap)).toBeLessThan(60);
     await screenshot(page, 'laptop-60-sjp-submitted');
     await logout(page);
   });
