@@ -8,7 +8,8 @@ let t: TestEnv;
 let auth: string;
 beforeAll(async () => {
   // A tiny upload limit (2 KB) so that "a very large file" is cheap to make.
-  t = await testEnv({ UPLOAD_MAX_MB: String(2 / 1024) });
+  // Row-level findings in a four-row file: past the 20 % file-level limit (issue 10), which reconciliation-guard.test.ts tests.
+  t = await testEnv({ UPLOAD_MAX_MB: String(2 / 1024), IMPORT_MAX_REJECTED_PERCENT: '100' });
   auth = (await tokenFor(t.sys, 'kepesertaan')).authorization;
 });
 afterAll(async () => {
@@ -53,10 +54,10 @@ describe('POST /api/v1/imports/population', () => {
     expect(fs.readdirSync(path.join(t.dataDir, 'uploads'))).toEqual([]);
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/imports/population', ...multipart({ asOf: '2026-11-01' }, { name: 'kecil.csv', content: `${POP_HEADER}\n` }) });
     expect(again.statusCode).toBe(202);
-    // An empty later snapshot proposes every resident as missing (MEM-7); it is rejected so later uploads may run.
+    // A snapshot with no data row is a file-level fault (issue 10): the import fails, no change set ends every resident.
     const job = await waitForJob(again.json().jobId);
-    expect(job.result).toMatchObject({ review: 'PENDING', absent: 3 });
-    await t.sys.reconciliation.reject(job.result.changeSetId, 'Berkas kosong, bukan snapshot');
+    expect(job).toMatchObject({ status: 'failed', error: expect.stringContaining('tidak berisi satu baris data pun') });
+    expect((await t.sys.db.query('SELECT 1 FROM reconciliation_change_set')).rows).toHaveLength(0);
   });
 
   it('says what is missing: the date, the file, or a usable file type', async () => {
