@@ -1,5 +1,5 @@
 /**
- * Accessibility: axe-core (WCAG 2 A and AA rules) on every page a user of each
+ * Accessibility: axe-core (WCAG 2.0 A and AA rules, as the issue asks) on every page a user of each
  * role reaches from the sidebar, on the detail pages behind the lists, and on
  * the public pages on a phone. The region is the demo's, smaller: generated
  * residents loaded through the real imports, then cards, letters, referrals and
@@ -31,10 +31,11 @@ interface Violation {
 
 /** Runs axe on what the page shows now; returns readable lines, one per violation. */
 async function axe(page: Page, where: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  // Evaluated through the DevTools protocol: the app's Content-Security-Policy rightly refuses an inline <script>.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${AXE}\n;true`);
   const violations = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
   });
   return violations.map(
@@ -95,32 +96,52 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     expect(found, found.join('\n')).toEqual([]);
   });
 
-  it('every page each role reaches, and the detail pages, have no violations', async () => {
-    const details = await detailPages();
+  const seen = new Set<string>();
+  let details: string[] = [];
+
+  it('the seeded data has the detail pages to check', async () => {
+    details = await detailPages();
     expect(details.length, details.join(' ')).toBeGreaterThanOrEqual(6);
+  });
+
+  // One test per role: each logs in, opens every page of its menu and the detail pages it may open.
+  it.each(ROLES)('every page %s reaches has no violations', async (role) => {
     const found: string[] = [];
-    const seen = new Set<string>();
-    for (const role of ROLES) {
-      const page = await laptop.context.newPage();
+    const nativeDates: string[] = [];
+    const page = await laptop.context.newPage();
+    try {
       await loginViaUi(page, server.baseUrl, demo.username(role), demo.passwords.get(role)!);
       const links = await page.locator('#navigasi-utama a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-      const targets = [...new Set(links), ...details];
-      for (const href of targets) {
+      for (const href of [...new Set(links), ...details]) {
         // Pages look the same for every role that may open them; the shell differs, so home is checked per role.
         const key = href === '/' ? `${role}:/` : href;
         if (seen.has(key)) continue;
         await page.goto(`${server.baseUrl}${href}`);
-        await settle(page);
+        try {
+          await settle(page);
+        } catch {
+          found.push(`${role} ${href}: no page heading (h1) after 15 s`);
+          await screenshot(page, `a11y-no-heading-${role}-${href.replaceAll('/', '_')}`);
+          continue;
+        }
         // A detail page this role may not open shows the forbidden page: checked once is enough.
         if (details.includes(href) && (await page.getByRole('heading', { name: 'Anda tidak memiliki akses' }).count()) > 0) continue;
         seen.add(key);
         found.push(...(await axe(page, `${role} ${href}`)));
+        // One date style across the app: never the browser's own picker, whose format follows the browser's language.
+        const native = await page.locator('input[type="date"], input[type="datetime-local"], input[type="month"]').count();
+        if (native > 0) nativeDates.push(`${role} ${href}: ${native}`);
       }
       if (role === 'rumahsakit' || role === 'sjp') await screenshot(page, `a11y-${role}-last`);
+    } finally {
       await page.close();
       await laptop.context.clearCookies();
     }
-    expect(seen.size).toBeGreaterThan(25);
     expect(found, found.join('\n')).toEqual([]);
+    expect(nativeDates, 'native date inputs').toEqual([]);
+  });
+
+  it('covered every page', () => {
+    expect(seen.size).toBeGreaterThan(25);
   });
 });

@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/id';
 import { BrowserRouter } from 'react-router-dom';
+import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { AppRoutes } from './routes';
 import { SessionProvider } from './session';
 import { cssVariablesResolver, theme } from './theme';
@@ -12,7 +13,9 @@ export function App() {
       <DatesProvider settings={{ locale: 'id', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
         <BrowserRouter>
           <SessionProvider>
-            <AppRoutes />
+            <ErrorBoundary>
+              <AppRoutes />
+            </ErrorBoundary>
           </SessionProvider>
         </BrowserRouter>
       </DatesProvider>

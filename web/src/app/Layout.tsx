@@ -6,6 +6,7 @@ import { IconBuildingHospital, IconChevronDown, IconLogout, IconPlus } from '@ta
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { roleName, t } from '../shared/i18n';
+import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { navFor, type NavItem } from './nav';
 import { activeItem, uniqueByPath } from './navActive';
 import { useSession } from './session';
@@ -252,7 +253,7 @@ export default function Layout({ children }: { children: ReactNode }) {
         {collapsible && opened && <Overlay fixed zIndex={99} backgroundOpacity={0.25} onClick={close} aria-hidden />}
         <AppShell.Main id="konten" tabIndex={-1} bg="var(--mantine-color-gray-0)" style={{ outline: 'none' }}>
           <Box maw={1200} mx="auto">
-            {children}
+            <ErrorBoundary key={pathname}>{children}</ErrorBoundary>
           </Box>
         </AppShell.Main>
       </AppShell>

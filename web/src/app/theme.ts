@@ -1,4 +1,33 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+  type VariantColorsResolver,
+} from '@mantine/core';
+
+/**
+ * Text on tinted backgrounds (light, subtle and outline badges, alerts, buttons)
+ * is drawn in a deep shade of its colour: Mantine's shade 6 on its own 10 % tint
+ * reaches only 1.8:1 (yellow) to 3.5:1, below the 4.5:1 of WCAG AA. Shade 9
+ * darkened by 30 % gives 5:1 or more for every palette colour.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const base = defaultVariantColorsResolver(input);
+  // Filled red and blue keep white text on their darkest shade (5.5:1) instead of turning dark.
+  if (input.variant === 'filled' && (input.color === 'red' || input.color === 'blue')) {
+    const palette = input.theme.colors[input.color]!;
+    return { ...base, background: palette[9], hover: darken(palette[9], 0.1), color: 'var(--mantine-color-white)' };
+  }
+  if (input.variant !== 'light' && input.variant !== 'subtle' && input.variant !== 'outline') return base;
+  const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor || parsed.color === 'dark') return base;
+  const palette = input.theme.colors[parsed.color]!;
+  const deep = parsed.color === 'gray' ? palette[7] : darken(palette[9], 0.3);
+  return { ...base, color: deep, hoverColor: deep };
+};
 
 /** A calm health-office green; shade 7 carries white text at WCAG AA contrast. */
 const dinkes: MantineColorsTuple = [
@@ -16,6 +45,11 @@ const dinkes: MantineColorsTuple = [
 
 export const theme = createTheme({
   primaryColor: 'dinkes',
+  variantColorResolver,
+  // Filled yellow, orange, green (badges, buttons) carry dark text, not white at 2–3:1:
+  // above this luminance white text falls below 4.5:1.
+  autoContrast: true,
+  luminanceThreshold: 0.18,
   primaryShade: { light: 7, dark: 5 },
   colors: { dinkes },
   focusRing: 'auto',
@@ -54,9 +88,15 @@ export const theme = createTheme({
  * fail WCAG AA for the small text they colour. These reach at least 4.5:1 on
  * white and on the light grey and green page backgrounds.
  */
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
+export const cssVariablesResolver: CSSVariablesResolver = (th) => ({
   variables: {},
   light: {
+    // Coloured text (`c="red"`, `c="orange"`) in the same deep shades as the tinted variants above.
+    ...Object.fromEntries(
+      Object.entries(th.colors)
+        .filter(([name]) => name !== 'dark' && name !== 'dinkes')
+        .map(([name, palette]) => [`--mantine-color-${name}-text`, name === 'gray' ? palette[7] : darken(palette[9], 0.3)]),
+    ),
     '--mantine-color-dimmed': '#5c636a',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',

@@ -83,6 +83,8 @@ export const t = {
     toLogin: 'Ke halaman masuk petugas',
     backHome: 'Kembali ke Beranda',
     pageCrashed: 'Halaman ini gagal ditampilkan.',
+    pageCrashedBody: 'Muat ulang halaman. Bila masih gagal, laporkan alamat halaman ini dan waktunya kepada administrator.',
+    reload: 'Muat ulang halaman',
   },
   roles: {
     admin: { name: 'Administrator sistem', does: 'Mengelola pengguna, token API, pengaturan program, hari libur dan data referensi.' },
