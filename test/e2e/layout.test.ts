@@ -170,6 +170,30 @@ describe('forms', () => {
     await done(page);
   });
 
+  it('a month is picked by name, and after filing the hospital sees the filed month without scrolling', async () => {
+    const page = await loginAs('rumahsakit');
+    await page.goto(`${server.baseUrl}/laporan-bulanan-rs`);
+    const period = page.getByTestId('monthly-period');
+    await period.click();
+    await page.getByRole('button', { name: 'Jan', exact: true }).click();
+    await expect.poll(() => period.textContent()).toContain('Januari');
+    for (const k of ['outpatientVisits', 'inpatientAdmissions', 'class3PatientDays', 'referralsReceived', 'referralsBack', 'deaths']) {
+      await page.getByTestId(`monthly-${k}`).fill('12');
+    }
+    await page.getByTestId('monthly-submit').click();
+    const year = (await period.textContent())!.match(/\d{4}/)![0];
+    const row = page.getByRole('cell', { name: `Januari ${year}`, exact: true });
+    await row.waitFor();
+    await expect
+      .poll(async () => {
+        const b = await row.boundingBox();
+        return b !== null && b.y >= 0 && b.y + b.height <= LAPTOP.height;
+      })
+      .toBe(true);
+    await screenshot(page, 'layout-monthly-filed', false);
+    await done(page);
+  });
+
   it('the Dinsos letter form shows each server error under its own field', async () => {
     const page = await loginAs('dinsos');
     await page.goto(`${server.baseUrl}/rekomendasi/baru`);

@@ -32,6 +32,14 @@ export function formatDate(value: string | null | undefined): string {
   return `${Number(m[3])} ${month} ${m[1]}`;
 }
 
+/** "2026-10" → "Oktober 2026"; unparseable input shown as is. */
+export function formatMonth(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4})-(\d{2})$/.exec(value);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${month} ${m[1]}` : value;
+}
+
 function jakartaParts(value: string | Date) {
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return null;

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconSearch, IconUserCheck, IconUserQuestion } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -11,6 +11,7 @@ import { t } from '../../shared/i18n';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { fieldErrors } from '../../shared/fieldErrors';
+import { useReveal } from '../../shared/ui/useReveal';
 import { Field, FieldGrid } from '../../shared/ui/Field';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { addDays, periodEnd } from './dates';
@@ -86,7 +87,7 @@ function ExistingLetters({ lookup }: { lookup: Lookup }) {
         ))}
       </Stack>
       {active && (
-        <Text size="sm" c="orange.8" mt="sm">
+        <Text size="sm" c="orange" mt="sm">
           {c.existingActive}
         </Text>
       )}
@@ -115,6 +116,7 @@ export default function RecommendationNewPage() {
   const [validFrom, setValidFrom] = useState<string | null>(null);
   const [validTo, setValidTo] = useState<string | null>(null);
   const nikRef = useRef<HTMLInputElement>(null);
+  const lookupRef = useReveal(lookup, { focus: false });
 
   const doLookup = async (e: FormEvent) => {
     e.preventDefault();
@@ -216,7 +218,9 @@ export default function RecommendationNewPage() {
       <ErrorAlert error={lookupError} />
       {lookup && (
         <>
-          <PersonPanel lookup={lookup} />
+          <Box ref={lookupRef}>
+            <PersonPanel lookup={lookup} />
+          </Box>
           <ExistingLetters lookup={lookup} />
           <Paper withBorder p="lg" component="section" aria-labelledby="letter-form">
             <Title order={2} id="letter-form" mb="md">

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSession } from '../../app/session';
@@ -11,6 +11,7 @@ import { DataTable } from '../../shared/ui/DataTable';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { useReveal } from '../../shared/ui/useReveal';
 import { s } from './strings';
 import type { EmergencyReport, Facility } from './types';
 
@@ -95,11 +96,22 @@ export default function EmergencyReportsPage() {
   const office = can('emergency.read');
   const facility = can('emergency.report');
   const list = useApi<{ rows: EmergencyReport[] }>(office ? '/api/v1/facilities/emergency-reports' : facility ? '/api/v1/facilities/emergency-reports/mine' : null);
+  // After a report is sent, the list with the new report comes into view.
+  const [saved, setSaved] = useState(0);
+  const listRef = useReveal(saved);
   return (
     <Stack gap="md">
       <PageHeader title={e.title} description={facility ? e.facilityDescription : e.officeDescription} />
-      {facility && <ReportForm onSaved={list.reload} />}
+      {facility && (
+        <ReportForm
+          onSaved={() => {
+            list.reload();
+            setSaved((n) => n + 1);
+          }}
+        />
+      )}
       <ErrorAlert error={list.error} onRetry={list.reload} />
+      <Box ref={listRef} aria-label={e.caption} role="region">
       <DataTable
         caption={e.caption}
         rows={list.data?.rows}
@@ -127,6 +139,7 @@ export default function EmergencyReportsPage() {
           },
         ]}
       />
+      </Box>
     </Stack>
   );
 }

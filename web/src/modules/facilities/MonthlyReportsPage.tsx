@@ -1,11 +1,12 @@
 import { Badge, Box, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { MonthField } from '../../shared/ui/MonthField';
+import { useReveal } from '../../shared/ui/useReveal';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
-import { formatDate, formatDateTime, formatNumber, todayJakarta } from '../../shared/format';
+import { formatDate, formatDateTime, formatNumber, todayJakarta, formatMonth } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
 import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
@@ -79,14 +80,24 @@ export default function MonthlyReportsPage() {
     { period },
   );
   const mine = useApi<{ rows: MonthlyReport[] }>(hospital ? '/api/v1/facilities/monthly-reports/mine' : null);
+  // After filing, the history with the new month comes into view.
+  const [saved, setSaved] = useState(0);
+  const historyRef = useReveal<HTMLHeadingElement>(saved);
 
   return (
     <Stack gap="md">
       <PageHeader title={m.title} description={hospital ? m.hospitalDescription : m.officeDescription} />
       {hospital && (
         <>
-          <SubmitForm onSaved={mine.reload} />
-          <Title order={2}>{m.history}</Title>
+          <SubmitForm
+            onSaved={() => {
+              mine.reload();
+              setSaved((n) => n + 1);
+            }}
+          />
+          <Title order={2} ref={historyRef} data-testid="monthly-history">
+            {m.history}
+          </Title>
           <ErrorAlert error={mine.error} onRetry={mine.reload} />
           <DataTable
             caption={m.history}
@@ -95,7 +106,7 @@ export default function MonthlyReportsPage() {
             empty={m.historyEmpty}
             rowKey={(r) => r.id}
             columns={[
-              { key: 'p', header: m.period, cell: (r) => r.period },
+              { key: 'p', header: m.period, cell: (r) => formatMonth(r.period) },
               { key: 'sub', header: m.submitted, cell: (r) => formatDateTime(r.submittedAt) },
               { key: 'due', header: 'Batas', cell: (r) => formatDate(r.dueDate) },
               { key: 'st', header: s.col.status, cell: (r) => <StatusBadge status={r.status} /> },

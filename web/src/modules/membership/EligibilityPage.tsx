@@ -1,4 +1,5 @@
-import { Button, Group, Paper, Stack, TextInput, VisuallyHidden } from '@mantine/core';
+import { Box, Button, Group, Paper, Stack, TextInput, VisuallyHidden } from '@mantine/core';
+import { useReveal } from '../../shared/ui/useReveal';
 import { IconShieldSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -40,6 +41,7 @@ export default function EligibilityPage() {
   const [busy, setBusy] = useState(false);
   const [announce, setAnnounce] = useState('');
   const nikRef = useRef<HTMLInputElement>(null);
+  const resultRef = useReveal(result, { focus: false });
 
   const check = async (nikValue: string, dateValue: string) => {
     setBusy(true);
@@ -142,7 +144,11 @@ export default function EligibilityPage() {
         {announce}
       </VisuallyHidden>
       <ErrorAlert error={error} />
-      {result && <EligibilityResult d={result} canReadPerson={can('person.read')} />}
+      {result && (
+        <Box ref={resultRef}>
+          <EligibilityResult d={result} canReadPerson={can('person.read')} />
+        </Box>
+      )}
     </Stack>
   );
 }

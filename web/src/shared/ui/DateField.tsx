@@ -20,7 +20,7 @@ export function parseDate(input: string): string | null {
   return null;
 }
 
-const ARIA = {
+export const DATE_ARIA = {
   monthLevelControl: 'Pilih bulan',
   yearLevelControl: 'Pilih tahun',
   nextMonth: 'Bulan berikutnya',
@@ -51,7 +51,7 @@ export function DateField({ value, onChange, ...rest }: Props) {
       value={value}
       onChange={onChange}
       popoverProps={{ withinPortal: true }}
-      ariaLabels={ARIA}
+      ariaLabels={DATE_ARIA}
       nextLabel="Bulan berikutnya"
       previousLabel="Bulan sebelumnya"
       {...rest}
