@@ -102,15 +102,20 @@ describe('recovery after a crash (issue 10)', () => {
     const host = os.hostname();
     const dead = `${host}:${deadPid()}`;
     const live = `${host}:${process.ppid}`;
-    const job = async (owner: string) =>
+    const job = async (owner: string, beatSecondsAgo = 0) =>
       (
         await t.sys.db.query<{ id: number }>(
-          `INSERT INTO job (kind, status, started_at, heartbeat_at, owner) VALUES ('import.population', 'running', now(), now(), $1) RETURNING id`,
-          [owner],
+          `INSERT INTO job (kind, status, started_at, heartbeat_at, owner)
+           VALUES ('import.population', 'running', now(), now() - make_interval(secs => $2), $1) RETURNING id`,
+          [owner, beatSecondsAgo],
         )
       ).rows[0]!.id;
     const deadJob = await job(dead);
-    const liveJob = await job(live);
+    // A live process's beat may lag (a long transaction on the embedded database): it is still not failed.
+    const liveJob = await job(live, 300);
+    // Another host's process is known only by its beat.
+    const remoteStale = await job('host-lain.example:4242', 300);
+    const remoteFresh = await job('host-lain.example:4243');
     const imp = async (jobId: number) =>
       (
         await t.sys.db.query<{ id: number }>(
@@ -137,11 +142,13 @@ describe('recovery after a crash (issue 10)', () => {
     expect(await status('job', liveJob)).toBe('running');
     expect(await status('population_import', liveImport)).toBe('running');
     expect(fs.existsSync(liveUpload)).toBe(true);
+    expect(await status('job', remoteStale)).toBe('failed');
+    expect(await status('job', remoteFresh)).toBe('running');
     const failed = await t.sys.jobs.get(deadJob);
     expect(failed!.error).toMatch(/Terhenti karena server dimulai ulang/);
 
     // Clean up for the other tests: the "live" job ends.
-    await t.sys.db.query(`UPDATE job SET status = 'failed' WHERE id = $1`, [liveJob]);
+    await t.sys.db.query(`UPDATE job SET status = 'failed' WHERE id = ANY($1::bigint[])`, [[liveJob, remoteFresh]]);
     await t.sys.db.query(`UPDATE population_import SET status = 'failed' WHERE id = $1`, [liveImport]);
     fs.rmSync(liveUpload);
   });

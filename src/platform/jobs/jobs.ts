@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.js';
 import { AppError } from '../http/errors.js';
-import { OWNER, isDeadOwner } from './owner.js';
+import { OWNER, ownerState } from './owner.js';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -169,12 +169,16 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
     const atStart = !started;
     started = true;
     const owners = await db.query<{ owner: string }>(`SELECT DISTINCT owner FROM job WHERE status IN ('queued', 'running') AND owner IS NOT NULL`);
-    const dead = owners.rows.map((o) => o.owner).filter((o) => isDeadOwner(o, atStart));
+    const state = owners.rows.map((o) => ({ owner: o.owner, state: ownerState(o.owner, atStart) }));
+    const dead = state.filter((o) => o.state === 'dead').map((o) => o.owner);
+    // A live process's job is never failed for its heartbeat: on the embedded database a long transaction delays the beat.
+    const alive = state.filter((o) => o.state === 'alive').map((o) => o.owner);
     const r = await db.query(
-      `UPDATE job SET status = 'failed', finished_at = now(), error = $2
+      `UPDATE job SET status = 'failed', finished_at = now(), error = $3
        WHERE status IN ('queued', 'running')
-         AND (owner = ANY($1::text[]) OR coalesce(heartbeat_at, created_at) < now() - interval '1 minute')`,
-      [dead, INTERRUPTED],
+         AND (owner = ANY($1::text[])
+              OR (coalesce(heartbeat_at, created_at) < now() - interval '1 minute' AND (owner IS NULL OR NOT owner = ANY($2::text[]))))`,
+      [dead, alive, INTERRUPTED],
     );
     for (const hook of afterRecovery) await hook(atStart);
     return r.rowCount;
