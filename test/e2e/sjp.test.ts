@@ -179,12 +179,14 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     expect(await page.getByTestId('sjp-deposit-add').count()).toBe(0);
     await page.getByTestId('sjp-decision-choice').getByText('Minta kelengkapan').click();
     await page.getByTestId('sjp-missing-KK').check();
+    // The KTP copy is unreadable: asked again although one was uploaded.
+    await page.getByTestId('sjp-missing-KTP').check();
     await page.getByTestId('sjp-ask-completion').click();
     await status(page, 'NEEDS_COMPLETION');
     await logout(page);
   });
 
-  it('the hospital uploads the KK and resubmits', async () => {
+  it('the hospital uploads the KK and a new KTP, which visibly replaces the flagged one, and resubmits', async () => {
     const page = await login('rumahsakit', 'dodi.rs', RS);
     await page.goto(sjpUrl);
     await page.getByTestId('sjp-completion-asked').waitFor();
@@ -195,9 +197,19 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     expect(left).not.toMatch(/\d,\d/);
     // An approved-only action is not offered to the hospital, nor the officer's decision.
     expect(await page.getByTestId('sjp-decide').count()).toBe(0);
+    expect(await page.getByTestId('sjp-check-KTP').getAttribute('data-flagged')).toBe('true');
     await choose(page, 'sjp-upload-KK', await scan('kk.pdf', 'KARTU KELUARGA'));
+    await choose(page, 'sjp-upload-KTP', await scan('ktp-jelas.pdf', 'KTP JELAS'));
     await page.getByTestId('sjp-attach').click();
     await page.locator('[data-testid="sjp-check-KK"][data-present="true"]').waitFor();
+    await page.locator('[data-testid="sjp-check-KTP"][data-flagged="false"]').waitFor();
+    // The old KTP stays on record, struck through and marked replaced; the new one is the one in force.
+    const replaced = page.locator('[data-testid^="sjp-doc-"][data-replaced="true"]');
+    expect(await replaced.count()).toBe(1);
+    expect(await replaced.textContent()).toContain('ktp.pdf');
+    expect(await replaced.textContent()).toContain('diganti');
+    expect(await page.locator('[data-testid^="sjp-doc-"][data-replaced="false"]').filter({ hasText: 'ktp-jelas.pdf' }).count()).toBe(1);
+    await screenshot(page, 'laptop-60a-sjp-replaced-document', false);
     await page.getByTestId('sjp-submit').click();
     await status(page, 'SUBMITTED');
     await logout(page);

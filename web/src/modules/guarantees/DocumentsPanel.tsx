@@ -68,7 +68,7 @@ export function DocumentsPanel({ r, shown, setShown, canEdit, busy, files, setFi
             const upload = canEdit && (!c.present || flagged || replacing[c.code]);
             return (
               <Table.Tr key={c.code}>
-                <Table.Td w="34%">{c.label}</Table.Td>
+                <Table.Td w="30%">{c.label}</Table.Td>
                 <Table.Td w={130}>
                   <Badge color={flagged ? 'orange' : c.present ? 'dinkes' : 'orange'} variant="light" data-testid={`sjp-check-${c.code}`} data-present={c.present} data-flagged={flagged}>
                     {flagged ? d.askedAgain : c.present ? d.present : d.missing}
@@ -99,7 +99,7 @@ export function DocumentsPanel({ r, shown, setShown, canEdit, busy, files, setFi
                       </Group>
                     ))}
                     {canEdit && c.present && !flagged && !replacing[c.code] && (
-                      <Anchor component="button" type="button" size="sm" onClick={() => setReplacing((m) => ({ ...m, [c.code]: true }))}>
+                      <Anchor component="button" type="button" size="sm" style={{ alignSelf: 'flex-start' }} onClick={() => setReplacing((m) => ({ ...m, [c.code]: true }))}>
                         {d.replace}
                       </Anchor>
                     )}
