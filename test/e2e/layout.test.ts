@@ -170,7 +170,7 @@ describe('forms', () => {
     await done(page);
   });
 
-  it('a month is picked by name, and after filing the hospital sees the filed month without scrolling', async () => {
+  it('a month is picked by name; after filing, the history with the filed month is in view and focused', async () => {
     const page = await loginAs('rumahsakit');
     await page.goto(`${server.baseUrl}/laporan-bulanan-rs`);
     const period = page.getByTestId('monthly-period');
@@ -190,6 +190,8 @@ describe('forms', () => {
         return b !== null && b.y >= 0 && b.y + b.height <= LAPTOP.height;
       })
       .toBe(true);
+    // Focus moved to the history, so a screen reader reads the result instead of staying on the button.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('monthly-history');
     await screenshot(page, 'layout-monthly-filed', false);
     await done(page);
   });
