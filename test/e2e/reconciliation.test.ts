@@ -164,6 +164,7 @@ describe('a truncated snapshot is flagged suspect and its endings need the numbe
     expect(await page.getByTestId('changeset-status').textContent()).toBe('Menunggu keputusan');
     expect(await page.getByTestId('kind-pending-MISSING').textContent()).toBe('36');
     await expect(page.getByTestId('changeset-open').textContent()).resolves.toContain('36 dari 37 butir belum diputuskan');
+    await screenshot(page, 'laptop-46-reconciliation-partly-decided');
   });
 
   it('asks for the number typed before the missing are ended, and takes only the right one', async () => {
