@@ -54,13 +54,14 @@ async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: 
   };
 }
 
-export async function startServer(): Promise<E2eServer> {
+/** `overrides` sets settings for one file's server (e.g. a hand-made file that is mostly bad rows on purpose). */
+export async function startServer(overrides: NodeJS.ProcessEnv = {}): Promise<E2eServer> {
   if (!fs.existsSync(path.join(process.env.JK_WEB_DIST ? path.resolve(process.env.JK_WEB_DIST) : path.join(ROOT, 'web', 'dist'), 'index.html'))) {
     throw new Error('web/dist is missing: build the web app first (npm run build:web, which npm run test:e2e does).');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-'));
   const pgDb = process.env.TEST_DATABASE_URL ? await createPgDatabase(process.env.TEST_DATABASE_URL) : null;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...overrides };
   if (pgDb) env.DATABASE_URL = pgDb.url;
   else delete env.DATABASE_URL;
   const sys = await createSystem(loadConfig(env));
