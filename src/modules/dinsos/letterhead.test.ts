@@ -6,8 +6,10 @@ describe('letterhead', () => {
     expect(letterhead('KOTA BEKASI')).toEqual({
       government: 'PEMERINTAH KOTA BEKASI',
       office: 'DINAS SOSIAL',
+      region: 'Kota Bekasi',
       head: 'Kepala Dinas Sosial Kota Bekasi',
       place: 'Bekasi',
+      address: null,
     });
     expect(letterhead('KABUPATEN PESAWARAN').government).toBe('PEMERINTAH KABUPATEN PESAWARAN');
     expect(letterhead('KOTA TANJUNG PINANG').place).toBe('Tanjung Pinang');
@@ -15,7 +17,7 @@ describe('letterhead', () => {
   });
 
   it('falls back to a generic letterhead when the area is unknown', () => {
-    expect(letterhead(null)).toEqual({ government: 'PEMERINTAH KOTA', office: 'DINAS SOSIAL', head: 'Kepala Dinas Sosial', place: null });
+    expect(letterhead(null)).toEqual({ government: 'PEMERINTAH KOTA', office: 'DINAS SOSIAL', region: null, head: 'Kepala Dinas Sosial', place: null, address: null });
     expect(letterhead('JAWA BARAT').government).toBe('PEMERINTAH KOTA');
   });
 });
