@@ -103,11 +103,11 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     },
     { beforeStart: reconciliation.assertNoPending },
   );
-  const notifications = createNotificationService(db);
-  const documents = createDocumentStore(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes);
   // After the runner registered its hook: jobs, import rows and uploads cut off by a crash (issue 10), now and every minute.
   await jobs.recoverInterrupted();
   const stopRecovery = jobs.watchInterrupted();
+  const notifications = createNotificationService(db);
+  const documents = createDocumentStore(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes);
   const signals = createSignalService(db, settings, audit);
   const membershipReport = createMembershipReport(db, settings, audit);
   const changes = createChangeService(db, eligibility.decide, audit, settings);
@@ -140,9 +140,9 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const cookieSecret = config.cookieSecret ?? loadOrCreateSecret(config.dataDir);
 
   async function close() {
+    stopRecovery();
     await audit.flush();
     await access.close();
-    stopRecovery();
     if (!opts.db) await db.close();
   }
 
