@@ -196,6 +196,19 @@ describe('forms', () => {
     await done(page);
   });
 
+  it('Enter in a field submits its form (a deposit on an approved inpatient SJP)', async () => {
+    const id = (await server.sys.db.query<{ id: number }>(`SELECT id FROM sjp_request WHERE status = 'APPROVED' AND care_type = 'INPATIENT' ORDER BY id LIMIT 1`)).rows[0]!.id;
+    const page = await loginAs('rumahsakit');
+    await page.goto(`${server.baseUrl}/sjp/${id}`);
+    const amount = page.getByRole('textbox', { name: 'Jumlah (Rp)' });
+    await amount.fill('250000');
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/sjp/${id}/deposits`) && r.request().method() === 'POST');
+    await amount.press('Enter');
+    expect((await saved).status()).toBeLessThan(300);
+    await page.getByText('Rp 250.000', { exact: false }).first().waitFor();
+    await done(page);
+  });
+
   it('the Dinsos letter form shows each server error under its own field', async () => {
     const page = await loginAs('dinsos');
     await page.goto(`${server.baseUrl}/rekomendasi/baru`);
@@ -227,7 +240,7 @@ describe('public pages on a phone', () => {
     await phone?.close();
   });
 
-  it('no request is answered 401 on the public pages', async () => {
+  it('no request is answered 401 on the public pages; each has the one public footer and fits the phone', async () => {
     const page = await phone.context.newPage();
     const unauthorised: string[] = [];
     page.on('response', (r: Response) => {
@@ -237,7 +250,15 @@ describe('public pages on a phone', () => {
       await page.goto(`${server.baseUrl}${p}`);
       await page.locator('h1').first().waitFor();
       await page.waitForLoadState('networkidle');
+      // One footer on every public page: the program, the office, the other public services.
+      const footer = page.getByTestId('public-footer');
+      if (p !== '/cek-mandiri') expect(await footer.getByRole('link', { name: 'Cek kepesertaan mandiri' }).count(), p).toBe(1);
+      if (p !== '/verifikasi/kartu') expect(await footer.getByRole('link', { name: 'Verifikasi kartu' }).count(), p).toBe(1);
+      expect(await footer.textContent(), p).toContain('Dinas Kesehatan');
+      // Usable on a phone: nothing wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), p).toBeLessThanOrEqual(PHONE.width);
     }
+    await screenshot(page, 'layout-phone-login-footer');
     expect(unauthorised).toEqual([]);
     await page.close();
   });

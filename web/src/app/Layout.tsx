@@ -93,9 +93,10 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const items = uniqueByPath(navFor(me?.permissions ?? []));
   const active = activeItem(items, pathname);
   const sections = SECTIONS.map((s) => ({ section: s, items: items.filter((i) => i.section === s) })).filter((s) => s.items.length > 0);
-  // A short menu shows everything; a long one (the administrator's) opens only
-  // the group of the current page, so it fits a 768-pixel-high laptop screen.
-  const few = items.length <= 10;
+  // A short menu shows everything; a long one (the membership officer's) opens only
+  // the group of the current page, so it fits a 768-pixel-high laptop screen
+  // (twelve entries and three group headings fit in the 704 pixels below the header).
+  const few = items.length <= 12;
   const [open, setOpen] = useState<Set<string>>(() => new Set(few ? SECTIONS : active ? [active.section] : []));
   useEffect(() => {
     if (active) setOpen((o) => (o.has(active.section) ? o : new Set(o).add(active.section)));

@@ -2,6 +2,7 @@ import { Box, Center, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { t } from '../../shared/i18n';
+import { PublicFooter } from '../../shared/ui/PublicFooter';
 
 /** The calm, centred frame of the pages seen before the app shell: login and password change. */
 export function AuthFrame({ title, intro, children }: { title: string; intro: ReactNode; children: ReactNode }) {
@@ -38,9 +39,7 @@ export function AuthFrame({ title, intro, children }: { title: string; intro: Re
             </Text>
             {children}
           </Paper>
-          <Text size="xs" c="dimmed" ta="center">
-            {t.app.footer}
-          </Text>
+          <PublicFooter />
         </Stack>
       </Center>
     </Box>

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, FileInput, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useSession } from '../../app/session';
 import { formatDate, formatDateTime, formatNumber, todayJakarta } from '../../shared/format';
 import { DateField } from '../../shared/ui/DateField';
@@ -50,6 +50,25 @@ export function CarePanel({
   const [placedClass, setPlacedClass] = useState<string | null>('II');
   const [since, setSince] = useState('');
   const request = filer;
+  // Each stay form is a <form>: Enter in a field submits it, as everywhere else in the app.
+  const onSubmit = (fn: () => unknown) => (e: FormEvent) => {
+    e.preventDefault();
+    void fn();
+  };
+  const askAction = async () => {
+    if (description.trim().length < 3) return;
+    if (await act('actions', async () => ({ kind, unit, description, plannedOn, documentId: await uploaded(actionDoc) }))) {
+      setDescription('');
+      setActionDoc(null);
+    }
+  };
+  const addDeposit = async () => {
+    if (!amount) return;
+    if (await act('deposits', async () => ({ amount: Number(amount), paidOn, documentId: await uploaded(receipt) }))) {
+      setAmount('');
+      setReceipt(null);
+    }
+  };
   const decide = can('sjp.decide');
   // The forms follow the server's rules (rules/incidental.ts): deposits and placement while the stay's guarantee runs,
   // incidental approvals once the request is with the office. A closed request shows only what was recorded.
@@ -70,10 +89,10 @@ export function CarePanel({
           <Title order={3} size="h5" mb="xs">{c.placement}</Title>
           {r.placedClass ? <Text size="sm" data-testid="sjp-placement">{c.placed(r.placedClass, formatDateTime(r.placedSince))}</Text> : <Text size="sm" c="dimmed">{c.placementHelp}</Text>}
           {request && open && (
-            <Group align="end" mt="xs">
+            <Group component="form" onSubmit={onSubmit(() => act('placement', { placedClass, since: `${since}:00+07:00` }))} align="end" mt="xs">
               <Select label={c.placedClass} value={placedClass} onChange={setPlacedClass} data={['II', 'I', 'VIP']} w={140} allowDeselect={false} />
               <DateTimeField label={c.since} value={since} onChange={setSince} w={220} />
-              <Button variant="default" disabled={!since} loading={busy} onClick={() => act('placement', { placedClass, since: `${since}:00+07:00` })}>
+              <Button type="submit" variant="default" disabled={!since} loading={busy}>
                 {c.recordPlacement}
               </Button>
             </Group>
@@ -113,7 +132,7 @@ export function CarePanel({
           )}
           {decide && r.actions.some((a) => a.status === 'REQUESTED') && <TextInput label={c.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} mt="xs" />}
           {request && actionsOpen && (
-            <Group align="end" mt="xs" wrap="wrap">
+            <Group component="form" onSubmit={onSubmit(askAction)} align="end" mt="xs" wrap="wrap">
               <Select label="Jenis" value={kind} onChange={setKind} data={Object.entries(c.actionKind).map(([value, label]) => ({ value, label }))} w={170} allowDeselect={false} />
               <Select label={c.unit} value={unit} onChange={setUnit} data={UNITS} w={150} allowDeselect={false} />
               <TextInput label={c.description} value={description} onChange={(e) => setDescription(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
@@ -124,12 +143,7 @@ export function CarePanel({
                 loading={busy}
                 disabled={description.trim().length < 3}
                 data-testid="sjp-action-ask"
-                onClick={async () => {
-                  if (await act('actions', async () => ({ kind, unit, description, plannedOn, documentId: await uploaded(actionDoc) }))) {
-                    setDescription('');
-                    setActionDoc(null);
-                  }
-                }}
+                type="submit"
               >
                 {c.ask}
               </Button>
@@ -149,7 +163,7 @@ export function CarePanel({
             ))
           )}
           {request && open && (
-            <Group align="end" mt="xs">
+            <Group component="form" onSubmit={onSubmit(addDeposit)} align="end" mt="xs">
               <NumberInput label={c.amount} value={amount} onChange={setAmount} min={1} thousandSeparator="." decimalSeparator="," w={200} />
               <DateField label={c.paidOn} value={paidOn} onChange={(v) => setPaidOn(v ?? '')} maxDate={todayJakarta()} w={170} />
               <FileInput label={c.receipt} accept={ACCEPT} value={receipt} onChange={setReceipt} clearable w={260} data-testid="sjp-deposit-receipt" />
@@ -158,12 +172,7 @@ export function CarePanel({
                 loading={busy}
                 disabled={!amount}
                 data-testid="sjp-deposit-add"
-                onClick={async () => {
-                  if (await act('deposits', async () => ({ amount: Number(amount), paidOn, documentId: await uploaded(receipt) }))) {
-                    setAmount('');
-                    setReceipt(null);
-                  }
-                }}
+                type="submit"
               >
                 {c.addDeposit}
               </Button>

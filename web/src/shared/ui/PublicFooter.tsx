@@ -1,5 +1,5 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { t } from '../i18n';
 
@@ -7,7 +7,8 @@ const f = t.publicFooter;
 
 /** The one footer of every page seen without logging in: who runs the program, and the other public services. */
 export function PublicFooter() {
-  const links = [
+  const { pathname } = useLocation();
+  const all = [
     { to: paths.selfCheck, label: f.selfCheck },
     { to: paths.verifyCard(), label: f.verifyCard },
     { to: paths.verifyReferral(), label: f.verifyReferral },
@@ -15,6 +16,8 @@ export function PublicFooter() {
     { to: paths.trackSjp(), label: f.trackSjp },
     { to: paths.login, label: f.login },
   ];
+  // No link to the page the reader is on.
+  const links = all.filter((l) => pathname !== l.to && !pathname.startsWith(`${l.to}/`));
   return (
     <Stack component="footer" gap={6} align="center" ta="center" data-testid="public-footer">
       <Group component="nav" aria-label={f.links} gap="xs" justify="center">
