@@ -116,26 +116,36 @@ describe('identifiers at 1440 px', () => {
         await page.goto(`${server.baseUrl}${path}`);
         await page.locator('table tbody tr').first().waitFor();
         await page.waitForTimeout(300);
-        const ids = await page.locator('table .mono').count();
-        seen.push(`${path}: ${ids}`);
-        if (ids === 0) problems.push(`${path}: no identifier shown`);
-        const bad = await page.locator('table .mono').evaluateAll((els) =>
-          els
-            .map((el) => {
-              const td = el.closest('td')!;
-              const lines = el.getClientRects().length;
-              const cut = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible';
-              const cellCut = td.scrollWidth > td.clientWidth + 1;
-              return lines > 1 || cut || cellCut ? `${el.textContent} (${lines} lines${cut || cellCut ? ', cut' : ''})` : null;
-            })
-            .filter((x): x is string => x !== null),
-        );
+        // Every identifier in a table cell, marked or not: formatted NIK/KK, card numbers, letter and SJP numbers.
+        const found = await page.locator('table').evaluateAll((tables) => {
+          const pattern = /\b\d{4}[ .]?\d{4}[ .]?\d{4}[ .]?\d{4}\b|KS-\d{4}-\d{7}|\b\d{4,5}\/[A-Z][A-Z/-]+\/\d{4}\b/g;
+          const out: { text: string; lines: number; cut: boolean }[] = [];
+          for (const table of tables) {
+            const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const td = n.parentElement?.closest('td');
+              if (!td) continue;
+              for (const m of (n.textContent ?? '').matchAll(pattern)) {
+                const range = document.createRange();
+                range.setStart(n, m.index!);
+                range.setEnd(n, m.index! + m[0].length);
+                const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                out.push({ text: m[0], lines: tops.size, cut: td.scrollWidth > td.clientWidth + 1 });
+              }
+            }
+          }
+          return out;
+        });
+        seen.push(`${path}: ${found.length}`);
+        if (found.length === 0) problems.push(`${path}: no identifier shown`);
+        const bad = found.filter((f) => f.lines > 1 || f.cut).map((f) => `${f.text} (${f.lines} lines${f.cut ? ', cut' : ''})`);
         problems.push(...bad.map((b) => `${path}: ${b}`));
       };
       for (const [role, paths] of [
         ['sjp', ['/sjp']],
         ['rumahsakit', ['/rujukan', '/sjp']],
         ['puskesmas', ['/rujukan']],
+        ['kepesertaan', ['/kartu/cetak?status=ALL']],
         ['dinsos', ['/rekomendasi']],
       ] as const) {
         const page = await wide.context.newPage();
