@@ -64,6 +64,11 @@ function summaryLines(kind: ImportKind, r: Record<string, unknown>): string[] {
   if (r.review === 'PENDING') {
     lines.push(
       '',
+      ...(r.suspect
+        ? [
+            `PERINGATAN: berkas ini mencurigakan (mungkin terpotong atau hanya sebagian wilayah). Lihat angkanya: jamkesda reconcile show ${r.changeSetId}; penghentian hanya dapat disetujui dengan --confirm-missing <jumlah>.`,
+          ]
+        : []),
       `Perubahan belum diterapkan: daftar perubahan #${r.changeSetId} (${r.changeItems} butir) menunggu persetujuan.`,
       ...totalsLines((r.changeTotals ?? {}) as Record<string, number>),
       `Tinjau di menu Rekonsiliasi, atau: jamkesda reconcile show ${r.changeSetId} / approve ${r.changeSetId} / reject ${r.changeSetId} --reason "…"`,

@@ -62,7 +62,7 @@ describe('access', () => {
     await page.getByTestId('logout').waitFor();
 
     const labels = await navLabels(page);
-    expect(labels).toEqual(['Beranda', 'Fasilitas & PKS', 'Laporan bulanan RS', 'Tabel ICD-10', 'Pengguna', 'Token API', 'Log audit', 'Hari libur', 'Pengaturan program', 'Kebijakan keterlambatan SJP']);
+    expect(labels).toEqual(['Beranda', 'Fasilitas & PKS', 'Laporan bulanan RS', 'Tabel ICD-10', 'Pengguna', 'Token API', 'Log audit', 'Hari libur', 'Pengaturan program', 'Kebijakan keterlambatan SJP', 'Kop surat']);
     expect(labels).not.toContain('Cek kepesertaan');
     await expect(page.getByTestId('current-user').textContent()).resolves.toContain('Administrator sistem');
     await screenshot(page, 'laptop-03-home-admin');

@@ -136,7 +136,10 @@ describe('a truncated snapshot is flagged suspect and its endings need the numbe
 
   it('shows the alarm with the figures before anything else, and no one-click approval', async () => {
     await upload('penduduk-terpotong.csv');
-    await page.getByTestId('import-review').waitFor();
+    // The import's own summary raises the alarm first, before the officer opens the change set.
+    await page.getByTestId('import-suspect').waitFor();
+    expect(await page.getByTestId('import-review').count()).toBe(0);
+    await screenshot(page, 'laptop-44a-import-suspect');
     await page.goto(`${server.baseUrl}/rekonsiliasi`);
     await page.getByTestId('changeset-suspect-3').waitFor();
     await page.goto(`${server.baseUrl}/rekonsiliasi/3`);

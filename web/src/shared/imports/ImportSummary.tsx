@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowsDiff, IconCircleCheck, IconDownload, IconHourglass, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowsDiff, IconCircleCheck, IconDownload, IconHourglass, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -43,6 +43,8 @@ export function ImportSummary({
   useEffect(() => titleRef.current?.focus(), []);
   // MEM-7: a later population or JKN file waits for review instead of being applied.
   const pending = result.review === 'PENDING' && typeof result.changeSetId === 'number';
+  // A truncated or partial file (issue 10): the alarm comes before anything else the officer reads.
+  const suspect = pending && result.suspect === true;
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="import-summary-title" data-testid="import-summary">
       <Stack gap="md">
@@ -70,8 +72,15 @@ export function ImportSummary({
           <Stat label={s.unchanged} value={result.unchanged} testId="summary-unchanged" />
         </SimpleGrid>
         {pending && (
-          <Alert color="yellow" variant="light" title={s.reviewTitle} data-testid="import-review">
+          <Alert
+            color={suspect ? 'red' : 'yellow'}
+            variant="light"
+            title={suspect ? s.suspectTitle : s.reviewTitle}
+            icon={suspect ? <IconAlertTriangle size={20} aria-hidden /> : undefined}
+            data-testid={suspect ? 'import-suspect' : 'import-review'}
+          >
             <Stack gap="sm" align="flex-start">
+              {suspect && <Text size="sm">{s.suspectBody}</Text>}
               <Text size="sm">{s.reviewBody(formatNumber(Number(result.changeItems ?? 0)))}</Text>
               <Button component={Link} to={paths.changeSet(result.changeSetId as number)} leftSection={<IconArrowsDiff size={18} aria-hidden />} data-testid="review-link">
                 {s.reviewLink(result.changeSetId as number)}

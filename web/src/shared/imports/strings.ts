@@ -51,6 +51,9 @@ export const s = {
   reviewBody: (n: string) =>
     `Data ini dibandingkan dengan data yang sudah dimuat: ${n} butir perubahan menunggu persetujuan petugas kepesertaan. Sampai disetujui, data kepesertaan tidak berubah.`,
   reviewLink: (id: number) => `Tinjau daftar perubahan #${id}`,
+  suspectTitle: 'Berkas ini mencurigakan: mungkin terpotong atau hanya sebagian wilayah',
+  suspectBody:
+    'Berkas ini akan mengakhiri jauh lebih banyak kepesertaan dari biasanya, atau barisnya jauh lebih sedikit dari berkas terakhir. Periksa angkanya pada daftar perubahan sebelum memutuskan; penghentian hanya dapat disetujui dengan mengetik jumlahnya.',
   proposedInserted: 'Baru (usulan)',
   proposedUpdated: 'Berubah (usulan)',
   noChanges: 'Tidak ada perubahan dibanding data yang sudah dimuat.',
