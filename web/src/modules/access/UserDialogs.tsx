@@ -4,7 +4,7 @@ import { api } from '../../shared/api';
 import { roleName, t } from '../../shared/i18n';
 import { useSubmit } from '../../shared/useSubmit';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
-import { FacilitySelect } from './FacilitySelect';
+import { FacilitySelect } from '../../shared/FacilitySelect';
 import { s } from './strings';
 import { u } from './users-strings';
 
@@ -74,6 +74,9 @@ export function EditUserForm({ user, onDone }: { user: AdminUser; onDone: () => 
             onChange={setFacility}
             level={levelOf(role)}
             required
+            label={u.facility}
+            description={u.facilityHint}
+            nothingFound={u.facilityNone}
             initial={user.facility_code ? { code: user.facility_code, name: user.facility_name } : null}
           />
         )}

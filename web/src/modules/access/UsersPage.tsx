@@ -15,7 +15,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { SecretReveal } from '../../shared/ui/SecretReveal';
 import { useConfirm } from '../../shared/ui/useConfirm';
-import { FacilitySelect } from './FacilitySelect';
+import { FacilitySelect } from '../../shared/FacilitySelect';
 import { DeactivateForm, EditUserForm, FACILITY_ROLES, levelOf, roleOptions, type AdminUser } from './UserDialogs';
 import { s } from './strings';
 import { u as us } from './users-strings';
@@ -78,7 +78,7 @@ function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneT
           data-testid="role-select"
           comboboxProps={{ withinPortal: true }}
         />
-        {needsFacility && <FacilitySelect value={facility} onChange={setFacility} level={levelOf(role)} required />}
+        {needsFacility && <FacilitySelect value={facility} onChange={setFacility} level={levelOf(role)} required label={us.facility} description={us.facilityHint} nothingFound={us.facilityNone} />}
         <Group justify="flex-end">
           <Button type="submit" loading={busy} disabled={!username.trim() || !role || (needsFacility && !facility)}>
             {s.users.submit}

@@ -1,8 +1,7 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
-import { useApi } from '../../shared/useApi';
-import { u } from './users-strings';
+import { useApi } from './useApi';
 
 interface FacilityOption {
   code: string;
@@ -12,8 +11,9 @@ interface FacilityOption {
 
 /**
  * A facility picked from the registry by name or code, never typed: the
- * server searches as the user types; puskesmas staff see first-level (PPK1)
- * facilities and hospital staff second-level (PPK2) ones.
+ * server searches as the user types; `level` keeps first-level (PPK1) or
+ * second-level (PPK2) facilities only. Used for users' facilities and for the
+ * hospital of an office-filed SJP request.
  */
 export function FacilitySelect({
   value,
@@ -22,6 +22,10 @@ export function FacilitySelect({
   error,
   required,
   initial,
+  label,
+  description,
+  nothingFound,
+  testId = 'facility-select',
 }: {
   value: string | null;
   onChange: (code: string | null) => void;
@@ -30,6 +34,10 @@ export function FacilitySelect({
   required?: boolean;
   /** The facility already chosen (editing), so its name shows before any search. */
   initial?: { code: string; name: string | null } | null;
+  label: string;
+  description?: string;
+  nothingFound: string;
+  testId?: string;
 }) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
@@ -45,8 +53,8 @@ export function FacilitySelect({
   }, [data, level, chosen]);
   return (
     <Select
-      label={u.facility}
-      description={u.facilityHint}
+      label={label}
+      description={description}
       required={required}
       searchable
       clearable
@@ -58,10 +66,10 @@ export function FacilitySelect({
       }}
       searchValue={search}
       onSearchChange={setSearch}
-      nothingFoundMessage={loading ? '…' : u.facilityNone}
+      nothingFoundMessage={loading ? '…' : nothingFound}
       filter={({ options: o }) => o}
       error={error}
-      data-testid="facility-select"
+      data-testid={testId}
       comboboxProps={{ withinPortal: true }}
     />
   );
