@@ -35,7 +35,7 @@ export function membershipRoutes(
         body: z.object({ nik: z.string().max(40), noKk: z.string().max(40) }),
         response: {
           200: z.object({
-            status: z.enum(['COVERED', 'NOT_COVERED', 'NO_MATCH']),
+            status: z.enum(['COVERED', 'COVERED_BY_JKN', 'NOT_COVERED', 'NO_MATCH']),
             title: z.string(),
             nextSteps: z.array(z.string()),
             card: z.enum(['ACTIVE', 'PENDING_EKTP', 'NONE', 'REPLACED', 'REVOKED']).nullable(),

@@ -30,6 +30,8 @@ describe('citizenAnswer', () => {
   it('sends PBI members to their JKN card and inactive records to Disdukcapil', () => {
     const pbi = citizenAnswer(decision({ eligible: false, basis: null, cardStatus: 'ACTIVE' }, ['PBI_JKN']), true);
     expect(pbi.title).toMatch(/JKN-PBI/);
+    // Covered by the national scheme: not the red 'not covered' answer.
+    expect(pbi.status).toBe('COVERED_BY_JKN');
     // The family's Kartu Sehat does not cover a PBI member: not a word about it.
     expect(pbi.card).toBeNull();
     expect(JSON.stringify(pbi)).not.toMatch(/Kartu Sehat|Kartu Keluarga/);

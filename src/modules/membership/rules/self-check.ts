@@ -1,6 +1,7 @@
 import type { Decision } from './eligibility.js';
 
-export type SelfCheckStatus = 'COVERED' | 'NOT_COVERED' | 'NO_MATCH';
+/** COVERED_BY_JKN: a JKN-PBI member — covered, by the national scheme rather than the program (Perda 9/2018 ps. 7). */
+export type SelfCheckStatus = 'COVERED' | 'COVERED_BY_JKN' | 'NOT_COVERED' | 'NO_MATCH';
 
 export interface CitizenAnswer {
   status: SelfCheckStatus;
@@ -60,7 +61,7 @@ export function citizenAnswer(decision: Decision | null, familyCardMatched: bool
     // Covered by JKN-PBI, not by the program: the family's Kartu Sehat does not cover them
     // (Perda ps. 7), so its state is not theirs to act on and is not mentioned.
     return {
-      status: 'NOT_COVERED',
+      status: 'COVERED_BY_JKN',
       title: 'Anda dijamin JKN-PBI (peserta JKN yang iurannya dibayar pemerintah), sehingga tidak memakai Jamkesda.',
       nextSteps: ['Gunakan kartu JKN/KIS Anda di puskesmas dan rumah sakit.', 'Bila kartu JKN hilang, hubungi kantor BPJS Kesehatan.'],
       card: null,

@@ -1,12 +1,12 @@
 import { Alert, List, Stack, Text, TextInput } from '@mantine/core';
-import { IconCircleCheck, IconCircleX, IconHelpCircle } from '@tabler/icons-react';
+import { IconCircleCheck, IconCircleX, IconHelpCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { PublicCheckFrame } from '../access/PublicCheckFrame';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 
 interface Answer {
-  status: 'COVERED' | 'NOT_COVERED' | 'NO_MATCH';
+  status: 'COVERED' | 'COVERED_BY_JKN' | 'NOT_COVERED' | 'NO_MATCH';
   title: string;
   nextSteps: string[];
   card: string | null;
@@ -33,6 +33,8 @@ const s = {
 
 const LOOK = {
   COVERED: { color: 'dinkes', icon: IconCircleCheck },
+  // Good news told calmly: covered, only not by the program.
+  COVERED_BY_JKN: { color: 'blue', icon: IconInfoCircle },
   NOT_COVERED: { color: 'red', icon: IconCircleX },
   NO_MATCH: { color: 'gray', icon: IconHelpCircle },
 } as const;
