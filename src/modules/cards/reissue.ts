@@ -151,22 +151,9 @@ export function createFlaggedReissue(
   /** The same as a job, for the web. */
   async function startReissueFlagged(area: string | null, expected: number): Promise<{ jobId: number; cards: number }> {
     const { ids, release } = await begin(area, expected);
-    let jobId: number;
-    try {
-      jobId = await jobs.create('cards.reissue_flagged', { area, cards: ids.length }, actorId());
-    } catch (err) {
-      await release();
-      throw err;
-    }
-    let started = false;
-    jobs
-      .run(jobId, (progress) => {
-        started = true;
-        return run(area, ids, release, progress);
-      })
-      .catch(async () => {
-        if (!started) await release();
-      });
+    const jobId = await jobs.startHoldingLock('cards.reissue_flagged', { area, cards: ids.length }, actorId(), release, (progress) =>
+      run(area, ids, release, progress),
+    );
     await audit.record({ action: 'card.reissue_flagged.start', entityType: 'job', entityId: String(jobId), details: { area: area ?? 'all', cards: ids.length } });
     return { jobId, cards: ids.length };
   }

@@ -254,23 +254,7 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
   async function startBulkIssue(rawArea: string): Promise<{ jobId: number }> {
     const area = areaPrefix(rawArea);
     const release = await bulkLock();
-    let jobId: number;
-    try {
-      jobId = await jobs.create('cards.bulk_issue', { area }, actorId());
-    } catch (err) {
-      await release();
-      throw err;
-    }
-    let started = false;
-    jobs
-      .run(jobId, (progress) => {
-        started = true;
-        return runBulk(area, release, progress);
-      })
-      // The job row records the failure; the lock is released by runBulk, or here when it never began.
-      .catch(async () => {
-        if (!started) await release();
-      });
+    const jobId = await jobs.startHoldingLock('cards.bulk_issue', { area }, actorId(), release, (progress) => runBulk(area, release, progress));
     return { jobId };
   }
 

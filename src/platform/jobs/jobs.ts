@@ -154,6 +154,36 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
     }
   }
 
+  /**
+   * Creates a job and runs it in the background while the caller holds a lock:
+   * answers at once with the job to follow. The work releases the lock when it
+   * ends; here it is released only when the job could not be created or never
+   * began (the job row records any failure).
+   */
+  async function startHoldingLock(
+    kind: string,
+    params: Record<string, unknown>,
+    createdBy: number | null,
+    release: () => Promise<void>,
+    work: (progress: Progress) => Promise<Record<string, unknown>>,
+  ): Promise<number> {
+    let id: number;
+    try {
+      id = await create(kind, params, createdBy);
+    } catch (err) {
+      await release();
+      throw err;
+    }
+    let began = false;
+    run(id, (progress) => {
+      began = true;
+      return work(progress);
+    }).catch(async () => {
+      if (!began) await release();
+    });
+    return id;
+  }
+
   const afterRecovery: ((atStart: boolean) => Promise<void>)[] = [];
   let started = false;
 
@@ -197,6 +227,7 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
     create,
     get,
     run,
+    startHoldingLock,
     progressFor,
     recoverInterrupted,
     watchInterrupted,
