@@ -1,66 +1,13 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { PageLoader } from '../shared/ui/PageLoader';
 import { ForbiddenPage } from '../shared/ui/StatusPages';
 import { paths } from './paths';
 import { useSession } from './session';
-
-// Every page is its own chunk: an officer at a registration desk loads the
-// eligibility page, not the audit log.
-// The app shell too: a resident's phone on the self-check page loads neither the
-// menu of every module nor the notification bell.
-const Layout = lazy(() => import('./Layout'));
-const UnknownAddress = lazy(() => import('./UnknownAddress'));
-const LoginPage = lazy(() => import('../modules/access/LoginPage'));
-const SelfCheckPage = lazy(() => import('../modules/membership/SelfCheckPage'));
-const ChangePasswordPage = lazy(() => import('../modules/access/ChangePasswordPage'));
-const HomePage = lazy(() => import('./HomePage'));
-const EligibilityPage = lazy(() => import('../modules/membership/EligibilityPage'));
-const PersonSearchPage = lazy(() => import('../modules/population/PersonSearchPage'));
-const PersonPage = lazy(() => import('../modules/population/PersonPage'));
-const PopulationImportPage = lazy(() => import('../modules/population/PopulationImportPage'));
-const JknImportPage = lazy(() => import('../modules/membership/JknImportPage'));
-const PovertyImportPage = lazy(() => import('../modules/membership/PovertyImportPage'));
-const ChangeSetListPage = lazy(() => import('../modules/reconciliation/ChangeSetListPage'));
-const ChangeSetPage = lazy(() => import('../modules/reconciliation/ChangeSetPage'));
-const UsersPage = lazy(() => import('../modules/access/UsersPage'));
-const TokensPage = lazy(() => import('../modules/access/TokensPage'));
-const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
-const PersonTimelinePage = lazy(() => import('../modules/audit/PersonTimelinePage'));
-const DaysOffPage = lazy(() => import('../modules/calendar/DaysOffPage'));
-const ProgramSettingsPage = lazy(() => import('../modules/settings/ProgramSettingsPage'));
-const SjpSettingsPage = lazy(() => import('../modules/settings/SjpSettingsPage'));
-const LetterheadPage = lazy(() => import('../modules/settings/LetterheadPage'));
-const BirthsPage = lazy(() => import('../modules/births/BirthsPage'));
-const BirthFormPage = lazy(() => import('../modules/births/BirthFormPage'));
-const BirthPage = lazy(() => import('../modules/births/BirthPage'));
-const SignalsPage = lazy(() => import('../modules/signals/SignalsPage'));
-const MembershipReportPage = lazy(() => import('../modules/reports/MembershipReportPage'));
-const RecommendationListPage = lazy(() => import('../modules/dinsos/RecommendationListPage'));
-const RecommendationNewPage = lazy(() => import('../modules/dinsos/RecommendationNewPage'));
-const RecommendationPage = lazy(() => import('../modules/dinsos/RecommendationPage'));
-const VerifyRecommendationPage = lazy(() => import('../modules/dinsos/VerifyRecommendationPage'));
-const CardSearchPage = lazy(() => import('../modules/cards/CardSearchPage'));
-const FamilyCardPage = lazy(() => import('../modules/cards/FamilyCardPage'));
-const PrintQueuePage = lazy(() => import('../modules/cards/PrintQueuePage'));
-const VerifyCardPage = lazy(() => import('../modules/cards/VerifyCardPage'));
-const ReferralListPage = lazy(() => import('../modules/referrals/ReferralListPage'));
-const ReferralNewPage = lazy(() => import('../modules/referrals/ReferralNewPage'));
-const ReferralPage = lazy(() => import('../modules/referrals/ReferralPage'));
-const VerifyReferralPage = lazy(() => import('../modules/referrals/VerifyReferralPage'));
-const IcdLoadPage = lazy(() => import('../modules/referrals/IcdLoadPage'));
-const SjpListPage = lazy(() => import('../modules/guarantees/SjpListPage'));
-const SjpFormPage = lazy(() => import('../modules/guarantees/SjpFormPage'));
-const SjpPage = lazy(() => import('../modules/guarantees/SjpPage'));
-const TrackSjpPage = lazy(() => import('../modules/guarantees/TrackSjpPage'));
-
-const FacilitiesPage = lazy(() => import('../modules/facilities/FacilitiesPage'));
-const FacilityPage = lazy(() => import('../modules/facilities/FacilityPage'));
-const BedBoardPage = lazy(() => import('../modules/facilities/BedBoardPage'));
-const MonthlyReportsPage = lazy(() => import('../modules/facilities/MonthlyReportsPage'));
-const EmergencyReportsPage = lazy(() => import('../modules/facilities/EmergencyReportsPage'));
+import * as Page from './pages';
 
 /** Logged in, one-time password replaced; otherwise off to the right page. */
+
 function RequireSession() {
   const { me, loading } = useSession();
   const location = useLocation();
@@ -72,11 +19,11 @@ function RequireSession() {
   if (me.mustChangePassword) return <Navigate to={paths.changePassword} replace />;
   return (
     <Suspense fallback={<PageLoader />}>
-      <Layout>
+      <Page.Layout>
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>
-      </Layout>
+      </Page.Layout>
     </Suspense>
   );
 }
@@ -99,7 +46,7 @@ export function AppRoutes() {
         path={paths.selfCheck}
         element={
           <Suspense fallback={<PageLoader />}>
-            <SelfCheckPage />
+            <Page.SelfCheckPage />
           </Suspense>
         }
       />
@@ -109,7 +56,7 @@ export function AppRoutes() {
           path={p}
           element={
             <Suspense fallback={<PageLoader />}>
-              <VerifyRecommendationPage />
+              <Page.VerifyRecommendationPage />
             </Suspense>
           }
         />
@@ -120,7 +67,7 @@ export function AppRoutes() {
           path={p}
           element={
             <Suspense fallback={<PageLoader />}>
-              <VerifyCardPage />
+              <Page.VerifyCardPage />
             </Suspense>
           }
         />
@@ -131,7 +78,7 @@ export function AppRoutes() {
           path={p}
           element={
             <Suspense fallback={<PageLoader />}>
-              <VerifyReferralPage />
+              <Page.VerifyReferralPage />
             </Suspense>
           }
         />
@@ -142,7 +89,7 @@ export function AppRoutes() {
           path={p}
           element={
             <Suspense fallback={<PageLoader />}>
-              <TrackSjpPage />
+              <Page.TrackSjpPage />
             </Suspense>
           }
         />
@@ -151,7 +98,7 @@ export function AppRoutes() {
         path={paths.login}
         element={
           <Suspense fallback={<PageLoader />}>
-            <LoginPage />
+            <Page.LoginPage />
           </Suspense>
         }
       />
@@ -159,17 +106,17 @@ export function AppRoutes() {
         path={paths.changePassword}
         element={
           <Suspense fallback={<PageLoader />}>
-            <ChangePasswordPage />
+            <Page.ChangePasswordPage />
           </Suspense>
         }
       />
       <Route element={<RequireSession />}>
-        <Route index element={<HomePage />} />
+        <Route index element={<Page.HomePage />} />
         <Route
           path={paths.eligibility}
           element={
             <Need permission="eligibility.check">
-              <EligibilityPage />
+              <Page.EligibilityPage />
             </Need>
           }
         />
@@ -177,7 +124,7 @@ export function AppRoutes() {
           path={paths.persons}
           element={
             <Need permission="person.read">
-              <PersonSearchPage />
+              <Page.PersonSearchPage />
             </Need>
           }
         />
@@ -185,7 +132,7 @@ export function AppRoutes() {
           path={`${paths.persons}/:nik`}
           element={
             <Need permission="person.read">
-              <PersonPage />
+              <Page.PersonPage />
             </Need>
           }
         />
@@ -193,7 +140,7 @@ export function AppRoutes() {
           path={paths.importPopulation}
           element={
             <Need permission="population.import">
-              <PopulationImportPage />
+              <Page.PopulationImportPage />
             </Need>
           }
         />
@@ -201,7 +148,7 @@ export function AppRoutes() {
           path={paths.importJkn}
           element={
             <Need permission="jkn.import">
-              <JknImportPage />
+              <Page.JknImportPage />
             </Need>
           }
         />
@@ -209,7 +156,7 @@ export function AppRoutes() {
           path={paths.importPoverty}
           element={
             <Need permission="poverty.import">
-              <PovertyImportPage />
+              <Page.PovertyImportPage />
             </Need>
           }
         />
@@ -217,7 +164,7 @@ export function AppRoutes() {
           path={paths.reconciliation}
           element={
             <Need permission="reconciliation.read">
-              <ChangeSetListPage />
+              <Page.ChangeSetListPage />
             </Need>
           }
         />
@@ -225,7 +172,7 @@ export function AppRoutes() {
           path={paths.changeSet(':id')}
           element={
             <Need permission="reconciliation.read">
-              <ChangeSetPage />
+              <Page.ChangeSetPage />
             </Need>
           }
         />
@@ -233,7 +180,7 @@ export function AppRoutes() {
           path={paths.facilities}
           element={
             <Need permission="facility.read">
-              <FacilitiesPage />
+              <Page.FacilitiesPage />
             </Need>
           }
         />
@@ -241,18 +188,18 @@ export function AppRoutes() {
           path={paths.facility(':code')}
           element={
             <Need permission="facility.read">
-              <FacilityPage />
+              <Page.FacilityPage />
             </Need>
           }
         />
-        <Route path={paths.bedBoard} element={<NeedAny permissions={['bedboard.read', 'bedboard.report']} page={<BedBoardPage />} />} />
-        <Route path={paths.monthlyReports} element={<NeedAny permissions={['monthly-report.read', 'monthly-report.submit']} page={<MonthlyReportsPage />} />} />
-        <Route path={paths.emergencyReports} element={<NeedAny permissions={['emergency.read', 'emergency.report']} page={<EmergencyReportsPage />} />} />
+        <Route path={paths.bedBoard} element={<NeedAny permissions={['bedboard.read', 'bedboard.report']} page={<Page.BedBoardPage />} />} />
+        <Route path={paths.monthlyReports} element={<NeedAny permissions={['monthly-report.read', 'monthly-report.submit']} page={<Page.MonthlyReportsPage />} />} />
+        <Route path={paths.emergencyReports} element={<NeedAny permissions={['emergency.read', 'emergency.report']} page={<Page.EmergencyReportsPage />} />} />
         <Route
           path={paths.users}
           element={
             <Need permission="users.manage">
-              <UsersPage />
+              <Page.UsersPage />
             </Need>
           }
         />
@@ -260,7 +207,7 @@ export function AppRoutes() {
           path={paths.tokens}
           element={
             <Need permission="tokens.manage">
-              <TokensPage />
+              <Page.TokensPage />
             </Need>
           }
         />
@@ -268,7 +215,7 @@ export function AppRoutes() {
           path={paths.audit}
           element={
             <Need permission="audit.read">
-              <AuditPage />
+              <Page.AuditPage />
             </Need>
           }
         />
@@ -276,7 +223,7 @@ export function AppRoutes() {
           path={paths.calendar}
           element={
             <Need permission="calendar.manage">
-              <DaysOffPage />
+              <Page.DaysOffPage />
             </Need>
           }
         />
@@ -284,7 +231,7 @@ export function AppRoutes() {
           path={paths.settings}
           element={
             <Need permission="settings.read">
-              <ProgramSettingsPage />
+              <Page.ProgramSettingsPage />
             </Need>
           }
         />
@@ -292,7 +239,7 @@ export function AppRoutes() {
           path={paths.auditTimeline(':nik')}
           element={
             <Need permission="membership.history">
-              <PersonTimelinePage />
+              <Page.PersonTimelinePage />
             </Need>
           }
         />
@@ -300,7 +247,7 @@ export function AppRoutes() {
           path={paths.sjpSettings}
           element={
             <Need permission="settings.read">
-              <SjpSettingsPage />
+              <Page.SjpSettingsPage />
             </Need>
           }
         />
@@ -308,7 +255,7 @@ export function AppRoutes() {
           path={paths.letterhead}
           element={
             <Need permission="settings.read">
-              <LetterheadPage />
+              <Page.LetterheadPage />
             </Need>
           }
         />
@@ -316,7 +263,7 @@ export function AppRoutes() {
           path={paths.births}
           element={
             <Need permission="birth.read">
-              <BirthsPage />
+              <Page.BirthsPage />
             </Need>
           }
         />
@@ -324,7 +271,7 @@ export function AppRoutes() {
           path={paths.birthNew}
           element={
             <Need permission="birth.record">
-              <BirthFormPage />
+              <Page.BirthFormPage />
             </Need>
           }
         />
@@ -332,7 +279,7 @@ export function AppRoutes() {
           path={paths.signals}
           element={
             <Need permission="signals.read">
-              <SignalsPage />
+              <Page.SignalsPage />
             </Need>
           }
         />
@@ -340,7 +287,7 @@ export function AppRoutes() {
           path={paths.membershipReport}
           element={
             <Need permission="report.membership">
-              <MembershipReportPage />
+              <Page.MembershipReportPage />
             </Need>
           }
         />
@@ -348,7 +295,7 @@ export function AppRoutes() {
           path={`${paths.births}/:id`}
           element={
             <Need permission="birth.read">
-              <BirthPage />
+              <Page.BirthPage />
             </Need>
           }
         />
@@ -356,7 +303,7 @@ export function AppRoutes() {
           path={paths.recommendations}
           element={
             <Need permission="recommendation.read">
-              <RecommendationListPage />
+              <Page.RecommendationListPage />
             </Need>
           }
         />
@@ -364,7 +311,7 @@ export function AppRoutes() {
           path={paths.recommendationNew}
           element={
             <Need permission="recommendation.manage">
-              <RecommendationNewPage />
+              <Page.RecommendationNewPage />
             </Need>
           }
         />
@@ -372,7 +319,7 @@ export function AppRoutes() {
           path={paths.recommendation(':id')}
           element={
             <Need permission="recommendation.read">
-              <RecommendationPage />
+              <Page.RecommendationPage />
             </Need>
           }
         />
@@ -380,7 +327,7 @@ export function AppRoutes() {
           path={paths.cards}
           element={
             <Need permission="card.read">
-              <CardSearchPage />
+              <Page.CardSearchPage />
             </Need>
           }
         />
@@ -388,7 +335,7 @@ export function AppRoutes() {
           path={paths.familyCard(':noKk')}
           element={
             <Need permission="card.read">
-              <FamilyCardPage />
+              <Page.FamilyCardPage />
             </Need>
           }
         />
@@ -396,7 +343,7 @@ export function AppRoutes() {
           path={paths.cardPrint}
           element={
             <Need permission="card.read">
-              <PrintQueuePage />
+              <Page.PrintQueuePage />
             </Need>
           }
         />
@@ -404,7 +351,7 @@ export function AppRoutes() {
           path={paths.referrals}
           element={
             <Need permission="referral.read">
-              <ReferralListPage />
+              <Page.ReferralListPage />
             </Need>
           }
         />
@@ -412,7 +359,7 @@ export function AppRoutes() {
           path={paths.referralNew}
           element={
             <Need permission="referral.create">
-              <ReferralNewPage />
+              <Page.ReferralNewPage />
             </Need>
           }
         />
@@ -420,7 +367,7 @@ export function AppRoutes() {
           path={paths.referral(':id')}
           element={
             <Need permission="referral.read">
-              <ReferralPage />
+              <Page.ReferralPage />
             </Need>
           }
         />
@@ -428,7 +375,7 @@ export function AppRoutes() {
           path={paths.icdLoad}
           element={
             <Need permission="icd.manage">
-              <IcdLoadPage />
+              <Page.IcdLoadPage />
             </Need>
           }
         />
@@ -436,7 +383,7 @@ export function AppRoutes() {
           path={paths.sjpList}
           element={
             <Need permission="sjp.read">
-              <SjpListPage />
+              <Page.SjpListPage />
             </Need>
           }
         />
@@ -444,7 +391,7 @@ export function AppRoutes() {
           path={paths.sjpNew}
           element={
             <Need permission="sjp.request">
-              <SjpFormPage />
+              <Page.SjpFormPage />
             </Need>
           }
         />
@@ -452,7 +399,7 @@ export function AppRoutes() {
           path={paths.sjp(':id')}
           element={
             <Need permission="sjp.read">
-              <SjpPage />
+              <Page.SjpPage />
             </Need>
           }
         />
@@ -462,7 +409,7 @@ export function AppRoutes() {
         path="*"
         element={
           <Suspense fallback={<PageLoader />}>
-            <UnknownAddress />
+            <Page.UnknownAddress />
           </Suspense>
         }
       />
