@@ -56,7 +56,9 @@ beforeAll(async () => {
   cli('user', 'create', '--username', 'imp', '--role', 'kepesertaan');
   token = /\b(jk_[A-Za-z0-9_-]+)\b/.exec(cli('token', 'create', '--username', 'imp', '--label', 'uji'))?.[1] ?? '';
   expect(token).not.toBe('');
-  cli('generate', '--people', '60000', '--out', path.join(dataDir, 'gen'));
+  // Large enough that the import is still running when it is polled, however fast or loaded the machine
+  // (60,000 people finished between two polls on a quiet machine, and before the first answer on a loaded one).
+  cli('generate', '--people', '400000', '--out', path.join(dataDir, 'gen'));
   server = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stderr!.on('data', (c) => (stderr += c));
   await until('the server', async () => ((await fetch(`${base}/healthz`)).ok ? true : null));
@@ -80,7 +82,15 @@ describe.skipIf(ENGINE !== 'pglite')('kill -9 during an import (issue 10)', () =
     const { jobId } = (await up.json()) as { jobId: number };
     // Mid-import: the job runs, its import row exists and the upload is on disk.
     const importRow = async () => ((await get('/api/v1/imports?kind=population')).body.items as { jobId: number; status: string }[]).find((i) => i.jobId === jobId);
-    await until('the import to run', async () => ((await importRow())?.status === 'running' ? true : null));
+    let seen = '';
+    await until('the import to run', async () => {
+      const row = await importRow();
+      const job = (await get(`/api/v1/jobs/${jobId}`)).body;
+      seen = `import ${row?.status} job ${job.status} ${job.error ?? ''}`;
+      return row?.status === 'running' ? true : null;
+    }).catch((e) => {
+      throw new Error(`${(e as Error).message}\nlast seen: ${seen}`);
+    });
     expect((await get(`/api/v1/jobs/${jobId}`)).body.status).toBe('running');
     expect(fs.readdirSync(path.join(dataDir, 'uploads'))).toHaveLength(1);
 
