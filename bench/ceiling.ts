@@ -8,7 +8,13 @@ import { eligibilityLoad, type LoadResult } from './load.js';
  * eligibility figures are read against this.
  */
 export async function httpCeiling(o: { connections: number; seconds: number; workDir: string }): Promise<LoadResult> {
-  const body = JSON.stringify({ nik: '3275011503800001', date: '2026-11-15', eligible: true, basis: 'RESIDENT', reasons: [] }).padEnd(420);
+  const body = JSON.stringify({
+    nik: '3275011503800001',
+    date: '2026-11-15',
+    eligible: true,
+    basis: 'RESIDENT',
+    reasons: [],
+  }).padEnd(420);
   const server = http.createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');
     res.end(body);

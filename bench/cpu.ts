@@ -31,7 +31,12 @@ function processes(): Proc[] | null {
     const f = stat.slice(close + 2).split(' ');
     // utime + stime, plus cutime + cstime: the time of children that ended and were
     // waited for (PostgreSQL backends closing, autovacuum workers) moves to their parent.
-    out.push({ pid: Number(name), ppid: Number(f[1]), comm, ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) });
+    out.push({
+      pid: Number(name),
+      ppid: Number(f[1]),
+      comm,
+      ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]),
+    });
   }
   return out;
 }
@@ -72,7 +77,12 @@ export interface CpuPerCheck {
   postgresUs: number | null;
 }
 
-export function perRequest(before: CpuSample | null, after: CpuSample | null, requests: number, embedded: boolean): CpuPerCheck | null {
+export function perRequest(
+  before: CpuSample | null,
+  after: CpuSample | null,
+  requests: number,
+  embedded: boolean,
+): CpuPerCheck | null {
   if (!before || !after || requests === 0) return null;
   return {
     serverUs: Math.round(((after.serverMs - before.serverMs) * 1000) / requests),

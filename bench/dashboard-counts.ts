@@ -19,24 +19,35 @@ import { pendingChangeSets } from '../src/modules/reconciliation/counts.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desks-bench-'));
 const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test' } as NodeJS.ProcessEnv;
-if (!process.env.BENCH_PG) delete env.DATABASE_URL; else env.DATABASE_URL = process.env.BENCH_PG;
+if (!process.env.BENCH_PG) delete env.DATABASE_URL;
+else env.DATABASE_URL = process.env.BENCH_PG;
 const sys = await createSystem(loadConfig(env));
 const db = sys.db;
 const N = Number(process.env.N ?? 200000);
-await db.query(`INSERT INTO facility (code, name, level) SELECT 'RS-' || g, 'RS ' || g, 'PPK2' FROM generate_series(1, 50) g ON CONFLICT DO NOTHING`);
-await db.query(`INSERT INTO sjp_request (tracking_code, nik, patient_name, facility_code, care_type, admitted_at, admission_date, diagnosis_code, basis, origin, status, due_at)
+await db.query(
+  `INSERT INTO facility (code, name, level) SELECT 'RS-' || g, 'RS ' || g, 'PPK2' FROM generate_series(1, 50) g ON CONFLICT DO NOTHING`,
+);
+await db.query(
+  `INSERT INTO sjp_request (tracking_code, nik, patient_name, facility_code, care_type, admitted_at, admission_date, diagnosis_code, basis, origin, status, due_at)
   SELECT 'B' || g, '3275' || lpad(g::text, 12, '0'), 'P', 'RS-' || (g % 50 + 1), 'INPATIENT', now() - interval '400 days' + g * interval '1 minute', current_date, 'A09', 'CARD', 'FACILITY',
          CASE WHEN g % 100 = 0 THEN 'SUBMITTED' WHEN g % 100 = 1 THEN 'NEEDS_COMPLETION' WHEN g % 100 = 2 THEN 'DRAFT' ELSE 'APPROVED' END,
          now() + (g % 200 - 100) * interval '1 hour'
-  FROM generate_series(1, $1::int) g`, [N / 2]);
-await db.query(`INSERT INTO family_card (number, no_kk, issued_on, status, verify_code, region_code, village_code, head_name, issue_reason, ended_on, end_reason)
+  FROM generate_series(1, $1::int) g`,
+  [N / 2],
+);
+await db.query(
+  `INSERT INTO family_card (number, no_kk, issued_on, status, verify_code, region_code, village_code, head_name, issue_reason, ended_on, end_reason)
   SELECT 'KS-2026-' || lpad(g::text, 7, '0'), '3275' || lpad(g::text, 12, '0'), current_date - 10, CASE WHEN g % 10 = 0 THEN 'REVOKED' ELSE 'ACTIVE' END, 'V' || g, '3275', '3275011001', 'H', 'BARU',
          CASE WHEN g % 10 = 0 THEN current_date END, CASE WHEN g % 10 = 0 THEN 'LAINNYA' END
-  FROM generate_series(1, $1::int) g`, [N]);
+  FROM generate_series(1, $1::int) g`,
+  [N],
+);
 // Most cards printed and handed over; a small queue, as in a running program.
 await db.query(`INSERT INTO family_card_print_batch (id, layout, card_count) VALUES (1, 'A4', 1)`);
 await db.query(`UPDATE family_card SET printed_at = now(), print_batch_id = 1 WHERE id % 50 <> 0`);
-await db.query(`UPDATE family_card SET handed_over_on = current_date, handed_over_to = 'X' WHERE printed_at IS NOT NULL AND id % 33 <> 0`);
+await db.query(
+  `UPDATE family_card SET handed_over_on = current_date, handed_over_to = 'X' WHERE printed_at IS NOT NULL AND id % 33 <> 0`,
+);
 // NOIDX=1 drops the 0023 partial indexes, to see what they buy.
 if (process.env.NOIDX) {
   await db.query(`DROP INDEX family_card_to_print`);

@@ -30,18 +30,36 @@ if (cluster.isPrimary && workers > 1) {
   const dist = path.resolve(path.dirname(await ensureBuilt()), '..');
   const load = (p: string) => import(path.join(dist, p));
   const { openDb } = (await load('platform/db/index.js')) as typeof import('../src/platform/db/index.js');
-  const { runWithContext } = (await load('platform/http/context.js')) as typeof import('../src/platform/http/context.js');
-  const { createSettingsService } = (await load('modules/membership/settings.js')) as typeof import('../src/modules/membership/settings.js');
-  const { createEligibilityService, createDecider } = (await load('modules/membership/eligibility.js')) as typeof import('../src/modules/membership/eligibility.js');
-  const { loadFacts } = (await load('modules/membership/repo.js')) as typeof import('../src/modules/membership/repo.js');
+  const { runWithContext } = (await load(
+    'platform/http/context.js',
+  )) as typeof import('../src/platform/http/context.js');
+  const { createSettingsService } = (await load(
+    'modules/membership/settings.js',
+  )) as typeof import('../src/modules/membership/settings.js');
+  const { createEligibilityService, createDecider } = (await load(
+    'modules/membership/eligibility.js',
+  )) as typeof import('../src/modules/membership/eligibility.js');
+  const { loadFacts } = (await load(
+    'modules/membership/repo.js',
+  )) as typeof import('../src/modules/membership/repo.js');
   type Facts = Awaited<ReturnType<typeof loadFacts>>[number];
 
-  const db = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? '', pgPoolSize: 16 });
+  const db = await openDb({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: process.env.DATA_DIR ?? '',
+    pgPoolSize: 16,
+  });
   const settings = createSettingsService(db);
   const audited = process.env.FLOOR_AUDIT === 'on';
   const service = createEligibilityService(db, settings);
   const decide = createDecider(db, settings);
-  const actor = { id: 0, username: 'bench-floor', role: 'rumahsakit' as const, facilityCode: null, via: 'token' as const };
+  const actor = {
+    id: 0,
+    username: 'bench-floor',
+    role: 'rumahsakit' as const,
+    facilityCode: null,
+    via: 'token' as const,
+  };
 
   // Without audit: the same statement without its audit part, batched the same way (per turn, six in flight).
   let queue: { nik: string; date: string; resolve: (f: Facts) => void; reject: (e: unknown) => void }[] = [];
@@ -55,8 +73,15 @@ if (cluster.isPrimary && workers > 1) {
       while (queue.length > 0 && inFlight < 6) {
         const batch = queue.splice(0, 2000);
         inFlight++;
-        loadFacts(db, batch.map((b) => b.nik), batch.map((b) => b.date))
-          .then((facts) => batch.forEach((b, i) => b.resolve(facts[i]!)), (err) => batch.forEach((b) => b.reject(err)))
+        loadFacts(
+          db,
+          batch.map((b) => b.nik),
+          batch.map((b) => b.date),
+        )
+          .then(
+            (facts) => batch.forEach((b, i) => b.resolve(facts[i]!)),
+            (err) => batch.forEach((b) => b.reject(err)),
+          )
           .finally(() => {
             inFlight--;
             pump();
@@ -78,12 +103,17 @@ if (cluster.isPrimary && workers > 1) {
     const nik = q.get('nik') ?? '';
     const date = q.get('date') ?? '';
     const answer = audited
-      ? runWithContext({ requestId: 'floor', ip: req.socket.remoteAddress ?? '', actor }, () => service.check(nik, date))
+      ? runWithContext({ requestId: 'floor', ip: req.socket.remoteAddress ?? '', actor }, () =>
+          service.check(nik, date),
+        )
       : unaudited(nik, date);
     answer.then(
       (a) => {
         const body = JSON.stringify(a);
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+        res.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+        });
         res.end(body);
       },
       (err: Error) => {

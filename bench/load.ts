@@ -24,7 +24,15 @@ function hasWrk(): boolean {
  * load generator, Debian package `wrk`) is preferred: it leaves the CPU to the
  * server; autocannon runs in Node when wrk is missing.
  */
-export async function eligibilityLoad(o: { url: string; token: string; niks: string[]; date: string; connections: number; seconds: number; workDir: string }): Promise<LoadResult> {
+export async function eligibilityLoad(o: {
+  url: string;
+  token: string;
+  niks: string[];
+  date: string;
+  connections: number;
+  seconds: number;
+  workDir: string;
+}): Promise<LoadResult> {
   if (hasWrk()) return wrkLoad(o);
   return autocannonLoad(o);
 }
@@ -48,12 +56,32 @@ end
 `,
   );
   // Asynchronous: the server under test may live in this very process (the HTTP ceiling).
-  const { stdout: out } = await promisify(execFile)('wrk', ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '--timeout', '5s', '-s', script, o.url], { encoding: 'utf8' });
+  const { stdout: out } = await promisify(execFile)(
+    'wrk',
+    ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '--timeout', '5s', '-s', script, o.url],
+    { encoding: 'utf8' },
+  );
   const line = out.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`wrk printed no result:\n${out}`);
-  const r = JSON.parse(line.slice(7)) as { requests: number; us: number; errors: number; non2xx: number; p50: number; p99: number };
+  const r = JSON.parse(line.slice(7)) as {
+    requests: number;
+    us: number;
+    errors: number;
+    non2xx: number;
+    p50: number;
+    p99: number;
+  };
   const seconds = r.us / 1e6;
-  return { tool: 'wrk', requests: r.requests, seconds, reqPerSec: r.requests / seconds, p50Ms: r.p50 / 1000, p99Ms: r.p99 / 1000, errors: r.errors, non2xx: r.non2xx };
+  return {
+    tool: 'wrk',
+    requests: r.requests,
+    seconds,
+    reqPerSec: r.requests / seconds,
+    p50Ms: r.p50 / 1000,
+    p99Ms: r.p99 / 1000,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
 }
 
 async function autocannonLoad(o: Parameters<typeof eligibilityLoad>[0]): Promise<LoadResult> {
@@ -67,7 +95,14 @@ async function autocannonLoad(o: Parameters<typeof eligibilityLoad>[0]): Promise
     connections: o.connections,
     duration: o.seconds,
     headers: { authorization: `Bearer ${o.token}` },
-    requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/eligibility?nik=${o.niks[Math.floor(next() * o.niks.length)]}&date=${o.date}` }) }],
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          path: `/api/v1/eligibility?nik=${o.niks[Math.floor(next() * o.niks.length)]}&date=${o.date}`,
+        }),
+      },
+    ],
   });
   return {
     tool: 'autocannon',

@@ -33,7 +33,10 @@ export async function bareCopyBaseline(url: string, csvPath: string) {
     await c.query(`CREATE TABLE bench_raw (nik text, no_kk text, nama text, jenis_kelamin text, tempat_lahir text, tanggal_lahir text,
       hubungan_keluarga text, alamat text, rt text, rw text, kode_wilayah text, status_ektp text, tanggal_meninggal text, tanggal_pindah text)`);
     const t0 = performance.now();
-    await pipeline(fs.createReadStream(csvPath), c.query(copyFrom('COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)')));
+    await pipeline(
+      fs.createReadStream(csvPath),
+      c.query(copyFrom('COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)')),
+    );
     const t1 = performance.now();
     await c.query('ALTER TABLE bench_raw ADD PRIMARY KEY (nik)');
     const t2 = performance.now();
@@ -59,7 +62,10 @@ export async function importFloor(url: string, csvPath: string) {
     await c.query(`CREATE TABLE bench_floor (nik text COLLATE "C", no_kk text COLLATE "C", nama text COLLATE "C", jenis_kelamin text, tempat_lahir text,
       tanggal_lahir text, hubungan_keluarga text, alamat text, rt text, rw text, kode_wilayah text, status_ektp text, tanggal_meninggal text, tanggal_pindah text)`);
     const t0 = performance.now();
-    await pipeline(fs.createReadStream(csvPath), c.query(copyFrom('COPY bench_floor FROM STDIN WITH (FORMAT csv, HEADER true)')));
+    await pipeline(
+      fs.createReadStream(csvPath),
+      c.query(copyFrom('COPY bench_floor FROM STDIN WITH (FORMAT csv, HEADER true)')),
+    );
     const t1 = performance.now();
     await c.query('ALTER TABLE bench_floor ADD PRIMARY KEY (nik)');
     await c.query('CREATE INDEX ON bench_floor (nama)');

@@ -68,7 +68,17 @@ export async function deriveSecondSnapshot(src: string, out: string): Promise<Se
   const marker = `${out}.json`;
   if (fs.existsSync(out) && fs.existsSync(marker)) return JSON.parse(fs.readFileSync(marker, 'utf8')) as SecondSnapshot;
   const rand = rng(20261201);
-  const changes: Record<string, number> = { death: 0, moveOut: 0, missing: 0, address: 0, family: 0, ektp: 0, correction: 0, birth: 0, moveIn: 0 };
+  const changes: Record<string, number> = {
+    death: 0,
+    moveOut: 0,
+    missing: 0,
+    address: 0,
+    family: 0,
+    ektp: 0,
+    correction: 0,
+    birth: 0,
+    moveIn: 0,
+  };
   const w = fs.createWriteStream(`${out}.tmp`);
   let buffer: string[] = [];
   const flush = async () => {
@@ -119,7 +129,9 @@ export async function deriveSecondSnapshot(src: string, out: string): Promise<Se
       const day = 2 + Math.floor(rand() * 27);
       const girl = rand() < 0.5;
       const nik = `${f[0]!.slice(0, 6)}${two(day + (girl ? 40 : 0))}1126${String(serial++ % 10000).padStart(4, '0')}`;
-      buffer.push(`${[nik, f[1], `BAYI ${f[2]}`, girl ? 'P' : 'L', 'BEKASI', `2026-11-${two(day)}`, 'ANAK', f[7], f[8], f[9], f[10], 'N', '', ''].map((x) => field(x!)).join(',')}\n`);
+      buffer.push(
+        `${[nik, f[1], `BAYI ${f[2]}`, girl ? 'P' : 'L', 'BEKASI', `2026-11-${two(day)}`, 'ANAK', f[7], f[8], f[9], f[10], 'N', '', ''].map((x) => field(x!)).join(',')}\n`,
+      );
       rows++;
       changes.birth!++;
     }
@@ -130,7 +142,9 @@ export async function deriveSecondSnapshot(src: string, out: string): Promise<Se
       const d = 1 + Math.floor(rand() * 28);
       const nik = `320199${two(d)}${two(m)}${two(y % 100)}${String(1000 + (serial++ % 9000)).padStart(4, '0')}`;
       const kk = `320199${String(rows).padStart(10, '0')}`;
-      buffer.push(`${[nik, kk, `PENDATANG ${rows}`, 'L', 'BOGOR', `${y}-${two(m)}-${two(d)}`, 'KEPALA KELUARGA', 'JL. BARU NO. 1', '001', '001', f[10], 'Y', '', ''].map((x) => field(x!)).join(',')}\n`);
+      buffer.push(
+        `${[nik, kk, `PENDATANG ${rows}`, 'L', 'BOGOR', `${y}-${two(m)}-${two(d)}`, 'KEPALA KELUARGA', 'JL. BARU NO. 1', '001', '001', f[10], 'Y', '', ''].map((x) => field(x!)).join(',')}\n`,
+      );
       rows++;
       changes.moveIn!++;
     }
@@ -146,7 +160,8 @@ export async function deriveSecondSnapshot(src: string, out: string): Promise<Se
 
 const COLS = `nik text, no_kk text, nama text, jenis_kelamin text, tempat_lahir text, tanggal_lahir text, hubungan_keluarga text,
   alamat text, rt text, rw text, kode_wilayah text, status_ektp text, tanggal_meninggal text, tanggal_pindah text`;
-const NAMES = 'no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, hubungan_keluarga, alamat, rt, rw, kode_wilayah, status_ektp, tanggal_meninggal, tanggal_pindah';
+const NAMES =
+  'no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, hubungan_keluarga, alamat, rt, rw, kode_wilayah, status_ektp, tanggal_meninggal, tanggal_pindah';
 
 /**
  * The reference: both files COPYed into plain text tables (no index, no
@@ -160,8 +175,14 @@ export async function bareDiff(url: string, first: string, second: string) {
     await c.query('DROP TABLE IF EXISTS bench_a, bench_b');
     await c.query(`CREATE TABLE bench_a (${COLS}); CREATE TABLE bench_b (${COLS})`);
     const t0 = performance.now();
-    await pipeline(fs.createReadStream(first), c.query(copyFrom('COPY bench_a FROM STDIN WITH (FORMAT csv, HEADER true)')));
-    await pipeline(fs.createReadStream(second), c.query(copyFrom('COPY bench_b FROM STDIN WITH (FORMAT csv, HEADER true)')));
+    await pipeline(
+      fs.createReadStream(first),
+      c.query(copyFrom('COPY bench_a FROM STDIN WITH (FORMAT csv, HEADER true)')),
+    );
+    await pipeline(
+      fs.createReadStream(second),
+      c.query(copyFrom('COPY bench_b FROM STDIN WITH (FORMAT csv, HEADER true)')),
+    );
     const copyMs = performance.now() - t0;
     // The same footing as the product's comparison: tables settled (as `person` is), the
     // memory and the JIT setting of the reconciliation transaction.
@@ -176,11 +197,21 @@ export async function bareDiff(url: string, first: string, second: string) {
     const t2 = performance.now();
     const joined = await c.query<{ n: string }>(
       `SELECT count(*) AS n FROM bench_a a FULL JOIN bench_b b ON a.nik = b.nik
-       WHERE a.nik IS NULL OR b.nik IS NULL OR (${NAMES.split(', ').map((x) => `a.${x}`).join(', ')}) IS DISTINCT FROM (${NAMES.split(', ').map((x) => `b.${x}`).join(', ')})`,
+       WHERE a.nik IS NULL OR b.nik IS NULL OR (${NAMES.split(', ')
+         .map((x) => `a.${x}`)
+         .join(', ')}) IS DISTINCT FROM (${NAMES.split(', ')
+         .map((x) => `b.${x}`)
+         .join(', ')})`,
     );
     const fullJoinMs = performance.now() - t2;
     await c.query('DROP TABLE bench_a, bench_b');
-    return { copyMs, exceptMs, exceptRows: Number(except.rows[0]!.n), fullJoinMs, fullJoinRows: Number(joined.rows[0]!.n) };
+    return {
+      copyMs,
+      exceptMs,
+      exceptRows: Number(except.rows[0]!.n),
+      fullJoinMs,
+      fullJoinRows: Number(joined.rows[0]!.n),
+    };
   } finally {
     await c.end();
   }

@@ -58,7 +58,14 @@ async function timeImportInto(sys: Sys, kind: 'population' | 'jkn', filePath: st
     if (current.phase) phases.push({ phase: current.phase, ms: now - current.at });
     current = { phase: p.phase, at: now };
   };
-  const { done } = await sys.imports.start({ kind, filePath, fileName: path.basename(filePath), asOf, ownsFile: false, listener });
+  const { done } = await sys.imports.start({
+    kind,
+    filePath,
+    fileName: path.basename(filePath),
+    asOf,
+    ownsFile: false,
+    listener,
+  });
   const result = await done;
   const ms = performance.now() - t0;
   phases.push({ phase: current.phase, ms: t0 + ms - current.at });
@@ -84,7 +91,9 @@ async function importBoth(config: ReturnType<typeof loadConfig>, dir: string) {
 }
 
 async function anyHospital(db: { query: (s: string, p?: unknown[]) => Promise<{ rows: unknown[] }> }) {
-  await db.query(`INSERT INTO facility (code, name, level) VALUES ('RS-BENCH-01', 'RS Bench', 'PPK2') ON CONFLICT DO NOTHING`);
+  await db.query(
+    `INSERT INTO facility (code, name, level) VALUES ('RS-BENCH-01', 'RS Bench', 'PPK2') ON CONFLICT DO NOTHING`,
+  );
   return 'RS-BENCH-01';
 }
 
@@ -94,14 +103,35 @@ const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 3);
 type LoadRun = LoadResult & { cpuPerCheck: CpuPerCheck | null };
 type LoadSeries = LoadRun & { runs: LoadRun[] };
 
-async function loadSeries(start: () => Promise<Running>, token: string, niks: string[], embedded = false): Promise<LoadSeries> {
+async function loadSeries(
+  start: () => Promise<Running>,
+  token: string,
+  niks: string[],
+  embedded = false,
+): Promise<LoadSeries> {
   const server = await start();
   try {
-    await eligibilityLoad({ url: server.url, token, niks, date: DATE, connections: CONNECTIONS, seconds: 5, workDir: WORK }); // warm-up
+    await eligibilityLoad({
+      url: server.url,
+      token,
+      niks,
+      date: DATE,
+      connections: CONNECTIONS,
+      seconds: 5,
+      workDir: WORK,
+    }); // warm-up
     const runs: LoadRun[] = [];
     for (let i = 0; i < LOAD_RUNS; i++) {
       const before = sampleCpu(server.proc.pid!);
-      const r = await eligibilityLoad({ url: server.url, token, niks, date: DATE, connections: CONNECTIONS, seconds: SECONDS, workDir: WORK });
+      const r = await eligibilityLoad({
+        url: server.url,
+        token,
+        niks,
+        date: DATE,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        workDir: WORK,
+      });
       runs.push({ ...r, cpuPerCheck: perRequest(before, sampleCpu(server.proc.pid!), r.requests, embedded) });
     }
     const median = [...runs].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(runs.length / 2)]!;
@@ -115,12 +145,19 @@ const loadTest = (env: Record<string, string>, token: string, niks: string[]) =>
   loadSeries(() => startServer({ ...env, ELIGIBILITY_RATE_PER_MINUTE: '1000000000' }), token, niks, !env.DATABASE_URL);
 
 function printLoad(label: string, r: LoadResult & { runs?: LoadResult[]; cpuPerCheck?: CpuPerCheck | null }) {
-  log(`  ${label}: ${Math.round(r.reqPerSec).toLocaleString('id-ID')} cek/detik, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms` +
-    ` (${r.requests} permintaan dalam ${r.seconds.toFixed(1)} s, ${CONNECTIONS} koneksi, ${r.tool}, galat ${r.errors}, non-2xx ${r.non2xx})`);
+  log(
+    `  ${label}: ${Math.round(r.reqPerSec).toLocaleString('id-ID')} cek/detik, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms` +
+      ` (${r.requests} permintaan dalam ${r.seconds.toFixed(1)} s, ${CONNECTIONS} koneksi, ${r.tool}, galat ${r.errors}, non-2xx ${r.non2xx})`,
+  );
   const cpu = r.cpuPerCheck;
-  if (cpu) log(`    CPU per permintaan: ${cpu.postgresUs === null ? `server dengan basis data tertanam ${cpu.serverUs} µs` : `server ${cpu.serverUs} µs, PostgreSQL ${cpu.postgresUs} µs`}`);
+  if (cpu)
+    log(
+      `    CPU per permintaan: ${cpu.postgresUs === null ? `server dengan basis data tertanam ${cpu.serverUs} µs` : `server ${cpu.serverUs} µs, PostgreSQL ${cpu.postgresUs} µs`}`,
+    );
   if (r.runs && r.runs.length > 1) {
-    log(`    median dari ${r.runs.length} putaran; semua putaran: ${r.runs.map((x) => `${Math.round(x.reqPerSec).toLocaleString('id-ID')}/s p99 ${x.p99Ms.toFixed(1)} ms`).join('; ')}`);
+    log(
+      `    median dari ${r.runs.length} putaran; semua putaran: ${r.runs.map((x) => `${Math.round(x.reqPerSec).toLocaleString('id-ID')}/s p99 ${x.p99Ms.toFixed(1)} ms`).join('; ')}`,
+    );
   }
 }
 
@@ -134,8 +171,12 @@ async function reconciliationCase(dir: string) {
   const first = path.join(dir, 'population.csv');
   const second = path.join(dir, 'population-2.csv');
   const derived = await deriveSecondSnapshot(first, second);
-  log(`\nRekonsiliasi (PostgreSQL): snapshot kedua ${derived.rows.toLocaleString('id-ID')} baris, ${derived.changed.toLocaleString('id-ID')} perubahan sengaja` +
-    ` (${Object.entries(derived.changes).map(([k, n]) => `${k} ${n}`).join(', ')})`);
+  log(
+    `\nRekonsiliasi (PostgreSQL): snapshot kedua ${derived.rows.toLocaleString('id-ID')} baris, ${derived.changed.toLocaleString('id-ID')} perubahan sengaja` +
+      ` (${Object.entries(derived.changes)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')})`,
+  );
   const dbName = 'jk_bench_rec';
   const url = await createDatabase(ADMIN_URL, dbName);
   const dataDir = path.join(WORK, 'pg-data-rec');
@@ -155,7 +196,16 @@ async function reconciliationCase(dir: string) {
         const t0 = performance.now();
         const approved = await sys.reconciliation.approve(Number(r.changeSetId), {});
         const approveMs = performance.now() - t0;
-        return { baselineMs: baseline.ms, importMs: next.ms, phases: next.phases, computeMs, items: r.changeItems, totals: r.changeTotals, approveMs, approved };
+        return {
+          baselineMs: baseline.ms,
+          importMs: next.ms,
+          phases: next.phases,
+          computeMs,
+          items: r.changeItems,
+          totals: r.changeTotals,
+          approveMs,
+          approved,
+        };
       });
     } finally {
       await sys.close();
@@ -166,8 +216,12 @@ async function reconciliationCase(dir: string) {
     log(`  impor pertama (baseline, langsung diterapkan): ${secs(measured.baselineMs)}`);
     log(`  impor snapshot kedua ujung ke ujung: ${secs(measured.importMs)}`);
     log(`    fase: ${measured.phases.map((p) => `${p.phase} ${secs(p.ms)}`).join('; ')}`);
-    log(`  menyusun daftar perubahan (dari baris di stage sampai daftar siap): ${secs(measured.computeMs)} → ${measured.items} butir ${JSON.stringify(measured.totals)}`);
-    log(`  diff SQL polos (dua tabel polos dari COPY ${secs(bare.copyMs)}): EXCEPT dua arah ${secs(bare.exceptMs)} (${bare.exceptRows} baris), full join ${secs(bare.fullJoinMs)} (${bare.fullJoinRows} baris)`);
+    log(
+      `  menyusun daftar perubahan (dari baris di stage sampai daftar siap): ${secs(measured.computeMs)} → ${measured.items} butir ${JSON.stringify(measured.totals)}`,
+    );
+    log(
+      `  diff SQL polos (dua tabel polos dari COPY ${secs(bare.copyMs)}): EXCEPT dua arah ${secs(bare.exceptMs)} (${bare.exceptRows} baris), full join ${secs(bare.fullJoinMs)} (${bare.fullJoinRows} baris)`,
+    );
     log(`  rasio daftar perubahan / diff polos tercepat: ${ratio.toFixed(2)} ×`);
     log(`  menyetujui semua butir (terapkan, riwayat, audit): ${secs(measured.approveMs)}`);
     return { derived, ...measured, bare, ratio };
@@ -193,9 +247,15 @@ async function main() {
   log(`Mesin: ${os.cpus().length} inti (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   const { dir, summary } = await region();
   const popBytes = fs.statSync(path.join(dir, 'population.csv')).size;
-  log(`Berkas: population.csv ${(popBytes / 2 ** 20).toFixed(0)} MiB, ${summary.people} baris; jkn.csv ${summary.jkn.rows} baris`);
+  log(
+    `Berkas: population.csv ${(popBytes / 2 ** 20).toFixed(0)} MiB, ${summary.people} baris; jkn.csv ${summary.jkn.rows} baris`,
+  );
   const niks = await sampleNiks(path.join(dir, 'population.csv'), 20_000);
-  const results: Record<string, unknown> = { date: new Date().toISOString(), people: PEOPLE, machine: { cores: os.cpus().length, cpu, memGiB: os.totalmem() / 2 ** 30, node: process.version } };
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    people: PEOPLE,
+    machine: { cores: os.cpus().length, cpu, memGiB: os.totalmem() / 2 ** 30, node: process.version },
+  };
 
   const ceiling = await httpCeiling({ connections: CONNECTIONS, seconds: SECONDS, workDir: WORK });
   printLoad('batas mesin: server HTTP Node kosong (jawaban tetap, tanpa basis data)', ceiling);
@@ -207,17 +267,23 @@ async function main() {
   const pgVersion = await serverVersion(url);
   log(`\nPostgreSQL (${pgVersion})`);
   const baseline = await bareCopyBaseline(url, path.join(dir, 'population.csv'));
-  log(`  COPY polos ke tabel tanpa indeks: ${secs(baseline.copyMs)} + membangun primary key: ${secs(baseline.primaryKeyMs)} = ${secs(baseline.totalMs)}`);
+  log(
+    `  COPY polos ke tabel tanpa indeks: ${secs(baseline.copyMs)} + membangun primary key: ${secs(baseline.primaryKeyMs)} = ${secs(baseline.totalMs)}`,
+  );
   const floor = await importFloor(url, path.join(dir, 'population.csv'));
-  log(`  lantai impor (tanpa aturan baris): COPY ${secs(floor.copyMs)} + tiga indeks ${secs(floor.indexesMs)} + cek kepala keluarga ${secs(floor.familyCheckMs)} = ${secs(floor.totalMs)}` +
-    ` = ${(floor.totalMs / baseline.totalMs).toFixed(2)} × baseline; sisa anggaran 2 × untuk membaca dan memeriksa: ${secs(2 * baseline.totalMs - floor.totalMs)}` +
-    ` (${((2 * baseline.totalMs - floor.totalMs) * 1000 / summary.people).toFixed(1)} µs per baris)`);
+  log(
+    `  lantai impor (tanpa aturan baris): COPY ${secs(floor.copyMs)} + tiga indeks ${secs(floor.indexesMs)} + cek kepala keluarga ${secs(floor.familyCheckMs)} = ${secs(floor.totalMs)}` +
+      ` = ${(floor.totalMs / baseline.totalMs).toFixed(2)} × baseline; sisa anggaran 2 × untuk membaca dan memeriksa: ${secs(2 * baseline.totalMs - floor.totalMs)}` +
+      ` (${(((2 * baseline.totalMs - floor.totalMs) * 1000) / summary.people).toFixed(1)} µs per baris)`,
+  );
   const dataDir = path.join(WORK, 'pg-data');
   fs.rmSync(dataDir, { recursive: true, force: true });
   const pgConfig = loadConfig({ DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   const imp = await importBoth(pgConfig, dir);
   const ratio = imp.population.ms / baseline.totalMs;
-  log(`  impor penduduk ujung ke ujung: ${secs(imp.population.ms)} → rasio ${ratio.toFixed(2)} × baseline (target ≤ 2)`);
+  log(
+    `  impor penduduk ujung ke ujung: ${secs(imp.population.ms)} → rasio ${ratio.toFixed(2)} × baseline (target ≤ 2)`,
+  );
   log(`    fase: ${imp.population.phases.map((p) => `${p.phase} ${secs(p.ms)}`).join('; ')}`);
   log(`  impor ulang berkas yang sama (tanpa perubahan): ${secs(imp.reimport.ms)}`);
   log(`  impor JKN (${summary.jkn.rows} baris): ${secs(imp.jkn.ms)}`);
@@ -227,10 +293,26 @@ async function main() {
   log(`  baris audit eligibility.check tercatat: ${audited.toLocaleString('id-ID')}`);
   const dbEnv = { DATABASE_URL: url, DATA_DIR: dataDir };
   const floorAudited = await loadSeries(() => startFloorServer(dbEnv, true), imp.token, niks);
-  printLoad('lantai: node:http polos + layanan cek yang sama (audit aktif, tanpa kerangka, autentikasi, pembatas laju)', floorAudited);
+  printLoad(
+    'lantai: node:http polos + layanan cek yang sama (audit aktif, tanpa kerangka, autentikasi, pembatas laju)',
+    floorAudited,
+  );
   const floorBare = await loadSeries(() => startFloorServer(dbEnv, false), imp.token, niks);
   printLoad('lantai tanpa audit: node:http polos + pencarian yang sama saja', floorBare);
-  results.postgres = { version: pgVersion, baseline, importFloor: floor, eligibilityFloor: { audited: floorAudited, withoutAudit: floorBare }, importMs: imp.population.ms, importPhases: imp.population.phases, ratio, reimportMs: imp.reimport.ms, jknImportMs: imp.jkn.ms, importResult: imp.population.result, eligibility: pgLoad, auditRows: audited };
+  results.postgres = {
+    version: pgVersion,
+    baseline,
+    importFloor: floor,
+    eligibilityFloor: { audited: floorAudited, withoutAudit: floorBare },
+    importMs: imp.population.ms,
+    importPhases: imp.population.phases,
+    ratio,
+    reimportMs: imp.reimport.ms,
+    jknImportMs: imp.jkn.ms,
+    importResult: imp.population.result,
+    eligibility: pgLoad,
+    auditRows: audited,
+  };
   await dropDatabase(ADMIN_URL, dbName);
 
   if (!process.env.BENCH_SKIP_PGLITE) {
@@ -238,10 +320,18 @@ async function main() {
     const liteDir = path.join(WORK, 'pglite-data');
     fs.rmSync(liteDir, { recursive: true, force: true });
     const lite = await importBoth(loadConfig({ DATA_DIR: liteDir, LOG_LEVEL: 'warn' }), dir);
-    log(`  impor penduduk: ${secs(lite.population.ms)}; impor ulang: ${secs(lite.reimport.ms)}; impor JKN: ${secs(lite.jkn.ms)}`);
+    log(
+      `  impor penduduk: ${secs(lite.population.ms)}; impor ulang: ${secs(lite.reimport.ms)}; impor JKN: ${secs(lite.jkn.ms)}`,
+    );
     const liteLoad = await loadTest({ DATA_DIR: liteDir, DATABASE_URL: '' }, lite.token, niks);
     printLoad('cek kepesertaan HTTP (audit aktif)', liteLoad);
-    results.pglite = { importMs: lite.population.ms, reimportMs: lite.reimport.ms, jknImportMs: lite.jkn.ms, importResult: lite.population.result, eligibility: liteLoad };
+    results.pglite = {
+      importMs: lite.population.ms,
+      reimportMs: lite.reimport.ms,
+      jknImportMs: lite.jkn.ms,
+      importResult: lite.population.result,
+      eligibility: liteLoad,
+    };
     fs.rmSync(liteDir, { recursive: true, force: true });
   }
 

@@ -29,7 +29,11 @@ export async function startServer(env: Record<string, string>): Promise<Running>
 
 /** The eligibility floor of bench/floor-server.ts (no framework), audited or not. */
 export async function startFloorServer(env: Record<string, string>, audit: boolean): Promise<Running> {
-  return startProcess(['--max-semi-space-size=64', '--import', 'tsx', path.join(ROOT, 'bench/floor-server.ts')], { ...env, FLOOR_AUDIT: audit ? 'on' : 'off' }, 'floor ready');
+  return startProcess(
+    ['--max-semi-space-size=64', '--import', 'tsx', path.join(ROOT, 'bench/floor-server.ts')],
+    { ...env, FLOOR_AUDIT: audit ? 'on' : 'off' },
+    'floor ready',
+  );
 }
 
 async function startProcess(args: string[], env: Record<string, string>, readyText: string): Promise<Running> {

@@ -12,9 +12,13 @@ import { ensureBuilt } from '../scripts/build.mjs';
 const V8_FLAG = '--max-semi-space-size=64';
 
 if (!process.execArgv.includes(V8_FLAG) && !process.env.JAMKESDA_NO_RESPAWN) {
-  const child = spawn(process.execPath, [...process.execArgv, V8_FLAG, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, V8_FLAG, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+    },
+  );
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
     if (signal) process.kill(process.pid, signal);

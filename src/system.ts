@@ -77,7 +77,9 @@ export interface SystemOptions {
  */
 export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const db = opts.db ?? (await openDb(config));
-  const log = opts.log ?? ((err: unknown, msg: string) => process.stderr.write(`${msg}: ${(err as Error)?.stack ?? String(err)}\n`));
+  const log =
+    opts.log ??
+    ((err: unknown, msg: string) => process.stderr.write(`${msg}: ${(err as Error)?.stack ?? String(err)}\n`));
   await migrate(db);
   await syncAreas(db);
   const audit = new AuditWriter(db);
@@ -97,7 +99,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     jobs,
     { reports: path.join(config.dataDir, 'reports'), uploads: path.join(config.dataDir, 'uploads') },
     {
-      population: (d, input) => importPopulation(d, input, (tx, r) => reconciliation.propose(tx, 'population', r), rejectLimit),
+      population: (d, input) =>
+        importPopulation(d, input, (tx, r) => reconciliation.propose(tx, 'population', r), rejectLimit),
       jkn: (d, input) => importJkn(d, input, (tx, r) => reconciliation.propose(tx, 'jkn', r), rejectLimit),
       poverty: importPoverty,
     },
@@ -119,13 +122,25 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
       return code ? ((await areas.get(code))?.name ?? null) : null;
     },
   });
-  const recommendations = createRecommendationService(db, { audit, areas, publicUrl: config.publicUrl, userName: userNameFrom(access), letterheads });
+  const recommendations = createRecommendationService(db, {
+    audit,
+    areas,
+    publicUrl: config.publicUrl,
+    userName: userNameFrom(access),
+    letterheads,
+  });
   const cards = createCardService(db, audit, jobs, { publicUrl: config.publicUrl, eligibility, settings });
   const cardPrint = createCardPrintService(db, audit, { publicUrl: config.publicUrl, settings, letterheads });
   // SJP guarantee letters: requests, the 3×24 working-hour clock, decisions and the letter.
   const icd = createIcdService(db, path.join(ROOT_DIR, 'reference'));
   const sjp = createSjpService(db, {
-    documents, audit, calendar, eligibility, births, icd, publicUrl: config.publicUrl,
+    documents,
+    audit,
+    calendar,
+    eligibility,
+    births,
+    icd,
+    publicUrl: config.publicUrl,
     fullName: async (id) => (await signerOf(db, id))?.name ?? null,
   });
   const sjpDesk = createSjpDesk(db, { sjp, calendar, audit, publicUrl: config.publicUrl, letterheads });
@@ -133,7 +148,14 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
   const facilities = createFacilityService(db, { audit, documents, calendar, eligibility });
   // ICD-10 and the primary-care competency list: the shipped subset loads into empty tables.
   await icd.ensureShipped();
-  const referrals = createReferralService(db, { audit, icd, eligibility, publicUrl: config.publicUrl, userName: userNameFrom(access), letterheads });
+  const referrals = createReferralService(db, {
+    audit,
+    icd,
+    eligibility,
+    publicUrl: config.publicUrl,
+    userName: userNameFrom(access),
+    letterheads,
+  });
   // Home-page work counters, composed from each module's read-only counts.
   const dashboard = createDashboard(db, { settings, signals });
   const userAdmin = createUserAdmin(db, access);

@@ -7,7 +7,8 @@ import { currentContext, runWithContext, type Actor } from '../platform/http/con
 import { seedDemoRecommendations } from '../modules/dinsos/demo.js';
 import type { System } from '../system.js';
 
-const daysBefore = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const daysBefore = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The membership features on the demo region, done through the services as
@@ -18,14 +19,19 @@ const daysBefore = (date: string, n: number) => new Date(Date.parse(`${date}T00:
  */
 export async function seedMembershipDemo(sys: System, actors: { hospital: Actor; puskesmas: Actor }) {
   const today = todayJakarta();
-  const village = (await sys.db.query<{ v: string }>('SELECT village_code AS v FROM person GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')).rows[0]!.v;
+  const village = (
+    await sys.db.query<{ v: string }>('SELECT village_code AS v FROM person GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')
+  ).rows[0]!.v;
 
   const cards = await sys.cards.issueForArea(village);
-  const active = await sys.db.query<{ id: number }>(`SELECT id FROM family_card WHERE status = 'ACTIVE' AND print_batch_id IS NULL ORDER BY id LIMIT 12`);
+  const active = await sys.db.query<{ id: number }>(
+    `SELECT id FROM family_card WHERE status = 'ACTIVE' AND print_batch_id IS NULL ORDER BY id LIMIT 12`,
+  );
   const ids = active.rows.map((r) => Number(r.id));
   if (ids.length > 0) {
     await sys.cardPrint.createBatch(ids, 'A4');
-    for (const id of ids.slice(0, 5)) await sys.cardPrint.handover(id, { to: 'Kepala keluarga (diambil di kelurahan)' });
+    for (const id of ids.slice(0, 5))
+      await sys.cardPrint.handover(id, { to: 'Kepala keluarga (diambil di kelurahan)' });
   }
 
   const letters = await seedDemoRecommendations(sys.db, sys.recommendations, { residents: 4 });
@@ -46,7 +52,9 @@ export async function seedMembershipDemo(sys: System, actors: { hospital: Actor;
     birth = await runWithContext({ ...currentContext()!, actor: actors.hospital }, async () => {
       const pdf = await renderPdf({ title: 'Surat keterangan lahir' }, (doc) => {
         doc.fontSize(16).text('SURAT KETERANGAN LAHIR', { align: 'center' }).moveDown();
-        doc.fontSize(11).text(`Telah lahir seorang bayi laki-laki pada ${daysBefore(today, 2)} dari ibu dengan NIK ${mother.nik}.`);
+        doc
+          .fontSize(11)
+          .text(`Telah lahir seorang bayi laki-laki pada ${daysBefore(today, 2)} dari ibu dengan NIK ${mother.nik}.`);
       });
       const doc = await sys.documents.save(Readable.from([pdf]), 'surat-keterangan-lahir.pdf');
       const rec = await sys.births.record({
@@ -74,8 +82,14 @@ export async function seedMembershipDemo(sys: System, actors: { hospital: Actor;
     )
   ).rows[0];
   if (cardHolder) {
-    await sys.changes.recordManual(cardHolder.nik, { kind: 'DEATH', effectiveDate: daysBefore(today, 7), reason: 'Laporan kematian dari RSUD Kota, surat keterangan kematian demo' });
-    await runWithContext({ ...currentContext()!, actor: actors.puskesmas }, () => sys.eligibility.check(cardHolder.nik, today));
+    await sys.changes.recordManual(cardHolder.nik, {
+      kind: 'DEATH',
+      effectiveDate: daysBefore(today, 7),
+      reason: 'Laporan kematian dari RSUD Kota, surat keterangan kematian demo',
+    });
+    await runWithContext({ ...currentContext()!, actor: actors.puskesmas }, () =>
+      sys.eligibility.check(cardHolder.nik, today),
+    );
   }
   await sys.audit.flush();
   return {
@@ -94,8 +108,16 @@ export async function seedMembershipDemo(sys: System, actors: { hospital: Actor;
  * baby born — plus the death the hospital already reported, so that the
  * officer has a change set to review under Rekonsiliasi.
  */
-export async function writeNextDemoSnapshot(first: string, out: string, asOf: string, alreadyDead: { nik: string; date: string } | null) {
-  const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(first, 'utf8'), { header: true, skipEmptyLines: true });
+export async function writeNextDemoSnapshot(
+  first: string,
+  out: string,
+  asOf: string,
+  alreadyDead: { nik: string; date: string } | null,
+) {
+  const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(first, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const rows = parsed.data;
   const alive = rows.filter((r) => !r.tanggal_meninggal && !r.tanggal_pindah);
   const pick = (i: number) => alive[Math.floor((alive.length * (i + 1)) / 7)]!;
@@ -103,7 +125,9 @@ export async function writeNextDemoSnapshot(first: string, out: string, asOf: st
   pick(1).tanggal_meninggal = daysBefore(asOf, 4);
   pick(2).tanggal_pindah = daysBefore(asOf, 12);
   pick(3).alamat = `${pick(3).alamat} (PINDAH ALAMAT DALAM KOTA)`;
-  const noEktp = alive.find((r) => r.status_ektp === 'N' && Number(r.tanggal_lahir!.slice(0, 4)) < Number(asOf.slice(0, 4)) - 17);
+  const noEktp = alive.find(
+    (r) => r.status_ektp === 'N' && Number(r.tanggal_lahir!.slice(0, 4)) < Number(asOf.slice(0, 4)) - 17,
+  );
   if (noEktp) noEktp.status_ektp = 'Y';
   if (alreadyDead) {
     const r = rows.find((x) => x.nik === alreadyDead.nik);

@@ -34,11 +34,19 @@ export function registerDemo(program: Command) {
         const facilities = await seedFacilitiesDemo(sys);
         // Loaded once: a later run only issues new passwords (a second load of the same snapshot
         // would be reviewed as a change set against what the demo officers did since).
-        const loaded = (await sys.db.query(`SELECT 1 FROM population_import WHERE status = 'applied' LIMIT 1`)).rows.length > 0;
+        const loaded =
+          (await sys.db.query(`SELECT 1 FROM population_import WHERE status = 'applied' LIMIT 1`)).rows.length > 0;
         const listener = opts.json ? undefined : progressPrinter();
         for (const kind of loaded ? [] : (['population', 'jkn'] as const)) {
           const file = path.join(dir, `${kind}.csv`);
-          const { done } = await sys.imports.start({ kind, filePath: file, fileName: `${kind}.csv`, asOf: DEMO_AS_OF, ownsFile: false, listener });
+          const { done } = await sys.imports.start({
+            kind,
+            filePath: file,
+            fileName: `${kind}.csv`,
+            asOf: DEMO_AS_OF,
+            ownsFile: false,
+            listener,
+          });
           await done;
         }
         const puskesmas = await firstFacility(sys.db, 'PPK1');
@@ -53,7 +61,13 @@ export function registerDemo(program: Command) {
             : await sys.access
                 .createUser({ username, role, facilityCode: facility?.code ?? null, fullName: `Demo ${role}` })
                 .then((u) => ({ id: u.id, password: u.oneTimePassword }));
-          logins.push({ role, username, password, facility: facility ? `${facility.code} ${facility.name}` : null, id });
+          logins.push({
+            role,
+            username,
+            password,
+            facility: facility ? `${facility.code} ${facility.name}` : null,
+            id,
+          });
         }
         const actor = (role: Role, facilityCode: string | null) => {
           const l = logins.find((x) => x.role === role)!;
@@ -66,9 +80,17 @@ export function registerDemo(program: Command) {
               puskesmas: actor('puskesmas', puskesmas?.code ?? null),
             });
         // SJP: an emergency to decide, an inpatient request sent back for its KK, an approved letter.
-        const sjp = membership ? await seedSjpDemo(sys, { hospital: actor('rumahsakit', hospital?.code ?? null), officer: actor('sjp', null) }) : null;
+        const sjp = membership
+          ? await seedSjpDemo(sys, {
+              hospital: actor('rumahsakit', hospital?.code ?? null),
+              officer: actor('sjp', null),
+            })
+          : null;
         const referrals = membership
-          ? await seedReferralsDemo(sys, { puskesmas: actor('puskesmas', puskesmas?.code ?? null), hospital: actor('rumahsakit', hospital?.code ?? null) })
+          ? await seedReferralsDemo(sys, {
+              puskesmas: actor('puskesmas', puskesmas?.code ?? null),
+              hospital: actor('rumahsakit', hospital?.code ?? null),
+            })
           : null;
         // Next month's snapshot arrives: a change set waits for the membership officer.
         let changeSet: unknown = null;
@@ -76,10 +98,27 @@ export function registerDemo(program: Command) {
           const next = path.join(dir, 'population-next.csv');
           const today = todayJakarta();
           await writeNextDemoSnapshot(path.join(dir, 'population.csv'), next, today, membership.reportedDeath);
-          const { done } = await sys.imports.start({ kind: 'population', filePath: next, fileName: 'population-next.csv', asOf: today, ownsFile: false, listener });
+          const { done } = await sys.imports.start({
+            kind: 'population',
+            filePath: next,
+            fileName: 'population-next.csv',
+            asOf: today,
+            ownsFile: false,
+            listener,
+          });
           changeSet = ((await done) as Record<string, unknown>).changeSetId ?? null;
         }
-        return { people: region.people, families: region.population.families, logins, membership, facilities, referrals, sjp, changeSet, dataDir: sys.config.dataDir };
+        return {
+          people: region.people,
+          families: region.population.families,
+          logins,
+          membership,
+          facilities,
+          referrals,
+          sjp,
+          changeSet,
+          dataDir: sys.config.dataDir,
+        };
       });
       const lines = [
         `Wilayah contoh dimuat: ${summary.people} penduduk, ${summary.families} keluarga (data per ${DEMO_AS_OF}).`,
@@ -97,7 +136,10 @@ export function registerDemo(program: Command) {
         ...(summary.sjp ? [`SJP contoh: ${summary.sjp.created} permintaan untuk rumah sakit demo (menu SJP).`] : []),
         '',
         'Akun demo (kata sandi sekali pakai; ganti saat pertama masuk):',
-        ...summary.logins.map((l) => `  ${l.role.padEnd(12)} ${l.username.padEnd(20)} ${l.password}${l.facility ? `   (${l.facility})` : ''}`),
+        ...summary.logins.map(
+          (l) =>
+            `  ${l.role.padEnd(12)} ${l.username.padEnd(20)} ${l.password}${l.facility ? `   (${l.facility})` : ''}`,
+        ),
       ];
       const file = path.join(summary.dataDir, 'demo-logins.txt');
       fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });

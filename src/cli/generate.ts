@@ -44,8 +44,12 @@ function humanLines(s: GenerateSummary): string[] {
   const segments = Object.entries(s.jkn.bySegment)
     .map(([k, v]) => `${k} ${grouped(v)}`)
     .join(', ');
-  lines.push(`JKN: ${segments}; tidak terdaftar ${grouped(s.jkn.uninsured)}; NIK luar wilayah ${grouped(s.jkn.notInPopulation)}`);
-  lines.push(`Fasilitas: ${s.facilities.puskesmas} puskesmas, ${s.facilities.klinik} klinik, ${s.facilities.rumahSakit} rumah sakit`);
+  lines.push(
+    `JKN: ${segments}; tidak terdaftar ${grouped(s.jkn.uninsured)}; NIK luar wilayah ${grouped(s.jkn.notInPopulation)}`,
+  );
+  lines.push(
+    `Fasilitas: ${s.facilities.puskesmas} puskesmas, ${s.facilities.klinik} klinik, ${s.facilities.rumahSakit} rumah sakit`,
+  );
   if (s.faults) {
     const e = s.faults.population.expected;
     lines.push(

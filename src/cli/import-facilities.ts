@@ -15,6 +15,8 @@ export function registerImportFacilities(imp: Command) {
       const filePath = path.resolve(file);
       if (!fs.existsSync(filePath)) throw invalid('FILE_MISSING', `Berkas ${file} tidak ditemukan.`);
       const loaded = await withSystem(opts, (sys) => loadFacilities(sys.db, filePath));
-      report(opts, { ok: true, kind: 'facilities', loaded }, [`Fasilitas dimuat: ${loaded} baris (baru atau diperbarui).`]);
+      report(opts, { ok: true, kind: 'facilities', loaded }, [
+        `Fasilitas dimuat: ${loaded} baris (baru atau diperbarui).`,
+      ]);
     });
 }

@@ -26,7 +26,8 @@ export function registerImport(program: Command) {
       .action(async (file: string, o: { asOf: string }, cmd: Command) => {
         const opts = globalOpts(cmd);
         const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(o.asOf);
-        if (!m || !isRealDate(+m[1]!, +m[2]!, +m[3]!)) throw invalid('INVALID_DATE', '--as-of harus tanggal yang sah berformat YYYY-MM-DD.');
+        if (!m || !isRealDate(+m[1]!, +m[2]!, +m[3]!))
+          throw invalid('INVALID_DATE', '--as-of harus tanggal yang sah berformat YYYY-MM-DD.');
         const filePath = path.resolve(file);
         if (!fs.existsSync(filePath)) throw invalid('FILE_MISSING', `Berkas ${file} tidak ditemukan.`);
         const r = await runImport(opts, kind, filePath, o.asOf);
@@ -35,7 +36,12 @@ export function registerImport(program: Command) {
   }
 }
 
-export async function runImport(opts: { dataDir?: string; json?: boolean }, kind: ImportKind, filePath: string, asOf: string) {
+export async function runImport(
+  opts: { dataDir?: string; json?: boolean },
+  kind: ImportKind,
+  filePath: string,
+  asOf: string,
+) {
   return withSystem(opts, async (sys) => {
     const { done } = await sys.imports.start({
       kind,
@@ -45,7 +51,12 @@ export async function runImport(opts: { dataDir?: string; json?: boolean }, kind
       ownsFile: false,
       listener: opts.json ? undefined : progressPrinter(),
     });
-    return (await done) as Record<string, unknown> & { accepted: number; rejected: number; warnings: number; reportPath: string };
+    return (await done) as Record<string, unknown> & {
+      accepted: number;
+      rejected: number;
+      warnings: number;
+      reportPath: string;
+    };
   });
 }
 

@@ -7,7 +7,10 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
     const pct = p.total ? Math.min(100, Math.floor((p.done / p.total) * 100)) : null;
     if (stream.isTTY) {
       const width = 30;
-      const bar = pct === null ? '' : `[${'#'.repeat(Math.round((pct / 100) * width)).padEnd(width, '.')}] ${String(pct).padStart(3)}% `;
+      const bar =
+        pct === null
+          ? ''
+          : `[${'#'.repeat(Math.round((pct / 100) * width)).padEnd(width, '.')}] ${String(pct).padStart(3)}% `;
       stream.write(`\r\x1b[2K${bar}${p.phase}`);
       if (pct === 100) stream.write('\n');
       return;

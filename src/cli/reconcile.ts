@@ -13,11 +13,21 @@ const KIND: Record<string, string> = { population: 'penduduk', jkn: 'JKN' };
 
 function countArg(raw: string): number {
   const n = Number(raw.replace(/[.\s]/g, ''));
-  if (!Number.isSafeInteger(n) || n < 0) throw invalid('INVALID_CONFIRMATION', `"${raw}" bukan bilangan bulat: ketik jumlah penduduk/kepesertaan yang akan diakhiri.`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw invalid(
+      'INVALID_CONFIRMATION',
+      `"${raw}" bukan bilangan bulat: ketik jumlah penduduk/kepesertaan yang akan diakhiri.`,
+    );
   return n;
 }
 
-const kindsArg = (raw?: string) => (raw ? raw.split(',').map((k) => k.trim().toUpperCase()).filter(Boolean) : []);
+const kindsArg = (raw?: string) =>
+  raw
+    ? raw
+        .split(',')
+        .map((k) => k.trim().toUpperCase())
+        .filter(Boolean)
+    : [];
 
 function idArg(raw: string): number {
   const n = Number(raw);
@@ -61,23 +71,36 @@ export function registerReconcile(program: Command) {
         ...suspectLines(c),
         `Status: ${STATUS[c.status]}${c.decidedBy ? ` oleh ${c.decidedBy}` : ''}${c.decisionNote ? ` — ${c.decisionNote}` : ''}`,
         `Jumlah butir: ${c.itemCount}${c.status === 'PENDING' ? `, ${c.pendingCount} belum diputuskan` : ''}`,
-        ...c.byKind.map((k) => `  ${k.label.padEnd(26)} ${String(k.total).padStart(8)}  (${k.kind})${k.pending && k.pending < k.total ? `  ${k.pending} belum diputuskan` : ''}`),
+        ...c.byKind.map(
+          (k) =>
+            `  ${k.label.padEnd(26)} ${String(k.total).padStart(8)}  (${k.kind})${k.pending && k.pending < k.total ? `  ${k.pending} belum diputuskan` : ''}`,
+        ),
         'Per kelurahan/desa:',
-        ...c.byVillage.map((v) => `  ${v.villageCode ?? '(tidak diketahui)'}  ${(v.districtName ?? '').padEnd(18)} ${(v.villageName ?? '').padEnd(22)} ${v.total}`),
+        ...c.byVillage.map(
+          (v) =>
+            `  ${v.villageCode ?? '(tidak diketahui)'}  ${(v.districtName ?? '').padEnd(18)} ${(v.villageName ?? '').padEnd(22)} ${v.total}`,
+        ),
       ];
       report(opts, { ok: true, ...c }, lines);
     });
 
   rec
     .command('approve <id>')
-    .description('menyetujui semua butir yang belum diputuskan, atau hanya jenis tertentu (sisanya tetap menunggu keputusan)')
+    .description(
+      'menyetujui semua butir yang belum diputuskan, atau hanya jenis tertentu (sisanya tetap menunggu keputusan)',
+    )
     .option('--kinds <kinds>', 'jenis yang disetujui, dipisah koma, mis. DEATH,BIRTH')
     .option('--note <text>', 'catatan keputusan')
-    .option('--confirm-missing <n>', 'wajib pada daftar yang ditandai mencurigakan: jumlah penduduk/kepesertaan yang akan diakhiri persetujuan ini')
+    .option(
+      '--confirm-missing <n>',
+      'wajib pada daftar yang ditandai mencurigakan: jumlah penduduk/kepesertaan yang akan diakhiri persetujuan ini',
+    )
     .action(async (id: string, o: { kinds?: string; note?: string; confirmMissing?: string }, cmd: Command) => {
       const opts = globalOpts(cmd);
       const confirmMissing = o.confirmMissing === undefined ? undefined : countArg(o.confirmMissing);
-      const r = await withSystem(opts, (sys) => sys.reconciliation.approve(idArg(id), { kinds: kindsArg(o.kinds), note: o.note, confirmMissing }));
+      const r = await withSystem(opts, (sys) =>
+        sys.reconciliation.approve(idArg(id), { kinds: kindsArg(o.kinds), note: o.note, confirmMissing }),
+      );
       report(opts, { ok: true, ...r }, [
         `Daftar perubahan #${r.id}: ${r.approved} butir disetujui dan diterapkan${r.stale ? `, ${r.stale} tidak diterapkan karena datanya sudah berubah` : ''}.`,
         `Riwayat kepesertaan tercatat: ${r.membershipChanges} perubahan.`,
@@ -92,18 +115,27 @@ export function registerReconcile(program: Command) {
     .option('--note <text>', 'catatan keputusan')
     .action(async (id: string, o: { kinds: string; note?: string }, cmd: Command) => {
       const opts = globalOpts(cmd);
-      const r = await withSystem(opts, (sys) => sys.reconciliation.decline(idArg(id), { kinds: kindsArg(o.kinds), note: o.note }));
-      report(opts, { ok: true, ...r }, [`Daftar perubahan #${r.id}: ${r.declined} butir tidak disetujui; data orangnya tidak berubah.`, openLine(r)]);
+      const r = await withSystem(opts, (sys) =>
+        sys.reconciliation.decline(idArg(id), { kinds: kindsArg(o.kinds), note: o.note }),
+      );
+      report(opts, { ok: true, ...r }, [
+        `Daftar perubahan #${r.id}: ${r.declined} butir tidak disetujui; data orangnya tidak berubah.`,
+        openLine(r),
+      ]);
     });
 
   rec
     .command('reject <id>')
-    .description('menolak semua butir yang belum diputuskan dan menutup daftar; butir yang sudah disetujui tetap berlaku')
+    .description(
+      'menolak semua butir yang belum diputuskan dan menutup daftar; butir yang sudah disetujui tetap berlaku',
+    )
     .requiredOption('--reason <text>', 'alasan penolakan')
     .action(async (id: string, o: { reason: string }, cmd: Command) => {
       const opts = globalOpts(cmd);
       const r = await withSystem(opts, (sys) => sys.reconciliation.reject(idArg(id), o.reason));
-      report(opts, { ok: true, ...r }, [`Daftar perubahan #${r.id} ditutup (${STATUS[r.status]}); ${r.declined} butir yang belum diputuskan tidak diterapkan.`]);
+      report(opts, { ok: true, ...r }, [
+        `Daftar perubahan #${r.id} ditutup (${STATUS[r.status]}); ${r.declined} butir yang belum diputuskan tidak diterapkan.`,
+      ]);
     });
 }
 
@@ -114,12 +146,21 @@ function openLine(r: { status: string; pending?: number }) {
 }
 
 /** The alarm of a suspect set, with its figures, before anything else. */
-function suspectLines(c: { suspect: boolean; kind: string; guard: { reasons: string[] } | null; byKind: { pendingEnding: number }[] }) {
+function suspectLines(c: {
+  suspect: boolean;
+  kind: string;
+  guard: { reasons: string[] } | null;
+  byKind: { pendingEnding: number }[];
+}) {
   if (!c.suspect || !c.guard) return [];
   const ending = c.byKind.reduce((a, k) => a + k.pendingEnding, 0);
   return [
     'PERINGATAN: daftar ini ditandai MENCURIGAKAN (berkas mungkin terpotong atau hanya sebagian).',
     ...c.guard.reasons.map((r) => `  ${r}`),
-    ...(ending > 0 ? [`  Menyetujui ${ending} butir yang mengakhiri ${c.kind === 'jkn' ? 'kepesertaan' : 'penduduk'} memerlukan --confirm-missing ${ending}.`] : []),
+    ...(ending > 0
+      ? [
+          `  Menyetujui ${ending} butir yang mengakhiri ${c.kind === 'jkn' ? 'kepesertaan' : 'penduduk'} memerlukan --confirm-missing ${ending}.`,
+        ]
+      : []),
   ];
 }

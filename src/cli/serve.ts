@@ -100,12 +100,16 @@ let showDemoLogins: string | null = null;
 
 function announce(address: string, kind: 'pg' | 'pglite', workers: number) {
   const db = kind === 'pg' ? 'PostgreSQL' : 'tertanam';
-  process.stdout.write(`Jamkesda berjalan di ${address} (basis data: ${db}${workers > 1 ? `, ${workers} proses` : ''})\n`);
+  process.stdout.write(
+    `Jamkesda berjalan di ${address} (basis data: ${db}${workers > 1 ? `, ${workers} proses` : ''})\n`,
+  );
   if (!showDemoLogins) return;
   const file = showDemoLogins;
   showDemoLogins = null;
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const logins = text.slice(text.indexOf('Akun demo'));
   if (!text || !logins.startsWith('Akun demo')) return;
-  process.stdout.write(`\nBuka ${address} di peramban dan masuk dengan salah satu akun berikut.\n${logins}(Tersimpan juga di ${file}.)\n`);
+  process.stdout.write(
+    `\nBuka ${address} di peramban dan masuk dengan salah satu akun berikut.\n${logins}(Tersimpan juga di ${file}.)\n`,
+  );
 }

@@ -13,7 +13,12 @@ export function registerUsers(program: Command) {
     .action(async (o: { username: string; role: string; facility?: string; name?: string }, cmd: Command) => {
       const opts = globalOpts(cmd);
       const r = await withSystem(opts, (sys) =>
-        sys.access.createUser({ username: o.username, role: o.role, facilityCode: o.facility ?? null, fullName: o.name }),
+        sys.access.createUser({
+          username: o.username,
+          role: o.role,
+          facilityCode: o.facility ?? null,
+          fullName: o.name,
+        }),
       );
       report(opts, { ok: true, ...r }, [
         `Pengguna ${r.username} (${r.role}${r.facilityCode ? `, ${r.facilityCode}` : ''}) dibuat.`,
@@ -32,6 +37,9 @@ export function registerUsers(program: Command) {
     .action(async (o: { username: string; label?: string }, cmd: Command) => {
       const opts = globalOpts(cmd);
       const r = await withSystem(opts, (sys) => sys.access.createToken(o.username, o.label));
-      report(opts, { ok: true, ...r }, [`Token API untuk ${r.username} (simpan sekarang, tidak ditampilkan lagi):`, r.token]);
+      report(opts, { ok: true, ...r }, [
+        `Token API untuk ${r.username} (simpan sekarang, tidak ditampilkan lagi):`,
+        r.token,
+      ]);
     });
 }

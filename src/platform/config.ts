@@ -18,7 +18,10 @@ const envSchema = z.object({
   /** Secret used to sign cookies; generated per data dir when absent (see secrets.ts). */
   COOKIE_SECRET: z.string().min(32).optional(),
   /** Set when served over HTTPS so cookies carry the Secure flag. */
-  SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SESSION_HOURS: z.coerce.number().positive().default(8),
   /** Requests per minute one user or token may make to the eligibility API. */
   ELIGIBILITY_RATE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
@@ -45,7 +48,12 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every(isAddressOrCidr), 'setiap isi harus alamat IP atau rentang CIDR, dipisah koma'),
 });
 
@@ -106,7 +114,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     webConcurrency: e.WEB_CONCURRENCY,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     documentMaxBytes: Math.round(e.DOCUMENT_MAX_MB * 1024 * 1024),
-    importGuard: { suspectPercent: e.IMPORT_SUSPECT_PERCENT, refusePercent: e.IMPORT_REFUSE_ENDING_PERCENT, maxRejectedPercent: e.IMPORT_MAX_REJECTED_PERCENT },
+    importGuard: {
+      suspectPercent: e.IMPORT_SUSPECT_PERCENT,
+      refusePercent: e.IMPORT_REFUSE_ENDING_PERCENT,
+      maxRejectedPercent: e.IMPORT_MAX_REJECTED_PERCENT,
+    },
     trustProxy: e.TRUST_PROXY,
     ...overrides,
   };

@@ -11,7 +11,15 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROLES } from '../../src/platform/http/permissions.js';
-import { LAPTOP, launchBrowser, loginViaUi, screenshot, startServer, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 import { seedDemo, type SeededDemo } from './seed-demo.js';
 
 const PHONE = { width: 375, height: 812 } as const;
@@ -35,18 +43,34 @@ async function axe(page: Page, where: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${AXE}\n;true`);
   const violations = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })),
+    }));
   });
   return violations.map(
-    (v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.length}× e.g. ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 140)}`).join(' | ')}`,
+    (v) =>
+      `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.length}× e.g. ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 140)}`)
+        .join(' | ')}`,
   );
 }
 
 /** Waits until the page has a title and no spinner, so axe sees the loaded page, not the loader. */
 async function settle(page: Page) {
   await page.locator('h1').first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length === 0, undefined, { timeout: 15_000 }).catch(() => {});
+  await page
+    .waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length === 0, undefined, {
+      timeout: 15_000,
+    })
+    .catch(() => {});
   await page.waitForTimeout(150);
 }
 
@@ -86,7 +110,15 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
   it('public pages on a phone have no violations', async () => {
     const page = await phone.context.newPage();
     const found: string[] = [];
-    for (const p of ['/masuk', '/cek-mandiri', '/verifikasi/kartu', '/verifikasi/rujukan', '/verifikasi/rekomendasi', '/verifikasi/sjp', '/halaman-yang-tidak-ada']) {
+    for (const p of [
+      '/masuk',
+      '/cek-mandiri',
+      '/verifikasi/kartu',
+      '/verifikasi/rujukan',
+      '/verifikasi/rekomendasi',
+      '/verifikasi/sjp',
+      '/halaman-yang-tidak-ada',
+    ]) {
       await page.goto(`${server.baseUrl}${p}`);
       await settle(page);
       found.push(...(await axe(page, `phone ${p}`)));
@@ -111,7 +143,9 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     const page = await laptop.context.newPage();
     try {
       await loginViaUi(page, server.baseUrl, demo.username(role), demo.passwords.get(role)!);
-      const links = await page.locator('#navigasi-utama a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      const links = await page
+        .locator('#navigasi-utama a[href]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
       for (const href of [...new Set(links), ...details]) {
         // Pages look the same for every role that may open them; the shell differs, so home is checked per role.
         const key = href === '/' ? `${role}:/` : href;
@@ -125,11 +159,17 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
           continue;
         }
         // A detail page this role may not open shows the forbidden page: checked once is enough.
-        if (details.includes(href) && (await page.getByRole('heading', { name: 'Anda tidak memiliki akses' }).count()) > 0) continue;
+        if (
+          details.includes(href) &&
+          (await page.getByRole('heading', { name: 'Anda tidak memiliki akses' }).count()) > 0
+        )
+          continue;
         seen.add(key);
         found.push(...(await axe(page, `${role} ${href}`)));
         // One date style across the app: never the browser's own picker, whose format follows the browser's language.
-        const native = await page.locator('input[type="date"], input[type="datetime-local"], input[type="month"]').count();
+        const native = await page
+          .locator('input[type="date"], input[type="datetime-local"], input[type="month"]')
+          .count();
         if (native > 0) nativeDates.push(`${role} ${href}: ${native}`);
       }
       if (role === 'rumahsakit' || role === 'sjp') await screenshot(page, `a11y-${role}-last`);

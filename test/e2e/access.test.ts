@@ -5,7 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LAPTOP, TABLET, launchBrowser, loginViaUi, screenshot, startServer, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  TABLET,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -42,7 +51,9 @@ describe('access', () => {
     await page.getByLabel('Nama pengguna').fill('admin.dinkes');
     await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill('salah-sekali-123');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('Nama pengguna atau kata sandi salah');
+    await expect(page.getByTestId('login-error').textContent()).resolves.toContain(
+      'Nama pengguna atau kata sandi salah',
+    );
 
     await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(oneTimePassword);
     await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).press('Enter');
@@ -62,7 +73,19 @@ describe('access', () => {
     await page.getByTestId('logout').waitFor();
 
     const labels = await navLabels(page);
-    expect(labels).toEqual(['Beranda', 'Fasilitas & PKS', 'Laporan bulanan RS', 'Tabel ICD-10', 'Pengguna', 'Token API', 'Log audit', 'Hari libur', 'Pengaturan program', 'Kebijakan keterlambatan SJP', 'Kop surat']);
+    expect(labels).toEqual([
+      'Beranda',
+      'Fasilitas & PKS',
+      'Laporan bulanan RS',
+      'Tabel ICD-10',
+      'Pengguna',
+      'Token API',
+      'Log audit',
+      'Hari libur',
+      'Pengaturan program',
+      'Kebijakan keterlambatan SJP',
+      'Kop surat',
+    ]);
     expect(labels).not.toContain('Cek kepesertaan');
     await expect(page.getByTestId('current-user').textContent()).resolves.toContain('Administrator sistem');
     await screenshot(page, 'laptop-03-home-admin');
@@ -111,7 +134,9 @@ describe('access', () => {
     const burger = tablet.getByRole('button', { name: 'Buka menu navigasi' });
     await burger.waitFor({ state: 'visible' });
     // The navigation is hidden until the burger opens it.
-    await expect(tablet.locator('#navigasi-utama').getByRole('link', { name: 'Pengguna' }).isVisible()).resolves.toBe(false);
+    await expect(tablet.locator('#navigasi-utama').getByRole('link', { name: 'Pengguna' }).isVisible()).resolves.toBe(
+      false,
+    );
     await screenshot(tablet, 'tablet-01-home-admin');
     await burger.click();
     await tablet.locator('#navigasi-utama').getByRole('link', { name: 'Pengguna' }).waitFor({ state: 'visible' });

@@ -11,7 +11,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import type { Page } from 'playwright-core';
-import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  ensureFacility,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -67,7 +77,9 @@ describe('admin pages', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain(`24 Desember ${year}`);
     await screenshot(page, 'laptop-21-days-off');
-    const stored = await server.sys.db.query<{ kind: string }>('SELECT kind FROM day_off WHERE name = $1', ['Cuti bersama Natal']);
+    const stored = await server.sys.db.query<{ kind: string }>('SELECT kind FROM day_off WHERE name = $1', [
+      'Cuti bersama Natal',
+    ]);
     expect(stored.rows[0]?.kind).toBe('CUTI_BERSAMA');
 
     await row.getByRole('button', { name: /Hapus/ }).click();
@@ -109,7 +121,9 @@ describe('admin pages', () => {
     expect(file.type).toContain('spreadsheetml');
     expect(file.size).toBeGreaterThan(1000);
     await server.sys.audit.flush();
-    const exported = await server.sys.db.query<{ details: { rows: number } }>(`SELECT details FROM audit_log WHERE action = 'audit.export' AND actor_username = 'admin.dua'`);
+    const exported = await server.sys.db.query<{ details: { rows: number } }>(
+      `SELECT details FROM audit_log WHERE action = 'audit.export' AND actor_username = 'admin.dua'`,
+    );
     expect(exported.rows.map((r) => r.details.rows)).toEqual([60]);
   });
 
@@ -141,9 +155,18 @@ describe('admin pages', () => {
     await screenshot(page, 'laptop-24-user-edit', false);
     await form.getByTestId('edit-user-submit').click();
     await page.getByTestId('user-search').fill('mitra');
-    await page.getByRole('row', { name: /andi\.rs.*Andi Pratama.*Petugas Admisi · NIP 198001012005011001.*RS Mitra Medika/ }).waitFor();
-    const stored = await server.sys.db.query(`SELECT facility_code, full_name, nip, position FROM app_user WHERE username = 'andi.rs'`);
-    expect(stored.rows[0]).toEqual({ facility_code: 'RS-ADM-E2E-2', full_name: 'Andi Pratama', nip: '198001012005011001', position: 'Petugas Admisi' });
+    await page
+      .getByRole('row', { name: /andi\.rs.*Andi Pratama.*Petugas Admisi · NIP 198001012005011001.*RS Mitra Medika/ })
+      .waitFor();
+    const stored = await server.sys.db.query(
+      `SELECT facility_code, full_name, nip, position FROM app_user WHERE username = 'andi.rs'`,
+    );
+    expect(stored.rows[0]).toEqual({
+      facility_code: 'RS-ADM-E2E-2',
+      full_name: 'Andi Pratama',
+      nip: '198001012005011001',
+      position: 'Petugas Admisi',
+    });
 
     // Deactivation asks for a reason in a confirmation, then the officer's open session ends.
     await page.getByTestId('more-andi.rs').click();
@@ -164,7 +187,12 @@ describe('admin pages', () => {
     const actions = await server.sys.db.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE entity_type = 'user' AND entity_id = (SELECT id::text FROM app_user WHERE username = 'andi.rs') AND action LIKE 'user.%' ORDER BY id`,
     );
-    expect(actions.rows.map((r) => r.action)).toEqual(['user.create', 'user.update', 'user.deactivate', 'user.reactivate']);
+    expect(actions.rows.map((r) => r.action)).toEqual([
+      'user.create',
+      'user.update',
+      'user.deactivate',
+      'user.reactivate',
+    ]);
   });
 
   it('schedules the SJP late-submission policy from its page, after a confirmation', async () => {
@@ -202,7 +230,9 @@ describe('admin pages', () => {
     const row = page.getByRole('row', { name: /Perwal uji coba/ });
     await expect(row.textContent()).resolves.toContain(`1 Januari ${next}`);
     await screenshot(page, 'laptop-23-settings-scheduled');
-    const stored = await server.sys.db.query<{ excluded_segments: string[] }>(`SELECT excluded_segments FROM program_setting WHERE note = 'Perwal uji coba'`);
+    const stored = await server.sys.db.query<{ excluded_segments: string[] }>(
+      `SELECT excluded_segments FROM program_setting WHERE note = 'Perwal uji coba'`,
+    );
     expect(stored.rows[0]?.excluded_segments).toContain('PPU');
 
     await row.getByRole('button', { name: 'Batalkan' }).click();
@@ -214,7 +244,15 @@ describe('admin pages', () => {
     const files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-audit-'));
     const people = family('3275010101700009', 'AUDIT');
     fs.writeFileSync(path.join(files, 'p.csv'), csv(POP_HEADER, people.map(popLine)));
-    await (await server.sys.imports.start({ kind: 'population', filePath: path.join(files, 'p.csv'), fileName: 'p.csv', asOf: '2026-01-01', ownsFile: false })).done;
+    await (
+      await server.sys.imports.start({
+        kind: 'population',
+        filePath: path.join(files, 'p.csv'),
+        fileName: 'p.csv',
+        asOf: '2026-01-01',
+        ownsFile: false,
+      })
+    ).done;
     fs.rmSync(files, { recursive: true, force: true });
     const nik = people[0]!.nik;
     await server.sys.db.query(

@@ -13,7 +13,17 @@ import { todayJakarta } from '../../src/platform/calendar/index.js';
 import { renderPdf } from '../../src/platform/documents/pdf.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import { referralStay, sjpStay, wib } from '../helpers/stays.js';
-import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  ensureFacility,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -29,10 +39,19 @@ beforeAll(async () => {
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-births-'));
   const popFile = path.join(files, 'p.csv');
   fs.writeFileSync(popFile, csv(POP_HEADER, fam.map(popLine)));
-  const { done } = await server.sys.imports.start({ kind: 'population', filePath: popFile, fileName: 'p.csv', asOf: daysAgo(60), ownsFile: false });
+  const { done } = await server.sys.imports.start({
+    kind: 'population',
+    filePath: popFile,
+    fileName: 'p.csv',
+    asOf: daysAgo(60),
+    ownsFile: false,
+  });
   await done;
   // A scanned birth statement stands in as a one-page PDF.
-  fs.writeFileSync(path.join(files, 'skl.pdf'), await renderPdf({ title: 'Surat keterangan lahir' }, (d) => void d.text('SURAT KETERANGAN LAHIR')));
+  fs.writeFileSync(
+    path.join(files, 'skl.pdf'),
+    await renderPdf({ title: 'Surat keterangan lahir' }, (d) => void d.text('SURAT KETERANGAN LAHIR')),
+  );
 });
 
 afterAll(async () => {
@@ -96,7 +115,14 @@ describe('birth records and the membership timeline', () => {
     await ensureFacility(server.sys, 'RS-SINYAL-A', 'RS Sinyal Satu', 'PPK2');
     await ensureFacility(server.sys, 'RS-SINYAL-B', 'RS Sinyal Dua', 'PPK2');
     const first = await sjpStay(server.sys.db, child.nik, 'RS-SINYAL-A', wib(daysAgo(2), '09:00'));
-    const second = await referralStay(server.sys.db, child.nik, null, 'RS-SINYAL-B', wib(daysAgo(2), '19:00'), wib(daysAgo(2), '19:30'));
+    const second = await referralStay(
+      server.sys.db,
+      child.nik,
+      null,
+      'RS-SINYAL-B',
+      wib(daysAgo(2), '19:00'),
+      wib(daysAgo(2), '19:30'),
+    );
     await browser.context.clearCookies(); // the officer above is still logged in in this browser
     const page = await login('kepesertaan', 'tari.kepesertaan');
     await page.goto(`${server.baseUrl}/sinyal-penyalahgunaan`);

@@ -13,7 +13,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LAPTOP, RESULTS_DIR, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  RESULTS_DIR,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 import { people, populationCsv } from './fixtures.js';
 
 let server: E2eServer;
@@ -29,7 +39,15 @@ beforeAll(async () => {
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-cards-'));
   const csvFile = path.join(files, 'penduduk.csv');
   fs.writeFileSync(csvFile, populationCsv);
-  await (await server.sys.imports.start({ kind: 'population', filePath: csvFile, fileName: 'penduduk.csv', asOf: '2026-11-01', ownsFile: false })).done;
+  await (
+    await server.sys.imports.start({
+      kind: 'population',
+      filePath: csvFile,
+      fileName: 'penduduk.csv',
+      asOf: '2026-11-01',
+      ownsFile: false,
+    })
+  ).done;
   // Siti is a government-paid JKN member (PBI APBD): not a Jamkesda member (Perda 9/2018 ps. 7).
   await server.sys.db.query(
     `INSERT INTO jkn_membership (nik, valid_from, card_number, segment, class, status, import_id) VALUES ($1, '2020-01-01', '0009990001', 'PBI_APBD', 3, 'AKTIF', 0)`,
@@ -64,7 +82,10 @@ describe('family card: issue, PDF, print queue, verification', () => {
     await expect(sitiRow.textContent()).resolves.toContain('Dijamin JKN-PBI');
 
     await page.getByTestId('issue-card').click();
-    await page.getByRole('dialog').getByText('Kartu baru akan mencakup 2 anggota, dan mencantumkan 1 anggota bertanda "Dijamin JKN-PBI"').waitFor();
+    await page
+      .getByRole('dialog')
+      .getByText('Kartu baru akan mencakup 2 anggota, dan mencantumkan 1 anggota bertanda "Dijamin JKN-PBI"')
+      .waitFor();
     await page.getByTestId('confirm-action').click();
     const number = page.getByTestId('active-card-number');
     await number.waitFor();
@@ -87,7 +108,10 @@ describe('family card: issue, PDF, print queue, verification', () => {
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
 
     execFileSync('pdftoppm', ['-png', '-r', '80', pdf, path.join(files, 'kartu')]);
-    const pngs = fs.readdirSync(files).filter((f) => f.startsWith('kartu') && f.endsWith('.png')).sort();
+    const pngs = fs
+      .readdirSync(files)
+      .filter((f) => f.startsWith('kartu') && f.endsWith('.png'))
+      .sort();
     expect(pngs).toHaveLength(2); // front and back
     for (const png of pngs) {
       const bytes = fs.readFileSync(path.join(files, png));
@@ -100,7 +124,17 @@ describe('family card: issue, PDF, print queue, verification', () => {
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.copyFileSync(path.join(files, pngs[0]!), path.join(RESULTS_DIR, 'card-pdf-front.png'));
     fs.copyFileSync(path.join(files, pngs[1]!), path.join(RESULTS_DIR, 'card-pdf-back.png'));
-    execFileSync('pdftoppm', ['-png', '-r', '300', '-f', '1', '-l', '1', pdf, path.join(RESULTS_DIR, 'card-pdf-front-300dpi')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '300',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdf,
+      path.join(RESULTS_DIR, 'card-pdf-front-300dpi'),
+    ]);
   });
 
   it('prints the card in a batch and records its hand-over from the print queue', async () => {
@@ -117,18 +151,28 @@ describe('family card: issue, PDF, print queue, verification', () => {
     await page.getByText(/Batch cetak #\d+ dicatat: 1 kartu/).waitFor();
     await page.getByTestId('print-batches').getByRole('row', { name: /#\d+/ }).first().waitFor();
 
-    await page.getByTestId('print-state-filter').getByText(/Sudah dicetak/).click();
+    await page
+      .getByTestId('print-state-filter')
+      .getByText(/Sudah dicetak/)
+      .click();
     await page.getByTestId(`handover-${cardNumber}`).click();
     await page.getByTestId('handover-to').fill('SITI AMINAH');
     await page.getByTestId('handover-save').click();
     await page.getByText(`Penyerahan kartu ${cardNumber} dicatat.`).waitFor();
-    await page.getByTestId('print-state-filter').getByText(/Sudah diserahkan \(1\)/).click();
+    await page
+      .getByTestId('print-state-filter')
+      .getByText(/Sudah diserahkan \(1\)/)
+      .click();
     await page.getByTestId('print-queue').getByText('kepada SITI AMINAH').waitFor();
     await screenshot(page, 'laptop-31-print-queue');
   });
 
   it('lets anyone verify the card from its QR on a phone, showing initials and status only', async () => {
-    const code = (await server.sys.db.query<{ verify_code: string }>('SELECT verify_code FROM family_card WHERE number = $1', [cardNumber])).rows[0]!.verify_code;
+    const code = (
+      await server.sys.db.query<{ verify_code: string }>('SELECT verify_code FROM family_card WHERE number = $1', [
+        cardNumber,
+      ])
+    ).rows[0]!.verify_code;
     const phone = await launchBrowser({ width: 390, height: 844 });
     const p = await phone.context.newPage();
     await p.goto(`${server.baseUrl}/verifikasi/kartu/${code}`);
@@ -159,15 +203,24 @@ describe('family card: issue, PDF, print queue, verification', () => {
     await expect(page.getByTestId('bulk-families').textContent()).resolves.toBe('1');
     await expect(page.getByTestId('bulk-issued').textContent()).resolves.toBe('1');
     await screenshot(page, 'laptop-32-bulk-issue');
-    const r = await server.sys.db.query<{ n: number }>(`SELECT count(*) AS n FROM family_card WHERE no_kk = $1 AND status = 'ACTIVE'`, [people.ahmad.noKk]);
+    const r = await server.sys.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM family_card WHERE no_kk = $1 AND status = 'ACTIVE'`,
+      [people.ahmad.noKk],
+    );
     expect(Number(r.rows[0]!.n)).toBe(1);
   });
 
   it('flags the card "perlu cetak ulang" when the wife leaves PBI, and reissues it from the queue after confirming the count', async () => {
-    await server.sys.db.query(`UPDATE jkn_membership SET valid_to = (now() AT TIME ZONE 'Asia/Jakarta')::date WHERE nik = $1`, [people.siti.nik]);
+    await server.sys.db.query(
+      `UPDATE jkn_membership SET valid_to = (now() AT TIME ZONE 'Asia/Jakarta')::date WHERE nik = $1`,
+      [people.siti.nik],
+    );
     // The family page says the card needs reissuing, and why.
     await page.goto(`${server.baseUrl}/kartu/keluarga/${KK}`);
-    await page.getByTestId('card-outdated-reasons').getByText(/anggota tidak lagi peserta JKN-PBI \(1\)/).waitFor();
+    await page
+      .getByTestId('card-outdated-reasons')
+      .getByText(/anggota tidak lagi peserta JKN-PBI \(1\)/)
+      .waitFor();
     await screenshot(page, 'laptop-34-family-card-needs-reissue');
     await page.goto(`${server.baseUrl}/kartu/cetak`);
     await page.getByTestId('print-state-filter').getByText('Perlu cetak ulang').click();
@@ -180,7 +233,10 @@ describe('family card: issue, PDF, print queue, verification', () => {
     await page.getByTestId('reissue-flagged-all').click();
     await page.getByRole('dialog').getByText('Terbitkan ulang 1 kartu?').waitFor();
     await page.getByTestId('confirm-action').click();
-    await page.getByTestId('reissue-flagged-result').getByText('Selesai: 1 kartu diterbitkan ulang.').waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId('reissue-flagged-result')
+      .getByText('Selesai: 1 kartu diterbitkan ulang.')
+      .waitFor({ timeout: 30_000 });
     await page.getByTestId('print-state-filter').getByText('Perlu cetak ulang (0)').waitFor();
 
     await page.goto(`${server.baseUrl}/kartu/keluarga/${KK}`);

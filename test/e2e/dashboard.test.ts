@@ -10,7 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import { JKN_HEADER, POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
-import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  ensureFacility,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -36,7 +46,16 @@ async function referral(to: string, status: string, flagged: boolean) {
     `INSERT INTO referral (number, year, seq, nik, person_name, from_facility_code, to_facility_code, kind, diagnosis_code, status, eligible, partner,
                            verify_code, emergency, creator_name, competency_flag)
      VALUES ($1, 2099, $2, $3, 'PASIEN', $4, $5, 'MEDICAL', (SELECT code FROM icd10 ORDER BY code LIMIT 1), $6, true, true, $7, false, 'PETUGAS', $8)`,
-    [`${serial}/RUJ-E2E/2099`, serial, `32750101018${String(serial).padStart(5, '0')}`, PKM, to, status, `E2EDASHV${serial}`, flagged],
+    [
+      `${serial}/RUJ-E2E/2099`,
+      serial,
+      `32750101018${String(serial).padStart(5, '0')}`,
+      PKM,
+      to,
+      status,
+      `E2EDASHV${serial}`,
+      flagged,
+    ],
   );
 }
 
@@ -47,7 +66,8 @@ async function login(role: Parameters<typeof userWithPassword>[2], username: str
   return page;
 }
 
-const counter = async (page: Page, key: string) => Number(((await page.getByTestId(`counter-value-${key}`).textContent()) ?? '').replace(/\./g, ''));
+const counter = async (page: Page, key: string) =>
+  Number(((await page.getByTestId(`counter-value-${key}`).textContent()) ?? '').replace(/\./g, ''));
 
 beforeAll(async () => {
   server = await startServer();
@@ -69,13 +89,39 @@ beforeAll(async () => {
      VALUES ($1, 'PKS/E2E/DASH/1', $2, $3, ARRAY['RAWAT_INAP'], 'ACTIVE'), ($4, 'PKS/E2E/DASH/2', $2, $5, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
     [RS, addDays(today, -300), addDays(today, 25), RS_OTHER, addDays(today, 300)],
   );
-  const people = [...family('3275010101700001', 'SATU'), ...family('3275010101700002', 'DUA'), ...family('3275010101700003', 'TIGA')];
+  const people = [
+    ...family('3275010101700001', 'SATU'),
+    ...family('3275010101700002', 'DUA'),
+    ...family('3275010101700003', 'TIGA'),
+  ];
   const pop = path.join(files, 'p.csv');
   fs.writeFileSync(pop, csv(POP_HEADER, people.map(popLine)));
-  await (await server.sys.imports.start({ kind: 'population', filePath: pop, fileName: 'p.csv', asOf: addDays(today, -30), ownsFile: false })).done;
+  await (
+    await server.sys.imports.start({
+      kind: 'population',
+      filePath: pop,
+      fileName: 'p.csv',
+      asOf: addDays(today, -30),
+      ownsFile: false,
+    })
+  ).done;
   const jkn = path.join(files, 'j.csv');
-  fs.writeFileSync(jkn, csv(JKN_HEADER, [`${people[0]!.nik},0001111111111,BUDI SATU,PPU,1,AKTIF,2020-05-01,,`, `${people[3]!.nik},0001111111112,BUDI DUA,PPU,1,AKTIF,2020-05-01,,`]));
-  await (await server.sys.imports.start({ kind: 'jkn', filePath: jkn, fileName: 'j.csv', asOf: addDays(today, -20), ownsFile: false })).done;
+  fs.writeFileSync(
+    jkn,
+    csv(JKN_HEADER, [
+      `${people[0]!.nik},0001111111111,BUDI SATU,PPU,1,AKTIF,2020-05-01,,`,
+      `${people[3]!.nik},0001111111112,BUDI DUA,PPU,1,AKTIF,2020-05-01,,`,
+    ]),
+  );
+  await (
+    await server.sys.imports.start({
+      kind: 'jkn',
+      filePath: jkn,
+      fileName: 'j.csv',
+      asOf: addDays(today, -20),
+      ownsFile: false,
+    })
+  ).done;
 }, 120_000);
 
 afterAll(async () => {
@@ -112,7 +158,9 @@ describe('home page work counters', () => {
     expect(await counter(page, 'sjp.drafts')).toBe(1);
     expect(await counter(page, 'sjp.toDecide')).toBe(1);
     expect(await counter(page, 'agreements.expiring')).toBe(1);
-    await expect(page.getByTestId('counter-sjp.needsCompletion').textContent()).resolves.toMatch(/Tenggat terdekat: .* \(6 jam lagi\)/);
+    await expect(page.getByTestId('counter-sjp.needsCompletion').textContent()).resolves.toMatch(
+      /Tenggat terdekat: .* \(6 jam lagi\)/,
+    );
     await expect(page.getByTestId('counter-referrals.flagged').count()).resolves.toBe(0);
     await screenshot(page, 'laptop-31-dashboard-hospital', false);
     await page.getByTestId('counter-referrals.incoming').click();

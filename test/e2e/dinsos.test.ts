@@ -8,7 +8,17 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  ensureFacility,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 import { nik } from './fixtures.js';
 
 let server: E2eServer;
@@ -16,7 +26,12 @@ let browser: E2eBrowser;
 let page: Page;
 
 /** An inmate outside the population data; the NIK agrees with the birth date and sex (region 327501, serial 0771). */
-const inmate = { nik: nik('1988-04-12', 'L', 771), name: 'JOKO PRASETYO', birthDate: '1988-04-12', institution: 'Lapas Kelas IIA Bekasi' };
+const inmate = {
+  nik: nik('1988-04-12', 'L', 771),
+  name: 'JOKO PRASETYO',
+  birthDate: '1988-04-12',
+  institution: 'Lapas Kelas IIA Bekasi',
+};
 const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
 let letterNumber = '';
 let verifyCode = '';
@@ -45,7 +60,9 @@ describe('Dinas Sosial recommendation letter', () => {
     await page.getByTestId('recommendation-lookup').click();
     await page.getByTestId('lookup-not-found').waitFor();
     // Not a registered resident: the TIDAK_MAMPU category cannot be chosen.
-    await expect(page.getByRole('radio', { name: 'Warga tidak mampu (sosial ekonomi)' }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('radio', { name: 'Warga tidak mampu (sosial ekonomi)' }).isDisabled()).resolves.toBe(
+      true,
+    );
 
     await page.getByRole('radio', { name: 'Warga binaan pemasyarakatan' }).check();
     await page.getByTestId('recommendation-institution').fill(inmate.institution);
@@ -53,7 +70,9 @@ describe('Dinas Sosial recommendation letter', () => {
     await page.getByRole('textbox', { name: 'Tanggal lahir' }).fill(inmate.birthDate);
     await page.getByRole('textbox', { name: 'Tanggal lahir' }).press('Tab');
     await page.getByText('Laki-laki', { exact: true }).click();
-    await page.getByTestId('recommendation-reason').fill('Warga binaan memerlukan rawat inap; tidak memiliki jaminan kesehatan lain.');
+    await page
+      .getByTestId('recommendation-reason')
+      .fill('Warga binaan memerlukan rawat inap; tidak memiliki jaminan kesehatan lain.');
     await screenshot(page, 'laptop-40-recommendation-form');
     await page.getByTestId('recommendation-submit').click();
 
@@ -65,13 +84,19 @@ describe('Dinas Sosial recommendation letter', () => {
     await page.getByText('JOKO PRASETYO').first().waitFor();
     await screenshot(page, 'laptop-41-recommendation-detail');
 
-    const stored = await server.sys.db.query<{ verify_code: string; in_population: boolean }>('SELECT verify_code, in_population FROM recommendation WHERE number = $1', [letterNumber]);
+    const stored = await server.sys.db.query<{ verify_code: string; in_population: boolean }>(
+      'SELECT verify_code, in_population FROM recommendation WHERE number = $1',
+      [letterNumber],
+    );
     expect(stored.rows[0]?.in_population).toBe(false);
     verifyCode = stored.rows[0]!.verify_code;
   });
 
   it('downloads the letter as a PDF', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('recommendation-pdf').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('recommendation-pdf').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`rekomendasi-0001-rek-jkd-dinsos-${year}.pdf`);
     const bytes = fs.readFileSync((await download.path())!);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

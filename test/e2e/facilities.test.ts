@@ -11,7 +11,16 @@ import type { Page } from 'playwright-core';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import { renderPdf } from '../../src/platform/documents/pdf.js';
 import { loadFacilitiesText } from '../../src/modules/facilities/registry.js';
-import { LAPTOP, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -32,7 +41,10 @@ beforeAll(async () => {
       'RS-E2E-03,RS TANPA PKS E2E,RUMAH_SAKIT,D,SWASTA,PERBATASAN,N,,,',
     ].join('\n'),
   );
-  fs.writeFileSync(path.join(files, 'pks.pdf'), await renderPdf({ title: 'PKS' }, (d) => void d.text('PERJANJIAN KERJA SAMA')));
+  fs.writeFileSync(
+    path.join(files, 'pks.pdf'),
+    await renderPdf({ title: 'PKS' }, (d) => void d.text('PERJANJIAN KERJA SAMA')),
+  );
 });
 
 afterAll(async () => {
@@ -41,7 +53,11 @@ afterAll(async () => {
   if (files) fs.rmSync(files, { recursive: true, force: true });
 });
 
-async function login(role: 'admin' | 'rumahsakit' | 'puskesmas' | 'sjp', username: string, facility?: string): Promise<Page> {
+async function login(
+  role: 'admin' | 'rumahsakit' | 'puskesmas' | 'sjp',
+  username: string,
+  facility?: string,
+): Promise<Page> {
   const password = await userWithPassword(server.sys, username, role, facility);
   const page = await browser.context.newPage();
   await loginViaUi(page, server.baseUrl, username, password);
@@ -83,7 +99,10 @@ describe('facilities, agreements and the bed board', () => {
   it('the administrator loads facilities.csv (a faulty file refused by row and column) and corrects one facility', async () => {
     const header = 'kode,nama,jenis,kelas,kepemilikan,lokasi,rsud,kode_wilayah,alamat,telepon';
     const good = 'KLN-E2E-09,KLINIK PRATAMA E2E,KLINIK_PRATAMA,,SWASTA,DALAM_KOTA,N,3275011001,Jl. Melati 9,';
-    fs.writeFileSync(path.join(files, 'faskes-salah.csv'), `${header}\n${good}\nRS-E2E-10,RS SALAH E2E,RUMAH_SAKIT,Z,SWASTA,DALAM_KOTA,N,,,\n`);
+    fs.writeFileSync(
+      path.join(files, 'faskes-salah.csv'),
+      `${header}\n${good}\nRS-E2E-10,RS SALAH E2E,RUMAH_SAKIT,Z,SWASTA,DALAM_KOTA,N,,,\n`,
+    );
     fs.writeFileSync(path.join(files, 'faskes.csv'), `${header}\n${good}\n`);
     const page = await login('admin', 'rina.admin');
     await page.goto(`${server.baseUrl}/fasilitas`);
@@ -105,12 +124,18 @@ describe('facilities, agreements and the bed board', () => {
     await page.getByTestId('fac-edit').click();
     await page.getByTestId('fac-edit-phone').fill('telp kantor');
     await page.getByTestId('fac-edit-save').click();
-    await page.getByRole('dialog').getByText(/Kolom telepon/).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByText(/Kolom telepon/)
+      .waitFor();
     await page.getByTestId('fac-edit-phone').fill('(021) 882-0909');
     await page.getByTestId('fac-edit-save').click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.locator('#fac-data-section').getByText('(021) 882-0909').waitFor();
-    expect((await server.sys.db.query<{ phone: string }>(`SELECT phone FROM facility WHERE code = 'KLN-E2E-09'`)).rows[0]?.phone).toBe('(021) 882-0909');
+    expect(
+      (await server.sys.db.query<{ phone: string }>(`SELECT phone FROM facility WHERE code = 'KLN-E2E-09'`)).rows[0]
+        ?.phone,
+    ).toBe('(021) 882-0909');
     await logout(page);
   });
 
@@ -144,7 +169,14 @@ describe('facilities, agreements and the bed board', () => {
     );
     const rs = await login('rumahsakit', 'tono.rs2', 'RS-E2E-02');
     await rs.goto(`${server.baseUrl}/laporan-bulanan-rs`);
-    for (const [k, v] of [['outpatientVisits', '1234'], ['inpatientAdmissions', '210'], ['class3PatientDays', '640'], ['referralsReceived', '95'], ['referralsBack', '31'], ['deaths', '2']]) {
+    for (const [k, v] of [
+      ['outpatientVisits', '1234'],
+      ['inpatientAdmissions', '210'],
+      ['class3PatientDays', '640'],
+      ['referralsReceived', '95'],
+      ['referralsBack', '31'],
+      ['deaths', '2'],
+    ]) {
       await rs.getByTestId(`monthly-${k}`).fill(v!);
     }
     await rs.getByTestId('monthly-submit').click();

@@ -56,12 +56,25 @@ async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: 
 
 /** `overrides` sets settings for one file's server (e.g. a hand-made file that is mostly bad rows on purpose). */
 export async function startServer(overrides: NodeJS.ProcessEnv = {}): Promise<E2eServer> {
-  if (!fs.existsSync(path.join(process.env.JK_WEB_DIST ? path.resolve(process.env.JK_WEB_DIST) : path.join(ROOT, 'web', 'dist'), 'index.html'))) {
+  if (
+    !fs.existsSync(
+      path.join(
+        process.env.JK_WEB_DIST ? path.resolve(process.env.JK_WEB_DIST) : path.join(ROOT, 'web', 'dist'),
+        'index.html',
+      ),
+    )
+  ) {
     throw new Error('web/dist is missing: build the web app first (npm run build:web, which npm run test:e2e does).');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-'));
   const pgDb = process.env.TEST_DATABASE_URL ? await createPgDatabase(process.env.TEST_DATABASE_URL) : null;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...overrides };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    ...overrides,
+  };
   if (pgDb) env.DATABASE_URL = pgDb.url;
   else delete env.DATABASE_URL;
   const sys = await createSystem(loadConfig(env));
@@ -108,7 +121,9 @@ export interface E2eBrowser {
 /** Chromium with a throw-away profile; any request not to 127.0.0.1 is aborted. */
 export async function launchBrowser(viewport: { width: number; height: number } = LAPTOP): Promise<E2eBrowser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI installs it).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI installs it).`,
+    );
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -152,7 +167,11 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 
 /** Facility-scoped roles need their facility to exist. */
 export async function ensureFacility(sys: System, code: string, name: string, level: 'PPK1' | 'PPK2') {
-  await sys.db.query('INSERT INTO facility (code, name, level) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [code, name, level]);
+  await sys.db.query('INSERT INTO facility (code, name, level) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [
+    code,
+    name,
+    level,
+  ]);
 }
 
 /**

@@ -10,7 +10,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import type { Role } from '../../src/platform/http/permissions.js';
-import { LAPTOP, launchBrowser, loginViaUi, screenshot, startServer, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 import { nik } from './fixtures.js';
 import { seedDemo, type SeededDemo } from './seed-demo.js';
 
@@ -57,7 +65,9 @@ describe('sidebar on a 1366×768 laptop', () => {
     expect(await groups.count()).toBeGreaterThanOrEqual(2);
     // On the home page of the longest menu, the groups start closed and the menu fits without scrolling.
     const fits = () =>
-      nav.locator('.mantine-ScrollArea-viewport').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+      nav
+        .locator('.mantine-ScrollArea-viewport')
+        .evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
     const closed = await fits();
     expect(closed.scroll).toBeLessThanOrEqual(closed.client);
     await screenshot(page, 'layout-sidebar-closed', false);
@@ -138,7 +148,9 @@ describe('identifiers at 1440 px', () => {
         });
         seen.push(`${path}: ${found.length}`);
         if (found.length === 0) problems.push(`${path}: no identifier shown`);
-        const bad = found.filter((f) => f.lines > 1 || f.cut).map((f) => `${f.text} (${f.lines} lines${f.cut ? ', cut' : ''})`);
+        const bad = found
+          .filter((f) => f.lines > 1 || f.cut)
+          .map((f) => `${f.text} (${f.lines} lines${f.cut ? ', cut' : ''})`);
         problems.push(...bad.map((b) => `${path}: ${b}`));
       };
       for (const [role, paths] of [
@@ -169,7 +181,9 @@ describe('forms', () => {
     const field = page.getByRole('textbox', { name: 'Keadaan pada tanggal' });
     await field.waitFor();
     expect(await field.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
-    const sent = page.waitForRequest((r) => r.url().includes('/api/v1/reports/membership?') && r.url().includes('date=2026-10-05'));
+    const sent = page.waitForRequest(
+      (r) => r.url().includes('/api/v1/reports/membership?') && r.url().includes('date=2026-10-05'),
+    );
     await field.fill('05/10/2026');
     await field.blur();
     await sent;
@@ -187,7 +201,14 @@ describe('forms', () => {
     await period.click();
     await page.getByRole('button', { name: 'Jan', exact: true }).click();
     await expect.poll(() => period.textContent()).toContain('Januari');
-    for (const k of ['outpatientVisits', 'inpatientAdmissions', 'class3PatientDays', 'referralsReceived', 'referralsBack', 'deaths']) {
+    for (const k of [
+      'outpatientVisits',
+      'inpatientAdmissions',
+      'class3PatientDays',
+      'referralsReceived',
+      'referralsBack',
+      'deaths',
+    ]) {
       await page.getByTestId(`monthly-${k}`).fill('12');
     }
     await page.getByTestId('monthly-submit').click();
@@ -201,18 +222,26 @@ describe('forms', () => {
       })
       .toBe(true);
     // Focus moved to the history, so a screen reader reads the result instead of staying on the button.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('monthly-history');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('monthly-history');
     await screenshot(page, 'layout-monthly-filed', false);
     await done(page);
   });
 
   it('Enter in a field submits its form (a deposit on an approved inpatient SJP)', async () => {
-    const id = (await server.sys.db.query<{ id: number }>(`SELECT id FROM sjp_request WHERE status = 'APPROVED' AND care_type = 'INPATIENT' ORDER BY id LIMIT 1`)).rows[0]!.id;
+    const id = (
+      await server.sys.db.query<{ id: number }>(
+        `SELECT id FROM sjp_request WHERE status = 'APPROVED' AND care_type = 'INPATIENT' ORDER BY id LIMIT 1`,
+      )
+    ).rows[0]!.id;
     const page = await loginAs('rumahsakit');
     await page.goto(`${server.baseUrl}/sjp/${id}`);
     const amount = page.getByRole('textbox', { name: 'Jumlah (Rp)' });
     await amount.fill('250000');
-    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/sjp/${id}/deposits`) && r.request().method() === 'POST');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/v1/sjp/${id}/deposits`) && r.request().method() === 'POST',
+    );
     await amount.press('Enter');
     expect((await saved).status()).toBeLessThan(300);
     await page.getByText('Rp 250.000', { exact: false }).first().waitFor();
@@ -232,7 +261,14 @@ describe('forms', () => {
     const reason = page.getByTestId('recommendation-reason');
     await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await reason.getAttribute('aria-describedby')) ?? '';
-    const reasonError = await page.locator(describedBy.split(' ').map((id) => `[id="${id}"]`).join(', ')).allInnerTexts();
+    const reasonError = await page
+      .locator(
+        describedBy
+          .split(' ')
+          .map((id) => `[id="${id}"]`)
+          .join(', '),
+      )
+      .allInnerTexts();
     expect(reasonError.join(' ')).toMatch(/minimal 5 karakter/);
     expect(await page.getByTestId('recommendation-name').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('recommendation-check-fields').isVisible()).toBe(true);
@@ -256,14 +292,23 @@ describe('public pages on a phone', () => {
     page.on('response', (r: Response) => {
       if (r.status() === 401) unauthorised.push(r.url());
     });
-    for (const p of ['/cek-mandiri', '/verifikasi/kartu', '/verifikasi/rujukan', '/verifikasi/rekomendasi', '/verifikasi/sjp', '/masuk']) {
+    for (const p of [
+      '/cek-mandiri',
+      '/verifikasi/kartu',
+      '/verifikasi/rujukan',
+      '/verifikasi/rekomendasi',
+      '/verifikasi/sjp',
+      '/masuk',
+    ]) {
       await page.goto(`${server.baseUrl}${p}`);
       await page.locator('h1').first().waitFor();
       await page.waitForLoadState('networkidle');
       // One footer on every public page: the program, the office, the other public services.
       const footer = page.getByTestId('public-footer');
-      if (p !== '/cek-mandiri') expect(await footer.getByRole('link', { name: 'Cek kepesertaan mandiri' }).count(), p).toBe(1);
-      if (p !== '/verifikasi/kartu') expect(await footer.getByRole('link', { name: 'Verifikasi kartu' }).count(), p).toBe(1);
+      if (p !== '/cek-mandiri')
+        expect(await footer.getByRole('link', { name: 'Cek kepesertaan mandiri' }).count(), p).toBe(1);
+      if (p !== '/verifikasi/kartu')
+        expect(await footer.getByRole('link', { name: 'Verifikasi kartu' }).count(), p).toBe(1);
       expect(await footer.textContent(), p).toContain('Dinas Kesehatan');
       // Usable on a phone: nothing wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth), p).toBeLessThanOrEqual(PHONE.width);
@@ -315,7 +360,9 @@ describe('public pages on a phone', () => {
       for (const m of markers) if (body.includes(m)) found.push(`${new URL(s.url).pathname}: ${m}`);
     }
     const scriptBytes = scripts.reduce((a, s) => a + s.bytes, 0);
-    console.log(`self-check first load (375×812): ${scripts.length} scripts, ${scriptBytes} bytes of script, ${total} bytes in all (uncompressed: the server sends no Content-Encoding)`);
+    console.log(
+      `self-check first load (375×812): ${scripts.length} scripts, ${scriptBytes} bytes of script, ${total} bytes in all (uncompressed: the server sends no Content-Encoding)`,
+    );
     expect(found, found.join('\n')).toEqual([]);
     // Generous ceiling: the single bundle alone was 541 KB; the split first load is about 500 KB.
     expect(scriptBytes).toBeLessThan(600 * 1024);

@@ -9,7 +9,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LAPTOP, TABLET, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  TABLET,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 import { badRows, jknCsv, people, populationCounts, populationCsv } from './fixtures.js';
 
 let server: E2eServer;
@@ -59,7 +69,10 @@ async function checkEligibility(p: Page, nik: string) {
   await p.getByTestId('eligibility-nik').press('Enter');
   await p.getByTestId('eligibility-result').waitFor();
   await p.waitForFunction(
-    (n) => document.querySelector('[data-testid="eligibility-result"]')?.textContent?.includes(`${n.slice(0, 6)} ${n.slice(6, 12)} ${n.slice(12)}`),
+    (n) =>
+      document
+        .querySelector('[data-testid="eligibility-result"]')
+        ?.textContent?.includes(`${n.slice(0, 6)} ${n.slice(6, 12)} ${n.slice(12)}`),
     nik,
   );
 }
@@ -103,7 +116,9 @@ describe('population import → JKN import → eligibility', () => {
 
     await checkEligibility(page, people.budi.nik);
     await expect(page.getByTestId('eligibility-verdict').textContent()).resolves.toBe('DIJAMIN');
-    await expect(page.getByTestId('eligibility-basis').textContent()).resolves.toBe('Penduduk Kota (Perda 9/2018 ps. 7)');
+    await expect(page.getByTestId('eligibility-basis').textContent()).resolves.toBe(
+      'Penduduk Kota (Perda 9/2018 ps. 7)',
+    );
     await expect(page.getByTestId('eligibility-announce').textContent()).resolves.toContain('DIJAMIN');
     await screenshot(page, 'laptop-12-eligible');
 

@@ -11,13 +11,36 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { encodeNik } from '../../src/modules/population/rules/nik.js';
-import { LAPTOP, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 
-const HEADER = 'nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_wilayah,status_ektp,tanggal_meninggal,tanggal_pindah';
+const HEADER =
+  'nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_wilayah,status_ektp,tanggal_meninggal,tanggal_pindah';
 const KK = '3275010101800001';
-const head = { nik: encodeNik({ regionCode: '327501', birthDate: '1958-04-12', sex: 'L', serial: 8101 }), name: 'SUPARMAN HARYONO', sex: 'L', birth: '1958-04-12', rel: 'KEPALA KELUARGA' };
-const wife = { nik: encodeNik({ regionCode: '327501', birthDate: '1962-09-03', sex: 'P', serial: 8102 }), name: 'SRI WAHYUNI', sex: 'P', birth: '1962-09-03', rel: 'ISTRI' };
-const line = (p: typeof head, death = '') => `${p.nik},${KK},${p.name},${p.sex},BEKASI,${p.birth},${p.rel},JL. MELATI 3,004,007,3275011001,Y,${death},`;
+const head = {
+  nik: encodeNik({ regionCode: '327501', birthDate: '1958-04-12', sex: 'L', serial: 8101 }),
+  name: 'SUPARMAN HARYONO',
+  sex: 'L',
+  birth: '1958-04-12',
+  rel: 'KEPALA KELUARGA',
+};
+const wife = {
+  nik: encodeNik({ regionCode: '327501', birthDate: '1962-09-03', sex: 'P', serial: 8102 }),
+  name: 'SRI WAHYUNI',
+  sex: 'P',
+  birth: '1962-09-03',
+  rel: 'ISTRI',
+};
+const line = (p: typeof head, death = '') =>
+  `${p.nik},${KK},${p.name},${p.sex},BEKASI,${p.birth},${p.rel},JL. MELATI 3,004,007,3275011001,Y,${death},`;
 /** 38 more residents, each head of a family of one, for the truncated-file case. */
 const others = Array.from({ length: 38 }, (_, i) => ({
   nik: encodeNik({ regionCode: '327501', birthDate: '1970-01-01', sex: 'L', serial: 8200 + i }),
@@ -34,7 +57,20 @@ function jakartaDay(offsetDays: number) {
   return new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 const deathDate = jakartaDay(-7);
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 const longDate = (d: string) => `${Number(d.slice(8))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 const dayBefore = jakartaDay(-8);
 
@@ -50,9 +86,15 @@ beforeAll(async () => {
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-rec-'));
   fs.writeFileSync(path.join(files, 'penduduk-awal.csv'), `${HEADER}\n${line(head)}\n${line(wife)}\n`);
   fs.writeFileSync(path.join(files, 'penduduk-baru.csv'), `${HEADER}\n${line(head, deathDate)}\n${line(wife)}\n`);
-  fs.writeFileSync(path.join(files, 'penduduk-lengkap.csv'), `${HEADER}\n${line(head, deathDate)}\n${line(wife)}\n${others.map((o) => otherLine(o)).join('\n')}\n`);
+  fs.writeFileSync(
+    path.join(files, 'penduduk-lengkap.csv'),
+    `${HEADER}\n${line(head, deathDate)}\n${line(wife)}\n${others.map((o) => otherLine(o)).join('\n')}\n`,
+  );
   // Three rows of forty: the truncated file of the probe, with one death in it.
-  fs.writeFileSync(path.join(files, 'penduduk-terpotong.csv'), `${HEADER}\n${line(wife)}\n${otherLine(others[0]!)}\n${otherLine(others[1]!, deathDate)}\n`);
+  fs.writeFileSync(
+    path.join(files, 'penduduk-terpotong.csv'),
+    `${HEADER}\n${line(wife)}\n${otherLine(others[0]!)}\n${otherLine(others[1]!, deathDate)}\n`,
+  );
   const password = await userWithPassword(server.sys, 'dewi.kepesertaan', 'kepesertaan');
   await loginViaUi(page, server.baseUrl, 'dewi.kepesertaan', password);
 });
@@ -166,7 +208,9 @@ describe('a truncated snapshot is flagged suspect and its endings need the numbe
     await page.getByTestId('kind-outcome-DEATH').getByText('1 disetujui').waitFor();
     expect(await page.getByTestId('changeset-status').textContent()).toBe('Menunggu keputusan');
     expect(await page.getByTestId('kind-pending-MISSING').textContent()).toBe('36');
-    await expect(page.getByTestId('changeset-open').textContent()).resolves.toContain('36 dari 37 butir belum diputuskan');
+    await expect(page.getByTestId('changeset-open').textContent()).resolves.toContain(
+      '36 dari 37 butir belum diputuskan',
+    );
     await screenshot(page, 'laptop-46-reconciliation-partly-decided');
   });
 
@@ -183,7 +227,9 @@ describe('a truncated snapshot is flagged suspect and its endings need the numbe
     expect(await confirmButton.isDisabled()).toBe(false);
     await confirmButton.click();
     await page.getByTestId('changeset-status').getByText('Disetujui').waitFor();
-    const n = await server.sys.db.query<{ n: number }>(`SELECT count(*) AS n FROM person WHERE moved_out_date IS NULL AND death_date IS NULL`);
+    const n = await server.sys.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM person WHERE moved_out_date IS NULL AND death_date IS NULL`,
+    );
     expect(Number(n.rows[0]!.n)).toBe(2);
   });
 });

@@ -11,7 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
-import { LAPTOP, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  ensureFacility,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -22,12 +32,18 @@ const fam = family('3275010101600001', 'RUJUKAN');
 const patient = fam[0]!;
 
 async function hospital(code: string, name: string, village: string, beds: number) {
-  await server.sys.db.query(`INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ($1, $2, 'PPK2', $3, 'DALAM_KOTA', 'RUMAH_SAKIT')`, [code, name, village]);
+  await server.sys.db.query(
+    `INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ($1, $2, 'PPK2', $3, 'DALAM_KOTA', 'RUMAH_SAKIT')`,
+    [code, name, village],
+  );
   await server.sys.db.query(
     `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ($1, $2, $3, $4, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
     [code, `PKS/${code}`, daysAgo(30), daysAgo(-300)],
   );
-  await server.sys.db.query(`INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 40, $2)`, [code, beds]);
+  await server.sys.db.query(
+    `INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 40, $2)`,
+    [code, beds],
+  );
 }
 
 beforeAll(async () => {
@@ -36,9 +52,17 @@ beforeAll(async () => {
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-ref-'));
   const popFile = path.join(files, 'p.csv');
   fs.writeFileSync(popFile, csv(POP_HEADER, fam.map(popLine)));
-  const { done } = await server.sys.imports.start({ kind: 'population', filePath: popFile, fileName: 'p.csv', asOf: daysAgo(60), ownsFile: false });
+  const { done } = await server.sys.imports.start({
+    kind: 'population',
+    filePath: popFile,
+    fileName: 'p.csv',
+    asOf: daysAgo(60),
+    ownsFile: false,
+  });
   await done;
-  await server.sys.db.query(`INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ('PKM-E2E', 'PUSKESMAS BEKASI JAYA', 'PPK1', '3275011001', 'DALAM_KOTA', 'PUSKESMAS')`);
+  await server.sys.db.query(
+    `INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ('PKM-E2E', 'PUSKESMAS BEKASI JAYA', 'PPK1', '3275011001', 'DALAM_KOTA', 'PUSKESMAS')`,
+  );
   await hospital('RS-DEKAT', 'RS DEKAT SEHAT', '3275011004', 3);
   await hospital('RS-JAUH', 'RS JAUH SENTOSA', '3275071001', 25);
 });
@@ -90,7 +114,9 @@ describe('referral pathway', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     // The QR code's page: validity and initials, never the NIK or the name.
-    const { verifyCode } = (await (await page.request.get(`${server.baseUrl}/api/v1/referrals/${id}`)).json()) as { verifyCode: string };
+    const { verifyCode } = (await (await page.request.get(`${server.baseUrl}/api/v1/referrals/${id}`)).json()) as {
+      verifyCode: string;
+    };
     await page.goto(`${server.baseUrl}/verifikasi/rujukan/${verifyCode}`);
     await page.locator('[data-testid="verify-answer"][data-valid="true"]').waitFor();
     const shown = (await page.getByTestId('verify-answer').textContent()) ?? '';
@@ -119,7 +145,9 @@ describe('referral pathway', () => {
     const pkm = await login('puskesmas', 'dina2.pkm', 'PKM-E2E');
     await pkm.goto(referralUrl);
     await pkm.getByTestId('referral-back').waitFor();
-    expect(await pkm.getByTestId('referral-back').textContent()).toContain('Kontrol tekanan darah tiap bulan di puskesmas');
+    expect(await pkm.getByTestId('referral-back').textContent()).toContain(
+      'Kontrol tekanan darah tiap bulan di puskesmas',
+    );
     // The back-referral letter is printable from the page the puskesmas reads.
     const href = await pkm.getByTestId('referral-back-pdf').getAttribute('href');
     const res = await pkm.request.get(`${server.baseUrl}${href}`);

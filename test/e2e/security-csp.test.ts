@@ -7,7 +7,15 @@ import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LAPTOP, launchBrowser, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  launchBrowser,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -22,7 +30,9 @@ beforeAll(async () => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to (CSP event) ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Refused to (CSP event) ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 });
 
@@ -49,7 +59,9 @@ describe('content security policy', () => {
     expect(index!.headers()['x-frame-options']).toBe('DENY');
     await page.getByTestId('selfcheck-nik').waitFor();
     // Mantine's injected styles apply: the submit button is coloured, not the browser's grey.
-    const bg = await page.getByRole('button', { name: 'Cek status' }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    const bg = await page
+      .getByRole('button', { name: 'Cek status' })
+      .evaluate((b) => getComputedStyle(b).backgroundColor);
     expect(bg).not.toBe('rgb(239, 239, 239)');
     expect(bg).not.toBe('rgba(0, 0, 0, 0)');
 
@@ -101,7 +113,9 @@ describe('content security policy', () => {
     await outsider.setContent(`<iframe src="${server.baseUrl}/cek-mandiri"></iframe><iframe src="${url}"></iframe>`);
     await outsider.waitForTimeout(1500);
     const appFrame = outsider.frames().find((f) => f.url().includes('/cek-mandiri'));
-    const appRendered = appFrame ? await appFrame.evaluate(() => !!document.getElementById('root')).catch(() => false) : false;
+    const appRendered = appFrame
+      ? await appFrame.evaluate(() => !!document.getElementById('root')).catch(() => false)
+      : false;
     expect(appRendered).toBe(false);
     expect(refused.length).toBeGreaterThanOrEqual(2);
     await outsider.close();

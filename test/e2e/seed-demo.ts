@@ -31,7 +31,13 @@ export async function seedDemo(sys: System, people = 400): Promise<SeededDemo> {
     await loadFacilities(sys.db, path.join(dir, 'facilities.csv'));
     await seedFacilitiesDemo(sys);
     for (const kind of ['population', 'jkn'] as const) {
-      const { done } = await sys.imports.start({ kind, filePath: path.join(dir, `${kind}.csv`), fileName: `${kind}.csv`, asOf, ownsFile: false });
+      const { done } = await sys.imports.start({
+        kind,
+        filePath: path.join(dir, `${kind}.csv`),
+        fileName: `${kind}.csv`,
+        asOf,
+        ownsFile: false,
+      });
       await done;
     }
   } finally {

@@ -16,7 +16,18 @@ import type { Page } from 'playwright-core';
 import { addDays, jakartaDateTime, todayJakarta } from '../../src/platform/calendar/index.js';
 import { renderPdf } from '../../src/platform/documents/pdf.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
-import { LAPTOP, RESULTS_DIR, ensureFacility, launchBrowser, loginViaUi, screenshot, startServer, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
+import {
+  LAPTOP,
+  RESULTS_DIR,
+  ensureFacility,
+  launchBrowser,
+  loginViaUi,
+  screenshot,
+  startServer,
+  userWithPassword,
+  type E2eBrowser,
+  type E2eServer,
+} from './harness.js';
 
 const RS = 'RS-SJP-E2E';
 const PKM = 'PKM-SJP-E2E';
@@ -70,13 +81,28 @@ beforeAll(async () => {
     [RS, addDays(today, -200), addDays(today, 200)],
   );
   // The hospital in the city with free class III beds, and the puskesmas that refers to it.
-  await server.sys.db.query(`UPDATE facility SET kind = 'RUMAH_SAKIT', location = 'DALAM_KOTA', village_code = '3275011004' WHERE code = $1`, [RS]);
-  await server.sys.db.query(`INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 30, 6)`, [RS]);
+  await server.sys.db.query(
+    `UPDATE facility SET kind = 'RUMAH_SAKIT', location = 'DALAM_KOTA', village_code = '3275011004' WHERE code = $1`,
+    [RS],
+  );
+  await server.sys.db.query(
+    `INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 30, 6)`,
+    [RS],
+  );
   await ensureFacility(server.sys, PKM, 'Puskesmas Bekasi Jaya', 'PPK1');
-  await server.sys.db.query(`UPDATE facility SET kind = 'PUSKESMAS', location = 'DALAM_KOTA', village_code = '3275011001' WHERE code = $1`, [PKM]);
+  await server.sys.db.query(
+    `UPDATE facility SET kind = 'PUSKESMAS', location = 'DALAM_KOTA', village_code = '3275011001' WHERE code = $1`,
+    [PKM],
+  );
   const popFile = path.join(files, 'p.csv');
   fs.writeFileSync(popFile, csv(POP_HEADER, fam.map(popLine)));
-  const { done } = await server.sys.imports.start({ kind: 'population', filePath: popFile, fileName: 'p.csv', asOf: addDays(today, -60), ownsFile: false });
+  const { done } = await server.sys.imports.start({
+    kind: 'population',
+    filePath: popFile,
+    fileName: 'p.csv',
+    asOf: addDays(today, -60),
+    ownsFile: false,
+  });
   await done;
 }, 120_000);
 
@@ -208,7 +234,12 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     expect(await replaced.count()).toBe(1);
     expect(await replaced.textContent()).toContain('ktp.pdf');
     expect(await replaced.textContent()).toContain('diganti');
-    expect(await page.locator('[data-testid^="sjp-doc-"][data-replaced="false"]').filter({ hasText: 'ktp-jelas.pdf' }).count()).toBe(1);
+    expect(
+      await page
+        .locator('[data-testid^="sjp-doc-"][data-replaced="false"]')
+        .filter({ hasText: 'ktp-jelas.pdf' })
+        .count(),
+    ).toBe(1);
     await screenshot(page, 'laptop-60a-sjp-replaced-document', false);
     await page.getByTestId('sjp-submit').click();
     await status(page, 'SUBMITTED');
@@ -233,7 +264,10 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await screenshot(page, 'laptop-60c-sjp-approve-confirm', false);
     await dialog.getByRole('button', { name: 'Batal' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const before = await server.sys.db.query<{ number: string | null; status: string }>('SELECT number, status FROM sjp_request WHERE tracking_code = $1', [trackingCode]);
+    const before = await server.sys.db.query<{ number: string | null; status: string }>(
+      'SELECT number, status FROM sjp_request WHERE tracking_code = $1',
+      [trackingCode],
+    );
     expect(before.rows[0]).toEqual({ number: null, status: 'SUBMITTED' });
     expect(await page.getByTestId('sjp-number').count()).toBe(0);
     await page.getByTestId('sjp-approve').click();
@@ -311,7 +345,10 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     const born = jakartaDateTime(new Date(Date.now() - 3 * 3_600_000));
     await page.getByTestId('sjp-admitted-at').fill(born.iso.slice(0, 16));
     await page.getByTestId('sjp-diagnosis').fill('P07.3');
-    await page.getByRole('option', { name: /P07\.3/ }).first().click();
+    await page
+      .getByRole('option', { name: /P07\.3/ })
+      .first()
+      .click();
     await page.getByTestId('sjp-child-name').fill('BAYI NY SITI SEJAHTERA');
     await page.getByTestId('sjp-birth-date').fill(born.date);
     await page.getByTestId('sjp-mother-nik').fill(fam[1]!.nik);
@@ -323,7 +360,10 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     await status(page, 'SUBMITTED');
     await page.getByText('Bayi baru lahir · BAYI NY SITI SEJAHTERA').waitFor();
     expect(await page.getByTestId('sjp-check-SURAT_KETERANGAN_LAHIR').getAttribute('data-present')).toBe('true');
-    const births = await server.sys.db.query<{ n: string }>(`SELECT count(*) AS n FROM birth_record WHERE child_name = 'BAYI NY SITI SEJAHTERA' AND facility_code = $1`, [RS]);
+    const births = await server.sys.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM birth_record WHERE child_name = 'BAYI NY SITI SEJAHTERA' AND facility_code = $1`,
+      [RS],
+    );
     expect(Number(births.rows[0]!.n)).toBe(1);
     await screenshot(page, 'laptop-63-sjp-newborn');
     const newbornUrl = page.url();
@@ -342,7 +382,9 @@ describe('inpatient SJP from the hospital desk to the printed letter', () => {
     expect(await dialog.textContent()).toContain('BAYI NY SITI SEJAHTERA');
     await dialog.getByRole('button', { name: 'Batal' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const still = await server.sys.db.query<{ status: string }>(`SELECT status FROM sjp_request WHERE patient_name = 'BAYI NY SITI SEJAHTERA'`);
+    const still = await server.sys.db.query<{ status: string }>(
+      `SELECT status FROM sjp_request WHERE patient_name = 'BAYI NY SITI SEJAHTERA'`,
+    );
     expect(still.rows[0]!.status).toBe('SUBMITTED');
     await officer.getByTestId('sjp-reject').click();
     await officer.getByTestId('confirm-action').click();

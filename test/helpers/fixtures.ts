@@ -1,6 +1,7 @@
 import { encodeNik } from '../../src/modules/population/rules/nik.js';
 
-export const POP_HEADER = 'nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_wilayah,status_ektp,tanggal_meninggal,tanggal_pindah';
+export const POP_HEADER =
+  'nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_wilayah,status_ektp,tanggal_meninggal,tanggal_pindah';
 export const JKN_HEADER = 'nik,no_kartu,nama,segmen,kelas,status,tanggal_mulai,tunggakan_bulan,faskes_tk1';
 
 /** A village of Kota Bekasi (Bekasi Timur district) used across tests. */
@@ -47,9 +48,31 @@ export function popLine(p: PersonRow & { nik: string }): string {
 
 /** A small family: head, spouse, child; NIKs consistent with birth dates. */
 export function family(kk: string, surname: string) {
-  const head = { nik: nikFor('1980-03-15', 'L'), noKk: kk, name: `BUDI ${surname}`, sex: 'L' as const, birthDate: '1980-03-15', relation: 'KEPALA KELUARGA' };
-  const wife = { nik: nikFor('1984-07-01', 'P'), noKk: kk, name: `SITI ${surname}`, sex: 'P' as const, birthDate: '1984-07-01', relation: 'ISTRI' };
-  const child = { nik: nikFor('2012-01-20', 'P'), noKk: kk, name: `AYU ${surname}`, sex: 'P' as const, birthDate: '2012-01-20', relation: 'ANAK', ektp: 'N' as const };
+  const head = {
+    nik: nikFor('1980-03-15', 'L'),
+    noKk: kk,
+    name: `BUDI ${surname}`,
+    sex: 'L' as const,
+    birthDate: '1980-03-15',
+    relation: 'KEPALA KELUARGA',
+  };
+  const wife = {
+    nik: nikFor('1984-07-01', 'P'),
+    noKk: kk,
+    name: `SITI ${surname}`,
+    sex: 'P' as const,
+    birthDate: '1984-07-01',
+    relation: 'ISTRI',
+  };
+  const child = {
+    nik: nikFor('2012-01-20', 'P'),
+    noKk: kk,
+    name: `AYU ${surname}`,
+    sex: 'P' as const,
+    birthDate: '2012-01-20',
+    relation: 'ANAK',
+    ektp: 'N' as const,
+  };
   return [head, wife, child];
 }
 

@@ -34,7 +34,12 @@ export function describeAccessMatrix(title: string, matrix: readonly MatrixRow[]
       it(`${e.method} ${e.url.split('?')[0]}`, async () => {
         const outcomes: string[] = [];
         for (const role of ROLES) {
-          const r = await t.app.inject({ method: e.method, url: e.url, headers: { authorization: auth.get(role)! }, payload: e.body as object });
+          const r = await t.app.inject({
+            method: e.method,
+            url: e.url,
+            headers: { authorization: auth.get(role)! },
+            payload: e.body as object,
+          });
           const allowed = e.allowed === 'all' || e.allowed.includes(role);
           const refused = r.statusCode === 403 || r.statusCode === 401;
           if (allowed === refused) outcomes.push(`${role}: ${r.statusCode} ${r.body.slice(0, 120)}`);

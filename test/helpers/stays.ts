@@ -10,7 +10,13 @@ let serial = 0;
 /** A WIB wall-clock time on a Jakarta date. */
 export const wib = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`);
 
-export async function sjpStay(db: Queryable, nik: string, facility: string, admittedAt: Date, dischargedOn?: string): Promise<string> {
+export async function sjpStay(
+  db: Queryable,
+  nik: string,
+  facility: string,
+  admittedAt: Date,
+  dischargedOn?: string,
+): Promise<string> {
   serial++;
   const number = `${String(serial).padStart(5, '0')}/SJP/DINKES/2099`;
   const r = await db.query<{ id: string }>(
@@ -28,7 +34,14 @@ export async function sjpStay(db: Queryable, nik: string, facility: string, admi
   return number;
 }
 
-export async function referralStay(db: Queryable, nik: string, from: string | null, to: string, createdAt: Date, admittedAt: Date): Promise<string> {
+export async function referralStay(
+  db: Queryable,
+  nik: string,
+  from: string | null,
+  to: string,
+  createdAt: Date,
+  admittedAt: Date,
+): Promise<string> {
   serial++;
   const number = `${String(serial).padStart(5, '0')}/RUJ-JKD/2099`;
   await db.query(

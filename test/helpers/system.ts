@@ -49,7 +49,10 @@ export interface TestEnv {
   close: () => Promise<void>;
 }
 
-export async function testEnv(env: Record<string, string> = {}, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<TestEnv> {
+export async function testEnv(
+  env: Record<string, string> = {},
+  opts: { logStream?: NodeJS.WritableStream } = {},
+): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-test-'));
   const { db, drop } = await freshDb();
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
@@ -70,11 +73,19 @@ export async function testEnv(env: Record<string, string> = {}, opts: { logStrea
 }
 
 export async function ensureFacility(sys: System, code: string, level: 'PPK1' | 'PPK2' = 'PPK2') {
-  await sys.db.query(`INSERT INTO facility (code, name, level) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [code, `Fasilitas ${code}`, level]);
+  await sys.db.query(`INSERT INTO facility (code, name, level) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [
+    code,
+    `Fasilitas ${code}`,
+    level,
+  ]);
 }
 
 /** A user of the role with an API token; returns the Authorization header. */
-export async function tokenFor(sys: System, role: Role, facilityCode?: string): Promise<{ authorization: string; username: string }> {
+export async function tokenFor(
+  sys: System,
+  role: Role,
+  facilityCode?: string,
+): Promise<{ authorization: string; username: string }> {
   const username = `${role}-${crypto.randomBytes(3).toString('hex')}`;
   if (facilityCode) await ensureFacility(sys, facilityCode, role === 'puskesmas' ? 'PPK1' : 'PPK2');
   await sys.access.createUser({ username, role, facilityCode: facilityCode ?? null });
@@ -90,7 +101,11 @@ export async function sessionFor(t: TestEnv, role: Role, facilityCode?: string) 
   const csrfRes = await t.app.inject({ method: 'GET', url: '/api/v1/auth/csrf' });
   const csrfCookie = csrfRes.cookies.find((c) => c.name === '_csrf')!;
   const token = csrfRes.json().token as string;
-  const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: u.oneTimePassword } });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: u.oneTimePassword },
+  });
   const session = login.cookies.find((c) => c.name === 'jk_session')!;
   const cookie = `_csrf=${csrfCookie.value}; jk_session=${session.value}`;
   return { username, password: u.oneTimePassword, cookie, csrf: token, userId: u.id };
@@ -103,13 +118,21 @@ export function writeTemp(dir: string, name: string, content: string | Buffer): 
 }
 
 /** An inject() request body and headers for a multipart form with one file (field "file"). */
-export function multipartRequest(fields: Record<string, string>, file: { name: string; content: string | Buffer; type?: string }, authorization?: string) {
+export function multipartRequest(
+  fields: Record<string, string>,
+  file: { name: string; content: string | Buffer; type?: string },
+  authorization?: string,
+) {
   const boundary = '----jamkesda-test';
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`,
+    ),
+  );
   parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
   parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
   const headers: Record<string, string> = { 'content-type': `multipart/form-data; boundary=${boundary}` };
@@ -118,7 +141,13 @@ export function multipartRequest(fields: Record<string, string>, file: { name: s
 }
 
 /** Runs an import job to its end (the first population import applies at once). */
-export async function importFile(t: TestEnv, kind: 'population' | 'jkn' | 'poverty', name: string, content: string, asOf: string) {
+export async function importFile(
+  t: TestEnv,
+  kind: 'population' | 'jkn' | 'poverty',
+  name: string,
+  content: string,
+  asOf: string,
+) {
   const filePath = writeTemp(t.dataDir, name, content);
   const { done } = await t.sys.imports.start({ kind, filePath, fileName: name, asOf, ownsFile: false });
   return (await done) as Record<string, unknown>;

@@ -18,7 +18,8 @@ beforeAll(async () => {
   t = await testEnv();
   auditor = (await tokenFor(t.sys, 'auditor')).authorization;
   userIds = [];
-  for (const name of ['petugas.satu', 'petugas.dua', 'petugas.tiga']) userIds.push((await t.sys.access.createUser({ username: name, role: 'sjp' })).id);
+  for (const name of ['petugas.satu', 'petugas.dua', 'petugas.tiga'])
+    userIds.push((await t.sys.access.createUser({ username: name, role: 'sjp' })).id);
   await t.sys.access.resetPassword(userIds[0]!);
 });
 afterAll(async () => {
@@ -29,26 +30,47 @@ describe('GET /api/v1/audit', () => {
   it('shows actions and records in words, with the account a user record is about', async () => {
     const r = await get('/api/v1/audit?action=user.create');
     expect(r.statusCode, r.body).toBe(200);
-    const items = r.json().items as { action: string; actionLabel: string; entityLabel: string; entityId: string; entityRef: string }[];
+    const items = r.json().items as {
+      action: string;
+      actionLabel: string;
+      entityLabel: string;
+      entityId: string;
+      entityRef: string;
+    }[];
     // Three made here plus the auditor's own account.
     expect(items).toHaveLength(4);
-    expect(items.every((i) => i.action === 'user.create' && i.actionLabel === 'Membuat akun pengguna' && i.entityLabel === 'Akun pengguna')).toBe(true);
+    expect(
+      items.every(
+        (i) =>
+          i.action === 'user.create' && i.actionLabel === 'Membuat akun pengguna' && i.entityLabel === 'Akun pengguna',
+      ),
+    ).toBe(true);
     expect(items.find((i) => i.entityId === String(userIds[1]))!.entityRef).toBe('petugas.dua');
   });
 
   it('filters by an exact code, not by every code that starts with it', async () => {
     // 'user.create' must not also match a hypothetical 'user.create_x'; a group ends in a dot.
-    await t.sys.db.query(`INSERT INTO audit_log (action, entity_type, entity_id) VALUES ('user.create_x', 'user', '1')`);
+    await t.sys.db.query(
+      `INSERT INTO audit_log (action, entity_type, entity_id) VALUES ('user.create_x', 'user', '1')`,
+    );
     const exact = (await get('/api/v1/audit?action=user.create')).json().items as { action: string }[];
     expect(exact.map((i) => i.action)).not.toContain('user.create_x');
     const group = (await get('/api/v1/audit?action=user.')).json().items as { action: string }[];
-    expect(new Set(group.map((i) => i.action))).toEqual(new Set(['user.create', 'user.create_x', 'user.password_reset']));
+    expect(new Set(group.map((i) => i.action))).toEqual(
+      new Set(['user.create', 'user.create_x', 'user.password_reset']),
+    );
   });
 
   it('offers the pick-lists: labelled actions in groups and every account', async () => {
     const o = (await get('/api/v1/audit/options')).json();
-    expect(o.actions).toContainEqual({ value: 'sjp.approve', label: 'Menyetujui SJP (surat bernomor terbit)', group: 'SJP' });
-    expect(o.users.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(['petugas.satu', 'petugas.dua', 'petugas.tiga']));
+    expect(o.actions).toContainEqual({
+      value: 'sjp.approve',
+      label: 'Menyetujui SJP (surat bernomor terbit)',
+      group: 'SJP',
+    });
+    expect(o.users.map((u: { username: string }) => u.username)).toEqual(
+      expect.arrayContaining(['petugas.satu', 'petugas.dua', 'petugas.tiga']),
+    );
   });
 });
 
@@ -62,9 +84,22 @@ describe('GET /api/v1/audit.xlsx', () => {
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Log audit')!;
     const rows: string[][] = [];
-    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v)))));
+    ws.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v)))),
+    );
     const headerAt = rows.findIndex((x) => x[0] === 'Waktu (WIB)');
-    expect(rows[headerAt]).toEqual(['Waktu (WIB)', 'Pengguna', 'Peran', 'Fasilitas', 'Aksi', 'Kode aksi', 'Rekaman', 'ID rekaman', 'Asal (IP)', 'Rincian']);
+    expect(rows[headerAt]).toEqual([
+      'Waktu (WIB)',
+      'Pengguna',
+      'Peran',
+      'Fasilitas',
+      'Aksi',
+      'Kode aksi',
+      'Rekaman',
+      'ID rekaman',
+      'Asal (IP)',
+      'Rincian',
+    ]);
     const data = rows.slice(headerAt + 1);
     expect(data).toHaveLength(6); // 4 creations, 1 reset, 1 user.create_x
     expect(new Set(data.map((x) => x[5]))).toEqual(new Set(['user.create', 'user.password_reset', 'user.create_x']));
@@ -77,10 +112,13 @@ describe('GET /api/v1/audit.xlsx', () => {
     expect(rows[1]![0]).toContain('Saringan: aksi Semua aksi akun pengguna');
 
     await t.sys.audit.flush();
-    const logged = await t.sys.db.query<{ actor_role: string; details: { rows: number; filters: string[]; truncated: boolean } }>(
-      `SELECT actor_role, details FROM audit_log WHERE action = 'audit.export'`,
-    );
-    expect(logged.rows).toEqual([{ actor_role: 'auditor', details: { rows: 6, filters: ['action'], truncated: false } }]);
+    const logged = await t.sys.db.query<{
+      actor_role: string;
+      details: { rows: number; filters: string[]; truncated: boolean };
+    }>(`SELECT actor_role, details FROM audit_log WHERE action = 'audit.export'`);
+    expect(logged.rows).toEqual([
+      { actor_role: 'auditor', details: { rows: 6, filters: ['action'], truncated: false } },
+    ]);
   });
 
   it('keeps a typed value that looks like a formula as text (no formula runs when the file is opened)', async () => {
@@ -100,6 +138,8 @@ describe('GET /api/v1/audit.xlsx', () => {
 
   it('is refused to a role without audit.read', async () => {
     const { authorization } = await tokenFor(t.sys, 'sjp');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit.xlsx', headers: { authorization } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/audit.xlsx', headers: { authorization } })).statusCode,
+    ).toBe(403);
   });
 });

@@ -12,9 +12,19 @@ import { ACTION_GROUPS, ACTION_LABELS, ENTITY_LABELS, PREFIX_LABELS } from '../.
  * it is both expanded and labelled.
  */
 const TEMPLATES: Record<string, string[]> = {
-  'referral.${action.toLowerCase()}': ['referral.confirm_bed', 'referral.decline', 'referral.arrive', 'referral.admit', 'referral.return'],
+  'referral.${action.toLowerCase()}': [
+    'referral.confirm_bed',
+    'referral.decline',
+    'referral.arrive',
+    'referral.admit',
+    'referral.return',
+  ],
   "${list === 'icd10' ? 'icd' : 'competency'}.load": ['icd.load', 'competency.load'],
-  '${kind}.import.report_download': ['population.import.report_download', 'jkn.import.report_download', 'poverty.import.report_download'],
+  '${kind}.import.report_download': [
+    'population.import.report_download',
+    'jkn.import.report_download',
+    'poverty.import.report_download',
+  ],
   '${spec.kind}.import': ['population.import', 'jkn.import', 'poverty.import'],
 };
 const ENTITY_TEMPLATES: Record<string, string[]> = {
@@ -75,7 +85,14 @@ describe('audit labels', () => {
     expect(unknownTemplates, 'action codes built from a template not listed in TEMPLATES').toEqual([]);
     // The scan itself must find the codes we know are there, or it proves nothing.
     expect(codes.size).toBeGreaterThan(80);
-    for (const known of ['sjp.approve', 'user.deactivate', 'referral.return', 'reconciliation.items.read', 'selfcheck', 'jkn.import']) {
+    for (const known of [
+      'sjp.approve',
+      'user.deactivate',
+      'referral.return',
+      'reconciliation.items.read',
+      'selfcheck',
+      'jkn.import',
+    ]) {
       expect([...codes.keys()]).toContain(known);
     }
     const missing = [...codes].filter(([c]) => !ACTION_LABELS[c]).map(([c, f]) => `${c} (${f})`);

@@ -15,12 +15,24 @@ const today = todayJakarta();
 const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const fam = family('3275010101300001', 'LAHIR');
 const mother = fam[1]!;
-const pbiMother = { nik: nikFor('1990-02-02', 'P'), noKk: '3275010101300002', name: 'IBU PBI', sex: 'P' as const, birthDate: '1990-02-02', relation: 'KEPALA KELUARGA' };
+const pbiMother = {
+  nik: nikFor('1990-02-02', 'P'),
+  noKk: '3275010101300002',
+  name: 'IBU PBI',
+  sex: 'P' as const,
+  birthDate: '1990-02-02',
+  relation: 'KEPALA KELUARGA',
+};
 let babySerial = 1;
-const babyNik = (birthDate: string, sex: 'L' | 'P' = 'L') => encodeNik({ regionCode: '327501', birthDate, sex, serial: 9000 + babySerial++ });
+const babyNik = (birthDate: string, sex: 'L' | 'P' = 'L') =>
+  encodeNik({ regionCode: '327501', birthDate, sex, serial: 9000 + babySerial++ });
 
 async function upload(auth: string, name: string, content: Buffer) {
-  return t.app.inject({ method: 'POST', url: '/api/v1/documents', ...multipartRequest({}, { name, content, type: 'application/pdf' }, auth) });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/documents',
+    ...multipartRequest({}, { name, content, type: 'application/pdf' }, auth),
+  });
 }
 
 async function recordBirth(auth: string, over: Record<string, unknown> = {}) {
@@ -42,7 +54,10 @@ async function recordBirth(auth: string, over: Record<string, unknown> = {}) {
   });
 }
 
-const check = (nik: string, date: string) => t.app.inject({ method: 'GET', url: `/api/v1/eligibility?nik=${nik}&date=${date}`, headers: { authorization: rs } }).then((r) => r.json());
+const check = (nik: string, date: string) =>
+  t.app
+    .inject({ method: 'GET', url: `/api/v1/eligibility?nik=${nik}&date=${date}`, headers: { authorization: rs } })
+    .then((r) => r.json());
 
 beforeAll(async () => {
   t = await testEnv({ DOCUMENT_MAX_MB: String(4 / 1024) });
@@ -50,7 +65,13 @@ beforeAll(async () => {
   otherRs = (await tokenFor(t.sys, 'rumahsakit', 'RS-LAIN-02')).authorization;
   office = (await tokenFor(t.sys, 'kepesertaan')).authorization;
   await importFile(t, 'population', 'p.csv', csv(POP_HEADER, [...fam, pbiMother].map(popLine)), daysAgo(30));
-  await importFile(t, 'jkn', 'j.csv', csv(JKN_HEADER, [`${pbiMother.nik},0009999999999,IBU PBI,PBI_APBN,3,AKTIF,2019-01-01,,`]), daysAgo(30));
+  await importFile(
+    t,
+    'jkn',
+    'j.csv',
+    csv(JKN_HEADER, [`${pbiMother.nik},0009999999999,IBU PBI,PBI_APBN,3,AKTIF,2019-01-01,,`]),
+    daysAgo(30),
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -70,9 +91,18 @@ describe('supporting documents', () => {
 
   it('serves a document to its facility and the office, never to another facility', async () => {
     const id = (await upload(rs, 'kk.pdf', PDF)).json().id;
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/documents/${id}`, headers: { authorization: rs } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/documents/${id}`, headers: { authorization: office } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/documents/${id}`, headers: { authorization: otherRs } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/documents/${id}`, headers: { authorization: rs } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/documents/${id}`, headers: { authorization: office } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/documents/${id}`, headers: { authorization: otherRs } }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
@@ -88,7 +118,12 @@ describe('birth records and the newborn basis (MEM-3.2)', () => {
     expect(rec.noKk).toBe(mother.noKk);
     expect(rec.facilityCode).toBe('RS-LAHIR-01');
     expect(rec.coverage).toMatchObject({ eligible: true, basis: 'NEWBORN' });
-    expect(await check(nik, born)).toMatchObject({ eligible: true, basis: 'NEWBORN', person: { familyNumber: mother.noKk }, rule: { code: 'MEM-3.2' } });
+    expect(await check(nik, born)).toMatchObject({
+      eligible: true,
+      basis: 'NEWBORN',
+      person: { familyNumber: mother.noKk },
+      rule: { code: 'MEM-3.2' },
+    });
     expect((await check(nik, daysAgo(4))).reasons.map((x: { code: string }) => x.code)).toContain('NOT_YET_BORN');
   });
 
@@ -123,23 +158,42 @@ describe('birth records and the newborn basis (MEM-3.2)', () => {
     const r = await recordBirth(rs, { documentId: foreignDoc });
     expect(r.statusCode).toBe(403);
     const mine = (await recordBirth(rs)).json();
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/births/${mine.id}`, headers: { authorization: otherRs } })).statusCode).toBe(404);
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/births', headers: { authorization: otherRs } })).json();
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/births/${mine.id}`, headers: { authorization: otherRs } }))
+        .statusCode,
+    ).toBe(404);
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/births', headers: { authorization: otherRs } })
+    ).json();
     expect(list.items.every((b: { facilityCode: string }) => b.facilityCode === 'RS-LAIN-02')).toBe(true);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/births', headers: { authorization: office } })).json().total).toBeGreaterThan(list.total);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/births', headers: { authorization: office } })).json().total,
+    ).toBeGreaterThan(list.total);
   });
 
   it('cancelling the record ends the newborn basis; the timeline keeps both', async () => {
     const born = daysAgo(6);
     const nik = babyNik(born);
     const rec = (await recordBirth(rs, { childNik: nik, birthDate: born })).json();
-    const c = await t.app.inject({ method: 'POST', url: `/api/v1/births/${rec.id}/cancel`, headers: { authorization: office }, payload: { reason: 'Salah input NIK ibu' } });
+    const c = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/births/${rec.id}/cancel`,
+      headers: { authorization: office },
+      payload: { reason: 'Salah input NIK ibu' },
+    });
     expect(c.statusCode).toBe(200);
     expect(c.json().status).toBe('CANCELLED');
     expect((await check(nik, today)).eligible).toBe(false);
-    const tl = (await t.app.inject({ method: 'GET', url: `/api/v1/persons/${nik}/timeline`, headers: { authorization: office } })).json();
-    expect(tl.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['BIRTH', 'CORRECTION', 'BIRTH_RECORD']));
-    const audit = await t.sys.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_type = 'birth_record' AND entity_id = $1`, [String(rec.id)]);
+    const tl = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/persons/${nik}/timeline`, headers: { authorization: office } })
+    ).json();
+    expect(tl.events.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['BIRTH', 'CORRECTION', 'BIRTH_RECORD']),
+    );
+    const audit = await t.sys.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE entity_type = 'birth_record' AND entity_id = $1`,
+      [String(rec.id)],
+    );
     expect(audit.rows.map((a) => a.action)).toEqual(expect.arrayContaining(['birth.record', 'birth.cancel']));
   });
 });
@@ -157,10 +211,21 @@ describe('manual changes and the timeline (MEM-6)', () => {
     expect(r.statusCode).toBe(201);
     expect((await check(head.nik, daysAgo(11))).eligible).toBe(true);
     expect((await check(head.nik, died)).reasons.map((x: { code: string }) => x.code)).toContain('DECEASED');
-    const twice = await t.app.inject({ method: 'POST', url: `/api/v1/persons/${head.nik}/changes`, headers: { authorization: office }, payload: { kind: 'DEATH', effectiveDate: died, reason: 'Surat lain lagi' } });
+    const twice = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${head.nik}/changes`,
+      headers: { authorization: office },
+      payload: { kind: 'DEATH', effectiveDate: died, reason: 'Surat lain lagi' },
+    });
     expect(twice.statusCode).toBe(422);
 
-    const tl = (await t.app.inject({ method: 'GET', url: `/api/v1/persons/${head.nik}/timeline`, headers: { authorization: office } })).json();
+    const tl = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/persons/${head.nik}/timeline`,
+        headers: { authorization: office },
+      })
+    ).json();
     const death = tl.events.find((e: { kind: string }) => e.kind === 'DEATH');
     expect(death).toMatchObject({ date: died, source: 'MANUAL' });
     expect(tl.coverage.at(-1)).toMatchObject({ date: died, eligible: false, until: null });
@@ -174,15 +239,33 @@ describe('manual changes and the timeline (MEM-6)', () => {
       method: 'POST',
       url: `/api/v1/persons/${head.nik}/changes`,
       headers: { authorization: office },
-      payload: { kind: 'CORRECTION', withdraws: 'DEATH', effectiveDate: today, reason: 'Salah orang, surat kematian milik warga lain' },
+      payload: {
+        kind: 'CORRECTION',
+        withdraws: 'DEATH',
+        effectiveDate: today,
+        reason: 'Salah orang, surat kematian milik warga lain',
+      },
     });
     expect(undo.statusCode).toBe(201);
     expect((await check(head.nik, today)).eligible).toBe(true);
   });
 
   it('a facility may not record changes or read timelines', async () => {
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/persons/${head.nik}/timeline`, headers: { authorization: rs } })).statusCode).toBe(403);
-    const r = await t.app.inject({ method: 'POST', url: `/api/v1/persons/${head.nik}/changes`, headers: { authorization: rs }, payload: { kind: 'DEATH', effectiveDate: today, reason: 'xxxxxxx' } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/persons/${head.nik}/timeline`,
+          headers: { authorization: rs },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${head.nik}/changes`,
+      headers: { authorization: rs },
+      payload: { kind: 'DEATH', effectiveDate: today, reason: 'xxxxxxx' },
+    });
     expect(r.statusCode).toBe(403);
   });
 });

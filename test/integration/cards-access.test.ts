@@ -15,7 +15,12 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', url: '/api/v1/cards/print-batches', allowed: READ },
   { method: 'POST', url: '/api/v1/cards', body: { noKk: '3275010101900201' }, allowed: MANAGE },
   { method: 'POST', url: '/api/v1/cards/bulk-issue', body: { areaCode: '3275011001' }, allowed: MANAGE },
-  { method: 'POST', url: '/api/v1/cards/999999/reissue', body: { reason: 'HILANG', note: 'Kartu hilang' }, allowed: MANAGE },
+  {
+    method: 'POST',
+    url: '/api/v1/cards/999999/reissue',
+    body: { reason: 'HILANG', note: 'Kartu hilang' },
+    allowed: MANAGE,
+  },
   { method: 'POST', url: '/api/v1/cards/999999/revoke', body: { reason: 'LAINNYA', note: 'Dicabut' }, allowed: MANAGE },
   { method: 'POST', url: '/api/v1/cards/999999/handover', body: { to: 'SITI' }, allowed: MANAGE },
   { method: 'POST', url: '/api/v1/cards/print/pdf', body: { cardIds: [999999], layout: 'CARD' }, allowed: MANAGE },

@@ -20,7 +20,15 @@ const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 8
 // K: head, wife (PBI APBN when the card is issued), child under 17, a grandmother who died before.
 const k = family('3275010101700001', 'KARTIKA') as Row[];
 const [kHead, kWife, kChild] = k as [Row, Row, Row];
-const kGran: Row = { nik: nikFor('1945-02-02', 'P'), noKk: '3275010101700001', name: 'ALM MBOK KARTIKA', sex: 'P', birthDate: '1945-02-02', relation: 'ORANG TUA', deathDate: '2025-06-01' };
+const kGran: Row = {
+  nik: nikFor('1945-02-02', 'P'),
+  noKk: '3275010101700001',
+  name: 'ALM MBOK KARTIKA',
+  sex: 'P',
+  birthDate: '1945-02-02',
+  relation: 'ORANG TUA',
+  deathDate: '2025-06-01',
+};
 // L: an ordinary family; after issue the wife dies and the child moves away.
 const l = family('3275010101700002', 'LESTARI') as Row[];
 // M: untouched after issue.
@@ -31,7 +39,8 @@ const solo = (family('3275010101700005', 'PRATAMA') as Row[]).slice(0, 1);
 const n = family('3275010101700004', 'NUSANTARA') as Row[];
 const newborn = { nik: nikFor(daysAgo(2), 'L'), name: 'BAYI KARTIKA', birthDate: daysAgo(2) };
 
-const api = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, payload, headers: { authorization: officer } });
+const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  t.app.inject({ method, url, payload, headers: { authorization: officer } });
 
 async function pbi(nik: string, from: string, segment = 'PBI_APBN') {
   await t.sys.db.query(
@@ -59,7 +68,13 @@ async function waitForJob(id: number) {
 beforeAll(async () => {
   t = await testEnv();
   officer = (await tokenFor(t.sys, 'kepesertaan')).authorization;
-  await importFile(t, 'population', 'pop.csv', csv(POP_HEADER, [...k, kGran, ...l, ...m, ...n, ...solo].map(popLine)), daysAgo(30));
+  await importFile(
+    t,
+    'population',
+    'pop.csv',
+    csv(POP_HEADER, [...k, kGran, ...l, ...m, ...n, ...solo].map(popLine)),
+    daysAgo(30),
+  );
   await pbi(kWife.nik, daysAgo(60));
   for (const p of n) await pbi(p.nik, daysAgo(60), 'PBI_APBD');
 });
@@ -74,22 +89,43 @@ describe('card members and their coverage on the issue date', () => {
     const card = r.json();
     expect(card.members.map((x: { nik: string }) => x.nik)).toEqual([kHead.nik, kWife.nik, kChild.nik]);
     const mm = byNik(card.members);
-    expect(mm[kHead.nik]).toMatchObject({ included: true, coverage: 'COVERED', coverageBasis: 'RESIDENT', coverageRule: 'MEM-3.1' });
-    expect(mm[kWife.nik]).toMatchObject({ included: false, pendingReason: null, coverage: 'PBI_JKN', jknSegment: 'PBI_APBN', coverageRule: 'MEM-4' });
+    expect(mm[kHead.nik]).toMatchObject({
+      included: true,
+      coverage: 'COVERED',
+      coverageBasis: 'RESIDENT',
+      coverageRule: 'MEM-3.1',
+    });
+    expect(mm[kWife.nik]).toMatchObject({
+      included: false,
+      pendingReason: null,
+      coverage: 'PBI_JKN',
+      jknSegment: 'PBI_APBN',
+      coverageRule: 'MEM-4',
+    });
     expect(mm[kChild.nik]).toMatchObject({ included: true, coverage: 'COVERED' });
     expect(card).toMatchObject({ memberCount: 3, includedCount: 2 });
 
     // Stored per member, so the printed card can be explained later.
-    const stored = await t.sys.db.query<{ nik: string; included: boolean; coverage: string; jkn_segment: string | null }>(
+    const stored = await t.sys.db.query<{
+      nik: string;
+      included: boolean;
+      coverage: string;
+      jkn_segment: string | null;
+    }>(
       `SELECT m.nik, m.included, m.coverage, m.jkn_segment FROM family_card_member m WHERE m.card_id = $1 ORDER BY position`,
       [card.id],
     );
-    expect(stored.rows.find((x) => x.nik === kWife.nik)).toMatchObject({ included: false, coverage: 'PBI_JKN', jkn_segment: 'PBI_APBN' });
+    expect(stored.rows.find((x) => x.nik === kWife.nik)).toMatchObject({
+      included: false,
+      coverage: 'PBI_JKN',
+      jkn_segment: 'PBI_APBN',
+    });
     // The eligibility rule sees no card covering the PBI wife.
     const wife = (await api('GET', `/api/v1/eligibility?nik=${kWife.nik}`)).json();
     expect(wife).toMatchObject({ eligible: false });
     expect(wife.card?.status ?? null).not.toBe('ACTIVE');
-    for (const fam of [l, m, solo]) expect((await api('POST', '/api/v1/cards', { noKk: fam[0]!.noKk })).statusCode).toBe(201);
+    for (const fam of [l, m, solo])
+      expect((await api('POST', '/api/v1/cards', { noKk: fam[0]!.noKk })).statusCode).toBe(201);
   });
 
   it('refuses a card for a family whose members are all PBI', async () => {
@@ -121,14 +157,32 @@ describe('coverage changes after issue', () => {
       [kHead.nik, newborn.nik, newborn.name, newborn.birthDate, today],
     );
     // L: the wife dies (recorded as a membership change), the child moves out of the city.
-    expect((await api('POST', `/api/v1/persons/${l[1]!.nik}/changes`, { kind: 'DEATH', effectiveDate: daysAgo(1), reason: 'Surat kematian kelurahan' })).statusCode).toBe(201);
+    expect(
+      (
+        await api('POST', `/api/v1/persons/${l[1]!.nik}/changes`, {
+          kind: 'DEATH',
+          effectiveDate: daysAgo(1),
+          reason: 'Surat kematian kelurahan',
+        })
+      ).statusCode,
+    ).toBe(201);
     await t.sys.db.query('UPDATE person SET moved_out_date = $2 WHERE nik = $1', [l[2]!.nik, today]);
     // P: the only member dies.
-    expect((await api('POST', `/api/v1/persons/${solo[0]!.nik}/changes`, { kind: 'DEATH', effectiveDate: today, reason: 'Surat kematian kelurahan' })).statusCode).toBe(201);
+    expect(
+      (
+        await api('POST', `/api/v1/persons/${solo[0]!.nik}/changes`, {
+          kind: 'DEATH',
+          effectiveDate: today,
+          reason: 'Surat kematian kelurahan',
+        })
+      ).statusCode,
+    ).toBe(201);
 
     const summary = (await api('GET', '/api/v1/cards/reissue-flagged')).json();
     expect(summary.total).toBe(3);
-    expect(Object.fromEntries(summary.byReason.map((x: { reason: string; cards: number }) => [x.reason, x.cards]))).toEqual({
+    expect(
+      Object.fromEntries(summary.byReason.map((x: { reason: string; cards: number }) => [x.reason, x.cards])),
+    ).toEqual({
       MEMBER_DIED: 2,
       MEMBER_MOVED: 1,
       MEMBER_ADDED: 1,
@@ -137,7 +191,11 @@ describe('coverage changes after issue', () => {
     });
     const { fam } = await activeCard(kHead.noKk);
     expect(fam.outdated).toBe(true);
-    expect(fam.reissueFlags.map((f: { reason: string }) => f.reason)).toEqual(['MEMBER_ADDED', 'BECAME_PBI', 'NO_LONGER_PBI']);
+    expect(fam.reissueFlags.map((f: { reason: string }) => f.reason)).toEqual([
+      'MEMBER_ADDED',
+      'BECAME_PBI',
+      'NO_LONGER_PBI',
+    ]);
 
     // The print queue: the "perlu cetak ulang" tab with its count, each card with its reasons.
     const queue = (await api('GET', '/api/v1/cards?needsReissue=true')).json();

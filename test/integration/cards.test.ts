@@ -19,15 +19,35 @@ const OTHER_VILLAGE = '3275021001';
 type Row = PersonRow & { nik: string };
 // F1: head and wife with e-KTP, a child under 17 without (included through the parents), a grown son without (pending).
 const f1 = family('3275010101900201', 'SANTOSO') as Row[];
-const grownSon: Row = { nik: nikFor('2000-05-05', 'L'), noKk: '3275010101900201', name: 'RIZKY SANTOSO', sex: 'L', birthDate: '2000-05-05', relation: 'ANAK', ektp: 'N' };
+const grownSon: Row = {
+  nik: nikFor('2000-05-05', 'L'),
+  noKk: '3275010101900201',
+  name: 'RIZKY SANTOSO',
+  sex: 'L',
+  birthDate: '2000-05-05',
+  relation: 'ANAK',
+  ektp: 'N',
+};
 // F2: nobody has an e-KTP.
 const f2 = (family('3275010101900202', 'TANPAKTP') as Row[]).map((p) => ({ ...p, ektp: 'N' as const }));
 // F3..F5: ordinary families of the same village, for bulk issue and printing.
-const more = ['3275010101900203', '3275010101900204', '3275010101900205'].flatMap((kk, i) => family(kk, `WARGA${i + 3}`) as Row[]);
+const more = ['3275010101900203', '3275010101900204', '3275010101900205'].flatMap(
+  (kk, i) => family(kk, `WARGA${i + 3}`) as Row[],
+);
 // F6: another village, must not be touched by a bulk issue of VILLAGE.
 const f6 = (family('3275020101900206', 'BINTARA') as Row[]).map((p) => ({ ...p, village: OTHER_VILLAGE }));
 // F7: everyone has died.
-const f7: Row[] = [{ nik: nikFor('1940-01-01', 'L'), noKk: '3275010101900207', name: 'ALM SUPARMAN', sex: 'L', birthDate: '1940-01-01', relation: 'KEPALA KELUARGA', deathDate: '2025-01-01' }];
+const f7: Row[] = [
+  {
+    nik: nikFor('1940-01-01', 'L'),
+    noKk: '3275010101900207',
+    name: 'ALM SUPARMAN',
+    sex: 'L',
+    birthDate: '1940-01-01',
+    relation: 'KEPALA KELUARGA',
+    deathDate: '2025-01-01',
+  },
+];
 
 const api = (method: 'GET' | 'POST', url: string, payload?: object, auth = officer) =>
   t.app.inject({ method, url, payload, headers: { authorization: auth } });
@@ -43,18 +63,35 @@ async function auditCount(action: string, entityId?: string) {
 }
 
 async function cardsOf(noKk: string) {
-  const r = await t.sys.db.query<{ id: number; status: string; ended_on: string | null; verify_code: string; replaces_card_id: number | null }>(
-    'SELECT id, status, ended_on, verify_code, replaces_card_id FROM family_card WHERE no_kk = $1 ORDER BY id',
-    [noKk],
-  );
-  return r.rows.map((c) => ({ ...c, id: Number(c.id), replaces_card_id: c.replaces_card_id === null ? null : Number(c.replaces_card_id) }));
+  const r = await t.sys.db.query<{
+    id: number;
+    status: string;
+    ended_on: string | null;
+    verify_code: string;
+    replaces_card_id: number | null;
+  }>('SELECT id, status, ended_on, verify_code, replaces_card_id FROM family_card WHERE no_kk = $1 ORDER BY id', [
+    noKk,
+  ]);
+  return r.rows.map((c) => ({
+    ...c,
+    id: Number(c.id),
+    replaces_card_id: c.replaces_card_id === null ? null : Number(c.replaces_card_id),
+  }));
 }
 
 beforeAll(async () => {
   t = await testEnv();
   const people = [...f1, grownSon, ...f2, ...more, ...f6, ...f7];
   const file = writeTemp(t.dataDir, 'pop.csv', csv(POP_HEADER, people.map(popLine)));
-  await (await t.sys.imports.start({ kind: 'population', filePath: file, fileName: path.basename(file), asOf: '2026-11-01', ownsFile: false })).done;
+  await (
+    await t.sys.imports.start({
+      kind: 'population',
+      filePath: file,
+      fileName: path.basename(file),
+      asOf: '2026-11-01',
+      ownsFile: false,
+    })
+  ).done;
   officer = (await tokenFor(t.sys, 'kepesertaan')).authorization;
   leader = (await tokenFor(t.sys, 'pimpinan')).authorization;
 });
@@ -71,13 +108,24 @@ describe('issuing a family card', () => {
     const card = r.json();
     cardId = card.id;
     expect(card.number).toMatch(/^KS-3275-\d{7}$/);
-    expect(card).toMatchObject({ status: 'ACTIVE', issuedOn: today, endedOn: null, headName: 'BUDI SANTOSO', printState: 'BELUM_CETAK', memberCount: 4, includedCount: 3 });
+    expect(card).toMatchObject({
+      status: 'ACTIVE',
+      issuedOn: today,
+      endedOn: null,
+      headName: 'BUDI SANTOSO',
+      printState: 'BELUM_CETAK',
+      memberCount: 4,
+      includedCount: 3,
+    });
     const byName = Object.fromEntries(card.members.map((m: { name: string }) => [m.name, m]));
     expect(byName['AYU SANTOSO']).toMatchObject({ included: true, pendingReason: null });
     expect(byName['RIZKY SANTOSO']).toMatchObject({ included: false, pendingReason: 'PENDING_EKTP' });
     expect(card.members[0].relation).toBe('KEPALA KELUARGA');
     expect(card.verifyUrl).toMatch(/\/verifikasi\/kartu\/[0-9A-Z]{12}$/);
-    const rows = await t.sys.db.query<{ nik: string; included: boolean }>('SELECT nik, included FROM family_card_member WHERE card_id = $1', [cardId]);
+    const rows = await t.sys.db.query<{ nik: string; included: boolean }>(
+      'SELECT nik, included FROM family_card_member WHERE card_id = $1',
+      [cardId],
+    );
     expect(rows.rows.find((m) => m.nik === grownSon.nik)?.included).toBe(false);
     expect(await auditCount('card.issue', String(cardId))).toBe(1);
     // The eligibility check reads the card register (contract: card.number, card.status).
@@ -105,7 +153,9 @@ describe('issuing a family card', () => {
   });
 
   it('says what is wrong with an unknown or malformed KK', async () => {
-    expect((await api('POST', '/api/v1/cards', { noKk: '3275019999999999' })).json().error.code).toBe('FAMILY_NOT_FOUND');
+    expect((await api('POST', '/api/v1/cards', { noKk: '3275019999999999' })).json().error.code).toBe(
+      'FAMILY_NOT_FOUND',
+    );
     const bad = await api('POST', '/api/v1/cards', { noKk: '3275-01' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: 'INVALID_KK', message: 'Nomor KK harus 16 digit angka.' });
@@ -115,14 +165,26 @@ describe('issuing a family card', () => {
     const r = await api('GET', `/api/v1/cards/families/${f1[0]!.noKk}`, undefined, leader);
     expect(r.statusCode).toBe(200);
     const f = r.json();
-    expect(f).toMatchObject({ noKk: f1[0]!.noKk, canIssue: false, outdated: false, includedCount: 3, villageName: 'Bekasijaya', districtName: 'Bekasi Timur' });
+    expect(f).toMatchObject({
+      noKk: f1[0]!.noKk,
+      canIssue: false,
+      outdated: false,
+      includedCount: 3,
+      villageName: 'Bekasijaya',
+      districtName: 'Bekasi Timur',
+    });
     expect(f.members).toHaveLength(4);
     expect(f.active.id).toBe(cardId);
     expect(f.history).toHaveLength(1);
     expect(await auditCount('card.family.read', grownSon.nik)).toBe(1);
     const find = await api('GET', `/api/v1/cards/find?q=${grownSon.nik}`, undefined, leader);
     expect(find.json()).toEqual({ noKk: f1[0]!.noKk });
-    const byNumber = await api('GET', `/api/v1/cards/find?q=${encodeURIComponent(f.active.number.toLowerCase())}`, undefined, leader);
+    const byNumber = await api(
+      'GET',
+      `/api/v1/cards/find?q=${encodeURIComponent(f.active.number.toLowerCase())}`,
+      undefined,
+      leader,
+    );
     expect(byNumber.json()).toEqual({ noKk: f1[0]!.noKk });
   });
 });
@@ -130,7 +192,10 @@ describe('issuing a family card', () => {
 describe('reissue and revoke', () => {
   it('reissue makes the old card REPLACED from today and issues a new number with the current members', async () => {
     const [old] = await cardsOf(f1[0]!.noKk);
-    const r = await api('POST', `/api/v1/cards/${old!.id}/reissue`, { reason: 'HILANG', note: 'Kartu hilang saat banjir' });
+    const r = await api('POST', `/api/v1/cards/${old!.id}/reissue`, {
+      reason: 'HILANG',
+      note: 'Kartu hilang saat banjir',
+    });
     expect(r.statusCode).toBe(201);
     const fresh = r.json();
     expect(fresh).toMatchObject({ status: 'ACTIVE', issueReason: 'HILANG', replacesCardId: old!.id, memberCount: 4 });
@@ -140,7 +205,12 @@ describe('reissue and revoke', () => {
     expect(after[1]).toMatchObject({ status: 'ACTIVE', ended_on: null, replaces_card_id: old!.id });
     expect(after[1]!.verify_code).not.toBe(after[0]!.verify_code);
     const oldView = (await api('GET', `/api/v1/cards/${old!.id}`)).json();
-    expect(oldView).toMatchObject({ status: 'REPLACED', endReason: 'HILANG', replacedByCardId: fresh.id, endNote: 'Kartu hilang saat banjir' });
+    expect(oldView).toMatchObject({
+      status: 'REPLACED',
+      endReason: 'HILANG',
+      replacedByCardId: fresh.id,
+      endNote: 'Kartu hilang saat banjir',
+    });
     expect(await auditCount('card.reissue', String(old!.id))).toBe(1);
   });
 
@@ -151,7 +221,10 @@ describe('reissue and revoke', () => {
     expect(again.json().error.code).toBe('CARD_NOT_ACTIVE');
     const noNote = await api('POST', `/api/v1/cards/${current!.id}/reissue`, { reason: 'RUSAK', note: ' ' });
     expect(noNote.json().error.code).toBe('REASON_REQUIRED');
-    const badReason = await api('POST', `/api/v1/cards/${current!.id}/reissue`, { reason: 'DICURI', note: 'Dicuri orang' });
+    const badReason = await api('POST', `/api/v1/cards/${current!.id}/reissue`, {
+      reason: 'DICURI',
+      note: 'Dicuri orang',
+    });
     expect(badReason.statusCode).toBe(400);
     expect(await cardsOf(f1[0]!.noKk)).toHaveLength(2);
   });
@@ -159,11 +232,17 @@ describe('reissue and revoke', () => {
   it('revokes with a reason; the family may then be issued a new card', async () => {
     const kk = more[0]!.noKk;
     const issued = (await api('POST', '/api/v1/cards', { noKk: kk })).json();
-    const r = await api('POST', `/api/v1/cards/${issued.id}/revoke`, { reason: 'DATA_TIDAK_SAH', note: 'Diterbitkan atas KK yang salah' });
+    const r = await api('POST', `/api/v1/cards/${issued.id}/revoke`, {
+      reason: 'DATA_TIDAK_SAH',
+      note: 'Diterbitkan atas KK yang salah',
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ status: 'REVOKED', endedOn: today, endReason: 'DATA_TIDAK_SAH' });
     expect(await auditCount('card.revoke', String(issued.id))).toBe(1);
-    expect((await api('POST', `/api/v1/cards/${issued.id}/revoke`, { reason: 'LAINNYA', note: 'Dua kali dicabut' })).json().error.code).toBe('CARD_NOT_ACTIVE');
+    expect(
+      (await api('POST', `/api/v1/cards/${issued.id}/revoke`, { reason: 'LAINNYA', note: 'Dua kali dicabut' })).json()
+        .error.code,
+    ).toBe('CARD_NOT_ACTIVE');
     const again = await api('POST', '/api/v1/cards', { noKk: kk });
     expect(again.statusCode).toBe(201);
     expect((await cardsOf(kk)).map((c) => c.status)).toEqual(['REVOKED', 'ACTIVE']);
@@ -186,15 +265,26 @@ describe('bulk issue', () => {
     const job = await waitForJob(r.json().jobId);
     expect(job.status).toBe('succeeded');
     // F2 (no e-KTP) and the two of `more` without a card; F1 and more[0] already hold one; F7 has no living member.
-    expect(job.result).toMatchObject({ area: '3275011001', families: 3, issued: 2, noMemberWithEktp: 1, alreadyActive: 0 });
+    expect(job.result).toMatchObject({
+      area: '3275011001',
+      families: 3,
+      issued: 2,
+      noMemberWithEktp: 1,
+      alreadyActive: 0,
+    });
     expect(await cardsOf(f6[0]!.noKk)).toHaveLength(0);
-    for (const kk of [more[3]!.noKk, more[6]!.noKk]) expect((await cardsOf(kk)).map((c) => c.status)).toEqual(['ACTIVE']);
-    const bulkAudit = await t.sys.db.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'card.issue' AND details->>'bulk' = '3275011001'`);
+    for (const kk of [more[3]!.noKk, more[6]!.noKk])
+      expect((await cardsOf(kk)).map((c) => c.status)).toEqual(['ACTIVE']);
+    const bulkAudit = await t.sys.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'card.issue' AND details->>'bulk' = '3275011001'`,
+    );
     expect(Number(bulkAudit.rows[0]!.n)).toBe(2);
 
     const rerun = await t.sys.cards.issueForArea(VILLAGE);
     expect(rerun).toMatchObject({ families: 1, issued: 0, noMemberWithEktp: 1 });
-    expect((await api('POST', '/api/v1/cards/bulk-issue', { areaCode: '32.75.01.10' })).json().error.code).toBe('INVALID_AREA_CODE');
+    expect((await api('POST', '/api/v1/cards/bulk-issue', { areaCode: '32.75.01.10' })).json().error.code).toBe(
+      'INVALID_AREA_CODE',
+    );
   });
 });
 
@@ -204,7 +294,13 @@ describe('print queue, batches and hand-over', () => {
     expect(all.statusCode).toBe(200);
     const body = all.json();
     // F1, F3 (reissued after revocation), F4 and F5.
-    expect(body.totals).toEqual({ all: 4, BELUM_CETAK: 4, SUDAH_CETAK: 0, SUDAH_DISERAHKAN: 0, PERLU_CETAK_ULANG: null });
+    expect(body.totals).toEqual({
+      all: 4,
+      BELUM_CETAK: 4,
+      SUDAH_CETAK: 0,
+      SUDAH_DISERAHKAN: 0,
+      PERLU_CETAK_ULANG: null,
+    });
     expect(body.total).toBe(4);
     expect(body.items).toHaveLength(2);
     const page2 = (await api('GET', `/api/v1/cards?area=${VILLAGE}&pageSize=2&page=2`)).json();
@@ -213,16 +309,23 @@ describe('print queue, batches and hand-over', () => {
     expect((await api('GET', `/api/v1/cards?area=${VILLAGE}&pageSize=2&page=3`)).json().items).toHaveLength(0);
     const other = (await api('GET', `/api/v1/cards?area=${OTHER_VILLAGE}`)).json();
     expect(other.total).toBe(0);
-    const withEnded = (await api('GET', `/api/v1/cards?area=327501&status=ALL&issuedFrom=${today}&issuedTo=${today}`)).json();
+    const withEnded = (
+      await api('GET', `/api/v1/cards?area=327501&status=ALL&issuedFrom=${today}&issuedTo=${today}`)
+    ).json();
     expect(withEnded.totals.all).toBe(6);
     expect((await api('GET', '/api/v1/cards?issuedFrom=2026-13-01')).json().error.code).toBe('INVALID_DATE');
     const areas = (await api('GET', '/api/v1/cards/areas', undefined, leader)).json();
-    expect(areas.districts.map((d: { code: string; name: string }) => `${d.code} ${d.name}`)).toEqual(['327501 Bekasi Timur', '327502 Bekasi Barat']);
+    expect(areas.districts.map((d: { code: string; name: string }) => `${d.code} ${d.name}`)).toEqual([
+      '327501 Bekasi Timur',
+      '327502 Bekasi Barat',
+    ]);
     expect(areas.districts[0].villages).toEqual([{ code: VILLAGE, name: 'Bekasijaya' }]);
   });
 
   it('prints a selection as one PDF in either layout, with the right number of pages', async () => {
-    const ids = (await api('GET', `/api/v1/cards?area=${VILLAGE}&pageSize=3`)).json().items.map((c: { id: number }) => c.id);
+    const ids = (await api('GET', `/api/v1/cards?area=${VILLAGE}&pageSize=3`))
+      .json()
+      .items.map((c: { id: number }) => c.id);
     const a4 = await api('POST', '/api/v1/cards/print/pdf', { cardIds: ids, layout: 'A4' });
     expect(a4.statusCode).toBe(200);
     expect(a4.headers['content-type']).toBe('application/pdf');
@@ -254,7 +357,9 @@ describe('print queue, batches and hand-over', () => {
     expect(totals).toMatchObject({ BELUM_CETAK: 1, SUDAH_CETAK: 3 });
     const pdf = await api('GET', `/api/v1/cards/print-batches/${batch.id}/pdf?layout=CARD`);
     expect(pages(pdf.rawPayload)).toBe(6);
-    expect((await api('GET', `/api/v1/cards/print-batches/${batch.id}/pdf`)).headers['content-disposition']).toContain(`batch-cetak-${batch.id}.pdf`);
+    expect((await api('GET', `/api/v1/cards/print-batches/${batch.id}/pdf`)).headers['content-disposition']).toContain(
+      `batch-cetak-${batch.id}.pdf`,
+    );
     const list = (await api('GET', '/api/v1/cards/print-batches', undefined, leader)).json();
     expect(list.items[0]).toMatchObject({ id: batch.id, cardCount: 3, handedOver: 0, stillActive: 3 });
     expect(await auditCount('card.print_batch', String(batch.id))).toBe(1);
@@ -264,20 +369,34 @@ describe('print queue, batches and hand-over', () => {
   it('records a hand-over of a printed card, to whom and when, and refuses the impossible ones', async () => {
     const printed = (await api('GET', `/api/v1/cards?area=${VILLAGE}&printState=SUDAH_CETAK`)).json().items[0];
     const unprinted = (await api('GET', `/api/v1/cards?area=${VILLAGE}&printState=BELUM_CETAK`)).json().items[0];
-    expect((await api('POST', `/api/v1/cards/${unprinted.id}/handover`, { to: 'SITI' })).json().error.code).toBe('CARD_NOT_PRINTED');
-    expect((await api('POST', `/api/v1/cards/${printed.id}/handover`, { to: 'SITI', on: '2999-01-01' })).json().error.code).toBe('HANDOVER_DATE_FUTURE');
+    expect((await api('POST', `/api/v1/cards/${unprinted.id}/handover`, { to: 'SITI' })).json().error.code).toBe(
+      'CARD_NOT_PRINTED',
+    );
+    expect(
+      (await api('POST', `/api/v1/cards/${printed.id}/handover`, { to: 'SITI', on: '2999-01-01' })).json().error.code,
+    ).toBe('HANDOVER_DATE_FUTURE');
     const r = await api('POST', `/api/v1/cards/${printed.id}/handover`, { to: ' Siti   Aminah (istri) ' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ printState: 'SUDAH_DISERAHKAN', handedOverOn: today, handedOverTo: 'Siti Aminah (istri)' });
-    expect((await api('POST', `/api/v1/cards/${printed.id}/handover`, { to: 'BUDI' })).json().error.code).toBe('CARD_ALREADY_HANDED_OVER');
-    const audit = await t.sys.db.query<{ details: Record<string, unknown> }>(`SELECT details FROM audit_log WHERE action = 'card.handover' AND entity_id = $1`, [String(printed.id)]);
+    expect(r.json()).toMatchObject({
+      printState: 'SUDAH_DISERAHKAN',
+      handedOverOn: today,
+      handedOverTo: 'Siti Aminah (istri)',
+    });
+    expect((await api('POST', `/api/v1/cards/${printed.id}/handover`, { to: 'BUDI' })).json().error.code).toBe(
+      'CARD_ALREADY_HANDED_OVER',
+    );
+    const audit = await t.sys.db.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_log WHERE action = 'card.handover' AND entity_id = $1`,
+      [String(printed.id)],
+    );
     expect(audit.rows).toHaveLength(1);
     expect(JSON.stringify(audit.rows[0]!.details)).not.toMatch(/Siti/i);
   });
 });
 
 describe('public verification', () => {
-  const verify = (code: string, ip = '10.9.0.1') => t.app.inject({ method: 'GET', url: `/api/v1/public/cards/${code}`, remoteAddress: ip });
+  const verify = (code: string, ip = '10.9.0.1') =>
+    t.app.inject({ method: 'GET', url: `/api/v1/public/cards/${code}`, remoteAddress: ip });
 
   it('tells validity, status, the head of family’s initials and the issue date — nothing more', async () => {
     const [replaced, active] = await cardsOf(f1[0]!.noKk);
@@ -285,11 +404,18 @@ describe('public verification', () => {
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual({ valid: true, status: 'ACTIVE', initials: 'B. S.', issuedOn: today });
     for (const secret of ['SANTOSO', f1[0]!.nik, f1[0]!.noKk, 'KS-3275']) expect(r.body).not.toContain(secret);
-    expect((await verify(replaced!.verify_code)).json()).toEqual({ valid: false, status: 'REPLACED', initials: 'B. S.', issuedOn: today });
+    expect((await verify(replaced!.verify_code)).json()).toEqual({
+      valid: false,
+      status: 'REPLACED',
+      initials: 'B. S.',
+      issuedOn: today,
+    });
     const unknown = await verify('ZZZZZZZZZZZZ');
     expect(unknown.json()).toEqual({ valid: false, status: 'UNKNOWN', initials: null, issuedOn: null });
     expect((await verify('not-a-code!')).json()).toEqual(unknown.json());
-    const audited = await t.sys.db.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'card.verify' AND ip = '10.9.0.1'`);
+    const audited = await t.sys.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'card.verify' AND ip = '10.9.0.1'`,
+    );
     expect(Number(audited.rows[0]!.n)).toBe(4);
   });
 

@@ -33,7 +33,16 @@ async function referral(from: string, to: string, status: string, flagged: boole
     `INSERT INTO referral (number, year, seq, nik, person_name, from_facility_code, to_facility_code, kind, diagnosis_code, status, eligible, partner,
                            verify_code, emergency, creator_name, competency_flag)
      VALUES ($1, 2099, $2, $3, 'PASIEN', $4, $5, 'MEDICAL', (SELECT code FROM icd10 ORDER BY code LIMIT 1), $6, true, true, $7, false, 'PETUGAS', $8)`,
-    [`${serial}/RUJ-DASH/2099`, serial, `32750101018${String(serial).padStart(5, '0')}`, from, to, status, `DASHVERIFY${serial}`, flagged],
+    [
+      `${serial}/RUJ-DASH/2099`,
+      serial,
+      `32750101018${String(serial).padStart(5, '0')}`,
+      from,
+      to,
+      status,
+      `DASHVERIFY${serial}`,
+      flagged,
+    ],
   );
 }
 
@@ -58,7 +67,9 @@ async function card(printed: boolean, handedOver: boolean) {
   serial++;
   let batch: number | null = null;
   if (printed) {
-    const b = await t.sys.db.query<{ id: number }>(`INSERT INTO family_card_print_batch (layout, card_count) VALUES ('A4', 1) RETURNING id`);
+    const b = await t.sys.db.query<{ id: number }>(
+      `INSERT INTO family_card_print_batch (layout, card_count) VALUES ('A4', 1) RETURNING id`,
+    );
     batch = b.rows[0]!.id;
   }
   await t.sys.db.query(
@@ -127,7 +138,10 @@ beforeAll(async () => {
     t,
     'jkn',
     'j1.csv',
-    csv(JKN_HEADER, [`${people[0]!.nik},0001111111111,BUDI SATU,PPU,1,AKTIF,2020-05-01,,`, `${people[1]!.nik},0001111111112,SITI SATU,PBPU,3,NONAKTIF,2020-05-01,4,`]),
+    csv(JKN_HEADER, [
+      `${people[0]!.nik},0001111111111,BUDI SATU,PPU,1,AKTIF,2020-05-01,,`,
+      `${people[1]!.nik},0001111111112,SITI SATU,PBPU,3,NONAKTIF,2020-05-01,4,`,
+    ]),
     addDays(today, -15),
   );
   await importFile(t, 'population', 'p2.csv', csv(POP_HEADER, people.slice(0, 5).map(popLine)), addDays(today, -5));
@@ -139,7 +153,13 @@ afterAll(async () => {
 describe('GET /api/v1/dashboard', () => {
   it('gives the SJP officer the whole program: to decide with the nearest deadline, late, flagged referrals, agreements expiring', async () => {
     const d = await dashboardOf('sjp');
-    expect(byKey(d)).toMatchObject({ 'sjp.toDecide': 3, 'sjp.late': 1, 'sjp.needsCompletion': 1, 'referrals.flagged': 2, 'agreements.expiring': 2 });
+    expect(byKey(d)).toMatchObject({
+      'sjp.toDecide': 3,
+      'sjp.late': 1,
+      'sjp.needsCompletion': 1,
+      'referrals.flagged': 2,
+      'agreements.expiring': 2,
+    });
     const toDecide = d.counters.find((c) => c.key === 'sjp.toDecide')!;
     // The nearest deadline ahead (RS B's request due in 2 h), not the late one.
     const hoursAhead = (new Date(toDecide.due!).getTime() - Date.now()) / 3600_000;
@@ -165,7 +185,12 @@ describe('GET /api/v1/dashboard', () => {
     // Its own work comes first.
     expect(a.counters[0]!.key).toBe('referrals.incoming');
     const b = await dashboardOf('rumahsakit', RS_B);
-    expect(byKey(b)).toMatchObject({ 'sjp.toDecide': 2, 'sjp.drafts': 0, 'sjp.needsCompletion': 0, 'agreements.expiring': 1 });
+    expect(byKey(b)).toMatchObject({
+      'sjp.toDecide': 2,
+      'sjp.drafts': 0,
+      'sjp.needsCompletion': 0,
+      'agreements.expiring': 1,
+    });
     // Nothing of the office's (flagged referrals, signals, change sets) reaches a hospital.
     expect(Object.keys(byKey(b))).not.toContain('referrals.flagged');
     expect(b.figures).toBeNull();
@@ -178,7 +203,12 @@ describe('GET /api/v1/dashboard', () => {
 
   it('gives the membership officer change sets, signals, letters and the card queue', async () => {
     const d = await dashboardOf('kepesertaan');
-    expect(byKey(d)).toMatchObject({ 'reconciliation.pending': 1, 'letters.expiring': 1, 'cards.toPrint': 2, 'cards.toHandOver': 1 });
+    expect(byKey(d)).toMatchObject({
+      'reconciliation.pending': 1,
+      'letters.expiring': 1,
+      'cards.toPrint': 2,
+      'cards.toHandOver': 1,
+    });
     expect(byKey(d)).toHaveProperty('signals.open');
     expect(d.counters.find((c) => c.key === 'reconciliation.pending')!.tone).toBe('alert');
     expect(d.figures).not.toBeNull();
@@ -190,7 +220,9 @@ describe('GET /api/v1/dashboard', () => {
     // one head with an active JKN membership (PPU: he stays outside the program's members only if PPU is excluded).
     expect(d.figures).toMatchObject({ date: today, residents: 6, pendingEktp: 2, jknActive: 1, jknRegistered: 2 });
     expect(d.figures!.members).toBeGreaterThanOrEqual(5);
-    expect(Object.keys(byKey(d))).toEqual(expect.arrayContaining(['sjp.toDecide', 'cards.toPrint', 'reconciliation.pending']));
+    expect(Object.keys(byKey(d))).toEqual(
+      expect.arrayContaining(['sjp.toDecide', 'cards.toPrint', 'reconciliation.pending']),
+    );
     expect(Object.keys(byKey(d))).not.toContain('referrals.flagged');
     // The leadership reads the queues; nothing is an alarm for a role that does not act on it.
     expect(d.counters.filter((c) => c.tone === 'alert')).toEqual([]);
@@ -204,7 +236,10 @@ describe('GET /api/v1/dashboard', () => {
   it('gives the administrator the accounts that need them: locked, and never used', async () => {
     const before = byKey(await dashboardOf('admin'));
     const u = await t.sys.access.createUser({ username: 'terkunci.satu', role: 'sjp' });
-    await t.sys.db.query(`UPDATE app_user SET locked_until = now() + interval '10 minutes', must_change_password = false WHERE id = $1`, [u.id]);
+    await t.sys.db.query(
+      `UPDATE app_user SET locked_until = now() + interval '10 minutes', must_change_password = false WHERE id = $1`,
+      [u.id],
+    );
     const after = await dashboardOf('admin');
     expect(byKey(after)['users.locked']).toBe(before['users.locked']! + 1);
     // The admin made by dashboardOf also has not replaced its one-time password.
@@ -214,7 +249,8 @@ describe('GET /api/v1/dashboard', () => {
   });
 
   it('answers every role, and nobody without credentials', async () => {
-    for (const role of ['admin', 'bendahara', 'dukcapil', 'ketua', 'auditor', 'verifikator'] as Role[]) await dashboardOf(role);
+    for (const role of ['admin', 'bendahara', 'dukcapil', 'ketua', 'auditor', 'verifikator'] as Role[])
+      await dashboardOf(role);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/dashboard' })).statusCode).toBe(401);
   });
 });

@@ -15,7 +15,12 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', url: '/api/v1/recommendations/999999', allowed: READ },
   { method: 'GET', url: '/api/v1/recommendations/999999/pdf', allowed: READ },
   { method: 'GET', url: '/api/v1/recommendations/lookup?nik=3275011503800001', allowed: MANAGE },
-  { method: 'POST', url: '/api/v1/recommendations', body: { nik: '3275011503800001', category: 'TIDAK_MAMPU', reason: 'uji akses' }, allowed: MANAGE },
+  {
+    method: 'POST',
+    url: '/api/v1/recommendations',
+    body: { nik: '3275011503800001', category: 'TIDAK_MAMPU', reason: 'uji akses' },
+    allowed: MANAGE,
+  },
   { method: 'POST', url: '/api/v1/recommendations/999999/revoke', body: { reason: 'uji akses' }, allowed: MANAGE },
 ];
 

@@ -17,8 +17,24 @@ let sjp: string;
 const TODAY = todayJakarta();
 const YEAR = Number(TODAY.slice(0, 4));
 const [budi, siti, ayu] = family('3275010101900201', 'REKOMEN');
-const gone = { nik: nikFor('1970-01-01', 'L'), noKk: '3275010101900202', name: 'PINDAH KELUAR', sex: 'L' as const, birthDate: '1970-01-01', relation: 'KEPALA KELUARGA', movedOutDate: addDays(TODAY, -30) };
-const dead = { nik: nikFor('1950-06-06', 'P'), noKk: '3275010101900203', name: 'SUDAH WAFAT', sex: 'P' as const, birthDate: '1950-06-06', relation: 'KEPALA KELUARGA', deathDate: addDays(TODAY, -10) };
+const gone = {
+  nik: nikFor('1970-01-01', 'L'),
+  noKk: '3275010101900202',
+  name: 'PINDAH KELUAR',
+  sex: 'L' as const,
+  birthDate: '1970-01-01',
+  relation: 'KEPALA KELUARGA',
+  movedOutDate: addDays(TODAY, -30),
+};
+const dead = {
+  nik: nikFor('1950-06-06', 'P'),
+  noKk: '3275010101900203',
+  name: 'SUDAH WAFAT',
+  sex: 'P' as const,
+  birthDate: '1950-06-06',
+  relation: 'KEPALA KELUARGA',
+  deathDate: addDays(TODAY, -10),
+};
 
 const api = (method: 'GET' | 'POST', url: string, auth: string | null, payload?: object, remoteAddress?: string) =>
   t.app.inject({ method, url, headers: auth ? { authorization: auth } : {}, payload, remoteAddress });
@@ -30,10 +46,22 @@ function stranger(birthDate = '1988-04-12', sex: 'L' | 'P' = 'L') {
 
 function inmate(overrides: Record<string, unknown> = {}) {
   const s = stranger();
-  return { nik: s.nik, category: 'WARGA_BINAAN_LAPAS', institution: 'Lapas Kelas IIA Bekasi', reason: 'Warga binaan memerlukan rawat inap.', person: s.person, ...overrides };
+  return {
+    nik: s.nik,
+    category: 'WARGA_BINAAN_LAPAS',
+    institution: 'Lapas Kelas IIA Bekasi',
+    reason: 'Warga binaan memerlukan rawat inap.',
+    person: s.person,
+    ...overrides,
+  };
 }
 
-const poor = (nik: string, overrides: Record<string, unknown> = {}) => ({ nik, category: 'TIDAK_MAMPU', reason: 'Hasil asesmen pekerja sosial: tidak mampu.', ...overrides });
+const poor = (nik: string, overrides: Record<string, unknown> = {}) => ({
+  nik,
+  category: 'TIDAK_MAMPU',
+  reason: 'Hasil asesmen pekerja sosial: tidak mampu.',
+  ...overrides,
+});
 
 async function counts() {
   const r = await t.sys.db.query<{ letters: number; counter: number | null }>(
@@ -45,7 +73,15 @@ async function counts() {
 beforeAll(async () => {
   t = await testEnv({ PUBLIC_URL: 'https://jamkesda.example.go.id' });
   const file = writeTemp(t.dataDir, 'p.csv', csv(POP_HEADER, [budi!, siti!, ayu!, gone, dead].map(popLine)));
-  await (await t.sys.imports.start({ kind: 'population', filePath: file, fileName: path.basename(file), asOf: addDays(TODAY, -1), ownsFile: false })).done;
+  await (
+    await t.sys.imports.start({
+      kind: 'population',
+      filePath: file,
+      fileName: path.basename(file),
+      asOf: addDays(TODAY, -1),
+      ownsFile: false,
+    })
+  ).done;
   dinsos = (await tokenFor(t.sys, 'dinsos')).authorization;
   sjp = (await tokenFor(t.sys, 'sjp')).authorization;
 });
@@ -119,7 +155,17 @@ describe('issuing a letter', () => {
 
   it('flags, without refusing, a NIK whose birth date disagrees with the identity entered (MEM-2)', async () => {
     const s = stranger('1990-02-02', 'P');
-    const r = await api('POST', '/api/v1/recommendations', dinsos, inmate({ nik: s.nik, category: 'PENGHUNI_PANTI', institution: 'Panti Sosial Bina Laras', person: { ...s.person, birthDate: '1990-02-03' } }));
+    const r = await api(
+      'POST',
+      '/api/v1/recommendations',
+      dinsos,
+      inmate({
+        nik: s.nik,
+        category: 'PENGHUNI_PANTI',
+        institution: 'Panti Sosial Bina Laras',
+        person: { ...s.person, birthDate: '1990-02-03' },
+      }),
+    );
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json().nikWarnings).toHaveLength(1);
   });
@@ -143,7 +189,10 @@ describe('issuing a letter', () => {
       const a = await api('POST', '/api/v1/recommendations', dinsos, inmate());
       const b = await api('POST', '/api/v1/recommendations', dinsos, inmate());
       expect(a.statusCode, a.body).toBe(201);
-      expect([a.json().number, b.json().number]).toEqual([`0001/REK-JKD/DINSOS/${YEAR + 1}`, `0002/REK-JKD/DINSOS/${YEAR + 1}`]);
+      expect([a.json().number, b.json().number]).toEqual([
+        `0001/REK-JKD/DINSOS/${YEAR + 1}`,
+        `0002/REK-JKD/DINSOS/${YEAR + 1}`,
+      ]);
       expect(a.json().issuedOn).toBe(`${YEAR + 1}-01-02`);
     } finally {
       vi.useRealTimers();
@@ -179,10 +228,24 @@ describe('refusals leave nothing behind', () => {
 
   it('accepts a letter that starts the day after another ends', async () => {
     const s = stranger('1975-08-08');
-    const first = await api('POST', '/api/v1/recommendations', dinsos, inmate({ ...s, category: 'TAHANAN', institution: 'Rutan Polres', validTo: addDays(TODAY, 9) }));
+    const first = await api(
+      'POST',
+      '/api/v1/recommendations',
+      dinsos,
+      inmate({ ...s, category: 'TAHANAN', institution: 'Rutan Polres', validTo: addDays(TODAY, 9) }),
+    );
     expect(first.statusCode, first.body).toBe(201);
-    await refused(inmate({ ...s, category: 'TAHANAN', institution: 'Rutan Polres', validFrom: addDays(TODAY, 9) }), 409, 'RECOMMENDATION_OVERLAP');
-    const second = await api('POST', '/api/v1/recommendations', dinsos, inmate({ ...s, category: 'TAHANAN', institution: 'Rutan Kejaksaan', validFrom: addDays(TODAY, 10) }));
+    await refused(
+      inmate({ ...s, category: 'TAHANAN', institution: 'Rutan Polres', validFrom: addDays(TODAY, 9) }),
+      409,
+      'RECOMMENDATION_OVERLAP',
+    );
+    const second = await api(
+      'POST',
+      '/api/v1/recommendations',
+      dinsos,
+      inmate({ ...s, category: 'TAHANAN', institution: 'Rutan Kejaksaan', validFrom: addDays(TODAY, 10) }),
+    );
     expect(second.statusCode, second.body).toBe(201);
   });
 
@@ -199,13 +262,21 @@ describe('refusals leave nothing behind', () => {
     expect(e.message).toMatch(/lembaga/i);
     await refused(inmate({ category: 'ORANG_TERLANTAR', institution: undefined }), 422, 'INSTITUTION_REQUIRED');
     const p = await refused(inmate({ person: null }), 400, 'PERSON_NAME_REQUIRED');
-    expect(p.details.problems.map((x: { field: string }) => x.field)).toEqual(['person.name', 'person.birthDate', 'person.sex']);
+    expect(p.details.problems.map((x: { field: string }) => x.field)).toEqual([
+      'person.name',
+      'person.birthDate',
+      'person.sex',
+    ]);
   });
 
   it('refuses a malformed NIK, an unknown category and a validity beyond the limit', async () => {
     await refused(poor('3275011503800000'), 400, 'INVALID_NIK');
     await refused(poor(siti!.nik, { category: 'MISKIN' }), 400, 'INVALID_CATEGORY');
-    const e = await refused(inmate({ category: 'TAHANAN', institution: 'Rutan', validTo: addDays(TODAY, 60) }), 422, 'VALIDITY_TOO_LONG');
+    const e = await refused(
+      inmate({ category: 'TAHANAN', institution: 'Rutan', validTo: addDays(TODAY, 60) }),
+      422,
+      'VALIDITY_TOO_LONG',
+    );
     expect(e.message).toContain('60 hari');
     await refused(poor(siti!.nik, { validFrom: addDays(TODAY, -8) }), 422, 'VALID_FROM_TOO_EARLY');
   });
@@ -219,12 +290,23 @@ describe('refusals leave nothing behind', () => {
 describe('revoking', () => {
   it('revokes from today by default; the letter stays listed and the NIK may get a new letter from today', async () => {
     const l = (await api('POST', '/api/v1/recommendations', dinsos, poor(siti!.nik))).json();
-    const bad = await api('POST', `/api/v1/recommendations/${l.id}/revoke`, dinsos, { reason: 'Salah data', revokedOn: addDays(TODAY, -1) });
+    const bad = await api('POST', `/api/v1/recommendations/${l.id}/revoke`, dinsos, {
+      reason: 'Salah data',
+      revokedOn: addDays(TODAY, -1),
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('REVOKE_BEFORE_START');
-    const r = await api('POST', `/api/v1/recommendations/${l.id}/revoke`, dinsos, { reason: 'Sudah terdaftar PBI JKN.' });
+    const r = await api('POST', `/api/v1/recommendations/${l.id}/revoke`, dinsos, {
+      reason: 'Sudah terdaftar PBI JKN.',
+    });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ status: 'REVOKED', state: 'REVOKED', revokedOn: TODAY, revokeReason: 'Sudah terdaftar PBI JKN.', coverageEnd: null });
+    expect(r.json()).toMatchObject({
+      status: 'REVOKED',
+      state: 'REVOKED',
+      revokedOn: TODAY,
+      revokeReason: 'Sudah terdaftar PBI JKN.',
+      coverageEnd: null,
+    });
     expect(r.json().revokedByName).toMatch(/^dinsos-/);
     const again = await api('POST', `/api/v1/recommendations/${l.id}/revoke`, dinsos, { reason: 'Sekali lagi' });
     expect(again.statusCode).toBe(409);
@@ -235,25 +317,50 @@ describe('revoking', () => {
     const renewed = await api('POST', '/api/v1/recommendations', dinsos, poor(siti!.nik));
     expect(renewed.statusCode, renewed.body).toBe(201);
 
-    const a = await t.sys.db.query(`SELECT 1 FROM audit_log WHERE action = 'recommendation.revoke' AND entity_id = $1`, [String(l.id)]);
+    const a = await t.sys.db.query(
+      `SELECT 1 FROM audit_log WHERE action = 'recommendation.revoke' AND entity_id = $1`,
+      [String(l.id)],
+    );
     expect(a.rows).toHaveLength(1);
   });
 
   it('keeps covering until a future revocation date and refuses overlaps until then', async () => {
     const s = stranger('1966-06-16');
-    const l = (await api('POST', '/api/v1/recommendations', dinsos, inmate({ ...s, category: 'PENGHUNI_PANTI', institution: 'Panti Werdha' }))).json();
-    const r = await api('POST', `/api/v1/recommendations/${l.id}/revoke`, dinsos, { reason: 'Keluar dari panti', revokedOn: addDays(TODAY, 5) });
+    const l = (
+      await api(
+        'POST',
+        '/api/v1/recommendations',
+        dinsos,
+        inmate({ ...s, category: 'PENGHUNI_PANTI', institution: 'Panti Werdha' }),
+      )
+    ).json();
+    const r = await api('POST', `/api/v1/recommendations/${l.id}/revoke`, dinsos, {
+      reason: 'Keluar dari panti',
+      revokedOn: addDays(TODAY, 5),
+    });
     expect(r.json()).toMatchObject({ status: 'REVOKED', state: 'ACTIVE', coverageEnd: addDays(TODAY, 4) });
-    const clash = await api('POST', '/api/v1/recommendations', dinsos, inmate({ ...s, category: 'PENGHUNI_PANTI', institution: 'Panti Lain', validFrom: addDays(TODAY, 4) }));
+    const clash = await api(
+      'POST',
+      '/api/v1/recommendations',
+      dinsos,
+      inmate({ ...s, category: 'PENGHUNI_PANTI', institution: 'Panti Lain', validFrom: addDays(TODAY, 4) }),
+    );
     expect(clash.json().error.code).toBe('RECOMMENDATION_OVERLAP');
-    const after = await api('POST', '/api/v1/recommendations', dinsos, inmate({ ...s, category: 'PENGHUNI_PANTI', institution: 'Panti Lain', validFrom: addDays(TODAY, 5) }));
+    const after = await api(
+      'POST',
+      '/api/v1/recommendations',
+      dinsos,
+      inmate({ ...s, category: 'PENGHUNI_PANTI', institution: 'Panti Lain', validFrom: addDays(TODAY, 5) }),
+    );
     expect(after.statusCode, after.body).toBe(201);
   });
 });
 
 describe('reading, searching and printing', () => {
   it('finds letters by number, NIK, name, state, category and expiry', async () => {
-    const byNumber = (await api('GET', `/api/v1/recommendations?q=${encodeURIComponent(`0001/REK-JKD/DINSOS/${YEAR}`)}`, sjp)).json();
+    const byNumber = (
+      await api('GET', `/api/v1/recommendations?q=${encodeURIComponent(`0001/REK-JKD/DINSOS/${YEAR}`)}`, sjp)
+    ).json();
     expect(byNumber.items.map((i: { nik: string }) => i.nik)).toEqual([budi!.nik]);
     const byPrefix = (await api('GET', '/api/v1/recommendations?q=0002', sjp)).json();
     expect(byPrefix.items.every((i: { number: string }) => i.number.startsWith('0002/'))).toBe(true);
@@ -270,7 +377,10 @@ describe('reading, searching and printing', () => {
     const all = (await api('GET', '/api/v1/recommendations?limit=200', sjp)).json();
     expect(all.total).toBe((await counts()).letters);
     const tahanan = (await api('GET', '/api/v1/recommendations?category=TAHANAN', sjp)).json();
-    expect(tahanan.items.map((i: { institution: string }) => i.institution).sort()).toEqual(['Rutan Kejaksaan', 'Rutan Polres']);
+    expect(tahanan.items.map((i: { institution: string }) => i.institution).sort()).toEqual([
+      'Rutan Kejaksaan',
+      'Rutan Polres',
+    ]);
     const soon = (await api('GET', '/api/v1/recommendations?expiringWithinDays=30', sjp)).json();
     // Soonest end first; the panti letter is revoked from a later date, so its coverage ends before its printed end.
     expect(soon.items.map((i: { institution: string }) => i.institution)).toEqual(['Panti Werdha', 'Rutan Polres']);
@@ -279,10 +389,14 @@ describe('reading, searching and printing', () => {
   });
 
   it('audits every person shown in a list and every letter read', async () => {
-    const before = await t.sys.db.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'recommendation.list'`);
+    const before = await t.sys.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'recommendation.list'`,
+    );
     const r = (await api('GET', '/api/v1/recommendations?category=TAHANAN', sjp)).json();
     await t.sys.audit.flush();
-    const after = await t.sys.db.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'recommendation.list'`);
+    const after = await t.sys.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'recommendation.list'`,
+    );
     expect(Number(after.rows[0]!.n) - Number(before.rows[0]!.n)).toBe(r.items.length);
     const one = await api('GET', `/api/v1/recommendations/${r.items[0].id}`, sjp);
     expect(one.statusCode).toBe(200);
@@ -299,12 +413,21 @@ describe('reading, searching and printing', () => {
     const b = r.json();
     expect(b.person).toMatchObject({ name: 'BUDI REKOMEN', resident: true, nikWarnings: [] });
     expect(b.letters.map((l: { number: string }) => l.number)).toEqual([`0001/REK-JKD/DINSOS/${YEAR}`]);
-    expect(b.categories.find((c: { code: string }) => c.code === 'TAHANAN')).toMatchObject({ unit: 'day', maxLength: 60, maxValidTo: addDays(TODAY, 59) });
+    expect(b.categories.find((c: { code: string }) => c.code === 'TAHANAN')).toMatchObject({
+      unit: 'day',
+      maxLength: 60,
+      maxValidTo: addDays(TODAY, 59),
+    });
     const unknown = (await api('GET', `/api/v1/recommendations/lookup?nik=${stranger().nik}`, dinsos)).json();
     expect(unknown.person).toBeNull();
-    expect((await api('GET', `/api/v1/recommendations/lookup?nik=${gone.nik}`, dinsos)).json().person.resident).toBe(false);
+    expect((await api('GET', `/api/v1/recommendations/lookup?nik=${gone.nik}`, dinsos)).json().person.resident).toBe(
+      false,
+    );
     expect((await api('GET', '/api/v1/recommendations/lookup?nik=123', dinsos)).json().error.code).toBe('INVALID_NIK');
-    const a = await t.sys.db.query(`SELECT 1 FROM audit_log WHERE action = 'recommendation.lookup' AND entity_id = $1`, [budi!.nik]);
+    const a = await t.sys.db.query(
+      `SELECT 1 FROM audit_log WHERE action = 'recommendation.lookup' AND entity_id = $1`,
+      [budi!.nik],
+    );
     expect(a.rows).toHaveLength(1);
   });
 
@@ -321,7 +444,9 @@ describe('reading, searching and printing', () => {
     expect(text).toContain('/MediaBox [0 0 595.28 841.89]');
     expect(text).toContain(`Surat Rekomendasi 0001/REK-JKD/DINSOS/${YEAR}`);
     expect(text).toContain('/Subtype /Image'); // the QR code
-    const a = await t.sys.db.query(`SELECT 1 FROM audit_log WHERE action = 'recommendation.print' AND entity_id = $1`, [budi!.nik]);
+    const a = await t.sys.db.query(`SELECT 1 FROM audit_log WHERE action = 'recommendation.print' AND entity_id = $1`, [
+      budi!.nik,
+    ]);
     expect(a.rows).toHaveLength(1);
     expect((await api('GET', '/api/v1/recommendations/999999/pdf', sjp)).statusCode).toBe(404);
   });
@@ -336,13 +461,24 @@ describe('public verification', () => {
     const l = (await api('GET', '/api/v1/recommendations/1', dinsos)).json();
     const r = await api('GET', `/api/v1/public/recommendations/${l.verifyCode}`, null, undefined, '10.9.0.1');
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ valid: true, status: 'ACTIVE', initials: 'B. R.', validFrom: l.validFrom, validTo: l.validTo });
+    expect(r.json()).toEqual({
+      valid: true,
+      status: 'ACTIVE',
+      initials: 'B. R.',
+      validFrom: l.validFrom,
+      validTo: l.validTo,
+    });
     expect(r.body).not.toContain('BUDI');
     expect(r.body).not.toContain(budi!.nik);
     // Lower case and dashes, as a person may type it from the paper.
     const typed = l.verifyCode.toLowerCase().replace(/(.{4})(?=.)/g, '$1-');
-    expect((await api('GET', `/api/v1/public/recommendations/${typed}`, null, undefined, '10.9.0.1')).json().valid).toBe(true);
-    const a = await t.sys.db.query<{ actor_id: number | null; ip: string }>(`SELECT actor_id, ip FROM audit_log WHERE action = 'recommendation.verify' AND entity_id = $1`, [String(l.id)]);
+    expect(
+      (await api('GET', `/api/v1/public/recommendations/${typed}`, null, undefined, '10.9.0.1')).json().valid,
+    ).toBe(true);
+    const a = await t.sys.db.query<{ actor_id: number | null; ip: string }>(
+      `SELECT actor_id, ip FROM audit_log WHERE action = 'recommendation.verify' AND entity_id = $1`,
+      [String(l.id)],
+    );
     expect(a.rows.length).toBeGreaterThanOrEqual(2);
     expect(a.rows[0]).toEqual({ actor_id: null, ip: '10.9.0.1' });
   });
@@ -359,21 +495,32 @@ describe('public verification', () => {
 
   it('is rate-limited per address', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 31; i++) codes.push((await api('GET', '/api/v1/public/recommendations/ABCDEFGHJKMN', null, undefined, '10.9.9.9')).statusCode);
+    for (let i = 0; i < 31; i++)
+      codes.push(
+        (await api('GET', '/api/v1/public/recommendations/ABCDEFGHJKMN', null, undefined, '10.9.9.9')).statusCode,
+      );
     expect(codes.slice(0, 30).every((c) => c === 404)).toBe(true);
     expect(codes[30]).toBe(429);
-    expect((await api('GET', '/api/v1/public/recommendations/ABCDEFGHJKMN', null, undefined, '10.9.9.10')).statusCode).toBe(404);
+    expect(
+      (await api('GET', '/api/v1/public/recommendations/ABCDEFGHJKMN', null, undefined, '10.9.9.10')).statusCode,
+    ).toBe(404);
   });
 });
 
 describe('demo letters', () => {
   it('creates a few letters for residents and special groups, and adds nothing when run again', async () => {
-    const first = await runWithContext(systemContext('cli:test'), () => seedDemoRecommendations(t.sys.db, t.sys.recommendations, { residents: 1 }));
+    const first = await runWithContext(systemContext('cli:test'), () =>
+      seedDemoRecommendations(t.sys.db, t.sys.recommendations, { residents: 1 }),
+    );
     // Budi, Siti and the child already hold letters or are too young; the special groups are new.
     expect(first.numbers).toHaveLength(3);
-    const revoked = await t.sys.db.query<{ issuer_name: string }>(`SELECT issuer_name FROM recommendation WHERE category = 'ORANG_TERLANTAR' AND status = 'REVOKED'`);
+    const revoked = await t.sys.db.query<{ issuer_name: string }>(
+      `SELECT issuer_name FROM recommendation WHERE category = 'ORANG_TERLANTAR' AND status = 'REVOKED'`,
+    );
     expect(revoked.rows).toEqual([{ issuer_name: 'Petugas Dinas Sosial' }]);
-    const again = await runWithContext(systemContext('cli:test'), () => seedDemoRecommendations(t.sys.db, t.sys.recommendations, { residents: 1 }));
+    const again = await runWithContext(systemContext('cli:test'), () =>
+      seedDemoRecommendations(t.sys.db, t.sys.recommendations, { residents: 1 }),
+    );
     expect(again.numbers).toEqual([]);
   });
 });

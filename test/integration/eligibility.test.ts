@@ -7,18 +7,58 @@ let t: TestEnv;
 let desk: { authorization: string; username: string };
 const fam = family('3275010101200001', 'PRATAMA');
 const [head, wife, child] = fam;
-const pbi = { nik: nikFor('1955-04-04', 'L'), noKk: '3275010101200002', name: 'PAK PBI', sex: 'L' as const, birthDate: '1955-04-04', relation: 'KEPALA KELUARGA' };
-const dead = { nik: nikFor('1940-01-01', 'P'), noKk: '3275010101200003', name: 'ALMARHUMAH', sex: 'P' as const, birthDate: '1940-01-01', relation: 'KEPALA KELUARGA', deathDate: '2026-10-15' };
-const moved = { nik: nikFor('1988-08-08', 'L'), noKk: '3275010101200004', name: 'SUDAH PINDAH', sex: 'L' as const, birthDate: '1988-08-08', relation: 'KEPALA KELUARGA', movedOutDate: '2026-09-30' };
-const mismatch = { nik: nikFor('1970-01-01', 'L'), noKk: '3275010101200005', name: 'BEDA DATA', sex: 'P' as const, birthDate: '1970-01-01', relation: 'KEPALA KELUARGA' };
+const pbi = {
+  nik: nikFor('1955-04-04', 'L'),
+  noKk: '3275010101200002',
+  name: 'PAK PBI',
+  sex: 'L' as const,
+  birthDate: '1955-04-04',
+  relation: 'KEPALA KELUARGA',
+};
+const dead = {
+  nik: nikFor('1940-01-01', 'P'),
+  noKk: '3275010101200003',
+  name: 'ALMARHUMAH',
+  sex: 'P' as const,
+  birthDate: '1940-01-01',
+  relation: 'KEPALA KELUARGA',
+  deathDate: '2026-10-15',
+};
+const moved = {
+  nik: nikFor('1988-08-08', 'L'),
+  noKk: '3275010101200004',
+  name: 'SUDAH PINDAH',
+  sex: 'L' as const,
+  birthDate: '1988-08-08',
+  relation: 'KEPALA KELUARGA',
+  movedOutDate: '2026-09-30',
+};
+const mismatch = {
+  nik: nikFor('1970-01-01', 'L'),
+  noKk: '3275010101200005',
+  name: 'BEDA DATA',
+  sex: 'P' as const,
+  birthDate: '1970-01-01',
+  relation: 'KEPALA KELUARGA',
+};
 
 async function load(kind: 'population' | 'jkn', file: string, asOf: string) {
-  const { done } = await t.sys.imports.start({ kind, filePath: file, fileName: path.basename(file), asOf, ownsFile: false });
+  const { done } = await t.sys.imports.start({
+    kind,
+    filePath: file,
+    fileName: path.basename(file),
+    asOf,
+    ownsFile: false,
+  });
   return (await done) as Record<string, number>;
 }
 
 function check(nik: string, date?: string, auth = desk.authorization) {
-  return t.app.inject({ method: 'GET', url: `/api/v1/eligibility?nik=${nik}${date ? `&date=${date}` : ''}`, headers: { authorization: auth } });
+  return t.app.inject({
+    method: 'GET',
+    url: `/api/v1/eligibility?nik=${nik}${date ? `&date=${date}` : ''}`,
+    headers: { authorization: auth },
+  });
 }
 
 beforeAll(async () => {
@@ -26,7 +66,11 @@ beforeAll(async () => {
   // which reconciliation-guard.test.ts tests; here only what eligibility makes of the data counts.
   t = await testEnv({ IMPORT_MAX_REJECTED_PERCENT: '100', IMPORT_SUSPECT_PERCENT: '100' });
   desk = await tokenFor(t.sys, 'rumahsakit', 'RS-TEST-01');
-  await load('population', writeTemp(t.dataDir, 'p.csv', csv(POP_HEADER, [...fam, pbi, dead, moved, mismatch].map(popLine))), '2026-11-01');
+  await load(
+    'population',
+    writeTemp(t.dataDir, 'p.csv', csv(POP_HEADER, [...fam, pbi, dead, moved, mismatch].map(popLine))),
+    '2026-11-01',
+  );
   const jkn = [
     `${pbi.nik},0001111111111,PAK PBI,PBI_APBN,3,AKTIF,2019-01-01,,PKM-3275-001`,
     `${head!.nik},0002222222222,BUDI PRATAMA,PPU,1,AKTIF,2020-05-01,,PKM-3275-001`,
@@ -71,7 +115,9 @@ describe('GET /api/v1/eligibility', () => {
     expect(on.eligible).toBe(false);
     expect(on.reasons).toContainEqual(expect.objectContaining({ code: 'DECEASED', severity: 'BLOCK' }));
     expect((await check(moved.nik, '2026-09-29')).json().eligible).toBe(true);
-    expect((await check(moved.nik, '2026-09-30')).json().reasons.map((x: { code: string }) => x.code)).toContain('MOVED_OUT');
+    expect((await check(moved.nik, '2026-09-30')).json().reasons.map((x: { code: string }) => x.code)).toContain(
+      'MOVED_OUT',
+    );
   });
 
   it('uses the JKN data in force on the date asked about', async () => {
@@ -79,7 +125,15 @@ describe('GET /api/v1/eligibility', () => {
     expect((await check(pbi.nik, '2018-06-01')).json().eligible).toBe(true);
     expect((await check(pbi.nik, '2019-01-01')).json().eligible).toBe(false);
     // A later file where the PBI membership is gone: covered from that date once approved (MEM-7), still refused before it.
-    const later = await load('jkn', writeTemp(t.dataDir, 'j2.csv', csv(JKN_HEADER, [`${head!.nik},0002222222222,BUDI PRATAMA,PPU,1,AKTIF,2020-05-01,,PKM-3275-001`])), '2026-12-01');
+    const later = await load(
+      'jkn',
+      writeTemp(
+        t.dataDir,
+        'j2.csv',
+        csv(JKN_HEADER, [`${head!.nik},0002222222222,BUDI PRATAMA,PPU,1,AKTIF,2020-05-01,,PKM-3275-001`]),
+      ),
+      '2026-12-01',
+    );
     expect((await check(pbi.nik, '2026-12-01')).json().eligible).toBe(false);
     await t.sys.reconciliation.approve(later.changeSetId!, {});
     expect((await check(pbi.nik, '2026-11-30')).json().eligible).toBe(false);
@@ -98,7 +152,9 @@ describe('GET /api/v1/eligibility', () => {
     expect(nf.reasons[0]).toMatchObject({ code: 'NOT_FOUND', severity: 'BLOCK' });
     const before = (await check(child!.nik, '2011-01-01')).json();
     expect(before.eligible).toBe(false);
-    expect(before.reasons.map((x: { code: string }) => x.code)).toEqual(expect.arrayContaining(['NOT_YET_BORN', 'PROGRAM_NOT_IN_FORCE']));
+    expect(before.reasons.map((x: { code: string }) => x.code)).toEqual(
+      expect.arrayContaining(['NOT_YET_BORN', 'PROGRAM_NOT_IN_FORCE']),
+    );
     const m = (await check(mismatch.nik, '2026-11-22')).json();
     expect(m.eligible).toBe(true);
     expect(m.reasons).toContainEqual(expect.objectContaining({ code: 'NIK_DATA_MISMATCH', severity: 'WARN' }));
@@ -146,7 +202,8 @@ describe('GET /api/v1/eligibility', () => {
   });
 
   it('gives no answer when its audit record cannot be written', async () => {
-    await t.sys.db.exec(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$;
+    await t.sys.db
+      .exec(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$;
       CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();`);
     try {
       const r = await check(head!.nik, '2026-11-22');

@@ -18,14 +18,16 @@ afterAll(async () => {
 });
 
 describe('generated facilities and the demo seed', () => {
-  it('loads the generator\'s facilities.csv and seeds agreements, beds and a monthly report', async () => {
+  it("loads the generator's facilities.csv and seeds agreements, beds and a monthly report", async () => {
     // The facilities `jamkesda generate` plans for a city of 600,000 (≈12 puskesmas, ≈14 hospitals).
     const set = planFacilities(Rng.from('fac', 'facilities'), loadRegion('3275'), 600_000);
     const text = [FACILITY_HEADER, ...set.facilities.map(facilityFields)].map((r) => csvLine(r)).join('');
     const n = await loadFacilities(t.sys.db, writeTemp(t.dataDir, 'facilities.csv', text));
     expect(n).toBe(set.facilities.length);
     expect(n).toBeGreaterThan(10);
-    const kinds = (await t.sys.db.query<{ kind: string; n: string }>(`SELECT kind, count(*) AS n FROM facility GROUP BY kind`)).rows;
+    const kinds = (
+      await t.sys.db.query<{ kind: string; n: string }>(`SELECT kind, count(*) AS n FROM facility GROUP BY kind`)
+    ).rows;
     expect(kinds.map((k) => k.kind).sort()).toEqual(['KLINIK_PRATAMA', 'PUSKESMAS', 'RUMAH_SAKIT']);
 
     const r = await runWithContext(systemContext(), () => seedFacilitiesDemo(t.sys));

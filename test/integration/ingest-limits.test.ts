@@ -19,7 +19,11 @@ afterAll(async () => {
 });
 
 async function upload(name: string, content: string | Buffer) {
-  const r = await t.app.inject({ method: 'POST', url: '/api/v1/imports/population', ...multipartRequest({ asOf: '2026-11-01' }, { name, content }, auth) });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports/population',
+    ...multipartRequest({ asOf: '2026-11-01' }, { name, content }, auth),
+  });
   expect(r.statusCode).toBe(202);
   return r.json().jobId as number;
 }
@@ -32,7 +36,9 @@ async function waitWatchingHealth(jobId: number) {
     const h = await t.app.inject({ method: 'GET', url: '/healthz' });
     slowest = Math.max(slowest, Date.now() - started);
     expect(h.statusCode).toBe(200);
-    const job = (await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${jobId}`, headers: { authorization: auth } })).json();
+    const job = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${jobId}`, headers: { authorization: auth } })
+    ).json();
     if (job.status === 'succeeded' || job.status === 'failed') return { job, slowest };
     await new Promise((res) => setTimeout(res, 20));
   }
@@ -58,7 +64,9 @@ describe('hostile files through the upload (issue 10)', () => {
   });
 
   it('writes a formula cell of the file into the rejected-rows report as text, and names no server path in the job', async () => {
-    const good = ['3275010101300001', '3275010101300002', '3275010101300003'].flatMap((kk) => family(kk, 'FORMULA').map(popLine));
+    const good = ['3275010101300001', '3275010101300002', '3275010101300003'].flatMap((kk) =>
+      family(kk, 'FORMULA').map(popLine),
+    );
     const bad = popLine({ ...family('3275010101300004', 'X')[0]!, nik: '=1+2' });
     const jobId = await upload('formula.csv', csv(POP_HEADER, [...good, bad, '@SUM(A1),-1,+1']));
     const { job } = await waitWatchingHealth(jobId);
@@ -66,7 +74,11 @@ describe('hostile files through the upload (issue 10)', () => {
     expect(job.result.reportPath).toBeUndefined();
     expect(JSON.stringify(job)).not.toContain(t.dataDir);
     expect(JSON.stringify(job)).not.toContain(os.tmpdir());
-    const report = await t.app.inject({ method: 'GET', url: `/api/v1/imports/population/${job.result.importId}/report`, headers: { authorization: auth } });
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/population/${job.result.importId}/report`,
+      headers: { authorization: auth },
+    });
     expect(report.statusCode).toBe(200);
     const lines = report.body.split('\n');
     expect(lines.find((l) => l.startsWith('11,nik,'))).toMatch(/^11,nik,'=1\+2,/);
@@ -78,7 +90,8 @@ describe('hostile files through the upload (issue 10)', () => {
 describe('uploads leave nothing behind', () => {
   it('refuses a second file in one upload (multipart allows one) and keeps neither', async () => {
     const b = '----jk-two';
-    const part = (name: string) => `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${POP_HEADER}\n\r\n`;
+    const part = (name: string) =>
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${POP_HEADER}\n\r\n`;
     const payload = `--${b}\r\nContent-Disposition: form-data; name="asOf"\r\n\r\n2026-11-01\r\n${part('a.csv')}${part('b.csv')}--${b}--\r\n`;
     const r = await t.app.inject({
       method: 'POST',
@@ -98,7 +111,7 @@ describe('recovery after a crash (issue 10)', () => {
     return Number(r.stdout.toString());
   }
 
-  it('fails the dead process\'s job and import at once, removes its upload, and leaves a live process\'s work alone', async () => {
+  it("fails the dead process's job and import at once, removes its upload, and leaves a live process's work alone", async () => {
     const host = os.hostname();
     const dead = `${host}:${deadPid()}`;
     const live = `${host}:${process.ppid}`;
@@ -135,7 +148,8 @@ describe('recovery after a crash (issue 10)', () => {
     // The heartbeats are fresh: only knowing the owner is gone tells the crash apart (restart within 60 s).
     await t.sys.jobs.recoverInterrupted();
 
-    const status = async (table: string, id: number) => (await t.sys.db.query<{ status: string }>(`SELECT status FROM ${table} WHERE id = $1`, [id])).rows[0]!.status;
+    const status = async (table: string, id: number) =>
+      (await t.sys.db.query<{ status: string }>(`SELECT status FROM ${table} WHERE id = $1`, [id])).rows[0]!.status;
     expect(await status('job', deadJob)).toBe('failed');
     expect(await status('population_import', deadImport)).toBe('failed');
     expect(fs.existsSync(deadUpload)).toBe(false);

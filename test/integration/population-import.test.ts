@@ -16,7 +16,13 @@ afterAll(async () => {
 });
 
 async function load(file: string, asOf = '2026-11-01') {
-  const { done } = await t.sys.imports.start({ kind: 'population', filePath: file, fileName: path.basename(file), asOf, ownsFile: false });
+  const { done } = await t.sys.imports.start({
+    kind: 'population',
+    filePath: file,
+    fileName: path.basename(file),
+    asOf,
+    ownsFile: false,
+  });
   return (await done) as Record<string, number | string>;
 }
 
@@ -44,9 +50,30 @@ const tricky = {
   birthDate: '1975-05-05',
   relation: 'KEPALA KELUARGA',
 };
-const noHead = { nik: nikFor('1990-02-02', 'P'), noKk: '3275010101100004', name: 'RINA TANPA KEPALA', sex: 'P' as const, birthDate: '1990-02-02', relation: 'ISTRI' };
-const mismatched = { nik: nikFor('1970-01-01', 'L'), noKk: '3275010101100005', name: 'NIK TIDAK COCOK', sex: 'P' as const, birthDate: '1971-02-02', relation: 'KEPALA KELUARGA' };
-const dup = { nik: nikFor('1960-06-06', 'L'), noKk: '3275010101100006', name: 'GANDA SATU', sex: 'L' as const, birthDate: '1960-06-06', relation: 'KEPALA KELUARGA' };
+const noHead = {
+  nik: nikFor('1990-02-02', 'P'),
+  noKk: '3275010101100004',
+  name: 'RINA TANPA KEPALA',
+  sex: 'P' as const,
+  birthDate: '1990-02-02',
+  relation: 'ISTRI',
+};
+const mismatched = {
+  nik: nikFor('1970-01-01', 'L'),
+  noKk: '3275010101100005',
+  name: 'NIK TIDAK COCOK',
+  sex: 'P' as const,
+  birthDate: '1971-02-02',
+  relation: 'KEPALA KELUARGA',
+};
+const dup = {
+  nik: nikFor('1960-06-06', 'L'),
+  noKk: '3275010101100006',
+  name: 'GANDA SATU',
+  sex: 'L' as const,
+  birthDate: '1960-06-06',
+  relation: 'KEPALA KELUARGA',
+};
 
 describe('population import', () => {
   it('accepts good rows, rejects bad ones with row, column and reason, and warns without rejecting', async () => {
@@ -114,7 +141,20 @@ describe('population import', () => {
     ws.addRow(POP_HEADER.toUpperCase().split(','));
     const f4 = family('3275010101100008', 'SIREGAR');
     for (const p of f4) ws.addRow(popLine(p).split(','));
-    ws.addRow([12345678901234567, '3275010101100008', 'ANGKA RUSAK', 'L', '', '1980-01-01', 'ANAK', '', '', '', '3275011001', 'Y']);
+    ws.addRow([
+      12345678901234567,
+      '3275010101100008',
+      'ANGKA RUSAK',
+      'L',
+      '',
+      '1980-01-01',
+      'ANAK',
+      '',
+      '',
+      '',
+      '3275011001',
+      'Y',
+    ]);
     const xlsx = path.join(t.dataDir, 'pop.xlsx');
     await wb.xlsx.writeFile(xlsx);
     const x = await load(xlsx);
@@ -129,7 +169,11 @@ describe('population import', () => {
     const before = await personCount();
     const cases: [string, Buffer | string, RegExp][] = [
       ['utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${POP_HEADER}\n`, 'utf16le')]), /UTF-16/],
-      ['latin1.csv', Buffer.from(`${POP_HEADER}\n${popLine({ ...fam1[0]!, name: 'JOS\u00c9' })}\n`, 'latin1'), /bukan teks UTF-8/],
+      [
+        'latin1.csv',
+        Buffer.from(`${POP_HEADER}\n${popLine({ ...fam1[0]!, name: 'JOS\u00c9' })}\n`, 'latin1'),
+        /bukan teks UTF-8/,
+      ],
       ['cut.csv', `${POP_HEADER}\n${popLine(fam1[0]!)}\n3275011503800001,"BROKEN`, /kutip tidak ditutup/i],
       ['cols.csv', 'nik,nama\n3275011503800001,SIAPA\n', /Kolom wajib tidak ada: no_kk, jenis_kelamin/],
       ['empty.csv', '', /kosong/],
@@ -139,7 +183,9 @@ describe('population import', () => {
       await expect(load(writeTemp(t.dataDir, name, content)), name).rejects.toThrow(message);
     }
     expect(await personCount()).toBe(before);
-    const failed = await t.sys.db.query<{ n: number }>(`SELECT count(*) AS n FROM population_import WHERE status = 'failed'`);
+    const failed = await t.sys.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM population_import WHERE status = 'failed'`,
+    );
     expect(failed.rows[0]!.n).toBeGreaterThanOrEqual(4);
   });
 
@@ -150,9 +196,21 @@ describe('population import', () => {
 
   it('runs one import of a kind at a time', async () => {
     const file = path.join(t.dataDir, 'pop1.csv');
-    const first = await t.sys.imports.start({ kind: 'population', filePath: file, fileName: 'a.csv', asOf: '2026-11-01', ownsFile: false });
+    const first = await t.sys.imports.start({
+      kind: 'population',
+      filePath: file,
+      fileName: 'a.csv',
+      asOf: '2026-11-01',
+      ownsFile: false,
+    });
     await expect(
-      t.sys.imports.start({ kind: 'population', filePath: file, fileName: 'b.csv', asOf: '2026-11-01', ownsFile: false }),
+      t.sys.imports.start({
+        kind: 'population',
+        filePath: file,
+        fileName: 'b.csv',
+        asOf: '2026-11-01',
+        ownsFile: false,
+      }),
     ).rejects.toThrow(/sedang berjalan/);
     await first.done;
   });

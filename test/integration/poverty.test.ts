@@ -5,22 +5,54 @@ import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js
 let t: TestEnv;
 let admin: string;
 let desk: string;
-const mk = (name: string, kk: string) => ({ nik: nikFor('1970-05-05', 'L'), noKk: kk, name, sex: 'L' as const, birthDate: '1970-05-05', relation: 'KEPALA KELUARGA' });
+const mk = (name: string, kk: string) => ({
+  nik: nikFor('1970-05-05', 'L'),
+  noKk: kk,
+  name,
+  sex: 'L' as const,
+  birthDate: '1970-05-05',
+  relation: 'KEPALA KELUARGA',
+});
 const poor = mk('MISKIN', '3275010101950001');
 const better = mk('MAMPU', '3275010101950002');
 const inactive = mk('TIDAKAKTIF', '3275010101950003');
 
 const check = async (nik: string, date: string) =>
-  (await t.app.inject({ method: 'GET', url: `/api/v1/eligibility?nik=${nik}&date=${date}`, headers: { authorization: desk } })).json();
-const poorOnly = { effectiveFrom: '2030-01-01', bases: ['POOR'], excludedSegments: ['PBI_APBN', 'PBI_APBD', 'PBPU_PEMDA'], note: 'Uji program khusus miskin' };
-const schedule = () => t.app.inject({ method: 'POST', url: '/api/v1/settings/program', headers: { authorization: admin }, payload: poorOnly });
+  (
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/eligibility?nik=${nik}&date=${date}`,
+      headers: { authorization: desk },
+    })
+  ).json();
+const poorOnly = {
+  effectiveFrom: '2030-01-01',
+  bases: ['POOR'],
+  excludedSegments: ['PBI_APBN', 'PBI_APBD', 'PBPU_PEMDA'],
+  note: 'Uji program khusus miskin',
+};
+const schedule = () =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/settings/program',
+    headers: { authorization: admin },
+    payload: poorOnly,
+  });
 
 beforeAll(async () => {
   t = await testEnv();
   admin = (await tokenFor(t.sys, 'admin')).authorization;
   desk = (await tokenFor(t.sys, 'puskesmas', 'PKM-POV-01')).authorization;
   const file = writeTemp(t.dataDir, 'p.csv', csv(POP_HEADER, [poor, better, inactive].map(popLine)));
-  await (await t.sys.imports.start({ kind: 'population', filePath: file, fileName: 'p.csv', asOf: '2026-11-01', ownsFile: false })).done;
+  await (
+    await t.sys.imports.start({
+      kind: 'population',
+      filePath: file,
+      fileName: 'p.csv',
+      asOf: '2026-11-01',
+      ownsFile: false,
+    })
+  ).done;
 });
 afterAll(async () => {
   await t?.close();
@@ -55,12 +87,22 @@ describe('DTKS poverty data and the poor-only basis', () => {
     let job: { status: string; result: Record<string, unknown> };
     do {
       await new Promise((r) => setTimeout(r, 50));
-      job = (await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${up.json().jobId}`, headers: { authorization: dinsos } })).json();
+      job = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/jobs/${up.json().jobId}`,
+          headers: { authorization: dinsos },
+        })
+      ).json();
     } while (job.status === 'queued' || job.status === 'running');
     expect(job).toMatchObject({ status: 'succeeded', result: { accepted: 4, rejected: 1, unknownNik: 1 } });
     // The job names no server path (issue 10); the report comes from its download route.
     expect(job.result.reportPath).toBeUndefined();
-    const download = await t.app.inject({ method: 'GET', url: `/api/v1/imports/poverty/${job.result.importId}/report`, headers: { authorization: dinsos } });
+    const download = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/poverty/${job.result.importId}/report`,
+      headers: { authorization: dinsos },
+    });
     expect(download.statusCode).toBe(200);
     const report = download.body;
     expect(report).toMatch(/6,desil,11,Desil harus bilangan 1 sampai 10\.,DITOLAK/);
@@ -76,6 +118,8 @@ describe('DTKS poverty data and the poor-only basis', () => {
     const b = await check(better.nik, '2030-01-02');
     expect(b.eligible).toBe(false);
     expect(b.reasons.find((r: { code: string }) => r.code === 'NOT_POOR').message).toMatch(/desil 7/);
-    expect((await check(inactive.nik, '2030-01-02')).reasons.map((r: { code: string }) => r.code)).toContain('NOT_POOR');
+    expect((await check(inactive.nik, '2030-01-02')).reasons.map((r: { code: string }) => r.code)).toContain(
+      'NOT_POOR',
+    );
   });
 });

@@ -9,26 +9,47 @@ let desk: string;
 const [head] = family('3275010101800001', 'JADWAL');
 
 async function load(kind: 'population' | 'jkn', file: string) {
-  const { done } = await t.sys.imports.start({ kind, filePath: file, fileName: path.basename(file), asOf: '2026-11-01', ownsFile: false });
+  const { done } = await t.sys.imports.start({
+    kind,
+    filePath: file,
+    fileName: path.basename(file),
+    asOf: '2026-11-01',
+    ownsFile: false,
+  });
   await done;
 }
 const check = async (date: string) =>
-  (await t.app.inject({ method: 'GET', url: `/api/v1/eligibility?nik=${head!.nik}&date=${date}`, headers: { authorization: desk } })).json();
-const schedule = (body: object) => t.app.inject({ method: 'POST', url: '/api/v1/settings/program', headers: { authorization: admin }, payload: body });
+  (
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/eligibility?nik=${head!.nik}&date=${date}`,
+      headers: { authorization: desk },
+    })
+  ).json();
+const schedule = (body: object) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/settings/program', headers: { authorization: admin }, payload: body });
 
 beforeAll(async () => {
   t = await testEnv();
   admin = (await tokenFor(t.sys, 'admin')).authorization;
   desk = (await tokenFor(t.sys, 'rumahsakit', 'RS-SET-01')).authorization;
   await load('population', writeTemp(t.dataDir, 'p.csv', csv(POP_HEADER, [popLine(head!)])));
-  await load('jkn', writeTemp(t.dataDir, 'j.csv', csv(JKN_HEADER, [`${head!.nik},0009999999999,X,PPU,1,AKTIF,2020-01-01,,`])));
+  await load(
+    'jkn',
+    writeTemp(t.dataDir, 'j.csv', csv(JKN_HEADER, [`${head!.nik},0009999999999,X,PPU,1,AKTIF,2020-01-01,,`])),
+  );
 });
 afterAll(async () => {
   await t?.close();
 });
 
 describe('program settings with effective dates', () => {
-  const future = { effectiveFrom: '2030-01-01', bases: ['RESIDENT'], excludedSegments: ['PBI_APBN', 'PBI_APBD', 'PBPU_PEMDA', 'PPU'], note: 'Perwal uji 1/2029' };
+  const future = {
+    effectiveFrom: '2030-01-01',
+    bases: ['RESIDENT'],
+    excludedSegments: ['PBI_APBN', 'PBI_APBD', 'PBPU_PEMDA', 'PPU'],
+    note: 'Perwal uji 1/2029',
+  };
 
   it('refuses a change that would alter decisions already made', async () => {
     const r = await schedule({ ...future, effectiveFrom: '2026-01-01' });
@@ -50,7 +71,9 @@ describe('program settings with effective dates', () => {
   });
 
   it('lists what is in force, what is scheduled and the history', async () => {
-    const r = (await t.app.inject({ method: 'GET', url: '/api/v1/settings/program', headers: { authorization: admin } })).json();
+    const r = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/settings/program', headers: { authorization: admin } })
+    ).json();
     expect(r.current.effectiveFrom).toBe('2018-01-01');
     expect(r.scheduled.map((s: { effectiveFrom: string }) => s.effectiveFrom)).toEqual(['2030-01-01']);
     expect(r.history.map((s: { effectiveFrom: string }) => s.effectiveFrom)).toEqual(['2018-01-01']);
@@ -58,18 +81,35 @@ describe('program settings with effective dates', () => {
   });
 
   it('withdraws a change that has not begun, never one in force, and audits both', async () => {
-    const r = (await t.app.inject({ method: 'GET', url: '/api/v1/settings/program', headers: { authorization: admin } })).json();
-    const del = await t.app.inject({ method: 'DELETE', url: `/api/v1/settings/program/${r.scheduled[0].id}`, headers: { authorization: admin } });
+    const r = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/settings/program', headers: { authorization: admin } })
+    ).json();
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/settings/program/${r.scheduled[0].id}`,
+      headers: { authorization: admin },
+    });
     expect(del.statusCode).toBe(200);
     expect((await check('2030-01-01')).eligible).toBe(true);
-    const inForce = await t.app.inject({ method: 'DELETE', url: `/api/v1/settings/program/${r.current.id}`, headers: { authorization: admin } });
+    const inForce = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/settings/program/${r.current.id}`,
+      headers: { authorization: admin },
+    });
     expect(inForce.statusCode).toBe(404);
-    const a = await t.sys.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_type = 'program_setting' ORDER BY id`);
+    const a = await t.sys.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE entity_type = 'program_setting' ORDER BY id`,
+    );
     expect(a.rows.map((x) => x.action)).toEqual(['settings.program.schedule', 'settings.program.cancel']);
   });
 
   it('is for administrators only', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/settings/program', headers: { authorization: desk }, payload: future });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/settings/program',
+      headers: { authorization: desk },
+      payload: future,
+    });
     expect(r.statusCode).toBe(403);
   });
 });

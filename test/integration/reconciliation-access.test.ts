@@ -10,9 +10,24 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', url: '/api/v1/reconciliation/change-sets/999999/items', allowed: READ },
   { method: 'GET', url: '/api/v1/reconciliation/change-sets/999999/sample', allowed: READ },
   { method: 'GET', url: '/api/v1/reconciliation/change-sets/999999/download', allowed: READ },
-  { method: 'POST', url: '/api/v1/reconciliation/change-sets/999999/approve', body: { kinds: ['DEATH'] }, allowed: REVIEW },
-  { method: 'POST', url: '/api/v1/reconciliation/change-sets/999999/decline', body: { kinds: ['MISSING'] }, allowed: REVIEW },
-  { method: 'POST', url: '/api/v1/reconciliation/change-sets/999999/reject', body: { reason: 'Berkas keliru' }, allowed: REVIEW },
+  {
+    method: 'POST',
+    url: '/api/v1/reconciliation/change-sets/999999/approve',
+    body: { kinds: ['DEATH'] },
+    allowed: REVIEW,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/reconciliation/change-sets/999999/decline',
+    body: { kinds: ['MISSING'] },
+    allowed: REVIEW,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/reconciliation/change-sets/999999/reject',
+    body: { reason: 'Berkas keliru' },
+    allowed: REVIEW,
+  },
 ];
 
 describeAccessMatrix('reconciliation routes by role', MATRIX);

@@ -29,18 +29,30 @@ const mixedDelimiters = lines(people).map((l) => l.replace(/,/g, ';'));
 
 async function load(kind: 'population' | 'jkn', name: string, header: string, rows: string[], asOf: string) {
   const file = writeTemp(t.dataDir, name, csv(header, rows));
-  const { done } = await t.sys.imports.start({ kind, filePath: file, fileName: path.basename(file), asOf, ownsFile: false });
+  const { done } = await t.sys.imports.start({
+    kind,
+    filePath: file,
+    fileName: path.basename(file),
+    asOf,
+    ownsFile: false,
+  });
   return (await done) as Record<string, unknown>;
 }
 
-const api = (method: 'GET' | 'POST', url: string, body?: object) => t.app.inject({ method, url, headers: { authorization: officer }, payload: body });
+const api = (method: 'GET' | 'POST', url: string, body?: object) =>
+  t.app.inject({ method, url, headers: { authorization: officer }, payload: body });
 const count = async (sql: string) => Number((await t.sys.db.query<{ n: number }>(sql)).rows[0]!.n);
-const activeResidents = () => count(`SELECT count(*) AS n FROM person WHERE death_date IS NULL AND moved_out_date IS NULL`);
+const activeResidents = () =>
+  count(`SELECT count(*) AS n FROM person WHERE death_date IS NULL AND moved_out_date IS NULL`);
 const changeSets = () => count(`SELECT count(*) AS n FROM reconciliation_change_set`);
 
 /** The last import of a kind ended failed, with its rejected-rows report still downloadable. */
 async function expectFailedWithReport(kind: 'population' | 'jkn', rejectedRows: number) {
-  const imp = (await t.sys.db.query<{ id: number; status: string }>(`SELECT id, status FROM ${kind}_import ORDER BY id DESC LIMIT 1`)).rows[0]!;
+  const imp = (
+    await t.sys.db.query<{ id: number; status: string }>(
+      `SELECT id, status FROM ${kind}_import ORDER BY id DESC LIMIT 1`,
+    )
+  ).rows[0]!;
   expect(imp.status).toBe('failed');
   const report = await api('GET', `/api/v1/imports/${kind}/${imp.id}/report`);
   expect(report.statusCode).toBe(200);
@@ -72,7 +84,9 @@ describe('file-level faults end the import with no change set', () => {
   });
 
   it('refuses a later file whose rows are all rejected instead of proposing every resident as missing', async () => {
-    await expect(load('population', 'campur2.csv', POP_HEADER, mixedDelimiters, '2026-12-01')).rejects.toMatchObject({ code: 'FILE_REFUSED' });
+    await expect(load('population', 'campur2.csv', POP_HEADER, mixedDelimiters, '2026-12-01')).rejects.toMatchObject({
+      code: 'FILE_REFUSED',
+    });
     expect(await changeSets()).toBe(0);
     expect(await activeResidents()).toBe(200);
     await expectFailedWithReport('population', 200);
@@ -88,9 +102,13 @@ describe('file-level faults end the import with no change set', () => {
   });
 
   it('refuses a file that would end nearly the whole register (one row)', async () => {
-    await expect(load('population', 'satu.csv', POP_HEADER, lines(people.slice(0, 1)), '2026-12-01')).rejects.toMatchObject({
+    await expect(
+      load('population', 'satu.csv', POP_HEADER, lines(people.slice(0, 1)), '2026-12-01'),
+    ).rejects.toMatchObject({
       code: 'SNAPSHOT_REFUSED',
-      message: expect.stringMatching(/^Berkas ditolak: 199 dari 200 penduduk .*\(99,5 %\).*tidak ada daftar perubahan yang dibuat/),
+      message: expect.stringMatching(
+        /^Berkas ditolak: 199 dari 200 penduduk .*\(99,5 %\).*tidak ada daftar perubahan yang dibuat/,
+      ),
     });
     expect(await changeSets()).toBe(0);
     expect(await activeResidents()).toBe(200);
@@ -110,17 +128,33 @@ describe('a truncated population file is flagged suspect', () => {
     expect(cs).toMatchObject({
       status: 'PENDING',
       suspect: true,
-      guard: { before: 200, rows: 12, previousRows: 200, ending: 188, endingPercent: 94, rowDropPercent: 94, suspectPercent: 5 },
+      guard: {
+        before: 200,
+        rows: 12,
+        previousRows: 200,
+        ending: 188,
+        endingPercent: 94,
+        rowDropPercent: 94,
+        suspectPercent: 5,
+      },
     });
     expect(cs.guard.reasons[0]).toContain('188 dari 200 penduduk');
-    expect(cs.byKind.find((k: { kind: string }) => k.kind === 'MISSING')).toMatchObject({ pending: 188, pendingEnding: 188 });
+    expect(cs.byKind.find((k: { kind: string }) => k.kind === 'MISSING')).toMatchObject({
+      pending: 188,
+      pendingEnding: 188,
+    });
 
     // The report carries the alarm, and names kinds in words with the code beside.
     const x = await api('GET', `/api/v1/reconciliation/change-sets/${id}/download`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    const summary = (wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
-    expect(summary).toContainEqual(['PERINGATAN', 'Berkas mencurigakan: mungkin terpotong atau hanya sebagian wilayah']);
+    const summary = (wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][])
+      .filter(Boolean)
+      .map((r) => r.slice(1));
+    expect(summary).toContainEqual([
+      'PERINGATAN',
+      'Berkas mencurigakan: mungkin terpotong atau hanya sebagian wilayah',
+    ]);
     expect(summary).toContainEqual(['Tidak ada dalam snapshot', 188]);
     expect(summary).toContainEqual(['Tidak ada dalam snapshot', 188, 'MISSING']);
     expect(summary).toContainEqual(['Meninggal dunia', 1, 'DEATH']);
@@ -137,7 +171,8 @@ describe('a truncated population file is flagged suspect', () => {
     const wrong = await api('POST', url, { kinds: ['MISSING'], confirmMissing: 187 });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error.message).toContain('(187) tidak sama dengan jumlah tersebut (188)');
-    const missing = (await api('GET', `/api/v1/reconciliation/change-sets/${id}/items?kind=MISSING&pageSize=3`)).json().items as { id: number }[];
+    const missing = (await api('GET', `/api/v1/reconciliation/change-sets/${id}/items?kind=MISSING&pageSize=3`)).json()
+      .items as { id: number }[];
     const byItem = await api('POST', url, { itemIds: missing.map((i) => i.id) });
     expect(byItem.statusCode).toBe(422);
     expect(byItem.json().error.details).toEqual({ ending: 3 });

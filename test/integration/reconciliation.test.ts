@@ -15,7 +15,14 @@ let desk: string;
 
 type P = PersonRow & { nik: string };
 const [headA, wifeA, childA] = family('3275010101300001', 'ANDALAS') as [P, P, P];
-const person = (kk: string, name: string, birth: string, sex: 'L' | 'P' = 'L'): P => ({ nik: nikFor(birth, sex), noKk: kk, name, sex, birthDate: birth, relation: 'KEPALA KELUARGA' });
+const person = (kk: string, name: string, birth: string, sex: 'L' | 'P' = 'L'): P => ({
+  nik: nikFor(birth, sex),
+  noKk: kk,
+  name,
+  sex,
+  birthDate: birth,
+  relation: 'KEPALA KELUARGA',
+});
 const b = person('3275010101300002', 'BAMBANG TETAP', '1970-02-02');
 const c = person('3275010101300003', 'CAHYO WAFAT', '1950-03-03');
 const d = person('3275010101300004', 'DEDI PINDAH', '1985-04-04');
@@ -24,7 +31,15 @@ const f = person('3275010101300006', 'FAJAR ALAMAT', '1981-06-06');
 const g = person('3275010101300007', 'GITA KELUARGA', '1992-07-07', 'P');
 const h = person('3275010101300008', 'HADI SALAHKETIK', '1966-08-08');
 const x = { ...person('3275010101300009', 'XAVIER SUDAH WAFAT', '1940-09-09'), deathDate: '2026-01-01' };
-const baby: P = { nik: nikFor('2026-11-10', 'P'), noKk: headA.noKk, name: 'BAYI ANDALAS', sex: 'P', birthDate: '2026-11-10', relation: 'ANAK', ektp: 'N' };
+const baby: P = {
+  nik: nikFor('2026-11-10', 'P'),
+  noKk: headA.noKk,
+  name: 'BAYI ANDALAS',
+  sex: 'P',
+  birthDate: '2026-11-10',
+  relation: 'ANAK',
+  ektp: 'N',
+};
 const mover = person('3275010101300010', 'MULYADI DATANG', '1990-10-10');
 
 const baseline = [headA, wifeA, childA, b, c, d, e, f, g, h, x];
@@ -44,7 +59,13 @@ const second = [
 
 async function load(kind: 'population' | 'jkn', name: string, header: string, lines: string[], asOf: string) {
   const file = writeTemp(t.dataDir, name, csv(header, lines));
-  const { done } = await t.sys.imports.start({ kind, filePath: file, fileName: path.basename(file), asOf, ownsFile: false });
+  const { done } = await t.sys.imports.start({
+    kind,
+    filePath: file,
+    fileName: path.basename(file),
+    asOf,
+    ownsFile: false,
+  });
   return (await done) as Record<string, unknown>;
 }
 
@@ -69,7 +90,18 @@ async function eligible(nik: string, date: string) {
 async function itemsOf(id: number, query = '') {
   const r = await api('GET', `/api/v1/reconciliation/change-sets/${id}/items?pageSize=200${query}`);
   expect(r.statusCode).toBe(200);
-  return r.json() as { total: number; items: { id: number; nik: string; kind: string; before: unknown; after: unknown; changes: string[]; decision: string }[] };
+  return r.json() as {
+    total: number;
+    items: {
+      id: number;
+      nik: string;
+      kind: string;
+      before: unknown;
+      after: unknown;
+      changes: string[];
+      decision: string;
+    }[];
+  };
 }
 
 beforeAll(async () => {
@@ -117,8 +149,16 @@ describe('population reconciliation', () => {
     expect(byKind.MISSING!.nik).toBe(e.nik);
     expect(byKind.ADDRESS_CHANGE!.nik).toBe(f.nik);
     expect(byKind.ADDRESS_CHANGE!.changes).toEqual(['Kode wilayah: 3275011001 → 3275021001']);
-    expect(byKind.FAMILY_CHANGE!).toMatchObject({ nik: g.nik, before: { no_kk: g.noKk, relation: 'KEPALA KELUARGA' }, after: { no_kk: '3275010101300099', relation: 'ISTRI' } });
-    expect(byKind.CORRECTION!).toMatchObject({ nik: h.nik, before: { name: h.name }, after: { name: 'HADI SALAH KETIK' } });
+    expect(byKind.FAMILY_CHANGE!).toMatchObject({
+      nik: g.nik,
+      before: { no_kk: g.noKk, relation: 'KEPALA KELUARGA' },
+      after: { no_kk: '3275010101300099', relation: 'ISTRI' },
+    });
+    expect(byKind.CORRECTION!).toMatchObject({
+      nik: h.nik,
+      before: { name: h.name },
+      after: { name: 'HADI SALAH KETIK' },
+    });
     expect(byKind.EKTP_RECORDED!.nik).toBe(childA.nik);
     expect(byKind.BIRTH!.nik).toBe(baby.nik);
     expect(byKind.MOVE_IN!.nik).toBe(mover.nik);
@@ -127,7 +167,9 @@ describe('population reconciliation', () => {
     expect(all.items.map((i) => i.nik)).not.toContain(b.nik);
 
     expect(await digest()).toEqual(before);
-    const imp = await t.sys.db.query<{ status: string }>('SELECT status FROM population_import WHERE id = $1', [r.importId]);
+    const imp = await t.sys.db.query<{ status: string }>('SELECT status FROM population_import WHERE id = $1', [
+      r.importId,
+    ]);
     expect(imp.rows[0]!.status).toBe('pending_review');
     // Still covered: the death is only proposed.
     expect((await eligible(c.nik, '2026-11-25')).eligible).toBe(true);
@@ -147,7 +189,13 @@ describe('population reconciliation', () => {
     expect(r.json().error.code).toBe('CHANGE_SET_PENDING');
     expect(r.json().error.message).toMatch(new RegExp(`#${setId}.*menunggu persetujuan`));
     await expect(
-      t.sys.imports.start({ kind: 'population', filePath: '/nonexistent.csv', fileName: 'p.csv', asOf: '2026-12-02', ownsFile: false }),
+      t.sys.imports.start({
+        kind: 'population',
+        filePath: '/nonexistent.csv',
+        fileName: 'p.csv',
+        asOf: '2026-12-02',
+        ownsFile: false,
+      }),
     ).rejects.toThrow(/menunggu persetujuan/);
   });
 
@@ -155,11 +203,24 @@ describe('population reconciliation', () => {
     const r = await api('GET', `/api/v1/reconciliation/change-sets/${setId}`);
     expect(r.statusCode).toBe(200);
     const cs = r.json();
-    expect(cs).toMatchObject({ id: setId, kind: 'population', status: 'PENDING', itemCount: 9, asOf: '2026-12-01', previousAsOf: '2026-11-01' });
-    expect(cs.byKind.find((k: { kind: string }) => k.kind === 'DEATH')).toMatchObject({ total: 1, label: 'Meninggal dunia' });
+    expect(cs).toMatchObject({
+      id: setId,
+      kind: 'population',
+      status: 'PENDING',
+      itemCount: 9,
+      asOf: '2026-12-01',
+      previousAsOf: '2026-11-01',
+    });
+    expect(cs.byKind.find((k: { kind: string }) => k.kind === 'DEATH')).toMatchObject({
+      total: 1,
+      label: 'Meninggal dunia',
+    });
     const bekasijaya = cs.byVillage.find((v: { villageCode: string }) => v.villageCode === '3275011001');
     expect(bekasijaya).toMatchObject({ villageName: 'Bekasijaya', districtName: 'Bekasi Timur', total: 8 });
-    expect(cs.byVillage.find((v: { villageCode: string }) => v.villageCode === '3275021001')).toMatchObject({ villageName: 'Bintara', total: 1 });
+    expect(cs.byVillage.find((v: { villageCode: string }) => v.villageCode === '3275021001')).toMatchObject({
+      villageName: 'Bintara',
+      total: 1,
+    });
 
     expect((await itemsOf(setId, '&kind=DEATH')).items.map((i) => i.nik)).toEqual([c.nik]);
     expect((await itemsOf(setId, '&area=327502')).items.map((i) => i.nik)).toEqual([f.nik]);
@@ -214,7 +275,12 @@ describe('population reconciliation', () => {
     expect(foreign.json().error.code).toBe('ITEM_NOT_IN_SET');
 
     // One of ten residents missing is past the 5 % guard in so small a register: its ending needs the typed number.
-    const r = await api('POST', url, { kinds: ['DEATH', 'BIRTH', 'MOVE_IN', 'MISSING'], itemIds: [address.id], note: 'Sampel diperiksa', confirmMissing: 1 });
+    const r = await api('POST', url, {
+      kinds: ['DEATH', 'BIRTH', 'MOVE_IN', 'MISSING'],
+      itemIds: [address.id],
+      note: 'Sampel diperiksa',
+      confirmMissing: 1,
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ status: 'PENDING', approved: 5, stale: 0, pending: 4, membershipChanges: 5 });
 
@@ -234,16 +300,36 @@ describe('population reconciliation', () => {
     expect(p[h.nik]!.name).toBe(h.name);
     expect(p[childA.nik]!.ektp_recorded).toBe(false);
 
-    const changes = await t.sys.db.query<{ nik: string; kind: string; effective_date: string; reason: string; source: string; recorded_by: number | null; details: Record<string, unknown> }>(
+    const changes = await t.sys.db.query<{
+      nik: string;
+      kind: string;
+      effective_date: string;
+      reason: string;
+      source: string;
+      recorded_by: number | null;
+      details: Record<string, unknown>;
+    }>(
       `SELECT nik, kind, effective_date, reason, source, recorded_by, details FROM membership_change WHERE source_id = $1 AND source = 'RECONCILIATION' ORDER BY id`,
       [setId],
     );
     const byNik = Object.fromEntries(changes.rows.map((x) => [x.nik, x]));
     expect(changes.rows).toHaveLength(5);
-    expect(byNik[c.nik]).toMatchObject({ kind: 'DEATH', effective_date: '2026-11-20', details: { before: { death_date: null }, after: { death_date: '2026-11-20' } } });
-    expect(byNik[baby.nik]).toMatchObject({ kind: 'BIRTH', effective_date: '2026-11-10', details: { after: { no_kk: headA.noKk, village_code: '3275011001' } } });
+    expect(byNik[c.nik]).toMatchObject({
+      kind: 'DEATH',
+      effective_date: '2026-11-20',
+      details: { before: { death_date: null }, after: { death_date: '2026-11-20' } },
+    });
+    expect(byNik[baby.nik]).toMatchObject({
+      kind: 'BIRTH',
+      effective_date: '2026-11-10',
+      details: { after: { no_kk: headA.noKk, village_code: '3275011001' } },
+    });
     expect(byNik[mover.nik]).toMatchObject({ kind: 'MOVE_IN', effective_date: '2026-12-01' });
-    expect(byNik[e.nik]).toMatchObject({ kind: 'MOVE_OUT', effective_date: '2026-12-01', reason: 'tidak ada dalam snapshot' });
+    expect(byNik[e.nik]).toMatchObject({
+      kind: 'MOVE_OUT',
+      effective_date: '2026-12-01',
+      reason: 'tidak ada dalam snapshot',
+    });
     expect(byNik[f.nik]).toMatchObject({ kind: 'ADDRESS_CHANGE', effective_date: '2026-12-01' });
     expect(changes.rows.every((x) => x.recorded_by !== null)).toBe(true);
     expect(JSON.stringify(byNik[baby.nik]!.details)).not.toContain('BAYI');
@@ -256,10 +342,27 @@ describe('population reconciliation', () => {
 
     // The set stays open: the other kinds wait for tomorrow, and so does the next import of this kind.
     const open = (await api('GET', `/api/v1/reconciliation/change-sets/${setId}`)).json();
-    expect(open).toMatchObject({ status: 'PENDING', approvedCount: 5, declinedCount: 0, pendingCount: 4, decidedAt: null });
-    expect(open.byKind.find((k: { kind: string }) => k.kind === 'DEATH')).toMatchObject({ pending: 0, decisions: { APPROVED: 1 } });
-    expect(open.byKind.find((k: { kind: string }) => k.kind === 'FAMILY_CHANGE')).toMatchObject({ pending: 1, decisions: { PENDING: 1 } });
-    expect((await itemsOf(setId, '&decision=PENDING')).items.map((i) => i.kind).sort()).toEqual(['CORRECTION', 'EKTP_RECORDED', 'FAMILY_CHANGE', 'MOVE_OUT']);
+    expect(open).toMatchObject({
+      status: 'PENDING',
+      approvedCount: 5,
+      declinedCount: 0,
+      pendingCount: 4,
+      decidedAt: null,
+    });
+    expect(open.byKind.find((k: { kind: string }) => k.kind === 'DEATH')).toMatchObject({
+      pending: 0,
+      decisions: { APPROVED: 1 },
+    });
+    expect(open.byKind.find((k: { kind: string }) => k.kind === 'FAMILY_CHANGE')).toMatchObject({
+      pending: 1,
+      decisions: { PENDING: 1 },
+    });
+    expect((await itemsOf(setId, '&decision=PENDING')).items.map((i) => i.kind).sort()).toEqual([
+      'CORRECTION',
+      'EKTP_RECORDED',
+      'FAMILY_CHANGE',
+      'MOVE_OUT',
+    ]);
     const importRow = () =>
       t.sys.db.query<{ status: string; inserted: number }>(
         `SELECT status, inserted FROM population_import WHERE id = (SELECT import_id FROM reconciliation_change_set WHERE id = $1)`,
@@ -267,7 +370,13 @@ describe('population reconciliation', () => {
       );
     expect((await importRow()).rows[0]!.status).toBe('pending_review');
     await expect(
-      t.sys.imports.start({ kind: 'population', filePath: '/nonexistent.csv', fileName: 'p.csv', asOf: '2026-12-02', ownsFile: false }),
+      t.sys.imports.start({
+        kind: 'population',
+        filePath: '/nonexistent.csv',
+        fileName: 'p.csv',
+        asOf: '2026-12-02',
+        ownsFile: false,
+      }),
     ).rejects.toThrow(/menunggu persetujuan/);
     // Approving what is already decided approves nothing.
     const twice = await api('POST', url, { kinds: ['DEATH'] });
@@ -277,12 +386,15 @@ describe('population reconciliation', () => {
     // Tomorrow: the family change is approved, the rest declined kind by kind; the last decision closes the set.
     const family = await api('POST', url, { kinds: ['FAMILY_CHANGE'] });
     expect(family.json()).toMatchObject({ status: 'PENDING', approved: 1, pending: 3 });
-    const dec = await api('POST', `/api/v1/reconciliation/change-sets/${setId}/decline`, { kinds: ['MOVE_OUT', 'CORRECTION', 'EKTP_RECORDED'] });
+    const dec = await api('POST', `/api/v1/reconciliation/change-sets/${setId}/decline`, {
+      kinds: ['MOVE_OUT', 'CORRECTION', 'EKTP_RECORDED'],
+    });
     expect(dec.statusCode).toBe(200);
     expect(dec.json()).toMatchObject({ status: 'PARTIALLY_APPROVED', declined: 3, pending: 0 });
-    const after = await t.sys.db.query<Record<string, unknown>>(`SELECT nik, no_kk, relation, moved_out_date, name, ektp_recorded FROM person WHERE nik = ANY($1)`, [
-      [g.nik, d.nik, h.nik, childA.nik],
-    ]);
+    const after = await t.sys.db.query<Record<string, unknown>>(
+      `SELECT nik, no_kk, relation, moved_out_date, name, ektp_recorded FROM person WHERE nik = ANY($1)`,
+      [[g.nik, d.nik, h.nik, childA.nik]],
+    );
     const q = Object.fromEntries(after.rows.map((x) => [x.nik, x]));
     expect(q[g.nik]).toMatchObject({ no_kk: '3275010101300099', relation: 'ISTRI' });
     // Declined: as before.
@@ -291,15 +403,35 @@ describe('population reconciliation', () => {
     expect(q[childA.nik]!.ektp_recorded).toBe(false);
 
     const cs = (await api('GET', `/api/v1/reconciliation/change-sets/${setId}`)).json();
-    expect(cs).toMatchObject({ status: 'PARTIALLY_APPROVED', approvedCount: 6, declinedCount: 3, pendingCount: 0, decisionNote: 'Sampel diperiksa' });
+    expect(cs).toMatchObject({
+      status: 'PARTIALLY_APPROVED',
+      approvedCount: 6,
+      declinedCount: 3,
+      pendingCount: 0,
+      decisionNote: 'Sampel diperiksa',
+    });
     expect(cs.decidedBy).toMatch(/^kepesertaan-/);
     expect((await importRow()).rows[0]).toMatchObject({ status: 'applied', inserted: 2 });
-    expect((await t.sys.db.query(`SELECT 1 FROM membership_change WHERE source_id = $1 AND source = 'RECONCILIATION'`, [setId])).rows).toHaveLength(6);
+    expect(
+      (
+        await t.sys.db.query(`SELECT 1 FROM membership_change WHERE source_id = $1 AND source = 'RECONCILIATION'`, [
+          setId,
+        ])
+      ).rows,
+    ).toHaveLength(6);
     const again = await api('POST', url, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('CHANGE_SET_DECIDED');
-    const audit = await t.sys.db.query(`SELECT action FROM audit_log WHERE action LIKE 'reconciliation.%' AND entity_id = $1 ORDER BY id`, [String(setId)]);
-    expect(audit.rows.map((x) => x.action)).toEqual(['reconciliation.propose', 'reconciliation.approve', 'reconciliation.approve', 'reconciliation.decline']);
+    const audit = await t.sys.db.query(
+      `SELECT action FROM audit_log WHERE action LIKE 'reconciliation.%' AND entity_id = $1 ORDER BY id`,
+      [String(setId)],
+    );
+    expect(audit.rows.map((x) => x.action)).toEqual([
+      'reconciliation.propose',
+      'reconciliation.approve',
+      'reconciliation.approve',
+      'reconciliation.decline',
+    ]);
   });
 
   it('proposes again what was declined; rejecting the set leaves no trace', async () => {
@@ -310,18 +442,34 @@ describe('population reconciliation', () => {
     const noReason = await api('POST', `/api/v1/reconciliation/change-sets/${id}/reject`, { reason: ' ' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.code).toBe('REASON_REQUIRED');
-    const rej = await api('POST', `/api/v1/reconciliation/change-sets/${id}/reject`, { reason: 'Berkas Dukcapil salah kirim' });
+    const rej = await api('POST', `/api/v1/reconciliation/change-sets/${id}/reject`, {
+      reason: 'Berkas Dukcapil salah kirim',
+    });
     expect(rej.statusCode).toBe(200);
     expect(await digest()).toEqual(before);
     const cs = (await api('GET', `/api/v1/reconciliation/change-sets/${id}`)).json();
     expect(cs).toMatchObject({ status: 'REJECTED', declinedCount: 3, decisionNote: 'Berkas Dukcapil salah kirim' });
-    const imp = await t.sys.db.query<{ status: string }>('SELECT status FROM population_import WHERE id = $1', [r.importId]);
+    const imp = await t.sys.db.query<{ status: string }>('SELECT status FROM population_import WHERE id = $1', [
+      r.importId,
+    ]);
     expect(imp.rows[0]!.status).toBe('rejected');
     expect((await api('POST', `/api/v1/reconciliation/change-sets/${id}/approve`, {})).statusCode).toBe(409);
   });
 
   it('needs no review when the file matches the register', async () => {
-    const current = [headA, wifeA, childA, b, { ...c, deathDate: '2026-11-20' }, d, { ...f, village: '3275021001' }, { ...g, noKk: '3275010101300099', relation: 'ISTRI' }, h, baby, mover];
+    const current = [
+      headA,
+      wifeA,
+      childA,
+      b,
+      { ...c, deathDate: '2026-11-20' },
+      d,
+      { ...f, village: '3275021001' },
+      { ...g, noKk: '3275010101300099', relation: 'ISTRI' },
+      h,
+      baby,
+      mover,
+    ];
     const before = await digest();
     const r = await load('population', 'p4.csv', POP_HEADER, current.map(popLine), '2027-01-01');
     expect(r).toMatchObject({ review: 'APPROVED', changeItems: 0, inserted: 0, updated: 0, unchanged: current.length });
@@ -329,7 +477,19 @@ describe('population reconciliation', () => {
   });
 
   it('does not apply an approved item whose person changed meanwhile', async () => {
-    const later = [headA, wifeA, childA, { ...b, deathDate: '2027-01-10' }, { ...c, deathDate: '2026-11-20' }, d, { ...f, village: '3275021001' }, { ...g, noKk: '3275010101300099', relation: 'ISTRI' }, h, baby, mover];
+    const later = [
+      headA,
+      wifeA,
+      childA,
+      { ...b, deathDate: '2027-01-10' },
+      { ...c, deathDate: '2026-11-20' },
+      d,
+      { ...f, village: '3275021001' },
+      { ...g, noKk: '3275010101300099', relation: 'ISTRI' },
+      h,
+      baby,
+      mover,
+    ];
     const r = await load('population', 'p5.csv', POP_HEADER, later.map(popLine), '2027-02-01');
     expect(r.changeTotals).toEqual({ DEATH: 1 });
     // Recorded by hand while the set waited.
@@ -343,7 +503,8 @@ describe('population reconciliation', () => {
 });
 
 describe('JKN reconciliation', () => {
-  const jkn = (p: { nik: string }, card: string, segment: string, status: string, arrears = '') => `${p.nik},${card},X,${segment},3,${status},2020-01-01,${arrears},`;
+  const jkn = (p: { nik: string }, card: string, segment: string, status: string, arrears = '') =>
+    `${p.nik},${card},X,${segment},3,${status},2020-01-01,${arrears},`;
   const unknown = { nik: nikFor('1977-07-07', 'L') };
 
   it('makes newly-PBI, no-longer-PBI, unknown and other changes, applied only on approval', async () => {
@@ -351,7 +512,13 @@ describe('JKN reconciliation', () => {
       'jkn',
       'j1.csv',
       JKN_HEADER,
-      [jkn(b, '0000000000001', 'PPU', 'AKTIF'), jkn(headA, '0000000000002', 'PBI_APBN', 'AKTIF'), jkn(wifeA, '0000000000003', 'PBI_APBD', 'AKTIF'), jkn(f, '0000000000004', 'PBPU', 'NONAKTIF', '3'), jkn(g, '0000000000005', 'PPU', 'AKTIF')],
+      [
+        jkn(b, '0000000000001', 'PPU', 'AKTIF'),
+        jkn(headA, '0000000000002', 'PBI_APBN', 'AKTIF'),
+        jkn(wifeA, '0000000000003', 'PBI_APBD', 'AKTIF'),
+        jkn(f, '0000000000004', 'PBPU', 'NONAKTIF', '3'),
+        jkn(g, '0000000000005', 'PPU', 'AKTIF'),
+      ],
       '2026-11-01',
     );
     expect(first.changeSetId).toBeUndefined();
@@ -375,7 +542,12 @@ describe('JKN reconciliation', () => {
     const id = Number(r.changeSetId);
     const items = (await itemsOf(id)).items;
     expect(items.find((i) => i.kind === 'NEWLY_PBI')!.nik).toBe(b.nik);
-    expect(items.filter((i) => i.kind === 'NO_LONGER_PBI').map((i) => i.nik).sort()).toEqual([headA.nik, wifeA.nik].sort());
+    expect(
+      items
+        .filter((i) => i.kind === 'NO_LONGER_PBI')
+        .map((i) => i.nik)
+        .sort(),
+    ).toEqual([headA.nik, wifeA.nik].sort());
     expect(items.find((i) => i.nik === wifeA.nik)!.after).toBeNull();
     expect(items.find((i) => i.kind === 'UNKNOWN_NIK')!.nik).toBe(unknown.nik);
     expect(await digest()).toEqual(before);
@@ -402,13 +574,19 @@ describe('JKN reconciliation', () => {
       { valid_from: '2020-01-01', valid_to: '2026-12-01', segment: 'PPU' },
       { valid_from: '2026-12-01', valid_to: null, segment: 'PBI_APBD' },
     ]);
-    expect((await t.sys.db.query('SELECT 1 FROM jkn_membership WHERE nik = $1 AND valid_to IS NULL', [unknown.nik])).rows).toHaveLength(1);
+    expect(
+      (await t.sys.db.query('SELECT 1 FROM jkn_membership WHERE nik = $1 AND valid_to IS NULL', [unknown.nik])).rows,
+    ).toHaveLength(1);
     const changes = await t.sys.db.query<{ nik: string; kind: string; effective_date: string; details: unknown }>(
       `SELECT nik, kind, effective_date, details FROM membership_change WHERE source_id = $1 AND source = 'RECONCILIATION' ORDER BY nik`,
       [id],
     );
     const byNik = Object.fromEntries(changes.rows.map((x) => [x.nik, x]));
-    expect(byNik[b.nik]).toMatchObject({ kind: 'NEWLY_PBI', effective_date: '2026-12-01', details: { before: { segment: 'PPU', status: 'AKTIF' }, after: { segment: 'PBI_APBD', status: 'AKTIF' } } });
+    expect(byNik[b.nik]).toMatchObject({
+      kind: 'NEWLY_PBI',
+      effective_date: '2026-12-01',
+      details: { before: { segment: 'PPU', status: 'AKTIF' }, after: { segment: 'PBI_APBD', status: 'AKTIF' } },
+    });
     expect(byNik[headA.nik]).toMatchObject({ kind: 'NO_LONGER_PBI', effective_date: '2026-12-01' });
     expect(byNik[wifeA.nik]).toMatchObject({ kind: 'NO_LONGER_PBI', details: { after: null } });
     expect(changes.rows).toHaveLength(3);
@@ -418,7 +596,9 @@ describe('JKN reconciliation', () => {
     const before = await digest();
     const r = await load('jkn', 'j3.csv', JKN_HEADER, [jkn(g, '0000000000005', 'PBI_APBN', 'AKTIF')], '2027-01-01');
     expect(r.review).toBe('PENDING');
-    const rej = await api('POST', `/api/v1/reconciliation/change-sets/${r.changeSetId}/reject`, { reason: 'Data BPJS belum final' });
+    const rej = await api('POST', `/api/v1/reconciliation/change-sets/${r.changeSetId}/reject`, {
+      reason: 'Data BPJS belum final',
+    });
     expect(rej.statusCode).toBe(200);
     expect(await digest()).toEqual(before);
     expect((await eligible(g.nik, '2027-01-05')).eligible).toBe(true);

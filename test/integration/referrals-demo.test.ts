@@ -15,8 +15,16 @@ const actors: { puskesmas: Actor; hospital: Actor } = {
 
 beforeAll(async () => {
   t = await testEnv();
-  await importFile(t, 'population', 'p.csv', csv(POP_HEADER, [...family('3275010101700001', 'DEMO'), ...family('3275010101700002', 'CONTOH')].map(popLine)), daysAgo(30));
-  await t.sys.db.query(`INSERT INTO facility (code, name, level, village_code, location) VALUES ('PKM-DEMO', 'PUSKESMAS DEMO', 'PPK1', '3275011001', 'DALAM_KOTA'), ('RS-DEMO', 'RSUD DEMO', 'PPK2', '3275011002', 'DALAM_KOTA')`);
+  await importFile(
+    t,
+    'population',
+    'p.csv',
+    csv(POP_HEADER, [...family('3275010101700001', 'DEMO'), ...family('3275010101700002', 'CONTOH')].map(popLine)),
+    daysAgo(30),
+  );
+  await t.sys.db.query(
+    `INSERT INTO facility (code, name, level, village_code, location) VALUES ('PKM-DEMO', 'PUSKESMAS DEMO', 'PPK1', '3275011001', 'DALAM_KOTA'), ('RS-DEMO', 'RSUD DEMO', 'PPK2', '3275011002', 'DALAM_KOTA')`,
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -30,13 +38,20 @@ describe('referral demo data', () => {
   });
 
   it('creates referrals to the demo hospital and one back-referral, once', async () => {
-    await t.sys.db.query(`INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ('RS-DEMO', 'PKS/DEMO', $1, $2, ARRAY['RAWAT_INAP'], 'ACTIVE')`, [daysAgo(10), daysAgo(-200)]);
-    await t.sys.db.query(`INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ('RS-DEMO', 30, 12)`);
+    await t.sys.db.query(
+      `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ('RS-DEMO', 'PKS/DEMO', $1, $2, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
+      [daysAgo(10), daysAgo(-200)],
+    );
+    await t.sys.db.query(
+      `INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ('RS-DEMO', 30, 12)`,
+    );
     const r = await seedReferralsDemo(t.sys, actors);
     expect(r.skipped).toBeNull();
     expect(r.created.length).toBe(4);
     expect(r.backReferral).toBe(r.created[0]);
-    const rows = await t.sys.db.query<{ status: string; competency_flag: boolean }>('SELECT status, competency_flag FROM referral ORDER BY id');
+    const rows = await t.sys.db.query<{ status: string; competency_flag: boolean }>(
+      'SELECT status, competency_flag FROM referral ORDER BY id',
+    );
     expect(rows.rows.map((x) => x.status)).toEqual(['RETURNED', 'ARRIVED', 'SENT', 'SENT']);
     expect(rows.rows.map((x) => x.competency_flag)).toEqual([false, false, false, true]);
     expect((await seedReferralsDemo(t.sys, actors)).skipped).toMatch(/sudah ada/);

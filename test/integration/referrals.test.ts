@@ -13,15 +13,24 @@ const second = fam[1]!;
 const third = fam[2]!;
 const stranger = nikFor('1975-05-05', 'L', '320101');
 
-async function facility(code: string, level: 'PPK1' | 'PPK2', village: string, location: string, opts: { partner?: boolean; beds?: number } = {}) {
-  await t.sys.db.query(`INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    code,
-    `${level === 'PPK1' ? 'PUSKESMAS' : 'RS'} ${code}`,
-    level,
-    village,
-    location,
-    level === 'PPK1' ? 'PUSKESMAS' : 'RUMAH_SAKIT',
-  ]);
+async function facility(
+  code: string,
+  level: 'PPK1' | 'PPK2',
+  village: string,
+  location: string,
+  opts: { partner?: boolean; beds?: number } = {},
+) {
+  await t.sys.db.query(
+    `INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [
+      code,
+      `${level === 'PPK1' ? 'PUSKESMAS' : 'RS'} ${code}`,
+      level,
+      village,
+      location,
+      level === 'PPK1' ? 'PUSKESMAS' : 'RUMAH_SAKIT',
+    ],
+  );
   if (opts.partner) {
     await t.sys.db.query(
       `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ($1, $2, $3, $4, ARRAY['RAWAT_INAP','RAWAT_JALAN'], 'ACTIVE')`,
@@ -29,15 +38,26 @@ async function facility(code: string, level: 'PPK1' | 'PPK2', village: string, l
     );
   }
   if (opts.beds !== undefined) {
-    await t.sys.db.query(`INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 20, $2)`, [code, opts.beds]);
+    await t.sys.db.query(`INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 20, $2)`, [
+      code,
+      opts.beds,
+    ]);
   }
 }
 
 const get = (who: string, url: string) => t.app.inject({ method: 'GET', url, headers: { authorization: auth[who]! } });
-const post = (who: string, url: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { authorization: auth[who]! }, payload });
+const post = (who: string, url: string, payload: object = {}) =>
+  t.app.inject({ method: 'POST', url, headers: { authorization: auth[who]! }, payload });
 const refer = (who: string, over: Record<string, unknown> = {}) =>
-  post(who, '/api/v1/referrals', { nik: patient.nik, diagnosisCode: 'I21.9', kind: 'MEDICAL', toFacilityCode: 'RS-NEAR', ...over });
-const count = async (sql: string, params: unknown[] = []) => Number((await t.sys.db.query<{ n: number }>(sql, params)).rows[0]!.n);
+  post(who, '/api/v1/referrals', {
+    nik: patient.nik,
+    diagnosisCode: 'I21.9',
+    kind: 'MEDICAL',
+    toFacilityCode: 'RS-NEAR',
+    ...over,
+  });
+const count = async (sql: string, params: unknown[] = []) =>
+  Number((await t.sys.db.query<{ n: number }>(sql, params)).rows[0]!.n);
 
 beforeAll(async () => {
   t = await testEnv();
@@ -77,12 +97,18 @@ describe('ICD-10 reference', () => {
 
   it('loads a list all-or-nothing: one bad line and nothing changes', async () => {
     const before = await count('SELECT count(*)::int AS n FROM primary_care_competency');
-    const bad = await post('admin', '/api/v1/icd10/load', { list: 'competency', csv: 'kode,judul\nA09,Diare\nXYZ,Salah\n' });
+    const bad = await post('admin', '/api/v1/icd10/load', {
+      list: 'competency',
+      csv: 'kode,judul\nA09,Diare\nXYZ,Salah\n',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('REFERENCE_ROWS');
     expect(bad.json().error.message).toContain('Baris 3');
     expect(await count('SELECT count(*)::int AS n FROM primary_care_competency')).toBe(before);
-    const ok = await post('admin', '/api/v1/icd10/load', { list: 'icd10', csv: 'kode;judul\nZ99.9;Ketergantungan alat bantu\n' });
+    const ok = await post('admin', '/api/v1/icd10/load', {
+      list: 'icd10',
+      csv: 'kode;judul\nZ99.9;Ketergantungan alat bantu\n',
+    });
     expect(ok.json()).toEqual({ list: 'icd10', rows: 1 });
     expect((await get('pkm', '/api/v1/icd10/Z99.9')).statusCode).toBe(200);
   });
@@ -98,7 +124,10 @@ describe('choosing a destination (REF-1)', () => {
     expect(byCode['RS-FULL'].available).toBe(false);
     expect(byCode['RS-OUT']).toMatchObject({ proximity: 'OUTSIDE', available: false });
     const em = (await get('pkm', '/api/v1/referrals/destinations?emergency=true')).json();
-    expect(em.items.find((i: { code: string }) => i.code === 'RS-NOPKS')).toMatchObject({ partner: false, available: true });
+    expect(em.items.find((i: { code: string }) => i.code === 'RS-NOPKS')).toMatchObject({
+      partner: false,
+      available: true,
+    });
   });
 });
 
@@ -110,9 +139,23 @@ describe('creating referrals', () => {
     expect(r.statusCode).toBe(201);
     const body = r.json();
     firstId = body.id;
-    expect(body).toMatchObject({ status: 'SENT', eligible: true, eligibilityBasis: 'RESIDENT', fromFacilityCode: 'PKM-A', toFacilityCode: 'RS-NEAR', diagnosisTitle: 'Infark miokard akut', competencyFlag: false, partner: true });
+    expect(body).toMatchObject({
+      status: 'SENT',
+      eligible: true,
+      eligibilityBasis: 'RESIDENT',
+      fromFacilityCode: 'PKM-A',
+      toFacilityCode: 'RS-NEAR',
+      diagnosisTitle: 'Infark miokard akut',
+      competencyFlag: false,
+      partner: true,
+    });
     expect(body.number).toMatch(new RegExp(`^\\d{5}/RUJ-JKD/${today.slice(0, 4)}$`));
-    expect(await count(`SELECT count(*)::int AS n FROM notification WHERE facility_code = 'RS-NEAR' AND kind = 'referral.new' AND entity_id = $1`, [String(firstId)])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM notification WHERE facility_code = 'RS-NEAR' AND kind = 'referral.new' AND entity_id = $1`,
+        [String(firstId)],
+      ),
+    ).toBe(1);
   });
 
   it('double submission is a clear 409 and writes nothing', async () => {
@@ -158,15 +201,38 @@ describe('creating referrals', () => {
     expect(flagged.items.map((x: { id: number }) => x.id)).toEqual([r.json().id]);
     // The office reviews it once, with a note; the puskesmas is told; it leaves the unreviewed list.
     const id = r.json().id;
-    expect((await post('pkm', `/api/v1/referrals/${id}/competency-review`, { verdict: 'JUSTIFIED', note: 'Ada komplikasi' })).statusCode).toBe(403);
-    const noNote = await post('office', `/api/v1/referrals/${id}/competency-review`, { verdict: 'NOT_JUSTIFIED', note: '' });
+    expect(
+      (await post('pkm', `/api/v1/referrals/${id}/competency-review`, { verdict: 'JUSTIFIED', note: 'Ada komplikasi' }))
+        .statusCode,
+    ).toBe(403);
+    const noNote = await post('office', `/api/v1/referrals/${id}/competency-review`, {
+      verdict: 'NOT_JUSTIFIED',
+      note: '',
+    });
     expect(noNote.statusCode).toBe(400);
-    const reviewed = await post('office', `/api/v1/referrals/${id}/competency-review`, { verdict: 'NOT_JUSTIFIED', note: 'ISPA tanpa komplikasi, cukup di puskesmas' });
+    const reviewed = await post('office', `/api/v1/referrals/${id}/competency-review`, {
+      verdict: 'NOT_JUSTIFIED',
+      note: 'ISPA tanpa komplikasi, cukup di puskesmas',
+    });
     expect(reviewed.statusCode).toBe(200);
-    expect(reviewed.json().competencyReview).toMatchObject({ verdict: 'NOT_JUSTIFIED', note: 'ISPA tanpa komplikasi, cukup di puskesmas' });
-    expect((await post('office', `/api/v1/referrals/${id}/competency-review`, { verdict: 'JUSTIFIED', note: 'Berubah pikiran' })).statusCode).toBe(409);
+    expect(reviewed.json().competencyReview).toMatchObject({
+      verdict: 'NOT_JUSTIFIED',
+      note: 'ISPA tanpa komplikasi, cukup di puskesmas',
+    });
+    expect(
+      (
+        await post('office', `/api/v1/referrals/${id}/competency-review`, {
+          verdict: 'JUSTIFIED',
+          note: 'Berubah pikiran',
+        })
+      ).statusCode,
+    ).toBe(409);
     expect((await get('office', '/api/v1/referrals?unreviewed=true')).json().items).toEqual([]);
-    expect(await count(`SELECT count(*)::int AS n FROM notification WHERE kind = 'referral.competency_review' AND facility_code = 'PKM-A'`)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM notification WHERE kind = 'referral.competency_review' AND facility_code = 'PKM-A'`,
+      ),
+    ).toBe(1);
   });
 
   it('out-of-city care only on a hospital referral, which waits for the bed (REF-4, REF-7)', async () => {
@@ -177,7 +243,11 @@ describe('creating referrals', () => {
     expect(fromRs.statusCode).toBe(201);
     const id = fromRs.json().id;
     expect(fromRs.json().status).toBe('AWAITING_BED');
-    expect(await count(`SELECT count(*)::int AS n FROM notification WHERE facility_code = 'RS-OUT' AND kind = 'referral.bed_request'`)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM notification WHERE facility_code = 'RS-OUT' AND kind = 'referral.bed_request'`,
+      ),
+    ).toBe(1);
     const early = await post('rsOut', `/api/v1/referrals/${id}/arrive`);
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('REFERRAL_STATE');
@@ -185,7 +255,11 @@ describe('creating referrals', () => {
     const ok = await post('rsOut', `/api/v1/referrals/${id}/confirm-bed`);
     expect(ok.json()).toMatchObject({ status: 'SENT' });
     expect(ok.json().bedConfirmedAt).not.toBeNull();
-    expect(await count(`SELECT count(*)::int AS n FROM notification WHERE facility_code = 'RS-CITY' AND role = 'rumahsakit' AND kind = 'referral.confirm_bed'`)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM notification WHERE facility_code = 'RS-CITY' AND role = 'rumahsakit' AND kind = 'referral.confirm_bed'`,
+      ),
+    ).toBe(1);
   });
 
   it('two simultaneous submissions of one referral make one row and one clear 409', async () => {
@@ -197,9 +271,16 @@ describe('creating referrals', () => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     expect(await count('SELECT count(*)::int AS n FROM referral')).toBe(before + 1);
     const created = a.statusCode === 201 ? a.json() : b.json();
-    const declined = await post('rsCity', `/api/v1/referrals/${created.id}/decline`, { reason: 'Kamar operasi sedang direnovasi' });
+    const declined = await post('rsCity', `/api/v1/referrals/${created.id}/decline`, {
+      reason: 'Kamar operasi sedang direnovasi',
+    });
     expect(declined.json()).toMatchObject({ status: 'DECLINED', declinedReason: 'Kamar operasi sedang direnovasi' });
-    expect(await count(`SELECT count(*)::int AS n FROM notification WHERE facility_code = 'PKM-A' AND kind = 'referral.decline' AND entity_id = $1`, [String(created.id)])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM notification WHERE facility_code = 'PKM-A' AND kind = 'referral.decline' AND entity_id = $1`,
+        [String(created.id)],
+      ),
+    ).toBe(1);
     const v = await t.app.inject({ method: 'GET', url: `/api/v1/public/referrals/${created.verifyCode}` });
     expect(v.json()).toMatchObject({ valid: false, status: 'DECLINED' });
   });
@@ -212,17 +293,34 @@ describe('creating referrals', () => {
     const incomplete = await post('rsNear', `/api/v1/referrals/${firstId}/back-referral`, { condition: 'Stabil' });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().error.code).toBe('BACK_REFERRAL_INCOMPLETE');
-    const back = await post('rsNear', `/api/v1/referrals/${firstId}/back-referral`, { condition: 'Stabil, nyeri dada hilang', followUp: 'Kontrol tekanan darah tiap bulan di puskesmas' });
+    const back = await post('rsNear', `/api/v1/referrals/${firstId}/back-referral`, {
+      condition: 'Stabil, nyeri dada hilang',
+      followUp: 'Kontrol tekanan darah tiap bulan di puskesmas',
+    });
     expect(back.json()).toMatchObject({ status: 'RETURNED', returnCondition: 'Stabil, nyeri dada hilang' });
-    expect(await count(`SELECT count(*)::int AS n FROM notification WHERE facility_code = 'PKM-A' AND role = 'puskesmas' AND kind = 'referral.return'`)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM notification WHERE facility_code = 'PKM-A' AND role = 'puskesmas' AND kind = 'referral.return'`,
+      ),
+    ).toBe(1);
     const seen = (await get('pkm', `/api/v1/referrals/${firstId}`)).json();
     expect(seen.returnFollowUp).toBe('Kontrol tekanan darah tiap bulan di puskesmas');
   });
 
   it('a hospital records an emergency admission without referral (REF-3)', async () => {
-    const r = await post('rsNopks', '/api/v1/referrals/emergency-admissions', { nik: stranger, diagnosisCode: 'S06.9' });
+    const r = await post('rsNopks', '/api/v1/referrals/emergency-admissions', {
+      nik: stranger,
+      diagnosisCode: 'S06.9',
+    });
     expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ status: 'ADMITTED', emergency: true, fromFacilityCode: null, toFacilityCode: 'RS-NOPKS', eligible: false, partner: false });
+    expect(r.json()).toMatchObject({
+      status: 'ADMITTED',
+      emergency: true,
+      fromFacilityCode: null,
+      toFacilityCode: 'RS-NOPKS',
+      eligible: false,
+      partner: false,
+    });
   });
 
   it('prints the letter as a PDF and verifies it publicly with initials only', async () => {
@@ -234,7 +332,13 @@ describe('creating referrals', () => {
     expect(detail.verifyUrl).toContain(`/verifikasi/rujukan/${detail.verifyCode}`);
     const v = await t.app.inject({ method: 'GET', url: `/api/v1/public/referrals/${detail.verifyCode.toLowerCase()}` });
     expect(v.statusCode).toBe(200);
-    expect(v.json()).toEqual({ valid: true, status: 'RETURNED', number: detail.number, initials: 'B. R.', issuedOn: today });
+    expect(v.json()).toEqual({
+      valid: true,
+      status: 'RETURNED',
+      number: detail.number,
+      initials: 'B. R.',
+      issuedOn: today,
+    });
     expect(v.body).not.toContain(patient.nik);
     expect(v.body).not.toContain('BUDI');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/public/referrals/AAAABBBBCCCC' })).statusCode).toBe(404);
@@ -245,18 +349,34 @@ describe('facility scoping: a facility sees only referrals from or to it', () =>
   it('holds for list, read, PDF and every hospital action', async () => {
     const all = (await get('office', '/api/v1/referrals')).json();
     expect(all.total).toBeGreaterThanOrEqual(5);
-    const first = all.items.find((x: { toFacilityCode: string; fromFacilityCode: string }) => x.fromFacilityCode === 'PKM-A' && x.toFacilityCode === 'RS-NEAR');
+    const first = all.items.find(
+      (x: { toFacilityCode: string; fromFacilityCode: string }) =>
+        x.fromFacilityCode === 'PKM-A' && x.toFacilityCode === 'RS-NEAR',
+    );
     for (const who of ['pkmB', 'rsCity'] as const) {
       const mine = (await get(who, '/api/v1/referrals')).json();
       const own = who === 'pkmB' ? 'PKM-B' : 'RS-CITY';
-      expect(mine.items.every((x: { fromFacilityCode: string; toFacilityCode: string }) => x.fromFacilityCode === own || x.toFacilityCode === own)).toBe(true);
+      expect(
+        mine.items.every(
+          (x: { fromFacilityCode: string; toFacilityCode: string }) =>
+            x.fromFacilityCode === own || x.toFacilityCode === own,
+        ),
+      ).toBe(true);
       expect((await get(who, `/api/v1/referrals/${first.id}`)).statusCode).toBe(404);
       expect((await get(who, `/api/v1/referrals/${first.id}/pdf`)).statusCode).toBe(404);
-      expect((await get(who, `/api/v1/referrals?nik=${patient.nik}`)).json().items.filter((x: { id: number }) => x.id === first.id)).toEqual([]);
+      expect(
+        (await get(who, `/api/v1/referrals?nik=${patient.nik}`))
+          .json()
+          .items.filter((x: { id: number }) => x.id === first.id),
+      ).toEqual([]);
     }
     expect((await get('pkmB', '/api/v1/referrals')).json().total).toBe(0);
     for (const action of ['confirm-bed', 'decline', 'arrive', 'admit', 'back-referral']) {
-      const r = await post('rsCity', `/api/v1/referrals/${first.id}/${action}`, { reason: 'tidak ada tempat', condition: 'baik', followUp: 'kontrol' });
+      const r = await post('rsCity', `/api/v1/referrals/${first.id}/${action}`, {
+        reason: 'tidak ada tempat',
+        condition: 'baik',
+        followUp: 'kontrol',
+      });
       expect(r.statusCode, action).toBe(404);
     }
     const outgoing = (await get('rsCity', '/api/v1/referrals?direction=OUT')).json();
@@ -266,7 +386,10 @@ describe('facility scoping: a facility sees only referrals from or to it', () =>
   });
 
   it('audits reads of a patient by entity only', async () => {
-    const n = await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'referral.read' AND entity_id = $1`, [patient.nik]);
+    const n = await count(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'referral.read' AND entity_id = $1`,
+      [patient.nik],
+    );
     expect(n).toBeGreaterThan(0);
   });
 });

@@ -27,13 +27,22 @@ afterAll(async () => {
 });
 
 const NIK = '3275011503800001';
-const outcome = (p: Promise<void>) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? 'error');
+const outcome = (p: Promise<void>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? 'error',
+  );
 
 describe('per-key attempt limit shared by every server process', () => {
   it('counts the tries made through two processes together', async () => {
     const here = new AttemptLimiter(db, 'test.shared', 3, 60_000, 'terlalu banyak');
     const there = new AttemptLimiter(other, 'test.shared', 3, 60_000, 'terlalu banyak');
-    const results = [await outcome(here.hit(NIK)), await outcome(there.hit(NIK)), await outcome(here.hit(NIK)), await outcome(there.hit(NIK))];
+    const results = [
+      await outcome(here.hit(NIK)),
+      await outcome(there.hit(NIK)),
+      await outcome(here.hit(NIK)),
+      await outcome(there.hit(NIK)),
+    ];
     expect(results).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
     // Another key has its own count.
     expect(await outcome(there.hit('3275011503800002'))).toBe('ok');

@@ -35,10 +35,18 @@ describe('uploaded documents', () => {
 
   it('names and serves a PDF/HTML polyglot uploaded as .html by its detected type', async () => {
     const hospital = await tokenFor(t.sys, 'rumahsakit', 'RS-SEC-01');
-    const up = await t.app.inject({ method: 'POST', url: '/api/v1/documents', ...multipartRequest({}, { name: 'poly.html', content: polyglot, type: 'text/html' }, hospital.authorization) });
+    const up = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/documents',
+      ...multipartRequest({}, { name: 'poly.html', content: polyglot, type: 'text/html' }, hospital.authorization),
+    });
     expect(up.statusCode).toBe(201);
     expect(up.json()).toMatchObject({ mediaType: 'application/pdf', fileName: 'poly.pdf' });
-    const r = await t.app.inject({ method: 'GET', url: `/api/v1/documents/${up.json().id}`, headers: { authorization: hospital.authorization } });
+    const r = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/documents/${up.json().id}`,
+      headers: { authorization: hospital.authorization },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
     expect(r.headers['content-disposition']).toBe('inline; filename="poly.pdf"');
@@ -50,7 +58,11 @@ describe('uploaded documents', () => {
 
     // A document stored under its uploaded name before this rule is still served by its type.
     await t.sys.db.query(`UPDATE stored_document SET file_name = 'lama.html' WHERE id = $1`, [up.json().id]);
-    const old = await t.app.inject({ method: 'GET', url: `/api/v1/documents/${up.json().id}`, headers: { authorization: hospital.authorization } });
+    const old = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/documents/${up.json().id}`,
+      headers: { authorization: hospital.authorization },
+    });
     expect(old.headers['content-disposition']).toBe('inline; filename="lama.pdf"');
   });
 });
@@ -69,18 +81,33 @@ describe('one-time password', () => {
         const key = `${method} ${p}`;
         if (exempt.has(key)) continue;
         // Public routes (login, the citizen's checks) need no account at all.
-        const anonymous = await t.app.inject({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} });
+        const anonymous = await t.app.inject({
+          method: method as 'GET',
+          url,
+          payload: method === 'GET' ? undefined : {},
+        });
         if (anonymous.statusCode !== 401) continue;
-        const r = await t.app.inject({ method: method as 'GET', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: method === 'GET' ? undefined : {} });
+        const r = await t.app.inject({
+          method: method as 'GET',
+          url,
+          headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+          payload: method === 'GET' ? undefined : {},
+        });
         checked++;
-        if (r.statusCode !== 403 || r.json().error.code !== 'PASSWORD_CHANGE_REQUIRED') wrong.push(`${key}: ${r.statusCode}`);
+        if (r.statusCode !== 403 || r.json().error.code !== 'PASSWORD_CHANGE_REQUIRED')
+          wrong.push(`${key}: ${r.statusCode}`);
       }
     }
     expect(checked).toBeGreaterThan(50);
     expect(wrong).toEqual([]);
     for (const key of exempt) {
       const [method, url] = key.split(' ') as ['GET', string];
-      const r = await t.app.inject({ method, url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: method === 'GET' ? undefined : {} });
+      const r = await t.app.inject({
+        method,
+        url,
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        payload: method === 'GET' ? undefined : {},
+      });
       expect(r.statusCode, key).not.toBe(403);
     }
   });

@@ -14,7 +14,13 @@ afterAll(async () => {
   await behindProxy?.close();
 });
 
-const login = (env: TestEnv, username: string, password: string, remoteAddress = '203.0.113.7', forwardedFor?: string) =>
+const login = (
+  env: TestEnv,
+  username: string,
+  password: string,
+  remoteAddress = '203.0.113.7',
+  forwardedFor?: string,
+) =>
   env.app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
@@ -75,7 +81,8 @@ describe('lockout under a burst of guesses', () => {
 
   it('lets the right password in before the limit, and counts afresh after the lock ends', async () => {
     const u = await t.sys.access.createUser({ username: 'hampir.kunci', role: 'sjp' });
-    for (let i = 0; i < 4; i++) expect((await login(t, 'hampir.kunci', `salah-${i}-xxxxx`, '192.0.2.70')).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await login(t, 'hampir.kunci', `salah-${i}-xxxxx`, '192.0.2.70')).statusCode).toBe(401);
     expect((await login(t, 'hampir.kunci', u.oneTimePassword, '192.0.2.70')).statusCode).toBe(200);
     for (let i = 0; i < 5; i++) await login(t, 'hampir.kunci', `salah-${i}-yyyyy`, '192.0.2.71');
     expect((await login(t, 'hampir.kunci', u.oneTimePassword, '192.0.2.71')).statusCode).toBe(401);
@@ -93,7 +100,8 @@ describe('client address: X-Forwarded-For only from a configured proxy', () => {
 
   it('keeps the per-address login limit when every request claims another address', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 21; i++) codes.push((await login(t, 'siapa.saja', 'apa-saja-123', '203.0.113.99', `100.64.0.${i + 1}`)).statusCode);
+    for (let i = 0; i < 21; i++)
+      codes.push((await login(t, 'siapa.saja', 'apa-saja-123', '203.0.113.99', `100.64.0.${i + 1}`)).statusCode);
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
     expect(codes[20]).toBe(429);
   });

@@ -56,7 +56,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const me = (n: Node, headers: Record<string, string>) => n.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
+const me = (n: Node, headers: Record<string, string>) =>
+  n.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
 
 /**
  * Warms B's cache with the credential and proves the cache is in use: with the credential
@@ -92,7 +93,10 @@ async function login(n: Node, username: string, password: string) {
   const r = await n.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   expect(r.statusCode).toBe(200);
   const session = r.cookies.find((c) => c.name === 'jk_session')!.value;
-  return { cookie: `_csrf=${csrf.cookies.find((c) => c.name === '_csrf')!.value}; jk_session=${session}`, csrf: csrf.json().token as string };
+  return {
+    cookie: `_csrf=${csrf.cookies.find((c) => c.name === '_csrf')!.value}; jk_session=${session}`,
+    csrf: csrf.json().token as string,
+  };
 }
 
 describe.runIf(ENGINE === 'pg')('revocation across two server processes on one PostgreSQL', () => {
@@ -102,9 +106,19 @@ describe.runIf(ENGINE === 'pg')('revocation across two server processes on one P
     const admin = await a.sys.access.createToken('admin.revoke', 'pencabut');
     const h = { authorization: `Bearer ${tok.token}` };
     const id = tok.id;
-    await provenCachedOnB(h, `UPDATE api_token SET revoked_at = now() WHERE id = ${id}`, `UPDATE api_token SET revoked_at = NULL WHERE id = ${id}`);
+    await provenCachedOnB(
+      h,
+      `UPDATE api_token SET revoked_at = now() WHERE id = ${id}`,
+      `UPDATE api_token SET revoked_at = NULL WHERE id = ${id}`,
+    );
 
-    const del = await confirmed(() => a.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: { authorization: `Bearer ${admin.token}` } }));
+    const del = await confirmed(() =>
+      a.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/tokens/${id}`,
+        headers: { authorization: `Bearer ${admin.token}` },
+      }),
+    );
     expect(del.statusCode).toBe(200);
     expect((await me(b, h)).statusCode).toBe(401);
   });
@@ -114,9 +128,19 @@ describe.runIf(ENGINE === 'pg')('revocation across two server processes on one P
     const s = await login(a, 'keluar.dua', u.oneTimePassword);
     const h = { cookie: s.cookie };
     const uid = u.id;
-    await provenCachedOnB(h, `UPDATE user_session SET expires_at = now() WHERE user_id = ${uid}`, `UPDATE user_session SET expires_at = now() + interval '1 hour' WHERE user_id = ${uid}`);
+    await provenCachedOnB(
+      h,
+      `UPDATE user_session SET expires_at = now() WHERE user_id = ${uid}`,
+      `UPDATE user_session SET expires_at = now() + interval '1 hour' WHERE user_id = ${uid}`,
+    );
 
-    const out = await confirmed(() => a.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } }));
+    const out = await confirmed(() =>
+      a.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      }),
+    );
     expect(out.statusCode).toBe(200);
     expect((await me(b, h)).statusCode).toBe(401);
   });
@@ -126,7 +150,9 @@ describe.runIf(ENGINE === 'pg')('revocation across two server processes on one P
     const here = await login(a, 'ganti.dua', u.oneTimePassword);
     const elsewhere = await login(b, 'ganti.dua', u.oneTimePassword);
     const h = { cookie: elsewhere.cookie };
-    const sessionHash = hashSecret(decodeURIComponent(elsewhere.cookie.split('jk_session=')[1]!).replace(/\.[^.]+$/, ''));
+    const sessionHash = hashSecret(
+      decodeURIComponent(elsewhere.cookie.split('jk_session=')[1]!).replace(/\.[^.]+$/, ''),
+    );
     await provenCachedOnB(
       h,
       `UPDATE user_session SET expires_at = now() WHERE token_hash = '${sessionHash}'`,
@@ -152,9 +178,19 @@ describe.runIf(ENGINE === 'pg')('revocation across two server processes on one P
     const s = await login(b, 'reset.dua', u.oneTimePassword);
     const h = { cookie: s.cookie };
     const uid = u.id;
-    await provenCachedOnB(h, `UPDATE user_session SET expires_at = now() WHERE user_id = ${uid}`, `UPDATE user_session SET expires_at = now() + interval '1 hour' WHERE user_id = ${uid}`);
+    await provenCachedOnB(
+      h,
+      `UPDATE user_session SET expires_at = now() WHERE user_id = ${uid}`,
+      `UPDATE user_session SET expires_at = now() + interval '1 hour' WHERE user_id = ${uid}`,
+    );
     const admin = await a.sys.access.createToken('admin.revoke', 'reset');
-    const r = await confirmed(() => a.app.inject({ method: 'POST', url: `/api/v1/users/${uid}/reset-password`, headers: { authorization: `Bearer ${admin.token}` } }));
+    const r = await confirmed(() =>
+      a.app.inject({
+        method: 'POST',
+        url: `/api/v1/users/${uid}/reset-password`,
+        headers: { authorization: `Bearer ${admin.token}` },
+      }),
+    );
     expect(r.statusCode).toBe(200);
     expect((await me(b, h)).statusCode).toBe(401);
   });

@@ -6,7 +6,8 @@ import { testEnv, writeTemp, type TestEnv } from '../helpers/system.js';
 let t: TestEnv;
 const [head, , child] = family('3275010101900101', 'MANDIRI');
 // The NIK carries the birth date (digits 7-12): anyone holding a NIK can work it out.
-const birthDateInNik = (nik: string) => `19${nik.slice(10, 12)}-${nik.slice(8, 10)}-${String(Number(nik.slice(6, 8)) % 40).padStart(2, '0')}`;
+const birthDateInNik = (nik: string) =>
+  `19${nik.slice(10, 12)}-${nik.slice(8, 10)}-${String(Number(nik.slice(6, 8)) % 40).padStart(2, '0')}`;
 
 const KK = '3275010101900101';
 const OTHER_KK = '3275010101900199';
@@ -16,7 +17,15 @@ const ask = (nik: string, noKk: string, ip = '10.0.0.1') =>
 beforeAll(async () => {
   t = await testEnv();
   const file = writeTemp(t.dataDir, 'p.csv', csv(POP_HEADER, [head!, child!].map(popLine)));
-  await (await t.sys.imports.start({ kind: 'population', filePath: file, fileName: path.basename(file), asOf: '2026-11-01', ownsFile: false })).done;
+  await (
+    await t.sys.imports.start({
+      kind: 'population',
+      filePath: file,
+      fileName: path.basename(file),
+      asOf: '2026-11-01',
+      ownsFile: false,
+    })
+  ).done;
 });
 afterAll(async () => {
   await t?.close();
@@ -44,7 +53,12 @@ describe('POST /api/v1/public/self-check', () => {
 
   it('no longer answers to what the NIK itself reveals: the birth date is not a second factor', async () => {
     expect(birthDateInNik(head!.nik)).toBe(head!.birthDate);
-    const old = await t.app.inject({ method: 'POST', url: '/api/v1/public/self-check', payload: { nik: head!.nik, birthDate: head!.birthDate }, remoteAddress: '10.0.0.3' });
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/self-check',
+      payload: { nik: head!.nik, birthDate: head!.birthDate },
+      remoteAddress: '10.0.0.3',
+    });
     expect(old.statusCode).toBe(400);
     // Nor does the NIK stand in for the KK number.
     expect((await ask(head!.nik, head!.nik, '10.0.0.3')).json().status).toBe('NO_MATCH');
@@ -53,7 +67,8 @@ describe('POST /api/v1/public/self-check', () => {
   it('limits guessing per NIK, whatever the address', async () => {
     const nik = child!.nik;
     const codes: number[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await ask(nik, `32750101019001${String(i).padStart(2, '0')}`, `10.1.0.${i}`)).statusCode);
+    for (let i = 0; i < 6; i++)
+      codes.push((await ask(nik, `32750101019001${String(i).padStart(2, '0')}`, `10.1.0.${i}`)).statusCode);
     // The earlier check of this NIK counts too: 5 an hour in all, so the 5th and 6th here are refused.
     expect(codes).toEqual([200, 200, 200, 200, 429, 429]);
     expect((await ask(nik, child!.noKk, '10.1.1.1')).json().error.code).toBe('RATE_LIMITED');
@@ -67,7 +82,10 @@ describe('POST /api/v1/public/self-check', () => {
     expect(badKk.statusCode).toBe(400);
     expect(badKk.json().error).toMatchObject({ code: 'INVALID_KK' });
     expect(badKk.json().error.message).toMatch(/Kartu Keluarga/);
-    const a = await t.sys.db.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'selfcheck' AND entity_id = $1 AND ip = '10.0.0.1'`, [head!.nik]);
+    const a = await t.sys.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'selfcheck' AND entity_id = $1 AND ip = '10.0.0.1'`,
+      [head!.nik],
+    );
     expect(a.rows[0]!.n).toBe(1);
   });
 });

@@ -17,7 +17,15 @@ const BIN = path.join(ROOT, 'bin/jamkesda.js');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-crash-'));
 const port = 32000 + Math.floor(Math.random() * 2000);
 const base = `http://127.0.0.1:${port}`;
-const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: '', JAMKESDA_NO_RESPAWN: '1' };
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: String(port),
+  LOG_LEVEL: 'silent',
+  NODE_ENV: 'test',
+  DATABASE_URL: '',
+  JAMKESDA_NO_RESPAWN: '1',
+};
 let server: ChildProcess | null = null;
 let stderr = '';
 let token = '';
@@ -29,7 +37,10 @@ function cli(...args: string[]): string {
 async function get(url: string) {
   // The embedded database runs in the server's own thread: while it copies rows an answer can take
   // seconds on a loaded machine (the whole suite runs beside this test), so allow it.
-  const r = await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
+  const r = await fetch(`${base}${url}`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(15_000),
+  });
   return { status: r.status, body: (await r.json()) as Record<string, any> };
 }
 
@@ -46,7 +57,10 @@ async function until<T>(what: string, fn: () => Promise<T | null>, ms = 150_000)
 /** The server process the supervisor forked (its only child). */
 function workerPid(primary: number): number {
   const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(primary)], { encoding: 'utf8' }).trim();
-  const pids = out.split(/\s+/).map(Number).filter((n) => n > 0);
+  const pids = out
+    .split(/\s+/)
+    .map(Number)
+    .filter((n) => n > 0);
   expect(pids).toHaveLength(1);
   return pids[0]!;
 }
@@ -77,11 +91,18 @@ describe.skipIf(ENGINE !== 'pglite')('kill -9 during an import (issue 10)', () =
     const form = new FormData();
     form.append('asOf', '2026-11-01');
     form.append('file', new Blob([fs.readFileSync(path.join(dataDir, 'gen', 'population.csv'))]), 'penduduk.csv');
-    const up = await fetch(`${base}/api/v1/imports/population`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    const up = await fetch(`${base}/api/v1/imports/population`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(up.status).toBe(202);
     const { jobId } = (await up.json()) as { jobId: number };
     // Mid-import: the job runs, its import row exists and the upload is on disk.
-    const importRow = async () => ((await get('/api/v1/imports?kind=population')).body.items as { jobId: number; status: string }[]).find((i) => i.jobId === jobId);
+    const importRow = async () =>
+      ((await get('/api/v1/imports?kind=population')).body.items as { jobId: number; status: string }[]).find(
+        (i) => i.jobId === jobId,
+      );
     let seen = '';
     await until('the import to run', async () => {
       const row = await importRow();

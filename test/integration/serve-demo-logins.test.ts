@@ -30,7 +30,15 @@ describe.skipIf(ENGINE !== 'pglite')('serve --show-demo-logins', () => {
       path.join(dataDir, 'demo-logins.txt'),
       'Wilayah contoh dimuat.\n\nAkun demo (kata sandi sekali pakai; ganti saat pertama masuk):\n  admin        admin.demo           rahasia-sekali\n',
     );
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: '', JAMKESDA_NO_RESPAWN: '1' };
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      DATABASE_URL: '',
+      JAMKESDA_NO_RESPAWN: '1',
+    };
     child = spawn(process.execPath, [BIN, 'serve', '--show-demo-logins'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const answeredWhenPrinted = await new Promise<boolean>((resolve, reject) => {

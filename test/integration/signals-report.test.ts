@@ -12,18 +12,36 @@ const today = todayJakarta();
 const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const a = family('3275010101400001', 'SATU');
 const b = family('3275010101400002', 'DUA');
-const other = { nik: nikFor('1970-05-05', 'L'), noKk: '3275010101400003', name: 'DI DESA LAIN', sex: 'L' as const, birthDate: '1970-05-05', relation: 'KEPALA KELUARGA', village: '3275011002' };
-const gone = { nik: nikFor('1950-05-05', 'P'), noKk: '3275010101400004', name: 'SUDAH LAMA MENINGGAL', sex: 'P' as const, birthDate: '1950-05-05', relation: 'KEPALA KELUARGA', deathDate: '2025-01-01' };
+const other = {
+  nik: nikFor('1970-05-05', 'L'),
+  noKk: '3275010101400003',
+  name: 'DI DESA LAIN',
+  sex: 'L' as const,
+  birthDate: '1970-05-05',
+  relation: 'KEPALA KELUARGA',
+  village: '3275011002',
+};
+const gone = {
+  nik: nikFor('1950-05-05', 'P'),
+  noKk: '3275010101400004',
+  name: 'SUDAH LAMA MENINGGAL',
+  sex: 'P' as const,
+  birthDate: '1950-05-05',
+  relation: 'KEPALA KELUARGA',
+  deathDate: '2025-01-01',
+};
 
 const get = (url: string, auth = office) => t.app.inject({ method: 'GET', url, headers: { authorization: auth } });
-const post = (url: string, payload: object, auth = office) => t.app.inject({ method: 'POST', url, headers: { authorization: auth }, payload });
+const post = (url: string, payload: object, auth = office) =>
+  t.app.inject({ method: 'POST', url, headers: { authorization: auth }, payload });
 
 beforeAll(async () => {
   t = await testEnv();
   office = (await tokenFor(t.sys, 'kepesertaan')).authorization;
   pkm = (await tokenFor(t.sys, 'puskesmas', 'PKM-SINYAL-01')).authorization;
   await importFile(t, 'population', 'p.csv', csv(POP_HEADER, [...a, ...b, other, gone].map(popLine)), daysAgo(40));
-  for (const kk of ['3275010101400001', '3275010101400002']) expect((await post('/api/v1/cards', { noKk: kk })).statusCode).toBe(201);
+  for (const kk of ['3275010101400001', '3275010101400002'])
+    expect((await post('/api/v1/cards', { noKk: kk })).statusCode).toBe(201);
 });
 afterAll(async () => {
   await t?.close();
@@ -37,7 +55,15 @@ describe('misuse signals (MEM-10)', () => {
 
   it("flags a deceased person's identity used at a facility for a service on or after the death date", async () => {
     const head = a[0]!;
-    expect((await post(`/api/v1/persons/${head.nik}/changes`, { kind: 'DEATH', effectiveDate: daysAgo(5), reason: 'Surat kematian kelurahan' })).statusCode).toBe(201);
+    expect(
+      (
+        await post(`/api/v1/persons/${head.nik}/changes`, {
+          kind: 'DEATH',
+          effectiveDate: daysAgo(5),
+          reason: 'Surat kematian kelurahan',
+        })
+      ).statusCode,
+    ).toBe(201);
     // A check for a service before the death is legitimate (a late claim); one after is the signal.
     await get(`/api/v1/eligibility?nik=${head.nik}&date=${daysAgo(10)}`, pkm);
     expect((await get('/api/v1/signals/CARD_USED_AFTER_DEATH')).json().total).toBe(0);
@@ -45,7 +71,10 @@ describe('misuse signals (MEM-10)', () => {
     await t.sys.audit.flush();
     const list = (await get('/api/v1/signals/CARD_USED_AFTER_DEATH')).json();
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ nik: head.nik, evidence: { deathDate: daysAgo(5), checks: 1, facilities: ['Fasilitas PKM-SINYAL-01'] } });
+    expect(list.items[0]).toMatchObject({
+      nik: head.nik,
+      evidence: { deathDate: daysAgo(5), checks: 1, facilities: ['Fasilitas PKM-SINYAL-01'] },
+    });
   });
 
   it('flags a person listed on the active card of a family they no longer belong to', async () => {
@@ -58,7 +87,10 @@ describe('misuse signals (MEM-10)', () => {
     // The child has no e-KTP, so is only pending on B's card: not a use of the card. The wife moves instead.
     await t.sys.db.query('UPDATE person SET no_kk = $2 WHERE nik = $1', [wife.nik, '3275010101400001']);
     const again = (await get('/api/v1/signals/PERSON_IN_TWO_FAMILIES')).json();
-    expect(again.items.find((i: { nik: string }) => i.nik === wife.nik)?.evidence).toMatchObject({ currentKk: '3275010101400001', cards: [{ kk: '3275010101400002' }] });
+    expect(again.items.find((i: { nik: string }) => i.nik === wife.nik)?.evidence).toMatchObject({
+      currentKk: '3275010101400001',
+      cards: [{ kk: '3275010101400002' }],
+    });
   });
 
   it('flags a card member who became an active government-paid JKN member, not a wage worker', async () => {
@@ -78,8 +110,10 @@ describe('misuse signals (MEM-10)', () => {
 
   it('flags a NIK admitted at a second hospital while still admitted at the first; a transfer, a discharge or a stay days later is not', async () => {
     for (const code of ['RS-SIG-A', 'RS-SIG-B']) await ensureFacility(t.sys, code);
-    const sjpStay = (nik: string, facility: string, at: Date, dischargedOn?: string) => sjp(t.sys.db, nik, facility, at, dischargedOn);
-    const referralStay = (nik: string, from: string | null, to: string, created: Date, admitted: Date) => referral(t.sys.db, nik, from, to, created, admitted);
+    const sjpStay = (nik: string, facility: string, at: Date, dischargedOn?: string) =>
+      sjp(t.sys.db, nik, facility, at, dischargedOn);
+    const referralStay = (nik: string, from: string | null, to: string, created: Date, admitted: Date) =>
+      referral(t.sys.db, nik, from, to, created, admitted);
     const d = (n: number) => daysAgo(n);
     // Two hospitals the same day, the first stay still open: the signal.
     const twice = b[0]!.nik;
@@ -107,12 +141,19 @@ describe('misuse signals (MEM-10)', () => {
     const [item] = list.items;
     expect(item.since).toBe(d(2));
     expect(item.evidence.stays).toHaveLength(1);
-    expect(item.evidence.stays[0].first).toMatchObject({ facility: 'Fasilitas RS-SIG-A', ref: '00001/SJP/DINKES/2099', endedAt: null });
+    expect(item.evidence.stays[0].first).toMatchObject({
+      facility: 'Fasilitas RS-SIG-A',
+      ref: '00001/SJP/DINKES/2099',
+      endedAt: null,
+    });
     expect(item.evidence.stays[0].second).toMatchObject({ facility: 'Fasilitas RS-SIG-B', ref: '00002/RUJ-JKD/2099' });
     const summary = (await get('/api/v1/signals')).json();
     expect(summary.kinds.find((k: { kind: string }) => k.kind === 'TWO_HOSPITALS_AT_ONCE').total).toBe(2);
     // Reading the list is an audited read of each person listed.
-    const audited = await t.sys.db.query(`SELECT 1 FROM audit_log WHERE action = 'signals.read' AND entity_id = $1 AND details->>'kind' = 'TWO_HOSPITALS_AT_ONCE'`, [twice]);
+    const audited = await t.sys.db.query(
+      `SELECT 1 FROM audit_log WHERE action = 'signals.read' AND entity_id = $1 AND details->>'kind' = 'TWO_HOSPITALS_AT_ONCE'`,
+      [twice],
+    );
     expect(audited.rows.length).toBeGreaterThan(0);
   });
 });
@@ -123,7 +164,14 @@ describe('membership report by district and village', () => {
     const district = r.districts.find((d: { code: string }) => d.code === VILLAGE.slice(0, 6));
     const village = district.villages.find((v: { code: string }) => v.code === VILLAGE).figures;
     // Family A: head died 5 days ago. B's head is PBI. Alive residents of the village: A wife+child, B×3 (the long-dead excluded).
-    expect(village).toMatchObject({ residents: 5, members: 4, pendingEktp: 2, cardsActive: 2, cardsPrinted: 0, cardsHandedOver: 0 });
+    expect(village).toMatchObject({
+      residents: 5,
+      members: 4,
+      pendingEktp: 2,
+      cardsActive: 2,
+      cardsPrinted: 0,
+      cardsHandedOver: 0,
+    });
     const second = district.villages.find((v: { code: string }) => v.code === '3275011002').figures;
     expect(second).toMatchObject({ residents: 1, members: 1, cardsActive: 0 });
     expect(district.totals.residents).toBe(6);
@@ -157,7 +205,17 @@ describe('the PBI signal after the card coverage fix (decision 0020)', () => {
       `INSERT INTO person (nik, no_kk, name, sex, birth_date, relation, village_code, ektp_recorded, first_seen_as_of, data_as_of, import_id)
        SELECT x.nik, x.kk, x.name, x.sex, x.birth::date, x.rel, $2, x.ektp, $3::date, $3::date, 0
        FROM unnest($1::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[]) AS x(nik, kk, name, sex, birth, rel, ektp)`,
-      [c.map((p) => p.nik), VILLAGE, daysAgo(40), c.map((p) => p.noKk), c.map((p) => p.name), c.map((p) => p.sex), c.map((p) => p.birthDate), c.map((p) => p.relation), c.map((p) => !('ektp' in p))],
+      [
+        c.map((p) => p.nik),
+        VILLAGE,
+        daysAgo(40),
+        c.map((p) => p.noKk),
+        c.map((p) => p.name),
+        c.map((p) => p.sex),
+        c.map((p) => p.birthDate),
+        c.map((p) => p.relation),
+        c.map((p) => !('ektp' in p)),
+      ],
     );
     await t.sys.db.query(
       `INSERT INTO jkn_membership (nik, valid_from, card_number, segment, class, status, import_id) VALUES ($1, $2, '0003', 'PBI_APBN', 3, 'AKTIF', 0), ($3, $4, '0004', 'PBI_APBN', 3, 'AKTIF', 0)`,

@@ -17,10 +17,25 @@ const MATRIX: MatrixRow[] = [
   { method: 'POST', url: '/api/v1/sjp/999999/approve', body: {}, allowed: DECIDE },
   { method: 'POST', url: '/api/v1/sjp/999999/request-completion', body: { missing: ['KK'] }, allowed: DECIDE },
   { method: 'POST', url: '/api/v1/sjp/999999/reject', body: { code: 'LATE' }, allowed: DECIDE },
-  { method: 'POST', url: '/api/v1/sjp/999999/actions', body: { kind: 'DISCHARGE', unit: 'ICU', description: 'pulang', plannedOn: '2026-12-01' }, allowed: REQUEST },
+  {
+    method: 'POST',
+    url: '/api/v1/sjp/999999/actions',
+    body: { kind: 'DISCHARGE', unit: 'ICU', description: 'pulang', plannedOn: '2026-12-01' },
+    allowed: REQUEST,
+  },
   { method: 'POST', url: '/api/v1/sjp/999999/actions/1/decide', body: { approve: true }, allowed: DECIDE },
-  { method: 'POST', url: '/api/v1/sjp/999999/deposits', body: { amount: 1000, paidOn: '2026-12-01' }, allowed: REQUEST },
-  { method: 'POST', url: '/api/v1/sjp/999999/placement', body: { placedClass: 'II', since: '2026-12-01T10:00:00+07:00' }, allowed: REQUEST },
+  {
+    method: 'POST',
+    url: '/api/v1/sjp/999999/deposits',
+    body: { amount: 1000, paidOn: '2026-12-01' },
+    allowed: REQUEST,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/sjp/999999/placement',
+    body: { placedClass: 'II', since: '2026-12-01T10:00:00+07:00' },
+    allowed: REQUEST,
+  },
   { method: 'GET', url: '/api/v1/sjp/settings', allowed: ['admin', 'kepesertaan', 'sjp', 'pimpinan', 'auditor'] },
   { method: 'POST', url: '/api/v1/sjp/settings', body: {}, allowed: ['admin'] },
 ];

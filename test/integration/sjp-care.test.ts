@@ -12,7 +12,8 @@ let officer: string;
 const today = todayJakarta();
 const fam = family('3275010101800001', 'PERAWATAN');
 const ago = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-const inject = (auth: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: { authorization: auth }, payload });
+const inject = (auth: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: { authorization: auth }, payload });
 
 beforeAll(async () => {
   t = await testEnv();
@@ -32,26 +33,54 @@ afterAll(async () => {
 describe('during a guaranteed stay (SJP-5, SJP-6, SJP-7)', () => {
   let id: number;
   beforeAll(async () => {
-    const r = await inject(rs, 'POST', '/api/v1/sjp', { nik: fam[0]!.nik, careType: 'INPATIENT', admittedAt: ago(30), diagnosisCode: 'I21.9', submit: true });
+    const r = await inject(rs, 'POST', '/api/v1/sjp', {
+      nik: fam[0]!.nik,
+      careType: 'INPATIENT',
+      admittedAt: ago(30),
+      diagnosisCode: 'I21.9',
+      submit: true,
+    });
     expect(r.statusCode, r.body).toBe(201);
     id = r.json().id;
   });
 
   it('incidental approvals: the hospital asks, the officer decides; a discharge on a holiday is handled the next working day', async () => {
-    const a = await inject(rs, 'POST', `/api/v1/sjp/${id}/actions`, { kind: 'MEDICAL_ACTION', unit: 'ICU', description: 'Pemasangan ventilator', plannedOn: today });
+    const a = await inject(rs, 'POST', `/api/v1/sjp/${id}/actions`, {
+      kind: 'MEDICAL_ACTION',
+      unit: 'ICU',
+      description: 'Pemasangan ventilator',
+      plannedOn: today,
+    });
     expect(a.statusCode, a.body).toBe(201);
-    const discharge = await inject(rs, 'POST', `/api/v1/sjp/${id}/actions`, { kind: 'DISCHARGE', unit: 'ICU', description: 'Rencana pulang', plannedOn: '2026-12-25' });
+    const discharge = await inject(rs, 'POST', `/api/v1/sjp/${id}/actions`, {
+      kind: 'DISCHARGE',
+      unit: 'ICU',
+      description: 'Rencana pulang',
+      plannedOn: '2026-12-25',
+    });
     const cal = await t.sys.calendar.calendar();
     const d = discharge.json().actions.find((x: { kind: string }) => x.kind === 'DISCHARGE');
     expect(d.handledOn).toBe(cal.workingDayOnOrAfter('2026-12-25'));
     expect(d.handledOn).toBe(createWorkingCalendar().workingDayOnOrAfter('2026-12-25'));
-    expect(JSON.stringify((await inject(officer, 'GET', '/api/v1/notifications')).json())).toContain('sjp.action_requested');
+    expect(JSON.stringify((await inject(officer, 'GET', '/api/v1/notifications')).json())).toContain(
+      'sjp.action_requested',
+    );
     const actionId = a.json().actions[0].id;
-    expect((await inject(rs, 'POST', `/api/v1/sjp/${id}/actions/${actionId}/decide`, { approve: true })).statusCode).toBe(403);
-    expect((await inject(officer, 'POST', `/api/v1/sjp/${id}/actions/${actionId}/decide`, { approve: false })).json().error.code).toBe('SJP_ACTION_NOTE');
-    const ok = await inject(officer, 'POST', `/api/v1/sjp/${id}/actions/${actionId}/decide`, { approve: true, note: 'Sesuai indikasi' });
+    expect(
+      (await inject(rs, 'POST', `/api/v1/sjp/${id}/actions/${actionId}/decide`, { approve: true })).statusCode,
+    ).toBe(403);
+    expect(
+      (await inject(officer, 'POST', `/api/v1/sjp/${id}/actions/${actionId}/decide`, { approve: false })).json().error
+        .code,
+    ).toBe('SJP_ACTION_NOTE');
+    const ok = await inject(officer, 'POST', `/api/v1/sjp/${id}/actions/${actionId}/decide`, {
+      approve: true,
+      note: 'Sesuai indikasi',
+    });
     expect(ok.json().actions[0]).toMatchObject({ status: 'APPROVED', decisionNote: 'Sesuai indikasi' });
-    expect((await inject(officer, 'POST', `/api/v1/sjp/${id}/actions/${actionId}/decide`, { approve: true })).statusCode).toBe(409);
+    expect(
+      (await inject(officer, 'POST', `/api/v1/sjp/${id}/actions/${actionId}/decide`, { approve: true })).statusCode,
+    ).toBe(409);
     expect(JSON.stringify((await inject(rs, 'GET', '/api/v1/notifications')).json())).toContain('sjp.action_approved');
   });
 
@@ -84,13 +113,26 @@ describe('during a guaranteed stay (SJP-5, SJP-6, SJP-7)', () => {
   it('a self-pay patient switching mid-stay: the guarantee and its clock start at the cost cut-off', async () => {
     const admittedAt = ago(100);
     const cutoff = ago(2);
-    const r = await inject(rs, 'POST', '/api/v1/sjp', { nik: fam[1]!.nik, careType: 'INPATIENT', admittedAt, costCutoffAt: cutoff, diagnosisCode: 'A09', submit: true });
+    const r = await inject(rs, 'POST', '/api/v1/sjp', {
+      nik: fam[1]!.nik,
+      careType: 'INPATIENT',
+      admittedAt,
+      costCutoffAt: cutoff,
+      diagnosisCode: 'A09',
+      submit: true,
+    });
     expect(r.statusCode, r.body).toBe(201);
     const cal = await t.sys.calendar.calendar();
     expect(r.json().dueAt).toBe(cal.addWorkingHours(new Date(cutoff), 72).toISOString());
     expect(r.json().lateHours).toBe(0);
     expect(r.json().costCutoffAt).toBe(new Date(cutoff).toISOString());
-    const bad = await inject(rs, 'POST', '/api/v1/sjp', { nik: fam[2]!.nik, careType: 'INPATIENT', admittedAt: ago(5), costCutoffAt: ago(10), diagnosisCode: 'A09' });
+    const bad = await inject(rs, 'POST', '/api/v1/sjp', {
+      nik: fam[2]!.nik,
+      careType: 'INPATIENT',
+      admittedAt: ago(5),
+      costCutoffAt: ago(10),
+      diagnosisCode: 'A09',
+    });
     expect(bad.json().error.code).toBe('SJP_CUTOFF');
   });
 });

@@ -24,10 +24,18 @@ afterAll(async () => {
 
 describe('SJP demo seed', () => {
   it('leaves one request to decide, one awaiting completion and one approved letter', async () => {
-    const hospital = { id: 0, username: 'demo.rumahsakit', role: 'rumahsakit' as const, facilityCode: RS, via: 'system' as const };
+    const hospital = {
+      id: 0,
+      username: 'demo.rumahsakit',
+      role: 'rumahsakit' as const,
+      facilityCode: RS,
+      via: 'system' as const,
+    };
     const officer = { id: 0, username: 'demo.sjp', role: 'sjp' as const, facilityCode: null, via: 'system' as const };
     expect(await seedSjpDemo(t.sys, { hospital, officer })).toEqual({ created: 3, skipped: 0 });
-    const r = await t.sys.db.query<{ care_type: string; status: string }>('SELECT care_type, status FROM sjp_request ORDER BY id');
+    const r = await t.sys.db.query<{ care_type: string; status: string }>(
+      'SELECT care_type, status FROM sjp_request ORDER BY id',
+    );
     expect(r.rows).toEqual([
       { care_type: 'EMERGENCY', status: 'SUBMITTED' },
       { care_type: 'INPATIENT', status: 'NEEDS_COMPLETION' },

@@ -29,16 +29,23 @@ let admin: string;
 const today = todayJakarta();
 const fam = family('3275010101500001', 'SURAT');
 
-const inject = (auth: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url, headers: { authorization: auth }, payload });
+const inject = (auth: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: { authorization: auth }, payload });
 const ago = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
 /** The text of a PDF as printed (pdftotext keeps the reading order). */
 function pdfText(bytes: Buffer): string {
-  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8').replace(/[ \t]+/g, ' ');
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes })
+    .toString('utf8')
+    .replace(/[ \t]+/g, ' ');
 }
 
 async function upload(auth: string, name: string): Promise<number> {
-  const r = await t.app.inject({ method: 'POST', url: '/api/v1/documents', ...multipartRequest({}, { name, content: PDF, type: 'application/pdf' }, auth) });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/documents',
+    ...multipartRequest({}, { name, content: PDF, type: 'application/pdf' }, auth),
+  });
   expect(r.statusCode, r.body).toBe(201);
   return r.json().id;
 }
@@ -75,23 +82,46 @@ afterAll(async () => {
 });
 
 describeAccessMatrix('letterhead setting: role × endpoint', [
-  { method: 'GET', url: '/api/v1/settings/letterhead', allowed: ['admin', 'kepesertaan', 'sjp', 'pimpinan', 'auditor'] },
-  { method: 'PUT', url: '/api/v1/settings/letterhead', body: { regionKind: 'KOTA', regionName: 'Bekasi' }, allowed: ['admin'] },
+  {
+    method: 'GET',
+    url: '/api/v1/settings/letterhead',
+    allowed: ['admin', 'kepesertaan', 'sjp', 'pimpinan', 'auditor'],
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/settings/letterhead',
+    body: { regionKind: 'KOTA', regionName: 'Bekasi' },
+    allowed: ['admin'],
+  },
 ]);
 
 describe('PUBLIC_URL in production', () => {
   it('refuses to boot without it, naming the variable', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', COOKIE_SECRET: 'k'.repeat(32) })).toThrow(/PUBLIC_URL: wajib diisi bila NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', COOKIE_SECRET: 'k'.repeat(32) })).toThrow(
+      /PUBLIC_URL: wajib diisi bila NODE_ENV=production/,
+    );
   });
   it('boots with it, and QR codes use it', () => {
-    const c = loadConfig({ NODE_ENV: 'production', COOKIE_SECRET: 'k'.repeat(32), PUBLIC_URL: 'https://jamkesda.bekasikota.go.id/' });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      COOKIE_SECRET: 'k'.repeat(32),
+      PUBLIC_URL: 'https://jamkesda.bekasikota.go.id/',
+    });
     expect(c.publicUrl).toBe('https://jamkesda.bekasikota.go.id');
   });
   it('the server command itself stops before listening and says why', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-prod-'));
     try {
       const bin = path.resolve(import.meta.dirname, '../../bin/jamkesda.js');
-      const env = { ...process.env, NODE_ENV: 'production', PUBLIC_URL: '', DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', JAMKESDA_NO_RESPAWN: '1' };
+      const env = {
+        ...process.env,
+        NODE_ENV: 'production',
+        PUBLIC_URL: '',
+        DATA_DIR: dataDir,
+        PORT: '0',
+        DATABASE_URL: '',
+        JAMKESDA_NO_RESPAWN: '1',
+      };
       delete (env as Record<string, string | undefined>).PUBLIC_URL;
       const r = spawnSync(process.execPath, [bin, 'serve'], { env, encoding: 'utf8', timeout: 120_000 });
       expect(r.status).not.toBe(0);
@@ -128,7 +158,10 @@ describe('the letterhead setting', () => {
     });
     expect(save.statusCode, save.body).toBe(200);
     expect(save.json().setting).toMatchObject({ regionKind: 'KABUPATEN', regionName: 'Bekasi' });
-    expect(save.json().preview.HEALTH).toMatchObject({ government: 'PEMERINTAH KABUPATEN BEKASI', region: 'Kabupaten Bekasi' });
+    expect(save.json().preview.HEALTH).toMatchObject({
+      government: 'PEMERINTAH KABUPATEN BEKASI',
+      region: 'Kabupaten Bekasi',
+    });
     const audit = await t.sys.db.query(`SELECT 1 FROM audit_log WHERE action = 'settings.letterhead.save'`);
     expect(audit.rows.length).toBe(1);
 
@@ -143,7 +176,7 @@ describe('the letterhead setting', () => {
     expect(text).toMatch(/Bekasi, \d{1,2} \w+ \d{4}/);
   });
 
-  it('the Dinas Sosial letter takes the same region, its own office and address, and the issuer\'s NIP', async () => {
+  it("the Dinas Sosial letter takes the same region, its own office and address, and the issuer's NIP", async () => {
     await inject(admin, 'PUT', '/api/v1/settings/letterhead', {
       regionKind: 'KABUPATEN',
       regionName: 'Bekasi',
@@ -151,8 +184,15 @@ describe('the letterhead setting', () => {
       socialOfficeAddress: 'Jl. Veteran No. 7, Bekasi',
     });
     const { authorization: dinsos, username } = await tokenFor(t.sys, 'dinsos');
-    await t.sys.db.query(`UPDATE app_user SET full_name = 'Sri Wahyuni, S.Sos', nip = '198202022006042011' WHERE username = $1`, [username]);
-    const l = await inject(dinsos, 'POST', '/api/v1/recommendations', { nik: fam[1]!.nik, category: 'TIDAK_MAMPU', reason: 'Hasil asesmen pekerja sosial: tidak mampu.' });
+    await t.sys.db.query(
+      `UPDATE app_user SET full_name = 'Sri Wahyuni, S.Sos', nip = '198202022006042011' WHERE username = $1`,
+      [username],
+    );
+    const l = await inject(dinsos, 'POST', '/api/v1/recommendations', {
+      nik: fam[1]!.nik,
+      category: 'TIDAK_MAMPU',
+      reason: 'Hasil asesmen pekerja sosial: tidak mampu.',
+    });
     expect(l.statusCode, l.body).toBe(201);
     const pdf = await inject(dinsos, 'GET', `/api/v1/recommendations/${l.json().id}/pdf`);
     expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
@@ -174,8 +214,11 @@ describe('the signer', () => {
     expect(text).toContain('NIP. (belum diisi pada profil pengguna)');
   });
 
-  it('the SJP letter prints the deciding officer\'s full name, NIP and position from the profile, not the username', async () => {
-    await t.sys.db.query(`UPDATE app_user SET full_name = 'dr. Ratna Sari Dewi', nip = $2, position = 'Kepala Seksi Jaminan Kesehatan' WHERE username = $1`, [officerUser, NIP]);
+  it("the SJP letter prints the deciding officer's full name, NIP and position from the profile, not the username", async () => {
+    await t.sys.db.query(
+      `UPDATE app_user SET full_name = 'dr. Ratna Sari Dewi', nip = $2, position = 'Kepala Seksi Jaminan Kesehatan' WHERE username = $1`,
+      [officerUser, NIP],
+    );
     const id = await approvedSjp(fam[2]!.nik, 5);
     const detail = (await inject(rs, 'GET', `/api/v1/sjp/${id}`)).json();
     expect(detail.decidedBy).toBe('dr. Ratna Sari Dewi');
@@ -191,7 +234,10 @@ describe('the back-referral letter (rujukan balik)', () => {
   let refId: number;
 
   it('is not there before the hospital sends the patient back', async () => {
-    const r = await inject(rs, 'POST', '/api/v1/referrals/emergency-admissions', { nik: fam[2]!.nik, diagnosisCode: 'A09' });
+    const r = await inject(rs, 'POST', '/api/v1/referrals/emergency-admissions', {
+      nik: fam[2]!.nik,
+      diagnosisCode: 'A09',
+    });
     expect(r.statusCode, r.body).toBe(201);
     refId = r.json().id;
     const pdf = await inject(rs, 'GET', `/api/v1/referrals/${refId}/back-referral.pdf`);
@@ -199,9 +245,15 @@ describe('the back-referral letter (rujukan balik)', () => {
     expect(pdf.json().error.code).toBe('BACK_REFERRAL_NONE');
   });
 
-  it('prints the condition, the follow-up and the hospital officer who recorded it, under the region\'s letterhead', async () => {
-    await t.sys.db.query(`UPDATE app_user SET full_name = 'Ns. Budi Santoso', nip = '199001012015031004' WHERE username = $1`, [rsUser]);
-    const back = await inject(rs, 'POST', `/api/v1/referrals/${refId}/back-referral`, { condition: 'Stabil, diare berhenti', followUp: 'Kontrol cairan dan gizi di puskesmas tiap minggu' });
+  it("prints the condition, the follow-up and the hospital officer who recorded it, under the region's letterhead", async () => {
+    await t.sys.db.query(
+      `UPDATE app_user SET full_name = 'Ns. Budi Santoso', nip = '199001012015031004' WHERE username = $1`,
+      [rsUser],
+    );
+    const back = await inject(rs, 'POST', `/api/v1/referrals/${refId}/back-referral`, {
+      condition: 'Stabil, diare berhenti',
+      followUp: 'Kontrol cairan dan gizi di puskesmas tiap minggu',
+    });
     expect(back.statusCode, back.body).toBe(200);
     const pdf = await inject(rs, 'GET', `/api/v1/referrals/${refId}/back-referral.pdf`);
     expect(pdf.statusCode).toBe(200);
@@ -214,7 +266,9 @@ describe('the back-referral letter (rujukan balik)', () => {
     expect(text).toContain('Ns. Budi Santoso');
     expect(text).toContain('NIP. 199001012015031004');
     // The referral letter of the same record carries the same letterhead.
-    expect(pdfText((await inject(rs, 'GET', `/api/v1/referrals/${refId}/pdf`)).rawPayload)).toContain('PEMERINTAH KABUPATEN BEKASI');
+    expect(pdfText((await inject(rs, 'GET', `/api/v1/referrals/${refId}/pdf`)).rawPayload)).toContain(
+      'PEMERINTAH KABUPATEN BEKASI',
+    );
   });
 });
 
@@ -235,25 +289,45 @@ describe('what the SJP page shows', () => {
     expect(c.json().eligibility).toMatchObject({ eligible: true, date: c.json().admissionDate });
     expect(c.json().diagnosisTitle).toBeTruthy();
 
-    await inject(officer, 'POST', `/api/v1/sjp/${id}/request-completion`, { missing: ['KK'], note: 'KK tidak terbaca' });
+    await inject(officer, 'POST', `/api/v1/sjp/${id}/request-completion`, {
+      missing: ['KK'],
+      note: 'KK tidak terbaca',
+    });
     const asked = (await inject(rs, 'GET', `/api/v1/sjp/${id}`)).json();
     expect(asked.documents).toMatchObject([{ fileName: 'kk-buram.pdf', flagged: true, replacedBy: null }]);
     const fresh = await upload(rs, 'kk-jelas.pdf');
-    const after = (await inject(rs, 'POST', `/api/v1/sjp/${id}/documents`, { documents: [{ requirement: 'KK', documentId: fresh }] })).json();
+    const after = (
+      await inject(rs, 'POST', `/api/v1/sjp/${id}/documents`, { documents: [{ requirement: 'KK', documentId: fresh }] })
+    ).json();
     const kk = after.documents.filter((d: { requirement: string }) => d.requirement === 'KK');
-    expect(kk.map((d: { fileName: string; replacedBy: number | null; flagged: boolean }) => [d.fileName, d.replacedBy, d.flagged])).toEqual([
+    expect(
+      kk.map((d: { fileName: string; replacedBy: number | null; flagged: boolean }) => [
+        d.fileName,
+        d.replacedBy,
+        d.flagged,
+      ]),
+    ).toEqual([
       ['kk-buram.pdf', fresh, true],
       ['kk-jelas.pdf', null, false],
     ]);
   });
 
   it('a duplicate request names the open one (its id and tracking code) so the form can link to it', async () => {
-    const body = { nik: fam[1]!.nik, careType: 'OUTPATIENT', admittedAt: new Date(Date.now() + 86_400_000).toISOString(), diagnosisCode: 'A09', documents: [] };
+    const body = {
+      nik: fam[1]!.nik,
+      careType: 'OUTPATIENT',
+      admittedAt: new Date(Date.now() + 86_400_000).toISOString(),
+      diagnosisCode: 'A09',
+      documents: [],
+    };
     const first = await inject(rs, 'POST', '/api/v1/sjp', body);
     expect(first.statusCode, first.body).toBe(201);
     const again = await inject(rs, 'POST', '/api/v1/sjp', body);
     expect(again.statusCode).toBe(409);
-    expect(again.json().error).toMatchObject({ code: 'SJP_DUPLICATE', details: { existingId: first.json().id, trackingCode: first.json().trackingCode } });
+    expect(again.json().error).toMatchObject({
+      code: 'SJP_DUPLICATE',
+      details: { existingId: first.json().id, trackingCode: first.json().trackingCode },
+    });
     expect(again.json().error.message).toContain(first.json().trackingCode);
   });
 });

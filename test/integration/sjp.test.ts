@@ -19,7 +19,14 @@ const today = todayJakarta();
 const famA = family('3275010101400001', 'SJPA');
 const famB = family('3275010101400002', 'SJPB');
 const famC = family('3275010101400003', 'SJPC');
-const pbi = { nik: nikFor('1975-05-05', 'L'), noKk: '3275010101400004', name: 'PAK PBI', sex: 'L' as const, birthDate: '1975-05-05', relation: 'KEPALA KELUARGA' };
+const pbi = {
+  nik: nikFor('1975-05-05', 'L'),
+  noKk: '3275010101400004',
+  name: 'PAK PBI',
+  sex: 'L' as const,
+  birthDate: '1975-05-05',
+  relation: 'KEPALA KELUARGA',
+};
 /** An admission `hoursAgo` hours before now, as ISO text with a zone. */
 const ago = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
 
@@ -27,7 +34,11 @@ const inject = (auth: string, method: 'GET' | 'POST', url: string, payload?: obj
   t.app.inject({ method, url, headers: { authorization: auth }, payload });
 
 async function upload(auth: string, name = 'dok.pdf', content = PDF): Promise<number> {
-  const r = await t.app.inject({ method: 'POST', url: '/api/v1/documents', ...multipartRequest({}, { name, content, type: 'application/pdf' }, auth) });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/documents',
+    ...multipartRequest({}, { name, content, type: 'application/pdf' }, auth),
+  });
   expect(r.statusCode).toBe(201);
   return r.json().id;
 }
@@ -49,7 +60,10 @@ beforeAll(async () => {
   rs2 = (await tokenFor(t.sys, 'rumahsakit', RS2)).authorization;
   rsNoPks = (await tokenFor(t.sys, 'rumahsakit', RS_NO_PKS)).authorization;
   officer = (await tokenFor(t.sys, 'sjp')).authorization;
-  for (const [code, n] of [[RS, 1], [RS2, 2]] as const) {
+  for (const [code, n] of [
+    [RS, 1],
+    [RS2, 2],
+  ] as const) {
     await t.sys.db.query(
       `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status)
        VALUES ($1, $2, $3, $4, ARRAY['RAWAT_JALAN','RAWAT_INAP','GAWAT_DARURAT','PERSALINAN'], 'ACTIVE')`,
@@ -58,7 +72,13 @@ beforeAll(async () => {
   }
   const asOf = addDays(today, -30);
   await importFile(t, 'population', 'p.csv', csv(POP_HEADER, [...famA, ...famB, ...famC, pbi].map(popLine)), asOf);
-  await importFile(t, 'jkn', 'j.csv', csv(JKN_HEADER, [`${pbi.nik},0009999999998,PAK PBI,PBI_APBN,3,AKTIF,2019-01-01,,`]), asOf);
+  await importFile(
+    t,
+    'jkn',
+    'j.csv',
+    csv(JKN_HEADER, [`${pbi.nik},0009999999998,PAK PBI,PBI_APBN,3,AKTIF,2019-01-01,,`]),
+    asOf,
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -83,20 +103,36 @@ describe('inpatient SJP from the hospital desk to the letter', () => {
     const s = r.json();
     id = s.id;
     code = s.trackingCode;
-    expect(s).toMatchObject({ status: 'SUBMITTED', careType: 'INPATIENT', diagnosisCode: 'A09', basis: 'CARD', careClass: 'III', facilityCode: RS, lateHours: 0, origin: 'FACILITY' });
+    expect(s).toMatchObject({
+      status: 'SUBMITTED',
+      careType: 'INPATIENT',
+      diagnosisCode: 'A09',
+      basis: 'CARD',
+      careClass: 'III',
+      facilityCode: RS,
+      lateHours: 0,
+      origin: 'FACILITY',
+    });
     const cal = await t.sys.calendar.calendar();
     expect(s.dueAt).toBe(dueAt('INPATIENT', new Date(admittedAt), cal).toISOString());
-    expect(s.checklist.filter((c: { present: boolean }) => !c.present).map((c: { code: string }) => c.code)).toEqual(['KK']);
+    expect(s.checklist.filter((c: { present: boolean }) => !c.present).map((c: { code: string }) => c.code)).toEqual([
+      'KK',
+    ]);
     const notes = (await inject(officer, 'GET', '/api/v1/notifications')).json();
     expect(JSON.stringify(notes)).toContain('sjp.submitted');
   });
 
   it('the officer asks for the missing KK; the hospital is told, uploads it and resubmits', async () => {
-    const ask = await inject(officer, 'POST', `/api/v1/sjp/${id}/request-completion`, { missing: ['KK'], note: 'KK belum dilampirkan' });
+    const ask = await inject(officer, 'POST', `/api/v1/sjp/${id}/request-completion`, {
+      missing: ['KK'],
+      note: 'KK belum dilampirkan',
+    });
     expect(ask.statusCode, ask.body).toBe(200);
     expect(ask.json()).toMatchObject({ status: 'NEEDS_COMPLETION', missing: ['KK'] });
     expect(JSON.stringify((await inject(rs, 'GET', '/api/v1/notifications')).json())).toContain('sjp.completion_asked');
-    expect(JSON.stringify((await inject(rs2, 'GET', '/api/v1/notifications')).json())).not.toContain('sjp.completion_asked');
+    expect(JSON.stringify((await inject(rs2, 'GET', '/api/v1/notifications')).json())).not.toContain(
+      'sjp.completion_asked',
+    );
     // Approving now is not allowed: the request waits for the hospital.
     expect((await inject(officer, 'POST', `/api/v1/sjp/${id}/approve`, {})).statusCode).toBe(409);
     const att = await inject(rs, 'POST', `/api/v1/sjp/${id}/documents`, { documents: await docsFor(rs, ['KK']) });
@@ -113,7 +149,13 @@ describe('inpatient SJP from the hospital desk to the letter', () => {
     expect(s.number).toMatch(new RegExp(`^\\d{5}/SJP/DINKES/${today.slice(0, 4)}$`));
     expect(s.validFrom).toBe(s.admissionDate);
     expect(s.validTo >= s.validFrom).toBe(true);
-    expect(s.events.map((e: { status: string }) => e.status)).toEqual(['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION', 'SUBMITTED', 'APPROVED']);
+    expect(s.events.map((e: { status: string }) => e.status)).toEqual([
+      'DRAFT',
+      'SUBMITTED',
+      'NEEDS_COMPLETION',
+      'SUBMITTED',
+      'APPROVED',
+    ]);
     const pdf = await inject(rs, 'GET', `/api/v1/sjp/${id}/letter.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
@@ -128,10 +170,18 @@ describe('inpatient SJP from the hospital desk to the letter', () => {
   });
 
   it('a second approval gets the next number', async () => {
-    const r = await inject(rs, 'POST', '/api/v1/sjp', { nik: famA[1]!.nik, careType: 'OUTPATIENT', admittedAt: new Date(Date.now() + 86_400_000).toISOString(), diagnosisCode: 'J06.9', submit: true });
+    const r = await inject(rs, 'POST', '/api/v1/sjp', {
+      nik: famA[1]!.nik,
+      careType: 'OUTPATIENT',
+      admittedAt: new Date(Date.now() + 86_400_000).toISOString(),
+      diagnosisCode: 'J06.9',
+      submit: true,
+    });
     expect(r.statusCode, r.body).toBe(201);
     const first = (await inject(officer, 'GET', `/api/v1/sjp/${id}`)).json().number as string;
-    const s = (await inject(officer, 'POST', `/api/v1/sjp/${r.json().id}/approve`, { validTo: addDays(today, 10) })).json();
+    const s = (
+      await inject(officer, 'POST', `/api/v1/sjp/${r.json().id}/approve`, { validTo: addDays(today, 10) })
+    ).json();
     expect(Number(s.number.slice(0, 5))).toBe(Number(first.slice(0, 5)) + 1);
     expect(s.validTo).toBe(addDays(today, 10));
   });
@@ -140,7 +190,13 @@ describe('inpatient SJP from the hospital desk to the letter', () => {
 describe('a hospital never sees another hospital’s requests or documents', () => {
   let id: number;
   beforeAll(async () => {
-    const r = await inject(rs, 'POST', '/api/v1/sjp', { nik: famB[0]!.nik, careType: 'EMERGENCY', admittedAt: ago(1), diagnosisCode: 'S06.0', documents: await docsFor(rs, ['KARTU']) });
+    const r = await inject(rs, 'POST', '/api/v1/sjp', {
+      nik: famB[0]!.nik,
+      careType: 'EMERGENCY',
+      admittedAt: ago(1),
+      diagnosisCode: 'S06.0',
+      documents: await docsFor(rs, ['KARTU']),
+    });
     expect(r.statusCode, r.body).toBe(201);
     id = r.json().id;
   });
@@ -171,77 +227,174 @@ describe('a hospital never sees another hospital’s requests or documents', () 
 
   it('cannot attach another hospital’s document, nor file for another hospital', async () => {
     const foreign = await upload(rs2);
-    const r = await inject(rs, 'POST', `/api/v1/sjp/${id}/documents`, { documents: [{ requirement: 'KK', documentId: foreign }] });
+    const r = await inject(rs, 'POST', `/api/v1/sjp/${id}/documents`, {
+      documents: [{ requirement: 'KK', documentId: foreign }],
+    });
     expect(r.statusCode).toBe(403);
-    const other = await inject(rs2, 'POST', '/api/v1/sjp', { nik: famB[1]!.nik, careType: 'EMERGENCY', admittedAt: ago(1), diagnosisCode: 'S06.0', facilityCode: RS });
+    const other = await inject(rs2, 'POST', '/api/v1/sjp', {
+      nik: famB[1]!.nik,
+      careType: 'EMERGENCY',
+      admittedAt: ago(1),
+      diagnosisCode: 'S06.0',
+      facilityCode: RS,
+    });
     expect(other.statusCode).toBe(403);
   });
 
   it('the office sees every hospital’s request and files for a hospital', async () => {
     expect((await inject(officer, 'GET', `/api/v1/sjp/${id}`)).statusCode).toBe(200);
-    const r = await inject(officer, 'POST', '/api/v1/sjp', { nik: famB[1]!.nik, careType: 'INPATIENT', admittedAt: ago(2), diagnosisCode: 'J18.9', facilityCode: RS2 });
+    const r = await inject(officer, 'POST', '/api/v1/sjp', {
+      nik: famB[1]!.nik,
+      careType: 'INPATIENT',
+      admittedAt: ago(2),
+      diagnosisCode: 'J18.9',
+      facilityCode: RS2,
+    });
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ origin: 'OFFICE', facilityCode: RS2 });
-    expect((await inject(officer, 'POST', '/api/v1/sjp', { nik: famB[2]!.nik, careType: 'INPATIENT', admittedAt: ago(2), diagnosisCode: 'J18.9' })).json().error.code).toBe('SJP_FACILITY_REQUIRED');
+    expect(
+      (
+        await inject(officer, 'POST', '/api/v1/sjp', {
+          nik: famB[2]!.nik,
+          careType: 'INPATIENT',
+          admittedAt: ago(2),
+          diagnosisCode: 'J18.9',
+        })
+      ).json().error.code,
+    ).toBe('SJP_FACILITY_REQUIRED');
   });
 });
 
 describe('bad input is refused clearly and nothing is half-written', () => {
   it('an executable renamed .pdf is refused at upload', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/documents', ...multipartRequest({}, { name: 'ktp.pdf', content: EXE, type: 'application/pdf' }, rs) });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/documents',
+      ...multipartRequest({}, { name: 'ktp.pdf', content: EXE, type: 'application/pdf' }, rs),
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.code).toBe('DOCUMENT_TYPE');
   });
 
   it('refuses a non-member and an unknown NIK', async () => {
     const before = await count('sjp_request');
-    const r = await inject(rs, 'POST', '/api/v1/sjp', { nik: pbi.nik, careType: 'INPATIENT', admittedAt: ago(1), diagnosisCode: 'A09' });
+    const r = await inject(rs, 'POST', '/api/v1/sjp', {
+      nik: pbi.nik,
+      careType: 'INPATIENT',
+      admittedAt: ago(1),
+      diagnosisCode: 'A09',
+    });
     expect(r.statusCode).toBe(422);
     expect(r.json().error.code).toBe('SJP_NOT_MEMBER');
     expect(r.json().error.message).toMatch(/bukan peserta Jamkesda/);
-    const unknown = await inject(rs, 'POST', '/api/v1/sjp', { nik: nikFor('1970-01-01', 'L'), careType: 'INPATIENT', admittedAt: ago(1), diagnosisCode: 'A09' });
+    const unknown = await inject(rs, 'POST', '/api/v1/sjp', {
+      nik: nikFor('1970-01-01', 'L'),
+      careType: 'INPATIENT',
+      admittedAt: ago(1),
+      diagnosisCode: 'A09',
+    });
     expect(unknown.json().error.code).toBe('SJP_NOT_MEMBER');
     expect(await count('sjp_request')).toBe(before);
   });
 
   it('refuses a hospital without an agreement, except for an emergency', async () => {
-    const r = await inject(rsNoPks, 'POST', '/api/v1/sjp', { nik: famC[0]!.nik, careType: 'INPATIENT', admittedAt: ago(1), diagnosisCode: 'A09' });
+    const r = await inject(rsNoPks, 'POST', '/api/v1/sjp', {
+      nik: famC[0]!.nik,
+      careType: 'INPATIENT',
+      admittedAt: ago(1),
+      diagnosisCode: 'A09',
+    });
     expect(r.statusCode).toBe(422);
     expect(r.json().error.code).toBe('SJP_NO_AGREEMENT');
-    const em = await inject(rsNoPks, 'POST', '/api/v1/sjp', { nik: famC[0]!.nik, careType: 'EMERGENCY', admittedAt: ago(1), diagnosisCode: 'I21.9' });
+    const em = await inject(rsNoPks, 'POST', '/api/v1/sjp', {
+      nik: famC[0]!.nik,
+      careType: 'EMERGENCY',
+      admittedAt: ago(1),
+      diagnosisCode: 'I21.9',
+    });
     expect(em.statusCode, em.body).toBe(201);
   });
 
   it('a double submission of the same care is a 409 and writes nothing', async () => {
-    const body = { nik: famC[1]!.nik, careType: 'INPATIENT', admittedAt: ago(1), diagnosisCode: 'A09', documents: await docsFor(rs, ['KTP']), submit: true };
+    const body = {
+      nik: famC[1]!.nik,
+      careType: 'INPATIENT',
+      admittedAt: ago(1),
+      diagnosisCode: 'A09',
+      documents: await docsFor(rs, ['KTP']),
+      submit: true,
+    };
     expect((await inject(rs, 'POST', '/api/v1/sjp', body)).statusCode).toBe(201);
-    const [requests, docs, events] = [await count('sjp_request'), await count('sjp_document'), await count('sjp_event')];
+    const [requests, docs, events] = [
+      await count('sjp_request'),
+      await count('sjp_document'),
+      await count('sjp_event'),
+    ];
     const again = await inject(rs, 'POST', '/api/v1/sjp', body);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('SJP_DUPLICATE');
-    expect([await count('sjp_request'), await count('sjp_document'), await count('sjp_event')]).toEqual([requests, docs, events]);
+    expect([await count('sjp_request'), await count('sjp_document'), await count('sjp_event')]).toEqual([
+      requests,
+      docs,
+      events,
+    ]);
   });
 
   it('two simultaneous submissions of the same care: exactly one is accepted', async () => {
-    const body = { nik: famB[0]!.nik, careType: 'OUTPATIENT', admittedAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), diagnosisCode: 'K29.7', submit: true };
-    const codes = (await Promise.all([inject(rs, 'POST', '/api/v1/sjp', body), inject(rs, 'POST', '/api/v1/sjp', body)])).map((r) => r.statusCode).sort();
+    const body = {
+      nik: famB[0]!.nik,
+      careType: 'OUTPATIENT',
+      admittedAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      diagnosisCode: 'K29.7',
+      submit: true,
+    };
+    const codes = (
+      await Promise.all([inject(rs, 'POST', '/api/v1/sjp', body), inject(rs, 'POST', '/api/v1/sjp', body)])
+    )
+      .map((r) => r.statusCode)
+      .sort();
     expect(codes).toEqual([201, 409]);
   });
 
   it('refuses a diagnosis that is not an ICD-10 code and an admission without a time zone', async () => {
-    const a = await inject(rs, 'POST', '/api/v1/sjp', { nik: famC[2]!.nik, careType: 'INPATIENT', admittedAt: ago(1), diagnosisCode: 'diare' });
+    const a = await inject(rs, 'POST', '/api/v1/sjp', {
+      nik: famC[2]!.nik,
+      careType: 'INPATIENT',
+      admittedAt: ago(1),
+      diagnosisCode: 'diare',
+    });
     expect(a.json().error.code).toBe('SJP_DIAGNOSIS');
-    const b = await inject(rs, 'POST', '/api/v1/sjp', { nik: famC[2]!.nik, careType: 'INPATIENT', admittedAt: '2026-01-01T10:00:00', diagnosisCode: 'A09' });
+    const b = await inject(rs, 'POST', '/api/v1/sjp', {
+      nik: famC[2]!.nik,
+      careType: 'INPATIENT',
+      admittedAt: '2026-01-01T10:00:00',
+      diagnosisCode: 'A09',
+    });
     expect(b.json().error.code).toBe('SJP_ADMITTED_AT');
   });
 
   it('rejects with a coded reason; "other" needs a note', async () => {
-    const r = await inject(rs, 'POST', '/api/v1/sjp', { nik: famC[2]!.nik, careType: 'INPATIENT', admittedAt: ago(1), diagnosisCode: 'A09', submit: true });
+    const r = await inject(rs, 'POST', '/api/v1/sjp', {
+      nik: famC[2]!.nik,
+      careType: 'INPATIENT',
+      admittedAt: ago(1),
+      diagnosisCode: 'A09',
+      submit: true,
+    });
     const id = r.json().id;
-    expect((await inject(officer, 'POST', `/api/v1/sjp/${id}/reject`, { code: 'OTHER' })).json().error.code).toBe('SJP_REJECT_NOTE');
+    expect((await inject(officer, 'POST', `/api/v1/sjp/${id}/reject`, { code: 'OTHER' })).json().error.code).toBe(
+      'SJP_REJECT_NOTE',
+    );
     expect((await inject(officer, 'POST', `/api/v1/sjp/${id}/reject`, { code: 'NOPE' })).statusCode).toBe(400);
-    const ok = await inject(officer, 'POST', `/api/v1/sjp/${id}/reject`, { code: 'NOT_COVERED', note: 'Tindakan kosmetik' });
-    expect(ok.json()).toMatchObject({ status: 'REJECTED', rejectCode: 'NOT_COVERED', rejectLabel: 'Pelayanan tidak dijamin program' });
+    const ok = await inject(officer, 'POST', `/api/v1/sjp/${id}/reject`, {
+      code: 'NOT_COVERED',
+      note: 'Tindakan kosmetik',
+    });
+    expect(ok.json()).toMatchObject({
+      status: 'REJECTED',
+      rejectCode: 'NOT_COVERED',
+      rejectLabel: 'Pelayanan tidak dijamin program',
+    });
     expect(JSON.stringify((await inject(rs, 'GET', '/api/v1/notifications')).json())).toContain('sjp.rejected');
   });
 });
@@ -250,13 +403,24 @@ describe('late requests (SJP-1)', () => {
   const lateAdmission = () => new Date(Date.now() - 12 * 86_400_000).toISOString();
 
   it('accepts a late request by default and records the working hours late; the officer queue shows it and reminds once', async () => {
-    const r = await inject(rs2, 'POST', '/api/v1/sjp', { nik: famC[0]!.nik, careType: 'INPATIENT', admittedAt: lateAdmission(), diagnosisCode: 'A09', submit: true });
+    const r = await inject(rs2, 'POST', '/api/v1/sjp', {
+      nik: famC[0]!.nik,
+      careType: 'INPATIENT',
+      admittedAt: lateAdmission(),
+      diagnosisCode: 'A09',
+      submit: true,
+    });
     expect(r.statusCode, r.body).toBe(201);
     const s = r.json();
     const cal = createWorkingCalendar();
     expect(s.lateHours).toBeGreaterThan(0);
     expect(s.lateHours).toBeLessThanOrEqual(cal.workingHoursBetween(new Date(s.dueAt), new Date()) + 0.01);
-    const draft = await inject(rs2, 'POST', '/api/v1/sjp', { nik: famC[1]!.nik, careType: 'INPATIENT', admittedAt: lateAdmission(), diagnosisCode: 'A09' });
+    const draft = await inject(rs2, 'POST', '/api/v1/sjp', {
+      nik: famC[1]!.nik,
+      careType: 'INPATIENT',
+      admittedAt: lateAdmission(),
+      diagnosisCode: 'A09',
+    });
     const q = (await inject(officer, 'GET', '/api/v1/sjp/queue')).json();
     expect(q.late.map((i: { id: number }) => i.id)).toEqual(expect.arrayContaining([s.id, draft.json().id]));
     expect(q.toDecide.map((i: { id: number }) => i.id)).toContain(s.id);
@@ -264,20 +428,37 @@ describe('late requests (SJP-1)', () => {
     const notes = (await inject(officer, 'GET', '/api/v1/notifications?limit=200')).json();
     const lateNotes = JSON.stringify(notes).split(`"sjp.late"`).length - 1;
     expect(lateNotes).toBeGreaterThanOrEqual(1);
-    const r2 = await t.sys.db.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE dedupe_key = $1`, [`sjp:${draft.json().id}:late`]);
+    const r2 = await t.sys.db.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE dedupe_key = $1`, [
+      `sjp:${draft.json().id}:late`,
+    ]);
     expect(Number(r2.rows[0]!.n)).toBe(1);
   });
 
   it('refuses a late submission when the program setting says so, and nothing is written', async () => {
-    await t.sys.db.query(`INSERT INTO sjp_setting (effective_from, late_policy, note) VALUES ($1, 'REFUSE', 'Uji kebijakan tolak')`, [addDays(today, -1)]);
+    await t.sys.db.query(
+      `INSERT INTO sjp_setting (effective_from, late_policy, note) VALUES ($1, 'REFUSE', 'Uji kebijakan tolak')`,
+      [addDays(today, -1)],
+    );
     try {
       const before = await count('sjp_request');
-      const r = await inject(rs, 'POST', '/api/v1/sjp', { nik: famB[2]!.nik, careType: 'INPATIENT', admittedAt: lateAdmission(), diagnosisCode: 'A09', submit: true });
+      const r = await inject(rs, 'POST', '/api/v1/sjp', {
+        nik: famB[2]!.nik,
+        careType: 'INPATIENT',
+        admittedAt: lateAdmission(),
+        diagnosisCode: 'A09',
+        submit: true,
+      });
       expect(r.statusCode).toBe(422);
       expect(r.json().error.code).toBe('SJP_LATE');
       expect(r.json().error.message).toMatch(/terlambat .* jam kerja/);
       expect(await count('sjp_request')).toBe(before);
-      const onTime = await inject(rs, 'POST', '/api/v1/sjp', { nik: famB[2]!.nik, careType: 'INPATIENT', admittedAt: ago(1), diagnosisCode: 'A09', submit: true });
+      const onTime = await inject(rs, 'POST', '/api/v1/sjp', {
+        nik: famB[2]!.nik,
+        careType: 'INPATIENT',
+        admittedAt: ago(1),
+        diagnosisCode: 'A09',
+        submit: true,
+      });
       expect(onTime.statusCode, onTime.body).toBe(201);
     } finally {
       await t.sys.db.query(`DELETE FROM sjp_setting WHERE note = 'Uji kebijakan tolak'`);
@@ -286,8 +467,20 @@ describe('late requests (SJP-1)', () => {
 
   it('a future late-policy change is scheduled by the admin only from tomorrow', async () => {
     const admin = (await tokenFor(t.sys, 'admin')).authorization;
-    expect((await inject(admin, 'POST', '/api/v1/sjp/settings', { effectiveFrom: today, latePolicy: 'REFUSE', note: 'Perwal 27A' })).statusCode).toBe(400);
-    const ok = await inject(admin, 'POST', '/api/v1/sjp/settings', { effectiveFrom: addDays(today, 5), latePolicy: 'REFUSE', note: 'Perwal 27A' });
+    expect(
+      (
+        await inject(admin, 'POST', '/api/v1/sjp/settings', {
+          effectiveFrom: today,
+          latePolicy: 'REFUSE',
+          note: 'Perwal 27A',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const ok = await inject(admin, 'POST', '/api/v1/sjp/settings', {
+      effectiveFrom: addDays(today, 5),
+      latePolicy: 'REFUSE',
+      note: 'Perwal 27A',
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     const list = (await inject(officer, 'GET', '/api/v1/sjp/settings')).json();
     expect(list.current.policy).toBe('ACCEPT');
@@ -307,7 +500,15 @@ describe('newborn SJP (SJP-4)', () => {
       diagnosisCode: 'Z38.0',
       documents: await docsFor(rs, ['KARTU', 'KK']),
       submit: true,
-      newborn: { childName: 'BAYI NY SITI SJPA', sex: 'P', birthDate, motherNik: famA[1]!.nik, documentKind: 'SURAT_KETERANGAN_LAHIR', documentNumber: 'SKL/SJP/001', documentId: skl },
+      newborn: {
+        childName: 'BAYI NY SITI SJPA',
+        sex: 'P',
+        birthDate,
+        motherNik: famA[1]!.nik,
+        documentKind: 'SURAT_KETERANGAN_LAHIR',
+        documentNumber: 'SKL/SJP/001',
+        documentId: skl,
+      },
     });
     expect(r.statusCode, r.body).toBe(201);
     const s = r.json();
@@ -320,8 +521,18 @@ describe('newborn SJP (SJP-4)', () => {
     expect(birth.json().coverage.eligible).toBe(true);
     // The same birth statement again is a duplicate.
     const again = await inject(rs, 'POST', '/api/v1/sjp', {
-      careType: 'NEWBORN', admittedAt, diagnosisCode: 'Z38.0',
-      newborn: { childName: 'BAYI NY SITI SJPA', sex: 'P', birthDate, motherNik: famA[1]!.nik, documentKind: 'SURAT_KETERANGAN_LAHIR', documentNumber: 'SKL/SJP/001', documentId: skl },
+      careType: 'NEWBORN',
+      admittedAt,
+      diagnosisCode: 'Z38.0',
+      newborn: {
+        childName: 'BAYI NY SITI SJPA',
+        sex: 'P',
+        birthDate,
+        motherNik: famA[1]!.nik,
+        documentKind: 'SURAT_KETERANGAN_LAHIR',
+        documentNumber: 'SKL/SJP/001',
+        documentId: skl,
+      },
     });
     expect(again.statusCode).toBe(409);
   });
@@ -329,8 +540,18 @@ describe('newborn SJP (SJP-4)', () => {
   it('refuses a newborn SJP when the mother is not a member, before recording anything', async () => {
     const births = await count('birth_record');
     const r = await inject(rs, 'POST', '/api/v1/sjp', {
-      careType: 'NEWBORN', admittedAt: ago(2), diagnosisCode: 'Z38.0',
-      newborn: { childName: 'BAYI PBI', sex: 'L', birthDate: todayJakarta(new Date(ago(2))), motherNik: pbi.nik, documentKind: 'SURAT_KETERANGAN_LAHIR', documentNumber: 'SKL/SJP/002', documentId: await upload(rs) },
+      careType: 'NEWBORN',
+      admittedAt: ago(2),
+      diagnosisCode: 'Z38.0',
+      newborn: {
+        childName: 'BAYI PBI',
+        sex: 'L',
+        birthDate: todayJakarta(new Date(ago(2))),
+        motherNik: pbi.nik,
+        documentKind: 'SURAT_KETERANGAN_LAHIR',
+        documentNumber: 'SKL/SJP/002',
+        documentId: await upload(rs),
+      },
     });
     expect(r.statusCode).toBe(422);
     expect(r.json().error.code).toBe('SJP_NOT_MEMBER');
@@ -341,7 +562,8 @@ describe('newborn SJP (SJP-4)', () => {
 describe('public tracking is rate-limited', () => {
   it('answers 429 after 30 look-ups a minute from one address', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 32; i++) codes.push((await t.app.inject({ method: 'GET', url: '/api/v1/public/sjp/ZZZZZZZZZZZZ' })).statusCode);
+    for (let i = 0; i < 32; i++)
+      codes.push((await t.app.inject({ method: 'GET', url: '/api/v1/public/sjp/ZZZZZZZZZZZZ' })).statusCode);
     expect(codes).toContain(404);
     expect(codes.at(-1)).toBe(429);
   });

@@ -32,11 +32,19 @@ async function waitForJob(id: number) {
 describe('POST /api/v1/imports/population', () => {
   it('accepts an upload, runs it as a job and serves the report', async () => {
     const body = csv(POP_HEADER, [...family('3275010101700001', 'UNGGAH').map(popLine), '123,bad']);
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/imports/population', ...multipart({ asOf: '2026-11-01' }, { name: 'penduduk.csv', content: body }) });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/population',
+      ...multipart({ asOf: '2026-11-01' }, { name: 'penduduk.csv', content: body }),
+    });
     expect(r.statusCode).toBe(202);
     const job = await waitForJob(r.json().jobId);
     expect(job).toMatchObject({ status: 'succeeded', result: { accepted: 3, rejected: 1 } });
-    const report = await t.app.inject({ method: 'GET', url: `/api/v1/imports/population/${job.result.importId}/report`, headers: { authorization: auth } });
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/population/${job.result.importId}/report`,
+      headers: { authorization: auth },
+    });
     expect(report.statusCode).toBe(200);
     expect(report.headers['content-disposition']).toContain('attachment');
     expect(report.body).toContain('5,nik,123,NIK harus 16 digit angka.,DITOLAK');
@@ -46,13 +54,26 @@ describe('POST /api/v1/imports/population', () => {
 
   it('refuses a file over the size limit, keeps nothing and frees the import lock', async () => {
     const before = (await t.sys.db.query<{ n: number }>('SELECT count(*) AS n FROM population_import')).rows[0]!.n;
-    const big = csv(POP_HEADER, Array.from({ length: 60 }, () => popLine(family('3275010101700002', 'BESAR')[0]!)));
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/imports/population', ...multipart({ asOf: '2026-11-01' }, { name: 'besar.csv', content: big }) });
+    const big = csv(
+      POP_HEADER,
+      Array.from({ length: 60 }, () => popLine(family('3275010101700002', 'BESAR')[0]!)),
+    );
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/population',
+      ...multipart({ asOf: '2026-11-01' }, { name: 'besar.csv', content: big }),
+    });
     expect(r.statusCode).toBe(413);
     expect(r.json().error.code).toBe('TOO_LARGE');
-    expect((await t.sys.db.query<{ n: number }>('SELECT count(*) AS n FROM population_import')).rows[0]!.n).toBe(before);
+    expect((await t.sys.db.query<{ n: number }>('SELECT count(*) AS n FROM population_import')).rows[0]!.n).toBe(
+      before,
+    );
     expect(fs.readdirSync(path.join(t.dataDir, 'uploads'))).toEqual([]);
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/imports/population', ...multipart({ asOf: '2026-11-01' }, { name: 'kecil.csv', content: `${POP_HEADER}\n` }) });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/population',
+      ...multipart({ asOf: '2026-11-01' }, { name: 'kecil.csv', content: `${POP_HEADER}\n` }),
+    });
     expect(again.statusCode).toBe(202);
     // A snapshot with no data row is a file-level fault (issue 10): the import fails, no change set ends every resident.
     const job = await waitForJob(again.json().jobId);
@@ -61,10 +82,18 @@ describe('POST /api/v1/imports/population', () => {
   });
 
   it('says what is missing: the date, the file, or a usable file type', async () => {
-    const noDate = await t.app.inject({ method: 'POST', url: '/api/v1/imports/population', ...multipart({}, { name: 'a.csv', content: `${POP_HEADER}\n` }) });
+    const noDate = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/population',
+      ...multipart({}, { name: 'a.csv', content: `${POP_HEADER}\n` }),
+    });
     expect(noDate.statusCode).toBe(400);
     expect(noDate.json().error.code).toBe('INVALID_DATE');
-    const exe = await t.app.inject({ method: 'POST', url: '/api/v1/imports/population', ...multipart({ asOf: '2026-11-01' }, { name: 'virus.exe', content: 'MZ' }) });
+    const exe = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/population',
+      ...multipart({ asOf: '2026-11-01' }, { name: 'virus.exe', content: 'MZ' }),
+    });
     expect(exe.statusCode).toBe(400);
     expect(exe.json().error.code).toBe('FILE_TYPE');
     const disguised = await t.app.inject({

@@ -48,31 +48,49 @@ describe('deactivate and reactivate', () => {
     await changePassword(officer, 'PetugasSjp2026');
     const token = await t.sys.access.createToken(officer.username);
     const me = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: officer.cookie } });
-    const byToken = () => t.app.inject({ method: 'GET', url: '/api/v1/sjp', headers: { authorization: `Bearer ${token.token}` } });
+    const byToken = () =>
+      t.app.inject({ method: 'GET', url: '/api/v1/sjp', headers: { authorization: `Bearer ${token.token}` } });
     expect((await me()).statusCode).toBe(200);
     expect((await byToken()).statusCode).toBe(200);
 
     const short = await asAdmin('POST', `/api/v1/users/${officer.userId}/deactivate`, { reason: 'x' });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.code).toBe('REASON_REQUIRED');
-    const r = await asAdmin('POST', `/api/v1/users/${officer.userId}/deactivate`, { reason: 'Pindah tugas ke dinas lain' });
+    const r = await asAdmin('POST', `/api/v1/users/${officer.userId}/deactivate`, {
+      reason: 'Pindah tugas ke dinas lain',
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ sessions: 1, tokens: 1 });
     // The very next request is refused: no cached credential survives.
     expect((await me()).statusCode).toBe(401);
     expect((await byToken()).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: officer.username, password: 'PetugasSjp2026' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: officer.username, password: 'PetugasSjp2026' },
+    });
     expect(login.statusCode).toBe(401);
-    expect((await asAdmin('POST', `/api/v1/users/${officer.userId}/deactivate`, { reason: 'sekali lagi' })).json().error.code).toBe('USER_ALREADY_DISABLED');
+    expect(
+      (await asAdmin('POST', `/api/v1/users/${officer.userId}/deactivate`, { reason: 'sekali lagi' })).json().error
+        .code,
+    ).toBe('USER_ALREADY_DISABLED');
 
     expect((await asAdmin('POST', `/api/v1/users/${officer.userId}/reactivate`)).statusCode).toBe(200);
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: officer.username, password: 'PetugasSjp2026' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: officer.username, password: 'PetugasSjp2026' },
+    });
     expect(again.statusCode, again.body).toBe(200);
     // The revoked token stays revoked: a new one must be made on purpose.
     expect((await byToken()).statusCode).toBe(401);
     const actions = (await auditOf(officer.userId)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['user.deactivate', 'user.reactivate']));
-    expect((await auditOf(officer.userId)).find((a) => a.action === 'user.deactivate')!.details).toMatchObject({ reason: 'Pindah tugas ke dinas lain', sessions: 1, tokens: 1 });
+    expect((await auditOf(officer.userId)).find((a) => a.action === 'user.deactivate')!.details).toMatchObject({
+      reason: 'Pindah tugas ke dinas lain',
+      sessions: 1,
+      tokens: 1,
+    });
   });
 
   it('does not let an administrator deactivate or demote their own account', async () => {
@@ -88,7 +106,8 @@ describe('role, facility and signer profile', () => {
   it('moves a hospital user to another facility and takes effect on their next request', async () => {
     const desk = await sessionFor(t, 'rumahsakit', 'RS-USR-01');
     await changePassword(desk, 'RumahSakit2026');
-    const me = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: desk.cookie } })).json();
+    const me = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: desk.cookie } })).json();
     expect((await me()).facilityCode).toBe('RS-USR-01');
 
     const unknown = await asAdmin('PATCH', `/api/v1/users/${desk.userId}`, { facilityCode: 'RS-TIDAK-ADA' });
@@ -96,7 +115,10 @@ describe('role, facility and signer profile', () => {
     const none = await asAdmin('PATCH', `/api/v1/users/${desk.userId}`, { facilityCode: null });
     expect(none.json().error.code).toBe('FACILITY_REQUIRED');
 
-    const moved = await asAdmin('PATCH', `/api/v1/users/${desk.userId}`, { role: 'puskesmas', facilityCode: 'PKM-USR-01' });
+    const moved = await asAdmin('PATCH', `/api/v1/users/${desk.userId}`, {
+      role: 'puskesmas',
+      facilityCode: 'PKM-USR-01',
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(await me()).toMatchObject({ role: 'puskesmas', facilityCode: 'PKM-USR-01' });
 
@@ -127,7 +149,12 @@ describe('role, facility and signer profile', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     const found = (await asAdmin('GET', '/api/v1/users/search?q=wulandari')).json().users;
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ id: signer.userId, full_name: 'dr. Ratna Wulandari', nip: '198001012005012001', position: 'Kepala Seksi Jaminan Kesehatan' });
+    expect(found[0]).toMatchObject({
+      id: signer.userId,
+      full_name: 'dr. Ratna Wulandari',
+      nip: '198001012005012001',
+      position: 'Kepala Seksi Jaminan Kesehatan',
+    });
     expect((await asAdmin('GET', '/api/v1/users/search?q=198001012005012001')).json().users).toHaveLength(1);
     // The audit names what changed, not the values (no personal data in the log).
     const last = (await auditOf(signer.userId)).at(-1)!;
@@ -139,6 +166,11 @@ describe('role, facility and signer profile', () => {
     await sessionFor(t, 'rumahsakit', 'RS-USR-01');
     const users = (await asAdmin('GET', '/api/v1/users/search?q=rsud kota')).json().users;
     expect(users.length).toBeGreaterThan(0);
-    expect(users.every((u: { facility_code: string; facility_name: string }) => u.facility_code === 'RS-USR-01' && u.facility_name === 'RSUD Kota Contoh')).toBe(true);
+    expect(
+      users.every(
+        (u: { facility_code: string; facility_name: string }) =>
+          u.facility_code === 'RS-USR-01' && u.facility_name === 'RSUD Kota Contoh',
+      ),
+    ).toBe(true);
   });
 });

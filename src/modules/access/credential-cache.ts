@@ -158,7 +158,9 @@ export function createCredentialCache<A extends { id: number }>(db: Db) {
     },
 
     async close() {
-      await (await subscription)();
+      await (
+        await subscription
+      )();
     },
   };
 }

@@ -14,7 +14,8 @@ export interface UserRow {
   disabled_at: Date | null;
 }
 
-const USER_COLS = 'id, username, full_name, role, facility_code, password_hash, must_change_password, failed_logins, locked_until, disabled_at';
+const USER_COLS =
+  'id, username, full_name, role, facility_code, password_hash, must_change_password, failed_logins, locked_until, disabled_at';
 
 export async function findUserByUsername(q: Queryable, username: string): Promise<UserRow | null> {
   const r = await q.query<UserRow>(`SELECT ${USER_COLS} FROM app_user WHERE username = $1`, [username]);
@@ -53,7 +54,12 @@ export async function listUsers(q: Queryable) {
  * lock; a right password clears it (recordLoginSuccess). An expired lock starts a fresh count.
  * Returns null for an unknown, disabled or locked account: the caller cannot tell them apart.
  */
-export async function claimLoginAttempt(q: Queryable, username: string, maxFailures: number, lockMinutes: number): Promise<UserRow | null> {
+export async function claimLoginAttempt(
+  q: Queryable,
+  username: string,
+  maxFailures: number,
+  lockMinutes: number,
+): Promise<UserRow | null> {
   // Every expression reads the row as it is when the row lock is granted (READ COMMITTED re-check),
   // so a queued attempt counts on top of the one before it.
   const next = 'CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_logins + 1 END';
@@ -145,7 +151,10 @@ export async function listTokens(q: Queryable) {
 
 /** Returns the token's user, or null when there is no such live token. */
 export async function revokeToken(q: Queryable, id: number): Promise<number | null> {
-  const r = await q.query<{ user_id: number }>('UPDATE api_token SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING user_id', [id]);
+  const r = await q.query<{ user_id: number }>(
+    'UPDATE api_token SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING user_id',
+    [id],
+  );
   return r.rows[0]?.user_id ?? null;
 }
 

@@ -17,7 +17,10 @@ const me = z.object({
 export function accessRoutes(app: App, access: AccessService, opts: { secureCookies: boolean; sessionHours: number }) {
   app.get(
     '/api/v1/auth/csrf',
-    { config: { permission: 'public' }, schema: { tags: ['auth'], response: { 200: z.object({ token: z.string() }) } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['auth'], response: { 200: z.object({ token: z.string() }) } },
+    },
     async (_req, reply) => ({ token: reply.generateCsrf() }),
   );
 
@@ -57,7 +60,10 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
 
   app.get(
     '/api/v1/auth/me',
-    { config: { permission: 'authenticated', duringPasswordChange: true }, schema: { tags: ['auth'], response: { 200: me } } },
+    {
+      config: { permission: 'authenticated', duringPasswordChange: true },
+      schema: { tags: ['auth'], response: { 200: me } },
+    },
     async (req) => {
       const actor = await access.resolve(req.ctx.actor!.via === 'token' ? 'token' : 'session', secretOf(req));
       if (!actor) throw unauthenticated();
@@ -75,23 +81,30 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
   app.post(
     '/api/v1/auth/password',
     {
-      config: { permission: 'authenticated', duringPasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        permission: 'authenticated',
+        duringPasswordChange: true,
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['auth'],
         body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
       },
     },
     async (req) => {
-      await access.changePassword(req.ctx.actor!.id, req.body.currentPassword, req.body.newPassword, req.sessionId ?? null);
+      await access.changePassword(
+        req.ctx.actor!.id,
+        req.body.currentPassword,
+        req.body.newPassword,
+        req.sessionId ?? null,
+      );
       return { ok: true };
     },
   );
 
-  app.get(
-    '/api/v1/users',
-    { config: { permission: 'users.manage' }, schema: { tags: ['users'] } },
-    async () => ({ users: await access.listUsers() }),
-  );
+  app.get('/api/v1/users', { config: { permission: 'users.manage' }, schema: { tags: ['users'] } }, async () => ({
+    users: await access.listUsers(),
+  }));
 
   app.post(
     '/api/v1/users',
@@ -112,7 +125,10 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
 
   app.post(
     '/api/v1/users/:id/reset-password',
-    { config: { permission: 'users.manage' }, schema: { tags: ['users'], params: z.object({ id: z.coerce.number().int() }) } },
+    {
+      config: { permission: 'users.manage' },
+      schema: { tags: ['users'], params: z.object({ id: z.coerce.number().int() }) },
+    },
     async (req) => access.resetPassword(req.params.id),
   );
 
@@ -131,7 +147,10 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
 
   app.delete(
     '/api/v1/tokens/:id',
-    { config: { permission: 'tokens.manage' }, schema: { tags: ['users'], params: z.object({ id: z.coerce.number().int() }) } },
+    {
+      config: { permission: 'tokens.manage' },
+      schema: { tags: ['users'], params: z.object({ id: z.coerce.number().int() }) },
+    },
     async (req) => {
       await access.revokeToken(req.params.id);
       return { ok: true };

@@ -7,7 +7,14 @@ import { AppError, conflict, invalid, notFound, unauthenticated } from '../../pl
 import { FACILITY_ROLES, ROLES, type Role } from '../../platform/http/permissions.js';
 import { createCredentialCache } from './credential-cache.js';
 import * as repo from './repo.js';
-import { TOKEN_PREFIX, hashSecret, newApiToken, newOneTimePassword, newSessionId, passwordProblem } from './rules/secrets.js';
+import {
+  TOKEN_PREFIX,
+  hashSecret,
+  newApiToken,
+  newOneTimePassword,
+  newSessionId,
+  passwordProblem,
+} from './rules/secrets.js';
 
 // argon2id, OWASP's second recommended profile (19 MiB, 2 passes).
 const ARGON = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -16,17 +23,28 @@ type CachedActor = Actor & { mustChangePassword: boolean; tokenId?: number };
 
 export type AccessService = ReturnType<typeof createAccessService>;
 
-export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'>) {
+export function createAccessService(
+  db: Db,
+  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'>,
+) {
   // Credentials are looked up on every request; each process keeps them for a moment, and every
   // call that ends one tells all processes at once (credential-cache.ts, decision 0019).
   const cache = createCredentialCache<CachedActor>(db);
   // A hash to compare against when the user does not exist, so timing does not reveal usernames.
   const dummyHash = argon2.hash('jamkesda-dummy-password', ARGON);
 
-  async function createUser(input: { username: string; role: string; facilityCode?: string | null; fullName?: string }) {
+  async function createUser(input: {
+    username: string;
+    role: string;
+    facilityCode?: string | null;
+    fullName?: string;
+  }) {
     const username = input.username.trim().toLowerCase();
     if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
-      throw invalid('INVALID_USERNAME', 'Nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.');
+      throw invalid(
+        'INVALID_USERNAME',
+        'Nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+      );
     }
     if (!(ROLES as readonly string[]).includes(input.role)) {
       throw invalid('INVALID_ROLE', `Peran "${input.role}" tidak dikenal. Pilihan: ${ROLES.join(', ')}.`);
@@ -44,11 +62,24 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
     return db.tx(async (tx) => {
       if (facilityCode) {
         const f = await tx.query('SELECT 1 FROM facility WHERE code = $1', [facilityCode]);
-        if (f.rowCount === 0) throw notFound('FACILITY_NOT_FOUND', `Fasilitas dengan kode ${facilityCode} tidak ditemukan.`);
+        if (f.rowCount === 0)
+          throw notFound('FACILITY_NOT_FOUND', `Fasilitas dengan kode ${facilityCode} tidak ditemukan.`);
       }
-      if (await repo.findUserByUsername(tx, username)) throw conflict('USERNAME_TAKEN', `Nama pengguna ${username} sudah dipakai.`);
-      const id = await repo.insertUser(tx, { username, fullName: input.fullName ?? '', role, facilityCode, passwordHash });
-      await auditInTx(tx, { action: 'user.create', entityType: 'user', entityId: String(id), details: { role, facilityCode } });
+      if (await repo.findUserByUsername(tx, username))
+        throw conflict('USERNAME_TAKEN', `Nama pengguna ${username} sudah dipakai.`);
+      const id = await repo.insertUser(tx, {
+        username,
+        fullName: input.fullName ?? '',
+        role,
+        facilityCode,
+        passwordHash,
+      });
+      await auditInTx(tx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: String(id),
+        details: { role, facilityCode },
+      });
       return { id, username, role, facilityCode, oneTimePassword: password };
     });
   }
@@ -65,7 +96,9 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
     }
     const ok = await argon2.verify(user.password_hash, password).catch(() => false);
     if (!ok) {
-      await db.tx((tx) => auditInTx(tx, { action: 'auth.login_failed', entityType: 'user', entityId: String(user.id) }, anonymous(ip)));
+      await db.tx((tx) =>
+        auditInTx(tx, { action: 'auth.login_failed', entityType: 'user', entityId: String(user.id) }, anonymous(ip)),
+      );
       throw unauthenticatedLogin();
     }
     const sessionId = newSessionId();
@@ -148,11 +181,17 @@ export function createAccessService(db: Db, config: Pick<Config, 'sessionHours' 
 
   async function createToken(usernameRaw: string, label = '') {
     const user = await repo.findUserByUsername(db, usernameRaw.trim().toLowerCase());
-    if (!user || user.disabled_at) throw notFound('USER_NOT_FOUND', `Pengguna ${usernameRaw} tidak ditemukan atau nonaktif.`);
+    if (!user || user.disabled_at)
+      throw notFound('USER_NOT_FOUND', `Pengguna ${usernameRaw} tidak ditemukan atau nonaktif.`);
     const token = newApiToken();
     const id = await db.tx(async (tx) => {
       const id = await repo.insertToken(tx, user.id, hashSecret(token), token.slice(0, 10), label);
-      await auditInTx(tx, { action: 'token.create', entityType: 'api_token', entityId: String(id), details: { userId: user.id } });
+      await auditInTx(tx, {
+        action: 'token.create',
+        entityType: 'api_token',
+        entityId: String(id),
+        details: { userId: user.id },
+      });
       return id;
     });
     return { id, username: user.username, token };

@@ -47,14 +47,10 @@ export async function updateAccount(
   id: number,
   u: { role: Role; facilityCode: string | null; fullName: string; nip: string | null; position: string | null },
 ) {
-  await q.query(`UPDATE app_user SET role = $2, facility_code = $3, full_name = $4, nip = $5, position = $6 WHERE id = $1`, [
-    id,
-    u.role,
-    u.facilityCode,
-    u.fullName,
-    u.nip,
-    u.position,
-  ]);
+  await q.query(
+    `UPDATE app_user SET role = $2, facility_code = $3, full_name = $4, nip = $5, position = $6 WHERE id = $1`,
+    [id, u.role, u.facilityCode, u.fullName, u.nip, u.position],
+  );
 }
 
 /** Marks the account disabled and ends every session and API token it holds; returns how many of each ended. */

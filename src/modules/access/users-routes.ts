@@ -10,7 +10,10 @@ const tags = ['users'];
 export function userAdminRoutes(app: App, users: UserAdmin) {
   app.get(
     '/api/v1/users/search',
-    { config: { permission: 'users.manage' }, schema: { tags, querystring: z.object({ q: z.string().max(100).optional() }) } },
+    {
+      config: { permission: 'users.manage' },
+      schema: { tags, querystring: z.object({ q: z.string().max(100).optional() }) },
+    },
     async (req) => ({ users: await users.search(req.query.q?.trim() || null) }),
   );
 
@@ -36,7 +39,10 @@ export function userAdminRoutes(app: App, users: UserAdmin) {
 
   app.post(
     '/api/v1/users/:id/deactivate',
-    { config: { permission: 'users.manage' }, schema: { tags, params: id, body: z.object({ reason: z.string().max(500) }) } },
+    {
+      config: { permission: 'users.manage' },
+      schema: { tags, params: id, body: z.object({ reason: z.string().max(500) }) },
+    },
     async (req) => users.deactivate(req.ctx.actor!.id, req.params.id, req.body.reason),
   );
 

@@ -32,12 +32,16 @@ export function createUserAdmin(db: Db, access: Pick<AccessService, 'revoking'>)
       const u = await find(tx, id);
       const role = edit.role ?? u.role;
       // Moving to an office role drops the facility; otherwise keep it unless a new one is given.
-      let facilityCode = edit.facilityCode !== undefined ? edit.facilityCode?.trim().toUpperCase() || null : u.facility_code;
+      let facilityCode =
+        edit.facilityCode !== undefined ? edit.facilityCode?.trim().toUpperCase() || null : u.facility_code;
       if (edit.role && !FACILITY_ROLES.includes(role) && edit.facilityCode === undefined) facilityCode = null;
       const fullName = edit.fullName !== undefined ? edit.fullName.trim() : u.full_name;
       const nip = edit.nip !== undefined ? edit.nip?.replace(/\s+/g, '') || null : u.nip;
       const position = edit.position !== undefined ? edit.position?.trim() || null : u.position;
-      const refusal = selfChangeProblem(actorId, id, { role, currentRole: u.role }) ?? scopeProblem({ role, facilityCode }) ?? nipProblem(nip);
+      const refusal =
+        selfChangeProblem(actorId, id, { role, currentRole: u.role }) ??
+        scopeProblem({ role, facilityCode }) ??
+        nipProblem(nip);
       if (refusal) throw invalid(refusal.code, refusal.message);
       if (facilityCode && facilityCode !== u.facility_code && !(await repo.facilityExists(tx, facilityCode))) {
         throw notFound('FACILITY_NOT_FOUND', `Fasilitas dengan kode ${facilityCode} tidak ditemukan.`);
@@ -60,7 +64,8 @@ export function createUserAdmin(db: Db, access: Pick<AccessService, 'revoking'>)
 
   async function deactivate(actorId: number, id: number, reason: string) {
     const why = reason.trim();
-    if (why.length < 5) throw invalid('REASON_REQUIRED', 'Tuliskan alasan penonaktifan (minimal 5 huruf), misalnya "pindah tugas".');
+    if (why.length < 5)
+      throw invalid('REASON_REQUIRED', 'Tuliskan alasan penonaktifan (minimal 5 huruf), misalnya "pindah tugas".');
     return access.revoking(async (tx, revoke) => {
       const u = await find(tx, id);
       const refusal = selfChangeProblem(actorId, id, { deactivate: true, currentRole: u.role });
@@ -68,7 +73,12 @@ export function createUserAdmin(db: Db, access: Pick<AccessService, 'revoking'>)
       if (u.disabled_at) throw conflict('USER_ALREADY_DISABLED', `Akun ${u.username} sudah nonaktif.`);
       const ended = await repo.deactivate(tx, id);
       await revoke(id);
-      await auditInTx(tx, { action: 'user.deactivate', entityType: 'user', entityId: String(id), details: { ...ended, reason: why } });
+      await auditInTx(tx, {
+        action: 'user.deactivate',
+        entityType: 'user',
+        entityId: String(id),
+        details: { ...ended, reason: why },
+      });
       return { id, ...ended };
     });
   }

@@ -24,7 +24,8 @@ export async function provinces(q: Queryable): Promise<Area[]> {
 
 /** Every province and regency (about 550 rows): small enough to keep in memory. */
 export async function provincesAndRegencies(q: Queryable): Promise<Area[]> {
-  return (await q.query<Area>(`SELECT ${COLS} FROM admin_area WHERE level IN ('PROVINCE', 'REGENCY') ORDER BY code`)).rows;
+  return (await q.query<Area>(`SELECT ${COLS} FROM admin_area WHERE level IN ('PROVINCE', 'REGENCY') ORDER BY code`))
+    .rows;
 }
 
 /** The districts and villages of one regency, through the parent index. */

@@ -21,7 +21,10 @@ const areaWithPath = area.extend({
 const codeParam = z.object({
   code: z
     .string()
-    .regex(/^[0-9]+(\.[0-9]+)*$/, 'Kode wilayah hanya berisi angka (boleh bertitik), mis. 3275011001 atau 32.75.01.1001.')
+    .regex(
+      /^[0-9]+(\.[0-9]+)*$/,
+      'Kode wilayah hanya berisi angka (boleh bertitik), mis. 3275011001 atau 32.75.01.1001.',
+    )
     .max(20, 'Kode wilayah terlalu panjang.'),
 });
 

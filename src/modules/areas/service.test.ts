@@ -23,7 +23,14 @@ describe('area service and routes (PGlite, packaged data)', () => {
       auth: {
         resolve: async (_kind, secret) =>
           secret === 'pkm'
-            ? { id: 7, username: 'pkm.uji', role: 'puskesmas', facilityCode: 'PKM-01', via: 'token', mustChangePassword: false }
+            ? {
+                id: 7,
+                username: 'pkm.uji',
+                role: 'puskesmas',
+                facilityCode: 'PKM-01',
+                via: 'token',
+                mustChangePassword: false,
+              }
             : null,
       },
       health: async () => {},
@@ -47,7 +54,12 @@ describe('area service and routes (PGlite, packaged data)', () => {
       regency: 'KOTA BEKASI',
       province: 'JAWA BARAT',
     });
-    expect(await areas.lookup('32.75')).toMatchObject({ level: 'REGENCY', regency: 'KOTA BEKASI', district: null, village: null });
+    expect(await areas.lookup('32.75')).toMatchObject({
+      level: 'REGENCY',
+      regency: 'KOTA BEKASI',
+      district: null,
+      village: null,
+    });
     expect(await areas.lookup('3275999999')).toBeNull();
   });
 
@@ -67,7 +79,9 @@ describe('area service and routes (PGlite, packaged data)', () => {
     const villages = await areas.villagesOfRegency('3275');
     expect(villages).toHaveLength(56);
     expect(villages.map((v) => v.code)).toEqual([...villages.map((v) => v.code)].sort());
-    expect(await areas.children('327501')).toHaveLength((await areas.villagesOfRegency('3275')).filter((v) => v.parentCode === '327501').length);
+    expect(await areas.children('327501')).toHaveLength(
+      (await areas.villagesOfRegency('3275')).filter((v) => v.parentCode === '327501').length,
+    );
     expect(await areas.children('3275011001')).toEqual([]);
     expect((await areas.children('32'))!.some((r) => r.name === 'KOTA BEKASI')).toBe(true);
     expect(await areas.children('3299')).toBeNull();

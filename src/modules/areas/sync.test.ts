@@ -43,14 +43,18 @@ describe('syncAreas with the packaged idn-area-data', () => {
 
     const audits = await db.query<{ action: string }>("SELECT action FROM audit_log WHERE action = 'areas.sync'");
     expect(audits.rows).toHaveLength(2);
-    const version = await db.query<{ version: string }>("SELECT version FROM reference_version WHERE name = 'idn-area-data'");
+    const version = await db.query<{ version: string }>(
+      "SELECT version FROM reference_version WHERE name = 'idn-area-data'",
+    );
     expect(version.rows[0]!.version).toBe(first.version);
   });
 
   it('Kota Bekasi (3275): 12 districts, 56 villages, codes without dots, every parent present', async () => {
     const d = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM admin_area WHERE parent_code = '3275'");
     expect(d.rows[0]!.n).toBe(12);
-    const v = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM admin_area WHERE level = 'VILLAGE' AND code LIKE '3275%'");
+    const v = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM admin_area WHERE level = 'VILLAGE' AND code LIKE '3275%'",
+    );
     expect(v.rows[0]!.n).toBe(56);
     const row = await db.query("SELECT code, level, parent_code, name FROM admin_area WHERE code = '3275011001'");
     expect(row.rows[0]).toEqual({ code: '3275011001', level: 'VILLAGE', parent_code: '327501', name: 'Bekasijaya' });
@@ -73,7 +77,8 @@ describe('syncAreas with a small source', () => {
     'provinces.csv': 'code,name\n32,JAWA BARAT\n',
     'regencies.csv': 'code,province_code,name\n32.75,32,KOTA BEKASI\n',
     'districts.csv': 'code,regency_code,name\n32.75.01,32.75,"Bekasi Timur, Kota"\n',
-    'villages.csv': 'code,district_code,name\n32.75.01.1001,32.75.01,"Desa ""Baru"""\n32.75.01.1002,32.75.01,Ra"as\n32.75.01.1003,32.75.01,Back\\slash\n',
+    'villages.csv':
+      'code,district_code,name\n32.75.01.1001,32.75.01,"Desa ""Baru"""\n32.75.01.1002,32.75.01,Ra"as\n32.75.01.1003,32.75.01,Back\\slash\n',
   };
 
   beforeAll(async () => {
@@ -90,13 +95,21 @@ describe('syncAreas with a small source', () => {
     const r = await syncAreas(db, { source: { dir, version: 'fixture-1' } });
     expect(r).toMatchObject({ inserted: 6, updated: 0, counts: { PROVINCE: 1, REGENCY: 1, DISTRICT: 1, VILLAGE: 3 } });
     const names = await db.query<{ code: string; name: string }>('SELECT code, name FROM admin_area ORDER BY code');
-    expect(names.rows.map((x) => x.name)).toEqual(['JAWA BARAT', 'KOTA BEKASI', 'Bekasi Timur, Kota', 'Desa "Baru"', 'Ra"as', 'Back\\slash']);
+    expect(names.rows.map((x) => x.name)).toEqual([
+      'JAWA BARAT',
+      'KOTA BEKASI',
+      'Bekasi Timur, Kota',
+      'Desa "Baru"',
+      'Ra"as',
+      'Back\\slash',
+    ]);
   });
 
   it('a new version updates renamed areas and keeps areas the source dropped', async () => {
     write({
       ...base,
-      'villages.csv': 'code,district_code,name\n32.75.01.1001,32.75.01,Desa Baru\n32.75.01.1002,32.75.01,Ra"as\n32.75.01.1004,32.75.01,Pemekaran\n',
+      'villages.csv':
+        'code,district_code,name\n32.75.01.1001,32.75.01,Desa Baru\n32.75.01.1002,32.75.01,Ra"as\n32.75.01.1004,32.75.01,Pemekaran\n',
     });
     const r = await syncAreas(db, { source: { dir, version: 'fixture-2' } });
     expect(r).toMatchObject({ skipped: false, inserted: 1, updated: 1, notInSource: 1 });
@@ -105,8 +118,13 @@ describe('syncAreas with a small source', () => {
   });
 
   it('refuses malformed rows, naming file and line, and leaves the table as it was', async () => {
-    write({ ...base, 'villages.csv': 'code,district_code,name\n32.75.01.1001,32.75.01,Desa\n32.75.02.1002,32.75.01,Salah Induk\n' });
-    await expect(syncAreas(db, { source: { dir, version: 'fixture-bad' } })).rejects.toThrow(/villages\.csv rekaman ke-2: induk/);
+    write({
+      ...base,
+      'villages.csv': 'code,district_code,name\n32.75.01.1001,32.75.01,Desa\n32.75.02.1002,32.75.01,Salah Induk\n',
+    });
+    await expect(syncAreas(db, { source: { dir, version: 'fixture-bad' } })).rejects.toThrow(
+      /villages\.csv rekaman ke-2: induk/,
+    );
     write({ ...base, 'districts.csv': 'code,regency_code,name\n32.75.1,32.75,Pendek\n' });
     await expect(syncAreas(db, { source: { dir, version: 'fixture-bad' } })).rejects.toThrow(/bukan kode DISTRICT/);
     const v = await db.query<{ version: string }>("SELECT version FROM reference_version WHERE name = 'idn-area-data'");

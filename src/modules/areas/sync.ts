@@ -72,7 +72,10 @@ export async function syncAreas(db: Db, opts: { force?: boolean; source?: AreaSo
         code text NOT NULL, level text NOT NULL, parent_code text, name text NOT NULL
       ) ON COMMIT DROP`);
       const counts = emptyCounts();
-      await tx.copyFrom('COPY admin_area_stage (code, level, parent_code, name) FROM STDIN', stageText(source.dir, counts));
+      await tx.copyFrom(
+        'COPY admin_area_stage (code, level, parent_code, name) FROM STDIN',
+        stageText(source.dir, counts),
+      );
       await tx.exec('ANALYZE admin_area_stage');
       const up = await tx.query<{ inserted: number; updated: number }>(
         `WITH up AS (
@@ -115,7 +118,9 @@ export async function syncAreas(db: Db, opts: { force?: boolean; source?: AreaSo
 }
 
 async function loadedVersion(q: Queryable): Promise<string | null> {
-  const r = await q.query<{ version: string }>('SELECT version FROM reference_version WHERE name = $1', [AREA_DATA_SET]);
+  const r = await q.query<{ version: string }>('SELECT version FROM reference_version WHERE name = $1', [
+    AREA_DATA_SET,
+  ]);
   return r.rows[0]?.version ?? null;
 }
 
@@ -152,7 +157,8 @@ async function* stageText(dir: string, counts: Record<AreaLevel, number>): Async
       const code = rawCode.replaceAll('.', '');
       if (levelOfCode(code) !== level) throw new Error(`${where}: kode wilayah "${rawCode}" bukan kode ${level}.`);
       const parent = parentAt >= 0 ? (rec[parentAt] ?? '').trim().replaceAll('.', '') : null;
-      if (parent !== parentCodeOf(code)) throw new Error(`${where}: induk "${parent}" tidak cocok dengan kode ${rawCode}.`);
+      if (parent !== parentCodeOf(code))
+        throw new Error(`${where}: induk "${parent}" tidak cocok dengan kode ${rawCode}.`);
       const name = (rec[nameAt] ?? '').replace(/\s+/g, ' ').trim();
       if (!name) throw new Error(`${where}: nama wilayah kosong.`);
       if (seen.has(code)) throw new Error(`${where}: kode wilayah ${rawCode} muncul dua kali.`);

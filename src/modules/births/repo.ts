@@ -38,7 +38,9 @@ export async function findParents(q: Queryable, niks: string[]) {
 }
 
 export async function activeForChildNik(q: Queryable, nik: string): Promise<number | null> {
-  const r = await q.query<{ id: number }>(`SELECT id FROM birth_record WHERE child_nik = $1 AND status = 'ACTIVE'`, [nik]);
+  const r = await q.query<{ id: number }>(`SELECT id FROM birth_record WHERE child_nik = $1 AND status = 'ACTIVE'`, [
+    nik,
+  ]);
   return r.rows[0] ? Number(r.rows[0].id) : null;
 }
 
@@ -53,7 +55,14 @@ export async function sameDocument(q: Queryable, kind: BirthDocumentKind, number
 /** Inserts with a registration number BY-<year>-<serial> taken from the row's own id. */
 export async function insert(
   q: Queryable,
-  b: BirthInput & { birthPlace: string | null; noKk: string; documentId: number; facilityCode: string | null; recordedBy: number | null; year: number },
+  b: BirthInput & {
+    birthPlace: string | null;
+    noKk: string;
+    documentId: number;
+    facilityCode: string | null;
+    recordedBy: number | null;
+    year: number;
+  },
 ): Promise<{ id: number; reg_number: string }> {
   const r = await q.query<{ id: number; reg_number: string }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('birth_record', 'id')) AS id)
@@ -83,7 +92,10 @@ export async function insert(
 
 /** One record; `facility` limits it to that facility's records. */
 export async function get(q: Queryable, id: number, facility: string | null): Promise<BirthRow | null> {
-  const r = await q.query<BirthRow>(`SELECT ${COLS} FROM ${FROM} WHERE b.id = $1 AND ($2::text IS NULL OR b.facility_code = $2)`, [id, facility]);
+  const r = await q.query<BirthRow>(
+    `SELECT ${COLS} FROM ${FROM} WHERE b.id = $1 AND ($2::text IS NULL OR b.facility_code = $2)`,
+    [id, facility],
+  );
   return r.rows[0] ?? null;
 }
 
@@ -95,13 +107,19 @@ export async function list(
     AND ($3::text IS NULL OR b.reg_number = $3 OR b.child_nik = $3 OR b.mother_nik = $3 OR b.father_nik = $3 OR b.no_kk = $3 OR b.child_name LIKE $3 || '%')`;
   const params = [f.facility, f.status, f.search];
   const [rows, total] = await Promise.all([
-    q.query<BirthRow>(`SELECT ${COLS} FROM ${FROM} WHERE ${where} ORDER BY b.recorded_at DESC, b.id DESC LIMIT $4 OFFSET $5`, [...params, f.limit, f.offset]),
+    q.query<BirthRow>(
+      `SELECT ${COLS} FROM ${FROM} WHERE ${where} ORDER BY b.recorded_at DESC, b.id DESC LIMIT $4 OFFSET $5`,
+      [...params, f.limit, f.offset],
+    ),
     q.query<{ n: string }>(`SELECT count(*) AS n FROM birth_record b WHERE ${where}`, params),
   ]);
   return { rows: rows.rows, total: Number(total.rows[0]!.n) };
 }
 
 export async function cancel(q: Queryable, id: number, reason: string): Promise<boolean> {
-  const r = await q.query(`UPDATE birth_record SET status = 'CANCELLED', cancel_reason = $2 WHERE id = $1 AND status = 'ACTIVE'`, [id, reason]);
+  const r = await q.query(
+    `UPDATE birth_record SET status = 'CANCELLED', cancel_reason = $2 WHERE id = $1 AND status = 'ACTIVE'`,
+    [id, reason],
+  );
   return r.rowCount > 0;
 }

@@ -23,7 +23,12 @@ export function birthRoutes(app: App, births: BirthService) {
           childName: z.string().min(1).max(120),
           sex: z.enum(['L', 'P']),
           birthDate: isoDate,
-          birthPlace: z.string().max(120).nullable().optional().transform((v) => v?.trim() || null),
+          birthPlace: z
+            .string()
+            .max(120)
+            .nullable()
+            .optional()
+            .transform((v) => v?.trim() || null),
           motherNik: nik,
           fatherNik: nik,
           documentKind: z.enum(['AKTA_KELAHIRAN', 'SURAT_KETERANGAN_LAHIR']),
@@ -54,7 +59,10 @@ export function birthRoutes(app: App, births: BirthService) {
 
   app.get(
     '/api/v1/births/:id',
-    { config: { permission: 'birth.read' }, schema: { tags: ['births'], params: z.object({ id: z.coerce.number().int().positive() }) } },
+    {
+      config: { permission: 'birth.read' },
+      schema: { tags: ['births'], params: z.object({ id: z.coerce.number().int().positive() }) },
+    },
     async (req) => births.get(req.params.id),
   );
 
@@ -62,7 +70,11 @@ export function birthRoutes(app: App, births: BirthService) {
     '/api/v1/births/:id/cancel',
     {
       config: { permission: 'birth.record' },
-      schema: { tags: ['births'], params: z.object({ id: z.coerce.number().int().positive() }), body: z.object({ reason: z.string().max(500) }) },
+      schema: {
+        tags: ['births'],
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: z.object({ reason: z.string().max(500) }),
+      },
     },
     async (req) => births.cancel(req.params.id, req.body.reason),
   );

@@ -83,16 +83,21 @@ export function createBirthService(db: Db, deps: { documents: DocumentStore; dec
     const mother = parents.find((p) => p.nik === input.motherNik);
     const family = mother ?? parents[0];
     if (!family) {
-      throw ruleRefusal('PARENT_NOT_FOUND', 'Tidak ada orang tua (NIK ibu atau ayah) yang terdaftar dalam data kependudukan Kota.');
+      throw ruleRefusal(
+        'PARENT_NOT_FOUND',
+        'Tidak ada orang tua (NIK ibu atau ayah) yang terdaftar dalam data kependudukan Kota.',
+      );
     }
-    if (mother && mother.sex !== 'P') throw invalid('BIRTH_INVALID', 'NIK ibu tercatat sebagai laki-laki dalam data kependudukan.');
+    if (mother && mother.sex !== 'P')
+      throw invalid('BIRTH_INVALID', 'NIK ibu tercatat sebagai laki-laki dalam data kependudukan.');
     const actor = currentContext()?.actor;
     const id = await db.tx(async (tx) => {
       if (input.childNik && (await repo.activeForChildNik(tx, input.childNik))) {
         throw conflict('BIRTH_DUPLICATE', 'Kelahiran dengan NIK bayi ini sudah dicatat.');
       }
       const same = await repo.sameDocument(tx, input.documentKind, input.documentNumber);
-      if (same) throw conflict('BIRTH_DUPLICATE', `Dokumen kelahiran dengan nomor ini sudah dicatat (registrasi ${same}).`);
+      if (same)
+        throw conflict('BIRTH_DUPLICATE', `Dokumen kelahiran dengan nomor ini sudah dicatat (registrasi ${same}).`);
       const row = await repo.insert(tx, {
         ...input,
         noKk: family.no_kk,
@@ -110,7 +115,12 @@ export function createBirthService(db: Db, deps: { documents: DocumentStore; dec
           sourceId: row.id,
         });
       }
-      await auditInTx(tx, { action: 'birth.record', entityType: 'birth_record', entityId: String(row.id), details: { documentId: input.documentId } });
+      await auditInTx(tx, {
+        action: 'birth.record',
+        entityType: 'birth_record',
+        entityId: String(row.id),
+        details: { documentId: input.documentId },
+      });
       return row.id;
     });
     return get(id);
@@ -132,7 +142,14 @@ export function createBirthService(db: Db, deps: { documents: DocumentStore; dec
       limit: f.pageSize,
       offset: (f.page - 1) * f.pageSize,
     });
-    await deps.audit.record(rows.map((r) => ({ action: 'birth.read', entityType: 'birth_record', entityId: String(r.id), details: { via: 'list' } })));
+    await deps.audit.record(
+      rows.map((r) => ({
+        action: 'birth.read',
+        entityType: 'birth_record',
+        entityId: String(r.id),
+        details: { via: 'list' },
+      })),
+    );
     return { items: rows.map(view), total, page: f.page, pageSize: f.pageSize };
   }
 
@@ -141,7 +158,8 @@ export function createBirthService(db: Db, deps: { documents: DocumentStore; dec
     await db.tx(async (tx) => {
       const r = await repo.get(tx, id, scope());
       if (!r) throw notFound('BIRTH_NOT_FOUND', 'Catatan kelahiran tidak ditemukan.');
-      if (!(await repo.cancel(tx, id, reason.trim()))) throw conflict('BIRTH_ALREADY_CANCELLED', 'Catatan kelahiran ini sudah dibatalkan.');
+      if (!(await repo.cancel(tx, id, reason.trim())))
+        throw conflict('BIRTH_ALREADY_CANCELLED', 'Catatan kelahiran ini sudah dibatalkan.');
       if (r.child_nik) {
         await appendChange(tx, {
           nik: r.child_nik,

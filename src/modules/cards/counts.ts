@@ -15,6 +15,9 @@ export async function cardQueue(q: Queryable): Promise<{ toPrint: number; toHand
 
 /** The KK number of each card id, for links from elsewhere (audit log) to the family's card page. */
 export async function cardFamilies(q: Queryable, ids: number[]): Promise<Map<number, string>> {
-  const r = await q.query<{ id: number; no_kk: string }>('SELECT id, no_kk FROM family_card WHERE id = ANY($1::bigint[])', [ids]);
+  const r = await q.query<{ id: number; no_kk: string }>(
+    'SELECT id, no_kk FROM family_card WHERE id = ANY($1::bigint[])',
+    [ids],
+  );
   return new Map(r.rows.map((x) => [Number(x.id), x.no_kk]));
 }

@@ -92,9 +92,13 @@ export type Drafter = ReturnType<typeof createDrafter>;
 /** A draft with nobody to include: nobody covered, or nobody identified by an e-KTP yet. */
 export function refuseUnissuable(d: FamilyDraft): void {
   if (d.decision.coveredCount === 0) {
-    throw ruleRefusal('NO_MEMBER_COVERED', NO_COVERED_MESSAGE, { listed: d.decision.members.length, leftOff: d.decision.leftOff.length });
+    throw ruleRefusal('NO_MEMBER_COVERED', NO_COVERED_MESSAGE, {
+      listed: d.decision.members.length,
+      leftOff: d.decision.leftOff.length,
+    });
   }
-  if (d.decision.includedCount === 0) throw ruleRefusal('NO_MEMBER_WITH_EKTP', NO_EKTP_MESSAGE, { pending: d.decision.members.length });
+  if (d.decision.includedCount === 0)
+    throw ruleRefusal('NO_MEMBER_WITH_EKTP', NO_EKTP_MESSAGE, { pending: d.decision.members.length });
 }
 
 export interface IssueInput {
@@ -154,7 +158,15 @@ export async function issueFamilies(
         action: 'card.issue',
         entityType: 'family_card',
         entityId: String(c.id),
-        details: { reason: issue.reason, members: d.members.length, included: d.includedCount, pbi, leftOff: d.leftOff.length, ...(replaced ? { replaces: replaced } : {}), ...issue.audit },
+        details: {
+          reason: issue.reason,
+          members: d.members.length,
+          included: d.includedCount,
+          pbi,
+          leftOff: d.leftOff.length,
+          ...(replaced ? { replaces: replaced } : {}),
+          ...issue.audit,
+        },
       };
     }),
   );

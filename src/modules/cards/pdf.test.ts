@@ -55,7 +55,9 @@ function textOf(bytes: Buffer): string {
       continue; // an image or font stream
     }
     for (const tj of body.matchAll(/\[([^\]]*)\] TJ/g)) {
-      lines.push([...tj[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
+      lines.push(
+        [...tj[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''),
+      );
     }
   }
   return lines.join('\n');
@@ -63,9 +65,27 @@ function textOf(bytes: Buffer): string {
 
 describe('members marked by their coverage on the issue date (decision 0020)', () => {
   const family = (members: PrintableCard['members']): PrintableCard => ({ ...card(1), members });
-  const head = { nik: '3275011503800001', name: 'BUDI SANTOSO', relation: 'KEPALA KELUARGA', included: true, coverage: 'COVERED' as const };
-  const wife = { nik: '3275015507840002', name: 'SITI AMINAH', relation: 'ISTRI', included: false, coverage: 'PBI_JKN' as const };
-  const son = { nik: '3275010505000003', name: 'RIZKY', relation: 'ANAK', included: false, coverage: 'COVERED' as const };
+  const head = {
+    nik: '3275011503800001',
+    name: 'BUDI SANTOSO',
+    relation: 'KEPALA KELUARGA',
+    included: true,
+    coverage: 'COVERED' as const,
+  };
+  const wife = {
+    nik: '3275015507840002',
+    name: 'SITI AMINAH',
+    relation: 'ISTRI',
+    included: false,
+    coverage: 'PBI_JKN' as const,
+  };
+  const son = {
+    nik: '3275010505000003',
+    name: 'RIZKY',
+    relation: 'ANAK',
+    included: false,
+    coverage: 'COVERED' as const,
+  };
 
   it('marks a JKN-PBI member "dijamin JKN-PBI" and explains it, apart from a member pending e-KTP', async () => {
     const text = textOf(await renderCardsPdf([family([head, wife, son])], 'CARD', 'Uji'));
@@ -78,7 +98,12 @@ describe('members marked by their coverage on the issue date (decision 0020)', (
   });
 
   it('marks them with two stars in the two-column list of a large family', async () => {
-    const many = Array.from({ length: 9 }, (_, k) => ({ ...head, nik: `32750115038000${String(k + 10)}`, name: `ANGGOTA ${k + 1}`, relation: 'ANAK' }));
+    const many = Array.from({ length: 9 }, (_, k) => ({
+      ...head,
+      nik: `32750115038000${String(k + 10)}`,
+      name: `ANGGOTA ${k + 1}`,
+      relation: 'ANAK',
+    }));
     const text = textOf(await renderCardsPdf([family([...many, wife])], 'CARD', 'Uji'));
     expect(text).toContain('SITI AMINAH **');
     expect(text).toContain('** dijamin JKN-PBI');

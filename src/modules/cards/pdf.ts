@@ -34,7 +34,13 @@ export interface PrintableCard {
   verifyUrl: string;
   verifyCode: string;
   /** `coverage` on the issue date (decision 0020): a JKN-PBI member is listed, marked, never covered by the card. */
-  members: readonly { nik: string; name: string; relation: string; included: boolean; coverage?: 'COVERED' | 'PBI_JKN' | null }[];
+  members: readonly {
+    nik: string;
+    name: string;
+    relation: string;
+    included: boolean;
+    coverage?: 'COVERED' | 'PBI_JKN' | null;
+  }[];
 }
 
 const [W, H] = PAGE.CARD;
@@ -59,7 +65,14 @@ function put(
   text: string,
   x: number,
   y: number,
-  o: { font: Font; size: number; color?: string; maxWidth?: number; align?: 'left' | 'right' | 'center'; minSize?: number },
+  o: {
+    font: Font;
+    size: number;
+    color?: string;
+    maxWidth?: number;
+    align?: 'left' | 'right' | 'center';
+    minSize?: number;
+  },
 ) {
   let size = o.size;
   doc.font(o.font).fontSize(size);
@@ -137,27 +150,49 @@ function front(doc: Pdf, c: PrintableCard, qr: QrMatrix, head?: Letterhead) {
   doc.rect(0, 36, W, 2).fill(GREEN_DARK);
   healthCross(doc, 19, 18, 10.5);
   // The issuing government from the one letterhead setting when there is one; else the family's own regency.
-  put(doc, head?.region ? head.government : `PEMERINTAH ${cityOf(c).toUpperCase()}`, 35, 8.5, { font: 'Helvetica-Bold', size: 7.4, color: '#ffffff', maxWidth: 150 });
+  put(doc, head?.region ? head.government : `PEMERINTAH ${cityOf(c).toUpperCase()}`, 35, 8.5, {
+    font: 'Helvetica-Bold',
+    size: 7.4,
+    color: '#ffffff',
+    maxWidth: 150,
+  });
   put(doc, 'DINAS KESEHATAN', 35, 18.5, { font: 'Helvetica', size: 6.4, color: '#ffffff', maxWidth: 150 });
   put(doc, 'KS-NIK', W - 10, 9, { font: 'Helvetica-Bold', size: 12, color: '#ffffff', align: 'right' });
   put(doc, 'JAMKESDA', W - 10, 23, { font: 'Helvetica', size: 5.6, color: '#d9f1e7', align: 'right' });
 
   // A pale seal behind the fields, so a photocopy looks different from the card.
-  doc.circle(W - 44, H - 40, 58).fillOpacity(0.55).fill(GREEN_PALE).fillOpacity(1);
+  doc
+    .circle(W - 44, H - 40, 58)
+    .fillOpacity(0.55)
+    .fill(GREEN_PALE)
+    .fillOpacity(1);
 
-  put(doc, 'Jamkesda — Kartu Sehat Berbasis NIK', 10, 44, { font: 'Helvetica-Bold', size: 7.2, color: GREEN_DARK, maxWidth: W - 20 });
+  put(doc, 'Jamkesda — Kartu Sehat Berbasis NIK', 10, 44, {
+    font: 'Helvetica-Bold',
+    size: 7.2,
+    color: GREEN_DARK,
+    maxWidth: W - 20,
+  });
   put(doc, c.number, 10, 55, { font: 'Courier-Bold', size: 13.5, color: INK, maxWidth: 150 });
 
   const fields: [string, string][] = [
     ['Nomor KK', group(c.noKk)],
     ['Kepala keluarga', c.headName],
-    ['Kelurahan/desa', [c.villageName, c.districtName ? `Kec. ${c.districtName}` : null].filter(Boolean).join(', ') || '-'],
+    [
+      'Kelurahan/desa',
+      [c.villageName, c.districtName ? `Kec. ${c.districtName}` : null].filter(Boolean).join(', ') || '-',
+    ],
     ['Tanggal terbit', formatDateId(c.issuedOn)],
   ];
   let y = 73;
   for (const [label, value] of fields) {
     put(doc, label.toUpperCase(), 10, y, { font: 'Helvetica', size: 4.6, color: MUTED });
-    put(doc, value, 10, y + 5.6, { font: label === 'Nomor KK' ? 'Courier-Bold' : 'Helvetica-Bold', size: 7, color: INK, maxWidth: 150 });
+    put(doc, value, 10, y + 5.6, {
+      font: label === 'Nomor KK' ? 'Courier-Bold' : 'Helvetica-Bold',
+      size: 7,
+      color: INK,
+      maxWidth: 150,
+    });
     y += 15;
   }
 
@@ -167,8 +202,18 @@ function front(doc: Pdf, c: PrintableCard, qr: QrMatrix, head?: Letterhead) {
   const qy = 46;
   doc.roundedRect(qx - 6, qy - 6, q + 12, q + 12, 3).fill('#ffffff');
   drawQr(doc, qr, qx, qy, q);
-  put(doc, 'Pindai untuk verifikasi', qx + q / 2, qy + q + 5, { font: 'Helvetica', size: 4.6, color: MUTED, align: 'center' });
-  put(doc, c.verifyCode.replace(/(.{4})(?=.)/g, '$1 '), qx + q / 2, qy + q + 11, { font: 'Courier-Bold', size: 5.6, color: INK, align: 'center' });
+  put(doc, 'Pindai untuk verifikasi', qx + q / 2, qy + q + 5, {
+    font: 'Helvetica',
+    size: 4.6,
+    color: MUTED,
+    align: 'center',
+  });
+  put(doc, c.verifyCode.replace(/(.{4})(?=.)/g, '$1 '), qx + q / 2, qy + q + 11, {
+    font: 'Courier-Bold',
+    size: 5.6,
+    color: INK,
+    align: 'center',
+  });
 
   doc.rect(0, H - 12, W, 12).fill(GREEN);
   put(doc, 'Dilarang meminjamkan kartu ini kepada orang lain (Perda 9/2018 ps. 13).', W / 2, H - 8.6, {
@@ -199,15 +244,22 @@ function back(doc: Pdf, c: PrintableCard) {
       const color = m.included ? INK : MUTED;
       put(doc, `${i + 1}.`, 9, y, { font: 'Helvetica', size: 6.2, color: MUTED });
       put(doc, m.name, 19, y, { font: 'Helvetica-Bold', size: 6.6, color, maxWidth: 140 });
-      put(doc, m.relation, W - 9, y + 0.4, { font: 'Helvetica', size: 5.6, color: MUTED, align: 'right', maxWidth: 64 });
-      put(doc, `NIK ${group(m.nik)}`, 19, y + 7.3, { font: 'Courier', size: 5.8, color });
-      if (!m.included) put(doc, isPbi(m) ? PBI_NOTE : PENDING_NOTE, W - 9, y + 7.4, {
-        font: isPbi(m) ? 'Helvetica-Bold' : 'Helvetica-Oblique',
-        size: 5.4,
-        color: isPbi(m) ? PBI : PENDING,
+      put(doc, m.relation, W - 9, y + 0.4, {
+        font: 'Helvetica',
+        size: 5.6,
+        color: MUTED,
         align: 'right',
-        maxWidth: 80,
+        maxWidth: 64,
       });
+      put(doc, `NIK ${group(m.nik)}`, 19, y + 7.3, { font: 'Courier', size: 5.8, color });
+      if (!m.included)
+        put(doc, isPbi(m) ? PBI_NOTE : PENDING_NOTE, W - 9, y + 7.4, {
+          font: isPbi(m) ? 'Helvetica-Bold' : 'Helvetica-Oblique',
+          size: 5.4,
+          color: isPbi(m) ? PBI : PENDING,
+          align: 'right',
+          maxWidth: 80,
+        });
     });
   } else {
     // Two columns for large families; a pending member carries a mark explained below the list.
@@ -219,26 +271,61 @@ function back(doc: Pdf, c: PrintableCard) {
       const x = 9 + Math.floor(i / perCol) * (colW + 4);
       const y = top + (i % perCol) * rowH;
       const color = m.included ? INK : MUTED;
-      put(doc, `${i + 1}. ${m.name}${m.included ? '' : isPbi(m) ? ' **' : ' *'}`, x, y, { font: 'Helvetica-Bold', size, color, maxWidth: colW - 4 });
-      put(doc, `${group(m.nik)} · ${m.relation}`, x + 7, y + size + 1.1, { font: 'Courier', size: size * 0.92, color, maxWidth: colW - 11 });
+      put(doc, `${i + 1}. ${m.name}${m.included ? '' : isPbi(m) ? ' **' : ' *'}`, x, y, {
+        font: 'Helvetica-Bold',
+        size,
+        color,
+        maxWidth: colW - 4,
+      });
+      put(doc, `${group(m.nik)} · ${m.relation}`, x + 7, y + size + 1.1, {
+        font: 'Courier',
+        size: size * 0.92,
+        color,
+        maxWidth: colW - 11,
+      });
     });
   }
 
-  doc.moveTo(9, H - 19).lineTo(W - 9, H - 19).lineWidth(0.4).strokeColor('#b9d8cb').stroke();
+  doc
+    .moveTo(9, H - 19)
+    .lineTo(W - 9, H - 19)
+    .lineWidth(0.4)
+    .strokeColor('#b9d8cb')
+    .stroke();
   const notes = [
-    anyPending ? (n <= 7 ? 'Menunggu e-KTP: belum tercakup kartu ini.' : '* menunggu e-KTP: belum tercakup kartu ini.') : null,
-    anyPbi ? (n <= 7 ? 'Dijamin JKN-PBI: ditanggung BPJS Kesehatan, bukan kartu ini.' : '** dijamin JKN-PBI: ditanggung BPJS Kesehatan, bukan kartu ini.') : null,
+    anyPending
+      ? n <= 7
+        ? 'Menunggu e-KTP: belum tercakup kartu ini.'
+        : '* menunggu e-KTP: belum tercakup kartu ini.'
+      : null,
+    anyPbi
+      ? n <= 7
+        ? 'Dijamin JKN-PBI: ditanggung BPJS Kesehatan, bukan kartu ini.'
+        : '** dijamin JKN-PBI: ditanggung BPJS Kesehatan, bukan kartu ini.'
+      : null,
   ].filter((x) => x !== null);
   const note = notes.length ? notes.join(' ') : 'Bukti kepesertaan Jamkesda (Perda 9/2018 ps. 9). Bawa bersama KTP/KK.';
   const flagged = notes.length > 0;
-  put(doc, note, 9, H - 16, { font: flagged ? 'Helvetica-Oblique' : 'Helvetica', size: 4.8, color: anyPending ? PENDING : anyPbi ? PBI : MUTED, maxWidth: W - 18, minSize: 3.6 });
-  put(doc, `Bila menemukan kartu ini, serahkan ke Dinas Kesehatan ${cityOf(c)}. Verifikasi: ${c.verifyUrl.replace(/^https?:\/\//, '')}`, 9, H - 9.5, {
-    font: 'Helvetica',
-    size: 4.4,
-    color: MUTED,
+  put(doc, note, 9, H - 16, {
+    font: flagged ? 'Helvetica-Oblique' : 'Helvetica',
+    size: 4.8,
+    color: anyPending ? PENDING : anyPbi ? PBI : MUTED,
     maxWidth: W - 18,
-    minSize: 3.2,
+    minSize: 3.6,
   });
+  put(
+    doc,
+    `Bila menemukan kartu ini, serahkan ke Dinas Kesehatan ${cityOf(c)}. Verifikasi: ${c.verifyUrl.replace(/^https?:\/\//, '')}`,
+    9,
+    H - 9.5,
+    {
+      font: 'Helvetica',
+      size: 4.4,
+      color: MUTED,
+      maxWidth: W - 18,
+      minSize: 3.2,
+    },
+  );
 }
 
 function atOffset(doc: Pdf, x: number, y: number, draw: () => void) {
@@ -264,17 +351,34 @@ function cutMarks(doc: Pdf, x: number, y: number) {
   ] as const) {
     const sx = cx === x ? -1 : 1;
     const sy = cy === y ? -1 : 1;
-    doc.moveTo(cx + sx * 2, cy).lineTo(cx + sx * (2 + m), cy).stroke();
-    doc.moveTo(cx, cy + sy * 2).lineTo(cx, cy + sy * (2 + m)).stroke();
+    doc
+      .moveTo(cx + sx * 2, cy)
+      .lineTo(cx + sx * (2 + m), cy)
+      .stroke();
+    doc
+      .moveTo(cx, cy + sy * 2)
+      .lineTo(cx, cy + sy * (2 + m))
+      .stroke();
   }
 }
 
 function sheetHeader(doc: Pdf, text: string) {
-  put(doc, text, PAGE.A4[0] / 2, 28, { font: 'Helvetica', size: 8, color: MUTED, align: 'center', maxWidth: PAGE.A4[0] - 80 });
+  put(doc, text, PAGE.A4[0] / 2, 28, {
+    font: 'Helvetica',
+    size: 8,
+    color: MUTED,
+    align: 'center',
+    maxWidth: PAGE.A4[0] - 80,
+  });
 }
 
 /** The cards as one PDF in the layout asked for; page count: 2 per card (CARD) or 2 per 8 cards (A4). */
-export async function renderCardsPdf(cards: readonly PrintableCard[], layout: CardLayout, title: string, head?: Letterhead): Promise<Buffer> {
+export async function renderCardsPdf(
+  cards: readonly PrintableCard[],
+  layout: CardLayout,
+  title: string,
+  head?: Letterhead,
+): Promise<Buffer> {
   const qrs = cards.map((c) => qrMatrix(c.verifyUrl));
   return renderPdf(
     { title, subject: 'Kartu Sehat Berbasis NIK (KS-NIK)' },
@@ -310,7 +414,9 @@ export async function renderCardsPdf(cards: readonly PrintableCard[], layout: Ca
             const x = left + slot * (W + SHEET.gapX);
             const y = topY + row * (H + SHEET.gapY);
             cutMarks(doc, x, y);
-            atOffset(doc, x, y, () => (side === 'front' ? front(doc, c, qrs[s * CARDS_PER_SHEET + i]!, head) : back(doc, c)));
+            atOffset(doc, x, y, () =>
+              side === 'front' ? front(doc, c, qrs[s * CARDS_PER_SHEET + i]!, head) : back(doc, c),
+            );
           });
         }
       }

@@ -60,7 +60,12 @@ export async function queueTotals(q: Queryable, f: QueueFilter): Promise<QueueTo
     w.params,
   );
   const x = r.rows[0]!;
-  return { all: Number(x.total), BELUM_CETAK: Number(x.belum), SUDAH_CETAK: Number(x.cetak), SUDAH_DISERAHKAN: Number(x.serah) };
+  return {
+    all: Number(x.total),
+    BELUM_CETAK: Number(x.belum),
+    SUDAH_CETAK: Number(x.cetak),
+    SUDAH_DISERAHKAN: Number(x.serah),
+  };
 }
 
 /** One page in delivery order: village, RW, RT, then number. */
@@ -75,7 +80,12 @@ export async function queuePage(q: Queryable, f: QueueFilter, limit: number, off
   return r.rows.map(toCard);
 }
 
-export async function createBatch(q: Queryable, layout: CardLayout, cardIds: readonly number[], by: number | null): Promise<number> {
+export async function createBatch(
+  q: Queryable,
+  layout: CardLayout,
+  cardIds: readonly number[],
+  by: number | null,
+): Promise<number> {
   const b = await q.query<{ id: number }>(
     'INSERT INTO family_card_print_batch (layout, card_count, created_by) VALUES ($1, $2, $3) RETURNING id',
     [layout, cardIds.length, by],
@@ -99,9 +109,21 @@ export interface BatchRow {
   stillActive: number;
 }
 
-export async function batches(q: Queryable, limit: number, offset: number): Promise<{ total: number; items: BatchRow[] }> {
+export async function batches(
+  q: Queryable,
+  limit: number,
+  offset: number,
+): Promise<{ total: number; items: BatchRow[] }> {
   const t = await q.query<{ n: number }>('SELECT count(*) AS n FROM family_card_print_batch');
-  const r = await q.query<{ id: number; layout: CardLayout; card_count: number; created_at: Date; created_by: string | null; handed: number; active: number }>(
+  const r = await q.query<{
+    id: number;
+    layout: CardLayout;
+    card_count: number;
+    created_at: Date;
+    created_by: string | null;
+    handed: number;
+    active: number;
+  }>(
     `SELECT b.id, b.layout, b.card_count, b.created_at, u.username AS created_by,
             (SELECT count(*) FROM family_card c WHERE c.print_batch_id = b.id AND c.handed_over_on IS NOT NULL) AS handed,
             (SELECT count(*) FROM family_card c WHERE c.print_batch_id = b.id AND c.status = 'ACTIVE') AS active
@@ -123,7 +145,10 @@ export async function batches(q: Queryable, limit: number, offset: number): Prom
   };
 }
 
-export async function batch(q: Queryable, id: number): Promise<{ id: number; layout: CardLayout; cardIds: number[] } | null> {
+export async function batch(
+  q: Queryable,
+  id: number,
+): Promise<{ id: number; layout: CardLayout; cardIds: number[] } | null> {
   const b = await q.query<{ layout: CardLayout }>('SELECT layout FROM family_card_print_batch WHERE id = $1', [id]);
   if (!b.rows[0]) return null;
   const c = await q.query<{ id: number }>(
@@ -133,7 +158,11 @@ export async function batch(q: Queryable, id: number): Promise<{ id: number; lay
   return { id, layout: b.rows[0].layout, cardIds: c.rows.map((x) => Number(x.id)) };
 }
 
-export async function recordHandover(q: Queryable, id: number, h: { on: string; to: string; by: number | null }): Promise<boolean> {
+export async function recordHandover(
+  q: Queryable,
+  id: number,
+  h: { on: string; to: string; by: number | null },
+): Promise<boolean> {
   const r = await q.query(
     `UPDATE family_card SET handed_over_on = $2::date, handed_over_to = $3, handed_over_by = $4, handed_over_at = now()
      WHERE id = $1 AND status = 'ACTIVE' AND printed_at IS NOT NULL AND handed_over_on IS NULL`,
@@ -143,7 +172,9 @@ export async function recordHandover(q: Queryable, id: number, h: { on: string; 
 }
 
 /** Villages where the population lives, with the names of their district and regency (one scan of `person`). */
-export async function populatedVillages(q: Queryable): Promise<{ code: string; village: string | null; district: string | null; regency: string | null }[]> {
+export async function populatedVillages(
+  q: Queryable,
+): Promise<{ code: string; village: string | null; district: string | null; regency: string | null }[]> {
   const r = await q.query<{ code: string; village: string | null; district: string | null; regency: string | null }>(
     `SELECT v.village_code AS code, a.name AS village, d.name AS district, r.name AS regency
      FROM (SELECT DISTINCT village_code FROM person) v

@@ -57,7 +57,15 @@ function dateOrNull(v: string | undefined, field: string): string | undefined {
 }
 
 /** The print queue, print batches, card PDFs, hand-over, and the public verification. */
-export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publicUrl: string; settings: Pick<SettingsService, 'on'>; letterheads?: { for(office: 'HEALTH'): Promise<Letterhead> } }) {
+export function createCardPrintService(
+  db: Db,
+  audit: AuditWriter,
+  opts: {
+    publicUrl: string;
+    settings: Pick<SettingsService, 'on'>;
+    letterheads?: { for(office: 'HEALTH'): Promise<Letterhead> };
+  },
+) {
   async function flagScope() {
     const today = jakartaToday();
     return { today, excludedSegments: (await opts.settings.on(today))?.excludedSegments ?? [] };
@@ -103,7 +111,13 @@ export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publi
     // An ended card must not circulate: only active cards are printed.
     const ended = cards.filter((c) => c.status !== 'ACTIVE');
     if (ended.length) {
-      throw ruleRefusal('CARD_NOT_ACTIVE', `Kartu yang sudah diganti atau dicabut tidak dapat dicetak: ${ended.slice(0, 5).map((c) => c.number).join(', ')}.`);
+      throw ruleRefusal(
+        'CARD_NOT_ACTIVE',
+        `Kartu yang sudah diganti atau dicabut tidak dapat dicetak: ${ended
+          .slice(0, 5)
+          .map((c) => c.number)
+          .join(', ')}.`,
+      );
     }
     const members = await repo.membersOf(db, ids);
     const byId = new Map(cards.map((c) => [c.id, c]));
@@ -136,7 +150,14 @@ export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publi
     }
     const cards = await printable(unique);
     const bytes = await renderCardsPdf(cards, layout, title, await opts.letterheads?.for('HEALTH'));
-    await audit.record(unique.map((id) => ({ action: 'card.pdf', entityType: 'family_card', entityId: String(id), details: { layout, ...context } })));
+    await audit.record(
+      unique.map((id) => ({
+        action: 'card.pdf',
+        entityType: 'family_card',
+        entityId: String(id),
+        details: { layout, ...context },
+      })),
+    );
     return bytes;
   }
 
@@ -156,19 +177,35 @@ export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publi
       const cards = await repo.cardsById(tx, unique, true);
       const found = new Set(cards.map((c) => c.id));
       const missing = unique.filter((id) => !found.has(id));
-      if (missing.length) throw notFound('CARD_NOT_FOUND', `Kartu tidak ditemukan: ${missing.slice(0, 10).join(', ')}.`);
-      const problems = cards.map((c) => printProblem({ ...stateOf(c), printBatchId: c.printBatchId })).filter((p) => p !== null);
+      if (missing.length)
+        throw notFound('CARD_NOT_FOUND', `Kartu tidak ditemukan: ${missing.slice(0, 10).join(', ')}.`);
+      const problems = cards
+        .map((c) => printProblem({ ...stateOf(c), printBatchId: c.printBatchId }))
+        .filter((p) => p !== null);
       if (problems.length) {
         throw ruleRefusal(
           'BATCH_REFUSED',
-          `Batch cetak tidak dibuat: ${problems.length} kartu tidak dapat dimasukkan. ${problems.slice(0, 3).map((p) => p.message).join(' ')}`,
+          `Batch cetak tidak dibuat: ${problems.length} kartu tidak dapat dimasukkan. ${problems
+            .slice(0, 3)
+            .map((p) => p.message)
+            .join(' ')}`,
           { problems },
         );
       }
       const batchId = await printRepo.createBatch(tx, layout, unique, actorId());
       await auditInTx(tx, [
-        { action: 'card.print_batch', entityType: 'family_card_print_batch', entityId: String(batchId), details: { cards: unique.length, layout } },
-        ...unique.map((id) => ({ action: 'card.print', entityType: 'family_card', entityId: String(id), details: { batchId } })),
+        {
+          action: 'card.print_batch',
+          entityType: 'family_card_print_batch',
+          entityId: String(batchId),
+          details: { cards: unique.length, layout },
+        },
+        ...unique.map((id) => ({
+          action: 'card.print',
+          entityType: 'family_card',
+          entityId: String(id),
+          details: { batchId },
+        })),
       ]);
       return { id: batchId, cardCount: unique.length, layout };
     });
@@ -183,9 +220,16 @@ export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publi
     const b = await printRepo.batch(db, id);
     if (!b) throw notFound('BATCH_NOT_FOUND', 'Batch cetak tidak ditemukan.');
     const active = (await repo.cardsById(db, b.cardIds)).filter((c) => c.status === 'ACTIVE').map((c) => c.id);
-    if (active.length === 0) throw ruleRefusal('BATCH_EMPTY', 'Semua kartu dalam batch ini sudah diganti atau dicabut; tidak ada yang dapat dicetak.');
+    if (active.length === 0)
+      throw ruleRefusal(
+        'BATCH_EMPTY',
+        'Semua kartu dalam batch ini sudah diganti atau dicabut; tidak ada yang dapat dicetak.',
+      );
     const ordered = b.cardIds.filter((x) => active.includes(x));
-    return { bytes: await pdf(ordered, layout ?? b.layout, `Batch cetak #${id}`, { batchId: id }), fileName: `batch-cetak-${id}.pdf` };
+    return {
+      bytes: await pdf(ordered, layout ?? b.layout, `Batch cetak #${id}`, { batchId: id }),
+      fileName: `batch-cetak-${id}.pdf`,
+    };
   }
 
   async function handover(id: number, input: { to: string; on?: string }) {
@@ -198,7 +242,12 @@ export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publi
       const problem = handoverProblem(stateOf(card), on, today, to);
       if (problem) throw ruleRefusal(problem.code, problem.message);
       await printRepo.recordHandover(tx, id, { on, to, by: actorId() });
-      await auditInTx(tx, { action: 'card.handover', entityType: 'family_card', entityId: String(id), details: { on } });
+      await auditInTx(tx, {
+        action: 'card.handover',
+        entityType: 'family_card',
+        entityId: String(id),
+        details: { on },
+      });
     });
     const c = (await repo.cardsById(db, [id]))[0]!;
     return cardView(c, opts.publicUrl);
@@ -209,7 +258,9 @@ export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publi
    * family's initials and the issue date — nothing else. An unknown or
    * malformed code gets the same shape. Each check is audited (who asked from where).
    */
-  async function verify(raw: string): Promise<{ valid: boolean; status: CardStatus | 'UNKNOWN'; initials: string | null; issuedOn: string | null }> {
+  async function verify(
+    raw: string,
+  ): Promise<{ valid: boolean; status: CardStatus | 'UNKNOWN'; initials: string | null; issuedOn: string | null }> {
     const code = normaliseCode(raw);
     const found = code ? await repo.verifyByCode(db, code) : null;
     await audit.record({
@@ -219,7 +270,12 @@ export function createCardPrintService(db: Db, audit: AuditWriter, opts: { publi
       details: { found: found !== null },
     });
     if (!found) return { valid: false, status: 'UNKNOWN', initials: null, issuedOn: null };
-    return { valid: found.status === 'ACTIVE', status: found.status, initials: initials(found.headName), issuedOn: found.issuedOn };
+    return {
+      valid: found.status === 'ACTIVE',
+      status: found.status,
+      initials: initials(found.headName),
+      issuedOn: found.issuedOn,
+    };
   }
 
   let areaCache: { at: number; value: Promise<AreaTree> } | null = null;

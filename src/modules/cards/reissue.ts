@@ -43,9 +43,11 @@ export function createFlaggedReissue(
   /** How many active cards of the area need reissuing, and how many for each reason. */
   async function flagged(area: string | null) {
     const flags = await reissueFlags(db, await scope(area, jakartaToday()));
-    const byReason = REISSUE_FLAGS.map((r) => ({ reason: r, label: FLAG_LABEL[r], cards: [...flags.values()].filter((f) => (f[r] ?? 0) > 0).length })).filter(
-      (x) => x.cards > 0,
-    );
+    const byReason = REISSUE_FLAGS.map((r) => ({
+      reason: r,
+      label: FLAG_LABEL[r],
+      cards: [...flags.values()].filter((f) => (f[r] ?? 0) > 0).length,
+    })).filter((x) => x.cards > 0);
     return { area, total: flags.size, byReason };
   }
 
@@ -66,7 +68,17 @@ export function createFlaggedReissue(
       today,
     );
     await db.tx(async (tx) => {
-      const locked = new Map((await repo.cardsById(tx, cards.map((c) => c.id), true)).filter((c) => c.status === 'ACTIVE').map((c) => [c.id, c]));
+      const locked = new Map(
+        (
+          await repo.cardsById(
+            tx,
+            cards.map((c) => c.id),
+            true,
+          )
+        )
+          .filter((c) => c.status === 'ACTIVE')
+          .map((c) => [c.id, c]),
+      );
       result.skipped += cards.length - locked.size;
       const toIssue: FamilyDraft[] = [];
       const replaces = new Map<string, number>();
@@ -79,8 +91,19 @@ export function createFlaggedReissue(
           const note = d
             ? `Tidak ada lagi anggota keluarga yang menjadi peserta Jamkesda: ${list.map((f) => f.label).join(', ')}.`
             : 'Semua anggota keluarga tercatat meninggal atau pindah ke luar daerah.';
-          await repo.endCard(tx, c.id, { status: 'REVOKED', reason: 'TIDAK_MEMENUHI_SYARAT', note, endedOn: today, endedBy: actorId() });
-          rows.push({ action: 'card.revoke', entityType: 'family_card', entityId: String(c.id), details: { reason: 'TIDAK_MEMENUHI_SYARAT', flags: reasons, bulk: area ?? 'all' } });
+          await repo.endCard(tx, c.id, {
+            status: 'REVOKED',
+            reason: 'TIDAK_MEMENUHI_SYARAT',
+            note,
+            endedOn: today,
+            endedBy: actorId(),
+          });
+          rows.push({
+            action: 'card.revoke',
+            entityType: 'family_card',
+            entityId: String(c.id),
+            details: { reason: 'TIDAK_MEMENUHI_SYARAT', flags: reasons, bulk: area ?? 'all' },
+          });
           result.revoked++;
           continue;
         }
@@ -88,16 +111,31 @@ export function createFlaggedReissue(
           result.skippedNoEktp++;
           continue;
         }
-        await repo.endCard(tx, c.id, { status: 'REPLACED', reason: 'PERUBAHAN_DATA', note: flaggedNote(list), endedOn: today, endedBy: actorId() });
+        await repo.endCard(tx, c.id, {
+          status: 'REPLACED',
+          reason: 'PERUBAHAN_DATA',
+          note: flaggedNote(list),
+          endedOn: today,
+          endedBy: actorId(),
+        });
         toIssue.push(d);
         replaces.set(c.noKk, c.id);
-        rows.push({ action: 'card.reissue', entityType: 'family_card', entityId: String(c.id), details: { reason: 'PERUBAHAN_DATA', flags: reasons, bulk: area ?? 'all' } });
+        rows.push({
+          action: 'card.reissue',
+          entityType: 'family_card',
+          entityId: String(c.id),
+          details: { reason: 'PERUBAHAN_DATA', flags: reasons, bulk: area ?? 'all' },
+        });
       }
       const r = await issueFamilies(
         tx,
         toIssue,
         today,
-        { reason: 'PERUBAHAN_DATA', note: 'Penerbitan ulang kartu yang perlu cetak ulang karena perubahan kepesertaan.', audit: { bulkReissue: area ?? 'all' } },
+        {
+          reason: 'PERUBAHAN_DATA',
+          note: 'Penerbitan ulang kartu yang perlu cetak ulang karena perubahan kepesertaan.',
+          audit: { bulkReissue: area ?? 'all' },
+        },
         replaces,
       );
       result.reissued += r.inserted.length;
@@ -105,16 +143,35 @@ export function createFlaggedReissue(
     });
   }
 
-  async function run(area: string | null, ids: number[], release: () => Promise<void>, progress?: Progress): Promise<ReissueFlaggedResult> {
+  async function run(
+    area: string | null,
+    ids: number[],
+    release: () => Promise<void>,
+    progress?: Progress,
+  ): Promise<ReissueFlaggedResult> {
     try {
       const today = jakartaToday();
-      const result: ReissueFlaggedResult = { area, flagged: ids.length, reissued: 0, revoked: 0, skippedNoEktp: 0, skipped: 0 };
+      const result: ReissueFlaggedResult = {
+        area,
+        flagged: ids.length,
+        reissued: 0,
+        revoked: 0,
+        skippedNoEktp: 0,
+        skipped: 0,
+      };
       progress?.phase('Menerbitkan ulang kartu yang perlu cetak ulang', ids.length);
       for (let i = 0; i < ids.length; i += CHUNK) {
         await chunk(ids.slice(i, i + CHUNK), today, area, result);
         progress?.advance(Math.min(i + CHUNK, ids.length));
       }
-      await db.tx((tx) => auditInTx(tx, { action: 'card.reissue_flagged', entityType: 'area', entityId: area ?? 'all', details: { ...result } }));
+      await db.tx((tx) =>
+        auditInTx(tx, {
+          action: 'card.reissue_flagged',
+          entityType: 'area',
+          entityId: area ?? 'all',
+          details: { ...result },
+        }),
+      );
       return result;
     } finally {
       await release();
@@ -143,7 +200,11 @@ export function createFlaggedReissue(
   }
 
   /** Reissues every flagged card of the area (null: all), in transactions of 200 cards. */
-  async function reissueFlagged(area: string | null, expected: number, progress?: Progress): Promise<ReissueFlaggedResult> {
+  async function reissueFlagged(
+    area: string | null,
+    expected: number,
+    progress?: Progress,
+  ): Promise<ReissueFlaggedResult> {
     const { ids, release } = await begin(area, expected);
     return run(area, ids, release, progress);
   }
@@ -151,10 +212,19 @@ export function createFlaggedReissue(
   /** The same as a job, for the web. */
   async function startReissueFlagged(area: string | null, expected: number): Promise<{ jobId: number; cards: number }> {
     const { ids, release } = await begin(area, expected);
-    const jobId = await jobs.startHoldingLock('cards.reissue_flagged', { area, cards: ids.length }, actorId(), release, (progress) =>
-      run(area, ids, release, progress),
+    const jobId = await jobs.startHoldingLock(
+      'cards.reissue_flagged',
+      { area, cards: ids.length },
+      actorId(),
+      release,
+      (progress) => run(area, ids, release, progress),
     );
-    await audit.record({ action: 'card.reissue_flagged.start', entityType: 'job', entityId: String(jobId), details: { area: area ?? 'all', cards: ids.length } });
+    await audit.record({
+      action: 'card.reissue_flagged.start',
+      entityType: 'job',
+      entityId: String(jobId),
+      details: { area: area ?? 'all', cards: ids.length },
+    });
     return { jobId, cards: ids.length };
   }
 

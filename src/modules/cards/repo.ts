@@ -74,7 +74,10 @@ export async function familiesWithoutCard(q: Queryable, areaPrefix: string, toda
 
 /** `n` numbers from the card sequence, in one round trip. */
 export async function nextSequences(q: Queryable, n: number): Promise<number[]> {
-  const r = await q.query<{ n: number }>(`SELECT nextval('family_card_number_seq') AS n FROM generate_series(1, $1::int)`, [n]);
+  const r = await q.query<{ n: number }>(
+    `SELECT nextval('family_card_number_seq') AS n FROM generate_series(1, $1::int)`,
+    [n],
+  );
   return r.rows.map((x) => Number(x.n));
 }
 
@@ -100,7 +103,10 @@ export interface NewCard {
  * Inserts cards from arrays; a family that got an active card meanwhile is
  * skipped (the one-active-card index), not an error. Returns what was inserted.
  */
-export async function insertCards(q: Queryable, cards: readonly NewCard[]): Promise<{ id: number; noKk: string; number: string }[]> {
+export async function insertCards(
+  q: Queryable,
+  cards: readonly NewCard[],
+): Promise<{ id: number; noKk: string; number: string }[]> {
   if (cards.length === 0) return [];
   const col = <K extends keyof NewCard>(k: K) => cards.map((c) => c[k]);
   const r = await q.query<{ id: number; no_kk: string; number: string }>(
@@ -135,11 +141,28 @@ export async function insertCards(q: Queryable, cards: readonly NewCard[]): Prom
   return r.rows.map((x) => ({ id: Number(x.id), noKk: x.no_kk, number: x.number }));
 }
 
-export async function insertMembers(q: Queryable, rows: readonly { cardId: number; members: readonly CardMemberDraft[] }[]): Promise<void> {
+export async function insertMembers(
+  q: Queryable,
+  rows: readonly { cardId: number; members: readonly CardMemberDraft[] }[],
+): Promise<void> {
   const cols: unknown[][] = Array.from({ length: 13 }, () => []);
   for (const { cardId, members } of rows) {
     members.forEach((m, i) => {
-      const values = [cardId, i + 1, m.nik, m.name, m.relation, m.birthDate, m.sex, m.included, m.pendingReason, m.coverage, m.coverageBasis, m.coverageRule, m.jknSegment];
+      const values = [
+        cardId,
+        i + 1,
+        m.nik,
+        m.name,
+        m.relation,
+        m.birthDate,
+        m.sex,
+        m.included,
+        m.pendingReason,
+        m.coverage,
+        m.coverageBasis,
+        m.coverageRule,
+        m.jknSegment,
+      ];
       values.forEach((v, k) => cols[k]!.push(v));
     });
   }
@@ -157,7 +180,13 @@ export async function insertMembers(q: Queryable, rows: readonly { cardId: numbe
 export async function endCard(
   q: Queryable,
   id: number,
-  e: { status: Exclude<CardStatus, 'ACTIVE'>; reason: EndReason; note: string; endedOn: string; endedBy: number | null },
+  e: {
+    status: Exclude<CardStatus, 'ACTIVE'>;
+    reason: EndReason;
+    note: string;
+    endedOn: string;
+    endedBy: number | null;
+  },
 ): Promise<boolean> {
   const r = await q.query(
     `UPDATE family_card SET status = $2, end_reason = $3, end_note = $4, ended_on = $5::date, ended_by = $6, ended_at = now()
@@ -258,17 +287,24 @@ function toCard(x: Record<string, unknown>): CardRow {
 
 export async function cardsById(q: Queryable, ids: readonly number[], forUpdate = false): Promise<CardRow[]> {
   if (forUpdate) await q.query('SELECT 1 FROM family_card WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [ids]);
-  const r = await q.query<Record<string, unknown>>(`${CARD_SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id`, [ids]);
+  const r = await q.query<Record<string, unknown>>(`${CARD_SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id`, [
+    ids,
+  ]);
   return r.rows.map(toCard);
 }
 
 export async function cardsOfFamily(q: Queryable, noKk: string): Promise<CardRow[]> {
-  const r = await q.query<Record<string, unknown>>(`${CARD_SELECT} WHERE c.no_kk = $1 ORDER BY c.issued_on DESC, c.id DESC`, [noKk]);
+  const r = await q.query<Record<string, unknown>>(
+    `${CARD_SELECT} WHERE c.no_kk = $1 ORDER BY c.issued_on DESC, c.id DESC`,
+    [noKk],
+  );
   return r.rows.map(toCard);
 }
 
 export async function cardByNumber(q: Queryable, number: string): Promise<{ id: number; noKk: string } | null> {
-  const r = await q.query<{ id: number; no_kk: string }>('SELECT id, no_kk FROM family_card WHERE number = $1', [number]);
+  const r = await q.query<{ id: number; no_kk: string }>('SELECT id, no_kk FROM family_card WHERE number = $1', [
+    number,
+  ]);
   const x = r.rows[0];
   return x ? { id: Number(x.id), noKk: x.no_kk } : null;
 }
@@ -318,7 +354,10 @@ export async function membersOf(q: Queryable, cardIds: readonly number[]): Promi
 }
 
 /** The public verification: status, issue date and the head's name (for initials), by QR code. */
-export async function verifyByCode(q: Queryable, code: string): Promise<{ id: number; status: CardStatus; issuedOn: string; headName: string } | null> {
+export async function verifyByCode(
+  q: Queryable,
+  code: string,
+): Promise<{ id: number; status: CardStatus; issuedOn: string; headName: string } | null> {
   const r = await q.query<{ id: number; status: CardStatus; issued_on: string; head_name: string }>(
     'SELECT id, status, issued_on, head_name FROM family_card WHERE verify_code = $1',
     [code],
@@ -340,7 +379,10 @@ export async function familyOfNumber(q: Queryable, digits: string): Promise<stri
   return r.rows[0]?.no_kk ?? null;
 }
 
-export async function areaNames(q: Queryable, villageCode: string): Promise<{ villageName: string | null; districtName: string | null }> {
+export async function areaNames(
+  q: Queryable,
+  villageCode: string,
+): Promise<{ villageName: string | null; districtName: string | null }> {
   const r = await q.query<{ village: string | null; district: string | null }>(
     `SELECT (SELECT name FROM admin_area WHERE code = $1) AS village, (SELECT name FROM admin_area WHERE code = left($1, 6)) AS district`,
     [villageCode],

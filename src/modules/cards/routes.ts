@@ -191,18 +191,26 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
       config: { permission: 'card.manage' },
       schema: {
         tags: ['cards'],
-        summary: 'Terbitkan ulang semua kartu yang perlu cetak ulang (pekerjaan latar); jumlahnya harus sama dengan yang dikonfirmasi',
+        summary:
+          'Terbitkan ulang semua kartu yang perlu cetak ulang (pekerjaan latar); jumlahnya harus sama dengan yang dikonfirmasi',
         body: z.object({ areaCode: z.string().max(20).optional(), expected: z.number().int().min(1) }),
         response: { 202: z.object({ jobId: z.number(), cards: z.number() }) },
       },
     },
     async (req, reply) =>
-      reply.status(202).send(await cards.startReissueFlagged(req.body.areaCode ? areaPrefix(req.body.areaCode) : null, req.body.expected)),
+      reply
+        .status(202)
+        .send(
+          await cards.startReissueFlagged(req.body.areaCode ? areaPrefix(req.body.areaCode) : null, req.body.expected),
+        ),
   );
 
   app.get(
     '/api/v1/cards/:id',
-    { config: { permission: 'card.read' }, schema: { tags: ['cards'], params: idParam, response: { 200: cardSchema } } },
+    {
+      config: { permission: 'card.read' },
+      schema: { tags: ['cards'], params: idParam, response: { 200: cardSchema } },
+    },
     async (req) => cards.get(req.params.id),
   );
 
@@ -210,7 +218,12 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
     '/api/v1/cards/:id/pdf',
     {
       config: { permission: 'card.read' },
-      schema: { tags: ['cards'], summary: 'PDF kartu (ukuran kartu atau A4)', params: idParam, querystring: z.object({ layout: layout.default('CARD') }) },
+      schema: {
+        tags: ['cards'],
+        summary: 'PDF kartu (ukuran kartu atau A4)',
+        params: idParam,
+        querystring: z.object({ layout: layout.default('CARD') }),
+      },
     },
     async (req, reply) => {
       const r = await print.cardPdf(req.params.id, req.query.layout);
@@ -328,7 +341,12 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
     '/api/v1/cards/print-batches/:id/pdf',
     {
       config: { permission: 'card.manage' },
-      schema: { tags: ['cards'], summary: 'PDF satu batch cetak', params: idParam, querystring: z.object({ layout: layout.optional() }) },
+      schema: {
+        tags: ['cards'],
+        summary: 'PDF satu batch cetak',
+        params: idParam,
+        querystring: z.object({ layout: layout.optional() }),
+      },
     },
     async (req, reply) => {
       const r = await print.batchPdf(req.params.id, req.query.layout);

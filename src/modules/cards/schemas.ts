@@ -71,7 +71,9 @@ export const familySchema = z.object({
   districtName: z.string().nullable(),
   members: z.array(member.extend({ ektpRecorded: z.boolean() })),
   /** Current members a new card would leave off (not covered for a reason other than JKN-PBI), with the reason. */
-  leftOff: z.array(z.object({ nik: z.string(), name: z.string(), relation: z.string(), birthDate: z.string(), why: z.string() })),
+  leftOff: z.array(
+    z.object({ nik: z.string(), name: z.string(), relation: z.string(), birthDate: z.string(), why: z.string() }),
+  ),
   includedCount: z.number(),
   coveredCount: z.number(),
   canIssue: z.boolean(),

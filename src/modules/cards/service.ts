@@ -41,7 +41,13 @@ export interface BulkIssueResult extends Record<string, unknown> {
 }
 
 export function stateOf(c: repo.CardRow): CardState {
-  return { number: c.number, status: c.status, issuedOn: c.issuedOn, printedOn: c.printedOn, handedOverOn: c.handedOverOn };
+  return {
+    number: c.number,
+    status: c.status,
+    issuedOn: c.issuedOn,
+    printedOn: c.printedOn,
+    handedOverOn: c.handedOverOn,
+  };
 }
 
 function checkKk(noKk: string): string {
@@ -53,7 +59,10 @@ function checkKk(noKk: string): string {
 export function areaPrefix(raw: string): string {
   const code = raw.replace(/\./g, '').trim();
   if (!/^\d+$/.test(code) || ![2, 4, 6, 10].includes(code.length)) {
-    throw invalid('INVALID_AREA_CODE', `"${raw}" bukan kode wilayah yang sah: 2, 4, 6 atau 10 digit (boleh bertitik), mis. 3275011001 atau 32.75.01.`);
+    throw invalid(
+      'INVALID_AREA_CODE',
+      `"${raw}" bukan kode wilayah yang sah: 2, 4, 6 atau 10 digit (boleh bertitik), mis. 3275011001 atau 32.75.01.`,
+    );
   }
   return code;
 }
@@ -123,7 +132,12 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
       await repo.endCard(tx, id, { status: 'REPLACED', reason, note, endedOn: today, endedBy: actorId() });
       const r = await issueFamilies(tx, [draft], today, { reason, note, audit: {} }, new Map([[old.noKk, id]]));
       const created = r.inserted[0]!;
-      await auditInTx(tx, { action: 'card.reissue', entityType: 'family_card', entityId: String(id), details: { reason, newCardId: created.id } });
+      await auditInTx(tx, {
+        action: 'card.reissue',
+        entityType: 'family_card',
+        entityId: String(id),
+        details: { reason, newCardId: created.id },
+      });
       return created.id;
     });
     return (await withMembers([newId]))[0]!;
@@ -137,7 +151,12 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
       const problem = endProblem(stateOf(card), note, 'revoke');
       if (problem) throw ruleRefusal(problem.code, problem.message);
       await repo.endCard(tx, id, { status: 'REVOKED', reason, note, endedOn: today, endedBy: actorId() });
-      await auditInTx(tx, { action: 'card.revoke', entityType: 'family_card', entityId: String(id), details: { reason } });
+      await auditInTx(tx, {
+        action: 'card.revoke',
+        entityType: 'family_card',
+        entityId: String(id),
+        details: { reason },
+      });
     });
     return (await withMembers([id]))[0]!;
   }
@@ -161,14 +180,19 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
     const people = await repo.currentMembers(db, [noKk], today);
     const history = await repo.cardsOfFamily(db, noKk);
     if (people.length === 0 && history.length === 0) {
-      if (!(await repo.familyExists(db, noKk))) throw notFound('FAMILY_NOT_FOUND', 'Nomor KK tidak terdapat dalam data kependudukan.');
+      if (!(await repo.familyExists(db, noKk)))
+        throw notFound('FAMILY_NOT_FOUND', 'Nomor KK tidak terdapat dalam data kependudukan.');
     }
     const draft = (await drafter.drafts([noKk], today)).get(noKk);
     const decision = draft?.decision ?? { members: [], leftOff: [], head: null, coveredCount: 0, includedCount: 0 };
     const activeRow = history.find((c) => c.status === 'ACTIVE') ?? null;
     const active = activeRow ? (await withMembers([activeRow.id]))[0]! : null;
     const flags = activeRow
-      ? flagList((await reissueFlags(db, { today, excludedSegments: await excludedSegments(today), cardIds: [activeRow.id] })).get(activeRow.id))
+      ? flagList(
+          (
+            await reissueFlags(db, { today, excludedSegments: await excludedSegments(today), cardIds: [activeRow.id] })
+          ).get(activeRow.id),
+        )
       : [];
     const ektp = new Map(people.map((p) => [p.nik, p.ektpRecorded]));
     const head = people.find((p) => p.nik === decision.head?.nik) ?? null;
@@ -202,9 +226,18 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
     let noKk: string | null = null;
     if (card) noKk = (await repo.cardByNumber(db, card.number))?.noKk ?? null;
     else if (/^\d{16}$/.test(q.replace(/[\s.]/g, ''))) noKk = await repo.familyOfNumber(db, q.replace(/[\s.]/g, ''));
-    else throw invalid('INVALID_QUERY', 'Cari dengan nomor KK (16 digit), NIK anggota keluarga (16 digit) atau nomor kartu (KS-xxxx-xxxxxxx).');
+    else
+      throw invalid(
+        'INVALID_QUERY',
+        'Cari dengan nomor KK (16 digit), NIK anggota keluarga (16 digit) atau nomor kartu (KS-xxxx-xxxxxxx).',
+      );
     if (!noKk) throw notFound('FAMILY_NOT_FOUND', 'Tidak ada keluarga atau kartu dengan nomor itu.');
-    await audit.record({ action: 'card.find', entityType: 'family', entityId: noKk, details: { by: card ? 'card' : 'number' } });
+    await audit.record({
+      action: 'card.find',
+      entityType: 'family',
+      entityId: noKk,
+      details: { by: card ? 'card' : 'number' },
+    });
     return { noKk };
   }
 
@@ -215,19 +248,30 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
       progress?.phase('Mencari keluarga tanpa kartu aktif');
       const kks = await repo.familiesWithoutCard(db, area, today);
       progress?.phase('Menerbitkan kartu', kks.length);
-      const result: BulkIssueResult = { area, families: kks.length, issued: 0, noMemberWithEktp: 0, noMemberCovered: 0, alreadyActive: 0 };
+      const result: BulkIssueResult = {
+        area,
+        families: kks.length,
+        issued: 0,
+        noMemberWithEktp: 0,
+        noMemberCovered: 0,
+        alreadyActive: 0,
+      };
       for (let i = 0; i < kks.length; i += chunkSize) {
         const part = kks.slice(i, i + chunkSize);
         const byKk = await drafter.drafts(part, today);
         const drafts = part.map((kk) => byKk.get(kk)).filter((d): d is FamilyDraft => d !== undefined);
-        const r = await db.tx((tx) => issueFamilies(tx, drafts, today, { reason: 'BARU', note: null, audit: { bulk: area } }));
+        const r = await db.tx((tx) =>
+          issueFamilies(tx, drafts, today, { reason: 'BARU', note: null, audit: { bulk: area } }),
+        );
         result.issued += r.inserted.length;
         result.noMemberWithEktp += r.noMemberWithEktp;
         result.noMemberCovered += r.noMemberCovered;
         result.alreadyActive += r.alreadyActive;
         progress?.advance(Math.min(i + chunkSize, kks.length));
       }
-      await db.tx((tx) => auditInTx(tx, { action: 'card.bulk_issue', entityType: 'area', entityId: area, details: { ...result } }));
+      await db.tx((tx) =>
+        auditInTx(tx, { action: 'card.bulk_issue', entityType: 'area', entityId: area, details: { ...result } }),
+      );
       return result;
     } finally {
       await release();
@@ -236,7 +280,11 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
 
   async function bulkLock() {
     const release = await db.tryLock(BULK_LOCK);
-    if (!release) throw conflict('BULK_ISSUE_RUNNING', 'Penerbitan kartu massal lain sedang berjalan. Tunggu sampai selesai, lalu jalankan lagi.');
+    if (!release)
+      throw conflict(
+        'BULK_ISSUE_RUNNING',
+        'Penerbitan kartu massal lain sedang berjalan. Tunggu sampai selesai, lalu jalankan lagi.',
+      );
     return release;
   }
 
@@ -254,7 +302,9 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
   async function startBulkIssue(rawArea: string): Promise<{ jobId: number }> {
     const area = areaPrefix(rawArea);
     const release = await bulkLock();
-    const jobId = await jobs.startHoldingLock('cards.bulk_issue', { area }, actorId(), release, (progress) => runBulk(area, release, progress));
+    const jobId = await jobs.startHoldingLock('cards.bulk_issue', { area }, actorId(), release, (progress) =>
+      runBulk(area, release, progress),
+    );
     return { jobId };
   }
 

@@ -8,7 +8,11 @@ export function dashboardRoutes(app: App, dashboard: DashboardService) {
     '/api/v1/dashboard',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['dashboard'], summary: 'Penghitung pekerjaan untuk beranda, sesuai hak akses dan fasilitas pengguna', response: { 200: dashboardSchema } },
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Penghitung pekerjaan untuk beranda, sesuai hak akses dan fasilitas pengguna',
+        response: { 200: dashboardSchema },
+      },
     },
     async (req) => dashboard.forActor(req.ctx.actor!),
   );

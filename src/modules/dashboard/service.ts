@@ -39,7 +39,8 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
     value.catch(() => cache.delete(key));
     return value;
   }
-  const figures = (date: string) => cached(`figures:${date}`, FIGURES_CACHE_MS, () => membershipHeadline(db, deps.settings, date));
+  const figures = (date: string) =>
+    cached(`figures:${date}`, FIGURES_CACHE_MS, () => membershipHeadline(db, deps.settings, date));
 
   async function forActor(actor: Actor): Promise<Dashboard> {
     const date = todayJakarta();
@@ -75,7 +76,8 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
     } else if (allowed('reconciliation.read')) {
       jobs.push(pendingChangeSets(db).then((c) => push('reconciliation.pending', c.population + c.jkn)));
     }
-    if (allowed('referral.review')) jobs.push(flaggedUnreviewed(db).then((n) => push('referrals.flagged', n, null, true)));
+    if (allowed('referral.review'))
+      jobs.push(flaggedUnreviewed(db).then((n) => push('referrals.flagged', n, null, true)));
     if (atFacility && facility && allowed('referral.read')) {
       jobs.push(
         facilityReferralCounts(db, facility).then((c) => {
@@ -87,14 +89,22 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
     // Agreements matter to whoever manages facilities, decides SJP, or works at a facility.
     if (allowed('facility.read') && (allowed('facility.manage') || allowed('sjp.read') || atFacility)) {
       const renews = allowed('facility.manage') || atFacility;
-      jobs.push(agreementsExpiring(db, date, AGREEMENT_WARNING_DAYS, facility).then((c) => push('agreements.expiring', c.count, c.soonest, renews)));
+      jobs.push(
+        agreementsExpiring(db, date, AGREEMENT_WARNING_DAYS, facility).then((c) =>
+          push('agreements.expiring', c.count, c.soonest, renews),
+        ),
+      );
     }
     if (allowed('signals.read')) {
-      const signals = cached('signals', SIGNALS_CACHE_MS, async () => (await deps.signals.summary(null)).kinds.reduce((t, k) => t + k.total, 0));
+      const signals = cached('signals', SIGNALS_CACHE_MS, async () =>
+        (await deps.signals.summary(null)).kinds.reduce((t, k) => t + k.total, 0),
+      );
       jobs.push(signals.then((n) => push('signals.open', n, null, allowed('membership.change'))));
     }
     if (allowed('recommendation.read')) {
-      jobs.push(lettersExpiring(db, date, LETTER_WARNING_DAYS).then((c) => push('letters.expiring', c.count, c.soonest)));
+      jobs.push(
+        lettersExpiring(db, date, LETTER_WARNING_DAYS).then((c) => push('letters.expiring', c.count, c.soonest)),
+      );
     }
     if (allowed('card.read')) {
       jobs.push(
@@ -112,7 +122,10 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
         }),
       );
     }
-    const [, fig] = await Promise.all([Promise.all(jobs), allowed('report.membership') ? figures(date) : Promise.resolve(null)]);
+    const [, fig] = await Promise.all([
+      Promise.all(jobs),
+      allowed('report.membership') ? figures(date) : Promise.resolve(null),
+    ]);
     // A stable order whatever finished first: the order of COUNTER_KEYS.
     const order: readonly CounterKey[] = atFacility ? FACILITY_ORDER : COUNTER_KEYS;
     counters.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));

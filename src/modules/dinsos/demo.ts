@@ -36,7 +36,11 @@ const SPECIAL = [
  * NIKs that already hold a letter are left alone, so running it again adds
  * only what is missing.
  */
-export async function seedDemoRecommendations(db: Db, svc: RecommendationService, opts: { residents?: number } = {}): Promise<{ numbers: string[] }> {
+export async function seedDemoRecommendations(
+  db: Db,
+  svc: RecommendationService,
+  opts: { residents?: number } = {},
+): Promise<{ numbers: string[] }> {
   const numbers: string[] = [];
   const residents = await db.query<{ nik: string }>(
     `SELECT p.nik FROM person p
@@ -54,10 +58,15 @@ export async function seedDemoRecommendations(db: Db, svc: RecommendationService
     numbers.push(l.number);
   }
 
-  const district = (await db.query<{ d: string }>('SELECT left(village_code, 6) AS d FROM person ORDER BY nik LIMIT 1')).rows[0]?.d ?? '327501';
+  const district =
+    (await db.query<{ d: string }>('SELECT left(village_code, 6) AS d FROM person ORDER BY nik LIMIT 1')).rows[0]?.d ??
+    '327501';
   for (const [i, p] of SPECIAL.entries()) {
     const nik = encodeNik({ regionCode: district, birthDate: p.birthDate, sex: p.sex, serial: 9901 + i });
-    const taken = await db.query('SELECT 1 FROM recommendation WHERE nik = $1 UNION ALL SELECT 1 FROM person WHERE nik = $1', [nik]);
+    const taken = await db.query(
+      'SELECT 1 FROM recommendation WHERE nik = $1 UNION ALL SELECT 1 FROM person WHERE nik = $1',
+      [nik],
+    );
     if (taken.rows.length) continue;
     const l = await svc.create({
       nik,
@@ -67,7 +76,8 @@ export async function seedDemoRecommendations(db: Db, svc: RecommendationService
       person: { name: p.name, birthDate: p.birthDate, sex: p.sex },
     });
     numbers.push(l.number);
-    if (p.category === 'ORANG_TERLANTAR') await svc.revoke(l.id, { reason: 'Keluarga ditemukan dan yang bersangkutan kembali ke daerah asal.' });
+    if (p.category === 'ORANG_TERLANTAR')
+      await svc.revoke(l.id, { reason: 'Keluarga ditemukan dan yang bersangkutan kembali ke daerah asal.' });
   }
   return { numbers };
 }

@@ -17,7 +17,14 @@ describe('letterhead', () => {
   });
 
   it('falls back to a generic letterhead when the area is unknown', () => {
-    expect(letterhead(null)).toEqual({ government: 'PEMERINTAH KOTA', office: 'DINAS SOSIAL', region: null, head: 'Kepala Dinas Sosial', place: null, address: null });
+    expect(letterhead(null)).toEqual({
+      government: 'PEMERINTAH KOTA',
+      office: 'DINAS SOSIAL',
+      region: null,
+      head: 'Kepala Dinas Sosial',
+      place: null,
+      address: null,
+    });
     expect(letterhead('JAWA BARAT').government).toBe('PEMERINTAH KOTA');
   });
 });

@@ -22,7 +22,12 @@ export function groupedCode(code: string): string {
  * reason, validity, issuing officer and a QR code to the public verification
  * page. A revoked letter prints with a "DICABUT" mark and the date.
  */
-export async function renderLetterPdf(l: Letter, head: Letterhead, verifyUrl: string, signer: Signer | null = null): Promise<Buffer> {
+export async function renderLetterPdf(
+  l: Letter,
+  head: Letterhead,
+  verifyUrl: string,
+  signer: Signer | null = null,
+): Promise<Buffer> {
   const qr = await qrPng(verifyUrl, 360);
   return renderPdf(
     { title: `Surat Rekomendasi ${l.number}`, subject: 'Surat Rekomendasi Jaminan Kesehatan Daerah' },
@@ -38,11 +43,16 @@ function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buff
     // Centred over the person's details, clear of the QR code.
     const cy = PAGE_H * 0.4;
     doc.rotate(-30, { origin: [PAGE_W / 2, cy] });
-    doc.fillColor('#b42318').opacity(0.13).font('Helvetica-Bold').fontSize(100).text('DICABUT', 0, cy - 50, {
-      width: PAGE_W,
-      align: 'center',
-      lineBreak: false,
-    });
+    doc
+      .fillColor('#b42318')
+      .opacity(0.13)
+      .font('Helvetica-Bold')
+      .fontSize(100)
+      .text('DICABUT', 0, cy - 50, {
+        width: PAGE_W,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.restore();
   }
   doc.fillColor(INK).opacity(1);
@@ -51,34 +61,43 @@ function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buff
   let y = drawLetterhead(doc, head, { left: LEFT, width: WIDTH }) - 3.5;
 
   // Title and number
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(13).text('SURAT REKOMENDASI JAMINAN KESEHATAN DAERAH', LEFT, y + 24, {
-    width: WIDTH,
-    align: 'center',
-    underline: true,
-  });
+  doc
+    .fillColor(INK)
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .text('SURAT REKOMENDASI JAMINAN KESEHATAN DAERAH', LEFT, y + 24, {
+      width: WIDTH,
+      align: 'center',
+      underline: true,
+    });
   doc.font('Helvetica').fontSize(11).text(`Nomor: ${l.number}`, { width: WIDTH, align: 'center' });
 
   if (l.status === 'REVOKED' && l.revokedOn) {
     doc.moveDown(0.6);
     const boxY = doc.y;
     doc.rect(LEFT, boxY, WIDTH, 24).lineWidth(1).strokeColor('#b42318').stroke();
-    doc.fillColor('#b42318').font('Helvetica-Bold').fontSize(10).text(
-      `DICABUT: surat ini tidak berlaku mulai ${formatDateId(l.revokedOn)}.`,
-      LEFT,
-      boxY + 7,
-      { width: WIDTH, align: 'center' },
-    );
+    doc
+      .fillColor('#b42318')
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .text(`DICABUT: surat ini tidak berlaku mulai ${formatDateId(l.revokedOn)}.`, LEFT, boxY + 7, {
+        width: WIDTH,
+        align: 'center',
+      });
     doc.fillColor(INK);
     doc.y = boxY + 24;
   }
 
   doc.moveDown(1.2);
-  doc.font('Helvetica').fontSize(11).text(
-    `Yang bertanda tangan di bawah ini, atas nama ${head.head}, memberikan rekomendasi jaminan pelayanan kesehatan melalui program Jaminan Kesehatan Daerah (Jamkesda) kepada:`,
-    LEFT,
-    doc.y,
-    { width: WIDTH, align: 'justify', lineGap: 2 },
-  );
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .text(
+      `Yang bertanda tangan di bawah ini, atas nama ${head.head}, memberikan rekomendasi jaminan pelayanan kesehatan melalui program Jaminan Kesehatan Daerah (Jamkesda) kepada:`,
+      LEFT,
+      doc.y,
+      { width: WIDTH, align: 'justify', lineGap: 2 },
+    );
   doc.moveDown(0.6);
 
   const rows: [string, string][] = [
@@ -96,12 +115,15 @@ function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buff
   table(doc, rows);
 
   doc.moveDown(0.8);
-  doc.font('Helvetica').fontSize(11).text(
-    `Rekomendasi ini diberikan berdasarkan ${CATEGORY_BASIS[l.category]} dan berlaku sebagai pengganti Kartu Sehat untuk pengurusan Surat Jaminan Pelayanan (SJP) di Dinas Kesehatan, dilampiri fotokopi KTP dan Kartu Keluarga bila ada. Rekomendasi tidak berlaku lagi bila masa berlakunya habis atau dicabut oleh Dinas Sosial; keabsahannya dapat diperiksa dengan memindai kode QR pada surat ini.`,
-    LEFT,
-    doc.y,
-    { width: WIDTH, align: 'justify', lineGap: 2 },
-  );
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .text(
+      `Rekomendasi ini diberikan berdasarkan ${CATEGORY_BASIS[l.category]} dan berlaku sebagai pengganti Kartu Sehat untuk pengurusan Surat Jaminan Pelayanan (SJP) di Dinas Kesehatan, dilampiri fotokopi KTP dan Kartu Keluarga bila ada. Rekomendasi tidak berlaku lagi bila masa berlakunya habis atau dicabut oleh Dinas Sosial; keabsahannya dapat diperiksa dengan memindai kode QR pada surat ini.`,
+      LEFT,
+      doc.y,
+      { width: WIDTH, align: 'justify', lineGap: 2 },
+    );
 
   // Signature block on the right, QR code on the left, side by side.
   y = doc.y + 24;
@@ -116,17 +138,34 @@ function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buff
   doc.font('Helvetica').text(sig.nip, sigX, doc.y, { width: sigW });
 
   doc.image(qr, LEFT, y, { fit: [96, 96] });
-  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text('Pindai untuk memeriksa keabsahan', LEFT, y + 100, { width: 150 });
-  doc.font('Helvetica-Bold').fontSize(8.5).fillColor(INK).text(`Kode: ${groupedCode(l.verifyCode)}`, LEFT, doc.y + 1, { width: 150 });
+  doc
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor(MUTED)
+    .text('Pindai untuk memeriksa keabsahan', LEFT, y + 100, { width: 150 });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(8.5)
+    .fillColor(INK)
+    .text(`Kode: ${groupedCode(l.verifyCode)}`, LEFT, doc.y + 1, { width: 150 });
 
   // Footer, inside the bottom margin (so it never starts a second page).
   doc.page.margins.bottom = 0;
-  doc.moveTo(LEFT, PAGE_H - 52).lineTo(RIGHT, PAGE_H - 52).lineWidth(0.5).strokeColor('#999999').stroke();
-  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(`Diterbitkan melalui sistem Jamkesda. Verifikasi: ${verifyUrl}`, LEFT, PAGE_H - 44, {
-    width: WIDTH,
-    align: 'center',
-    lineBreak: false,
-  });
+  doc
+    .moveTo(LEFT, PAGE_H - 52)
+    .lineTo(RIGHT, PAGE_H - 52)
+    .lineWidth(0.5)
+    .strokeColor('#999999')
+    .stroke();
+  doc
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor(MUTED)
+    .text(`Diterbitkan melalui sistem Jamkesda. Verifikasi: ${verifyUrl}`, LEFT, PAGE_H - 44, {
+      width: WIDTH,
+      align: 'center',
+      lineBreak: false,
+    });
 }
 
 /** Label : value rows, the value wrapping in its own column. */
@@ -141,7 +180,9 @@ function table(doc: Pdf, rows: [string, string][]) {
     doc.text(label, labelX, top, { width: colonX - labelX - 4 });
     const afterLabel = doc.y;
     doc.text(':', colonX, top);
-    doc.font(label === 'Nama' || label === 'NIK' ? 'Helvetica-Bold' : 'Helvetica').text(value, valueX, top, { width: valueW });
+    doc
+      .font(label === 'Nama' || label === 'NIK' ? 'Helvetica-Bold' : 'Helvetica')
+      .text(value, valueX, top, { width: valueW });
     doc.font('Helvetica');
     doc.y = Math.max(afterLabel, doc.y) + 3;
   }

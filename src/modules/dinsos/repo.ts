@@ -68,7 +68,8 @@ const COLS = `r.id, r.number, r.year, r.seq, r.nik, r.person_name, r.sex, r.birt
   r.revoked_at, r.revoker_name AS revoked_by_name, r.verify_code, r.issued_on, r.issuer_name, r.issued_at`;
 const FROM = 'recommendation r';
 
-const iso = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+const iso = (v: Date | string | null) =>
+  v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString();
 
 function toLetter(r: LetterRow): Letter {
   return {
@@ -122,7 +123,10 @@ export async function registryPerson(
     address: string | null;
     rt: string | null;
     rw: string | null;
-  }>('SELECT nik, no_kk, name, sex, birth_date, death_date, moved_out_date, village_code, address, rt, rw FROM person WHERE nik = $1', [nik]);
+  }>(
+    'SELECT nik, no_kk, name, sex, birth_date, death_date, moved_out_date, village_code, address, rt, rw FROM person WHERE nik = $1',
+    [nik],
+  );
   const p = r.rows[0];
   if (!p) return null;
   return {
@@ -182,7 +186,15 @@ export async function nextSeq(tx: Queryable, year: number): Promise<number> {
 
 export async function insertLetter(
   tx: Queryable,
-  l: ResolvedLetter & { number: string; year: number; seq: number; verifyCode: string; issuedOn: string; issuedBy: number | null; issuerName: string },
+  l: ResolvedLetter & {
+    number: string;
+    year: number;
+    seq: number;
+    verifyCode: string;
+    issuedOn: string;
+    issuedBy: number | null;
+    issuerName: string;
+  },
 ): Promise<number> {
   const r = await tx.query<{ id: number }>(
     `INSERT INTO recommendation (number, year, seq, nik, person_name, sex, birth_date, no_kk, address, village_code, in_population,
@@ -216,7 +228,9 @@ export async function insertLetter(
 }
 
 export async function getLetter(q: Queryable, id: number, forUpdate = false): Promise<Letter | null> {
-  const r = await q.query<LetterRow>(`SELECT ${COLS} FROM ${FROM} WHERE r.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const r = await q.query<LetterRow>(`SELECT ${COLS} FROM ${FROM} WHERE r.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
   return r.rows[0] ? toLetter(r.rows[0]) : null;
 }
 
@@ -226,7 +240,10 @@ export async function letterByCode(q: Queryable, code: string): Promise<Letter |
 }
 
 export async function lettersOfNik(q: Queryable, nik: string): Promise<Letter[]> {
-  const r = await q.query<LetterRow>(`SELECT ${COLS} FROM ${FROM} WHERE r.nik = $1 ORDER BY r.valid_from DESC, r.id DESC`, [nik]);
+  const r = await q.query<LetterRow>(
+    `SELECT ${COLS} FROM ${FROM} WHERE r.nik = $1 ORDER BY r.valid_from DESC, r.id DESC`,
+    [nik],
+  );
   return r.rows.map(toLetter);
 }
 
@@ -265,7 +282,8 @@ const COVERAGE_END = `CASE WHEN r.status = 'ACTIVE' THEN r.valid_to ELSE LEAST(r
 /** letterState() of rules/validity.ts as SQL conditions on the date parameter `t`. */
 const STATE_SQL: Record<LetterState, (t: string) => string> = {
   ACTIVE: (t) => `r.valid_from <= ${t} AND r.valid_to >= ${t} AND (r.status = 'ACTIVE' OR r.revoked_on > ${t})`,
-  NOT_YET_VALID: (t) => `r.valid_from > ${t} AND (r.status = 'ACTIVE' OR (r.revoked_on > ${t} AND r.revoked_on > r.valid_from))`,
+  NOT_YET_VALID: (t) =>
+    `r.valid_from > ${t} AND (r.status = 'ACTIVE' OR (r.revoked_on > ${t} AND r.revoked_on > r.valid_from))`,
   EXPIRED: (t) => `r.status = 'ACTIVE' AND r.valid_to < ${t}`,
   REVOKED: (t) => `r.status = 'REVOKED' AND (r.revoked_on <= ${t} OR r.revoked_on <= r.valid_from)`,
 };

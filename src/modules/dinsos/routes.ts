@@ -50,7 +50,8 @@ export function dinsosRoutes(app: App, svc: RecommendationService) {
       config: { permission: 'recommendation.read' },
       schema: {
         tags: ['dinsos'],
-        summary: 'Daftar surat rekomendasi Dinas Sosial (cari menurut nomor, NIK atau nama; saring menurut status, kategori, akan berakhir)',
+        summary:
+          'Daftar surat rekomendasi Dinas Sosial (cari menurut nomor, NIK atau nama; saring menurut status, kategori, akan berakhir)',
         querystring: z.object({
           q: z.string().max(100).optional(),
           status: z.enum(STATES).optional(),
@@ -110,13 +111,19 @@ export function dinsosRoutes(app: App, svc: RecommendationService) {
 
   app.get(
     '/api/v1/recommendations/:id',
-    { config: { permission: 'recommendation.read' }, schema: { tags: ['dinsos'], params: id, response: { 200: detail } } },
+    {
+      config: { permission: 'recommendation.read' },
+      schema: { tags: ['dinsos'], params: id, response: { 200: detail } },
+    },
     async (req) => svc.get(req.params.id),
   );
 
   app.get(
     '/api/v1/recommendations/:id/pdf',
-    { config: { permission: 'recommendation.read' }, schema: { tags: ['dinsos'], summary: 'Surat rekomendasi siap cetak (PDF, A4)', params: id } },
+    {
+      config: { permission: 'recommendation.read' },
+      schema: { tags: ['dinsos'], summary: 'Surat rekomendasi siap cetak (PDF, A4)', params: id },
+    },
     async (req, reply) => {
       const { fileName, bytes } = await svc.pdf(req.params.id);
       return sendFile(reply, { type: 'application/pdf', fileName, body: bytes });

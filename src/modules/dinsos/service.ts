@@ -14,9 +14,25 @@ import * as repo from './repo.js';
 import type { Letter } from './repo.js';
 import { CATEGORIES, CATEGORY_LABEL, isSpecialGroup, type Category } from './rules/categories.js';
 import { initials } from '../../platform/documents/initials.js';
-import { checkNewLetter, nikProblem, nikWarnings, normaliseNik, type NewLetterRequest, type Problem, type RegistryPerson } from './rules/letter.js';
+import {
+  checkNewLetter,
+  nikProblem,
+  nikWarnings,
+  normaliseNik,
+  type NewLetterRequest,
+  type Problem,
+  type RegistryPerson,
+} from './rules/letter.js';
 import { formatLetterNumber } from './rules/number.js';
-import { coverageEnd, defaultValidTo, letterState, maxValidTo, resolveRevocationDate, VALIDITY, type LetterState } from './rules/validity.js';
+import {
+  coverageEnd,
+  defaultValidTo,
+  letterState,
+  maxValidTo,
+  resolveRevocationDate,
+  VALIDITY,
+  type LetterState,
+} from './rules/validity.js';
 
 export interface RecommendationDeps {
   audit: AuditWriter;
@@ -126,7 +142,9 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
     if (!p) return null;
     const area = await deps.areas.lookup(p.villageCode);
     const rtRw = p.rt || p.rw ? `RT ${p.rt ?? '-'}/RW ${p.rw ?? '-'}` : null;
-    const parts = [p.street, rtRw, area?.village, area?.district ? `Kec. ${area.district}` : null].filter((x): x is string => Boolean(x));
+    const parts = [p.street, rtRw, area?.village, area?.district ? `Kec. ${area.district}` : null].filter(
+      (x): x is string => Boolean(x),
+    );
     return {
       nik: p.nik,
       noKk: p.noKk,
@@ -155,7 +173,12 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
     const d = today();
     const person = await registry(nik);
     const letters = await repo.lettersOfNik(db, nik);
-    await deps.audit.record({ action: 'recommendation.lookup', entityType: 'person', entityId: nik, details: { found: person !== null, letters: letters.length } });
+    await deps.audit.record({
+      action: 'recommendation.lookup',
+      entityType: 'person',
+      entityId: nik,
+      details: { found: person !== null, letters: letters.length },
+    });
     return {
       nik,
       today: d,
@@ -203,7 +226,9 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
           'conflict',
           'RECOMMENDATION_OVERLAP',
           `NIK ini sudah memiliki surat rekomendasi ${c.number} yang berlaku ${formatDateId(c.validFrom)} s.d. ${formatDateId(coverageEnd(c) ?? c.validTo)}. Masa berlaku surat baru tidak boleh bertumpang tindih; cabut surat itu lebih dahulu atau mulai sesudah tanggal tersebut.`,
-          { overlapping: clash.map((x) => ({ id: x.id, number: x.number, validFrom: x.validFrom, validTo: x.validTo })) },
+          {
+            overlapping: clash.map((x) => ({ id: x.id, number: x.number, validFrom: x.validFrom, validTo: x.validTo })),
+          },
         );
       }
       const seq = await repo.nextSeq(tx, year);
@@ -222,7 +247,13 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
         action: 'recommendation.create',
         entityType: 'recommendation',
         entityId: String(id),
-        details: { number, category: l.category, validFrom: l.validFrom, validTo: l.validTo, inPopulation: l.inPopulation },
+        details: {
+          number,
+          category: l.category,
+          validFrom: l.validFrom,
+          validTo: l.validTo,
+          inPopulation: l.inPopulation,
+        },
       });
       return id;
     });
@@ -245,11 +276,22 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
       if (/^\d{16}$/.test(digits)) filter.nik = digits;
       else if (/^[0-9][0-9A-Z/-]*$/.test(q)) filter.numberPrefix = q;
       else if (/^[\p{L} .,'-]{3,}$/u.test(q)) filter.namePrefix = q;
-      else throw invalid('INVALID_QUERY', 'Cari dengan nomor surat (mis. 0007/REK-JKD/DINSOS/2026 atau awalnya), NIK 16 digit, atau awal nama (minimal 3 huruf).');
+      else
+        throw invalid(
+          'INVALID_QUERY',
+          'Cari dengan nomor surat (mis. 0007/REK-JKD/DINSOS/2026 atau awalnya), NIK 16 digit, atau awal nama (minimal 3 huruf).',
+        );
     }
     const r = await repo.listLetters(db, filter);
     if (r.items.length) {
-      await deps.audit.record(r.items.map((l) => ({ action: 'recommendation.list', entityType: 'person', entityId: l.nik, details: { recommendationId: l.id } })));
+      await deps.audit.record(
+        r.items.map((l) => ({
+          action: 'recommendation.list',
+          entityType: 'person',
+          entityId: l.nik,
+          details: { recommendationId: l.id },
+        })),
+      );
     }
     return { items: r.items.map((l) => listItem(l, d)), total: r.total };
   }
@@ -257,7 +299,12 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
   async function get(id: number): Promise<LetterDetail> {
     const l = await repo.getLetter(db, id);
     if (!l) throw notFoundError();
-    await deps.audit.record({ action: 'recommendation.read', entityType: 'person', entityId: l.nik, details: { recommendationId: l.id } });
+    await deps.audit.record({
+      action: 'recommendation.read',
+      entityType: 'person',
+      entityId: l.nik,
+      details: { recommendationId: l.id },
+    });
     return detail(l, today(), deps.publicUrl);
   }
 
@@ -265,10 +312,22 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
   async function pdf(id: number): Promise<{ fileName: string; bytes: Buffer }> {
     const l = await repo.getLetter(db, id);
     if (!l) throw notFoundError();
-    const issuer = await db.query<{ issued_by: number | null }>('SELECT issued_by FROM recommendation WHERE id = $1', [id]);
+    const issuer = await db.query<{ issued_by: number | null }>('SELECT issued_by FROM recommendation WHERE id = $1', [
+      id,
+    ]);
     const signer = await signerOf(db, issuer.rows[0]?.issued_by ?? null);
-    const bytes = await renderLetterPdf(l, await issuerLetterhead(), verificationUrl(deps.publicUrl, 'rekomendasi', l.verifyCode), signer);
-    await deps.audit.record({ action: 'recommendation.print', entityType: 'person', entityId: l.nik, details: { recommendationId: l.id } });
+    const bytes = await renderLetterPdf(
+      l,
+      await issuerLetterhead(),
+      verificationUrl(deps.publicUrl, 'rekomendasi', l.verifyCode),
+      signer,
+    );
+    await deps.audit.record({
+      action: 'recommendation.print',
+      entityType: 'person',
+      entityId: l.nik,
+      details: { recommendationId: l.id },
+    });
     return { fileName: `rekomendasi-${l.number.replace(/\//g, '-').toLowerCase()}.pdf`, bytes };
   }
 
@@ -282,7 +341,11 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
       const l = await repo.getLetter(tx, id, true);
       if (!l) throw notFoundError();
       if (l.status === 'REVOKED') {
-        throw new AppError('conflict', 'ALREADY_REVOKED', `Surat ${l.number} sudah dicabut mulai ${formatDateId(l.revokedOn!)}.`);
+        throw new AppError(
+          'conflict',
+          'ALREADY_REVOKED',
+          `Surat ${l.number} sudah dicabut mulai ${formatDateId(l.revokedOn!)}.`,
+        );
       }
       const r = resolveRevocationDate(l, input.revokedOn, d);
       if (r.problems.length) {
@@ -290,7 +353,12 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
         throw new AppError(p.code === 'INVALID_DATE' ? 'invalid' : 'rule', p.code, p.message);
       }
       await repo.revokeLetter(tx, id, r.revokedOn, reason, by);
-      await auditInTx(tx, { action: 'recommendation.revoke', entityType: 'recommendation', entityId: String(id), details: { number: l.number, revokedOn: r.revokedOn } });
+      await auditInTx(tx, {
+        action: 'recommendation.revoke',
+        entityType: 'recommendation',
+        entityId: String(id),
+        details: { number: l.number, revokedOn: r.revokedOn },
+      });
     });
     return detail((await repo.getLetter(db, id))!, d, deps.publicUrl);
   }
@@ -299,10 +367,20 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
   async function verify(codeRaw: string) {
     const code = normaliseCode(codeRaw);
     const l = code ? await repo.letterByCode(db, code) : null;
-    if (!l) throw notFound('RECOMMENDATION_NOT_FOUND', 'Surat rekomendasi dengan kode ini tidak ditemukan. Periksa kembali kode pada surat.');
+    if (!l)
+      throw notFound(
+        'RECOMMENDATION_NOT_FOUND',
+        'Surat rekomendasi dengan kode ini tidak ditemukan. Periksa kembali kode pada surat.',
+      );
     await deps.audit.record({ action: 'recommendation.verify', entityType: 'recommendation', entityId: String(l.id) });
     const state = letterState(l, today());
-    return { valid: state === 'ACTIVE', status: state, initials: initials(l.personName), validFrom: l.validFrom, validTo: l.validTo };
+    return {
+      valid: state === 'ACTIVE',
+      status: state,
+      initials: initials(l.personName),
+      validFrom: l.validFrom,
+      validTo: l.validTo,
+    };
   }
 
   return { lookup, create, list, get, pdf, revoke, verify, issuerLetterhead };

@@ -33,13 +33,20 @@ export async function seedFacilitiesDemo(sys: System) {
     )
   ).rows;
   // Seeded once: a later demo run (or another module's demo that already gave one hospital a PKS) is respected.
-  const seeded = (await db.query(`SELECT 1 FROM facility_agreement WHERE number LIKE 'PKS/%/DINKES/%' LIMIT 1`)).rows.length > 0;
-  if (facilities.length === 0 || seeded) return { agreements: 0, bedReports: 0, monthly: 0, emergency: 0, withoutAgreement: null };
+  const seeded =
+    (await db.query(`SELECT 1 FROM facility_agreement WHERE number LIKE 'PKS/%/DINKES/%' LIMIT 1`)).rows.length > 0;
+  if (facilities.length === 0 || seeded)
+    return { agreements: 0, bedReports: 0, monthly: 0, emergency: 0, withoutAgreement: null };
 
   const doc = await sys.documents.save(Readable.from([DEMO_PDF]), 'pks-contoh.pdf');
   const hospitals = facilities.filter((f) => f.level === 'PPK2');
   const withoutAgreement = [...hospitals].reverse().find((h) => !h.is_rsud && !h.has)?.code ?? null;
-  const expiring = new Set(hospitals.filter((h) => !h.is_rsud && !h.has && h.code !== withoutAgreement).slice(0, 3).map((h) => h.code));
+  const expiring = new Set(
+    hospitals
+      .filter((h) => !h.is_rsud && !h.has && h.code !== withoutAgreement)
+      .slice(0, 3)
+      .map((h) => h.code),
+  );
   const allServices = [...SERVICES];
   const primary = ['RAWAT_JALAN', 'RAWAT_INAP', 'GAWAT_DARURAT', 'PERSALINAN'];
 
@@ -93,15 +100,26 @@ export async function seedFacilitiesDemo(sys: System) {
         referralsBack: 142,
         deaths: 9,
         submittedBy: null,
-        at: new Date(`${nextMonth(period)}-03T10:00:00+07:00`) > new Date(now) ? new Date(now) : new Date(`${nextMonth(period)}-03T10:00:00+07:00`),
+        at:
+          new Date(`${nextMonth(period)}-03T10:00:00+07:00`) > new Date(now)
+            ? new Date(now)
+            : new Date(`${nextMonth(period)}-03T10:00:00+07:00`),
       });
       monthly++;
     }
-    await auditInTx(tx, { action: 'facility.demo.seed', entityType: 'facility', details: { agreements, bedReports, monthly } });
+    await auditInTx(tx, {
+      action: 'facility.demo.seed',
+      entityType: 'facility',
+      details: { agreements, bedReports, monthly },
+    });
   });
 
   // An emergency at the hospital without an agreement, admitted yesterday evening, reported now.
-  const person = (await db.query<{ nik: string }>(`SELECT nik FROM person WHERE death_date IS NULL ORDER BY nik LIMIT 1`).catch(() => ({ rows: [] as { nik: string }[] }))).rows[0];
+  const person = (
+    await db
+      .query<{ nik: string }>(`SELECT nik FROM person WHERE death_date IS NULL ORDER BY nik LIMIT 1`)
+      .catch(() => ({ rows: [] as { nik: string }[] }))
+  ).rows[0];
   const partnerHospital = hospitals.find((h) => h.code !== withoutAgreement && !expiring.has(h.code));
   if (withoutAgreement && person) {
     const admittedAt = new Date(`${addDays(today, -1)}T20:30:00+07:00`);
@@ -118,7 +136,12 @@ export async function seedFacilitiesDemo(sys: System) {
         reportedBy: null,
         coverage: { eligible: cover.eligible, basis: cover.basis, reasons: cover.reasons },
       });
-      await auditInTx(tx, { action: 'facility.emergency.report', entityType: 'emergency_report', entityId: String(id), details: { facilityCode: withoutAgreement, demo: true } });
+      await auditInTx(tx, {
+        action: 'facility.emergency.report',
+        entityType: 'emergency_report',
+        entityId: String(id),
+        details: { facilityCode: withoutAgreement, demo: true },
+      });
     });
     emergency++;
   }

@@ -1,5 +1,11 @@
 import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
-import { addDays, jakartaDate, todayJakarta, type CalendarService, type IsoDate } from '../../platform/calendar/index.js';
+import {
+  addDays,
+  jakartaDate,
+  todayJakarta,
+  type CalendarService,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, invalid, ruleRefusal } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
@@ -66,7 +72,12 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
     if (problems.length) throw invalid('BEDS_INVALID', problems.join(' '), { problems });
     const id = await db.tx(async (tx) => {
       const id = await repo.insertBedReport(tx, { facilityCode: code, ...input, reportedBy: actor().id });
-      await auditInTx(tx, { action: 'facility.beds.report', entityType: 'bed_report', entityId: String(id), details: { facilityCode: code } });
+      await auditInTx(tx, {
+        action: 'facility.beds.report',
+        entityType: 'bed_report',
+        entityId: String(id),
+        details: { facilityCode: code },
+      });
       return id;
     });
     return { id, ...(await latestBeds([code]))[0] };
@@ -81,7 +92,13 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
   async function board(f: { location?: string; sort?: 'available' | 'name' | 'age' }) {
     const rows = await latestBeds(undefined, f);
     const sort = f.sort ?? 'available';
-    if (sort === 'available') rows.sort((a, b) => Number(a.stale) - Number(b.stale) || (b.class3Available ?? -1) - (a.class3Available ?? -1) || a.facilityName.localeCompare(b.facilityName));
+    if (sort === 'available')
+      rows.sort(
+        (a, b) =>
+          Number(a.stale) - Number(b.stale) ||
+          (b.class3Available ?? -1) - (a.class3Available ?? -1) ||
+          a.facilityName.localeCompare(b.facilityName),
+      );
     if (sort === 'age') rows.sort((a, b) => (a.ageHours ?? Infinity) - (b.ageHours ?? Infinity));
     return { staleAfterHours: BED_REPORT_STALE_HOURS, rows };
   }
@@ -125,11 +142,20 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
     const code = ownFacility();
     const today = todayJakarta(now());
     if (!isPeriod(input.period)) throw invalid('MONTHLY_INVALID', 'Bulan laporan harus berformat YYYY-MM.');
-    if (!periodEnded(input.period, today)) throw ruleRefusal('MONTH_NOT_ENDED', `Laporan bulan ${input.period} baru dapat dikirim setelah bulan itu berakhir.`);
+    if (!periodEnded(input.period, today))
+      throw ruleRefusal(
+        'MONTH_NOT_ENDED',
+        `Laporan bulan ${input.period} baru dapat dikirim setelah bulan itu berakhir.`,
+      );
     const id = await db.tx(async (tx) => {
       const id = await repo.insertMonthly(tx, { facilityCode: code, ...input, submittedBy: actor().id });
       if (id === null) throw conflict('MONTHLY_DUPLICATE', `Laporan bulan ${input.period} sudah dikirim.`);
-      await auditInTx(tx, { action: 'facility.monthly.submit', entityType: 'monthly_report', entityId: String(id), details: { facilityCode: code, period: input.period } });
+      await auditInTx(tx, {
+        action: 'facility.monthly.submit',
+        entityType: 'monthly_report',
+        entityId: String(id),
+        details: { facilityCode: code, period: input.period },
+      });
       return id;
     });
     const due = await dueDate(input.period);
@@ -187,7 +213,9 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
           : {
               eligible: e.eligible,
               basis: e.eligibility_basis,
-              reasons: (typeof e.eligibility_reasons === 'string' ? JSON.parse(e.eligibility_reasons) : (e.eligibility_reasons ?? [])) as {
+              reasons: (typeof e.eligibility_reasons === 'string'
+                ? JSON.parse(e.eligibility_reasons)
+                : (e.eligibility_reasons ?? [])) as {
                 code: string;
                 severity: string;
                 message: string;
@@ -196,20 +224,32 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
     };
   }
 
-  async function reportEmergency(input: { nik: string; admittedAt: string; condition: string; onwardFacilityCode: string | null }) {
+  async function reportEmergency(input: {
+    nik: string;
+    admittedAt: string;
+    condition: string;
+    onwardFacilityCode: string | null;
+  }) {
     const code = ownFacility();
     const t = now();
     const admittedAt = new Date(input.admittedAt);
-    if (Number.isNaN(admittedAt.getTime())) throw invalid('EMERGENCY_INVALID', 'Waktu masuk tidak valid (ISO 8601, mis. 2026-03-02T21:30:00+07:00).');
-    if (admittedAt.getTime() > t.getTime() + 5 * 60_000) throw invalid('EMERGENCY_INVALID', 'Waktu masuk tidak boleh di masa depan.');
+    if (Number.isNaN(admittedAt.getTime()))
+      throw invalid('EMERGENCY_INVALID', 'Waktu masuk tidak valid (ISO 8601, mis. 2026-03-02T21:30:00+07:00).');
+    if (admittedAt.getTime() > t.getTime() + 5 * 60_000)
+      throw invalid('EMERGENCY_INVALID', 'Waktu masuk tidak boleh di masa depan.');
     const condition = input.condition.trim();
-    if (condition.length < 3) throw invalid('EMERGENCY_INVALID', 'Kondisi pasien wajib diisi (paling sedikit 3 karakter).');
+    if (condition.length < 3)
+      throw invalid('EMERGENCY_INVALID', 'Kondisi pasien wajib diisi (paling sedikit 3 karakter).');
     const admittedOn = jakartaDate(admittedAt);
     if (await isPartner(code, admittedOn)) {
-      throw ruleRefusal('FACILITY_IS_PARTNER', 'Fasilitas Anda memiliki PKS yang berlaku; gunakan alur SJP gawat darurat, bukan laporan fasilitas non-PKS.');
+      throw ruleRefusal(
+        'FACILITY_IS_PARTNER',
+        'Fasilitas Anda memiliki PKS yang berlaku; gunakan alur SJP gawat darurat, bukan laporan fasilitas non-PKS.',
+      );
     }
     if (input.onwardFacilityCode) {
-      if (input.onwardFacilityCode === code) throw invalid('EMERGENCY_INVALID', 'Fasilitas rujukan lanjutan harus fasilitas lain yang memiliki PKS.');
+      if (input.onwardFacilityCode === code)
+        throw invalid('EMERGENCY_INVALID', 'Fasilitas rujukan lanjutan harus fasilitas lain yang memiliki PKS.');
       await requirePartner(input.onwardFacilityCode, todayJakarta(t), { emergency: false });
     }
     const deadlineAt = await deps.calendar.deadline(admittedAt, EMERGENCY_REPORT_WORKING_HOURS);
@@ -234,13 +274,17 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
         entityId: String(id),
         details: { facilityCode: code, onTime: t <= deadlineAt, eligible: cover.eligible },
       });
-      await notify(tx, { role: 'sjp' }, {
-        kind: 'facility.emergency_report',
-        title: `Laporan gawat darurat dari fasilitas non-PKS${t > deadlineAt ? ' (terlambat)' : ''}${cover.eligible ? '' : ' — pasien bukan peserta'}`,
-        link: '/gawat-darurat-non-pks',
-        entityType: 'emergency_report',
-        entityId: String(id),
-      });
+      await notify(
+        tx,
+        { role: 'sjp' },
+        {
+          kind: 'facility.emergency_report',
+          title: `Laporan gawat darurat dari fasilitas non-PKS${t > deadlineAt ? ' (terlambat)' : ''}${cover.eligible ? '' : ' — pasien bukan peserta'}`,
+          link: '/gawat-darurat-non-pks',
+          entityType: 'emergency_report',
+          entityId: String(id),
+        },
+      );
       return id;
     });
     return emergencyView((await repo.listEmergencies(db, code)).find((e) => Number(e.id) === id)!);
@@ -250,9 +294,23 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
   async function emergencies() {
     const scope = actor().facilityCode;
     const rows = await repo.listEmergencies(db, scope);
-    await deps.audit.record({ action: 'facility.emergency.list', entityType: 'emergency_report', details: { count: rows.length, ids: rows.slice(0, 50).map((r) => Number(r.id)) } });
+    await deps.audit.record({
+      action: 'facility.emergency.list',
+      entityType: 'emergency_report',
+      details: { count: rows.length, ids: rows.slice(0, 50).map((r) => Number(r.id)) },
+    });
     return rows.map(emergencyView);
   }
 
-  return { reportBeds, latestBeds, board, ownBedHistory, submitMonthly, ownMonthly, monthlyOverview, reportEmergency, emergencies };
+  return {
+    reportBeds,
+    latestBeds,
+    board,
+    ownBedHistory,
+    submitMonthly,
+    ownMonthly,
+    monthlyOverview,
+    reportEmergency,
+    emergencies,
+  };
 }

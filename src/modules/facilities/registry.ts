@@ -4,12 +4,7 @@ import type { Db } from '../../platform/db/index.js';
 import { auditInTx } from '../../platform/audit/audit.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import { upsertFacilities } from './repo.js';
-import {
-  missingColumns,
-  parseFacilityRow,
-  type FacilityRecord,
-  type RowProblem,
-} from './rules/registry-row.js';
+import { missingColumns, parseFacilityRow, type FacilityRecord, type RowProblem } from './rules/registry-row.js';
 
 /** At most this many problems are listed in the refusal; the count says how many there were. */
 const MAX_LISTED = 50;
@@ -40,11 +35,13 @@ export async function loadFacilitiesText(db: Db, text: string): Promise<number> 
     problems.push(...p);
     if (!record) return;
     const first = seen.get(record.code);
-    if (first !== undefined) problems.push({ row, column: 'kode', message: `kode ${record.code} sudah dipakai di baris ${first}.` });
+    if (first !== undefined)
+      problems.push({ row, column: 'kode', message: `kode ${record.code} sudah dipakai di baris ${first}.` });
     else seen.set(record.code, row);
     records.push(record);
   });
-  if (records.length === 0 && problems.length === 0) throw invalid('FACILITY_EMPTY', 'Berkas tidak berisi baris fasilitas.');
+  if (records.length === 0 && problems.length === 0)
+    throw invalid('FACILITY_EMPTY', 'Berkas tidak berisi baris fasilitas.');
   if (problems.length > 0) {
     const listed = problems.slice(0, MAX_LISTED).map((p) => `Baris ${p.row}, kolom ${p.column}: ${p.message}`);
     throw invalid(
@@ -93,9 +90,13 @@ export async function updateFacilityDetails(db: Db, code: string, input: Facilit
       0,
     );
     if (!record) {
-      throw invalid('FACILITY_INVALID', `Data fasilitas tidak disimpan. ${problems.map((p) => `Kolom ${p.column}: ${p.message}`).join(' ')}`, {
-        problems: problems.map((p) => ({ column: p.column, message: p.message })),
-      });
+      throw invalid(
+        'FACILITY_INVALID',
+        `Data fasilitas tidak disimpan. ${problems.map((p) => `Kolom ${p.column}: ${p.message}`).join(' ')}`,
+        {
+          problems: problems.map((p) => ({ column: p.column, message: p.message })),
+        },
+      );
     }
     const before: Record<string, unknown> = {
       name: current.name,

@@ -47,7 +47,19 @@ export async function upsertFacilities(q: Queryable, rows: FacilityRecord[]): Pr
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, kind = EXCLUDED.kind, class = EXCLUDED.class,
        ownership = EXCLUDED.ownership, location = EXCLUDED.location, is_rsud = EXCLUDED.is_rsud,
        village_code = EXCLUDED.village_code, address = EXCLUDED.address, phone = EXCLUDED.phone`,
-    [col('code'), col('name'), col('level'), col('kind'), col('class'), col('ownership'), col('location'), col('isRsud'), col('villageCode'), col('address'), col('phone')],
+    [
+      col('code'),
+      col('name'),
+      col('level'),
+      col('kind'),
+      col('class'),
+      col('ownership'),
+      col('location'),
+      col('isRsud'),
+      col('villageCode'),
+      col('address'),
+      col('phone'),
+    ],
   );
 }
 
@@ -125,7 +137,11 @@ export async function expiringAgreements(q: Queryable, today: string, horizon: s
   return r.rows;
 }
 
-export async function agreementsInForce(q: Queryable, code: string, date: string): Promise<{ id: string; services: string[] }[]> {
+export async function agreementsInForce(
+  q: Queryable,
+  code: string,
+  date: string,
+): Promise<{ id: string; services: string[] }[]> {
   const r = await q.query<{ id: string; services: string[] }>(
     `SELECT a.id, a.services FROM facility_agreement a WHERE a.facility_code = $1 AND ${IN_FORCE('a', '$2')}`,
     [code, date],
@@ -135,7 +151,15 @@ export async function agreementsInForce(q: Queryable, code: string, date: string
 
 export async function insertAgreement(
   q: Queryable,
-  a: { facilityCode: string; number: string; validFrom: string; validTo: string; services: string[]; documentId: number | null; createdBy: number | null },
+  a: {
+    facilityCode: string;
+    number: string;
+    validFrom: string;
+    validTo: string;
+    services: string[];
+    documentId: number | null;
+    createdBy: number | null;
+  },
 ): Promise<number | null> {
   const r = await q.query<{ id: string }>(
     `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status, document_id, created_by)
@@ -155,7 +179,10 @@ export async function overlapping(q: Queryable, code: string, from: string, to: 
 }
 
 export async function terminateAgreement(q: Queryable, id: number, on: string, reason: string): Promise<void> {
-  await q.query(`UPDATE facility_agreement SET status = 'TERMINATED', terminated_on = $2, termination_reason = $3 WHERE id = $1`, [id, on, reason]);
+  await q.query(
+    `UPDATE facility_agreement SET status = 'TERMINATED', terminated_on = $2, termination_reason = $3 WHERE id = $1`,
+    [id, on, reason],
+  );
 }
 
 /* ---------- bed board ---------- */
@@ -175,7 +202,14 @@ export interface BedRow {
 
 export async function insertBedReport(
   q: Queryable,
-  b: { facilityCode: string; class3Total: number; class3Available: number; aboveClassPatients: number; reportedBy: number | null; at?: Date },
+  b: {
+    facilityCode: string;
+    class3Total: number;
+    class3Available: number;
+    aboveClassPatients: number;
+    reportedBy: number | null;
+    at?: Date;
+  },
 ): Promise<number> {
   const r = await q.query<{ id: string }>(
     `INSERT INTO bed_report (facility_code, class3_total, class3_available, above_class_patients, reported_by, reported_at)
@@ -186,9 +220,16 @@ export async function insertBedReport(
 }
 
 /** Partner hospitals (agreement in force on `date`) with their latest bed report, if any. */
-export async function bedBoard(q: Queryable, date: string, f: { location?: string; codes?: string[] }): Promise<BedRow[]> {
+export async function bedBoard(
+  q: Queryable,
+  date: string,
+  f: { location?: string; codes?: string[] },
+): Promise<BedRow[]> {
   const params: unknown[] = [date];
-  const where = [`f.level = 'PPK2'`, `EXISTS (SELECT 1 FROM facility_agreement a WHERE a.facility_code = f.code AND ${IN_FORCE('a', '$1')})`];
+  const where = [
+    `f.level = 'PPK2'`,
+    `EXISTS (SELECT 1 FROM facility_agreement a WHERE a.facility_code = f.code AND ${IN_FORCE('a', '$1')})`,
+  ];
   if (f.location) {
     params.push(f.location);
     where.push(`f.location = $${params.length}`);
@@ -210,7 +251,13 @@ export async function bedBoard(q: Queryable, date: string, f: { location?: strin
 }
 
 export async function bedHistory(q: Queryable, code: string, limit = 20) {
-  const r = await q.query<{ id: string; reported_at: Date; class3_total: number; class3_available: number; above_class_patients: number }>(
+  const r = await q.query<{
+    id: string;
+    reported_at: Date;
+    class3_total: number;
+    class3_available: number;
+    above_class_patients: number;
+  }>(
     `SELECT id, reported_at, class3_total, class3_available, above_class_patients FROM bed_report WHERE facility_code = $1
      ORDER BY reported_at DESC, id DESC LIMIT $2`,
     [code, limit],
@@ -257,13 +304,27 @@ export async function insertMonthly(
        referrals_back, deaths, submitted_by, submitted_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10::timestamptz, now()))
      ON CONFLICT (facility_code, period) DO NOTHING RETURNING id`,
-    [m.facilityCode, m.period, m.outpatientVisits, m.inpatientAdmissions, m.class3PatientDays, m.referralsReceived, m.referralsBack, m.deaths, m.submittedBy, m.at ?? null],
+    [
+      m.facilityCode,
+      m.period,
+      m.outpatientVisits,
+      m.inpatientAdmissions,
+      m.class3PatientDays,
+      m.referralsReceived,
+      m.referralsBack,
+      m.deaths,
+      m.submittedBy,
+      m.at ?? null,
+    ],
   );
   return r.rows[0] ? Number(r.rows[0].id) : null;
 }
 
 export async function monthlyOf(q: Queryable, code: string): Promise<MonthlyRow[]> {
-  const r = await q.query<MonthlyRow>(`SELECT ${MONTHLY_COLS} FROM monthly_report m WHERE m.facility_code = $1 ORDER BY m.period DESC LIMIT 36`, [code]);
+  const r = await q.query<MonthlyRow>(
+    `SELECT ${MONTHLY_COLS} FROM monthly_report m WHERE m.facility_code = $1 ORDER BY m.period DESC LIMIT 36`,
+    [code],
+  );
   return r.rows;
 }
 
@@ -298,7 +359,15 @@ export interface SanctionRow {
 
 export async function insertSanction(
   q: Queryable,
-  s: { facilityCode: string; kind: string; imposedOn: string; basis: string; documentId: number | null; agreementId: number | null; createdBy: number | null },
+  s: {
+    facilityCode: string;
+    kind: string;
+    imposedOn: string;
+    basis: string;
+    documentId: number | null;
+    agreementId: number | null;
+    createdBy: number | null;
+  },
 ): Promise<number> {
   const r = await q.query<{ id: string }>(
     `INSERT INTO facility_sanction (facility_code, kind, imposed_on, basis, document_id, agreement_id, created_by)
@@ -352,8 +421,18 @@ export async function insertEmergency(
     `INSERT INTO emergency_report (facility_code, nik, admitted_at, condition, onward_facility_code, deadline_at, reported_by,
                                    eligible, eligibility_basis, eligibility_reasons)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING id`,
-    [e.facilityCode, e.nik, e.admittedAt, e.condition, e.onwardFacilityCode, e.deadlineAt, e.reportedBy,
-     e.coverage.eligible, e.coverage.basis, JSON.stringify(e.coverage.reasons)],
+    [
+      e.facilityCode,
+      e.nik,
+      e.admittedAt,
+      e.condition,
+      e.onwardFacilityCode,
+      e.deadlineAt,
+      e.reportedBy,
+      e.coverage.eligible,
+      e.coverage.basis,
+      JSON.stringify(e.coverage.reasons),
+    ],
   );
   return Number(r.rows[0]!.id);
 }

@@ -9,7 +9,10 @@ import { FACILITY_CLASSES, FACILITY_KINDS, LOCATIONS, OWNERSHIPS } from './rules
 import { SANCTION_KINDS, type FacilityService } from './service.js';
 import { sendFile } from '../../platform/http/download.js';
 
-const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, 'Kode fasilitas tidak valid.').transform((v) => v.toUpperCase());
+const code = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, 'Kode fasilitas tidak valid.')
+  .transform((v) => v.toUpperCase());
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD.');
 const count = z.number().int().min(0).max(10_000_000);
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -22,14 +25,20 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
     '/api/v1/facilities/documents',
     {
       config: { permission: 'facility.manage' },
-      schema: { tags: ['facilities'], summary: 'Unggah dokumen PKS atau surat sanksi (PDF, JPEG, PNG)', consumes: ['multipart/form-data'] },
+      schema: {
+        tags: ['facilities'],
+        summary: 'Unggah dokumen PKS atau surat sanksi (PDF, JPEG, PNG)',
+        consumes: ['multipart/form-data'],
+      },
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw invalid('NOT_MULTIPART', 'Kirim berkas sebagai multipart/form-data (kolom file).');
       for await (const part of req.parts()) {
         if (part.type === 'file' && part.fieldname === 'file') {
           const doc = await deps.documents.save(part.file, part.filename || 'dokumen');
-          return reply.status(201).send({ id: doc.id, mediaType: doc.mediaType, sizeBytes: doc.sizeBytes, fileName: doc.fileName });
+          return reply
+            .status(201)
+            .send({ id: doc.id, mediaType: doc.mediaType, sizeBytes: doc.sizeBytes, fileName: doc.fileName });
         }
         if (part.type === 'file') part.file.resume();
       }
@@ -39,7 +48,10 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
 
   app.get(
     '/api/v1/facilities/agreements/:id/document',
-    { config: { permission: 'facility.read' }, schema: { tags: ['facilities'], summary: 'Dokumen PKS yang ditandatangani', params: idParam } },
+    {
+      config: { permission: 'facility.read' },
+      schema: { tags: ['facilities'], summary: 'Dokumen PKS yang ditandatangani', params: idParam },
+    },
     async (req, reply) => {
       const docId = await f.agreementDocumentId(req.params.id);
       const { doc, stream } = await deps.documents.open(docId);
@@ -58,7 +70,10 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
           kind: z.enum(FACILITY_KINDS).optional(),
           class: z.enum(FACILITY_CLASSES).optional(),
           location: z.enum(LOCATIONS).optional(),
-          partner: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+          partner: z
+            .enum(['true', 'false'])
+            .optional()
+            .transform((v) => (v === undefined ? undefined : v === 'true')),
           q: z.string().max(100).optional(),
         }),
       },
@@ -71,7 +86,11 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
     {
       config: { permission: 'facility.manage' },
       bodyLimit: 5 * 1024 * 1024,
-      schema: { tags: ['facilities'], summary: 'Memuat berkas facilities.csv (semua baris atau tidak sama sekali)', body: z.object({ csv: z.string().min(1).max(5_000_000) }) },
+      schema: {
+        tags: ['facilities'],
+        summary: 'Memuat berkas facilities.csv (semua baris atau tidak sama sekali)',
+        body: z.object({ csv: z.string().min(1).max(5_000_000) }),
+      },
     },
     async (req) => ({ loaded: await loadFacilitiesText(deps.db, req.body.csv) }),
   );
@@ -80,7 +99,11 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
     '/api/v1/facilities/agreements/expiring',
     {
       config: { permission: 'facility.read' },
-      schema: { tags: ['facilities'], summary: 'PKS yang berakhir dalam N hari (bawaan 60) tanpa perpanjangan', querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(60) }) },
+      schema: {
+        tags: ['facilities'],
+        summary: 'PKS yang berakhir dalam N hari (bawaan 60) tanpa perpanjangan',
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(60) }),
+      },
     },
     async (req) => ({ rows: await f.expiring(req.query.days) }),
   );
@@ -89,7 +112,12 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
     '/api/v1/facilities/agreements/:id/terminate',
     {
       config: { permission: 'facility.manage' },
-      schema: { tags: ['facilities'], summary: 'Memutus PKS mulai tanggal tertentu', params: idParam, body: z.object({ terminatedOn: isoDate, reason: z.string().max(1000) }) },
+      schema: {
+        tags: ['facilities'],
+        summary: 'Memutus PKS mulai tanggal tertentu',
+        params: idParam,
+        body: z.object({ terminatedOn: isoDate, reason: z.string().max(1000) }),
+      },
     },
     async (req) => f.terminate(req.params.id, req.body),
   );
@@ -101,7 +129,10 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Papan tempat tidur kelas III rumah sakit mitra (laporan terakhir)',
-        querystring: z.object({ location: z.enum(LOCATIONS).optional(), sort: z.enum(['available', 'name', 'age']).default('available') }),
+        querystring: z.object({
+          location: z.enum(LOCATIONS).optional(),
+          sort: z.enum(['available', 'name', 'age']).default('available'),
+        }),
       },
     },
     async (req) => f.board(req.query),
@@ -120,9 +151,13 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
     async (req, reply) => reply.status(201).send(await f.reportBeds(req.body)),
   );
 
-  app.get('/api/v1/facilities/bed-reports/mine', { config: { permission: 'bedboard.report' }, schema: { tags: ['facilities'] } }, async () => ({
-    rows: await f.ownBedHistory(),
-  }));
+  app.get(
+    '/api/v1/facilities/bed-reports/mine',
+    { config: { permission: 'bedboard.report' }, schema: { tags: ['facilities'] } },
+    async () => ({
+      rows: await f.ownBedHistory(),
+    }),
+  );
 
   app.post(
     '/api/v1/facilities/monthly-reports',
@@ -145,9 +180,13 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
     async (req, reply) => reply.status(201).send(await f.submitMonthly(req.body)),
   );
 
-  app.get('/api/v1/facilities/monthly-reports/mine', { config: { permission: 'monthly-report.submit' }, schema: { tags: ['facilities'] } }, async () => ({
-    rows: await f.ownMonthly(),
-  }));
+  app.get(
+    '/api/v1/facilities/monthly-reports/mine',
+    { config: { permission: 'monthly-report.submit' }, schema: { tags: ['facilities'] } },
+    async () => ({
+      rows: await f.ownMonthly(),
+    }),
+  );
 
   app.get(
     '/api/v1/facilities/monthly-reports',
@@ -156,7 +195,9 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Per rumah sakit mitra: laporan bulan ini tepat waktu, terlambat atau belum masuk',
-        querystring: z.object({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat YYYY-MM.') }),
+        querystring: z.object({
+          period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat YYYY-MM.'),
+        }),
       },
     },
     async (req) => f.monthlyOverview(req.query.period),
@@ -173,24 +214,42 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
           nik: z.string().regex(/^\d{16}$/, 'NIK harus 16 digit angka.'),
           admittedAt: z.string().max(40),
           condition: z.string().max(2000),
-          onwardFacilityCode: code.nullable().optional().transform((v) => v ?? null),
+          onwardFacilityCode: code
+            .nullable()
+            .optional()
+            .transform((v) => v ?? null),
         }),
       },
     },
     async (req, reply) => reply.status(201).send(await f.reportEmergency(req.body)),
   );
 
-  app.get('/api/v1/facilities/emergency-reports', { config: { permission: 'emergency.read' }, schema: { tags: ['facilities'] } }, async () => ({
-    rows: await f.emergencies(),
-  }));
+  app.get(
+    '/api/v1/facilities/emergency-reports',
+    { config: { permission: 'emergency.read' }, schema: { tags: ['facilities'] } },
+    async () => ({
+      rows: await f.emergencies(),
+    }),
+  );
 
-  app.get('/api/v1/facilities/emergency-reports/mine', { config: { permission: 'emergency.report' }, schema: { tags: ['facilities'] } }, async () => ({
-    rows: await f.emergencies(),
-  }));
+  app.get(
+    '/api/v1/facilities/emergency-reports/mine',
+    { config: { permission: 'emergency.report' }, schema: { tags: ['facilities'] } },
+    async () => ({
+      rows: await f.emergencies(),
+    }),
+  );
 
   app.get(
     '/api/v1/facilities/:code',
-    { config: { permission: 'facility.read' }, schema: { tags: ['facilities'], summary: 'Satu fasilitas: data, PKS, sanksi, tempat tidur', params: z.object({ code }) } },
+    {
+      config: { permission: 'facility.read' },
+      schema: {
+        tags: ['facilities'],
+        summary: 'Satu fasilitas: data, PKS, sanksi, tempat tidur',
+        params: z.object({ code }),
+      },
+    },
     async (req) => f.get(req.params.code),
   );
 
@@ -258,7 +317,13 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
           kind: z.enum(SANCTION_KINDS),
           imposedOn: isoDate,
           basis: z.string().max(2000),
-          documentId: z.number().int().positive().nullable().optional().transform((v) => v ?? null),
+          documentId: z
+            .number()
+            .int()
+            .positive()
+            .nullable()
+            .optional()
+            .transform((v) => v ?? null),
         }),
       },
     },

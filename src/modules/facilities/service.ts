@@ -26,7 +26,10 @@ function agreementView(r: repo.AgreementRow, today: IsoDate) {
     terminatedOn: r.terminated_on,
     terminationReason: r.termination_reason,
     documentId: r.document_id === null ? null : Number(r.document_id),
-    inForce: inForce({ validFrom: r.valid_from, validTo: r.valid_to, services: r.services, terminatedOn: r.terminated_on }, today),
+    inForce: inForce(
+      { validFrom: r.valid_from, validTo: r.valid_to, services: r.services, terminatedOn: r.terminated_on },
+      today,
+    ),
   };
 }
 
@@ -47,7 +50,6 @@ function facilityView(r: repo.FacilityRow) {
   };
 }
 
-
 /**
  * Facilities and agreements (SPEC §5): the registry, cooperation agreements,
  * sanctions, the bed board, monthly service reports and emergency reports from
@@ -56,7 +58,13 @@ function facilityView(r: repo.FacilityRow) {
  */
 export function createFacilityService(
   db: Db,
-  deps: { audit: AuditWriter; documents: DocumentStore; calendar: CalendarService; eligibility: HospitalReportDeps['eligibility']; now?: () => Date },
+  deps: {
+    audit: AuditWriter;
+    documents: DocumentStore;
+    calendar: CalendarService;
+    eligibility: HospitalReportDeps['eligibility'];
+    now?: () => Date;
+  },
 ) {
   const now = deps.now ?? (() => new Date());
 
@@ -69,7 +77,11 @@ export function createFacilityService(
   }
 
   /** Refuses care at a non-partner facility unless it is an emergency (FAC-2, FAC-4). */
-  async function requirePartner(code: string, date: IsoDate, opts: { emergency: boolean; service?: Service }): Promise<void> {
+  async function requirePartner(
+    code: string,
+    date: IsoDate,
+    opts: { emergency: boolean; service?: Service },
+  ): Promise<void> {
     if (opts.emergency) return;
     if (await isPartner(code, date, opts.service)) return;
     const f = await repo.getFacility(db, code, date);
@@ -119,17 +131,25 @@ export function createFacilityService(
 
   /* ----- agreements ----- */
 
-  async function createAgreement(code: string, input: { number: string; validFrom: string; validTo: string; services: string[]; documentId: number }) {
+  async function createAgreement(
+    code: string,
+    input: { number: string; validFrom: string; validTo: string; services: string[]; documentId: number },
+  ) {
     const number = input.number.trim().replace(/\s+/g, ' ');
     const problems = checkNewAgreement({ ...input, number });
     if (problems.length) throw problemsError('AGREEMENT_INVALID', problems);
-    if (!(await repo.getFacility(db, code, input.validFrom))) throw notFound('FACILITY_NOT_FOUND', `Fasilitas ${code} tidak terdaftar.`);
+    if (!(await repo.getFacility(db, code, input.validFrom)))
+      throw notFound('FACILITY_NOT_FOUND', `Fasilitas ${code} tidak terdaftar.`);
     await deps.documents.requireUsable([input.documentId]);
     const id = await db.tx(async (tx) => {
       const f = await repo.getFacility(tx, code, input.validFrom);
       if (!f) throw notFound('FACILITY_NOT_FOUND', `Fasilitas ${code} tidak terdaftar.`);
       const other = await repo.overlapping(tx, code, input.validFrom, input.validTo);
-      if (other) throw conflict('AGREEMENT_OVERLAP', `Masa berlaku bertumpang tindih dengan PKS ${other} yang masih aktif untuk fasilitas ini.`);
+      if (other)
+        throw conflict(
+          'AGREEMENT_OVERLAP',
+          `Masa berlaku bertumpang tindih dengan PKS ${other} yang masih aktif untuk fasilitas ini.`,
+        );
       const id = await repo.insertAgreement(tx, {
         facilityCode: code,
         number,
@@ -140,7 +160,12 @@ export function createFacilityService(
         createdBy: actor().id,
       });
       if (id === null) throw conflict('AGREEMENT_NUMBER_TAKEN', `Nomor PKS ${number} sudah dipakai.`);
-      await auditInTx(tx, { action: 'facility.agreement.create', entityType: 'facility_agreement', entityId: String(id), details: { facilityCode: code } });
+      await auditInTx(tx, {
+        action: 'facility.agreement.create',
+        entityType: 'facility_agreement',
+        entityId: String(id),
+        details: { facilityCode: code },
+      });
       return id;
     });
     return agreementView((await repo.getAgreement(db, id))!, todayJakarta(now()));
@@ -148,13 +173,15 @@ export function createFacilityService(
 
   async function agreements(code: string) {
     const today = todayJakarta(now());
-    if (!(await repo.getFacility(db, code, today))) throw notFound('FACILITY_NOT_FOUND', `Fasilitas ${code} tidak terdaftar.`);
+    if (!(await repo.getFacility(db, code, today)))
+      throw notFound('FACILITY_NOT_FOUND', `Fasilitas ${code} tidak terdaftar.`);
     return (await repo.agreementsOf(db, code)).map((a) => agreementView(a, today));
   }
 
   async function agreementDocumentId(id: number): Promise<number> {
     const a = await repo.getAgreement(db, id);
-    if (!a || a.document_id === null) throw notFound('AGREEMENT_NOT_FOUND', `PKS ${id} atau dokumennya tidak ditemukan.`);
+    if (!a || a.document_id === null)
+      throw notFound('AGREEMENT_NOT_FOUND', `PKS ${id} atau dokumennya tidak ditemukan.`);
     return Number(a.document_id);
   }
 
@@ -166,25 +193,41 @@ export function createFacilityService(
 
   async function terminate(id: number, input: { terminatedOn: string; reason: string }) {
     const reason = input.reason.trim();
-    if (reason.length < 3) throw invalid('TERMINATION_INVALID', 'Alasan pemutusan wajib diisi (paling sedikit 3 karakter).');
+    if (reason.length < 3)
+      throw invalid('TERMINATION_INVALID', 'Alasan pemutusan wajib diisi (paling sedikit 3 karakter).');
     await db.tx(async (tx) => {
       const a = await repo.getAgreement(tx, id, true);
       if (!a) throw notFound('AGREEMENT_NOT_FOUND', `PKS ${id} tidak ditemukan.`);
       const problems = checkTermination(
-        { validFrom: a.valid_from, validTo: a.valid_to, services: a.services, terminatedOn: a.terminated_on, status: a.status },
+        {
+          validFrom: a.valid_from,
+          validTo: a.valid_to,
+          services: a.services,
+          terminatedOn: a.terminated_on,
+          status: a.status,
+        },
         input.terminatedOn,
       );
       if (problems.length) throw problemsError('TERMINATION_INVALID', problems);
       await repo.terminateAgreement(tx, id, input.terminatedOn, reason);
-      await auditInTx(tx, { action: 'facility.agreement.terminate', entityType: 'facility_agreement', entityId: String(id), details: { terminatedOn: input.terminatedOn } });
-      await notify(tx, { role: 'rumahsakit', facilityCode: a.facility_code }, {
-        kind: 'facility.agreement_terminated',
-        title: `PKS ${a.number} diputus mulai ${input.terminatedOn}`,
-        body: reason,
-        link: `/fasilitas/${a.facility_code}`,
+      await auditInTx(tx, {
+        action: 'facility.agreement.terminate',
         entityType: 'facility_agreement',
         entityId: String(id),
+        details: { terminatedOn: input.terminatedOn },
       });
+      await notify(
+        tx,
+        { role: 'rumahsakit', facilityCode: a.facility_code },
+        {
+          kind: 'facility.agreement_terminated',
+          title: `PKS ${a.number} diputus mulai ${input.terminatedOn}`,
+          body: reason,
+          link: `/fasilitas/${a.facility_code}`,
+          entityType: 'facility_agreement',
+          entityId: String(id),
+        },
+      );
     });
     return agreementView((await repo.getAgreement(db, id))!, todayJakarta(now()));
   }
@@ -203,9 +246,15 @@ export function createFacilityService(
     };
   }
 
-  async function impose(code: string, input: { kind: string; imposedOn: string; basis: string; documentId: number | null }) {
+  async function impose(
+    code: string,
+    input: { kind: string; imposedOn: string; basis: string; documentId: number | null },
+  ) {
     if (!(SANCTION_KINDS as readonly string[]).includes(input.kind)) {
-      throw invalid('SANCTION_INVALID', `Jenis sanksi "${input.kind}" tidak dikenal. Pilihan: ${SANCTION_KINDS.join(', ')}.`);
+      throw invalid(
+        'SANCTION_INVALID',
+        `Jenis sanksi "${input.kind}" tidak dikenal. Pilihan: ${SANCTION_KINDS.join(', ')}.`,
+      );
     }
     const basis = input.basis.trim();
     if (basis.length < 3) throw invalid('SANCTION_INVALID', 'Dasar sanksi wajib diisi (paling sedikit 3 karakter).');
@@ -220,11 +269,21 @@ export function createFacilityService(
       if (input.kind === 'PEMUTUSAN') {
         // Termination ends the agreement in force on that date (FAC-3 → FAC-2).
         const live = await repo.agreementsInForce(tx, code, input.imposedOn);
-        if (live.length === 0) throw ruleRefusal('NO_AGREEMENT', `${f.name} tidak memiliki PKS yang berlaku pada ${input.imposedOn}; tidak ada yang dapat diputus.`);
+        if (live.length === 0)
+          throw ruleRefusal(
+            'NO_AGREEMENT',
+            `${f.name} tidak memiliki PKS yang berlaku pada ${input.imposedOn}; tidak ada yang dapat diputus.`,
+          );
         for (const a of live) {
           const row = (await repo.getAgreement(tx, Number(a.id), true))!;
           const problems = checkTermination(
-            { validFrom: row.valid_from, validTo: row.valid_to, services: row.services, terminatedOn: row.terminated_on, status: row.status },
+            {
+              validFrom: row.valid_from,
+              validTo: row.valid_to,
+              services: row.services,
+              terminatedOn: row.terminated_on,
+              status: row.status,
+            },
             input.imposedOn,
           );
           if (problems.length) throw problemsError('TERMINATION_INVALID', problems);
@@ -232,22 +291,46 @@ export function createFacilityService(
           agreementId = Number(a.id);
         }
       }
-      const id = await repo.insertSanction(tx, { facilityCode: code, kind: input.kind, imposedOn: input.imposedOn, basis, documentId: input.documentId, agreementId, createdBy: actor().id });
-      await auditInTx(tx, { action: 'facility.sanction.create', entityType: 'facility_sanction', entityId: String(id), details: { facilityCode: code, kind: input.kind, agreementId } });
-      await notify(tx, { role: f.level === 'PPK2' ? 'rumahsakit' : 'puskesmas', facilityCode: code }, {
-        kind: 'facility.sanction',
-        title: `Sanksi ${input.kind.replace(/_/g, ' ').toLowerCase()} per ${input.imposedOn}`,
-        body: basis,
-        link: `/fasilitas/${code}`,
+      const id = await repo.insertSanction(tx, {
+        facilityCode: code,
+        kind: input.kind,
+        imposedOn: input.imposedOn,
+        basis,
+        documentId: input.documentId,
+        agreementId,
+        createdBy: actor().id,
+      });
+      await auditInTx(tx, {
+        action: 'facility.sanction.create',
         entityType: 'facility_sanction',
         entityId: String(id),
+        details: { facilityCode: code, kind: input.kind, agreementId },
       });
+      await notify(
+        tx,
+        { role: f.level === 'PPK2' ? 'rumahsakit' : 'puskesmas', facilityCode: code },
+        {
+          kind: 'facility.sanction',
+          title: `Sanksi ${input.kind.replace(/_/g, ' ').toLowerCase()} per ${input.imposedOn}`,
+          body: basis,
+          link: `/fasilitas/${code}`,
+          entityType: 'facility_sanction',
+          entityId: String(id),
+        },
+      );
       return id;
     });
     return (await repo.sanctionsOf(db, code)).map(sanctionView).find((s) => s.id === id)!;
   }
 
-  const reports = createHospitalReports(db, { audit: deps.audit, calendar: deps.calendar, eligibility: deps.eligibility, now, isPartner, requirePartner });
+  const reports = createHospitalReports(db, {
+    audit: deps.audit,
+    calendar: deps.calendar,
+    eligibility: deps.eligibility,
+    now,
+    isPartner,
+    requirePartner,
+  });
 
   return {
     ...reports,

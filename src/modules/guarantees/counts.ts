@@ -19,7 +19,13 @@ export interface SjpCounts {
  * `facilityCode` scopes to one hospital; null = the whole program.
  */
 export async function sjpCounts(q: Queryable, facilityCode: string | null): Promise<SjpCounts> {
-  const r = await q.query<{ to_decide: number; needs_completion: number; drafts: number; late: number; nearest: Date | null }>(
+  const r = await q.query<{
+    to_decide: number;
+    needs_completion: number;
+    drafts: number;
+    late: number;
+    nearest: Date | null;
+  }>(
     `SELECT count(*) FILTER (WHERE status = 'SUBMITTED')::int AS to_decide,
             count(*) FILTER (WHERE status = 'NEEDS_COMPLETION')::int AS needs_completion,
             count(*) FILTER (WHERE status = 'DRAFT')::int AS drafts,

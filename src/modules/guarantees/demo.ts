@@ -29,7 +29,9 @@ export async function seedSjpDemo(sys: System, actors: { hospital: Actor; office
   }
   const scan = async (title: string) => {
     const pdf = await renderPdf({ title }, (d) => void d.fontSize(18).text(`${title} (contoh)`));
-    return asHospital(() => sys.documents.save(Readable.from([pdf]), `${title.toLowerCase().replace(/\s+/g, '-')}.pdf`));
+    return asHospital(() =>
+      sys.documents.save(Readable.from([pdf]), `${title.toLowerCase().replace(/\s+/g, '-')}.pdf`),
+    );
   };
   const file = async (careType: CareType, nik: string, hoursAgo: number, reqs: Requirement[]) => {
     const documents: { requirement: Requirement; documentId: number }[] = [];

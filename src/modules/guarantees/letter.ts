@@ -15,7 +15,10 @@ export const CARE_LABELS: Record<string, string> = {
   EMERGENCY: 'Gawat darurat',
   NEWBORN: 'Bayi baru lahir',
 };
-export const BASIS_LABELS: Record<string, string> = { CARD: 'Kartu Jamkesda (KS-NIK)', RECOMMENDATION: 'Rekomendasi Dinas Sosial' };
+export const BASIS_LABELS: Record<string, string> = {
+  CARD: 'Kartu Jamkesda (KS-NIK)',
+  RECOMMENDATION: 'Rekomendasi Dinas Sosial',
+};
 
 /** The code in groups of four, easier to read aloud: "ABCD-EFGH-JKMN". */
 export function groupedCode(code: string): string {
@@ -27,9 +30,19 @@ export function groupedCode(code: string): string {
  * class III (SJP-7), diagnosis, validity, the deciding officer and a QR code to
  * the public verification page.
  */
-export type LetterData = SjpView & { costCutoffAt?: string | null; placedClass?: string | null; placedSince?: string | null; diagnosisTitle?: string | null };
+export type LetterData = SjpView & {
+  costCutoffAt?: string | null;
+  placedClass?: string | null;
+  placedSince?: string | null;
+  diagnosisTitle?: string | null;
+};
 
-export async function renderSjpLetter(s: LetterData, verifyUrl: string, head: Letterhead, signer: Signer | null): Promise<Buffer> {
+export async function renderSjpLetter(
+  s: LetterData,
+  verifyUrl: string,
+  head: Letterhead,
+  signer: Signer | null,
+): Promise<Buffer> {
   const qr = await qrPng(verifyUrl, 360);
   return renderPdf(
     { title: `SJP ${s.number}`, subject: 'Surat Jaminan Pelayanan Jamkesda' },
@@ -47,10 +60,21 @@ function row(doc: Pdf, label: string, value: string) {
 
 function draw(doc: Pdf, s: LetterData, verifyUrl: string, qr: Buffer, head: Letterhead, signer: Signer | null) {
   const y = drawLetterhead(doc, head, { left: LEFT, width: WIDTH }) - 3.5;
-  doc.fillColor('#111111').font('Helvetica-Bold').fontSize(13).text('SURAT JAMINAN PELAYANAN (SJP)', LEFT, y + 24, { width: WIDTH, align: 'center', underline: true });
+  doc
+    .fillColor('#111111')
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .text('SURAT JAMINAN PELAYANAN (SJP)', LEFT, y + 24, { width: WIDTH, align: 'center', underline: true });
   doc.font('Helvetica').fontSize(11).text(`Nomor: ${s.number}`, { width: WIDTH, align: 'center' });
   doc.moveDown(1.2);
-  doc.fontSize(10.5).text(`Dinas Kesehatan${head.region ? ` ${head.region}` : ''} menjamin biaya pelayanan kesehatan peserta Jamkesda berikut:`, LEFT, doc.y, { width: WIDTH });
+  doc
+    .fontSize(10.5)
+    .text(
+      `Dinas Kesehatan${head.region ? ` ${head.region}` : ''} menjamin biaya pelayanan kesehatan peserta Jamkesda berikut:`,
+      LEFT,
+      doc.y,
+      { width: WIDTH },
+    );
   doc.moveDown(0.6);
   row(doc, 'Nama pasien', s.patientName);
   row(doc, 'NIK', s.nik ?? '(bayi baru lahir, belum ber-NIK)');
@@ -67,23 +91,45 @@ function draw(doc: Pdf, s: LetterData, verifyUrl: string, qr: Buffer, head: Lett
   if (s.lateHours && s.lateHours > 0) row(doc, 'Catatan', `Berkas diajukan terlambat ${s.lateHours} jam kerja.`);
   if (s.costCutoffAt) {
     const c = jakartaDateTime(new Date(s.costCutoffAt));
-    row(doc, 'Batas biaya (cut-off)', `Biaya sebelum ${formatDateId(c.date)} pukul ${c.time} WIB ditanggung pasien (umum).`);
+    row(
+      doc,
+      'Batas biaya (cut-off)',
+      `Biaya sebelum ${formatDateId(c.date)} pukul ${c.time} WIB ditanggung pasien (umum).`,
+    );
   }
   if (s.placedClass && s.placedSince) {
-    row(doc, 'Penempatan kelas', `Kelas ${s.placedClass} sejak ${formatDateId(jakartaDate(new Date(s.placedSince)))} karena kelas III penuh (tarif insidentil).`);
+    row(
+      doc,
+      'Penempatan kelas',
+      `Kelas ${s.placedClass} sejak ${formatDateId(jakartaDate(new Date(s.placedSince)))} karena kelas III penuh (tarif insidentil).`,
+    );
   }
   doc.moveDown(0.8);
-  doc.fontSize(9.5).fillColor('#333333').text(
-    'Jaminan berlaku untuk perawatan kelas III. Penempatan di atas kelas III atas permintaan pasien tidak dijamin; penempatan di atas kelas III karena kelas III penuh wajib dilaporkan rumah sakit.',
-    LEFT, doc.y, { width: WIDTH },
-  );
+  doc
+    .fontSize(9.5)
+    .fillColor('#333333')
+    .text(
+      'Jaminan berlaku untuk perawatan kelas III. Penempatan di atas kelas III atas permintaan pasien tidak dijamin; penempatan di atas kelas III karena kelas III penuh wajib dilaporkan rumah sakit.',
+      LEFT,
+      doc.y,
+      { width: WIDTH },
+    );
   const top = doc.y + 24;
   doc.image(qr, LEFT, top, { width: 110 });
-  doc.fontSize(9).fillColor('#555555').text('Verifikasi keabsahan surat ini:', LEFT + 124, top + 8, { width: 145 });
+  doc
+    .fontSize(9)
+    .fillColor('#555555')
+    .text('Verifikasi keabsahan surat ini:', LEFT + 124, top + 8, { width: 145 });
   doc.fillColor('#111111').font('Helvetica-Bold').text(groupedCode(s.trackingCode), { width: 145 });
   doc.font('Helvetica').fillColor('#555555').fontSize(8).text(verifyUrl, { width: 145 });
   const decided = s.decidedAt ? formatDateId(jakartaDate(new Date(s.decidedAt))) : '';
-  doc.fontSize(10.5).fillColor('#111111').text(`${head.place ? `${head.place}, ` : 'Ditetapkan '}${decided}`, RIGHT - 190, top + 8, { width: 190, align: 'center' });
+  doc
+    .fontSize(10.5)
+    .fillColor('#111111')
+    .text(`${head.place ? `${head.place}, ` : 'Ditetapkan '}${decided}`, RIGHT - 190, top + 8, {
+      width: 190,
+      align: 'center',
+    });
   doc.text(signer?.position ?? 'Petugas SJP Dinas Kesehatan', { width: 190, align: 'center' });
   doc.moveDown(3);
   const sig = signatureLines(signer, s.decidedBy);

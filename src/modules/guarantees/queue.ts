@@ -22,7 +22,13 @@ import { view, type SjpService } from './service.js';
  */
 export function createSjpDesk(
   db: Db,
-  deps: { sjp: SjpService; calendar: CalendarService; audit: AuditWriter; publicUrl: string; letterheads?: { for(office: 'HEALTH'): Promise<Letterhead> } },
+  deps: {
+    sjp: SjpService;
+    calendar: CalendarService;
+    audit: AuditWriter;
+    publicUrl: string;
+    letterheads?: { for(office: 'HEALTH'): Promise<Letterhead> };
+  },
 ) {
   async function sweep(now = new Date()) {
     const cal = await deps.calendar.calendar();
@@ -32,19 +38,30 @@ export function createSjpDesk(
       for (const r of open) {
         const kind = reminderFor({ status: r.status, hoursLeft: cal.workingHoursBetween(now, new Date(r.due_at)) });
         if (!kind) continue;
-        const id = await notify(tx, { role: 'sjp' }, {
-          kind: kind === 'late' ? 'sjp.late' : 'sjp.deadline_soon',
-          title: kind === 'late' ? `Berkas SJP terlambat: ${r.facility_name}` : `Batas berkas SJP kurang dari 4 jam kerja: ${r.facility_name}`,
-          link: `/sjp/${r.id}`,
-          entityType: 'sjp_request',
-          entityId: String(r.id),
-          dedupeKey: `sjp:${r.id}:${kind}`,
-        });
+        const id = await notify(
+          tx,
+          { role: 'sjp' },
+          {
+            kind: kind === 'late' ? 'sjp.late' : 'sjp.deadline_soon',
+            title:
+              kind === 'late'
+                ? `Berkas SJP terlambat: ${r.facility_name}`
+                : `Batas berkas SJP kurang dari 4 jam kerja: ${r.facility_name}`,
+            link: `/sjp/${r.id}`,
+            entityType: 'sjp_request',
+            entityId: String(r.id),
+            dedupeKey: `sjp:${r.id}:${kind}`,
+          },
+        );
         if (id !== null) sent++;
       }
       const expired = await repo.expire(tx, todayJakarta(now));
       for (const id of expired) await repo.addEvent(tx, id, 'EXPIRED', 'Masa berlaku berakhir', 'sistem');
-      if (expired.length) await auditInTx(tx, expired.map((id) => ({ action: 'sjp.expire', entityType: 'sjp_request', entityId: String(id) })));
+      if (expired.length)
+        await auditInTx(
+          tx,
+          expired.map((id) => ({ action: 'sjp.expire', entityType: 'sjp_request', entityId: String(id) })),
+        );
     });
     return { reminders: sent };
   }
@@ -58,11 +75,28 @@ export function createSjpDesk(
     const items = rows.map((r) => {
       const hoursLeft = Math.round(cal.workingHoursBetween(now, new Date(r.due_at)) * 100) / 100;
       const v = view(r);
-      return { ...v, hoursLeft, timeLeft: timeLeftLabel(hoursLeft), buckets: queueBuckets({ status: r.status, hoursLeft, lateHours: v.lateHours }) };
+      return {
+        ...v,
+        hoursLeft,
+        timeLeft: timeLeftLabel(hoursLeft),
+        buckets: queueBuckets({ status: r.status, hoursLeft, lateHours: v.lateHours }),
+      };
     });
-    await deps.audit.record(items.map((i) => ({ action: 'sjp.read', entityType: 'sjp_request', entityId: String(i.id), details: { via: 'queue' } })));
+    await deps.audit.record(
+      items.map((i) => ({
+        action: 'sjp.read',
+        entityType: 'sjp_request',
+        entityId: String(i.id),
+        details: { via: 'queue' },
+      })),
+    );
     const pick = (b: string) => items.filter((i) => i.buckets.includes(b as never));
-    return { late: pick('LATE'), dueSoon: pick('DUE_SOON'), awaitingCompletion: pick('AWAITING_COMPLETION'), toDecide: pick('TO_DECIDE') };
+    return {
+      late: pick('LATE'),
+      dueSoon: pick('DUE_SOON'),
+      awaitingCompletion: pick('AWAITING_COMPLETION'),
+      toDecide: pick('TO_DECIDE'),
+    };
   }
 
   async function letter(id: number) {
@@ -72,14 +106,21 @@ export function createSjpDesk(
     // The letterhead is the administrator's setting; the signer is the deciding officer's profile (full name, NIP).
     const head = deps.letterheads ? await deps.letterheads.for('HEALTH') : letterheadFor('HEALTH', null, null);
     const signer = await signerOf(db, await repo.deciderId(db, id));
-    return { number: s.number!, pdf: await renderSjpLetter(s, verificationUrl(deps.publicUrl, 'sjp', s.trackingCode), head, signer) };
+    return {
+      number: s.number!,
+      pdf: await renderSjpLetter(s, verificationUrl(deps.publicUrl, 'sjp', s.trackingCode), head, signer),
+    };
   }
 
   /** Public tracking / verification: status and dates only, no personal data. */
   async function track(raw: string) {
     const code = normaliseCode(raw);
     const r = code ? await repo.byCode(db, code) : null;
-    if (!r) throw notFound('SJP_NOT_FOUND', 'Kode pelacakan SJP tidak ditemukan. Periksa kembali kode pada tanda terima atau surat.');
+    if (!r)
+      throw notFound(
+        'SJP_NOT_FOUND',
+        'Kode pelacakan SJP tidak ditemukan. Periksa kembali kode pada tanda terima atau surat.',
+      );
     const events = await repo.events(db, Number(r.id));
     return {
       status: r.status,
@@ -102,14 +143,27 @@ export function createSjpDesk(
   async function scheduleSetting(input: { effectiveFrom: string; latePolicy: 'ACCEPT' | 'REFUSE'; note: string }) {
     const today = todayJakarta();
     if (input.effectiveFrom <= today) {
-      throw invalid('SETTING_REFUSED', `Perubahan hanya dapat berlaku mulai besok atau sesudahnya (hari ini ${today}).`);
+      throw invalid(
+        'SETTING_REFUSED',
+        `Perubahan hanya dapat berlaku mulai besok atau sesudahnya (hari ini ${today}).`,
+      );
     }
-    if (input.note.trim().length < 5) throw invalid('SETTING_REFUSED', 'Tuliskan dasar hukum atau alasan perubahan (minimal 5 huruf).');
+    if (input.note.trim().length < 5)
+      throw invalid('SETTING_REFUSED', 'Tuliskan dasar hukum atau alasan perubahan (minimal 5 huruf).');
     const a = currentContext()?.actor;
     const id = await db.tx(async (tx) => {
-      const id = await repo.insertSetting(tx, { ...input, note: input.note.trim(), createdBy: a && a.id > 0 ? a.id : null });
+      const id = await repo.insertSetting(tx, {
+        ...input,
+        note: input.note.trim(),
+        createdBy: a && a.id > 0 ? a.id : null,
+      });
       if (!id) throw conflict('SETTING_EXISTS', `Sudah ada pengaturan SJP yang berlaku mulai ${input.effectiveFrom}.`);
-      await auditInTx(tx, { action: 'sjp.setting.schedule', entityType: 'sjp_setting', entityId: String(id), details: { ...input } });
+      await auditInTx(tx, {
+        action: 'sjp.setting.schedule',
+        entityType: 'sjp_setting',
+        entityId: String(id),
+        details: { ...input },
+      });
       return id;
     });
     return { id };

@@ -49,7 +49,12 @@ const COLS = `r.id, r.tracking_code, r.number, r.nik, r.patient_name, r.facility
 const FROM = `sjp_request r JOIN facility f ON f.code = r.facility_code`;
 
 /** The agreement numbers of `facility` in force on `date` covering one of `services` (contract of migration 0013). */
-export async function agreementInForce(q: Queryable, facility: string, date: string, services: readonly string[]): Promise<string | null> {
+export async function agreementInForce(
+  q: Queryable,
+  facility: string,
+  date: string,
+  services: readonly string[],
+): Promise<string | null> {
   const r = await q.query<{ number: string }>(
     `SELECT number FROM facility_agreement
       WHERE facility_code = $1 AND valid_from <= $2::date AND valid_to >= $2::date
@@ -67,28 +72,45 @@ export async function facilityName(q: Queryable, code: string): Promise<string |
 
 /** The referral, if it was made to `facility` for this patient (contract of migration 0014). */
 export async function referralFor(q: Queryable, id: number, facility: string, nik: string | null): Promise<boolean> {
-  const r = await q.query('SELECT 1 FROM referral WHERE id = $1 AND to_facility_code = $2 AND ($3::text IS NULL OR nik = $3)', [id, facility, nik]);
+  const r = await q.query(
+    'SELECT 1 FROM referral WHERE id = $1 AND to_facility_code = $2 AND ($3::text IS NULL OR nik = $3)',
+    [id, facility, nik],
+  );
   return r.rows.length > 0;
 }
 
-export async function latePolicyOn(q: Queryable, date: string): Promise<{ policy: 'ACCEPT' | 'REFUSE'; effectiveFrom: string | null }> {
+export async function latePolicyOn(
+  q: Queryable,
+  date: string,
+): Promise<{ policy: 'ACCEPT' | 'REFUSE'; effectiveFrom: string | null }> {
   const r = await q.query<{ late_policy: 'ACCEPT' | 'REFUSE'; effective_from: string }>(
     `SELECT late_policy, to_char(effective_from, 'YYYY-MM-DD') AS effective_from FROM sjp_setting
       WHERE effective_from <= $1::date ORDER BY effective_from DESC LIMIT 1`,
     [date],
   );
   const row = r.rows[0];
-  return row ? { policy: row.late_policy, effectiveFrom: row.effective_from } : { policy: 'ACCEPT', effectiveFrom: null };
+  return row
+    ? { policy: row.late_policy, effectiveFrom: row.effective_from }
+    : { policy: 'ACCEPT', effectiveFrom: null };
 }
 
 export async function listSettings(q: Queryable) {
   const r = await q.query<{ id: number; effective_from: string; late_policy: string; note: string; created_at: Date }>(
     `SELECT id, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, late_policy, note, created_at FROM sjp_setting ORDER BY effective_from`,
   );
-  return r.rows.map((s) => ({ id: Number(s.id), effectiveFrom: s.effective_from, latePolicy: s.late_policy, note: s.note, createdAt: s.created_at }));
+  return r.rows.map((s) => ({
+    id: Number(s.id),
+    effectiveFrom: s.effective_from,
+    latePolicy: s.late_policy,
+    note: s.note,
+    createdAt: s.created_at,
+  }));
 }
 
-export async function insertSetting(q: Queryable, s: { effectiveFrom: string; latePolicy: string; note: string; createdBy: number | null }) {
+export async function insertSetting(
+  q: Queryable,
+  s: { effectiveFrom: string; latePolicy: string; note: string; createdBy: number | null },
+) {
   const r = await q.query<{ id: number }>(
     `INSERT INTO sjp_setting (effective_from, late_policy, note, created_by) VALUES ($1, $2, $3, $4)
      ON CONFLICT (effective_from) DO NOTHING RETURNING id`,
@@ -126,8 +148,24 @@ export async function insert(q: Queryable, n: NewRequest): Promise<number | null
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'DRAFT', $16, $17, $18)
      ON CONFLICT DO NOTHING RETURNING id`,
     [
-      n.trackingCode, n.nik, n.patientName, n.facilityCode, n.careType, n.admittedAt, n.admissionDate, n.diagnosisCode, n.diagnosisText,
-      n.basis, n.eligibilityBasis, n.referralId, n.birthId, n.motherNik, n.origin, n.dueAt, n.createdBy, n.costCutoffAt,
+      n.trackingCode,
+      n.nik,
+      n.patientName,
+      n.facilityCode,
+      n.careType,
+      n.admittedAt,
+      n.admissionDate,
+      n.diagnosisCode,
+      n.diagnosisText,
+      n.basis,
+      n.eligibilityBasis,
+      n.referralId,
+      n.birthId,
+      n.motherNik,
+      n.origin,
+      n.dueAt,
+      n.createdBy,
+      n.costCutoffAt,
     ],
   );
   return r.rows[0] ? Number(r.rows[0].id) : null;
@@ -175,7 +213,10 @@ export async function list(
     AND ($3::text IS NULL OR r.nik = $3 OR r.number = $3 OR r.tracking_code = $3 OR r.patient_name LIKE $3 || '%')`;
   const params = [f.facility, f.statuses, f.search];
   const [rows, total] = await Promise.all([
-    q.query<SjpRow>(`SELECT ${COLS} FROM ${FROM} WHERE ${where} ORDER BY r.updated_at DESC, r.id DESC LIMIT $4 OFFSET $5`, [...params, f.limit, f.offset]),
+    q.query<SjpRow>(
+      `SELECT ${COLS} FROM ${FROM} WHERE ${where} ORDER BY r.updated_at DESC, r.id DESC LIMIT $4 OFFSET $5`,
+      [...params, f.limit, f.offset],
+    ),
     q.query<{ n: string }>(`SELECT count(*) AS n FROM sjp_request r WHERE ${where}`, params),
   ]);
   return { rows: rows.rows, total: Number(total.rows[0]!.n) };
@@ -192,17 +233,32 @@ export async function open(q: Queryable, facility: string | null): Promise<SjpRo
 }
 
 export async function documents(q: Queryable, id: number) {
-  const r = await q.query<{ requirement: string; document_id: number; added_at: Date; file_name: string; media_type: string }>(
+  const r = await q.query<{
+    requirement: string;
+    document_id: number;
+    added_at: Date;
+    file_name: string;
+    media_type: string;
+  }>(
     `SELECT d.requirement, d.document_id, d.added_at, s.file_name, s.media_type
        FROM sjp_document d JOIN stored_document s ON s.id = d.document_id WHERE d.request_id = $1 ORDER BY d.added_at, d.document_id`,
     [id],
   );
-  return r.rows.map((x) => ({ requirement: x.requirement, documentId: Number(x.document_id), fileName: x.file_name, mediaType: x.media_type, addedAt: x.added_at }));
+  return r.rows.map((x) => ({
+    requirement: x.requirement,
+    documentId: Number(x.document_id),
+    fileName: x.file_name,
+    mediaType: x.media_type,
+    addedAt: x.added_at,
+  }));
 }
 
 export async function attach(q: Queryable, id: number, docs: readonly { requirement: string; documentId: number }[]) {
   for (const d of docs) {
-    await q.query('INSERT INTO sjp_document (request_id, requirement, document_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [id, d.requirement, d.documentId]);
+    await q.query(
+      'INSERT INTO sjp_document (request_id, requirement, document_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [id, d.requirement, d.documentId],
+    );
   }
 }
 
@@ -215,7 +271,12 @@ export async function events(q: Queryable, id: number) {
 }
 
 export async function addEvent(q: Queryable, id: number, status: string, note: string | null, actor: string | null) {
-  await q.query('INSERT INTO sjp_event (request_id, status, note, actor_name) VALUES ($1, $2, $3, $4)', [id, status, note, actor]);
+  await q.query('INSERT INTO sjp_event (request_id, status, note, actor_name) VALUES ($1, $2, $3, $4)', [
+    id,
+    status,
+    note,
+    actor,
+  ]);
 }
 
 /** Sets columns of a request (names are fixed by the caller, never user input) and touches updated_at. */

@@ -16,7 +16,15 @@ import { checklist, sjpBasisOf, type Requirement } from './rules/checklist.js';
 import { dueAt, lateHours, submissionRefusal, type CareType } from './rules/deadline.js';
 import { documentList } from './rules/documents.js';
 import { timeLeftLabel, workingDuration } from './rules/duration.js';
-import { DEFAULT_VALIDITY_DAYS, REJECT_REASONS, letterNumber, transitionProblem, type RejectReason, type SjpAction, type SjpStatus } from './rules/status.js';
+import {
+  DEFAULT_VALIDITY_DAYS,
+  REJECT_REASONS,
+  letterNumber,
+  transitionProblem,
+  type RejectReason,
+  type SjpAction,
+  type SjpStatus,
+} from './rules/status.js';
 
 export interface NewSjp {
   nik: string | null;
@@ -31,7 +39,7 @@ export interface NewSjp {
   /** SJP-6: a self-pay patient switching to Jamkesda mid-stay; costs before this instant are the patient's. */
   costCutoffAt: string | null;
   /** SJP-4: the birth to record with a newborn request. */
-  newborn: Omit<RecordBirth, 'fatherNik'> & { fatherNik: string | null } | null;
+  newborn: (Omit<RecordBirth, 'fatherNik'> & { fatherNik: string | null }) | null;
 }
 
 export interface SjpDeps {
@@ -143,15 +151,24 @@ export function createSjpService(db: Db, deps: SjpDeps) {
     const note = late > 0 ? `Terlambat ${workingDuration(late)}` : null;
     await repo.addEvent(tx, Number(r.id), 'SUBMITTED', note, actorName());
     const again = r.status === 'NEEDS_COMPLETION';
-    await notify(tx, { role: 'sjp' }, {
-      kind: again ? 'sjp.resubmitted' : 'sjp.submitted',
-      title: `${again ? 'Kelengkapan SJP dikirim' : 'Permintaan SJP baru'} dari ${r.facility_name}`,
-      body: late > 0 ? `Terlambat ${workingDuration(late)}.` : undefined,
-      link: `/sjp/${r.id}`,
+    await notify(
+      tx,
+      { role: 'sjp' },
+      {
+        kind: again ? 'sjp.resubmitted' : 'sjp.submitted',
+        title: `${again ? 'Kelengkapan SJP dikirim' : 'Permintaan SJP baru'} dari ${r.facility_name}`,
+        body: late > 0 ? `Terlambat ${workingDuration(late)}.` : undefined,
+        link: `/sjp/${r.id}`,
+        entityType: 'sjp_request',
+        entityId: String(r.id),
+      },
+    );
+    await auditInTx(tx, {
+      action: 'sjp.submit',
       entityType: 'sjp_request',
       entityId: String(r.id),
+      details: { lateHours: late },
     });
-    await auditInTx(tx, { action: 'sjp.submit', entityType: 'sjp_request', entityId: String(r.id), details: { lateHours: late } });
   }
 
   async function create(input: NewSjp) {
@@ -160,32 +177,46 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       throw forbidden('Rumah sakit hanya dapat mengajukan SJP untuk fasilitasnya sendiri.');
     }
     const facilityCode = actorFacility ?? input.facilityCode;
-    if (!facilityCode) throw invalid('SJP_FACILITY_REQUIRED', 'Pilih rumah sakit tempat pasien dirawat (facilityCode).');
+    if (!facilityCode)
+      throw invalid('SJP_FACILITY_REQUIRED', 'Pilih rumah sakit tempat pasien dirawat (facilityCode).');
     const facilityName = await repo.facilityName(db, facilityCode);
     if (!facilityName) throw invalid('SJP_FACILITY_UNKNOWN', `Fasilitas ${facilityCode} tidak terdaftar.`);
     const admittedAt = new Date(input.admittedAt);
     if (Number.isNaN(admittedAt.getTime()) || !/(Z|[+-]\d{2}:?\d{2})$/.test(input.admittedAt)) {
-      throw invalid('SJP_ADMITTED_AT', 'Waktu masuk/kunjungan (admittedAt) harus berupa waktu ISO dengan zona, misalnya 2026-11-20T15:00:00+07:00.');
+      throw invalid(
+        'SJP_ADMITTED_AT',
+        'Waktu masuk/kunjungan (admittedAt) harus berupa waktu ISO dengan zona, misalnya 2026-11-20T15:00:00+07:00.',
+      );
     }
     const now = Date.now();
     if (input.careType !== 'OUTPATIENT' && admittedAt.getTime() > now + 10 * 60_000) {
       throw invalid('SJP_ADMITTED_AT', 'Waktu masuk rawat tidak boleh di masa depan.');
     }
-    if (admittedAt.getTime() < now - 366 * 86_400_000) throw invalid('SJP_ADMITTED_AT', 'Waktu masuk lebih dari satu tahun yang lalu.');
+    if (admittedAt.getTime() < now - 366 * 86_400_000)
+      throw invalid('SJP_ADMITTED_AT', 'Waktu masuk lebih dari satu tahun yang lalu.');
     const diagnosisCode = input.diagnosisCode.trim().toUpperCase();
-    if (!ICD10.test(diagnosisCode)) throw invalid('SJP_DIAGNOSIS', `Kode diagnosis "${input.diagnosisCode}" bukan kode ICD-10 (contoh: A09 atau J18.9).`);
+    if (!ICD10.test(diagnosisCode))
+      throw invalid(
+        'SJP_DIAGNOSIS',
+        `Kode diagnosis "${input.diagnosisCode}" bukan kode ICD-10 (contoh: A09 atau J18.9).`,
+      );
     const admissionDate = jakartaDate(admittedAt);
     let costCutoffAt: Date | null = null;
     if (input.costCutoffAt) {
       costCutoffAt = new Date(input.costCutoffAt);
-      if (Number.isNaN(costCutoffAt.getTime())) throw invalid('SJP_CUTOFF', 'Batas biaya (costCutoffAt) harus waktu ISO dengan zona.');
-      if (input.careType === 'OUTPATIENT') throw invalid('SJP_CUTOFF', 'Batas biaya hanya untuk pasien rawat inap yang beralih dari pasien umum.');
+      if (Number.isNaN(costCutoffAt.getTime()))
+        throw invalid('SJP_CUTOFF', 'Batas biaya (costCutoffAt) harus waktu ISO dengan zona.');
+      if (input.careType === 'OUTPATIENT')
+        throw invalid('SJP_CUTOFF', 'Batas biaya hanya untuk pasien rawat inap yang beralih dari pasien umum.');
       const problem = cutoffProblem(costCutoffAt, admittedAt, new Date());
       if (problem) throw invalid('SJP_CUTOFF', problem);
     }
 
     if (input.careType === 'NEWBORN' && !input.newborn) {
-      throw invalid('SJP_NEWBORN_REQUIRED', 'SJP bayi baru lahir memerlukan data kelahiran dan surat keterangan lahir (newborn).');
+      throw invalid(
+        'SJP_NEWBORN_REQUIRED',
+        'SJP bayi baru lahir memerlukan data kelahiran dan surat keterangan lahir (newborn).',
+      );
     }
     if (input.careType !== 'NEWBORN' && !input.nik) throw invalid('SJP_NIK_REQUIRED', 'NIK pasien wajib diisi.');
 
@@ -201,7 +232,10 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         { reasons: decision.reasons.map((x) => x.code) },
       );
     }
-    if (input.careType !== 'EMERGENCY' && !(await repo.agreementInForce(db, facilityCode, admissionDate, SERVICES[input.careType]))) {
+    if (
+      input.careType !== 'EMERGENCY' &&
+      !(await repo.agreementInForce(db, facilityCode, admissionDate, SERVICES[input.careType]))
+    ) {
       throw ruleRefusal(
         'SJP_NO_AGREEMENT',
         `${facilityName} tidak memiliki perjanjian kerja sama yang berlaku pada ${formatDateId(admissionDate)} untuk layanan ini; SJP hanya dapat diajukan untuk kasus gawat darurat.`,
@@ -245,7 +279,13 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       });
       if (newId === null) {
         // Name the open request so the desk can go straight to it instead of filing again.
-        const open = await repo.openDuplicate(tx, { nik: birth ? birth.childNik : input.nik, birthId: birth?.id ?? null, facilityCode, careType: input.careType, admissionDate });
+        const open = await repo.openDuplicate(tx, {
+          nik: birth ? birth.childNik : input.nik,
+          birthId: birth?.id ?? null,
+          facilityCode,
+          careType: input.careType,
+          admissionDate,
+        });
         throw new AppError(
           'conflict',
           'SJP_DUPLICATE',
@@ -261,7 +301,12 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         action: 'sjp.create',
         entityType: 'sjp_request',
         entityId: String(newId),
-        details: { careType: input.careType, facilityCode, documentIds: docs.map((d) => d.documentId), birthId: birth?.id ?? null },
+        details: {
+          careType: input.careType,
+          facilityCode,
+          documentIds: docs.map((d) => d.documentId),
+          birthId: birth?.id ?? null,
+        },
       });
       if (input.submit) await submitIn(tx, (await repo.get(tx, newId, null, true))!);
       return newId;
@@ -290,7 +335,8 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       ...(await careRepo.care(db, id)),
       actions: await careRepo.actions(db, id),
       deposits: await careRepo.deposits(db, id),
-      letterUrl: r.number && (r.status === 'APPROVED' || r.status === 'EXPIRED') ? `/api/v1/sjp/${id}/letter.pdf` : null,
+      letterUrl:
+        r.number && (r.status === 'APPROVED' || r.status === 'EXPIRED') ? `/api/v1/sjp/${id}/letter.pdf` : null,
     };
   }
 
@@ -330,7 +376,14 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       limit: f.pageSize,
       offset: (f.page - 1) * f.pageSize,
     });
-    await deps.audit.record(rows.map((r) => ({ action: 'sjp.read', entityType: 'sjp_request', entityId: String(r.id), details: { via: 'list' } })));
+    await deps.audit.record(
+      rows.map((r) => ({
+        action: 'sjp.read',
+        entityType: 'sjp_request',
+        entityId: String(r.id),
+        details: { via: 'list' },
+      })),
+    );
     return { items: rows.map(view), total, page: f.page, pageSize: f.pageSize };
   }
 
@@ -341,7 +394,12 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       await requireAllowed(tx, id, 'attach');
       await repo.attach(tx, id, docs);
       await repo.update(tx, id, {});
-      await auditInTx(tx, { action: 'sjp.attach', entityType: 'sjp_request', entityId: String(id), details: { documentIds: docs.map((d) => d.documentId) } });
+      await auditInTx(tx, {
+        action: 'sjp.attach',
+        entityType: 'sjp_request',
+        entityId: String(id),
+        details: { documentIds: docs.map((d) => d.documentId) },
+      });
     });
     return get(id);
   }
@@ -373,15 +431,33 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       const r = await requireAllowed(tx, id, 'approve');
       const validFrom = r.admission_date;
       const validTo = input.validTo ?? addDays(validFrom, DEFAULT_VALIDITY_DAYS[r.care_type]! - 1);
-      if (validTo < validFrom) throw invalid('SJP_VALIDITY', `Masa berlaku tidak boleh berakhir sebelum tanggal masuk (${formatDateId(validFrom)}).`);
+      if (validTo < validFrom)
+        throw invalid(
+          'SJP_VALIDITY',
+          `Masa berlaku tidak boleh berakhir sebelum tanggal masuk (${formatDateId(validFrom)}).`,
+        );
       if (validTo > addDays(validFrom, 365)) throw invalid('SJP_VALIDITY', 'Masa berlaku SJP paling lama satu tahun.');
       const year = Number(todayJakarta().slice(0, 4));
       const seq = await repo.nextSeq(tx, year);
       const number = letterNumber(seq, year);
       await repo.update(tx, id, {
-        status: 'APPROVED', number, year, seq, valid_from: validFrom, valid_to: validTo, decided_at: new Date(), decided_by: actorId(), decider_name: decider,
+        status: 'APPROVED',
+        number,
+        year,
+        seq,
+        valid_from: validFrom,
+        valid_to: validTo,
+        decided_at: new Date(),
+        decided_by: actorId(),
+        decider_name: decider,
       });
-      await repo.addEvent(tx, id, 'APPROVED', `Nomor ${number}, berlaku ${formatDateId(validFrom)} s.d. ${formatDateId(validTo)}`, actorName());
+      await repo.addEvent(
+        tx,
+        id,
+        'APPROVED',
+        `Nomor ${number}, berlaku ${formatDateId(validFrom)} s.d. ${formatDateId(validTo)}`,
+        actorName(),
+      );
       await notify(tx, hospital(r), {
         kind: 'sjp.approved',
         title: `SJP disetujui: ${number}`,
@@ -390,7 +466,12 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         entityType: 'sjp_request',
         entityId: String(id),
       });
-      await auditInTx(tx, { action: 'sjp.approve', entityType: 'sjp_request', entityId: String(id), details: { number, validFrom, validTo } });
+      await auditInTx(tx, {
+        action: 'sjp.approve',
+        entityType: 'sjp_request',
+        entityId: String(id),
+        details: { number, validFrom, validTo },
+      });
     });
     return get(id);
   }
@@ -401,11 +482,23 @@ export function createSjpService(db: Db, deps: SjpDeps) {
     }
     await db.tx(async (tx) => {
       const r = await requireAllowed(tx, id, 'ask_completion');
-      await repo.update(tx, id, { status: 'NEEDS_COMPLETION', missing: input.missing, completion_note: input.note?.trim() || null });
-      const labels = checklist(r.care_type, r.basis, []).filter((c) => input.missing.includes(c.code)).map((c) => c.label);
+      await repo.update(tx, id, {
+        status: 'NEEDS_COMPLETION',
+        missing: input.missing,
+        completion_note: input.note?.trim() || null,
+      });
+      const labels = checklist(r.care_type, r.basis, [])
+        .filter((c) => input.missing.includes(c.code))
+        .map((c) => c.label);
       const other = input.missing.filter((m) => !checklist(r.care_type, r.basis, []).some((c) => c.code === m));
       const what = [...labels, ...other].join(', ');
-      await repo.addEvent(tx, id, 'NEEDS_COMPLETION', [what, input.note?.trim()].filter(Boolean).join('. ') || null, actorName());
+      await repo.addEvent(
+        tx,
+        id,
+        'NEEDS_COMPLETION',
+        [what, input.note?.trim()].filter(Boolean).join('. ') || null,
+        actorName(),
+      );
       await notify(tx, hospital(r), {
         kind: 'sjp.completion_asked',
         title: 'SJP perlu dilengkapi',
@@ -414,7 +507,12 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         entityType: 'sjp_request',
         entityId: String(id),
       });
-      await auditInTx(tx, { action: 'sjp.ask_completion', entityType: 'sjp_request', entityId: String(id), details: { missing: input.missing } });
+      await auditInTx(tx, {
+        action: 'sjp.ask_completion',
+        entityType: 'sjp_request',
+        entityId: String(id),
+        details: { missing: input.missing },
+      });
     });
     return get(id);
   }
@@ -426,7 +524,14 @@ export function createSjpService(db: Db, deps: SjpDeps) {
     }
     await db.tx(async (tx) => {
       const r = await requireAllowed(tx, id, 'reject');
-      await repo.update(tx, id, { status: 'REJECTED', reject_code: input.code, reject_note: input.note?.trim() || null, decided_at: new Date(), decided_by: actorId(), decider_name: decider });
+      await repo.update(tx, id, {
+        status: 'REJECTED',
+        reject_code: input.code,
+        reject_note: input.note?.trim() || null,
+        decided_at: new Date(),
+        decided_by: actorId(),
+        decider_name: decider,
+      });
       await repo.addEvent(tx, id, 'REJECTED', REJECT_REASONS[input.code], actorName());
       await notify(tx, hospital(r), {
         kind: 'sjp.rejected',
@@ -436,7 +541,12 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         entityType: 'sjp_request',
         entityId: String(id),
       });
-      await auditInTx(tx, { action: 'sjp.reject', entityType: 'sjp_request', entityId: String(id), details: { code: input.code } });
+      await auditInTx(tx, {
+        action: 'sjp.reject',
+        entityType: 'sjp_request',
+        entityId: String(id),
+        details: { code: input.code },
+      });
     });
     return get(id);
   }

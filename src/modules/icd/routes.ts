@@ -13,7 +13,10 @@ export function icdRoutes(app: App, svc: IcdService) {
       schema: {
         tags: ['icd'],
         summary: 'Cari kode ICD-10 menurut kode atau kata dalam nama diagnosis',
-        querystring: z.object({ q: z.string().max(100).default(''), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        querystring: z.object({
+          q: z.string().max(100).default(''),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
         response: { 200: z.object({ items: z.array(item) }) },
       },
     },
@@ -22,7 +25,10 @@ export function icdRoutes(app: App, svc: IcdService) {
 
   app.get(
     '/api/v1/icd10/:code',
-    { config: { permission: 'icd.read' }, schema: { tags: ['icd'], params: z.object({ code: z.string().max(20) }), response: { 200: item } } },
+    {
+      config: { permission: 'icd.read' },
+      schema: { tags: ['icd'], params: z.object({ code: z.string().max(20) }), response: { 200: item } },
+    },
     async (req) => svc.get(req.params.code),
   );
 
@@ -30,7 +36,11 @@ export function icdRoutes(app: App, svc: IcdService) {
     '/api/v1/icd10-competency',
     {
       config: { permission: 'icd.read' },
-      schema: { tags: ['icd'], summary: 'Daftar diagnosis kompetensi layanan primer (REF-6)', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), title: z.string() })) }) } },
+      schema: {
+        tags: ['icd'],
+        summary: 'Daftar diagnosis kompetensi layanan primer (REF-6)',
+        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), title: z.string() })) }) },
+      },
     },
     async () => svc.competencyList(),
   );

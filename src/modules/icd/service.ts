@@ -20,7 +20,10 @@ function parseCsv(text: string): { rows: ReferenceRow[]; problems: { line: numbe
   });
   const fields = parsed.meta.fields ?? [];
   if (!fields.includes('kode') || !fields.includes('judul')) {
-    throw invalid('REFERENCE_HEADER', 'Baris pertama berkas harus berisi kolom "kode" dan "judul" (lihat docs/contracts/icd10.md).');
+    throw invalid(
+      'REFERENCE_HEADER',
+      'Baris pertama berkas harus berisi kolom "kode" dan "judul" (lihat docs/contracts/icd10.md).',
+    );
   }
   return parseReferenceRows(parsed.data);
 }
@@ -62,7 +65,14 @@ export function createIcdService(db: Db, referenceDir: string) {
   async function load(list: ReferenceList, csvText: string) {
     const { rows, problems } = parseCsv(csvText);
     if (problems.length) {
-      throw invalid('REFERENCE_ROWS', `${problems.length} baris bermasalah; tidak ada yang dimuat. ${problems.slice(0, 3).map((p) => p.message).join(' ')}`, { problems: problems.slice(0, 100) });
+      throw invalid(
+        'REFERENCE_ROWS',
+        `${problems.length} baris bermasalah; tidak ada yang dimuat. ${problems
+          .slice(0, 3)
+          .map((p) => p.message)
+          .join(' ')}`,
+        { problems: problems.slice(0, 100) },
+      );
     }
     if (!rows.length) throw invalid('REFERENCE_EMPTY', 'Berkas tidak berisi satu baris data pun.');
     await db.tx(async (tx) => {
@@ -72,12 +82,22 @@ export function createIcdService(db: Db, referenceDir: string) {
           [rows.map((r) => r.code)],
         );
         if (unknown.rows.length) {
-          throw invalid('REFERENCE_UNKNOWN_CODE', `Kode berikut belum ada di tabel ICD-10: ${unknown.rows.slice(0, 10).map((r) => r.code).join(', ')}. Muat tabel ICD-10 terlebih dahulu.`);
+          throw invalid(
+            'REFERENCE_UNKNOWN_CODE',
+            `Kode berikut belum ada di tabel ICD-10: ${unknown.rows
+              .slice(0, 10)
+              .map((r) => r.code)
+              .join(', ')}. Muat tabel ICD-10 terlebih dahulu.`,
+          );
         }
         await tx.query('DELETE FROM primary_care_competency');
       }
       await upsert(tx, list, rows);
-      await auditInTx(tx, { action: `${list === 'icd10' ? 'icd' : 'competency'}.load`, entityType: TABLE[list], details: { rows: rows.length } });
+      await auditInTx(tx, {
+        action: `${list === 'icd10' ? 'icd' : 'competency'}.load`,
+        entityType: TABLE[list],
+        details: { rows: rows.length },
+      });
     });
     competency = null;
     return { list, rows: rows.length };
@@ -91,10 +111,20 @@ export function createIcdService(db: Db, referenceDir: string) {
     if (/^[A-Z][0-9]{0,2}(\.[0-9A-Z]{0,4})?$/.test(asCode)) {
       return { items: await page(`WHERE i.code LIKE $2 || '%' ORDER BY i.code LIMIT $1`, [limit, asCode]) };
     }
-    const words = q.toLowerCase().split(' ').filter((w) => w.length >= 2).slice(0, 5);
-    if (!words.length) throw invalid('ICD_QUERY', 'Ketik kode ICD-10 (mis. E11) atau minimal 2 huruf dari nama diagnosis.');
+    const words = q
+      .toLowerCase()
+      .split(' ')
+      .filter((w) => w.length >= 2)
+      .slice(0, 5);
+    if (!words.length)
+      throw invalid('ICD_QUERY', 'Ketik kode ICD-10 (mis. E11) atau minimal 2 huruf dari nama diagnosis.');
     const cond = words.map((_, i) => `lower(i.title) LIKE '%' || $${i + 2} || '%'`).join(' AND ');
-    return { items: await page(`WHERE ${cond} ORDER BY i.code LIMIT $1`, [limit, ...words.map((w) => w.replace(/[%_\\]/g, ''))]) };
+    return {
+      items: await page(`WHERE ${cond} ORDER BY i.code LIMIT $1`, [
+        limit,
+        ...words.map((w) => w.replace(/[%_\\]/g, '')),
+      ]),
+    };
   }
 
   async function page(where: string, params: unknown[]) {
@@ -115,12 +145,18 @@ export function createIcdService(db: Db, referenceDir: string) {
     const code = normaliseIcd(raw);
     if (!code) throw invalid('INVALID_ICD', `"${raw.slice(0, 12)}" bukan kode ICD-10 (contoh: A09, E11.9).`);
     const r = await db.query<{ code: string; title: string }>('SELECT code, title FROM icd10 WHERE code = $1', [code]);
-    if (!r.rows[0]) throw notFound('ICD_NOT_FOUND', `Kode ICD-10 ${code} tidak ada di tabel rujukan. Cari dengan kata kunci atau minta admin memuat tabel lengkap.`);
+    if (!r.rows[0])
+      throw notFound(
+        'ICD_NOT_FOUND',
+        `Kode ICD-10 ${code} tidak ada di tabel rujukan. Cari dengan kata kunci atau minta admin memuat tabel lengkap.`,
+      );
     return { ...r.rows[0], primaryCare: onCompetencyList(code, await competencySet()) };
   }
 
   async function competencyList() {
-    const r = await db.query<{ code: string; title: string }>('SELECT code, title FROM primary_care_competency ORDER BY code');
+    const r = await db.query<{ code: string; title: string }>(
+      'SELECT code, title FROM primary_care_competency ORDER BY code',
+    );
     return { items: r.rows };
   }
 

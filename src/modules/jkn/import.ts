@@ -3,21 +3,55 @@ import type { ReportWriter } from '../../platform/ingest/report.js';
 import type { Progress } from '../../platform/jobs/jobs.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
 import { snapshotTables } from '../../platform/ingest/snapshot-tables.js';
-import { runSnapshotImport, type ProposeChanges, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
+import {
+  runSnapshotImport,
+  type ProposeChanges,
+  type SnapshotImportInput,
+  type SnapshotSpec,
+} from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
 import { checkJknRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type JknRecord } from './rules/row.js';
 
 function toCopy(rowNo: number, r: JknRecord): string {
-  return copyLine([rowNo, r.nik, r.cardNumber, r.name, r.segment, r.class, r.status, r.startDate, r.arrearsMonths, r.primaryFacility]);
+  return copyLine([
+    rowNo,
+    r.nik,
+    r.cardNumber,
+    r.name,
+    r.segment,
+    r.class,
+    r.status,
+    r.startDate,
+    r.arrearsMonths,
+    r.primaryFacility,
+  ]);
 }
 
 /** First load: a NIK seen for the first time is a member from its start date when the file gives one (as repo.mergeStage). */
 function toMembershipCopy(rowNo: number, r: JknRecord, asOf: string, importId: number): string {
   const validFrom = r.startDate && r.startDate < asOf ? r.startDate : asOf;
-  return copyLine([r.nik, validFrom, r.cardNumber, r.name, r.segment, r.class, r.status, r.startDate, r.arrearsMonths, r.primaryFacility, importId, rowNo]);
+  return copyLine([
+    r.nik,
+    validFrom,
+    r.cardNumber,
+    r.name,
+    r.segment,
+    r.class,
+    r.status,
+    r.startDate,
+    r.arrearsMonths,
+    r.primaryFacility,
+    importId,
+    rowNo,
+  ]);
 }
 
-async function reportUnknown(q: Queryable, report: ReportWriter, progress: Progress, from: 'jkn_stage' | 'jkn_membership') {
+async function reportUnknown(
+  q: Queryable,
+  report: ReportWriter,
+  progress: Progress,
+  from: 'jkn_stage' | 'jkn_membership',
+) {
   progress.phase('Mencocokkan NIK dengan data penduduk');
   const unknown = await repo.unknownNiks(q, from);
   for (const u of unknown) {
@@ -59,6 +93,11 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
  * applied at once; a later one becomes a change set (`propose`) that takes
  * effect only as far as it is approved (MEM-7).
  */
-export function importJkn(db: Db, input: SnapshotImportInput, propose: ProposeChanges, limits: { maxRejectedPercent?: number } = {}) {
+export function importJkn(
+  db: Db,
+  input: SnapshotImportInput,
+  propose: ProposeChanges,
+  limits: { maxRejectedPercent?: number } = {},
+) {
   return runSnapshotImport(db, { ...spec, ...limits, review: { table: 'jkn_membership', propose } }, input);
 }

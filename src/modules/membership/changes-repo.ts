@@ -34,7 +34,16 @@ export async function appendChange(tx: Queryable, c: ChangeInput): Promise<numbe
   const r = await tx.query<{ id: number }>(
     `INSERT INTO membership_change (nik, kind, effective_date, reason, source, source_id, details, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id`,
-    [c.nik, c.kind, c.effectiveDate, c.reason, c.source, c.sourceId ?? null, JSON.stringify(c.details ?? {}), actor && actor.id > 0 ? actor.id : null],
+    [
+      c.nik,
+      c.kind,
+      c.effectiveDate,
+      c.reason,
+      c.source,
+      c.sourceId ?? null,
+      JSON.stringify(c.details ?? {}),
+      actor && actor.id > 0 ? actor.id : null,
+    ],
   );
   return Number(r.rows[0]!.id);
 }

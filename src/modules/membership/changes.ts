@@ -26,7 +26,11 @@ export function createChangeService(db: Db, decide: Decide, audit: AuditWriter, 
       );
       const p = r.rows[0];
       if (!p) throw notFound('PERSON_NOT_FOUND', 'NIK tidak terdapat dalam data kependudukan.');
-      const problem = checkManualChange(c, { birthDate: p.birth_date, deathDate: p.death_date, movedOutDate: p.moved_out_date }, today);
+      const problem = checkManualChange(
+        c,
+        { birthDate: p.birth_date, deathDate: p.death_date, movedOutDate: p.moved_out_date },
+        today,
+      );
       if (problem) throw ruleRefusal('CHANGE_REFUSED', problem);
       let details: Record<string, unknown>;
       if (c.kind === 'DEATH') {
@@ -42,8 +46,20 @@ export function createChangeService(db: Db, decide: Decide, audit: AuditWriter, 
         await tx.query('UPDATE person SET moved_out_date = NULL WHERE nik = $1', [nik]);
         details = { movedOutDate: { before: p.moved_out_date, after: null } };
       }
-      const id = await appendChange(tx, { nik, kind: c.kind, effectiveDate: c.effectiveDate, reason: c.reason.trim(), source: 'MANUAL', details });
-      await auditInTx(tx, { action: 'membership.change', entityType: 'person', entityId: nik, details: { kind: c.kind, changeId: id } });
+      const id = await appendChange(tx, {
+        nik,
+        kind: c.kind,
+        effectiveDate: c.effectiveDate,
+        reason: c.reason.trim(),
+        source: 'MANUAL',
+        details,
+      });
+      await auditInTx(tx, {
+        action: 'membership.change',
+        entityType: 'person',
+        entityId: nik,
+        details: { kind: c.kind, changeId: id },
+      });
       return { id };
     });
   }
@@ -80,7 +96,13 @@ export function createChangeService(db: Db, decide: Decide, audit: AuditWriter, 
       dates.map(async (date, i) => {
         const { decision } = await decide(nik, date, facts[i]!);
         const why = decision.eligible ? null : (decision.reasons.find((r) => r.severity === 'BLOCK')?.message ?? null);
-        return { date, eligible: decision.eligible, basis: decision.basis, rule: decision.rule?.code ?? null, reason: why };
+        return {
+          date,
+          eligible: decision.eligible,
+          basis: decision.basis,
+          rule: decision.rule?.code ?? null,
+          reason: why,
+        };
       }),
     );
     return { nik, today, events: all, coverage: basisPeriods(points) };

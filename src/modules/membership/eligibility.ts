@@ -5,7 +5,14 @@ import { isRealDate } from '../../platform/ingest/values.js';
 import { parseNik } from '../population/rules/nik.js';
 import { loadFacts, type BirthRecordFacts, type Facts } from './repo.js';
 import { jakartaToday } from './today.js';
-import { decideEligibility, type Basis, type CardStatus, type Decision, type ProgramSettings, type Reason } from './rules/eligibility.js';
+import {
+  decideEligibility,
+  type Basis,
+  type CardStatus,
+  type Decision,
+  type ProgramSettings,
+  type Reason,
+} from './rules/eligibility.js';
 import type { SettingsService } from './settings.js';
 
 /** The decision as ../shared/contracts/eligibility-api.md defines it, plus the rule that decided it. */
@@ -22,7 +29,6 @@ export interface EligibilityAnswer {
   settingsEffectiveFrom: string | null;
 }
 
-
 export function requireNik(nik: string): string {
   if (!/^\d{16}$/.test(nik)) throw invalid('INVALID_NIK', 'NIK harus 16 digit angka.');
   const p = parseNik(nik);
@@ -33,7 +39,8 @@ export function requireNik(nik: string): string {
 export function requireDate(date: string | undefined): string {
   if (date === undefined || date === '') return jakartaToday();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m || !isRealDate(+m[1]!, +m[2]!, +m[3]!)) throw invalid('INVALID_DATE', 'Tanggal harus berupa tanggal yang sah dengan format YYYY-MM-DD.');
+  if (!m || !isRealDate(+m[1]!, +m[2]!, +m[3]!))
+    throw invalid('INVALID_DATE', 'Tanggal harus berupa tanggal yang sah dengan format YYYY-MM-DD.');
   return date;
 }
 
@@ -114,7 +121,9 @@ export function createEligibilityService(db: Db, settings: SettingsService) {
       basis: d.basis,
       person,
       card: d.cardStatus ? { number: facts.card?.number ?? null, status: d.cardStatus } : null,
-      jkn: facts.jkn ? { segment: facts.jkn.segment, status: facts.jkn.status, cardNumber: facts.jkn.cardNumber } : null,
+      jkn: facts.jkn
+        ? { segment: facts.jkn.segment, status: facts.jkn.status, cardNumber: facts.jkn.cardNumber }
+        : null,
       reasons: d.reasons,
       rule: d.rule,
       settingsEffectiveFrom: s?.effectiveFrom ?? null,
@@ -140,7 +149,9 @@ export function createEligibilityService(db: Db, settings: SettingsService) {
       db,
       niksRaw,
       niksRaw.map(() => date),
-      niksRaw.map((nik) => stamp({ action: 'eligibility.check', entityType: 'person', entityId: nik, details: { date, batch: true } })),
+      niksRaw.map((nik) =>
+        stamp({ action: 'eligibility.check', entityType: 'person', entityId: nik, details: { date, batch: true } }),
+      ),
     );
     return Promise.all(niksRaw.map((nik, i) => answer(nik, date, facts[i]!)));
   }
@@ -157,18 +168,27 @@ export function createDecider(db: Db, settings: SettingsService) {
   async function parentMemberAtBirth(b: BirthRecordFacts): Promise<boolean> {
     if (b.parentNiks.length === 0) return false;
     const [facts, s, jknFrom] = await Promise.all([
-      loadFacts(db, b.parentNiks, b.parentNiks.map(() => b.birthDate)),
+      loadFacts(
+        db,
+        b.parentNiks,
+        b.parentNiks.map(() => b.birthDate),
+      ),
       settings.on(b.birthDate),
       settings.jknDataFrom(),
     ]);
     return b.parentNiks.some((nik, i) => {
       const f = facts[i]!;
       // A parent's own newborn record is not followed: membership at birth rests on the parent's other bases.
-      return decideEligibility({ nik, date: b.birthDate, ...f, birth: null, jknDataFrom: jknFrom, settings: s }).eligible;
+      return decideEligibility({ nik, date: b.birthDate, ...f, birth: null, jknDataFrom: jknFrom, settings: s })
+        .eligible;
     });
   }
 
-  return async function decide(nik: string, date: string, facts: Facts): Promise<{ decision: Decision; settings: ProgramSettings | null }> {
+  return async function decide(
+    nik: string,
+    date: string,
+    facts: Facts,
+  ): Promise<{ decision: Decision; settings: ProgramSettings | null }> {
     const [s, jknFrom] = await Promise.all([settings.on(date), settings.jknDataFrom()]);
     const birth = facts.birth ? { ...facts.birth, parentMemberAtBirth: await parentMemberAtBirth(facts.birth) } : null;
     const decision = decideEligibility({ nik, date, ...facts, birth, jknDataFrom: jknFrom, settings: s });

@@ -107,7 +107,12 @@ const AUDITED_FACTS_SQL = `WITH audited AS (${auditInsertSql(3)}) ${FACTS_SQL}`;
  * With `audit`, the records of these reads are inserted by the same statement,
  * so no answer leaves without its audit row.
  */
-export async function loadFacts(q: Queryable, niks: string[], dates: string[], audit?: readonly Stamped[]): Promise<Facts[]> {
+export async function loadFacts(
+  q: Queryable,
+  niks: string[],
+  dates: string[],
+  audit?: readonly Stamped[],
+): Promise<Facts[]> {
   const r = audit
     ? await q.query<FactRow>(AUDITED_FACTS_SQL, [niks, dates, ...auditParams(audit)])
     : await q.query<FactRow>(FACTS_SQL, [niks, dates]);
@@ -128,7 +133,12 @@ export async function loadFacts(q: Queryable, niks: string[], dates: string[], a
           }
         : null,
       jkn: row.segment
-        ? { segment: row.segment, status: row.jkn_status!, cardNumber: row.card_number!, arrearsMonths: row.arrears_months }
+        ? {
+            segment: row.segment,
+            status: row.jkn_status!,
+            cardNumber: row.card_number!,
+            arrearsMonths: row.arrears_months,
+          }
         : null,
       poverty: row.decile ? { decile: row.decile, status: row.dtks_status! } : null,
       card: row.card_no ? { number: row.card_no, status: row.card_status! } : null,
@@ -144,7 +154,17 @@ export async function loadFacts(q: Queryable, niks: string[], dates: string[], a
           }
         : null,
       recommendation: row.r_number
-        ? { number: row.r_number, personName: row.r_name!, sex: row.r_sex!, birthDate: row.r_birth!, noKk: row.r_kk, category: row.r_category!, validFrom: row.r_from!, validTo: row.r_to!, revokedOn: row.r_revoked }
+        ? {
+            number: row.r_number,
+            personName: row.r_name!,
+            sex: row.r_sex!,
+            birthDate: row.r_birth!,
+            noKk: row.r_kk,
+            category: row.r_category!,
+            validFrom: row.r_from!,
+            validTo: row.r_to!,
+            revokedOn: row.r_revoked,
+          }
         : null,
     };
   }
@@ -157,10 +177,20 @@ export async function jknDataFrom(q: Queryable): Promise<string | null> {
 }
 
 export async function listSettings(q: Queryable): Promise<(ProgramSettings & { note: string })[]> {
-  const r = await q.query<{ id: number; effective_from: string; bases: Basis[]; excluded_segments: JknSegment[]; note: string }>(
-    'SELECT id, effective_from, bases, excluded_segments, note FROM program_setting ORDER BY effective_from',
-  );
-  return r.rows.map((s) => ({ id: s.id, effectiveFrom: s.effective_from, bases: s.bases, excludedSegments: s.excluded_segments, note: s.note }));
+  const r = await q.query<{
+    id: number;
+    effective_from: string;
+    bases: Basis[];
+    excluded_segments: JknSegment[];
+    note: string;
+  }>('SELECT id, effective_from, bases, excluded_segments, note FROM program_setting ORDER BY effective_from');
+  return r.rows.map((s) => ({
+    id: s.id,
+    effectiveFrom: s.effective_from,
+    bases: s.bases,
+    excludedSegments: s.excluded_segments,
+    note: s.note,
+  }));
 }
 
 /** Inserts a change effective after `today`; null when that date already has one. */

@@ -12,8 +12,15 @@ export const decisionSchema = z.object({
   date: z.string(),
   eligible: z.boolean(),
   basis: z.enum(['RESIDENT', 'NEWBORN', 'DINSOS_RECOMMENDATION', 'POOR']).nullable(),
-  person: z.object({ name: z.string(), sex: z.enum(['L', 'P']), birthDate: z.string(), familyNumber: z.string() }).nullable(),
-  card: z.object({ number: z.string().nullable(), status: z.enum(['ACTIVE', 'PENDING_EKTP', 'REPLACED', 'REVOKED', 'NONE']) }).nullable(),
+  person: z
+    .object({ name: z.string(), sex: z.enum(['L', 'P']), birthDate: z.string(), familyNumber: z.string() })
+    .nullable(),
+  card: z
+    .object({
+      number: z.string().nullable(),
+      status: z.enum(['ACTIVE', 'PENDING_EKTP', 'REPLACED', 'REVOKED', 'NONE']),
+    })
+    .nullable(),
   jkn: z.object({ segment: z.string(), status: z.enum(['AKTIF', 'NONAKTIF']), cardNumber: z.string() }).nullable(),
   reasons: z.array(reason),
   rule: z.object({ code: z.string(), description: z.string() }).nullable(),
@@ -22,7 +29,13 @@ export const decisionSchema = z.object({
 
 export function membershipRoutes(
   app: App,
-  deps: { eligibility: EligibilityService; settings: SettingsService; selfCheck: SelfCheckService; changes: ChangeService; ratePerMinute: number },
+  deps: {
+    eligibility: EligibilityService;
+    settings: SettingsService;
+    selfCheck: SelfCheckService;
+    changes: ChangeService;
+    ratePerMinute: number;
+  },
 ) {
   // Public: NIK and family card number in the body (never in a URL), limited per address here and per NIK in the service.
   app.post(
@@ -51,7 +64,8 @@ export function membershipRoutes(
     max: deps.ratePerMinute,
     timeWindow: '1 minute',
     hook: 'preHandler' as const,
-    keyGenerator: (req: { ctx?: { actor: { username: string } | null }; ip: string }) => req.ctx?.actor?.username ?? req.ip,
+    keyGenerator: (req: { ctx?: { actor: { username: string } | null }; ip: string }) =>
+      req.ctx?.actor?.username ?? req.ip,
   };
 
   // NIK and date are checked by the service so that the contract's own codes (INVALID_NIK, INVALID_DATE) come back.
@@ -75,7 +89,10 @@ export function membershipRoutes(
   app.post(
     '/api/v1/eligibility/batch',
     {
-      config: { permission: 'eligibility.check', rateLimit: { ...rateLimit, max: Math.max(1, Math.floor(deps.ratePerMinute / 100)) } },
+      config: {
+        permission: 'eligibility.check',
+        rateLimit: { ...rateLimit, max: Math.max(1, Math.floor(deps.ratePerMinute / 100)) },
+      },
       schema: {
         tags: ['eligibility'],
         summary: 'Pemeriksaan kepesertaan untuk banyak NIK sekaligus (maksimal 1000)',
@@ -86,15 +103,19 @@ export function membershipRoutes(
     async (req) => ({ results: await deps.eligibility.checkBatch(req.body.niks, req.body.date) }),
   );
 
-  app.get('/api/v1/settings/program', { config: { permission: 'settings.read' }, schema: { tags: ['settings'] } }, async () => {
-    const all = await deps.settings.all();
-    const today = jakartaToday();
-    return {
-      current: settingsOn(all, today),
-      scheduled: all.filter((s) => s.effectiveFrom > today),
-      history: all.filter((s) => s.effectiveFrom <= today).reverse(),
-    };
-  });
+  app.get(
+    '/api/v1/settings/program',
+    { config: { permission: 'settings.read' }, schema: { tags: ['settings'] } },
+    async () => {
+      const all = await deps.settings.all();
+      const today = jakartaToday();
+      return {
+        current: settingsOn(all, today),
+        scheduled: all.filter((s) => s.effectiveFrom > today),
+        history: all.filter((s) => s.effectiveFrom <= today).reverse(),
+      };
+    },
+  );
 
   app.post(
     '/api/v1/settings/program',
@@ -116,7 +137,10 @@ export function membershipRoutes(
 
   app.delete(
     '/api/v1/settings/program/:id',
-    { config: { permission: 'settings.manage' }, schema: { tags: ['settings'], params: z.object({ id: z.coerce.number().int() }) } },
+    {
+      config: { permission: 'settings.manage' },
+      schema: { tags: ['settings'], params: z.object({ id: z.coerce.number().int() }) },
+    },
     async (req) => {
       await deps.settings.cancel(req.params.id);
       return { ok: true };
@@ -127,7 +151,11 @@ export function membershipRoutes(
     '/api/v1/persons/:nik/timeline',
     {
       config: { permission: 'membership.history' },
-      schema: { tags: ['membership'], summary: 'Riwayat kepesertaan seseorang: perubahan, kartu, surat, periode JKN/DTKS dan dasar kepesertaan', params: z.object({ nik: z.string() }) },
+      schema: {
+        tags: ['membership'],
+        summary: 'Riwayat kepesertaan seseorang: perubahan, kartu, surat, periode JKN/DTKS dan dasar kepesertaan',
+        params: z.object({ nik: z.string() }),
+      },
     },
     async (req) => deps.changes.timeline(req.params.nik),
   );

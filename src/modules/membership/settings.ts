@@ -38,7 +38,12 @@ export function createSettingsService(db: Db) {
     const id = await db.tx(async (tx) => {
       const id = await repo.upsertFutureSetting(tx, input, today);
       if (!id) throw ruleRefusal('SETTING_REFUSED', `Sudah ada pengaturan yang berlaku mulai ${input.effectiveFrom}.`);
-      await auditInTx(tx, { action: 'settings.program.schedule', entityType: 'program_setting', entityId: String(id), details: { ...input } });
+      await auditInTx(tx, {
+        action: 'settings.program.schedule',
+        entityType: 'program_setting',
+        entityId: String(id),
+        details: { ...input },
+      });
       return id;
     });
     cache = null;
@@ -48,7 +53,10 @@ export function createSettingsService(db: Db) {
   async function cancel(id: number) {
     await db.tx(async (tx) => {
       if (!(await repo.deleteFutureSetting(tx, id, jakartaToday()))) {
-        throw notFound('SETTING_NOT_FOUND', 'Pengaturan tidak ditemukan, atau sudah berlaku sehingga tidak dapat dibatalkan.');
+        throw notFound(
+          'SETTING_NOT_FOUND',
+          'Pengaturan tidak ditemukan, atau sudah berlaku sehingga tidak dapat dibatalkan.',
+        );
       }
       await auditInTx(tx, { action: 'settings.program.cancel', entityType: 'program_setting', entityId: String(id) });
     });

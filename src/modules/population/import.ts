@@ -3,12 +3,32 @@ import type { ReportWriter } from '../../platform/ingest/report.js';
 import type { Progress } from '../../platform/jobs/jobs.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
 import { snapshotTables } from '../../platform/ingest/snapshot-tables.js';
-import { runSnapshotImport, type ProposeChanges, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
+import {
+  runSnapshotImport,
+  type ProposeChanges,
+  type SnapshotImportInput,
+  type SnapshotSpec,
+} from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
 import { checkPopulationRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type PersonRecord } from './rules/row.js';
 
 function fields(r: PersonRecord) {
-  return [r.nik, r.noKk, r.name, r.sex, r.birthPlace, r.birthDate, r.relation, r.address, r.rt, r.rw, r.villageCode, r.ektpRecorded ? 't' : 'f', r.deathDate, r.movedOutDate];
+  return [
+    r.nik,
+    r.noKk,
+    r.name,
+    r.sex,
+    r.birthPlace,
+    r.birthDate,
+    r.relation,
+    r.address,
+    r.rt,
+    r.rw,
+    r.villageCode,
+    r.ektpRecorded ? 't' : 'f',
+    r.deathDate,
+    r.movedOutDate,
+  ];
 }
 
 function toCopy(rowNo: number, r: PersonRecord): string {
@@ -49,11 +69,21 @@ const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithout
   fail: repo.failImport,
 };
 
-async function warnHeadless(q: Queryable, report: ReportWriter, progress: Progress, from: 'population_stage' | 'person') {
+async function warnHeadless(
+  q: Queryable,
+  report: ReportWriter,
+  progress: Progress,
+  from: 'population_stage' | 'person',
+) {
   progress.phase('Memeriksa kepala keluarga');
   const families = await repo.familiesWithoutHead(q, from);
   for (const f of families) {
-    report.warn(f.line_no, 'no_kk', f.no_kk, `Keluarga (${f.members} anggota) tanpa KEPALA KELUARGA; diterima dengan peringatan.`);
+    report.warn(
+      f.line_no,
+      'no_kk',
+      f.no_kk,
+      `Keluarga (${f.members} anggota) tanpa KEPALA KELUARGA; diterima dengan peringatan.`,
+    );
   }
   return { familiesWithoutHead: families.length };
 }
@@ -64,6 +94,11 @@ async function warnHeadless(q: Queryable, report: ReportWriter, progress: Progre
  * applied at once; a later one becomes a change set (`propose`, from the
  * reconciliation module) that takes effect only as far as it is approved (MEM-7).
  */
-export function importPopulation(db: Db, input: SnapshotImportInput, propose: ProposeChanges, limits: { maxRejectedPercent?: number } = {}) {
+export function importPopulation(
+  db: Db,
+  input: SnapshotImportInput,
+  propose: ProposeChanges,
+  limits: { maxRejectedPercent?: number } = {},
+) {
   return runSnapshotImport(db, { ...spec, ...limits, review: { table: 'person', propose } }, input);
 }

@@ -65,11 +65,16 @@ export function createPeopleService(db: Db, audit: AuditWriter) {
         )
       ).rows;
     } else {
-      throw invalid('INVALID_QUERY', 'Cari dengan NIK (16 digit), nomor KK (16 digit) atau awal nama (minimal 3 huruf).');
+      throw invalid(
+        'INVALID_QUERY',
+        'Cari dengan NIK (16 digit), nomor KK (16 digit) atau awal nama (minimal 3 huruf).',
+      );
     }
     const truncated = rows.length > limit;
     const shown = rows.slice(0, limit);
-    await audit.record(shown.map((r) => ({ action: 'person.search', entityType: 'person', entityId: r.nik, details: { by: kind } })));
+    await audit.record(
+      shown.map((r) => ({ action: 'person.search', entityType: 'person', entityId: r.nik, details: { by: kind } })),
+    );
     return { items: shown.map(item), truncated };
   }
 
@@ -128,7 +133,9 @@ export function createPeopleService(db: Db, audit: AuditWriter) {
       [noKk],
     );
     if (r.rows.length === 0) throw notFound('FAMILY_NOT_FOUND', 'Nomor KK tidak terdapat dalam data kependudukan.');
-    await audit.record(r.rows.map((m) => ({ action: 'person.read', entityType: 'person', entityId: m.nik, details: { via: 'family' } })));
+    await audit.record(
+      r.rows.map((m) => ({ action: 'person.read', entityType: 'person', entityId: m.nik, details: { via: 'family' } })),
+    );
     return { noKk, hasHead: r.rows.some((m) => m.relation === 'KEPALA KELUARGA'), members: r.rows.map(item) };
   }
 

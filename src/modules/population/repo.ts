@@ -6,8 +6,14 @@ import { removeDuplicateNiks, snapshotTables } from '../../platform/ingest/snaps
 export const STAGE_COPY_SQL = `COPY population_stage (line_no, nik, no_kk, name, sex, birth_place, birth_date, relation, address, rt, rw,
   village_code, ektp_recorded, death_date, moved_out_date) FROM STDIN`;
 
-export const { latestAppliedAsOf, createImport, failImport, clearStage, analyzeStage, removeDuplicateNiks: removeStagedDuplicates } =
-  snapshotTables('population_import', 'population_stage');
+export const {
+  latestAppliedAsOf,
+  createImport,
+  failImport,
+  clearStage,
+  analyzeStage,
+  removeDuplicateNiks: removeStagedDuplicates,
+} = snapshotTables('population_import', 'population_stage');
 
 const DATA_COLS = [
   'no_kk',
@@ -47,7 +53,8 @@ export const removeDuplicateNiksFromPerson = (q: Queryable) => removeDuplicateNi
  */
 export async function loadBaseline(q: Queryable, asOf: string, importId: number) {
   const cols = DATA_COLS.join(', ');
-  if (!(await isEmpty(q, 'person'))) throw new Error('loadBaseline: the register is not empty; a later snapshot is reviewed, not applied');
+  if (!(await isEmpty(q, 'person')))
+    throw new Error('loadBaseline: the register is not empty; a later snapshot is reviewed, not applied');
   const r = await withIndexesRebuilt(q, 'person', () =>
     q.query(
       `INSERT INTO person (nik, ${cols}, first_seen_as_of, data_as_of, import_id, import_line)
@@ -66,12 +73,28 @@ export async function finishImport(
   await q.query(
     `UPDATE population_import SET status = $10, rows_read = $2, accepted = $3, rejected = $4, warnings = $5,
        inserted = $6, updated = $7, unchanged = $8, report_path = $9, finished_at = now() WHERE id = $1`,
-    [id, c.rowsRead, c.accepted, c.rejected, c.warnings, c.inserted, c.updated, c.unchanged, c.reportPath, c.status ?? 'applied'],
+    [
+      id,
+      c.rowsRead,
+      c.accepted,
+      c.rejected,
+      c.warnings,
+      c.inserted,
+      c.updated,
+      c.unchanged,
+      c.reportPath,
+      c.status ?? 'applied',
+    ],
   );
 }
 
 /** The end of a reviewed import: applied with what was approved, or rejected (MEM-7). */
-export async function setImportDecision(q: Queryable, id: number, status: 'applied' | 'rejected', c: { inserted: number; updated: number }) {
+export async function setImportDecision(
+  q: Queryable,
+  id: number,
+  status: 'applied' | 'rejected',
+  c: { inserted: number; updated: number },
+) {
   await q.query(
     `UPDATE population_import SET status = $2, inserted = $3, updated = $4 WHERE id = $1 AND status = 'pending_review'`,
     [id, status, c.inserted, c.updated],

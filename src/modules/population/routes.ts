@@ -10,7 +10,10 @@ export function populationRoutes(app: App, people: PeopleService) {
       schema: {
         tags: ['population'],
         summary: 'Cari penduduk dengan NIK, nomor KK atau awal nama',
-        querystring: z.object({ q: z.string().min(1).max(100), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        querystring: z.object({
+          q: z.string().min(1).max(100),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
       },
     },
     async (req) => people.search(req.query.q, req.query.limit),

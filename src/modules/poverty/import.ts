@@ -1,6 +1,10 @@
 import type { Db } from '../../platform/db/index.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
-import { runSnapshotImport, type SnapshotImportInput, type SnapshotSpec } from '../../platform/ingest/snapshot-import.js';
+import {
+  runSnapshotImport,
+  type SnapshotImportInput,
+  type SnapshotSpec,
+} from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
 import { checkPovertyRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type PovertyRecord } from './rules/row.js';
 
@@ -20,7 +24,13 @@ const spec: SnapshotSpec<Column, PovertyRecord, { ended: number; unknownNik: num
   async afterStage(q, report, progress) {
     progress.phase('Mencocokkan NIK dengan data penduduk');
     const unknown = await repo.unknownNiks(q);
-    for (const u of unknown) report.warn(u.line_no, 'nik', u.nik, 'NIK tidak terdapat dalam data penduduk Kota; tetap disimpan dan dilaporkan.');
+    for (const u of unknown)
+      report.warn(
+        u.line_no,
+        'nik',
+        u.nik,
+        'NIK tidak terdapat dalam data penduduk Kota; tetap disimpan dan dilaporkan.',
+      );
     return { unknownNik: unknown.length };
   },
   apply: repo.mergeStage,

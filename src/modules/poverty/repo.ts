@@ -4,12 +4,15 @@ import { snapshotTables } from '../../platform/ingest/snapshot-tables.js';
 
 export const STAGE_COPY_SQL = 'COPY poverty_stage (line_no, nik, decile, dtks_status, designated_on) FROM STDIN';
 
-export const { latestAppliedAsOf, createImport, failImport, clearStage, analyzeStage, removeDuplicateNiks } = snapshotTables(
-  'poverty_import',
-  'poverty_stage',
-);
+export const { latestAppliedAsOf, createImport, failImport, clearStage, analyzeStage, removeDuplicateNiks } =
+  snapshotTables('poverty_import', 'poverty_stage');
 
-const PERIODS = { table: 'poverty_status', stage: 'poverty_stage', data: ['decile', 'dtks_status', 'designated_on'], startColumn: 'designated_on' } as const;
+const PERIODS = {
+  table: 'poverty_status',
+  stage: 'poverty_stage',
+  data: ['decile', 'dtks_status', 'designated_on'],
+  startColumn: 'designated_on',
+} as const;
 
 export const mergeStage = (q: Queryable, asOf: string, importId: number) => mergePeriods(q, PERIODS, asOf, importId);
 
@@ -23,12 +26,35 @@ export async function unknownNiks(q: Queryable) {
 export async function finishImport(
   q: Queryable,
   id: number,
-  c: { rowsRead: number; accepted: number; rejected: number; warnings: number; inserted: number; updated: number; unchanged: number; ended?: number; unknownNik?: number; reportPath: string },
+  c: {
+    rowsRead: number;
+    accepted: number;
+    rejected: number;
+    warnings: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    ended?: number;
+    unknownNik?: number;
+    reportPath: string;
+  },
 ) {
   await q.query(
     `UPDATE poverty_import SET status = 'applied', rows_read = $2, accepted = $3, rejected = $4, warnings = $5, inserted = $6,
        updated = $7, unchanged = $8, ended = $9, unknown_nik = $10, report_path = $11, finished_at = now() WHERE id = $1`,
-    [id, c.rowsRead, c.accepted, c.rejected, c.warnings, c.inserted, c.updated, c.unchanged, c.ended ?? 0, c.unknownNik ?? 0, c.reportPath],
+    [
+      id,
+      c.rowsRead,
+      c.accepted,
+      c.rejected,
+      c.warnings,
+      c.inserted,
+      c.updated,
+      c.unchanged,
+      c.ended ?? 0,
+      c.unknownNik ?? 0,
+      c.reportPath,
+    ],
   );
 }
 

@@ -9,7 +9,14 @@ import { applyJknItems, JKN_DETAILS } from './jkn-changes.js';
 import { applyPopulationItems, NEW_PERSON_DETAILS } from './population-changes.js';
 import * as repo from './repo.js';
 import { confirmationProblem } from './rules/guard.js';
-import { closingStatus, membershipChangeTable, rejectionProblem, selectionProblem, type ChangeSetStatus, type Selection } from './rules/kinds.js';
+import {
+  closingStatus,
+  membershipChangeTable,
+  rejectionProblem,
+  selectionProblem,
+  type ChangeSetStatus,
+  type Selection,
+} from './rules/kinds.js';
 
 export const STATUS_NAME: Record<ChangeSetStatus, string> = {
   PENDING: 'menunggu keputusan',
@@ -47,7 +54,10 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
     const cs = await repo.lockChangeSet(tx, id);
     if (!cs) throw notFound('CHANGE_SET_NOT_FOUND', `Daftar perubahan #${id} tidak ditemukan.`);
     if (cs.status !== 'PENDING') {
-      throw conflict('CHANGE_SET_DECIDED', `Daftar perubahan #${id} sudah selesai diputuskan (${STATUS_NAME[cs.status]}); keputusan tidak dapat diubah.`);
+      throw conflict(
+        'CHANGE_SET_DECIDED',
+        `Daftar perubahan #${id} sudah selesai diputuskan (${STATUS_NAME[cs.status]}); keputusan tidak dapat diubah.`,
+      );
     }
     return cs;
   }
@@ -58,7 +68,11 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
     const problem = selectionProblem(cs.kind, { kinds, itemIds });
     if (problem) throw invalid('INVALID_SELECTION', problem);
     const foreign = await repo.foreignItemIds(tx, cs.id, itemIds);
-    if (foreign.length > 0) throw invalid('ITEM_NOT_IN_SET', `Butir ${foreign.slice(0, 10).join(', ')} bukan bagian dari daftar perubahan #${cs.id}.`);
+    if (foreign.length > 0)
+      throw invalid(
+        'ITEM_NOT_IN_SET',
+        `Butir ${foreign.slice(0, 10).join(', ')} bukan bagian dari daftar perubahan #${cs.id}.`,
+      );
     return { all: kinds.length === 0 && itemIds.length === 0, kinds, itemIds };
   }
 
@@ -99,7 +113,10 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
       const round = await repo.nextRound(tx, id);
       const decided = await repo.decideItems(tx, id, 'APPROVED', sel, round, who.id);
       if (decided === 0) {
-        throw ruleRefusal('NOTHING_APPROVED', 'Pilihan ini tidak berisi butir yang masih menunggu keputusan. Pilih jenis atau butir yang belum diputuskan.');
+        throw ruleRefusal(
+          'NOTHING_APPROVED',
+          'Pilihan ini tidak berisi butir yang masih menunggu keputusan. Pilih jenis atau butir yang belum diputuskan.',
+        );
       }
       let applied: { inserted: number; updated: number; ended: number; stale: number };
       let changes: number;
@@ -161,7 +178,10 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
       const round = await repo.nextRound(tx, id);
       const declined = await repo.decideItems(tx, id, 'DECLINED', sel, round, who.id);
       if (declined === 0) {
-        throw ruleRefusal('NOTHING_DECLINED', 'Pilihan ini tidak berisi butir yang masih menunggu keputusan. Pilih jenis atau butir yang belum diputuskan.');
+        throw ruleRefusal(
+          'NOTHING_DECLINED',
+          'Pilihan ini tidak berisi butir yang masih menunggu keputusan. Pilih jenis atau butir yang belum diputuskan.',
+        );
       }
       const note = input.note?.trim() || null;
       if (note) await repo.addNote(tx, id, note);
@@ -170,9 +190,25 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
         action: 'reconciliation.decline',
         entityType: 'reconciliation_change_set',
         entityId: String(id),
-        details: { kind: cs.kind, importId: cs.import_id, round, status: s.status, declined, kinds: sel.kinds, items: sel.itemIds.length, pending: s.pending },
+        details: {
+          kind: cs.kind,
+          importId: cs.import_id,
+          round,
+          status: s.status,
+          declined,
+          kinds: sel.kinds,
+          items: sel.itemIds.length,
+          pending: s.pending,
+        },
       });
-      return { id, kind: cs.kind, status: s.status, declined, pending: s.pending, totals: { approved: s.approved, declined: s.declined, stale: s.stale } };
+      return {
+        id,
+        kind: cs.kind,
+        status: s.status,
+        declined,
+        pending: s.pending,
+        totals: { approved: s.approved, declined: s.declined, stale: s.stale },
+      };
     });
   }
 
@@ -194,7 +230,13 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
         entityId: String(id),
         details: { kind: cs.kind, importId: cs.import_id, round, status: s.status, declined },
       });
-      return { id, kind: cs.kind, status: s.status, declined, totals: { approved: s.approved, declined: s.declined, stale: s.stale } };
+      return {
+        id,
+        kind: cs.kind,
+        status: s.status,
+        declined,
+        totals: { approved: s.approved, declined: s.declined, stale: s.stale },
+      };
     });
   }
 

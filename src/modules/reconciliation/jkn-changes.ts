@@ -49,7 +49,12 @@ SELECT $1::bigint, d.nik,
        p.village_code, coalesce(p.name, d.jkn_name), d.line_no, d.before, d.after, $2::date
 FROM d LEFT JOIN person p ON p.nik = d.nik`;
 
-export async function proposeJknItems(tx: Queryable, changeSetId: number, asOf: string, governmentPaid: readonly string[]) {
+export async function proposeJknItems(
+  tx: Queryable,
+  changeSetId: number,
+  asOf: string,
+  governmentPaid: readonly string[],
+) {
   const r = await tx.query(PROPOSE_SQL, [changeSetId, asOf, governmentPaid]);
   return r.rowCount;
 }

@@ -24,8 +24,10 @@ const COLUMNS = [
 ] as const;
 const NAMES = COLUMNS.map((c) => c[0]);
 
-const obj = (alias: string, cols: readonly string[]) => `jsonb_build_object(${cols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
-const distinct = (cols: readonly string[]) => `(${cols.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${cols.map((c) => `s.${c}`).join(', ')})`;
+const obj = (alias: string, cols: readonly string[]) =>
+  `jsonb_build_object(${cols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
+const distinct = (cols: readonly string[]) =>
+  `(${cols.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${cols.map((c) => `s.${c}`).join(', ')})`;
 
 /**
  * Fields a CORRECTION carries, each with when it counts as one. A death or
@@ -42,7 +44,9 @@ const CORRECTION_FIELDS: [string, string][] = [
   ['ektp_recorded', 'p.ektp_recorded AND NOT s.ektp_recorded'],
 ];
 const correction = (alias: 'p' | 's') =>
-  CORRECTION_FIELDS.map(([f, when]) => `CASE WHEN ${when} THEN jsonb_build_object('${f}', ${alias}.${f}) ELSE '{}'::jsonb END`).join(' || ');
+  CORRECTION_FIELDS.map(
+    ([f, when]) => `CASE WHEN ${when} THEN jsonb_build_object('${f}', ${alias}.${f}) ELSE '{}'::jsonb END`,
+  ).join(' || ');
 
 const FAMILY = ['no_kk', 'relation'];
 const ADDRESS = ['village_code', 'address', 'rt', 'rw'];
@@ -92,7 +96,12 @@ WHERE p.nik IS NULL
    OR (s.nik IS NULL AND p.death_date IS NULL AND p.moved_out_date IS NULL)
    OR (s.nik IS NOT NULL AND ${distinct(NAMES)})`;
 
-export async function proposePopulationItems(tx: Queryable, changeSetId: number, asOf: string, previousAsOf: string | null) {
+export async function proposePopulationItems(
+  tx: Queryable,
+  changeSetId: number,
+  asOf: string,
+  previousAsOf: string | null,
+) {
   const r = await tx.query(PROPOSE_SQL, [changeSetId, asOf, previousAsOf ?? asOf]);
   return r.rowCount;
 }
@@ -114,7 +123,10 @@ async function markStale(tx: Queryable, changeSetId: number, round: number) {
 }
 
 const RECORD_TYPE = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
-const SET_FROM_AFTER = COLUMNS.map(([c, t]) => `${c} = CASE WHEN a.v ? '${c}' THEN ${t === 'text' ? `a.v->>'${c}'` : `(a.v->>'${c}')::${t}`} ELSE p.${c} END`).join(',\n  ');
+const SET_FROM_AFTER = COLUMNS.map(
+  ([c, t]) =>
+    `${c} = CASE WHEN a.v ? '${c}' THEN ${t === 'text' ? `a.v->>'${c}'` : `(a.v->>'${c}')::${t}`} ELSE p.${c} END`,
+).join(',\n  ');
 
 /**
  * Applies the items of a set approved in decision round $4 to `person`
@@ -123,7 +135,13 @@ const SET_FROM_AFTER = COLUMNS.map(([c, t]) => `${c} = CASE WHEN a.v ? '${c}' TH
  * earlier rounds were applied then; declined and undecided items leave their
  * person as it is.
  */
-export async function applyPopulationItems(tx: Queryable, changeSetId: number, asOf: string, importId: number, round: number) {
+export async function applyPopulationItems(
+  tx: Queryable,
+  changeSetId: number,
+  asOf: string,
+  importId: number,
+  round: number,
+) {
   const stale = await markStale(tx, changeSetId, round);
   const inserted = await tx.query(
     `INSERT INTO person (nik, ${NAMES.join(', ')}, first_seen_as_of, data_as_of, import_id, import_line, resident_from)
@@ -156,6 +174,8 @@ export const NEW_PERSON_DETAILS = `jsonb_build_object('after', jsonb_build_objec
 
 /** Residents the register holds as alive and not moved out: the base a snapshot's MISSING share is measured on. */
 export async function activeResidents(tx: Queryable): Promise<number> {
-  const r = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM person WHERE death_date IS NULL AND moved_out_date IS NULL`);
+  const r = await tx.query<{ n: number }>(
+    `SELECT count(*) AS n FROM person WHERE death_date IS NULL AND moved_out_date IS NULL`,
+  );
   return Number(r.rows[0]!.n);
 }

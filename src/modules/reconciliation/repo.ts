@@ -72,16 +72,32 @@ export async function countItems(q: Queryable, id: number) {
 }
 
 export async function setTotals(q: Queryable, id: number, totals: Record<string, number>, items: number) {
-  await q.query(`UPDATE reconciliation_change_set SET totals = $2::jsonb, item_count = $3 WHERE id = $1`, [id, JSON.stringify(totals), items]);
+  await q.query(`UPDATE reconciliation_change_set SET totals = $2::jsonb, item_count = $3 WHERE id = $1`, [
+    id,
+    JSON.stringify(totals),
+    items,
+  ]);
 }
 
 export async function setGuard(q: Queryable, id: number, suspect: boolean, guard: GuardFigures) {
-  await q.query(`UPDATE reconciliation_change_set SET suspect = $2, guard = $3::jsonb WHERE id = $1`, [id, suspect, JSON.stringify(guard)]);
+  await q.query(`UPDATE reconciliation_change_set SET suspect = $2, guard = $3::jsonb WHERE id = $1`, [
+    id,
+    suspect,
+    JSON.stringify(guard),
+  ]);
 }
 
 /** Locks a set for a decision and opens its next decision round; null when there is none. */
 export async function lockChangeSet(q: Queryable, id: number) {
-  const r = await q.query<{ id: number; kind: ChangeSetKind; import_id: number; as_of: string; status: ChangeSetStatus; suspect: boolean; decision_rounds: number }>(
+  const r = await q.query<{
+    id: number;
+    kind: ChangeSetKind;
+    import_id: number;
+    as_of: string;
+    status: ChangeSetStatus;
+    suspect: boolean;
+    decision_rounds: number;
+  }>(
     `SELECT id, kind, import_id, as_of, status, suspect, decision_rounds FROM reconciliation_change_set WHERE id = $1 FOR UPDATE`,
     [id],
   );
@@ -89,7 +105,10 @@ export async function lockChangeSet(q: Queryable, id: number) {
 }
 
 export async function nextRound(q: Queryable, id: number): Promise<number> {
-  const r = await q.query<{ n: number }>(`UPDATE reconciliation_change_set SET decision_rounds = decision_rounds + 1 WHERE id = $1 RETURNING decision_rounds AS n`, [id]);
+  const r = await q.query<{ n: number }>(
+    `UPDATE reconciliation_change_set SET decision_rounds = decision_rounds + 1 WHERE id = $1 RETURNING decision_rounds AS n`,
+    [id],
+  );
   return Number(r.rows[0]!.n);
 }
 
@@ -114,7 +133,14 @@ export async function countEnding(q: Queryable, id: number, s: ItemSelection): P
 }
 
 /** Decides the undecided items of the selection in one round; the others stay undecided. Returns how many. */
-export async function decideItems(q: Queryable, id: number, decision: 'APPROVED' | 'DECLINED', s: ItemSelection, round: number, by: number | null) {
+export async function decideItems(
+  q: Queryable,
+  id: number,
+  decision: 'APPROVED' | 'DECLINED',
+  s: ItemSelection,
+  round: number,
+  by: number | null,
+) {
   const r = await q.query(
     `UPDATE reconciliation_item SET decision = $5, decision_round = $6, decided_by = $7, decided_at = now()
      WHERE change_set_id = $1 AND decision = 'PENDING' AND ${SELECTED}`,
@@ -137,7 +163,12 @@ export async function refreshCounts(q: Queryable, id: number) {
     [id],
   );
   const c = r.rows[0]!;
-  return { pending: Number(c.pending), approved: Number(c.approved), declined: Number(c.declined), stale: Number(c.stale) };
+  return {
+    pending: Number(c.pending),
+    approved: Number(c.approved),
+    declined: Number(c.declined),
+    stale: Number(c.stale),
+  };
 }
 
 /** What the import brought in once its set is closed: new records, changed NIKs and ended memberships approved and applied. */
@@ -166,7 +197,15 @@ export async function foreignItemIds(q: Queryable, id: number, itemIds: readonly
 export async function closeChangeSet(
   q: Queryable,
   id: number,
-  d: { status: ChangeSetStatus; approved: number; declined: number; stale: number; decidedBy: number | null; decidedByUsername: string | null; note: string | null },
+  d: {
+    status: ChangeSetStatus;
+    approved: number;
+    declined: number;
+    stale: number;
+    decidedBy: number | null;
+    decidedByUsername: string | null;
+    note: string | null;
+  },
 ) {
   await q.query(
     `UPDATE reconciliation_change_set SET status = $2, approved_count = $3, declined_count = $4, stale_count = $5,
@@ -177,7 +216,10 @@ export async function closeChangeSet(
 
 /** A note given with one round of a set still open; kept on the set with the earlier ones. */
 export async function addNote(q: Queryable, id: number, note: string) {
-  await q.query(`UPDATE reconciliation_change_set SET decision_note = concat_ws(' · ', decision_note, $2::text) WHERE id = $1`, [id, note]);
+  await q.query(
+    `UPDATE reconciliation_change_set SET decision_note = concat_ws(' · ', decision_note, $2::text) WHERE id = $1`,
+    [id, note],
+  );
 }
 
 /** Approved items as MEM-6 history rows (`details` per kind: see the *-changes.ts files). */
@@ -208,7 +250,10 @@ export async function pendingOf(q: Queryable, kind: ChangeSetKind) {
   return r.rows[0] ?? null;
 }
 
-export async function listChangeSets(q: Queryable, f: { kind?: ChangeSetKind; status?: ChangeSetStatus; limit: number }) {
+export async function listChangeSets(
+  q: Queryable,
+  f: { kind?: ChangeSetKind; status?: ChangeSetStatus; limit: number },
+) {
   const r = await q.query<ChangeSetRow>(
     `SELECT ${HEADER_COLS} FROM ${HEADER_FROM}
      WHERE ($1::text IS NULL OR c.kind = $1) AND ($2::text IS NULL OR c.status = $2)
@@ -224,7 +269,10 @@ export async function getChangeSet(q: Queryable, id: number) {
 }
 
 export async function changeSetOfImport(q: Queryable, kind: ChangeSetKind, importId: number) {
-  const r = await q.query<{ id: number }>(`SELECT id FROM reconciliation_change_set WHERE kind = $1 AND import_id = $2`, [kind, importId]);
+  const r = await q.query<{ id: number }>(
+    `SELECT id FROM reconciliation_change_set WHERE kind = $1 AND import_id = $2`,
+    [kind, importId],
+  );
   return r.rows[0] ? Number(r.rows[0].id) : null;
 }
 
@@ -289,7 +337,10 @@ function where(f: ItemFilter, first: number) {
 
 export async function pageItems(q: Queryable, id: number, f: ItemFilter, page: number, pageSize: number) {
   const w = where(f, 1);
-  const total = await q.query<{ n: number }>(`SELECT count(*) AS n FROM reconciliation_item WHERE change_set_id = $1${w.sql}`, [id, ...w.params]);
+  const total = await q.query<{ n: number }>(
+    `SELECT count(*) AS n FROM reconciliation_item WHERE change_set_id = $1${w.sql}`,
+    [id, ...w.params],
+  );
   const rows = await q.query<ItemRow>(
     `SELECT ${ITEM_COLS} FROM reconciliation_item WHERE change_set_id = $1${w.sql}
      ORDER BY id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,

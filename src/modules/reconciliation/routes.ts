@@ -38,7 +38,14 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
 
   app.get(
     '/api/v1/reconciliation/change-sets/:id',
-    { config: { permission: 'reconciliation.read' }, schema: { tags: ['reconciliation'], summary: 'Satu daftar perubahan dengan jumlah per jenis dan per wilayah', params: id } },
+    {
+      config: { permission: 'reconciliation.read' },
+      schema: {
+        tags: ['reconciliation'],
+        summary: 'Satu daftar perubahan dengan jumlah per jenis dan per wilayah',
+        params: id,
+      },
+    },
     async (req) => svc.get(req.params.id),
   );
 
@@ -50,7 +57,11 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
         tags: ['reconciliation'],
         summary: 'Butir perubahan (sebelum → sesudah), per halaman',
         params: id,
-        querystring: z.object({ ...filter, page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+        querystring: z.object({
+          ...filter,
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        }),
       },
     },
     async (req) => svc.items(req.params.id, req.query),
@@ -64,7 +75,11 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
         tags: ['reconciliation'],
         summary: 'Sampel acak butir perubahan untuk diperiksa',
         params: id,
-        querystring: z.object({ ...filter, size: z.coerce.number().int().min(1).max(200).default(50), seed: z.string().max(40).optional() }),
+        querystring: z.object({
+          ...filter,
+          size: z.coerce.number().int().min(1).max(200).default(50),
+          seed: z.string().max(40).optional(),
+        }),
       },
     },
     async (req) => svc.sample(req.params.id, req.query),
@@ -74,7 +89,12 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
     '/api/v1/reconciliation/change-sets/:id/download',
     {
       config: { permission: 'reconciliation.read' },
-      schema: { tags: ['reconciliation'], summary: 'Laporan daftar perubahan (XLSX), seluruhnya atau menurut saringan', params: id, querystring: z.object(filter) },
+      schema: {
+        tags: ['reconciliation'],
+        summary: 'Laporan daftar perubahan (XLSX), seluruhnya atau menurut saringan',
+        params: id,
+        querystring: z.object(filter),
+      },
     },
     async (req, reply) => {
       const d = await svc.download(req.params.id, req.query);
@@ -121,7 +141,12 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
     '/api/v1/reconciliation/change-sets/:id/reject',
     {
       config: { permission: 'reconciliation.review' },
-      schema: { tags: ['reconciliation'], summary: 'Tolak semua butir yang belum diputuskan dengan alasan, dan tutup daftar', params: id, body: z.object({ reason: z.string().max(500) }) },
+      schema: {
+        tags: ['reconciliation'],
+        summary: 'Tolak semua butir yang belum diputuskan dengan alasan, dan tutup daftar',
+        params: id,
+        body: z.object({ reason: z.string().max(500) }),
+      },
     },
     async (req) => svc.reject(req.params.id, req.body.reason),
   );

@@ -12,7 +12,15 @@ import { openMemberships, proposeJknItems } from './jkn-changes.js';
 import { activeResidents, proposePopulationItems } from './population-changes.js';
 import * as repo from './repo.js';
 import { assessChangeSet, DEFAULT_GUARD_LIMITS, refusalMessage, type GuardLimits } from './rules/guard.js';
-import { DEFAULT_GOVERNMENT_PAID, describeChange, isItemKind, KIND_LABEL, type ChangeSetKind, type ChangeSetStatus, type ItemKind } from './rules/kinds.js';
+import {
+  DEFAULT_GOVERNMENT_PAID,
+  describeChange,
+  isItemKind,
+  KIND_LABEL,
+  type ChangeSetKind,
+  type ChangeSetStatus,
+  type ItemKind,
+} from './rules/kinds.js';
 import { writeChangeSetXlsx } from './xlsx.js';
 
 const KIND_NAME: Record<ChangeSetKind, string> = { population: 'penduduk', jkn: 'JKN' };
@@ -64,7 +72,13 @@ export function createReconciliationService(
   /** Called by the import inside its final transaction, with the file's rows staged. */
   async function propose(tx: Queryable, kind: ChangeSetKind, input: ReviewInput): Promise<ReviewOutcome> {
     await noJit(tx);
-    const id = await repo.createChangeSet(tx, { kind, importId: input.importId, asOf: input.asOf, previousAsOf: input.previousAsOf, createdBy: actor().id });
+    const id = await repo.createChangeSet(tx, {
+      kind,
+      importId: input.importId,
+      asOf: input.asOf,
+      previousAsOf: input.previousAsOf,
+      createdBy: actor().id,
+    });
     if (kind === 'population') await proposePopulationItems(tx, id, input.asOf, input.previousAsOf);
     else await proposeJknItems(tx, id, input.asOf, await governmentPaid(tx, input.asOf));
     const c = await repo.countItems(tx, id);
@@ -81,7 +95,8 @@ export function createReconciliationService(
       limits,
     );
     // Thrown inside the import's final transaction: the set and its items go with it, the import fails.
-    if (guard.verdict === 'refused') throw ruleRefusal('SNAPSHOT_REFUSED', refusalMessage(guard.figures), guard.figures);
+    if (guard.verdict === 'refused')
+      throw ruleRefusal('SNAPSHOT_REFUSED', refusalMessage(guard.figures), guard.figures);
     const suspect = guard.verdict === 'suspect';
     await repo.setGuard(tx, id, suspect, guard.figures);
     // Nothing differs (the same file again): nothing to review, the import simply counts as applied.
@@ -101,7 +116,14 @@ export function createReconciliationService(
       action: 'reconciliation.propose',
       entityType: 'reconciliation_change_set',
       entityId: String(id),
-      details: { kind, importId: input.importId, items: c.items, totals: c.totals, suspect, endingPercent: guard.figures.endingPercent },
+      details: {
+        kind,
+        importId: input.importId,
+        items: c.items,
+        totals: c.totals,
+        suspect,
+        endingPercent: guard.figures.endingPercent,
+      },
     });
     return {
       changeSetId: id,
@@ -166,7 +188,10 @@ export function createReconciliationService(
   /** District and village names of a village code (null when unknown). */
   async function areaNames(code: string | null) {
     if (!code) return { districtName: null, villageName: null };
-    const [village, district] = await Promise.all([deps.areas.get(code).catch(() => null), deps.areas.get(code.slice(0, 6)).catch(() => null)]);
+    const [village, district] = await Promise.all([
+      deps.areas.get(code).catch(() => null),
+      deps.areas.get(code.slice(0, 6)).catch(() => null),
+    ]);
     return { districtName: district?.name ?? null, villageName: village?.name ?? null };
   }
 
@@ -211,17 +236,22 @@ export function createReconciliationService(
   }
 
   function checkFilter(kind: ChangeSetKind, q: ItemQuery): repo.ItemFilter {
-    if (q.kind && !isItemKind(kind, q.kind)) throw invalid('INVALID_KIND', `Jenis perubahan "${q.kind}" tidak ada pada daftar perubahan ${KIND_NAME[kind]}.`);
+    if (q.kind && !isItemKind(kind, q.kind))
+      throw invalid('INVALID_KIND', `Jenis perubahan "${q.kind}" tidak ada pada daftar perubahan ${KIND_NAME[kind]}.`);
     if (q.area && !/^(\d{6}|\d{10}|-)$/.test(q.area)) {
       throw invalid('INVALID_AREA_CODE', 'Wilayah harus kode kecamatan (6 digit) atau kelurahan/desa (10 digit).');
     }
-    if (q.decision && !DECISIONS.includes(q.decision)) throw invalid('INVALID_DECISION', `Keputusan harus salah satu dari ${DECISIONS.join(', ')}.`);
+    if (q.decision && !DECISIONS.includes(q.decision))
+      throw invalid('INVALID_DECISION', `Keputusan harus salah satu dari ${DECISIONS.join(', ')}.`);
     return { kind: q.kind || undefined, area: q.area || undefined, decision: q.decision || undefined };
   }
 
   async function present(rows: repo.ItemRow[], id: number, action: string) {
     // Every person shown is an audited read, written before the answer leaves.
-    if (rows.length > 0) await deps.audit.record(rows.map((r) => ({ action, entityType: 'person', entityId: r.nik, details: { changeSetId: id } })));
+    if (rows.length > 0)
+      await deps.audit.record(
+        rows.map((r) => ({ action, entityType: 'person', entityId: r.nik, details: { changeSetId: id } })),
+      );
     return Promise.all(
       rows.map(async (r) => ({
         id: Number(r.id),
@@ -256,7 +286,11 @@ export function createReconciliationService(
     const f = checkFilter(cs.kind, q);
     const size = Math.min(200, Math.max(1, Math.floor(q.size ?? 50)));
     const seed = (q.seed ?? '').slice(0, 40) || String(Date.now());
-    return { seed, size, items: await present(await repo.sampleItems(db, id, f, size, seed), id, 'reconciliation.sample.read') };
+    return {
+      seed,
+      size,
+      items: await present(await repo.sampleItems(db, id, f, size, seed), id, 'reconciliation.sample.read'),
+    };
   }
 
   /**
@@ -274,7 +308,14 @@ export function createReconciliationService(
       for (;;) {
         const rows = await repo.itemsAfter(db, id, f, after, 5000);
         if (rows.length === 0) return;
-        await deps.audit.record(rows.map((r) => ({ action: 'reconciliation.download', entityType: 'person', entityId: r.nik, details: { changeSetId: id } })));
+        await deps.audit.record(
+          rows.map((r) => ({
+            action: 'reconciliation.download',
+            entityType: 'person',
+            entityId: r.nik,
+            details: { changeSetId: id },
+          })),
+        );
         after = Number(rows[rows.length - 1]!.id);
         yield rows;
       }

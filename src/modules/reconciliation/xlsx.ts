@@ -88,7 +88,8 @@ export async function writeChangeSetXlsx(out: Writable, h: Header, chunks: Async
   const th = summary.addRow(['Jenis perubahan', 'Jumlah butir', 'Kode']);
   th.font = { bold: true };
   th.commit();
-  for (const [kind, n] of Object.entries(h.totals)) summary.addRow([KIND_LABEL[kind as ItemKind] ?? kind, n, kind]).commit();
+  for (const [kind, n] of Object.entries(h.totals))
+    summary.addRow([KIND_LABEL[kind as ItemKind] ?? kind, n, kind]).commit();
   summary.commit();
 
   const ws = wb.addWorksheet('Perubahan', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -12,7 +12,10 @@ export async function flaggedUnreviewed(q: Queryable): Promise<number> {
  * A facility's referral work: incoming ones waiting for its answer (bed, arrival,
  * admission) and its own outgoing ones still waiting for a bed.
  */
-export async function facilityReferralCounts(q: Queryable, facilityCode: string): Promise<{ incomingOpen: number; outgoingWaiting: number }> {
+export async function facilityReferralCounts(
+  q: Queryable,
+  facilityCode: string,
+): Promise<{ incomingOpen: number; outgoingWaiting: number }> {
   const r = await q.query<{ incoming: number; outgoing: number }>(
     `SELECT (SELECT count(*)::int FROM referral WHERE to_facility_code = $1 AND status IN ('AWAITING_BED', 'SENT', 'ARRIVED')) AS incoming,
             (SELECT count(*)::int FROM referral WHERE from_facility_code = $1 AND status IN ('AWAITING_BED', 'SENT')) AS outgoing`,

@@ -35,8 +35,16 @@ export async function seedReferralsDemo(
     [actors.puskesmas.facilityCode],
   );
   const plan = [
-    { diagnosisCode: 'I63.9', kind: 'MEDICAL' as const, clinicalNotes: 'Kelemahan anggota gerak kanan sejak pagi, tekanan darah 180/100.' },
-    { diagnosisCode: 'O14.1', kind: 'MEDICAL' as const, clinicalNotes: 'Hamil 34 minggu, tekanan darah 170/110, proteinuria +3.' },
+    {
+      diagnosisCode: 'I63.9',
+      kind: 'MEDICAL' as const,
+      clinicalNotes: 'Kelemahan anggota gerak kanan sejak pagi, tekanan darah 180/100.',
+    },
+    {
+      diagnosisCode: 'O14.1',
+      kind: 'MEDICAL' as const,
+      clinicalNotes: 'Hamil 34 minggu, tekanan darah 170/110, proteinuria +3.',
+    },
     { diagnosisCode: 'J18.9', kind: 'NON_MEDICAL' as const, clinicalNotes: 'Ruang rawat inap puskesmas penuh.' },
     { diagnosisCode: 'I10', kind: 'MEDICAL' as const, clinicalNotes: 'Hipertensi tidak terkontrol dengan dua obat.' },
   ];
@@ -45,7 +53,14 @@ export async function seedReferralsDemo(
     if (created.length === plan.length) break;
     const step = plan[created.length]!;
     try {
-      const r = await asPuskesmas(() => sys.referrals.create({ nik: p.nik, toFacilityCode: target.code, requestKey: `demo-${created.length}`, ...step }));
+      const r = await asPuskesmas(() =>
+        sys.referrals.create({
+          nik: p.nik,
+          toFacilityCode: target.code,
+          requestKey: `demo-${created.length}`,
+          ...step,
+        }),
+      );
       created.push({ id: r.id, number: r.number });
     } catch {
       // A resident who is not a member today (or another refusal): try the next one.
@@ -55,13 +70,16 @@ export async function seedReferralsDemo(
   const first = created[0];
   if (first) {
     const hospital: Actor =
-      actors.hospital.facilityCode === target.code ? actors.hospital : { id: 0, username: 'demo', role: 'rumahsakit', facilityCode: target.code, via: 'system' };
+      actors.hospital.facilityCode === target.code
+        ? actors.hospital
+        : { id: 0, username: 'demo', role: 'rumahsakit', facilityCode: target.code, via: 'system' };
     await runWithContext({ ...base, actor: hospital }, async () => {
       await sys.referrals.act(first.id, 'ARRIVE');
       await sys.referrals.act(first.id, 'ADMIT');
       await sys.referrals.act(first.id, 'RETURN', {
         condition: 'Stabil, kekuatan otot membaik; pulang hari ke-6.',
-        followUp: 'Kontrol tekanan darah tiap 2 minggu di puskesmas; lanjutkan amlodipin 10 mg dan aspirin 80 mg; fisioterapi.',
+        followUp:
+          'Kontrol tekanan darah tiap 2 minggu di puskesmas; lanjutkan amlodipin 10 mg dan aspirin 80 mg; fisioterapi.',
       });
       if (created[1]) await sys.referrals.act(created[1].id, 'ARRIVE');
     });

@@ -16,10 +16,18 @@ const BASIS_LABEL: Record<string, string> = {
   DINSOS_RECOMMENDATION: 'rekomendasi Dinas Sosial',
   POOR: 'penduduk miskin terverifikasi',
 };
-const KIND_LABEL = { MEDICAL: 'Medis (memerlukan layanan spesialistik)', NON_MEDICAL: 'Non-medis (keterbatasan tempat tidur/sarana)' } as const;
+const KIND_LABEL = {
+  MEDICAL: 'Medis (memerlukan layanan spesialistik)',
+  NON_MEDICAL: 'Non-medis (keterbatasan tempat tidur/sarana)',
+} as const;
 
 /** The printable referral letter (surat rujukan) with a QR code to the public verification page. */
-export async function renderReferralPdf(r: Referral, verifyUrl: string, head: Letterhead, signer: Signer | null): Promise<Buffer> {
+export async function renderReferralPdf(
+  r: Referral,
+  verifyUrl: string,
+  head: Letterhead,
+  signer: Signer | null,
+): Promise<Buffer> {
   const qr = await qrPng(verifyUrl, 360);
   return renderPdf(
     { title: `Surat Rujukan ${r.number}`, subject: 'Surat Rujukan Jamkesda' },
@@ -30,11 +38,15 @@ export async function renderReferralPdf(r: Referral, verifyUrl: string, head: Le
 
 function draw(doc: Pdf, r: Referral, verifyUrl: string, qr: Buffer, head: Letterhead, signer: Signer | null) {
   const y = drawLetterhead(doc, head, { left: LEFT, width: WIDTH, issuer: r.fromFacilityName ?? r.toFacilityName });
-  doc.fillColor('#111111').font('Helvetica-Bold').fontSize(13).text(r.fromFacilityCode ? 'SURAT RUJUKAN' : 'CATATAN PENERIMAAN GAWAT DARURAT TANPA RUJUKAN', LEFT, y + 20, {
-    width: WIDTH,
-    align: 'center',
-    underline: true,
-  });
+  doc
+    .fillColor('#111111')
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .text(r.fromFacilityCode ? 'SURAT RUJUKAN' : 'CATATAN PENERIMAAN GAWAT DARURAT TANPA RUJUKAN', LEFT, y + 20, {
+      width: WIDTH,
+      align: 'center',
+      underline: true,
+    });
   doc.font('Helvetica').fontSize(11).text(`Nomor: ${r.number}`, { width: WIDTH, align: 'center' });
   doc.moveDown(1.2);
   doc.text(`Kepada Yth. ${r.toFacilityName}`, LEFT, doc.y, { width: WIDTH });
@@ -44,7 +56,12 @@ function draw(doc: Pdf, r: Referral, verifyUrl: string, qr: Buffer, head: Letter
   const rows: [string, string][] = [
     ['Nama', r.personName],
     ['NIK', r.nik],
-    ['Kepesertaan', r.eligible ? `Peserta Jamkesda${r.eligibilityBasis ? ` (${BASIS_LABEL[r.eligibilityBasis] ?? r.eligibilityBasis})` : ''}` : 'Bukan peserta pada tanggal rujukan'],
+    [
+      'Kepesertaan',
+      r.eligible
+        ? `Peserta Jamkesda${r.eligibilityBasis ? ` (${BASIS_LABEL[r.eligibilityBasis] ?? r.eligibilityBasis})` : ''}`
+        : 'Bukan peserta pada tanggal rujukan',
+    ],
     ['Diagnosis (ICD-10)', `${r.diagnosisCode} — ${r.diagnosisTitle}`],
     ['Jenis rujukan', KIND_LABEL[r.kind]],
   ];
@@ -52,32 +69,66 @@ function draw(doc: Pdf, r: Referral, verifyUrl: string, qr: Buffer, head: Letter
   if (r.clinicalNotes) rows.push(['Catatan klinis', r.clinicalNotes]);
   rows.push(['Tanggal', formatDateId(r.createdOn)]);
   table(doc, rows);
-  signatureAndCode(doc, { date: r.createdOn, head, signer, fallbackName: r.creatorName, qr, verifyCode: r.verifyCode, verifyUrl });
+  signatureAndCode(doc, {
+    date: r.createdOn,
+    head,
+    signer,
+    fallbackName: r.creatorName,
+    qr,
+    verifyCode: r.verifyCode,
+    verifyUrl,
+  });
 }
 
 /** Date, signer (full name and NIP from the profile) on the right; the QR code and footer on the left and bottom. */
 function signatureAndCode(
   doc: Pdf,
-  o: { date: string; head: Letterhead; signer: Signer | null; fallbackName: string | null; qr: Buffer; verifyCode: string; verifyUrl: string },
+  o: {
+    date: string;
+    head: Letterhead;
+    signer: Signer | null;
+    fallbackName: string | null;
+    qr: Buffer;
+    verifyCode: string;
+    verifyUrl: string;
+  },
 ) {
   const { head, qr, verifyUrl } = o;
   const sy = doc.y + 28;
   const sigX = LEFT + WIDTH * 0.52;
   const sig = signatureLines(o.signer, o.fallbackName);
-  doc.font('Helvetica').fontSize(11).text(`${head.place ? `${head.place}, ` : ''}${formatDateId(o.date)}`, sigX, sy, { width: RIGHT - sigX });
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .text(`${head.place ? `${head.place}, ` : ''}${formatDateId(o.date)}`, sigX, sy, { width: RIGHT - sigX });
   doc.text(o.signer?.position ? `${o.signer.position},` : 'Petugas,', sigX, doc.y, { width: RIGHT - sigX });
   doc.font('Helvetica-Bold').text(sig.name, sigX, doc.y + 48, { width: RIGHT - sigX, underline: true });
-  doc.font('Helvetica').fontSize(10).text(sig.nip, sigX, doc.y, { width: RIGHT - sigX });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(sig.nip, sigX, doc.y, { width: RIGHT - sigX });
   doc.image(qr, LEFT, sy, { fit: [96, 96] });
-  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text('Pindai untuk memeriksa keabsahan', LEFT, sy + 100, { width: 150 });
-  doc.font('Helvetica-Bold').fontSize(8.5).fillColor('#111111').text(`Kode: ${o.verifyCode}`, LEFT, doc.y + 1, { width: 150 });
+  doc
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor(MUTED)
+    .text('Pindai untuk memeriksa keabsahan', LEFT, sy + 100, { width: 150 });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(8.5)
+    .fillColor('#111111')
+    .text(`Kode: ${o.verifyCode}`, LEFT, doc.y + 1, { width: 150 });
 
   doc.page.margins.bottom = 0;
-  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(`Diterbitkan melalui sistem Jamkesda. Verifikasi: ${verifyUrl}`, LEFT, PAGE_H - 44, {
-    width: WIDTH,
-    align: 'center',
-    lineBreak: false,
-  });
+  doc
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor(MUTED)
+    .text(`Diterbitkan melalui sistem Jamkesda. Verifikasi: ${verifyUrl}`, LEFT, PAGE_H - 44, {
+      width: WIDTH,
+      align: 'center',
+      lineBreak: false,
+    });
 }
 
 /**
@@ -85,25 +136,44 @@ function signatureAndCode(
  * hospital to the referring facility: the patient's condition on return and
  * the follow-up asked of the referrer, signed by the officer who recorded it.
  */
-export async function renderBackReferralPdf(r: Referral, verifyUrl: string, head: Letterhead, signer: Signer | null, fallbackName: string | null): Promise<Buffer> {
+export async function renderBackReferralPdf(
+  r: Referral,
+  verifyUrl: string,
+  head: Letterhead,
+  signer: Signer | null,
+  fallbackName: string | null,
+): Promise<Buffer> {
   const qr = await qrPng(verifyUrl, 360);
   return renderPdf(
     { title: `Surat Rujukan Balik ${r.number}`, subject: 'Surat Rujukan Balik Jamkesda' },
     (doc) => {
       const y = drawLetterhead(doc, head, { left: LEFT, width: WIDTH, issuer: r.toFacilityName });
-      doc.fillColor('#111111').font('Helvetica-Bold').fontSize(13).text('SURAT RUJUKAN BALIK', LEFT, y + 20, { width: WIDTH, align: 'center', underline: true });
+      doc
+        .fillColor('#111111')
+        .font('Helvetica-Bold')
+        .fontSize(13)
+        .text('SURAT RUJUKAN BALIK', LEFT, y + 20, { width: WIDTH, align: 'center', underline: true });
       doc.font('Helvetica').fontSize(11).text(`Atas rujukan nomor: ${r.number}`, { width: WIDTH, align: 'center' });
       doc.moveDown(1.2);
-      doc.text(`Kepada Yth. ${r.fromFacilityName ?? 'Fasilitas kesehatan tingkat pertama pasien'}`, LEFT, doc.y, { width: WIDTH });
+      doc.text(`Kepada Yth. ${r.fromFacilityName ?? 'Fasilitas kesehatan tingkat pertama pasien'}`, LEFT, doc.y, {
+        width: WIDTH,
+      });
       doc.moveDown(0.5);
-      doc.text('Bersama ini kami kembalikan pasien berikut untuk perawatan lanjutan di fasilitas Saudara:', { width: WIDTH });
+      doc.text('Bersama ini kami kembalikan pasien berikut untuk perawatan lanjutan di fasilitas Saudara:', {
+        width: WIDTH,
+      });
       doc.moveDown(0.5);
       const day = (iso: string | null) => (iso ? formatDateId(jakartaDate(new Date(iso))) : '-');
       table(doc, [
         ['Nama', r.personName],
         ['NIK', r.nik],
         ['Diagnosis (ICD-10)', `${r.diagnosisCode} — ${r.diagnosisTitle}`],
-        ['Dirujuk', r.fromFacilityName ? `${formatDateId(r.createdOn)} oleh ${r.fromFacilityName}` : 'Gawat darurat tanpa rujukan'],
+        [
+          'Dirujuk',
+          r.fromFacilityName
+            ? `${formatDateId(r.createdOn)} oleh ${r.fromFacilityName}`
+            : 'Gawat darurat tanpa rujukan',
+        ],
         ['Dirawat', `${day(r.admittedAt)} s.d. ${day(r.returnedAt)}`],
         ['Kondisi saat kembali', r.returnCondition ?? '-'],
         ['Tindak lanjut', r.returnFollowUp ?? '-'],

@@ -31,7 +31,11 @@ const FACILITY_COLS = `f.code, f.name, f.level, f.location, f.village_code AS "v
   (SELECT max(b.reported_at) FROM bed_report b WHERE b.facility_code = f.code)::text AS "bedsReportedAt"`;
 
 function facility(r: FacilityInfo): FacilityInfo {
-  return { ...r, freeBeds: r.freeBeds === null ? null : Number(r.freeBeds), location: (r.location as LocationCategory | null) ?? null };
+  return {
+    ...r,
+    freeBeds: r.freeBeds === null ? null : Number(r.freeBeds),
+    location: (r.location as LocationCategory | null) ?? null,
+  };
 }
 
 export async function facilityInfo(q: Queryable, code: string, date: string): Promise<FacilityInfo | null> {
@@ -41,7 +45,10 @@ export async function facilityInfo(q: Queryable, code: string, date: string): Pr
 
 /** Hospitals a referral may go to: partners in force (every hospital when `all`). */
 export async function hospitals(q: Queryable, date: string, all: boolean): Promise<FacilityInfo[]> {
-  const r = await q.query<FacilityInfo>(`SELECT ${FACILITY_COLS} FROM facility f WHERE f.level = 'PPK2' ${all ? '' : `AND ${IN_FORCE}`}`, [date]);
+  const r = await q.query<FacilityInfo>(
+    `SELECT ${FACILITY_COLS} FROM facility f WHERE f.level = 'PPK2' ${all ? '' : `AND ${IN_FORCE}`}`,
+    [date],
+  );
   return r.rows.map(facility);
 }
 
@@ -67,7 +74,12 @@ export interface Referral {
   eligibilityBasis: string | null;
   eligibilityReasons: { code: string; severity: string; message: string }[];
   competencyFlag: boolean;
-  competencyReview: { verdict: 'JUSTIFIED' | 'NOT_JUSTIFIED'; note: string; reviewer: string; reviewedAt: string } | null;
+  competencyReview: {
+    verdict: 'JUSTIFIED' | 'NOT_JUSTIFIED';
+    note: string;
+    reviewer: string;
+    reviewedAt: string;
+  } | null;
   partner: boolean;
   clinicalNotes: string;
   bedConfirmedAt: string | null;
@@ -98,10 +110,20 @@ const FROM = `referral r JOIN facility tf ON tf.code = r.to_facility_code LEFT J
 
 function referral(r: Referral): Referral {
   const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-  return { ...r, id: Number(r.id), eligibilityReasons: parse(r.eligibilityReasons), competencyReview: r.competencyReview ? parse(r.competencyReview) : null };
+  return {
+    ...r,
+    id: Number(r.id),
+    eligibilityReasons: parse(r.eligibilityReasons),
+    competencyReview: r.competencyReview ? parse(r.competencyReview) : null,
+  };
 }
 
-export async function getReferral(q: Queryable, id: number, scope: string | null, forUpdate = false): Promise<Referral | null> {
+export async function getReferral(
+  q: Queryable,
+  id: number,
+  scope: string | null,
+  forUpdate = false,
+): Promise<Referral | null> {
   const r = await q.query<Referral>(
     `SELECT ${COLS} FROM ${FROM} WHERE r.id = $1 AND ($2::text IS NULL OR r.from_facility_code = $2 OR r.to_facility_code = $2)
      ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
@@ -127,7 +149,11 @@ export interface ListFilter {
   offset: number;
 }
 
-export async function listReferrals(q: Queryable, scope: string | null, f: ListFilter): Promise<{ items: Referral[]; total: number }> {
+export async function listReferrals(
+  q: Queryable,
+  scope: string | null,
+  f: ListFilter,
+): Promise<{ items: Referral[]; total: number }> {
   const where = ['($1::text IS NULL OR r.from_facility_code = $1 OR r.to_facility_code = $1)'];
   const params: unknown[] = [scope];
   if (f.direction === 'OUT') where.push('r.from_facility_code = $1');
@@ -150,7 +176,13 @@ export async function lockPatient(tx: Queryable, nik: string): Promise<void> {
 }
 
 /** An open referral of the same patient, from the same facility, to the same hospital, for the same diagnosis. */
-export async function openDuplicate(q: Queryable, nik: string, from: string | null, to: string, diagnosis: string): Promise<{ id: number; number: string } | null> {
+export async function openDuplicate(
+  q: Queryable,
+  nik: string,
+  from: string | null,
+  to: string,
+  diagnosis: string,
+): Promise<{ id: number; number: string } | null> {
   const r = await q.query<{ id: number; number: string }>(
     `SELECT id::int AS id, number FROM referral WHERE nik = $1 AND from_facility_code IS NOT DISTINCT FROM $2 AND to_facility_code = $3
        AND diagnosis_code = $4 AND status IN ('AWAITING_BED', 'SENT', 'ARRIVED', 'ADMITTED') LIMIT 1`,
@@ -159,7 +191,11 @@ export async function openDuplicate(q: Queryable, nik: string, from: string | nu
   return r.rows[0] ?? null;
 }
 
-export async function byRequestKey(q: Queryable, from: string | null, key: string): Promise<{ id: number; number: string } | null> {
+export async function byRequestKey(
+  q: Queryable,
+  from: string | null,
+  key: string,
+): Promise<{ id: number; number: string } | null> {
   const r = await q.query<{ id: number; number: string }>(
     `SELECT id::int AS id, number FROM referral WHERE from_facility_code IS NOT DISTINCT FROM $1 AND request_key = $2`,
     [from, key],
@@ -209,9 +245,27 @@ export async function insertReferral(tx: Queryable, n: NewReferral): Promise<num
        CASE WHEN $10 = 'ADMITTED' THEN now() END)
      RETURNING id::int AS id`,
     [
-      n.number, n.year, n.seq, n.nik, n.personName, n.from, n.to, n.kind, n.diagnosisCode, n.status,
-      n.emergency, n.eligible, n.eligibilityBasis, JSON.stringify(n.eligibilityReasons), n.competencyFlag, n.partner, n.clinicalNotes,
-      n.verifyCode, n.requestKey, n.createdBy, n.creatorName,
+      n.number,
+      n.year,
+      n.seq,
+      n.nik,
+      n.personName,
+      n.from,
+      n.to,
+      n.kind,
+      n.diagnosisCode,
+      n.status,
+      n.emergency,
+      n.eligible,
+      n.eligibilityBasis,
+      JSON.stringify(n.eligibilityReasons),
+      n.competencyFlag,
+      n.partner,
+      n.clinicalNotes,
+      n.verifyCode,
+      n.requestKey,
+      n.createdBy,
+      n.creatorName,
     ],
   );
   return Number(r.rows[0]!.id);
@@ -221,7 +275,12 @@ export async function setStatus(
   tx: Queryable,
   id: number,
   status: Status,
-  extra: { declinedReason?: string; returnCondition?: string; returnFollowUp?: string; by?: { id: number | null; name: string } } = {},
+  extra: {
+    declinedReason?: string;
+    returnCondition?: string;
+    returnFollowUp?: string;
+    by?: { id: number | null; name: string };
+  } = {},
 ): Promise<void> {
   await tx.query(
     `UPDATE referral SET status = $2,
@@ -235,22 +294,43 @@ export async function setStatus(
        returned_by = CASE WHEN $2 = 'RETURNED' THEN $6::bigint ELSE returned_by END,
        returner_name = CASE WHEN $2 = 'RETURNED' THEN $7::text ELSE returner_name END
      WHERE id = $1`,
-    [id, status, extra.declinedReason ?? null, extra.returnCondition ?? null, extra.returnFollowUp ?? null, extra.by?.id ?? null, extra.by?.name ?? null],
+    [
+      id,
+      status,
+      extra.declinedReason ?? null,
+      extra.returnCondition ?? null,
+      extra.returnFollowUp ?? null,
+      extra.by?.id ?? null,
+      extra.by?.name ?? null,
+    ],
   );
 }
 
 /** Who signs the letters of a referral: the creator (referral letter) and the hospital officer who sent it back. */
-export async function signerIds(q: Queryable, id: number): Promise<{ createdBy: number | null; returnedBy: number | null; returnerName: string | null }> {
+export async function signerIds(
+  q: Queryable,
+  id: number,
+): Promise<{ createdBy: number | null; returnedBy: number | null; returnerName: string | null }> {
   const r = await q.query<{ created_by: number | null; returned_by: number | null; returner_name: string | null }>(
     'SELECT created_by, returned_by, returner_name FROM referral WHERE id = $1',
     [id],
   );
   const x = r.rows[0];
-  return { createdBy: x?.created_by == null ? null : Number(x.created_by), returnedBy: x?.returned_by == null ? null : Number(x.returned_by), returnerName: x?.returner_name ?? null };
+  return {
+    createdBy: x?.created_by == null ? null : Number(x.created_by),
+    returnedBy: x?.returned_by == null ? null : Number(x.returned_by),
+    returnerName: x?.returner_name ?? null,
+  };
 }
 
 /** Records the office's REF-6 review once; false when already reviewed or not flagged. */
-export async function reviewCompetency(tx: Queryable, id: number, verdict: 'JUSTIFIED' | 'NOT_JUSTIFIED', note: string, reviewer: string): Promise<boolean> {
+export async function reviewCompetency(
+  tx: Queryable,
+  id: number,
+  verdict: 'JUSTIFIED' | 'NOT_JUSTIFIED',
+  note: string,
+  reviewer: string,
+): Promise<boolean> {
   const r = await tx.query(
     `UPDATE referral SET competency_verdict = $2, competency_note = $3, competency_reviewer = $4, competency_reviewed_at = now()
      WHERE id = $1 AND competency_flag AND competency_verdict IS NULL`,

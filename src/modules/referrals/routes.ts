@@ -27,7 +27,12 @@ const referral = z.object({
   eligibilityReasons: z.array(reason),
   competencyFlag: z.boolean(),
   competencyReview: z
-    .object({ verdict: z.enum(['JUSTIFIED', 'NOT_JUSTIFIED']), note: z.string(), reviewer: z.string(), reviewedAt: z.string() })
+    .object({
+      verdict: z.enum(['JUSTIFIED', 'NOT_JUSTIFIED']),
+      note: z.string(),
+      reviewer: z.string(),
+      reviewedAt: z.string(),
+    })
     .nullable(),
   partner: z.boolean(),
   clinicalNotes: z.string(),
@@ -45,7 +50,13 @@ const referral = z.object({
 
 const id = z.object({ id: z.coerce.number().int().positive() });
 const text = z.string().max(4000).nullish();
-const ACTIONS = { 'confirm-bed': 'CONFIRM_BED', decline: 'DECLINE', arrive: 'ARRIVE', admit: 'ADMIT', 'back-referral': 'RETURN' } as const;
+const ACTIONS = {
+  'confirm-bed': 'CONFIRM_BED',
+  decline: 'DECLINE',
+  arrive: 'ARRIVE',
+  admit: 'ADMIT',
+  'back-referral': 'RETURN',
+} as const;
 
 /** Referrals (SPEC §6). Facility users only ever see referrals from or to their facility (enforced in the repository). */
 export function referralRoutes(app: App, svc: ReferralService) {
@@ -55,7 +66,8 @@ export function referralRoutes(app: App, svc: ReferralService) {
       config: { permission: 'referral.create' },
       schema: {
         tags: ['referrals'],
-        summary: 'Rumah sakit tujuan rujukan: mitra dengan PKS berlaku, terdekat dahulu, lalu tempat tidur kelas III kosong terbanyak',
+        summary:
+          'Rumah sakit tujuan rujukan: mitra dengan PKS berlaku, terdekat dahulu, lalu tempat tidur kelas III kosong terbanyak',
         querystring: z.object({ emergency: z.enum(['true', 'false']).optional() }),
         response: {
           200: z.object({
@@ -112,7 +124,12 @@ export function referralRoutes(app: App, svc: ReferralService) {
       schema: {
         tags: ['referrals'],
         summary: 'Catat pasien gawat darurat yang datang tanpa rujukan (REF-3)',
-        body: z.object({ nik: z.string().max(40), diagnosisCode: z.string().max(20), clinicalNotes: text, requestKey: z.string().max(80).nullish() }),
+        body: z.object({
+          nik: z.string().max(40),
+          diagnosisCode: z.string().max(20),
+          clinicalNotes: text,
+          requestKey: z.string().max(80).nullish(),
+        }),
         response: { 201: referral },
       },
     },
@@ -138,18 +155,25 @@ export function referralRoutes(app: App, svc: ReferralService) {
         response: { 200: z.object({ items: z.array(referral), total: z.number() }) },
       },
     },
-    async (req) => svc.list({ ...req.query, flagged: req.query.flagged === 'true', unreviewed: req.query.unreviewed === 'true' }),
+    async (req) =>
+      svc.list({ ...req.query, flagged: req.query.flagged === 'true', unreviewed: req.query.unreviewed === 'true' }),
   );
 
   app.get(
     '/api/v1/referrals/:id',
-    { config: { permission: 'referral.read' }, schema: { tags: ['referrals'], params: id, response: { 200: referral } } },
+    {
+      config: { permission: 'referral.read' },
+      schema: { tags: ['referrals'], params: id, response: { 200: referral } },
+    },
     async (req) => svc.get(req.params.id),
   );
 
   app.get(
     '/api/v1/referrals/:id/pdf',
-    { config: { permission: 'referral.read' }, schema: { tags: ['referrals'], summary: 'Surat rujukan siap cetak (PDF, A4)', params: id } },
+    {
+      config: { permission: 'referral.read' },
+      schema: { tags: ['referrals'], summary: 'Surat rujukan siap cetak (PDF, A4)', params: id },
+    },
     async (req, reply) => {
       const { fileName, bytes } = await svc.pdf(req.params.id);
       return sendFile(reply, { type: 'application/pdf', fileName, body: bytes });
@@ -158,7 +182,14 @@ export function referralRoutes(app: App, svc: ReferralService) {
 
   app.get(
     '/api/v1/referrals/:id/back-referral.pdf',
-    { config: { permission: 'referral.read' }, schema: { tags: ['referrals'], summary: 'Surat rujukan balik (PDF, A4), setelah rujukan balik dicatat', params: id } },
+    {
+      config: { permission: 'referral.read' },
+      schema: {
+        tags: ['referrals'],
+        summary: 'Surat rujukan balik (PDF, A4), setelah rujukan balik dicatat',
+        params: id,
+      },
+    },
     async (req, reply) => {
       const { fileName, bytes } = await svc.backReferralPdf(req.params.id);
       return sendFile(reply, { type: 'application/pdf', fileName, body: bytes });
@@ -205,7 +236,15 @@ export function referralRoutes(app: App, svc: ReferralService) {
         tags: ['public'],
         summary: 'Verifikasi keabsahan surat rujukan dari kode QR',
         params: z.object({ code: z.string().max(64) }),
-        response: { 200: z.object({ valid: z.boolean(), status: z.enum(STATUSES), number: z.string(), initials: z.string(), issuedOn: z.string() }) },
+        response: {
+          200: z.object({
+            valid: z.boolean(),
+            status: z.enum(STATUSES),
+            number: z.string(),
+            initials: z.string(),
+            issuedOn: z.string(),
+          }),
+        },
       },
     },
     async (req) => svc.verify(req.params.code),

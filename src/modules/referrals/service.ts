@@ -14,7 +14,15 @@ import { renderBackReferralPdf, renderReferralPdf } from './pdf.js';
 import * as repo from './repo.js';
 import type { Referral } from './repo.js';
 import { PROXIMITY_LABEL, rankDestinations } from './rules/ranking.js';
-import { checkDestination, formatReferralNumber, initialStatus, transition, type Action, type Kind, type Status } from './rules/referral.js';
+import {
+  checkDestination,
+  formatReferralNumber,
+  initialStatus,
+  transition,
+  type Action,
+  type Kind,
+  type Status,
+} from './rules/referral.js';
 
 export interface ReferralDeps {
   audit: AuditWriter;
@@ -73,7 +81,10 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
 
   function ownFacility(): string {
     const fc = scope();
-    if (!fc) throw forbidden('Akun Anda tidak terikat ke fasilitas kesehatan; hanya petugas puskesmas atau rumah sakit yang dapat mencatat rujukan.');
+    if (!fc)
+      throw forbidden(
+        'Akun Anda tidak terikat ke fasilitas kesehatan; hanya petugas puskesmas atau rumah sakit yang dapat mencatat rujukan.',
+      );
     return fc;
   }
 
@@ -90,7 +101,10 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
     const origin = await repo.facilityInfo(db, fc, d);
     if (!origin) throw notFoundError();
     const all = await repo.hospitals(db, d, opts.emergency === true);
-    const ranked = rankDestinations(origin.villageCode, all.filter((h) => h.code !== fc));
+    const ranked = rankDestinations(
+      origin.villageCode,
+      all.filter((h) => h.code !== fc),
+    );
     return {
       from: { code: origin.code, name: origin.name, level: origin.level },
       items: ranked.map((h) => {
@@ -116,7 +130,10 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
   async function checkPatient(nik: string, emergency: boolean): Promise<EligibilityAnswer> {
     const e = await deps.eligibility.check(nik, today());
     if (!e.eligible && !emergency) {
-      const why = e.reasons.filter((r) => r.severity === 'BLOCK').map((r) => r.message).join(' ');
+      const why = e.reasons
+        .filter((r) => r.severity === 'BLOCK')
+        .map((r) => r.message)
+        .join(' ');
       throw ruleRefusal(
         'NOT_ELIGIBLE',
         `Pasien dengan NIK ini bukan peserta Jamkesda hari ini${why ? `: ${why}` : '.'} Rujukan Jamkesda tidak dapat dibuat; untuk kasus gawat darurat centang "Gawat darurat".`,
@@ -130,13 +147,21 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
     try {
       return await deps.icd.get(code);
     } catch (err) {
-      if (err instanceof AppError) throw new AppError(err.kind === 'not_found' ? 'invalid' : err.kind, err.code, `Diagnosis: ${err.message}`);
+      if (err instanceof AppError)
+        throw new AppError(err.kind === 'not_found' ? 'invalid' : err.kind, err.code, `Diagnosis: ${err.message}`);
       throw err;
     }
   }
 
   async function insert(
-    input: { nik: string; diagnosisCode: string; kind: Kind; emergency: boolean; clinicalNotes: string; requestKey: string | null },
+    input: {
+      nik: string;
+      diagnosisCode: string;
+      kind: Kind;
+      emergency: boolean;
+      clinicalNotes: string;
+      requestKey: string | null;
+    },
     from: string | null,
     to: string,
     status: Status,
@@ -150,7 +175,13 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
       await repo.lockPatient(tx, input.nik);
       if (input.requestKey) {
         const same = await repo.byRequestKey(tx, from, input.requestKey);
-        if (same) throw new AppError('conflict', 'REFERRAL_DUPLICATE', `Rujukan ini sudah terkirim dengan nomor ${same.number}; tidak dibuat dua kali.`, { id: same.id });
+        if (same)
+          throw new AppError(
+            'conflict',
+            'REFERRAL_DUPLICATE',
+            `Rujukan ini sudah terkirim dengan nomor ${same.number}; tidak dibuat dua kali.`,
+            { id: same.id },
+          );
       }
       const dup = await repo.openDuplicate(tx, input.nik, from, to, input.diagnosisCode);
       if (dup) {
@@ -193,20 +224,30 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
         details: { number, from, to, status, emergency: input.emergency, eligible: e.eligible, competencyFlag },
       });
       if (from) {
-        await notify(tx, { role: 'rumahsakit', facilityCode: to }, {
-          kind: status === 'AWAITING_BED' ? 'referral.bed_request' : 'referral.new',
-          title: status === 'AWAITING_BED' ? `Permintaan tempat tidur untuk rujukan ${number}` : `Rujukan masuk ${number}`,
-          body: input.emergency ? 'Gawat darurat.' : '',
-          link: `/rujukan/${id}`,
-          entityType: 'referral',
-          entityId: String(id),
-        });
+        await notify(
+          tx,
+          { role: 'rumahsakit', facilityCode: to },
+          {
+            kind: status === 'AWAITING_BED' ? 'referral.bed_request' : 'referral.new',
+            title:
+              status === 'AWAITING_BED' ? `Permintaan tempat tidur untuk rujukan ${number}` : `Rujukan masuk ${number}`,
+            body: input.emergency ? 'Gawat darurat.' : '',
+            link: `/rujukan/${id}`,
+            entityType: 'referral',
+            entityId: String(id),
+          },
+        );
       }
       return id;
     });
   }
 
-  function cleanInput(i: { nik: string; diagnosisCode: string; clinicalNotes?: string | null; requestKey?: string | null }) {
+  function cleanInput(i: {
+    nik: string;
+    diagnosisCode: string;
+    clinicalNotes?: string | null;
+    requestKey?: string | null;
+  }) {
     const nik = i.nik.replace(/[\s.]/g, '');
     if (!/^\d{16}$/.test(nik)) throw invalid('INVALID_NIK', 'NIK pasien harus 16 digit angka.');
     const notes = (i.clinicalNotes ?? '').trim();
@@ -222,9 +263,16 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
     const emergency = input.emergency === true;
     const d = today();
     const dx = await diagnosis(input.diagnosisCode);
-    const [origin, dest] = await Promise.all([repo.facilityInfo(db, from, d), repo.facilityInfo(db, input.toFacilityCode.trim().toUpperCase(), d)]);
+    const [origin, dest] = await Promise.all([
+      repo.facilityInfo(db, from, d),
+      repo.facilityInfo(db, input.toFacilityCode.trim().toUpperCase(), d),
+    ]);
     if (!origin) throw notFoundError();
-    if (!dest) throw invalid('UNKNOWN_FACILITY', `Fasilitas tujuan ${input.toFacilityCode.slice(0, 32)} tidak ada dalam daftar fasilitas.`);
+    if (!dest)
+      throw invalid(
+        'UNKNOWN_FACILITY',
+        `Fasilitas tujuan ${input.toFacilityCode.slice(0, 32)} tidak ada dalam daftar fasilitas.`,
+      );
     const refusal = checkDestination(origin, dest, emergency);
     if (refusal) throw ruleRefusal(refusal.code, refusal.message);
     const e = await checkPatient(nik, emergency);
@@ -247,24 +295,41 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
     const d = today();
     const dx = await diagnosis(input.diagnosisCode);
     const hospital = await repo.facilityInfo(db, to, d);
-    if (!hospital || hospital.level !== 'PPK2') throw ruleRefusal('NOT_A_HOSPITAL', 'Penerimaan gawat darurat tanpa rujukan hanya dicatat oleh rumah sakit.');
+    if (!hospital || hospital.level !== 'PPK2')
+      throw ruleRefusal('NOT_A_HOSPITAL', 'Penerimaan gawat darurat tanpa rujukan hanya dicatat oleh rumah sakit.');
     const e = await deps.eligibility.check(nik, d);
     if (key) {
       const same = await repo.byRequestKey(db, null, key);
       if (same) throw conflict('REFERRAL_DUPLICATE', `Penerimaan ini sudah tercatat dengan nomor ${same.number}.`);
     }
-    const id = await insert({ nik, diagnosisCode: dx.code, kind: 'MEDICAL', emergency: true, clinicalNotes: notes, requestKey: key }, null, to, 'ADMITTED', hospital.partner, e, false);
+    const id = await insert(
+      { nik, diagnosisCode: dx.code, kind: 'MEDICAL', emergency: true, clinicalNotes: notes, requestKey: key },
+      null,
+      to,
+      'ADMITTED',
+      hospital.partner,
+      e,
+      false,
+    );
     return view((await repo.getReferral(db, id, null))!, deps.publicUrl);
   }
 
   async function list(f: Omit<repo.ListFilter, 'nik'> & { nik?: string }) {
     const sc = scope();
-    if (f.direction && !sc) throw invalid('DIRECTION_NEEDS_FACILITY', 'Saringan masuk/keluar hanya untuk akun fasilitas.');
+    if (f.direction && !sc)
+      throw invalid('DIRECTION_NEEDS_FACILITY', 'Saringan masuk/keluar hanya untuk akun fasilitas.');
     const nik = f.nik?.replace(/[\s.]/g, '');
     if (nik !== undefined && !/^\d{16}$/.test(nik)) throw invalid('INVALID_NIK', 'NIK harus 16 digit angka.');
     const r = await repo.listReferrals(db, sc, { ...f, nik });
     if (r.items.length) {
-      await deps.audit.record(r.items.map((x) => ({ action: 'referral.list', entityType: 'person', entityId: x.nik, details: { referralId: x.id } })));
+      await deps.audit.record(
+        r.items.map((x) => ({
+          action: 'referral.list',
+          entityType: 'person',
+          entityId: x.nik,
+          details: { referralId: x.id },
+        })),
+      );
     }
     return { items: r.items.map((x) => view(x, deps.publicUrl)), total: r.total };
   }
@@ -272,7 +337,12 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
   async function get(id: number): Promise<ReferralView> {
     const r = await repo.getReferral(db, id, scope());
     if (!r) throw notFoundError();
-    await deps.audit.record({ action: 'referral.read', entityType: 'person', entityId: r.nik, details: { referralId: r.id } });
+    await deps.audit.record({
+      action: 'referral.read',
+      entityType: 'person',
+      entityId: r.nik,
+      details: { referralId: r.id },
+    });
     return view(r, deps.publicUrl);
   }
 
@@ -280,8 +350,18 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
     const r = await repo.getReferral(db, id, scope());
     if (!r) throw notFoundError();
     const signers = await repo.signerIds(db, id);
-    const bytes = await renderReferralPdf(r, verificationUrl(deps.publicUrl, 'rujukan', r.verifyCode), await letterhead(), await signerOf(db, signers.createdBy));
-    await deps.audit.record({ action: 'referral.print', entityType: 'person', entityId: r.nik, details: { referralId: r.id } });
+    const bytes = await renderReferralPdf(
+      r,
+      verificationUrl(deps.publicUrl, 'rujukan', r.verifyCode),
+      await letterhead(),
+      await signerOf(db, signers.createdBy),
+    );
+    await deps.audit.record({
+      action: 'referral.print',
+      entityType: 'person',
+      entityId: r.nik,
+      details: { referralId: r.id },
+    });
     return { fileName: `rujukan-${r.number.replace(/\//g, '-').toLowerCase()}.pdf`, bytes };
   }
 
@@ -289,11 +369,26 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
   async function backReferralPdf(id: number): Promise<{ fileName: string; bytes: Buffer }> {
     const r = await repo.getReferral(db, id, scope());
     if (!r) throw notFoundError();
-    if (r.status !== 'RETURNED') throw conflict('BACK_REFERRAL_NONE', 'Surat rujukan balik baru tersedia setelah rumah sakit mencatat rujukan balik.');
+    if (r.status !== 'RETURNED')
+      throw conflict(
+        'BACK_REFERRAL_NONE',
+        'Surat rujukan balik baru tersedia setelah rumah sakit mencatat rujukan balik.',
+      );
     const signers = await repo.signerIds(db, id);
     const signer = await signerOf(db, signers.returnedBy);
-    const bytes = await renderBackReferralPdf(r, verificationUrl(deps.publicUrl, 'rujukan', r.verifyCode), await letterhead(), signer, signers.returnerName);
-    await deps.audit.record({ action: 'referral.print', entityType: 'person', entityId: r.nik, details: { referralId: r.id, letter: 'back-referral' } });
+    const bytes = await renderBackReferralPdf(
+      r,
+      verificationUrl(deps.publicUrl, 'rujukan', r.verifyCode),
+      await letterhead(),
+      signer,
+      signers.returnerName,
+    );
+    await deps.audit.record({
+      action: 'referral.print',
+      entityType: 'person',
+      entityId: r.nik,
+      details: { referralId: r.id, letter: 'back-referral' },
+    });
     return { fileName: `rujukan-balik-${r.number.replace(/\//g, '-').toLowerCase()}.pdf`, bytes };
   }
 
@@ -302,38 +397,66 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
   }
 
   /** The receiving hospital's steps: confirm bed, decline, arrival, admission, back-referral (REF-5, REF-7). */
-  async function act(id: number, action: Action, body: { reason?: string | null; condition?: string | null; followUp?: string | null } = {}): Promise<ReferralView> {
+  async function act(
+    id: number,
+    action: Action,
+    body: { reason?: string | null; condition?: string | null; followUp?: string | null } = {},
+  ): Promise<ReferralView> {
     const fc = ownFacility();
     const reason = body.reason?.trim() ?? '';
     const condition = body.condition?.trim() ?? '';
     const followUp = body.followUp?.trim() ?? '';
-    if (action === 'DECLINE' && reason.length < 5) throw invalid('REASON_REQUIRED', 'Tuliskan alasan penolakan (minimal 5 karakter).');
+    if (action === 'DECLINE' && reason.length < 5)
+      throw invalid('REASON_REQUIRED', 'Tuliskan alasan penolakan (minimal 5 karakter).');
     if (action === 'RETURN' && (condition.length < 3 || followUp.length < 3)) {
-      throw invalid('BACK_REFERRAL_INCOMPLETE', 'Rujukan balik harus berisi kondisi pasien dan tindak lanjut di fasilitas perujuk (masing-masing minimal 3 karakter).');
+      throw invalid(
+        'BACK_REFERRAL_INCOMPLETE',
+        'Rujukan balik harus berisi kondisi pasien dan tindak lanjut di fasilitas perujuk (masing-masing minimal 3 karakter).',
+      );
     }
-    if (reason.length > 2000 || condition.length > 2000 || followUp.length > 2000) throw invalid('TEXT_TOO_LONG', 'Isian paling banyak 2000 karakter.');
+    if (reason.length > 2000 || condition.length > 2000 || followUp.length > 2000)
+      throw invalid('TEXT_TOO_LONG', 'Isian paling banyak 2000 karakter.');
     // The back-referral letter's signer, read before the transaction takes the (embedded database's only) connection.
     const by = action === 'RETURN' ? await actorName() : undefined;
     await db.tx(async (tx) => {
       const r = await repo.getReferral(tx, id, fc, true);
       if (!r) throw notFoundError();
-      if (r.toFacilityCode !== fc) throw forbidden('Hanya rumah sakit tujuan yang dapat mencatat tindak lanjut rujukan ini.');
+      if (r.toFacilityCode !== fc)
+        throw forbidden('Hanya rumah sakit tujuan yang dapat mencatat tindak lanjut rujukan ini.');
       const t = transition(r.status, action);
       if (!t.ok) throw conflict('REFERRAL_STATE', t.message);
-      await repo.setStatus(tx, id, t.status, { declinedReason: reason, returnCondition: condition, returnFollowUp: followUp, by });
-      await auditInTx(tx, { action: `referral.${action.toLowerCase()}`, entityType: 'referral', entityId: String(id), details: { from: r.status, to: t.status } });
+      await repo.setStatus(tx, id, t.status, {
+        declinedReason: reason,
+        returnCondition: condition,
+        returnFollowUp: followUp,
+        by,
+      });
+      await auditInTx(tx, {
+        action: `referral.${action.toLowerCase()}`,
+        entityType: 'referral',
+        entityId: String(id),
+        details: { from: r.status, to: t.status },
+      });
       if (r.fromFacilityCode && (action === 'RETURN' || action === 'DECLINE' || action === 'CONFIRM_BED')) {
         const role = r.fromLevel === 'PPK2' ? 'rumahsakit' : 'puskesmas';
         const title =
-          action === 'RETURN' ? `Rujukan balik ${r.number}` : action === 'DECLINE' ? `Rujukan ${r.number} ditolak` : `Tempat tidur dikonfirmasi untuk rujukan ${r.number}`;
-        await notify(tx, { role, facilityCode: r.fromFacilityCode }, {
-          kind: `referral.${action.toLowerCase()}`,
-          title,
-          body: action === 'DECLINE' ? reason : '',
-          link: `/rujukan/${id}`,
-          entityType: 'referral',
-          entityId: String(id),
-        });
+          action === 'RETURN'
+            ? `Rujukan balik ${r.number}`
+            : action === 'DECLINE'
+              ? `Rujukan ${r.number} ditolak`
+              : `Tempat tidur dikonfirmasi untuk rujukan ${r.number}`;
+        await notify(
+          tx,
+          { role, facilityCode: r.fromFacilityCode },
+          {
+            kind: `referral.${action.toLowerCase()}`,
+            title,
+            body: action === 'DECLINE' ? reason : '',
+            link: `/rujukan/${id}`,
+            entityType: 'referral',
+            entityId: String(id),
+          },
+        );
       }
     });
     return view((await repo.getReferral(db, id, fc))!, deps.publicUrl);
@@ -344,7 +467,11 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
    * competency list — justified (complication, comorbidity, failed treatment)
    * or not — once, with a note. The referring facility is told the outcome.
    */
-  async function reviewCompetency(id: number, verdict: 'JUSTIFIED' | 'NOT_JUSTIFIED', noteRaw: string): Promise<ReferralView> {
+  async function reviewCompetency(
+    id: number,
+    verdict: 'JUSTIFIED' | 'NOT_JUSTIFIED',
+    noteRaw: string,
+  ): Promise<ReferralView> {
     const note = noteRaw.trim();
     if (note.length < 5) throw invalid('NOTE_REQUIRED', 'Tuliskan catatan telaah (minimal 5 karakter).');
     if (note.length > 2000) throw invalid('TEXT_TOO_LONG', 'Isian paling banyak 2000 karakter.');
@@ -352,18 +479,29 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
     await db.tx(async (tx) => {
       const r = await repo.getReferral(tx, id, null, true);
       if (!r) throw notFoundError();
-      if (!r.competencyFlag) throw conflict('NOT_FLAGGED', 'Rujukan ini tidak ditandai sebagai diagnosis kompetensi layanan primer.');
-      if (!(await repo.reviewCompetency(tx, id, verdict, note, who.name))) throw conflict('ALREADY_REVIEWED', 'Rujukan ini sudah ditelaah.');
-      await auditInTx(tx, { action: 'referral.competency_review', entityType: 'referral', entityId: String(id), details: { verdict } });
+      if (!r.competencyFlag)
+        throw conflict('NOT_FLAGGED', 'Rujukan ini tidak ditandai sebagai diagnosis kompetensi layanan primer.');
+      if (!(await repo.reviewCompetency(tx, id, verdict, note, who.name)))
+        throw conflict('ALREADY_REVIEWED', 'Rujukan ini sudah ditelaah.');
+      await auditInTx(tx, {
+        action: 'referral.competency_review',
+        entityType: 'referral',
+        entityId: String(id),
+        details: { verdict },
+      });
       if (r.fromFacilityCode) {
-        await notify(tx, { role: r.fromLevel === 'PPK2' ? 'rumahsakit' : 'puskesmas', facilityCode: r.fromFacilityCode }, {
-          kind: 'referral.competency_review',
-          title: `Telaah rujukan ${r.number}: ${verdict === 'JUSTIFIED' ? 'dapat diterima' : 'seharusnya ditangani di layanan primer'}`,
-          body: note,
-          link: `/rujukan/${id}`,
-          entityType: 'referral',
-          entityId: String(id),
-        });
+        await notify(
+          tx,
+          { role: r.fromLevel === 'PPK2' ? 'rumahsakit' : 'puskesmas', facilityCode: r.fromFacilityCode },
+          {
+            kind: 'referral.competency_review',
+            title: `Telaah rujukan ${r.number}: ${verdict === 'JUSTIFIED' ? 'dapat diterima' : 'seharusnya ditangani di layanan primer'}`,
+            body: note,
+            link: `/rujukan/${id}`,
+            entityType: 'referral',
+            entityId: String(id),
+          },
+        );
       }
     });
     return view((await repo.getReferral(db, id, null))!, deps.publicUrl);
@@ -373,9 +511,19 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
   async function verify(codeRaw: string) {
     const code = normaliseCode(codeRaw);
     const r = code ? await repo.referralByCode(db, code) : null;
-    if (!r) throw notFound('REFERRAL_NOT_FOUND', 'Surat rujukan dengan kode ini tidak ditemukan. Periksa kembali kode pada surat.');
+    if (!r)
+      throw notFound(
+        'REFERRAL_NOT_FOUND',
+        'Surat rujukan dengan kode ini tidak ditemukan. Periksa kembali kode pada surat.',
+      );
     await deps.audit.record({ action: 'referral.verify', entityType: 'referral', entityId: String(r.id) });
-    return { valid: r.status !== 'DECLINED', status: r.status, number: r.number, initials: initials(r.personName), issuedOn: r.createdOn };
+    return {
+      valid: r.status !== 'DECLINED',
+      status: r.status,
+      number: r.number,
+      initials: initials(r.personName),
+      issuedOn: r.createdOn,
+    };
   }
 
   return { destinations, create, recordEmergency, list, get, pdf, backReferralPdf, act, reviewCompetency, verify };

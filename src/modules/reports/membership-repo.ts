@@ -24,7 +24,14 @@ export interface VillageFigures {
  */
 export async function membershipByVillage(
   q: Queryable,
-  p: { date: string; excludedSegments: string[]; residentBasis: boolean; poorBasis: boolean; poorMaxDecile: number; area: string | null },
+  p: {
+    date: string;
+    excludedSegments: string[];
+    residentBasis: boolean;
+    poorBasis: boolean;
+    poorMaxDecile: number;
+    area: string | null;
+  },
 ): Promise<VillageFigures[]> {
   const r = await q.query<VillageFigures>(
     `WITH res AS (

@@ -6,7 +6,16 @@ import { POOR_MAX_DECILE } from '../membership/rules/eligibility.js';
 import type { SettingsService } from '../membership/settings.js';
 import { membershipByVillage, type VillageFigures } from './membership-repo.js';
 
-export const FIGURES = ['residents', 'members', 'pendingEktp', 'cardsActive', 'cardsPrinted', 'cardsHandedOver', 'newborns', 'recommendations'] as const;
+export const FIGURES = [
+  'residents',
+  'members',
+  'pendingEktp',
+  'cardsActive',
+  'cardsPrinted',
+  'cardsHandedOver',
+  'newborns',
+  'recommendations',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 export type Figures = Record<Figure, number>;
 
@@ -55,16 +64,34 @@ export function createMembershipReport(db: Db, settings: SettingsService, audit:
       poorBasis: s.bases.includes('POOR'),
       poorMaxDecile: POOR_MAX_DECILE,
     });
-    const districts = new Map<string, { code: string; name: string | null; totals: Figures; villages: { code: string; name: string | null; figures: Figures }[] }>();
+    const districts = new Map<
+      string,
+      {
+        code: string;
+        name: string | null;
+        totals: Figures;
+        villages: { code: string; name: string | null; figures: Figures }[];
+      }
+    >();
     for (const r of rows) {
-      const d = districts.get(r.district_code) ?? { code: r.district_code, name: r.district_name, totals: ZERO, villages: [] };
+      const d = districts.get(r.district_code) ?? {
+        code: r.district_code,
+        name: r.district_name,
+        totals: ZERO,
+        villages: [],
+      };
       const f = figures(r);
       d.villages.push({ code: r.village_code, name: r.village_name, figures: f });
       d.totals = add(d.totals, f);
       districts.set(r.district_code, d);
     }
     const list = [...districts.values()];
-    await audit.record({ action: 'report.membership', entityType: 'report', entityId: 'membership', details: { date, area } });
+    await audit.record({
+      action: 'report.membership',
+      entityType: 'report',
+      entityId: 'membership',
+      details: { date, area },
+    });
     return { date, area, bases: s.bases, totals: list.reduce((t, d) => add(t, d.totals), ZERO), districts: list };
   }
 

@@ -18,7 +18,10 @@ const query = z.object({
 export function reportRoutes(app: App, membership: MembershipReport) {
   app.get(
     '/api/v1/reports/membership',
-    { config: { permission: 'report.membership' }, schema: { tags: ['reports'], summary: 'Angka kepesertaan per kecamatan dan kelurahan', querystring: query } },
+    {
+      config: { permission: 'report.membership' },
+      schema: { tags: ['reports'], summary: 'Angka kepesertaan per kecamatan dan kelurahan', querystring: query },
+    },
     async (req) => membership.build(req.query.date ?? todayJakarta(), req.query.area ?? null),
   );
 

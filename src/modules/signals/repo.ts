@@ -97,7 +97,14 @@ const SQL: Record<SignalKind, string> = {
 export async function findSignals(
   q: Queryable,
   kind: SignalKind,
-  params: { lookbackDays: number; excludedSegments: string[]; date: string; district: string | null; limit: number; offset: number },
+  params: {
+    lookbackDays: number;
+    excludedSegments: string[];
+    date: string;
+    district: string | null;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: SignalRow[]; total: number }> {
   const args: unknown[] =
     kind === 'CARD_USED_AFTER_DEATH'

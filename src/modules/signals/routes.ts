@@ -12,7 +12,14 @@ const district = z
 export function signalRoutes(app: App, signals: SignalService) {
   app.get(
     '/api/v1/signals',
-    { config: { permission: 'signals.read' }, schema: { tags: ['signals'], summary: 'Ringkasan sinyal penyalahgunaan kartu', querystring: z.object({ area: district }) } },
+    {
+      config: { permission: 'signals.read' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Ringkasan sinyal penyalahgunaan kartu',
+        querystring: z.object({ area: district }),
+      },
+    },
     async (req) => signals.summary(req.query.area),
   );
 
@@ -31,6 +38,11 @@ export function signalRoutes(app: App, signals: SignalService) {
         }),
       },
     },
-    async (req) => signals.list(req.params.kind as (typeof SIGNAL_KINDS)[number], { district: req.query.area, page: req.query.page, pageSize: req.query.pageSize }),
+    async (req) =>
+      signals.list(req.params.kind as (typeof SIGNAL_KINDS)[number], {
+        district: req.query.area,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      }),
   );
 }

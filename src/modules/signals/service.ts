@@ -12,7 +12,14 @@ export function createSignalService(db: Db, settings: SettingsService, audit: Au
     const s = await settings.on(date);
     const kinds = await Promise.all(
       SIGNAL_KINDS.map(async (kind) => {
-        const { total } = await findSignals(db, kind, { lookbackDays: DEATH_LOOKBACK_DAYS, excludedSegments: s?.excludedSegments ?? [], date, district, limit: 1, offset: 0 });
+        const { total } = await findSignals(db, kind, {
+          lookbackDays: DEATH_LOOKBACK_DAYS,
+          excludedSegments: s?.excludedSegments ?? [],
+          date,
+          district,
+          limit: 1,
+          offset: 0,
+        });
         return { kind, title: SIGNAL_TITLES[kind], action: SIGNAL_ACTIONS[kind], total };
       }),
     );
@@ -30,7 +37,9 @@ export function createSignalService(db: Db, settings: SettingsService, audit: Au
       limit: f.pageSize,
       offset: (f.page - 1) * f.pageSize,
     });
-    await audit.record(rows.map((r) => ({ action: 'signals.read', entityType: 'person', entityId: r.nik, details: { kind } })));
+    await audit.record(
+      rows.map((r) => ({ action: 'signals.read', entityType: 'person', entityId: r.nik, details: { kind } })),
+    );
     return {
       kind,
       title: SIGNAL_TITLES[kind],
@@ -38,7 +47,13 @@ export function createSignalService(db: Db, settings: SettingsService, audit: Au
       total,
       page: f.page,
       pageSize: f.pageSize,
-      items: rows.map((r) => ({ nik: r.nik, name: r.name, villageCode: r.village_code, since: r.since, evidence: r.evidence })),
+      items: rows.map((r) => ({
+        nik: r.nik,
+        name: r.name,
+        villageCode: r.village_code,
+        since: r.since,
+        evidence: r.evidence,
+      })),
     };
   }
 

@@ -105,7 +105,8 @@ function readRegion(regionCode: string): RegionAreas {
     if (!d) continue;
     d.list.villages.push({ code: digits(row[0] ?? ''), name: titleToUpper(row.slice(2).join(',')), district: d.index });
   }
-  if (own.villages.length === 0) throw new AppError('invalid', 'UNKNOWN_REGION', `Kabupaten/kota ${regionCode} tidak memiliki data desa/kelurahan.`);
+  if (own.villages.length === 0)
+    throw new AppError('invalid', 'UNKNOWN_REGION', `Kabupaten/kota ${regionCode} tidak memiliki data desa/kelurahan.`);
 
   const isCity = name.startsWith('KOTA ');
   return {

@@ -49,7 +49,10 @@ export interface DistrictResult {
 }
 
 /** Calls `onProgress` with the number of people written since the last call. */
-export async function generateDistrict(task: DistrictTask, onProgress?: (people: number) => void): Promise<DistrictResult> {
+export async function generateDistrict(
+  task: DistrictTask,
+  onProgress?: (people: number) => void,
+): Promise<DistrictResult> {
   const asOfDay = parseIsoDay(task.asOf);
   if (asOfDay === null) throw new Error(`bad as-of date ${task.asOf}`);
   const areas = loadRegion(task.region);

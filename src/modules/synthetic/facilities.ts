@@ -166,7 +166,8 @@ export function planFacilities(rng: Rng, areas: RegionAreas, people: number): Fa
     const place = site?.place ?? areas.districts[village.district]?.name ?? areas.placeName;
     let nama: string;
     if (topReferral) nama = `RSUP ${place}`;
-    else if (owner === 'PEMERINTAH_PUSAT') nama = `${rng.pick(['RS BHAYANGKARA', 'RS TK. III', 'RSAU', 'RSAL'])} ${place}`;
+    else if (owner === 'PEMERINTAH_PUSAT')
+      nama = `${rng.pick(['RS BHAYANGKARA', 'RS TK. III', 'RSAU', 'RSAL'])} ${place}`;
     else if (owner === 'PEMERINTAH_DAERAH') nama = `RSUD ${place}`;
     else nama = `${PRIVATE_PREFIX.draw(rng)} ${rng.pick(BRAND_FIRST)} ${rng.pick(BRAND_SECOND)} ${place}`;
     facilities.push({

@@ -51,7 +51,9 @@ describe('planFamily', () => {
     expect(mean).toBeLessThanOrEqual(3.5);
     const withWife = families.filter((f) => f.some((m) => m.relation === 'ISTRI')).length;
     expect(withWife / families.length).toBeGreaterThan(0.6);
-    const extended = families.filter((f) => f.some((m) => ['ORANG TUA', 'MERTUA', 'CUCU', 'FAMILI LAIN'].includes(m.relation)));
+    const extended = families.filter((f) =>
+      f.some((m) => ['ORANG TUA', 'MERTUA', 'CUCU', 'FAMILI LAIN'].includes(m.relation)),
+    );
     expect(extended.length / families.length).toBeGreaterThan(0.05);
   });
 

@@ -76,17 +76,26 @@ function addExtended(rng: Rng, members: MemberPlan[]): void {
   const head = members[0] as MemberPlan;
   const spouse = members.find((m) => m.relation === 'ISTRI' || m.relation === 'SUAMI');
   if (head.age <= 62 && rng.chance(0.05)) {
-    members.push({ relation: 'ORANG TUA', sex: rng.chance(0.7) ? 'P' : 'L', age: Math.min(96, head.age + rng.int(20, 34)) });
+    members.push({
+      relation: 'ORANG TUA',
+      sex: rng.chance(0.7) ? 'P' : 'L',
+      age: Math.min(96, head.age + rng.int(20, 34)),
+    });
   }
   if (spouse && spouse.age <= 62 && rng.chance(0.03)) {
-    members.push({ relation: 'MERTUA', sex: rng.chance(0.7) ? 'P' : 'L', age: Math.min(96, spouse.age + rng.int(20, 34)) });
+    members.push({
+      relation: 'MERTUA',
+      sex: rng.chance(0.7) ? 'P' : 'L',
+      age: Math.min(96, spouse.age + rng.int(20, 34)),
+    });
   }
   const oldestChild = members.find((m) => m.relation === 'ANAK');
   if (head.age >= 45 && rng.chance(0.12)) {
     const maxAge = Math.min(head.age - 2 * MIN_PARENT_GAP, 15);
     if (maxAge >= 0) {
       const n = rng.chance(0.6) ? 1 : 2;
-      for (let i = 0; i < n; i++) members.push({ relation: 'CUCU', sex: rng.chance(0.5) ? 'L' : 'P', age: rng.int(0, maxAge) });
+      for (let i = 0; i < n; i++)
+        members.push({ relation: 'CUCU', sex: rng.chance(0.5) ? 'L' : 'P', age: rng.int(0, maxAge) });
       if (oldestChild && oldestChild.age >= 20 && rng.chance(0.35)) {
         members.push({
           relation: 'MENANTU',
@@ -96,8 +105,10 @@ function addExtended(rng: Rng, members: MemberPlan[]): void {
       }
     }
   }
-  if (rng.chance(0.025)) members.push({ relation: 'FAMILI LAIN', sex: rng.chance(0.5) ? 'L' : 'P', age: rng.int(5, 60) });
-  if (head.age >= 35 && rng.chance(0.005)) members.push({ relation: 'PEMBANTU', sex: rng.chance(0.9) ? 'P' : 'L', age: rng.int(18, 50) });
+  if (rng.chance(0.025))
+    members.push({ relation: 'FAMILI LAIN', sex: rng.chance(0.5) ? 'L' : 'P', age: rng.int(5, 60) });
+  if (head.age >= 35 && rng.chance(0.005))
+    members.push({ relation: 'PEMBANTU', sex: rng.chance(0.9) ? 'P' : 'L', age: rng.int(18, 50) });
 }
 
 export interface PlanOptions {
@@ -132,7 +143,8 @@ export function planFamily(rng: Rng, options: PlanOptions = {}): MemberPlan[] {
   } else {
     members.push({ relation: 'KEPALA KELUARGA', sex: rng.chance(0.6) ? 'L' : 'P', age: rng.int(20, 55) });
     const n = rng.int(1, 3);
-    for (let i = 0; i < n; i++) members.push({ relation: 'FAMILI LAIN', sex: rng.chance(0.5) ? 'L' : 'P', age: rng.int(10, 50) });
+    for (let i = 0; i < n; i++)
+      members.push({ relation: 'FAMILI LAIN', sex: rng.chance(0.5) ? 'L' : 'P', age: rng.int(10, 50) });
   }
   addExtended(rng, members);
   return members.slice(0, maxSize);

@@ -25,13 +25,27 @@ function count(map: Map<string, number>, key: string, n = 1) {
 /** The fault a row carries on its own, ignoring duplicates and families. */
 function populationFault(r: Row): string | null {
   const nik = r.nik ?? '';
-  const required = ['nik', 'no_kk', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'hubungan_keluarga', 'kode_wilayah', 'status_ektp'];
+  const required = [
+    'nik',
+    'no_kk',
+    'nama',
+    'jenis_kelamin',
+    'tanggal_lahir',
+    'hubungan_keluarga',
+    'kode_wilayah',
+    'status_ektp',
+  ];
   if (required.some((c) => !r[c])) return 'missing_required';
   if (/[^0-9]/.test(nik)) return 'nik_letters';
   if (nik.length === 15) return 'nik_15_digits';
   if (nik.length === 17) return 'nik_17_digits';
   const p = parseNik(nik);
-  if (!p.ok) return p.problem.code === 'NIK_SERIAL' ? 'nik_serial_0000' : p.problem.code === 'NIK_DATE' ? 'nik_impossible_date' : p.problem.code;
+  if (!p.ok)
+    return p.problem.code === 'NIK_SERIAL'
+      ? 'nik_serial_0000'
+      : p.problem.code === 'NIK_DATE'
+        ? 'nik_impossible_date'
+        : p.problem.code;
   if (!['L', 'P'].includes(r.jenis_kelamin ?? '')) return 'invalid_jenis_kelamin';
   if (!/^\d{16}$/.test(r.no_kk ?? '')) return 'no_kk_malformed';
   if (SPECIAL_NAMES.includes(r.nama ?? '')) return 'name_special';
@@ -63,7 +77,8 @@ function duplicates(rows: Row[], fault: (r: Row) => string | null): number {
   const seen = new Map<string, number>();
   for (const r of rows) {
     const f = fault(r);
-    if (f === null || f.startsWith('date_') || f === 'kode_wilayah_dotted' || f === 'name_special') count(seen, r.nik ?? '');
+    if (f === null || f.startsWith('date_') || f === 'kode_wilayah_dotted' || f === 'name_special')
+      count(seen, r.nik ?? '');
   }
   let extra = 0;
   for (const n of seen.values()) extra += n - 1;

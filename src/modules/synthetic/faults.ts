@@ -98,7 +98,12 @@ function summarise(
     rows: total,
     cleanRows,
     kinds,
-    expected: { acceptedRows: total - rejected, rejectedRows: rejected, warningRows: warned, familiesWithoutHead: families },
+    expected: {
+      acceptedRows: total - rejected,
+      rejectedRows: rejected,
+      warningRows: warned,
+      familiesWithoutHead: families,
+    },
   };
 }
 
@@ -125,7 +130,13 @@ export function summariseFaults(
   cleanJknRows: number,
 ): { population: FileFaults; jkn: FileFaults } {
   return {
-    population: summarise(POPULATION_FAULTS, counts.population, 'population.csv', cleanPopulationRows, counts.familiesWithoutHead),
+    population: summarise(
+      POPULATION_FAULTS,
+      counts.population,
+      'population.csv',
+      cleanPopulationRows,
+      counts.familiesWithoutHead,
+    ),
     jkn: summarise(JKN_FAULTS, counts.jkn, 'jkn.csv', cleanJknRows, 0),
   };
 }
@@ -233,7 +244,12 @@ export class FaultInjector {
           const p = f.members[0] as Family['members'][number];
           const flipSex = rng.chance(0.5);
           const day = flipSex ? p.birthDay : p.birthDay + (rng.chance(0.5) ? 1 : -1) * rng.int(1, 400);
-          const got = this.builder.niks.allocate(p.village.district, day, flipSex ? (p.sex === 'L' ? 'P' : 'L') : p.sex, 'fault');
+          const got = this.builder.niks.allocate(
+            p.village.district,
+            day,
+            flipSex ? (p.sex === 'L' ? 'P' : 'L') : p.sex,
+            'fault',
+          );
           if (!got) continue;
           extra.push(populationFields({ ...p, nik: got.nik }));
           break;
@@ -287,10 +303,21 @@ export class FaultInjector {
       if (kind === null) continue;
       const own = byNik.get(person.nik);
       const fresh = (): string[] => {
-        const p = this.builder.buildFamily(rng, { maxSize: 1, range: 'fault', plain: true }).members[0] as Family['members'][number];
+        const p = this.builder.buildFamily(rng, { maxSize: 1, range: 'fault', plain: true })
+          .members[0] as Family['members'][number];
         const segmen = rng.pick(SEGMENTS);
         const kelas = segmen.startsWith('PBI') || segmen === 'PBPU_PEMDA' ? '3' : String(rng.int(1, 3));
-        return [p.nik, this.cards.take(rng.int(1, 50)), p.name, segmen, kelas, 'AKTIF', isoDate(Math.max(p.birthDay, this.builder.asOfDay - rng.int(30, 3000))), '0', ''];
+        return [
+          p.nik,
+          this.cards.take(rng.int(1, 50)),
+          p.name,
+          segmen,
+          kelas,
+          'AKTIF',
+          isoDate(Math.max(p.birthDay, this.builder.asOfDay - rng.int(30, 3000))),
+          '0',
+          '',
+        ];
       };
       switch (kind) {
         case 'nik_15_digits':

@@ -19,7 +19,13 @@ async function readCsv(path: string): Promise<{ header: string[]; rows: Row[] }>
 
 async function hashes(dir: string): Promise<string[]> {
   const names = ['population.csv', 'jkn.csv', 'facilities.csv'];
-  return Promise.all(names.map(async (n) => createHash('sha256').update(await readFile(join(dir, n))).digest('hex')));
+  return Promise.all(
+    names.map(async (n) =>
+      createHash('sha256')
+        .update(await readFile(join(dir, n)))
+        .digest('hex'),
+    ),
+  );
 }
 
 const PEOPLE = 20_000;
@@ -68,7 +74,9 @@ describe('generateRegion: worker threads', () => {
     expect(a.workers).toBe(0);
     expect(b.workers).toBe(2);
     expect(await hashes(threaded)).toEqual(await hashes(inline));
-    expect(await readFile(join(threaded, 'faults.json'), 'utf8')).toBe(await readFile(join(inline, 'faults.json'), 'utf8'));
+    expect(await readFile(join(threaded, 'faults.json'), 'utf8')).toBe(
+      await readFile(join(inline, 'faults.json'), 'utf8'),
+    );
   });
 });
 
@@ -76,8 +84,20 @@ describe('generateRegion: population.csv', () => {
   it('has the contract header and exactly the requested number of people', async () => {
     const { header } = await readCsv(join(dir, 'population.csv'));
     expect(header).toEqual([
-      'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'hubungan_keluarga',
-      'alamat', 'rt', 'rw', 'kode_wilayah', 'status_ektp', 'tanggal_meninggal', 'tanggal_pindah',
+      'nik',
+      'no_kk',
+      'nama',
+      'jenis_kelamin',
+      'tempat_lahir',
+      'tanggal_lahir',
+      'hubungan_keluarga',
+      'alamat',
+      'rt',
+      'rw',
+      'kode_wilayah',
+      'status_ektp',
+      'tanggal_meninggal',
+      'tanggal_pindah',
     ]);
     expect(population).toHaveLength(PEOPLE);
     expect(summary.files['population.csv']?.rows).toBe(PEOPLE);
@@ -91,7 +111,8 @@ describe('generateRegion: population.csv', () => {
       const p = parseNik(r.nik ?? '');
       if (!p.ok) problems.push(`${r.nik}: ${p.problem.code}`);
       else if (nikMismatch(p.parts, r.tanggal_lahir ?? '', r.jenis_kelamin as Sex)) problems.push(`${r.nik}: mismatch`);
-      else if (p.parts.regionCode !== r.kode_wilayah?.slice(0, 6)) problems.push(`${r.nik}: not the village's district`);
+      else if (p.parts.regionCode !== r.kode_wilayah?.slice(0, 6))
+        problems.push(`${r.nik}: not the village's district`);
       if (seen.has(r.nik ?? '')) problems.push(`${r.nik}: duplicate`);
       seen.add(r.nik ?? '');
       if (!villages.has(r.kode_wilayah ?? '')) problems.push(`${r.kode_wilayah}: unknown village`);
@@ -125,7 +146,10 @@ describe('generateRegion: population.csv', () => {
       if (members.length > 8) problems.push(`${kk}: ${members.length} members`);
       if (new Set(members.map((m) => m.kode_wilayah)).size !== 1) problems.push(`${kk}: several villages`);
       for (const m of members) {
-        if (['ANAK', 'CUCU'].includes(m.hubungan_keluarga ?? '') && !((m.tanggal_lahir ?? '') > (head.tanggal_lahir ?? ''))) {
+        if (
+          ['ANAK', 'CUCU'].includes(m.hubungan_keluarga ?? '') &&
+          !((m.tanggal_lahir ?? '') > (head.tanggal_lahir ?? ''))
+        ) {
           problems.push(`${kk}: ${m.hubungan_keluarga} not younger than the head`);
         }
         if (['ISTRI', 'SUAMI'].includes(m.hubungan_keluarga ?? '') && age(m) < 17) problems.push(`${kk}: child spouse`);
@@ -156,7 +180,8 @@ describe('generateRegion: population.csv', () => {
       for (const col of ['tanggal_meninggal', 'tanggal_pindah'] as const) {
         if (!r[col]) continue;
         const day = parseIsoDay(r[col] ?? '');
-        if (day === null || day < birth || day >= asOf || day < asOf - 3 * 366) problems.push(`${r.nik}: ${col} ${r[col]}`);
+        if (day === null || day < birth || day >= asOf || day < asOf - 3 * 366)
+          problems.push(`${r.nik}: ${col} ${r[col]}`);
       }
       if (r.tanggal_meninggal) dead++;
       if (r.tanggal_pindah) moved++;
@@ -202,7 +227,8 @@ describe('generateRegion: jkn.csv', () => {
       cards.add(r.no_kartu ?? '');
       if (niks.has(r.nik ?? '') || !parseNik(r.nik ?? '').ok) problems.push(`${r.nik}: NIK`);
       niks.add(r.nik ?? '');
-      if (['PBI_APBN', 'PBI_APBD', 'PBPU_PEMDA'].includes(r.segmen ?? '') && r.kelas !== '3') problems.push(`${r.nik}: PBI class`);
+      if (['PBI_APBN', 'PBI_APBD', 'PBPU_PEMDA'].includes(r.segmen ?? '') && r.kelas !== '3')
+        problems.push(`${r.nik}: PBI class`);
       if (!['1', '2', '3'].includes(r.kelas ?? '')) problems.push(`${r.nik}: class ${r.kelas}`);
       if (!['AKTIF', 'NONAKTIF'].includes(r.status ?? '')) problems.push(`${r.nik}: status`);
       if (r.status === 'AKTIF' && r.tunggakan_bulan !== '0') problems.push(`${r.nik}: arrears while active`);
@@ -231,9 +257,24 @@ describe('generateRegion: jkn.csv', () => {
 describe('generateRegion: facilities.csv', () => {
   it('has one RSUD, valid codes and vocabularies', async () => {
     const { header } = await readCsv(join(dir, 'facilities.csv'));
-    expect(header).toEqual(['kode', 'nama', 'jenis', 'kelas', 'kepemilikan', 'lokasi', 'rsud', 'kode_wilayah', 'alamat', 'telepon']);
+    expect(header).toEqual([
+      'kode',
+      'nama',
+      'jenis',
+      'kelas',
+      'kepemilikan',
+      'lokasi',
+      'rsud',
+      'kode_wilayah',
+      'alamat',
+      'telepon',
+    ]);
     expect(facilities.filter((f) => f.rsud === 'Y')).toHaveLength(1);
-    expect(facilities.find((f) => f.rsud === 'Y')).toMatchObject({ jenis: 'RUMAH_SAKIT', kepemilikan: 'PEMERINTAH_DAERAH', lokasi: 'DALAM_KOTA' });
+    expect(facilities.find((f) => f.rsud === 'Y')).toMatchObject({
+      jenis: 'RUMAH_SAKIT',
+      kepemilikan: 'PEMERINTAH_DAERAH',
+      lokasi: 'DALAM_KOTA',
+    });
     expect(new Set(facilities.map((f) => f.kode)).size).toBe(facilities.length);
     for (const f of facilities) {
       expect(f.kode).toMatch(/^[A-Z0-9-]{1,32}$/);
@@ -265,7 +306,9 @@ describe('generateRegion: options', () => {
   it('refuses a bad people count, date or region', async () => {
     await expect(generateRegion({ people: 0, outDir: join(root, 'x') })).rejects.toThrow(/penduduk/);
     await expect(generateRegion({ people: 10, outDir: join(root, 'x'), asOf: '2026-02-30' })).rejects.toThrow(/as-of/);
-    await expect(generateRegion({ people: 10, outDir: join(root, 'x'), region: '9999' })).rejects.toThrow(/tidak dikenal/);
+    await expect(generateRegion({ people: 10, outDir: join(root, 'x'), region: '9999' })).rejects.toThrow(
+      /tidak dikenal/,
+    );
   });
 
   it('works for another region and a tiny population', async () => {

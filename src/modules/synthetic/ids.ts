@@ -39,13 +39,19 @@ export class NikAllocator {
    */
   allocate(district: number, birthDay: number, sex: Sex, range: IdRange = 'clean'): AllocatedNik | null {
     const { year, month, day } = civilFromDays(birthDay);
-    const slot = district * SLOTS_PER_DISTRICT + (((year % 100) * 12 + month - 1) * 31 + day - 1) * 2 + (sex === 'P' ? 1 : 0);
+    const slot =
+      district * SLOTS_PER_DISTRICT + (((year % 100) * 12 + month - 1) * 31 + day - 1) * 2 + (sex === 'P' ? 1 : 0);
     const counters = this.used[range];
     const n = counters[slot] as number;
     if (n >= RANGE[range].size) return null;
     counters[slot] = n + 1;
     const birthDate = `${year}-${two(month)}-${two(day)}`;
-    const nik = encodeNik({ regionCode: this.districtCodes[district] as string, birthDate, sex, serial: RANGE[range].first + n });
+    const nik = encodeNik({
+      regionCode: this.districtCodes[district] as string,
+      birthDate,
+      sex,
+      serial: RANGE[range].first + n,
+    });
     return { nik, birthDate, birthYear: year, birthDay };
   }
 }

@@ -64,7 +64,13 @@ export interface GenerateSummary {
     adultsWithoutEktp: number;
     babiesUnder1: number;
   };
-  jkn: { rows: number; bySegment: Record<Segment, number>; uninsured: number; nonaktif: number; notInPopulation: number };
+  jkn: {
+    rows: number;
+    bySegment: Record<Segment, number>;
+    uninsured: number;
+    nonaktif: number;
+    notInPopulation: number;
+  };
   facilities: { puskesmas: number; klinik: number; rumahSakit: number };
   faults: { population: FileFaults; jkn: FileFaults } | null;
   workers: number;
@@ -96,7 +102,8 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
     throw new AppError('invalid', 'INVALID_PEOPLE', `Jumlah penduduk harus bilangan bulat 1..${MAX_PEOPLE}: ${people}`);
   }
   const asOf = options.asOf ?? DEFAULT_AS_OF;
-  if (parseIsoDay(asOf) === null) throw new AppError('invalid', 'INVALID_AS_OF', `Tanggal --as-of harus YYYY-MM-DD: ${asOf}`);
+  if (parseIsoDay(asOf) === null)
+    throw new AppError('invalid', 'INVALID_AS_OF', `Tanggal --as-of harus YYYY-MM-DD: ${asOf}`);
   const seed = String(options.seed ?? DEFAULT_SEED);
   const areas = loadRegion(options.region ?? DEFAULT_REGION);
   const outDir = options.outDir;
@@ -116,8 +123,10 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
   });
   const perDistrict = apportion(people, districtWeights);
 
-  let faultPlan: { population: ReturnType<typeof planFaultEvents<PopulationFaultKind>>; jkn: ReturnType<typeof planFaultEvents<JknFaultKind>> } | null =
-    null;
+  let faultPlan: {
+    population: ReturnType<typeof planFaultEvents<PopulationFaultKind>>;
+    jkn: ReturnType<typeof planFaultEvents<JknFaultKind>>;
+  } | null = null;
   if (options.faults) {
     const popKinds = Object.keys(POPULATION_FAULTS) as PopulationFaultKind[];
     const jknKinds = Object.keys(JKN_FAULTS) as JknFaultKind[];
@@ -158,7 +167,10 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
   });
   const workers = Math.max(
     0,
-    Math.min(options.workers ?? (people >= PARALLEL_FROM_PEOPLE ? Math.min(availableParallelism(), 4) : 0), tasks.length),
+    Math.min(
+      options.workers ?? (people >= PARALLEL_FROM_PEOPLE ? Math.min(availableParallelism(), 4) : 0),
+      tasks.length,
+    ),
   );
 
   const popOut = createWriteStream(path('population.csv'), { highWaterMark: 1024 * 1024 });
@@ -210,9 +222,16 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
   const bySegment = Object.fromEntries(SEGMENTS.map((s) => [s, sum((r) => r.bySegment[s])])) as Record<Segment, number>;
   const faultCounts = emptyFaultCounts();
   for (const r of results) if (r.faults) addFaultCounts(faultCounts, r.faults);
-  const faults = options.faults ? summariseFaults(faultCounts, people, sum((r) => r.cleanJknRows)) : null;
+  const faults = options.faults
+    ? summariseFaults(
+        faultCounts,
+        people,
+        sum((r) => r.cleanJknRows),
+      )
+    : null;
   const faultsPath = path('faults.json');
-  if (faults) await writeFile(faultsPath, `${JSON.stringify({ seed, region: areas.code, asOf, people, ...faults }, null, 2)}\n`);
+  if (faults)
+    await writeFile(faultsPath, `${JSON.stringify({ seed, region: areas.code, asOf, people, ...faults }, null, 2)}\n`);
   else await rm(faultsPath, { force: true }); // a stale faults.json would describe another run
 
   const files: Record<string, FileSummary> = {};
@@ -225,7 +244,6 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
   for (const [name, n] of rows) files[name] = { path: path(name), rows: n, bytes: (await stat(path(name))).size };
   const families = sum((r) => r.families);
   options.onProgress?.({ done: people, total: people, percent: 100 });
-
 
   return {
     outDir,

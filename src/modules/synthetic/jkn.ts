@@ -56,7 +56,10 @@ const SEGMENT_DRAW = new Weighted<Segment | 'NONE'>(
   Object.keys(SEGMENT_SHARES) as (Segment | 'NONE')[],
   Object.values(SEGMENT_SHARES),
 );
-const INSURED_DRAW = new Weighted<Segment>(SEGMENTS, SEGMENTS.map((s) => SEGMENT_SHARES[s]));
+const INSURED_DRAW = new Weighted<Segment>(
+  SEGMENTS,
+  SEGMENTS.map((s) => SEGMENT_SHARES[s]),
+);
 const CLASS_BY_SEGMENT: Record<Segment, Weighted<string>> = {
   PBI_APBN: new Weighted(['3'], [1]),
   PBI_APBD: new Weighted(['3'], [1]),
@@ -91,7 +94,9 @@ function arrearsMonths(rng: Rng): number {
 
 function standing(rng: Rng, segment: Segment): Standing {
   if (segment === 'PBPU') {
-    return rng.chance(JKN_RATES.pbpuInArrears) ? { status: 'NONAKTIF', arrears: arrearsMonths(rng) } : { status: 'AKTIF', arrears: 0 };
+    return rng.chance(JKN_RATES.pbpuInArrears)
+      ? { status: 'NONAKTIF', arrears: arrearsMonths(rng) }
+      : { status: 'AKTIF', arrears: 0 };
   }
   const inactive = segment === 'BP' ? 0.05 : 0.03;
   return { status: rng.chance(inactive) ? 'NONAKTIF' : 'AKTIF', arrears: 0 };
@@ -100,7 +105,10 @@ function standing(rng: Rng, segment: Segment): Standing {
 /** BPJS sometimes holds a shortened spelling of the name. */
 function bpjsName(rng: Rng, name: string): string {
   if (!rng.chance(0.03)) return name;
-  const short = name.replace(/^MUHAMMAD /, 'M. ').replace(/^ABDUL /, 'ABD. ').replace(/, [A-Z.]+$/, '');
+  const short = name
+    .replace(/^MUHAMMAD /, 'M. ')
+    .replace(/^ABDUL /, 'ABD. ')
+    .replace(/, [A-Z.]+$/, '');
   if (short !== name) return short;
   const words = name.split(' ');
   return words.length > 2 ? words.slice(0, 2).join(' ') : name;
@@ -136,7 +144,8 @@ export class JknBuilder {
     // Gaps average maxGap/2, so the district's numbers fill at most ~90 % of its block.
     this.maxGap = Math.max(2, Math.min(180, Math.floor((1.8 * blockSize) / (block.people + 1000))));
     const neighbours = areas.neighbourDistricts.map((d) => d.code);
-    this.foreignDistricts = neighbours.length > 0 ? neighbours : ['317101', '317501', '320101'].filter((c) => !c.startsWith(areas.code));
+    this.foreignDistricts =
+      neighbours.length > 0 ? neighbours : ['317101', '317501', '320101'].filter((c) => !c.startsWith(areas.code));
     const slice = Math.floor(9999 / block.districts);
     this.foreignSerials = { first: 1 + block.district * slice, last: (block.district + 1) * slice };
   }

@@ -9,7 +9,11 @@
 export type Era = 'old' | 'mid' | 'young';
 export type SexPools = { L: Record<Era, readonly string[]>; P: Record<Era, readonly string[]> };
 
-const w = (s: string): readonly string[] => s.trim().split(/\s+/).map((x) => x.replaceAll('_', ' '));
+const w = (s: string): readonly string[] =>
+  s
+    .trim()
+    .split(/\s+/)
+    .map((x) => x.replaceAll('_', ' '));
 
 /** Common Muslim/pan-Indonesian given names. */
 export const MUSLIM: SexPools = {

@@ -7,7 +7,11 @@ import type { Village } from './areas.js';
  * born where their family comes from; most children were born in the city.
  */
 
-const w = (s: string): readonly string[] => s.trim().split(/\s+/).map((x) => x.replaceAll('_', ' '));
+const w = (s: string): readonly string[] =>
+  s
+    .trim()
+    .split(/\s+/)
+    .map((x) => x.replaceAll('_', ' '));
 
 const ORIGINS: Record<Culture, readonly string[]> = {
   JAWA: w(`YOGYAKARTA SURAKARTA SEMARANG KLATEN BOYOLALI WONOGIRI SRAGEN KEBUMEN PURWOREJO MAGELANG PEKALONGAN TEGAL
@@ -92,13 +96,35 @@ export function address(rng: Rng, village: Village): Address {
 
 /** Telephone area code for a province (falls back to a mobile-style number). */
 export function phone(rng: Rng, provinceCode: string, regionCode: string): string {
-  const jabodetabek = ['3171', '3172', '3173', '3174', '3175', '3201', '3216', '3271', '3275', '3276', '3603', '3671', '3674'];
+  const jabodetabek = [
+    '3171',
+    '3172',
+    '3173',
+    '3174',
+    '3175',
+    '3201',
+    '3216',
+    '3271',
+    '3275',
+    '3276',
+    '3603',
+    '3671',
+    '3674',
+  ];
   const area = jabodetabek.includes(regionCode)
     ? '021'
-    : ({ '32': '022', '33': '024', '34': '0274', '35': '031', '36': '0254', '12': '061', '13': '0751', '73': '0411' } as Record<
-        string,
-        string
-      >)[provinceCode];
+    : (
+        {
+          '32': '022',
+          '33': '024',
+          '34': '0274',
+          '35': '031',
+          '36': '0254',
+          '12': '061',
+          '13': '0751',
+          '73': '0411',
+        } as Record<string, string>
+      )[provinceCode];
   if (!area) return `08${rng.int(11, 59)}${String(rng.int(0, 99999999)).padStart(8, '0')}`;
   const length = area === '021' ? 8 : 7;
   return `(${area}) ${rng.int(2, 8)}${String(rng.int(0, 10 ** (length - 1) - 1)).padStart(length - 1, '0')}`;

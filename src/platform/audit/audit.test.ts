@@ -30,7 +30,10 @@ describe('AuditWriter', () => {
     const { db, inserts } = recordingDb();
     const w = new AuditWriter(db);
     await w.record([]);
-    const flushed = await Promise.race([w.flush().then(() => 'flushed'), new Promise((r) => setTimeout(() => r('stuck'), 200))]);
+    const flushed = await Promise.race([
+      w.flush().then(() => 'flushed'),
+      new Promise((r) => setTimeout(() => r('stuck'), 200)),
+    ]);
     expect(flushed).toBe('flushed');
     expect(inserts).toHaveLength(0);
   });

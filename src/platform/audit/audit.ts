@@ -61,7 +61,11 @@ export function auditParams(entries: readonly Stamped[]): unknown[][] {
 }
 
 /** Writes audit records inside the caller's transaction: the change and its record commit together. */
-export async function auditInTx(tx: Queryable, entries: AuditEntry | AuditEntry[], ctx = currentContext()): Promise<void> {
+export async function auditInTx(
+  tx: Queryable,
+  entries: AuditEntry | AuditEntry[],
+  ctx = currentContext(),
+): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
   await insert(
@@ -117,7 +121,8 @@ export class AuditWriter {
     // Let the requests of this turn of the event loop join the batch.
     setImmediate(() => {
       this.scheduled = false;
-      while (this.pending.length > 0 && this.inFlight < this.maxInFlight) this.send(this.pending.splice(0, this.maxBatch));
+      while (this.pending.length > 0 && this.inFlight < this.maxInFlight)
+        this.send(this.pending.splice(0, this.maxBatch));
     });
   }
 

@@ -25,7 +25,8 @@ export interface AuditDeps {
   cardFamilies?: (ids: number[]) => Promise<Map<number, string>>;
 }
 
-const usedFilters = (f: AuditFilters) => Object.keys(f).filter((k) => f[k as keyof AuditFilters] !== undefined && k !== 'before');
+const usedFilters = (f: AuditFilters) =>
+  Object.keys(f).filter((k) => f[k as keyof AuditFilters] !== undefined && k !== 'before');
 
 export function auditRoutes(app: App, db: Db, audit: AuditWriter, deps: AuditDeps = {}) {
   app.get(
@@ -45,14 +46,24 @@ export function auditRoutes(app: App, db: Db, audit: AuditWriter, deps: AuditDep
       const found = await findAudit(db, f, limit + 1);
       const more = found.length > limit;
       const rows = found.slice(0, limit);
-      const cardIds = rows.filter((r) => r.entity_type === 'family_card' && /^\d+$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id));
-      const kk = cardIds.length && deps.cardFamilies ? await deps.cardFamilies([...new Set(cardIds)]) : new Map<number, string>();
+      const cardIds = rows
+        .filter((r) => r.entity_type === 'family_card' && /^\d+$/.test(r.entity_id ?? ''))
+        .map((r) => Number(r.entity_id));
+      const kk =
+        cardIds.length && deps.cardFamilies
+          ? await deps.cardFamilies([...new Set(cardIds)])
+          : new Map<number, string>();
       // Reading the audit log is itself recorded.
       await audit.record({ action: 'audit.search', details: { filters: usedFilters(f) } });
       return {
         items: rows.map((x) => ({
           ...view(x),
-          entityRef: x.entity_type === 'user' ? x.entity_username : x.entity_type === 'family_card' ? (kk.get(Number(x.entity_id)) ?? null) : null,
+          entityRef:
+            x.entity_type === 'user'
+              ? x.entity_username
+              : x.entity_type === 'family_card'
+                ? (kk.get(Number(x.entity_id)) ?? null)
+                : null,
         })),
         nextBefore: more ? rows[rows.length - 1]!.id : null,
       };
@@ -61,18 +72,33 @@ export function auditRoutes(app: App, db: Db, audit: AuditWriter, deps: AuditDep
 
   app.get(
     '/api/v1/audit/options',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: 'Pilihan saringan log audit: aksi (berkelompok) dan pengguna' } },
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['audit'], summary: 'Pilihan saringan log audit: aksi (berkelompok) dan pengguna' },
+    },
     async () => ({
-      actions: Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label, group: ACTION_GROUPS[value.split('.')[0]!] ?? 'Lainnya' })),
+      actions: Object.entries(ACTION_LABELS).map(([value, label]) => ({
+        value,
+        label,
+        group: ACTION_GROUPS[value.split('.')[0]!] ?? 'Lainnya',
+      })),
       prefixes: Object.entries(PREFIX_LABELS).map(([value, label]) => ({ value, label })),
       entityTypes: Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label })),
-      users: (await auditUsers(db)).map((u) => ({ username: u.username, fullName: u.full_name, role: u.role, disabled: u.disabled })),
+      users: (await auditUsers(db)).map((u) => ({
+        username: u.username,
+        fullName: u.full_name,
+        role: u.role,
+        disabled: u.disabled,
+      })),
     }),
   );
 
   app.get(
     '/api/v1/audit.xlsx',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: 'Log audit tersaring sebagai XLSX', querystring: filters } },
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['audit'], summary: 'Log audit tersaring sebagai XLSX', querystring: filters },
+    },
     async (req, reply) => {
       const f = req.query;
       const found = await findAudit(db, f, EXPORT_MAX_ROWS + 1);
@@ -80,7 +106,10 @@ export function auditRoutes(app: App, db: Db, audit: AuditWriter, deps: AuditDep
       const rows = found.slice(0, EXPORT_MAX_ROWS);
       const body = await auditWorkbook(rows, { ...f, truncated });
       // The export is a read of the whole filtered log: recorded with its filters and size before the file leaves.
-      await audit.record({ action: 'audit.export', details: { filters: usedFilters(f), rows: rows.length, truncated } });
+      await audit.record({
+        action: 'audit.export',
+        details: { filters: usedFilters(f), rows: rows.length, truncated },
+      });
       const stamp = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
       return sendFile(reply, { type: XLSX_TYPE, fileName: `log-audit-${stamp}.xlsx`, body });
     },

@@ -36,10 +36,24 @@ export async function auditWorkbook(rows: AuditRow[], f: AuditFilters & { trunca
     f.from && `dari ${f.from}`,
     f.to && `sampai ${f.to}`,
   ].filter(Boolean);
-  ws.addRow([`Saringan: ${filters.length ? filters.join(', ') : 'tanpa saringan'} · ${rows.length} entri, terbaru di atas (waktu WIB)`]);
-  if (f.truncated) ws.addRow([`Hanya ${rows.length} entri terbaru yang dimuat; persempit saringan untuk entri yang lebih lama.`]);
+  ws.addRow([
+    `Saringan: ${filters.length ? filters.join(', ') : 'tanpa saringan'} · ${rows.length} entri, terbaru di atas (waktu WIB)`,
+  ]);
+  if (f.truncated)
+    ws.addRow([`Hanya ${rows.length} entri terbaru yang dimuat; persempit saringan untuk entri yang lebih lama.`]);
   ws.addRow([]);
-  const header = ws.addRow(['Waktu (WIB)', 'Pengguna', 'Peran', 'Fasilitas', 'Aksi', 'Kode aksi', 'Rekaman', 'ID rekaman', 'Asal (IP)', 'Rincian']);
+  const header = ws.addRow([
+    'Waktu (WIB)',
+    'Pengguna',
+    'Peran',
+    'Fasilitas',
+    'Aksi',
+    'Kode aksi',
+    'Rekaman',
+    'ID rekaman',
+    'Asal (IP)',
+    'Rincian',
+  ]);
   header.font = { bold: true };
   header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F2EC' } }));
   const headerRow = header.number;

@@ -15,11 +15,27 @@ describe('calendar routes', () => {
   beforeAll(async () => {
     db = await createPgliteDb(null);
     await migrate(db);
-    const r = await db.query<{ id: number }>("INSERT INTO app_user (username, role, password_hash) VALUES ('admin.rute', 'admin', 'x') RETURNING id");
+    const r = await db.query<{ id: number }>(
+      "INSERT INTO app_user (username, role, password_hash) VALUES ('admin.rute', 'admin', 'x') RETURNING id",
+    );
     await db.query("INSERT INTO facility (code, name, level) VALUES ('RS-01', 'RS Uji', 'PPK2')");
     const actors: Record<string, ResolvedActor> = {
-      admin: { id: r.rows[0]!.id, username: 'admin.rute', role: 'admin', facilityCode: null, via: 'token', mustChangePassword: false },
-      rs: { id: 99, username: 'rs.uji', role: 'rumahsakit', facilityCode: 'RS-01', via: 'token', mustChangePassword: false },
+      admin: {
+        id: r.rows[0]!.id,
+        username: 'admin.rute',
+        role: 'admin',
+        facilityCode: null,
+        via: 'token',
+        mustChangePassword: false,
+      },
+      rs: {
+        id: 99,
+        username: 'rs.uji',
+        role: 'rumahsakit',
+        facilityCode: 'RS-01',
+        via: 'token',
+        mustChangePassword: false,
+      },
     };
     const calendar = createCalendarService(db);
     app = await buildApp({
@@ -38,7 +54,10 @@ describe('calendar routes', () => {
   const as = (who: string) => ({ authorization: `Bearer ${who}` });
 
   it('an admin adds and removes a cuti bersama; the deadline follows', async () => {
-    const before = await app.inject({ url: '/api/v1/calendar/deadline?start=2026-03-17T10:00:00%2B07:00&hours=72', headers: as('rs') });
+    const before = await app.inject({
+      url: '/api/v1/calendar/deadline?start=2026-03-17T10:00:00%2B07:00&hours=72',
+      headers: as('rs'),
+    });
     expect(before.statusCode).toBe(200);
     expect(before.json()).toEqual({
       start: '2026-03-17T03:00:00.000Z',
@@ -65,9 +84,17 @@ describe('calendar routes', () => {
     expect(list.statusCode).toBe(200);
     const days = list.json().days as { date: string; source: string }[];
     expect(days.filter((d) => d.source === 'NASIONAL')).toHaveLength(16);
-    expect(days.filter((d) => d.source === 'CUTI_BERSAMA').map((d) => d.date)).toEqual(['2026-03-18', '2026-03-23', '2026-03-24']);
+    expect(days.filter((d) => d.source === 'CUTI_BERSAMA').map((d) => d.date)).toEqual([
+      '2026-03-18',
+      '2026-03-23',
+      '2026-03-24',
+    ]);
 
-    const del = await app.inject({ method: 'DELETE', url: '/api/v1/calendar/days-off/2026-03-24', headers: as('admin') });
+    const del = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/calendar/days-off/2026-03-24',
+      headers: as('admin'),
+    });
     expect(del.statusCode).toBe(200);
     expect(del.json()).toMatchObject({ ok: true, removed: { date: '2026-03-24' } });
   });
@@ -111,7 +138,11 @@ describe('calendar routes', () => {
     });
     expect(dup.statusCode).toBe(409);
 
-    const missing = await app.inject({ method: 'DELETE', url: '/api/v1/calendar/days-off/2026-08-17', headers: as('admin') });
+    const missing = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/calendar/days-off/2026-08-17',
+      headers: as('admin'),
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('DAY_OFF_NOT_FOUND');
 
@@ -119,7 +150,10 @@ describe('calendar routes', () => {
     expect(noZone.statusCode).toBe(400);
     expect(noZone.json().error.message).toContain('zona waktu');
 
-    const negative = await app.inject({ url: '/api/v1/calendar/deadline?start=2026-03-17T03:00:00Z&hours=-1', headers: as('rs') });
+    const negative = await app.inject({
+      url: '/api/v1/calendar/deadline?start=2026-03-17T03:00:00Z&hours=-1',
+      headers: as('rs'),
+    });
     expect(negative.statusCode).toBe(400);
 
     const year = await app.inject({ url: '/api/v1/calendar/days-off?year=abc', headers: as('rs') });

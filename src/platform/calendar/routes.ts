@@ -55,7 +55,11 @@ export function calendarRoutes(app: App, calendar: CalendarService) {
         summary: 'Tambah hari libur (cuti bersama, libur lokal, libur nasional tambahan)',
         body: z.object({
           date: isoDate,
-          name: z.string().trim().min(1, 'Nama hari libur wajib diisi.').max(200, 'Nama hari libur paling banyak 200 karakter.'),
+          name: z
+            .string()
+            .trim()
+            .min(1, 'Nama hari libur wajib diisi.')
+            .max(200, 'Nama hari libur paling banyak 200 karakter.'),
           kind,
         }),
         response: { 201: dayOff },

@@ -47,7 +47,9 @@ describe('calendar service (PGlite)', () => {
     const removed = await svc.deleteDayOff('2026-03-24');
     expect(removed.date).toBe('2026-03-24');
     expect((await svc.calendar()).isWorkingDay('2026-03-24')).toBe(true);
-    const del = await db.query("SELECT 1 FROM audit_log WHERE action = 'calendar.day_off.delete' AND entity_id = '2026-03-24'");
+    const del = await db.query(
+      "SELECT 1 FROM audit_log WHERE action = 'calendar.day_off.delete' AND entity_id = '2026-03-24'",
+    );
     expect(del.rows).toHaveLength(1);
   });
 
@@ -56,7 +58,11 @@ describe('calendar service (PGlite)', () => {
     await svc.createDayOff({ date: '2026-06-23', name: 'HUT Kota (libur lokal)', kind: 'LIBUR_LOKAL' });
     const days = await svc.listDaysOff(2026);
     expect(days.filter((d) => d.source === 'NASIONAL')).toHaveLength(16);
-    expect(days.find((d) => d.date === '2026-03-18')).toEqual({ date: '2026-03-18', name: 'Cuti bersama Idul Fitri', source: 'CUTI_BERSAMA' });
+    expect(days.find((d) => d.date === '2026-03-18')).toEqual({
+      date: '2026-03-18',
+      name: 'Cuti bersama Idul Fitri',
+      source: 'CUTI_BERSAMA',
+    });
     expect(days.find((d) => d.date === '2026-06-23')?.source).toBe('LIBUR_LOKAL');
     expect(days.map((d) => d.date)).toEqual([...days.map((d) => d.date)].sort());
     expect((await svc.listDaysOff(2025)).some((d) => d.source !== 'NASIONAL')).toBe(false);
@@ -64,16 +70,26 @@ describe('calendar service (PGlite)', () => {
 
   it('refuses duplicates, unknown dates and bad input, in Bahasa Indonesia', async () => {
     const svc = createCalendarService(db);
-    const err = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+    const err = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => e as AppError,
+      );
 
     const dup = await err(svc.createDayOff({ date: '2026-03-18', name: 'Lagi', kind: 'CUTI_BERSAMA' }));
     expect(dup).toMatchObject({ kind: 'conflict', code: 'DAY_OFF_EXISTS' });
     expect(dup?.message).toContain('sudah tercatat');
 
     expect(await err(svc.deleteDayOff('2026-08-17'))).toMatchObject({ kind: 'not_found', code: 'DAY_OFF_NOT_FOUND' });
-    expect(await err(svc.createDayOff({ date: '2026-02-30', name: 'x', kind: 'CUTI_BERSAMA' }))).toMatchObject({ code: 'INVALID_DATE' });
-    expect(await err(svc.createDayOff({ date: '2026-02-02', name: '   ', kind: 'CUTI_BERSAMA' }))).toMatchObject({ code: 'INVALID_NAME' });
-    expect(await err(svc.createDayOff({ date: '2026-02-02', name: 'x', kind: 'LIBUR' }))).toMatchObject({ code: 'INVALID_KIND' });
+    expect(await err(svc.createDayOff({ date: '2026-02-30', name: 'x', kind: 'CUTI_BERSAMA' }))).toMatchObject({
+      code: 'INVALID_DATE',
+    });
+    expect(await err(svc.createDayOff({ date: '2026-02-02', name: '   ', kind: 'CUTI_BERSAMA' }))).toMatchObject({
+      code: 'INVALID_NAME',
+    });
+    expect(await err(svc.createDayOff({ date: '2026-02-02', name: 'x', kind: 'LIBUR' }))).toMatchObject({
+      code: 'INVALID_KIND',
+    });
     expect(await err(svc.deadline(new Date(), -1))).toMatchObject({ code: 'INVALID_HOURS' });
     expect(await err(svc.listDaysOff(99))).toMatchObject({ code: 'INVALID_YEAR' });
   });

@@ -81,19 +81,37 @@ export function createCalendarService(db: Db, opts: CalendarServiceOptions = {})
     return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
-  async function createDayOff(input: { date: string; name: string; kind: string }, actorId: number | null = null): Promise<DayOff> {
+  async function createDayOff(
+    input: { date: string; name: string; kind: string },
+    actorId: number | null = null,
+  ): Promise<DayOff> {
     const date = input.date.trim();
-    if (!isValidIsoDate(date)) throw invalid('INVALID_DATE', `Tanggal "${input.date}" tidak valid; gunakan format YYYY-MM-DD.`);
+    if (!isValidIsoDate(date))
+      throw invalid('INVALID_DATE', `Tanggal "${input.date}" tidak valid; gunakan format YYYY-MM-DD.`);
     const name = input.name.trim().replace(/\s+/g, ' ');
-    if (name.length < 1 || name.length > 200) throw invalid('INVALID_NAME', 'Nama hari libur wajib diisi, paling banyak 200 karakter.');
+    if (name.length < 1 || name.length > 200)
+      throw invalid('INVALID_NAME', 'Nama hari libur wajib diisi, paling banyak 200 karakter.');
     if (!(DAY_OFF_KINDS as readonly string[]).includes(input.kind)) {
-      throw invalid('INVALID_KIND', `Jenis hari libur "${input.kind}" tidak dikenal. Pilihan: ${DAY_OFF_KINDS.join(', ')}.`);
+      throw invalid(
+        'INVALID_KIND',
+        `Jenis hari libur "${input.kind}" tidak dikenal. Pilihan: ${DAY_OFF_KINDS.join(', ')}.`,
+      );
     }
     const kind = input.kind as DayOffKind;
     const row = await db.tx(async (tx) => {
-      const inserted = await repo.insertDayOff(tx, { date, name, kind, createdBy: actorId && actorId > 0 ? actorId : null });
+      const inserted = await repo.insertDayOff(tx, {
+        date,
+        name,
+        kind,
+        createdBy: actorId && actorId > 0 ? actorId : null,
+      });
       if (!inserted) throw conflict('DAY_OFF_EXISTS', `Tanggal ${date} sudah tercatat sebagai hari libur tambahan.`);
-      await auditInTx(tx, { action: 'calendar.day_off.create', entityType: 'day_off', entityId: date, details: { name, kind } });
+      await auditInTx(tx, {
+        action: 'calendar.day_off.create',
+        entityType: 'day_off',
+        entityId: date,
+        details: { name, kind },
+      });
       return inserted;
     });
     invalidate();
@@ -102,7 +120,8 @@ export function createCalendarService(db: Db, opts: CalendarServiceOptions = {})
 
   async function deleteDayOff(dateRaw: string): Promise<DayOff> {
     const date = dateRaw.trim();
-    if (!isValidIsoDate(date)) throw invalid('INVALID_DATE', `Tanggal "${dateRaw}" tidak valid; gunakan format YYYY-MM-DD.`);
+    if (!isValidIsoDate(date))
+      throw invalid('INVALID_DATE', `Tanggal "${dateRaw}" tidak valid; gunakan format YYYY-MM-DD.`);
     const row = await db.tx(async (tx) => {
       const removed = await repo.deleteDayOff(tx, date);
       if (!removed) {

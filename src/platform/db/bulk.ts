@@ -25,7 +25,8 @@ export async function withIndexesRebuilt<T>(tx: Queryable, table: string, load: 
   for (const i of indexes) await tx.exec(`DROP INDEX ${quoteIdent(i.name)}`);
   for (const c of constraints) await tx.exec(`ALTER TABLE ${quoteIdent(table)} DROP CONSTRAINT ${quoteIdent(c.name)}`);
   const result = await load();
-  for (const c of constraints) await tx.exec(`ALTER TABLE ${quoteIdent(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.def}`);
+  for (const c of constraints)
+    await tx.exec(`ALTER TABLE ${quoteIdent(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.def}`);
   for (const i of indexes) await tx.exec(i.def);
   return result;
 }
@@ -44,4 +45,3 @@ export async function bulkSessionSettings(q: Queryable, kind: 'pg' | 'pglite') {
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
-

@@ -42,7 +42,8 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<MigrationRe
       const id = file.replace(/\.sql$/, '');
       const known = done.get(id);
       if (known) {
-        if (known !== checksum) throw new Error(`Migration ${file} was changed after it was applied; add a new migration instead.`);
+        if (known !== checksum)
+          throw new Error(`Migration ${file} was changed after it was applied; add a new migration instead.`);
         continue;
       }
       await db.tx(async (tx) => {

@@ -126,7 +126,13 @@ export function createPgDb(url: string, poolSize: number): Db {
  * A connection of its own LISTENing on one channel (a pooled one would be handed to other work),
  * reconnected a second after it fails. onLive(false) comes the moment it drops.
  */
-async function subscribe(url: string, channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void, name?: string) {
+async function subscribe(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onLive: (live: boolean) => void,
+  name?: string,
+) {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name ${channel}`);
   let current: pg.Client | null = null;
   let closed = false;

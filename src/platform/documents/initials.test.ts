@@ -10,7 +10,7 @@ describe('initials', () => {
     expect(initials('')).toBe('');
   });
 
-  it("keeps apostrophes inside a word, splits on hyphens, folds accents", () => {
+  it('keeps apostrophes inside a word, splits on hyphens, folds accents', () => {
     expect(initials("MUH. NUR'AINI AL-FATIH")).toBe('M. N. A. F.');
     expect(initials("élise   o'neil")).toBe('E. O.');
     expect(initials('ÉLISE')).toBe('E.');

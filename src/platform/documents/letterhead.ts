@@ -62,11 +62,25 @@ export function regionFromAreaName(name: string | null): { kind: RegionKind; nam
 }
 
 /** The letterhead of one office: from the setting, else the population's region, else generic. */
-export function letterheadFor(office: Office, setting: LetterheadSetting | null, fallbackAreaName: string | null): Letterhead {
+export function letterheadFor(
+  office: Office,
+  setting: LetterheadSetting | null,
+  fallbackAreaName: string | null,
+): Letterhead {
   const o = OFFICE[office];
-  const region = setting ? { kind: setting.regionKind, name: setting.regionName.trim() } : regionFromAreaName(fallbackAreaName);
+  const region = setting
+    ? { kind: setting.regionKind, name: setting.regionName.trim() }
+    : regionFromAreaName(fallbackAreaName);
   const address = (office === 'HEALTH' ? setting?.healthOfficeAddress : setting?.socialOfficeAddress)?.trim() || null;
-  if (!region) return { government: 'PEMERINTAH KOTA', office: o.name, region: null, head: `Kepala ${o.title}`, place: null, address };
+  if (!region)
+    return {
+      government: 'PEMERINTAH KOTA',
+      office: o.name,
+      region: null,
+      head: `Kepala ${o.title}`,
+      place: null,
+      address,
+    };
   const kind = region.kind === 'KOTA' ? 'Kota' : 'Kabupaten';
   return {
     government: `PEMERINTAH ${region.kind} ${region.name.toUpperCase()}`,
@@ -83,22 +97,41 @@ export function letterheadFor(office: Office, setting: LetterheadSetting | null,
  * double rule. A facility's own letter (referral, back-referral) carries the
  * facility's name as the issuer, under the program of the region.
  */
-export function drawLetterhead(doc: Pdf, head: Letterhead, box: { left: number; width: number; top?: number; issuer?: string }): number {
+export function drawLetterhead(
+  doc: Pdf,
+  head: Letterhead,
+  box: { left: number; width: number; top?: number; issuer?: string },
+): number {
   const { left, width } = box;
   doc.fillColor('#111111').opacity(1);
   if (box.issuer) {
-    doc.font('Helvetica').fontSize(10).text(head.government, left, box.top ?? 46, { width, align: 'center' });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(head.government, left, box.top ?? 46, { width, align: 'center' });
     doc.font('Helvetica-Bold').fontSize(15).text(box.issuer.toUpperCase(), { width, align: 'center' });
   } else {
-    doc.font('Helvetica-Bold').fontSize(14).text(head.government, left, box.top ?? 46, { width, align: 'center' });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(14)
+      .text(head.government, left, box.top ?? 46, { width, align: 'center' });
     doc.fontSize(18).text(head.office, { width, align: 'center' });
   }
   const program = `Program Jaminan Kesehatan Daerah (Jamkesda)${head.region ? ` ${head.region}` : ''}`;
   doc.font('Helvetica').fontSize(9).fillColor('#555555').text(program, { width, align: 'center' });
   if (head.address && !box.issuer) doc.text(head.address, { width, align: 'center' });
   const y = doc.y + 6;
-  doc.moveTo(left, y).lineTo(left + width, y).lineWidth(2.2).strokeColor('#111111').stroke();
-  doc.moveTo(left, y + 3.5).lineTo(left + width, y + 3.5).lineWidth(0.7).stroke();
+  doc
+    .moveTo(left, y)
+    .lineTo(left + width, y)
+    .lineWidth(2.2)
+    .strokeColor('#111111')
+    .stroke();
+  doc
+    .moveTo(left, y + 3.5)
+    .lineTo(left + width, y + 3.5)
+    .lineWidth(0.7)
+    .stroke();
   doc.fillColor('#111111');
   return y + 3.5;
 }
@@ -141,7 +174,9 @@ export function createLetterheadService(db: Db, deps: { fallbackAreaName: () => 
 
   async function load() {
     if (cache && Date.now() - cache.at < 10_000) return cache;
-    const r = await db.query<Row>('SELECT region_kind, region_name, health_office_address, social_office_address, updated_at FROM letterhead_setting WHERE id = 1');
+    const r = await db.query<Row>(
+      'SELECT region_kind, region_name, health_office_address, social_office_address, updated_at FROM letterhead_setting WHERE id = 1',
+    );
     const row = r.rows[0];
     const value: LetterheadSetting | null = row
       ? {
@@ -159,13 +194,24 @@ export function createLetterheadService(db: Db, deps: { fallbackAreaName: () => 
   return {
     async setting() {
       const c = await load();
-      return { setting: c.value, preview: { HEALTH: letterheadFor('HEALTH', c.value, c.fallback), SOCIAL: letterheadFor('SOCIAL', c.value, c.fallback) } };
+      return {
+        setting: c.value,
+        preview: {
+          HEALTH: letterheadFor('HEALTH', c.value, c.fallback),
+          SOCIAL: letterheadFor('SOCIAL', c.value, c.fallback),
+        },
+      };
     },
     async for(office: Office): Promise<Letterhead> {
       const c = await load();
       return letterheadFor(office, c.value, c.fallback);
     },
-    async save(input: { regionKind: RegionKind; regionName: string; healthOfficeAddress: string | null; socialOfficeAddress: string | null }) {
+    async save(input: {
+      regionKind: RegionKind;
+      regionName: string;
+      healthOfficeAddress: string | null;
+      socialOfficeAddress: string | null;
+    }) {
       const actor = currentContext()?.actor;
       await db.tx(async (tx) => {
         await tx.query(
@@ -174,9 +220,20 @@ export function createLetterheadService(db: Db, deps: { fallbackAreaName: () => 
            ON CONFLICT (id) DO UPDATE SET region_kind = EXCLUDED.region_kind, region_name = EXCLUDED.region_name,
              health_office_address = EXCLUDED.health_office_address, social_office_address = EXCLUDED.social_office_address,
              updated_at = now(), updated_by = EXCLUDED.updated_by`,
-          [input.regionKind, input.regionName, input.healthOfficeAddress, input.socialOfficeAddress, actor && actor.id > 0 ? actor.id : null],
+          [
+            input.regionKind,
+            input.regionName,
+            input.healthOfficeAddress,
+            input.socialOfficeAddress,
+            actor && actor.id > 0 ? actor.id : null,
+          ],
         );
-        await auditInTx(tx, { action: 'settings.letterhead.save', entityType: 'letterhead_setting', entityId: '1', details: { ...input } });
+        await auditInTx(tx, {
+          action: 'settings.letterhead.save',
+          entityType: 'letterhead_setting',
+          entityId: '1',
+          details: { ...input },
+        });
       });
       cache = null;
       return this.setting();
@@ -196,8 +253,10 @@ const optText = (max: number) =>
 
 export function letterheadRoutes(app: App, letterheads: LetterheadService) {
   const tags = ['settings'];
-  app.get('/api/v1/settings/letterhead', { config: { permission: 'settings.read' }, schema: { tags, summary: 'Kop surat: daerah dan alamat kantor' } }, async () =>
-    letterheads.setting(),
+  app.get(
+    '/api/v1/settings/letterhead',
+    { config: { permission: 'settings.read' }, schema: { tags, summary: 'Kop surat: daerah dan alamat kantor' } },
+    async () => letterheads.setting(),
   );
   app.put(
     '/api/v1/settings/letterhead',
@@ -210,8 +269,18 @@ export function letterheadRoutes(app: App, letterheads: LetterheadService) {
           regionKind: z.enum(REGION_KINDS),
           regionName: z
             .string()
-            .transform((v) => v.trim().replace(/\s+/g, ' ').replace(/^(kota|kabupaten|kab\.)\s+/i, ''))
-            .pipe(z.string().min(2, 'Nama kota/kabupaten wajib diisi, misalnya "Bekasi".').max(80, 'Nama kota/kabupaten paling panjang 80 huruf.')),
+            .transform((v) =>
+              v
+                .trim()
+                .replace(/\s+/g, ' ')
+                .replace(/^(kota|kabupaten|kab\.)\s+/i, ''),
+            )
+            .pipe(
+              z
+                .string()
+                .min(2, 'Nama kota/kabupaten wajib diisi, misalnya "Bekasi".')
+                .max(80, 'Nama kota/kabupaten paling panjang 80 huruf.'),
+            ),
           healthOfficeAddress: optText(200),
           socialOfficeAddress: optText(200),
         }),

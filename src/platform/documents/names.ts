@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { DocumentMediaType } from './sniff.js';
 
-const EXTENSION: Record<DocumentMediaType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+const EXTENSION: Record<DocumentMediaType, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
 
 /**
  * The name a stored document is saved and served under: the uploader's stem

@@ -42,6 +42,10 @@ export function qrPng(text: string, widthPx = 300): Promise<Buffer> {
 }
 
 /** The public URL a QR code points to, e.g. verificationUrl(base, 'kartu', code). */
-export function verificationUrl(publicUrl: string, kind: 'kartu' | 'rekomendasi' | 'sjp' | 'rujukan', code: string): string {
+export function verificationUrl(
+  publicUrl: string,
+  kind: 'kartu' | 'rekomendasi' | 'sjp' | 'rujukan',
+  code: string,
+): string {
   return `${publicUrl}/verifikasi/${kind}/${code}`;
 }

@@ -8,13 +8,26 @@ import { sendFile } from '../http/download.js';
 export function documentRoutes(app: App, store: DocumentStore) {
   app.post(
     '/api/v1/documents',
-    { config: { permission: 'document.upload' }, schema: { tags: ['documents'], summary: 'Unggah dokumen pendukung (PDF, JPEG, PNG)', consumes: ['multipart/form-data'] } },
+    {
+      config: { permission: 'document.upload' },
+      schema: {
+        tags: ['documents'],
+        summary: 'Unggah dokumen pendukung (PDF, JPEG, PNG)',
+        consumes: ['multipart/form-data'],
+      },
+    },
     async (req, reply) => {
       if (!req.isMultipart()) throw invalid('NOT_MULTIPART', 'Kirim berkas sebagai multipart/form-data (kolom file).');
       for await (const part of req.parts()) {
         if (part.type === 'file' && part.fieldname === 'file') {
           const doc = await store.save(part.file, part.filename || 'dokumen');
-          return reply.status(201).send({ id: doc.id, mediaType: doc.mediaType, sizeBytes: doc.sizeBytes, fileName: doc.fileName, sha256: doc.sha256 });
+          return reply.status(201).send({
+            id: doc.id,
+            mediaType: doc.mediaType,
+            sizeBytes: doc.sizeBytes,
+            fileName: doc.fileName,
+            sha256: doc.sha256,
+          });
         }
         if (part.type === 'file') part.file.resume();
       }
@@ -24,7 +37,10 @@ export function documentRoutes(app: App, store: DocumentStore) {
 
   app.get(
     '/api/v1/documents/:id',
-    { config: { permission: 'document.read' }, schema: { tags: ['documents'], params: z.object({ id: z.coerce.number().int().positive() }) } },
+    {
+      config: { permission: 'document.read' },
+      schema: { tags: ['documents'], params: z.object({ id: z.coerce.number().int().positive() }) },
+    },
     async (req, reply) => {
       const { doc, stream } = await store.open(req.params.id);
       return sendFile(reply, { type: doc.mediaType, fileName: doc.fileName, body: stream, inline: true });

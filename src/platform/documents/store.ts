@@ -43,7 +43,11 @@ export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
         size += chunk.length;
         if (size > maxBytes) {
           stream.resume();
-          throw new AppError('too_large', 'DOCUMENT_TOO_LARGE', `Berkas "${fileName}" melebihi ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+          throw new AppError(
+            'too_large',
+            'DOCUMENT_TOO_LARGE',
+            `Berkas "${fileName}" melebihi ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+          );
         }
         if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16)]);
         hash.update(chunk);
@@ -53,7 +57,10 @@ export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
       if (size === 0) throw invalid('DOCUMENT_EMPTY', `Berkas "${fileName}" kosong.`);
       const mediaType = sniffMediaType(head);
       if (!mediaType) {
-        throw invalid('DOCUMENT_TYPE', `Isi berkas "${fileName}" bukan PDF, JPEG atau PNG. Unggah hasil pindai dokumen dalam salah satu format itu.`);
+        throw invalid(
+          'DOCUMENT_TYPE',
+          `Isi berkas "${fileName}" bukan PDF, JPEG atau PNG. Unggah hasil pindai dokumen dalam salah satu format itu.`,
+        );
       }
       const sha256 = hash.digest('hex');
       const target = fileOf(sha256);
@@ -68,8 +75,20 @@ export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
           [sha256, mediaType, size, cleanName, actor?.facilityCode ?? null, actor && actor.id > 0 ? actor.id : null],
         );
         const id = Number(r.rows[0]!.id);
-        await auditInTx(tx, { action: 'document.upload', entityType: 'document', entityId: String(id), details: { mediaType, sizeBytes: size } });
-        return { id, sha256, mediaType, sizeBytes: size, fileName: cleanName, facilityCode: actor?.facilityCode ?? null };
+        await auditInTx(tx, {
+          action: 'document.upload',
+          entityType: 'document',
+          entityId: String(id),
+          details: { mediaType, sizeBytes: size },
+        });
+        return {
+          id,
+          sha256,
+          mediaType,
+          sizeBytes: size,
+          fileName: cleanName,
+          facilityCode: actor?.facilityCode ?? null,
+        };
       });
     } finally {
       out.destroy();
@@ -79,15 +98,27 @@ export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
 
   /** The document's record, if the current actor may see it. */
   async function get(id: number): Promise<StoredDocument> {
-    const r = await db.query<{ id: number; sha256: string; media_type: DocumentMediaType; size_bytes: number; file_name: string; facility_code: string | null }>(
-      'SELECT id, sha256, media_type, size_bytes, file_name, facility_code FROM stored_document WHERE id = $1',
-      [id],
-    );
+    const r = await db.query<{
+      id: number;
+      sha256: string;
+      media_type: DocumentMediaType;
+      size_bytes: number;
+      file_name: string;
+      facility_code: string | null;
+    }>('SELECT id, sha256, media_type, size_bytes, file_name, facility_code FROM stored_document WHERE id = $1', [id]);
     const row = r.rows[0];
     const actorFacility = currentContext()?.actor?.facilityCode ?? null;
     // A facility user asking for another facility's document learns nothing, not even that it exists.
-    if (!row || (actorFacility !== null && row.facility_code !== actorFacility)) throw notFound('DOCUMENT_NOT_FOUND', 'Dokumen tidak ditemukan.');
-    return { id: Number(row.id), sha256: row.sha256, mediaType: row.media_type, sizeBytes: Number(row.size_bytes), fileName: documentFileName(row.file_name, row.media_type), facilityCode: row.facility_code };
+    if (!row || (actorFacility !== null && row.facility_code !== actorFacility))
+      throw notFound('DOCUMENT_NOT_FOUND', 'Dokumen tidak ditemukan.');
+    return {
+      id: Number(row.id),
+      sha256: row.sha256,
+      mediaType: row.media_type,
+      sizeBytes: Number(row.size_bytes),
+      fileName: documentFileName(row.file_name, row.media_type),
+      facilityCode: row.facility_code,
+    };
   }
 
   /** Opens the bytes for download; the read is audited. */

@@ -83,10 +83,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {
-      return reply.status(statusFor(err.kind)).send({ error: { code: err.code, message: err.message, details: err.details } });
+      return reply
+        .status(statusFor(err.kind))
+        .send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({ field: fieldOf(v.instancePath, err.validationContext ?? "body"), message: v.message }));
+      const details = err.validation.map((v) => ({
+        field: fieldOf(v.instancePath, err.validationContext ?? 'body'),
+        message: v.message,
+      }));
       return reply.status(400).send({
         error: {
           code: 'INVALID_REQUEST',
@@ -97,19 +102,27 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.statusCode === 429) {
-      return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.' } });
+      return reply
+        .status(429)
+        .send({ error: { code: 'RATE_LIMITED', message: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.' } });
     }
     if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send({ error: { code: 'TOO_LARGE', message: 'Berkas atau permintaan terlalu besar.' } });
     }
     if (e.code?.startsWith('FST_CSRF')) {
-      return reply.status(403).send({ error: { code: 'CSRF', message: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.' } });
+      return reply.status(403).send({
+        error: { code: 'CSRF', message: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.' },
+      });
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply.status(e.statusCode).send({ error: { code: e.code ?? 'BAD_REQUEST', message: `Permintaan tidak valid: ${e.message}` } });
+      return reply
+        .status(e.statusCode)
+        .send({ error: { code: e.code ?? 'BAD_REQUEST', message: `Permintaan tidak valid: ${e.message}` } });
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Terjadi kesalahan pada server. Kejadian ini telah dicatat.' } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'INTERNAL', message: 'Terjadi kesalahan pada server. Kejadian ini telah dicatat.' } });
   });
 
   await app.register(cookie, { secret: config.cookieSecret });

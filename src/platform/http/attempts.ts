@@ -35,10 +35,10 @@ export class AttemptLimiter {
       return true;
     });
     if (++this.calls % 500 === 0) {
-      await this.db.query(`DELETE FROM attempt_log WHERE scope = $1 AND at < now() - make_interval(secs => $2::double precision / 1000)`, [
-        this.scope,
-        this.windowMs,
-      ]);
+      await this.db.query(
+        `DELETE FROM attempt_log WHERE scope = $1 AND at < now() - make_interval(secs => $2::double precision / 1000)`,
+        [this.scope, this.windowMs],
+      );
     }
     if (!allowed) throw new AppError('rate_limited', 'RATE_LIMITED', this.message);
   }

@@ -44,16 +44,18 @@ export function installAuth(app: FastifyInstance, resolver: AuthResolver) {
     if (access === 'public') return;
     if (!actor) throw unauthenticated();
     if (actor.mustChangePassword && !req.routeOptions.config.duringPasswordChange) {
-      throw new AppError('forbidden', 'PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi sekali pakai Anda terlebih dahulu.');
+      throw new AppError(
+        'forbidden',
+        'PASSWORD_CHANGE_REQUIRED',
+        'Ganti kata sandi sekali pakai Anda terlebih dahulu.',
+      );
     }
     if (access !== 'authenticated' && !can(actor.role, access)) throw forbidden();
     if (actor.via === 'session' && UNSAFE.has(req.method)) {
       await new Promise<void>((resolve, reject) => {
-        (app as unknown as { csrfProtection: (r: FastifyRequest, s: FastifyReply, next: (e?: Error) => void) => void }).csrfProtection(
-          req,
-          reply,
-          (err?: Error) => (err ? reject(err) : resolve()),
-        );
+        (
+          app as unknown as { csrfProtection: (r: FastifyRequest, s: FastifyReply, next: (e?: Error) => void) => void }
+        ).csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
       });
     }
   });
@@ -77,6 +79,13 @@ async function authenticate(req: FastifyRequest, resolver: AuthResolver): Promis
       }
     }
   }
-  if (actor) req.ctx.actor = { id: actor.id, username: actor.username, role: actor.role, facilityCode: actor.facilityCode, via: actor.via };
+  if (actor)
+    req.ctx.actor = {
+      id: actor.id,
+      username: actor.username,
+      role: actor.role,
+      facilityCode: actor.facilityCode,
+      via: actor.via,
+    };
   return actor;
 }

@@ -13,7 +13,10 @@ export function sendFile(
 ) {
   if (file.inline) {
     // Our own pages may show a document in a frame (preview); no other site may.
-    reply.header('content-security-policy', "default-src 'self'; script-src 'none'; object-src 'self'; frame-ancestors 'self'");
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'none'; object-src 'self'; frame-ancestors 'self'",
+    );
     reply.header('x-frame-options', 'SAMEORIGIN');
   }
   return reply

@@ -42,10 +42,13 @@ export function statusFor(kind: ErrorKind): number {
   return STATUS[kind];
 }
 
-export const invalid = (code: string, message: string, details?: unknown) => new AppError('invalid', code, message, details);
+export const invalid = (code: string, message: string, details?: unknown) =>
+  new AppError('invalid', code, message, details);
 export const notFound = (code: string, message: string) => new AppError('not_found', code, message);
-export const forbidden = (message = 'Anda tidak berhak melakukan tindakan ini.') => new AppError('forbidden', 'FORBIDDEN', message);
+export const forbidden = (message = 'Anda tidak berhak melakukan tindakan ini.') =>
+  new AppError('forbidden', 'FORBIDDEN', message);
 export const unauthenticated = (message = 'Silakan masuk terlebih dahulu.') =>
   new AppError('unauthenticated', 'UNAUTHENTICATED', message);
 export const conflict = (code: string, message: string) => new AppError('conflict', code, message);
-export const ruleRefusal = (code: string, message: string, details?: unknown) => new AppError('rule', code, message, details);
+export const ruleRefusal = (code: string, message: string, details?: unknown) =>
+  new AppError('rule', code, message, details);

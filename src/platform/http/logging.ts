@@ -28,7 +28,12 @@ export function loggerOptions(level: string, pretty = false): LoggerOptions {
   return {
     level,
     ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true },
+          },
+        }
       : {}),
     redact: { paths: REDACT_PATHS, censor: '[disembunyikan]' },
     serializers: {

@@ -111,7 +111,16 @@ export class CsvShapeGuard extends Transform {
     if (!fault && end - fieldStart > maxFieldChars) fault = this.tooLongField(row);
     if (!fault && end - lineStart > maxLineChars) fault = this.tooLongLine(row);
     if (fault) return cb(fault);
-    Object.assign(this, { row, lineStart, fieldStart, cols, quoted, quotePending, base: end, last: n > 0 ? text.charCodeAt(n - 1) : this.last });
+    Object.assign(this, {
+      row,
+      lineStart,
+      fieldStart,
+      cols,
+      quoted,
+      quotePending,
+      base: end,
+      last: n > 0 ? text.charCodeAt(n - 1) : this.last,
+    });
     if (cut === -1) {
       this.carry += text;
       return cb();
@@ -124,7 +133,12 @@ export class CsvShapeGuard extends Transform {
   override _flush(cb: TransformCallback) {
     // A quote just before the end closes its field.
     if (this.quoted && !this.quotePending) {
-      return cb(invalid('FILE_FORMAT', 'Tanda kutip tidak ditutup: berkas terpotong atau rusak. Tidak ada data yang diterapkan.'));
+      return cb(
+        invalid(
+          'FILE_FORMAT',
+          'Tanda kutip tidak ditutup: berkas terpotong atau rusak. Tidak ada data yang diterapkan.',
+        ),
+      );
     }
     cb(null, this.carry || undefined);
   }

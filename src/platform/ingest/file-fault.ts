@@ -16,8 +16,13 @@ export interface FileCounts {
 }
 
 /** The message of a file-level fault, or null when the file may go on. */
-export function fileFaultProblem(label: string, c: FileCounts, maxRejectedPercent = DEFAULT_MAX_REJECTED_PERCENT): string | null {
-  const after = 'Tidak ada data yang diubah dan tidak ada daftar perubahan yang dibuat; unduh laporan baris yang ditolak, perbaiki berkasnya, lalu impor lagi.';
+export function fileFaultProblem(
+  label: string,
+  c: FileCounts,
+  maxRejectedPercent = DEFAULT_MAX_REJECTED_PERCENT,
+): string | null {
+  const after =
+    'Tidak ada data yang diubah dan tidak ada daftar perubahan yang dibuat; unduh laporan baris yang ditolak, perbaiki berkasnya, lalu impor lagi.';
   if (c.rowsRead === 0) return `Berkas ${label} tidak berisi satu baris data pun (hanya judul kolom). ${after}`;
   if (c.accepted === 0) {
     return `Tidak ada satu baris pun yang diterima dari ${c.rowsRead.toLocaleString('id-ID')} baris berkas ${label} (periksa pemisah kolom dan formatnya). ${after}`;

@@ -40,11 +40,25 @@ export async function mergePeriods(q: Queryable, t: PeriodTables, asOf: string, 
  * new rows of NIKs that are new or changed (shaped like the stage), `ended`
  * the NIKs whose open period ends at `asOf`. Every other NIK keeps its periods.
  */
-export async function applyPeriodChanges(q: Queryable, t: PeriodTables, rows: string, ended: string, asOf: string, importId: number) {
+export async function applyPeriodChanges(
+  q: Queryable,
+  t: PeriodTables,
+  rows: string,
+  ended: string,
+  asOf: string,
+  importId: number,
+) {
   return mergeRows(q, t, rows, `m.nik IN (SELECT e.nik FROM ${ended} e)`, asOf, importId);
 }
 
-async function mergeRows(q: Queryable, t: PeriodTables, stage: string, endsWhen: string, asOf: string, importId: number) {
+async function mergeRows(
+  q: Queryable,
+  t: PeriodTables,
+  stage: string,
+  endsWhen: string,
+  asOf: string,
+  importId: number,
+) {
   const cols = t.data.join(', ');
   const fromStage = t.data.map((c) => `s.${c}`).join(', ');
   const firstFrom = t.startColumn ? `LEAST(coalesce(s.${t.startColumn}, $1::date), $1::date)` : '$1::date';

@@ -76,7 +76,10 @@ export function createImportRunner(
   async function lock(kind: ImportKind) {
     const held = await db.tryLock(`import:${kind}`);
     if (!held) {
-      throw conflict('IMPORT_RUNNING', `Impor data ${KIND_LABEL[kind]} lain sedang berjalan. Tunggu hingga selesai, lalu coba lagi.`);
+      throw conflict(
+        'IMPORT_RUNNING',
+        `Impor data ${KIND_LABEL[kind]} lain sedang berjalan. Tunggu hingga selesai, lalu coba lagi.`,
+      );
     }
     // Idempotent: the upload route and the job may both release on a failure path.
     let released: Promise<void> | null = null;
@@ -96,7 +99,11 @@ export function createImportRunner(
     const ctx: RequestContext | undefined = currentContext();
     let jobId: number;
     try {
-      jobId = await jobs.create(`import.${input.kind}`, { asOf: input.asOf, fileName: input.fileName }, ctx?.actor?.id ?? null);
+      jobId = await jobs.create(
+        `import.${input.kind}`,
+        { asOf: input.asOf, fileName: input.fileName },
+        ctx?.actor?.id ?? null,
+      );
     } catch (err) {
       await release();
       throw err;

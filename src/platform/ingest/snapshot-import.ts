@@ -85,14 +85,21 @@ export interface SnapshotSpec<C extends string, R, Extra extends Record<string, 
    * file with no accepted row is always a fault.
    */
   maxRejectedPercent?: number;
-  createImport: (q: Queryable, i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null }) => Promise<number>;
+  createImport: (
+    q: Queryable,
+    i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null },
+  ) => Promise<number>;
   clearStage: (q: Queryable) => Promise<void>;
   analyzeStage: (q: Queryable) => Promise<void>;
   removeDuplicateNiks: (q: Queryable) => Promise<{ line_no: number; nik: string }[]>;
   /** Set-based checks over the whole staged file (families without a head, unknown NIKs …). */
   afterStage?: (q: Queryable, report: ReportWriter, progress: Progress) => Promise<Partial<Extra>>;
   /** Applies the stage inside the final transaction. */
-  apply: (tx: Queryable, asOf: string, importId: number) => Promise<{ inserted: number; updated: number } & Partial<Extra>>;
+  apply: (
+    tx: Queryable,
+    asOf: string,
+    importId: number,
+  ) => Promise<{ inserted: number; updated: number } & Partial<Extra>>;
   /**
    * MEM-7: once `table` holds data, a later file is not applied. Its staged
    * rows become a change set an officer reviews; the import ends
@@ -151,7 +158,13 @@ export async function runSnapshotImport<C extends string, R, Extra extends Recor
   }
   input.progress.phase('Menghitung sidik berkas');
   const sha256 = await sha256File(input.filePath);
-  const importId = await spec.createImport(db, { asOf: input.asOf, fileName: input.fileName, sha256, jobId: input.jobId, createdBy: input.createdBy });
+  const importId = await spec.createImport(db, {
+    asOf: input.asOf,
+    fileName: input.fileName,
+    sha256,
+    jobId: input.jobId,
+    createdBy: input.createdBy,
+  });
   const reportPath = path.join(input.reportsDir, `${spec.kind}-${importId}.csv`);
   const report = new ReportWriter(reportPath);
   try {
@@ -179,7 +192,9 @@ interface ImportRun {
 
 function rejectDuplicates(report: ReportWriter, dupes: { line_no: number; nik: string }[]) {
   for (const d of dupes) {
-    report.reject(d.line_no, [{ column: 'nik', value: d.nik, reason: 'NIK muncul di lebih dari satu baris; semua baris NIK ini ditolak.' }]);
+    report.reject(d.line_no, [
+      { column: 'nik', value: d.nik, reason: 'NIK muncul di lebih dari satu baris; semua baris NIK ini ditolak.' },
+    ]);
   }
 }
 
@@ -206,9 +221,13 @@ async function finishAndAudit<Extra extends Record<string, number>>(
  * import before any change set is made or anything applied; the caller marks
  * it failed and keeps the rejected-rows report.
  */
-function refuseFaultyFile(spec: { label: string; maxRejectedPercent?: number }, c: { rowsRead: number; accepted: number; rejected: number }) {
+function refuseFaultyFile(
+  spec: { label: string; maxRejectedPercent?: number },
+  c: { rowsRead: number; accepted: number; rejected: number },
+) {
   const problem = fileFaultProblem(spec.label, c, spec.maxRejectedPercent ?? DEFAULT_MAX_REJECTED_PERCENT);
-  if (problem) throw ruleRefusal('FILE_REFUSED', problem, { rowsRead: c.rowsRead, accepted: c.accepted, rejected: c.rejected });
+  if (problem)
+    throw ruleRefusal('FILE_REFUSED', problem, { rowsRead: c.rowsRead, accepted: c.accepted, rejected: c.rejected });
 }
 
 /** Stage, check set-wise, apply in one final transaction (docs/decisions/0005). */
@@ -274,7 +293,13 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
     });
     input.progress.phase('Membersihkan data sementara');
     await spec.clearStage(db);
-    return { importId: run.importId, asOf: input.asOf, format: staged.format, reportPath: run.reportPath, ...counts } as SnapshotResult;
+    return {
+      importId: run.importId,
+      asOf: input.asOf,
+      format: staged.format,
+      reportPath: run.reportPath,
+      ...counts,
+    } as SnapshotResult;
   }
 
   input.progress.phase('Menerapkan perubahan');
@@ -294,7 +319,13 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
     return c;
   });
   await spec.clearStage(db);
-  return { importId: run.importId, asOf: input.asOf, format: staged.format, reportPath: run.reportPath, ...counts } as SnapshotResult;
+  return {
+    importId: run.importId,
+    asOf: input.asOf,
+    format: staged.format,
+    reportPath: run.reportPath,
+    ...counts,
+  } as SnapshotResult;
 }
 
 /** First load on PostgreSQL: straight into the empty target, in one transaction. */
@@ -339,7 +370,13 @@ async function loadDirect<C extends string, R, Extra extends Record<string, numb
         unchanged: 0,
       } as BaseCounts & Partial<Extra>;
       await finishAndAudit(tx, spec, input, run, c);
-      return { importId: run.importId, asOf: input.asOf, format: staged.format, reportPath: run.reportPath, ...c } as SnapshotResult;
+      return {
+        importId: run.importId,
+        asOf: input.asOf,
+        format: staged.format,
+        reportPath: run.reportPath,
+        ...c,
+      } as SnapshotResult;
     });
   });
 }

@@ -8,15 +8,22 @@ import type { Queryable } from '../db/index.js';
 export function snapshotTables(imports: string, stage: string) {
   return {
     async latestAppliedAsOf(q: Queryable): Promise<string | null> {
-      const r = await q.query<{ as_of: string | null }>(`SELECT max(as_of) AS as_of FROM ${imports} WHERE status = 'applied'`);
+      const r = await q.query<{ as_of: string | null }>(
+        `SELECT max(as_of) AS as_of FROM ${imports} WHERE status = 'applied'`,
+      );
       return r.rows[0]?.as_of ?? null;
     },
     /** Data rows of the latest applied import: a later file with far fewer is suspect (issue 10). */
     async latestAppliedRows(q: Queryable): Promise<number | null> {
-      const r = await q.query<{ rows_read: number }>(`SELECT rows_read FROM ${imports} WHERE status = 'applied' ORDER BY as_of DESC, id DESC LIMIT 1`);
+      const r = await q.query<{ rows_read: number }>(
+        `SELECT rows_read FROM ${imports} WHERE status = 'applied' ORDER BY as_of DESC, id DESC LIMIT 1`,
+      );
       return r.rows[0] ? Number(r.rows[0].rows_read) : null;
     },
-    async createImport(q: Queryable, i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null }) {
+    async createImport(
+      q: Queryable,
+      i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null },
+    ) {
       const r = await q.query<{ id: number }>(
         `INSERT INTO ${imports} (as_of, file_name, file_sha256, job_id, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [i.asOf, i.fileName, i.sha256, i.jobId, i.createdBy && i.createdBy > 0 ? i.createdBy : null],
@@ -24,7 +31,10 @@ export function snapshotTables(imports: string, stage: string) {
       return r.rows[0]!.id;
     },
     async failImport(q: Queryable, id: number, reportPath: string | null) {
-      await q.query(`UPDATE ${imports} SET status = 'failed', report_path = $2, finished_at = now() WHERE id = $1`, [id, reportPath]);
+      await q.query(`UPDATE ${imports} SET status = 'failed', report_path = $2, finished_at = now() WHERE id = $1`, [
+        id,
+        reportPath,
+      ]);
     },
     async clearStage(q: Queryable) {
       await q.exec(`TRUNCATE ${stage}`);

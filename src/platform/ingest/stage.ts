@@ -45,7 +45,11 @@ export async function stageTable<C extends string, R>(q: Queryable, spec: StageS
   }
 }
 
-async function stageOpened<C extends string, R>(q: Queryable, spec: StageSpec<C, R>, table: Table): Promise<StageResult> {
+async function stageOpened<C extends string, R>(
+  q: Queryable,
+  spec: StageSpec<C, R>,
+  table: Table,
+): Promise<StageResult> {
   const index = new Map<string, number>();
   table.header.forEach((h, i) => {
     if (!index.has(h)) index.set(h, i);
@@ -86,7 +90,11 @@ async function stageOpened<C extends string, R>(q: Queryable, spec: StageSpec<C,
         values = row.values;
         const outcome = spec.check(get);
         if (row.width < width && outcome.record) {
-          outcome.warnings.push({ column: '', value: '', reason: `Baris hanya memiliki ${row.width} dari ${width} kolom.` });
+          outcome.warnings.push({
+            column: '',
+            value: '',
+            reason: `Baris hanya memiliki ${row.width} dari ${width} kolom.`,
+          });
         }
         if (outcome.record) {
           staged++;

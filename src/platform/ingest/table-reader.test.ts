@@ -135,7 +135,8 @@ describe('CSV shape limits (issue 10)', () => {
   });
 
   it('measures a file the way papaparse splits it: quotes, escaped quotes, stray quotes and embedded line ends pass', async () => {
-    const text = 'nik,nama,alamat\r\n1,"SITI, AMINAH","JL. ""MAWAR""\nNO. 5"\r\n2,BUDI 5" DISK,GG. H\'O\r\n3,"A""",\r\n';
+    const text =
+      'nik,nama,alamat\r\n1,"SITI, AMINAH","JL. ""MAWAR""\nNO. 5"\r\n2,BUDI 5" DISK,GG. H\'O\r\n3,"A""",\r\n';
     const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, maxColumns: 3, maxFieldChars: 25, maxLineChars: 40 };
     const rows = await readAll(await readTable(file('quoted.csv', text), limits));
     const papa = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true }).data.slice(1);
@@ -190,10 +191,15 @@ describe('XLSX zip bomb (issue 10)', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
   });
 
-  it('refuses the probe\'s one huge cell, a cell longer than the limit even when it does not compress, and a file over the inflated-size limit', async () => {
-    const huge = file('huge-cell.xlsx', zip([{ name: 'xl/worksheets/sheet1.xml', data: sheetWithCell('A'.repeat(60 * 1024 * 1024)) }]));
+  it("refuses the probe's one huge cell, a cell longer than the limit even when it does not compress, and a file over the inflated-size limit", async () => {
+    const huge = file(
+      'huge-cell.xlsx',
+      zip([{ name: 'xl/worksheets/sheet1.xml', data: sheetWithCell('A'.repeat(60 * 1024 * 1024)) }]),
+    );
     expect((await refusal(openTable(huge))).code).toBe('FILE_FIELD_TOO_LONG');
-    const random = Buffer.from(Array.from({ length: 300_000 }, (_, i) => 65 + ((i * 7919) % 26) + ((i >> 3) % 2) * 32)).toString('latin1');
+    const random = Buffer.from(
+      Array.from({ length: 300_000 }, (_, i) => 65 + ((i * 7919) % 26) + ((i >> 3) % 2) * 32),
+    ).toString('latin1');
     const p = file('long-cell.xlsx', zip([{ name: 'xl/worksheets/sheet1.xml', data: sheetWithCell(random) }]));
     const e1 = await refusal(openTable(p, { limits: { ...DEFAULT_READ_LIMITS, maxFieldChars: 10_000 } }));
     expect(e1.code).toBe('FILE_FIELD_TOO_LONG');
@@ -207,7 +213,12 @@ describe('an ordinary workbook', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Penduduk');
     ws.addRow(['NIK', 'Nama', 'Alamat']);
-    for (let i = 0; i < 3000; i++) ws.addRow([`32750101017${String(i).padStart(5, '0')}`, 'SITI AMINAH', 'JL. MAWAR NO. 5, RT 001 / RW 002 '.repeat(20)]);
+    for (let i = 0; i < 3000; i++)
+      ws.addRow([
+        `32750101017${String(i).padStart(5, '0')}`,
+        'SITI AMINAH',
+        'JL. MAWAR NO. 5, RT 001 / RW 002 '.repeat(20),
+      ]);
     const p = path.join(dir, 'biasa.xlsx');
     await wb.xlsx.writeFile(p);
     const t = await openTable(p);

@@ -46,7 +46,10 @@ export async function readTable(filePath: string, limits: ReadLimits = DEFAULT_R
  * (exceljs parses inside; the zip is checked first). The reading thread runs
  * this; the import's thread parses the CSV texts (csvTable).
  */
-export async function openSource(filePath: string, limits: ReadLimits): Promise<{ kind: 'csv'; csv: CsvTexts } | { kind: 'xlsx'; table: Table }> {
+export async function openSource(
+  filePath: string,
+  limits: ReadLimits,
+): Promise<{ kind: 'csv'; csv: CsvTexts } | { kind: 'xlsx'; table: Table }> {
   const totalBytes = fs.statSync(filePath).size;
   if (totalBytes === 0) throw invalid('FILE_EMPTY', 'Berkas kosong.');
   const head = await readHead(filePath, 4);
@@ -61,7 +64,11 @@ export function isZip(head: Buffer): boolean {
 }
 
 export function normalizeHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, '_');
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '_');
 }
 
 async function readHead(filePath: string, n: number): Promise<Buffer> {
@@ -176,7 +183,14 @@ export async function csvTable(src: CsvTexts): Promise<Table> {
       yield toRows(n.value, 0);
     }
   }
-  return { format: 'csv', header, batches: batches(), totalBytes: src.totalBytes, bytesRead: src.bytesRead, close: src.close };
+  return {
+    format: 'csv',
+    header,
+    batches: batches(),
+    totalBytes: src.totalBytes,
+    bytesRead: src.bytesRead,
+    close: src.close,
+  };
 }
 
 function isBlank(cells: string[]): boolean {
@@ -184,7 +198,11 @@ function isBlank(cells: string[]): boolean {
 }
 
 /** papaparse over a Node stream as an async sequence of record batches, one per chunk read, with backpressure. */
-async function* papaBatches(input: NodeJS.ReadableStream, delimiter: string, newline: CsvTexts['newline']): AsyncGenerator<string[][]> {
+async function* papaBatches(
+  input: NodeJS.ReadableStream,
+  delimiter: string,
+  newline: CsvTexts['newline'],
+): AsyncGenerator<string[][]> {
   const queue: string[][][] = [];
   let finished = false;
   let failure: unknown = null;
@@ -229,7 +247,6 @@ async function* papaBatches(input: NodeJS.ReadableStream, delimiter: string, new
     await new Promise<void>((r) => (wake = r));
   }
 }
-
 
 async function openXlsx(filePath: string, totalBytes: number, limits: ReadLimits): Promise<Table> {
   // A zip bomb is refused before exceljs inflates anything into memory: this pass counts inflated bytes as they stream.

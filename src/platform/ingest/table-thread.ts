@@ -41,7 +41,8 @@ function startWorker(workerData: unknown, heapMb: number): Worker {
   return new Worker(boot, { eval: true, workerData, resourceLimits });
 }
 
-const CRASHED = 'Berkas tidak dapat dibaca dalam batas memori pembaca impor (berkas terlalu besar atau tidak wajar). Server tetap berjalan; tidak ada data yang diterapkan.';
+const CRASHED =
+  'Berkas tidak dapat dibaca dalam batas memori pembaca impor (berkas terlalu besar atau tidak wajar). Server tetap berjalan; tidak ada data yang diterapkan.';
 
 /**
  * Opens a file for an import in a worker thread with its own, capped heap
@@ -92,7 +93,9 @@ export function openTable(filePath: string, opts: { limits?: ReadLimits; heapMb?
       if (m) {
         if ('error' in m) {
           const e = m.error;
-          throw 'fault' in e ? new Error(`table reader failed: ${e.fault}`) : new AppError(e.kind, e.code, e.message, e.details);
+          throw 'fault' in e
+            ? new Error(`table reader failed: ${e.fault}`)
+            : new AppError(e.kind, e.code, e.message, e.details);
         }
         return m;
       }
@@ -129,14 +132,26 @@ export function openTable(filePath: string, opts: { limits?: ReadLimits; heapMb?
       if (!('open' in m)) throw new Error('table reader: header expected');
       const o = m.open;
       if (o.format === 'csv') {
-        return csvTable({ delimiter: o.delimiter, newline: o.newline, totalBytes: o.totalBytes, texts: texts(), bytesRead: () => bytesRead, close }).catch(
-          async (err: unknown) => {
-            await close();
-            throw err;
-          },
-        );
+        return csvTable({
+          delimiter: o.delimiter,
+          newline: o.newline,
+          totalBytes: o.totalBytes,
+          texts: texts(),
+          bytesRead: () => bytesRead,
+          close,
+        }).catch(async (err: unknown) => {
+          await close();
+          throw err;
+        });
       }
-      return { format: o.format, header: o.header, totalBytes: o.totalBytes, batches: batches(), bytesRead: () => bytesRead, close };
+      return {
+        format: o.format,
+        header: o.header,
+        totalBytes: o.totalBytes,
+        batches: batches(),
+        bytesRead: () => bytesRead,
+        close,
+      };
     },
     async (err: unknown) => {
       await close();

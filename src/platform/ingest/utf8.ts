@@ -21,7 +21,9 @@ export class Utf8Guard extends Transform {
     if (this.first) {
       this.first = false;
       if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
-        return cb(invalid('FILE_ENCODING', 'Berkas berkode UTF-16. Simpan ulang sebagai "CSV UTF-8" lalu unggah kembali.'));
+        return cb(
+          invalid('FILE_ENCODING', 'Berkas berkode UTF-16. Simpan ulang sebagai "CSV UTF-8" lalu unggah kembali.'),
+        );
       }
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
     }

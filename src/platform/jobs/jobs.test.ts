@@ -11,6 +11,12 @@ describe('publicResult', () => {
       list: [{ pdfPath: '/tmp/a.pdf', name: 'a' }],
       finishedAt: null,
     };
-    expect(publicResult(result)).toEqual({ importId: 7, format: 'csv', nested: { rows: [1, 2] }, list: [{ name: 'a' }], finishedAt: null });
+    expect(publicResult(result)).toEqual({
+      importId: 7,
+      format: 'csv',
+      nested: { rows: [1, 2] },
+      list: [{ name: 'a' }],
+      finishedAt: null,
+    });
   });
 });

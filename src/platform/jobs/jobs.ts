@@ -52,12 +52,10 @@ export function publicResult(value: unknown): unknown {
  */
 export function createJobService(db: Db, log: (err: unknown, msg: string) => void = () => {}) {
   async function create(kind: string, params: Record<string, unknown>, createdBy: number | null): Promise<number> {
-    const r = await db.query<{ id: number }>('INSERT INTO job (kind, params, created_by, owner) VALUES ($1, $2, $3, $4) RETURNING id', [
-      kind,
-      JSON.stringify(publicResult(params)),
-      createdBy && createdBy > 0 ? createdBy : null,
-      OWNER,
-    ]);
+    const r = await db.query<{ id: number }>(
+      'INSERT INTO job (kind, params, created_by, owner) VALUES ($1, $2, $3, $4) RETURNING id',
+      [kind, JSON.stringify(publicResult(params)), createdBy && createdBy > 0 ? createdBy : null, OWNER],
+    );
     return r.rows[0]!.id;
   }
 
@@ -85,7 +83,10 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
   }
 
   /** A progress reporter that writes to the job row at most every few hundred ms, plus an optional listener (CLI bar). */
-  function progressFor(id: number, listener?: (p: { phase: string; done: number; total: number | null }) => void): Progress & { flush(): Promise<void> } {
+  function progressFor(
+    id: number,
+    listener?: (p: { phase: string; done: number; total: number | null }) => void,
+  ): Progress & { flush(): Promise<void> } {
     let phase = '';
     let done = 0;
     let total: number | null = null;
@@ -96,7 +97,9 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
       const p = { phase, done, total };
       listener?.(p);
       writing = writing
-        .then(() => db.query('UPDATE job SET phase = $2, done = $3, total = $4 WHERE id = $1', [id, p.phase, p.done, p.total]))
+        .then(() =>
+          db.query('UPDATE job SET phase = $2, done = $3, total = $4 WHERE id = $1', [id, p.phase, p.done, p.total]),
+        )
         .catch((err) => log(err, 'job progress write failed'));
     };
     return {
@@ -127,25 +130,32 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
     work: (progress: Progress) => Promise<T>,
     listener?: (p: { phase: string; done: number; total: number | null }) => void,
   ): Promise<T> {
-    await db.query(`UPDATE job SET status = 'running', started_at = now(), heartbeat_at = now(), owner = $2 WHERE id = $1`, [id, OWNER]);
+    await db.query(
+      `UPDATE job SET status = 'running', started_at = now(), heartbeat_at = now(), owner = $2 WHERE id = $1`,
+      [id, OWNER],
+    );
     const progress = progressFor(id, listener);
     // Another process (PostgreSQL mode) tells a live job from an orphan by this beat.
     const beat = setInterval(() => {
-      db.query('UPDATE job SET heartbeat_at = now() WHERE id = $1', [id]).catch((err) => log(err, 'job heartbeat failed'));
+      db.query('UPDATE job SET heartbeat_at = now() WHERE id = $1', [id]).catch((err) =>
+        log(err, 'job heartbeat failed'),
+      );
     }, HEARTBEAT_MS);
     beat.unref();
     try {
       const result = await work(progress);
       await progress.flush();
-      await db.query(`UPDATE job SET status = 'succeeded', result = $2, finished_at = now(), phase = 'Selesai' WHERE id = $1`, [
-        id,
-        JSON.stringify(publicResult(result)),
-      ]);
+      await db.query(
+        `UPDATE job SET status = 'succeeded', result = $2, finished_at = now(), phase = 'Selesai' WHERE id = $1`,
+        [id, JSON.stringify(publicResult(result))],
+      );
       return result;
     } catch (err) {
       await progress.flush().catch(() => undefined);
       const message =
-        err instanceof AppError ? err.message : 'Terjadi kesalahan sistem saat memproses. Kejadian ini telah dicatat; tidak ada data yang diterapkan.';
+        err instanceof AppError
+          ? err.message
+          : 'Terjadi kesalahan sistem saat memproses. Kejadian ini telah dicatat; tidak ada data yang diterapkan.';
       if (!(err instanceof AppError)) log(err, `job ${id} failed`);
       await db.query(`UPDATE job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [id, message]);
       throw err;
@@ -198,7 +208,9 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
   async function recoverInterrupted(): Promise<number> {
     const atStart = !started;
     started = true;
-    const owners = await db.query<{ owner: string }>(`SELECT DISTINCT owner FROM job WHERE status IN ('queued', 'running') AND owner IS NOT NULL`);
+    const owners = await db.query<{ owner: string }>(
+      `SELECT DISTINCT owner FROM job WHERE status IN ('queued', 'running') AND owner IS NOT NULL`,
+    );
     const state = owners.rows.map((o) => ({ owner: o.owner, state: ownerState(o.owner, atStart) }));
     const dead = state.filter((o) => o.state === 'dead').map((o) => o.owner);
     // A live process's job is never failed for its heartbeat: on the embedded database a long transaction delays the beat.

@@ -41,7 +41,18 @@ export async function notify(tx: Queryable, audience: Audience, n: Notice): Prom
   const r = await tx.query<{ id: number }>(
     `INSERT INTO notification (kind, role, facility_code, user_id, title, body, link, entity_type, entity_id, dedupe_key)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [n.kind, role, facility, user, n.title, n.body ?? '', n.link ?? null, n.entityType ?? null, n.entityId ?? null, n.dedupeKey ?? null],
+    [
+      n.kind,
+      role,
+      facility,
+      user,
+      n.title,
+      n.body ?? '',
+      n.link ?? null,
+      n.entityType ?? null,
+      n.entityId ?? null,
+      n.dedupeKey ?? null,
+    ],
   );
   return r.rows[0] ? Number(r.rows[0].id) : null;
 }
@@ -110,7 +121,12 @@ export function createNotificationService(db: Db, channels: NotificationChannel[
       [a.id, a.role, a.facilityCode, ids === 'all' ? null : ids],
     );
     if (ids !== 'all' && ids.length === 1 && r.rowCount === 0) {
-      const mine = await db.query(`SELECT 1 FROM notification n WHERE n.id = $4 AND ${MINE}`, [a.id, a.role, a.facilityCode, ids[0]]);
+      const mine = await db.query(`SELECT 1 FROM notification n WHERE n.id = $4 AND ${MINE}`, [
+        a.id,
+        a.role,
+        a.facilityCode,
+        ids[0],
+      ]);
       if (mine.rows.length === 0) throw notFound('NOTIFICATION_NOT_FOUND', 'Notifikasi tidak ditemukan.');
     }
     return { marked: r.rowCount };

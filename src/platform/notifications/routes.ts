@@ -10,7 +10,10 @@ export function notificationRoutes(app: App, notifications: NotificationService)
       schema: {
         tags: ['notifications'],
         summary: 'Notifikasi untuk pengguna ini (antrean peran dan fasilitasnya)',
-        querystring: z.object({ unread: z.enum(['true', 'false']).default('false'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        querystring: z.object({
+          unread: z.enum(['true', 'false']).default('false'),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
       },
     },
     async (req) => notifications.list({ unreadOnly: req.query.unread === 'true', limit: req.query.limit }),
@@ -20,7 +23,10 @@ export function notificationRoutes(app: App, notifications: NotificationService)
     '/api/v1/notifications/read',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['notifications'], body: z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(500), z.literal('all')]) }) },
+      schema: {
+        tags: ['notifications'],
+        body: z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(500), z.literal('all')]) }),
+      },
     },
     async (req) => notifications.markRead(req.body.ids),
   );

@@ -20,33 +20,70 @@ function textOf(c: Counter, atFacility: string | null, decides: boolean): Counte
   switch (c.key) {
     case 'sjp.toDecide':
       return atFacility
-        ? { label: 'SJP menunggu keputusan Dinkes', help: 'Sudah Anda ajukan; petugas SJP sedang memeriksa.', to: `${paths.sjpList}?status=SUBMITTED` }
+        ? {
+            label: 'SJP menunggu keputusan Dinkes',
+            help: 'Sudah Anda ajukan; petugas SJP sedang memeriksa.',
+            to: `${paths.sjpList}?status=SUBMITTED`,
+          }
         : {
             label: 'SJP menunggu keputusan',
-            help: decides ? 'Permintaan yang sudah diajukan rumah sakit dan perlu Anda putus.' : 'Permintaan yang sudah diajukan rumah sakit dan menunggu keputusan petugas SJP.',
+            help: decides
+              ? 'Permintaan yang sudah diajukan rumah sakit dan perlu Anda putus.'
+              : 'Permintaan yang sudah diajukan rumah sakit dan menunggu keputusan petugas SJP.',
             to: `${paths.sjpList}?status=SUBMITTED`,
             due: 'Tenggat terdekat',
           };
     case 'sjp.late':
-      return { label: 'SJP lewat batas waktu', help: 'Berkas belum lengkap dan sudah melewati 3×24 jam kerja.', to: paths.sjpList };
+      return {
+        label: 'SJP lewat batas waktu',
+        help: 'Berkas belum lengkap dan sudah melewati 3×24 jam kerja.',
+        to: paths.sjpList,
+      };
     case 'sjp.needsCompletion':
       return atFacility
-        ? { label: 'SJP perlu dilengkapi', help: 'Petugas meminta kelengkapan berkas; lengkapi sebelum batas waktu.', to: `${paths.sjpList}?status=NEEDS_COMPLETION`, due: 'Tenggat terdekat' }
+        ? {
+            label: 'SJP perlu dilengkapi',
+            help: 'Petugas meminta kelengkapan berkas; lengkapi sebelum batas waktu.',
+            to: `${paths.sjpList}?status=NEEDS_COMPLETION`,
+            due: 'Tenggat terdekat',
+          }
         : {
             label: 'SJP menunggu kelengkapan',
-            help: decides ? 'Rumah sakit sedang melengkapi berkas yang Anda minta.' : 'Rumah sakit sedang melengkapi berkas yang diminta petugas SJP.',
+            help: decides
+              ? 'Rumah sakit sedang melengkapi berkas yang Anda minta.'
+              : 'Rumah sakit sedang melengkapi berkas yang diminta petugas SJP.',
             to: `${paths.sjpList}?status=NEEDS_COMPLETION`,
           };
     case 'sjp.drafts':
-      return { label: 'Draf SJP belum diajukan', help: 'Ajukan sebelum batas waktu 3×24 jam kerja sejak pasien masuk.', to: `${paths.sjpList}?status=DRAFT` };
+      return {
+        label: 'Draf SJP belum diajukan',
+        help: 'Ajukan sebelum batas waktu 3×24 jam kerja sejak pasien masuk.',
+        to: `${paths.sjpList}?status=DRAFT`,
+      };
     case 'reconciliation.pending':
-      return { label: 'Daftar perubahan menunggu tinjauan', help: 'Hasil impor data penduduk atau JKN yang belum disetujui atau ditolak.', to: paths.reconciliation };
+      return {
+        label: 'Daftar perubahan menunggu tinjauan',
+        help: 'Hasil impor data penduduk atau JKN yang belum disetujui atau ditolak.',
+        to: paths.reconciliation,
+      };
     case 'referrals.flagged':
-      return { label: 'Rujukan bertanda kompetensi FKTP', help: 'Diagnosis termasuk 144 kompetensi puskesmas dan belum ditinjau.', to: `${paths.referrals}?flagged=1` };
+      return {
+        label: 'Rujukan bertanda kompetensi FKTP',
+        help: 'Diagnosis termasuk 144 kompetensi puskesmas dan belum ditinjau.',
+        to: `${paths.referrals}?flagged=1`,
+      };
     case 'referrals.incoming':
-      return { label: 'Rujukan masuk perlu ditindaklanjuti', help: 'Menunggu konfirmasi tempat tidur, kedatangan atau rawat inap.', to: `${paths.referrals}?direction=IN` };
+      return {
+        label: 'Rujukan masuk perlu ditindaklanjuti',
+        help: 'Menunggu konfirmasi tempat tidur, kedatangan atau rawat inap.',
+        to: `${paths.referrals}?direction=IN`,
+      };
     case 'referrals.outgoing':
-      return { label: 'Rujukan keluar belum diterima', help: 'Rujukan Anda yang masih menunggu tempat tidur atau kedatangan.', to: `${paths.referrals}?direction=OUT` };
+      return {
+        label: 'Rujukan keluar belum diterima',
+        help: 'Rujukan Anda yang masih menunggu tempat tidur atau kedatangan.',
+        to: `${paths.referrals}?direction=OUT`,
+      };
     case 'agreements.expiring':
       return {
         label: 'PKS berakhir dalam 60 hari',
@@ -55,17 +92,38 @@ function textOf(c: Counter, atFacility: string | null, decides: boolean): Counte
         due: 'Paling cepat berakhir',
       };
     case 'signals.open':
-      return { label: 'Sinyal penyalahgunaan', help: 'Kartu dipakai setelah meninggal, satu orang di dua keluarga, peserta PBI dengan kartu aktif.', to: paths.signals };
+      return {
+        label: 'Sinyal penyalahgunaan',
+        help: 'Kartu dipakai setelah meninggal, satu orang di dua keluarga, peserta PBI dengan kartu aktif.',
+        to: paths.signals,
+      };
     case 'letters.expiring':
-      return { label: 'Rekomendasi Dinsos berakhir dalam 30 hari', help: 'Surat yang masa berlakunya segera habis.', to: `${paths.recommendations}?expiring=1`, due: 'Paling cepat berakhir' };
+      return {
+        label: 'Rekomendasi Dinsos berakhir dalam 30 hari',
+        help: 'Surat yang masa berlakunya segera habis.',
+        to: `${paths.recommendations}?expiring=1`,
+        due: 'Paling cepat berakhir',
+      };
     case 'cards.toPrint':
       return { label: 'Kartu menunggu dicetak', help: 'Kartu aktif yang belum pernah dicetak.', to: paths.cardPrint };
     case 'cards.toHandOver':
-      return { label: 'Kartu menunggu diserahkan', help: 'Sudah dicetak, belum diserahkan kepada keluarga.', to: `${paths.cardPrint}?status=SUDAH_CETAK` };
+      return {
+        label: 'Kartu menunggu diserahkan',
+        help: 'Sudah dicetak, belum diserahkan kepada keluarga.',
+        to: `${paths.cardPrint}?status=SUDAH_CETAK`,
+      };
     case 'users.locked':
-      return { label: 'Akun terkunci', help: 'Terlalu banyak percobaan masuk yang gagal; atur ulang kata sandi bila pemiliknya meminta.', to: paths.users };
+      return {
+        label: 'Akun terkunci',
+        help: 'Terlalu banyak percobaan masuk yang gagal; atur ulang kata sandi bila pemiliknya meminta.',
+        to: paths.users,
+      };
     case 'users.notStarted':
-      return { label: 'Akun belum pernah dipakai', help: 'Kata sandi sekali pakai belum diganti oleh pemilik akun.', to: paths.users };
+      return {
+        label: 'Akun belum pernah dipakai',
+        help: 'Kata sandi sekali pakai belum diganti oleh pemilik akun.',
+        to: paths.users,
+      };
   }
 }
 
@@ -73,7 +131,8 @@ function textOf(c: Counter, atFacility: string | null, decides: boolean): Counte
 function dueText(due: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(due)) return formatDate(due);
   const hours = Math.round((new Date(due).getTime() - Date.now()) / 3600_000);
-  const rel = hours < 1 ? 'kurang dari 1 jam lagi' : hours < 48 ? `${hours} jam lagi` : `${Math.round(hours / 24)} hari lagi`;
+  const rel =
+    hours < 1 ? 'kurang dari 1 jam lagi' : hours < 48 ? `${hours} jam lagi` : `${Math.round(hours / 24)} hari lagi`;
   return `${formatDateTimeShort(due)} (${rel})`;
 }
 
@@ -88,7 +147,12 @@ function CounterCard({ c, facility, decides }: { c: Counter; facility: string | 
       padding="md"
       className="counter-card"
       data-alert={alert || undefined}
-      style={{ textDecoration: 'none', color: 'inherit', borderColor: alert ? 'var(--mantine-color-red-6)' : undefined, borderWidth: alert ? 2 : undefined }}
+      style={{
+        textDecoration: 'none',
+        color: 'inherit',
+        borderColor: alert ? 'var(--mantine-color-red-6)' : undefined,
+        borderWidth: alert ? 2 : undefined,
+      }}
       data-testid={`counter-${c.key}`}
       aria-label={`${x.label}: ${formatNumber(c.value)}`}
     >
@@ -144,16 +208,36 @@ export function MembershipFigures({ data }: { data: Dashboard }) {
   const f = data.figures;
   if (!f) return null;
   const items = [
-    { key: 'residents', label: 'Penduduk', value: formatNumber(f.residents), help: 'Penduduk terdaftar dan masih tinggal di wilayah' },
-    { key: 'members', label: 'Peserta Jamkesda', value: formatNumber(f.members), help: `${share(f.members, f.residents)} dari penduduk` },
+    {
+      key: 'residents',
+      label: 'Penduduk',
+      value: formatNumber(f.residents),
+      help: 'Penduduk terdaftar dan masih tinggal di wilayah',
+    },
+    {
+      key: 'members',
+      label: 'Peserta Jamkesda',
+      value: formatNumber(f.members),
+      help: `${share(f.members, f.residents)} dari penduduk`,
+    },
     {
       key: 'jkn',
       label: 'Cakupan JKN aktif',
       value: share(f.jknActive, f.residents),
       help: `${formatNumber(f.jknActive)} penduduk; terdaftar ${share(f.jknRegistered, f.residents)} · target UHC 95 %`,
     },
-    { key: 'ektp', label: 'Belum rekam e-KTP', value: formatNumber(f.pendingEktp), help: `${share(f.pendingEktp, f.residents)} dari penduduk` },
-    { key: 'cards', label: 'Kartu aktif', value: formatNumber(f.cardsActive), help: 'Kartu keluarga Jamkesda yang berlaku' },
+    {
+      key: 'ektp',
+      label: 'Belum rekam e-KTP',
+      value: formatNumber(f.pendingEktp),
+      help: `${share(f.pendingEktp, f.residents)} dari penduduk`,
+    },
+    {
+      key: 'cards',
+      label: 'Kartu aktif',
+      value: formatNumber(f.cardsActive),
+      help: 'Kartu keluarga Jamkesda yang berlaku',
+    },
   ];
   return (
     <section aria-labelledby="home-figures">

@@ -44,47 +44,59 @@ export default function HomePage() {
       )}
       <ErrorAlert error={error} onRetry={reload} />
       {/* Whoever has work to act on sees it first; the leadership, who reads, sees the figures first. */}
-      {data && (data.counters.some((c) => c.tone === 'alert') ? <WorkCounters data={data} /> : <MembershipFigures data={data} />)}
-      {data && (data.counters.some((c) => c.tone === 'alert') ? <MembershipFigures data={data} /> : <WorkCounters data={data} />)}
-      {showTiles && <section aria-labelledby="home-tasks">
-        <Title order={2} id="home-tasks" mb="sm">
-          Yang dapat Anda lakukan
-        </Title>
-        {tiles.length === 0 ? (
-          <Text c="dimmed">
-            Belum ada halaman yang tersedia untuk peran Anda pada versi ini. Fitur untuk peran Anda sedang disiapkan.
-          </Text>
+      {data &&
+        (data.counters.some((c) => c.tone === 'alert') ? (
+          <WorkCounters data={data} />
         ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-            {tiles.map((item) => (
-              <Card
-                key={item.to}
-                component={Link}
-                to={item.to}
-                withBorder
-                padding="lg"
-                style={{ textDecoration: 'none', color: 'inherit' }}
-                data-testid={`tile-${item.to.replace(/\//g, '')}`}
-              >
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Group gap="md" wrap="nowrap" align="flex-start">
-                    <ThemeIcon size={42} radius="md" variant="light" aria-hidden>
-                      <item.icon size={24} stroke={1.6} />
-                    </ThemeIcon>
-                    <Stack gap={4}>
-                      <Text fw={650}>{item.label}</Text>
-                      <Text size="sm" c="dimmed">
-                        {item.description}
-                      </Text>
-                    </Stack>
+          <MembershipFigures data={data} />
+        ))}
+      {data &&
+        (data.counters.some((c) => c.tone === 'alert') ? (
+          <MembershipFigures data={data} />
+        ) : (
+          <WorkCounters data={data} />
+        ))}
+      {showTiles && (
+        <section aria-labelledby="home-tasks">
+          <Title order={2} id="home-tasks" mb="sm">
+            Yang dapat Anda lakukan
+          </Title>
+          {tiles.length === 0 ? (
+            <Text c="dimmed">
+              Belum ada halaman yang tersedia untuk peran Anda pada versi ini. Fitur untuk peran Anda sedang disiapkan.
+            </Text>
+          ) : (
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+              {tiles.map((item) => (
+                <Card
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  withBorder
+                  padding="lg"
+                  style={{ textDecoration: 'none', color: 'inherit' }}
+                  data-testid={`tile-${item.to.replace(/\//g, '')}`}
+                >
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <Group gap="md" wrap="nowrap" align="flex-start">
+                      <ThemeIcon size={42} radius="md" variant="light" aria-hidden>
+                        <item.icon size={24} stroke={1.6} />
+                      </ThemeIcon>
+                      <Stack gap={4}>
+                        <Text fw={650}>{item.label}</Text>
+                        <Text size="sm" c="dimmed">
+                          {item.description}
+                        </Text>
+                      </Stack>
+                    </Group>
+                    <IconChevronRight size={18} aria-hidden color="var(--mantine-color-gray-5)" />
                   </Group>
-                  <IconChevronRight size={18} aria-hidden color="var(--mantine-color-gray-5)" />
-                </Group>
-              </Card>
-            ))}
-          </SimpleGrid>
-        )}
-      </section>}
+                </Card>
+              ))}
+            </SimpleGrid>
+          )}
+        </section>
+      )}
     </Stack>
   );
 }

@@ -1,4 +1,20 @@
-import { AppShell, Badge, Box, Burger, Button, Collapse, Group, NavLink, Overlay, ScrollArea, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Box,
+  Burger,
+  Button,
+  Collapse,
+  Group,
+  NavLink,
+  Overlay,
+  ScrollArea,
+  Stack,
+  Text,
+  ThemeIcon,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { NotificationBell } from './NotificationBell';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
@@ -92,7 +108,9 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const items = uniqueByPath(navFor(me?.permissions ?? []));
   const active = activeItem(items, pathname);
-  const sections = SECTIONS.map((s) => ({ section: s, items: items.filter((i) => i.section === s) })).filter((s) => s.items.length > 0);
+  const sections = SECTIONS.map((s) => ({ section: s, items: items.filter((i) => i.section === s) })).filter(
+    (s) => s.items.length > 0,
+  );
   // A short menu shows everything; a long one (the membership officer's) opens only
   // the group of the current page, so it fits a 768-pixel-high laptop screen
   // (twelve entries and three group headings fit in the 704 pixels below the header).

@@ -31,7 +31,8 @@ export function NotificationBell() {
   }, [reload]);
   const unread = data?.unread ?? 0;
   const open = async (n: Notice) => {
-    if (!n.read) await api('/api/v1/notifications/read', { method: 'POST', body: { ids: [n.id] } }).catch(() => undefined);
+    if (!n.read)
+      await api('/api/v1/notifications/read', { method: 'POST', body: { ids: [n.id] } }).catch(() => undefined);
     reload();
     if (n.link) navigate(n.link);
   };
@@ -49,7 +50,11 @@ export function NotificationBell() {
       <Menu.Dropdown>
         {data?.items.length ? (
           data.items.map((n) => (
-            <Menu.Item key={n.id} onClick={() => void open(n)} bg={n.read ? undefined : 'var(--mantine-color-dinkes-0)'}>
+            <Menu.Item
+              key={n.id}
+              onClick={() => void open(n)}
+              bg={n.read ? undefined : 'var(--mantine-color-dinkes-0)'}
+            >
               <Stack gap={0}>
                 <Text size="sm" fw={n.read ? 400 : 700}>
                   {n.title}
@@ -76,7 +81,9 @@ export function NotificationBell() {
             <UnstyledButton
               p="xs"
               fz="sm"
-              onClick={() => void api('/api/v1/notifications/read', { method: 'POST', body: { ids: 'all' } }).then(reload)}
+              onClick={() =>
+                void api('/api/v1/notifications/read', { method: 'POST', body: { ids: 'all' } }).then(reload)
+              }
             >
               {s.markAll}
             </UnstyledButton>

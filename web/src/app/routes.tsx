@@ -192,9 +192,25 @@ export function AppRoutes() {
             </Need>
           }
         />
-        <Route path={paths.bedBoard} element={<NeedAny permissions={['bedboard.read', 'bedboard.report']} page={<Page.BedBoardPage />} />} />
-        <Route path={paths.monthlyReports} element={<NeedAny permissions={['monthly-report.read', 'monthly-report.submit']} page={<Page.MonthlyReportsPage />} />} />
-        <Route path={paths.emergencyReports} element={<NeedAny permissions={['emergency.read', 'emergency.report']} page={<Page.EmergencyReportsPage />} />} />
+        <Route
+          path={paths.bedBoard}
+          element={<NeedAny permissions={['bedboard.read', 'bedboard.report']} page={<Page.BedBoardPage />} />}
+        />
+        <Route
+          path={paths.monthlyReports}
+          element={
+            <NeedAny
+              permissions={['monthly-report.read', 'monthly-report.submit']}
+              page={<Page.MonthlyReportsPage />}
+            />
+          }
+        />
+        <Route
+          path={paths.emergencyReports}
+          element={
+            <NeedAny permissions={['emergency.read', 'emergency.report']} page={<Page.EmergencyReportsPage />} />
+          }
+        />
         <Route
           path={paths.users}
           element={

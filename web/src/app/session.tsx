@@ -46,7 +46,12 @@ function hadSession(): boolean {
 
 /** Pages anyone may open without logging in. */
 export function isPublicPath(pathname: string): boolean {
-  return pathname === paths.login || pathname === paths.selfCheck || pathname.startsWith('/verifikasi/') || pathname === '/verifikasi';
+  return (
+    pathname === paths.login ||
+    pathname === paths.selfCheck ||
+    pathname.startsWith('/verifikasi/') ||
+    pathname === '/verifikasi'
+  );
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

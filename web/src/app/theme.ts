@@ -55,8 +55,7 @@ export const theme = createTheme({
   focusRing: 'auto',
   defaultRadius: 'md',
   cursorType: 'pointer',
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   headings: {
     fontWeight: '650',
     sizes: {
@@ -95,7 +94,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (th) => ({
     ...Object.fromEntries(
       Object.entries(th.colors)
         .filter(([name]) => name !== 'dark' && name !== 'dinkes')
-        .map(([name, palette]) => [`--mantine-color-${name}-text`, name === 'gray' ? palette[7] : darken(palette[9], 0.3)]),
+        .map(([name, palette]) => [
+          `--mantine-color-${name}-text`,
+          name === 'gray' ? palette[7] : darken(palette[9], 0.3),
+        ]),
     ),
     '--mantine-color-dimmed': '#5c636a',
     '--mantine-color-error': 'var(--mantine-color-red-9)',

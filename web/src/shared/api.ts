@@ -159,7 +159,8 @@ export async function upload<T>(path: string, form: FormData, onProgress?: (frac
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
       };
-      xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText, type: xhr.getResponseHeader('content-type') ?? '' });
+      xhr.onload = () =>
+        resolve({ status: xhr.status, body: xhr.responseText, type: xhr.getResponseHeader('content-type') ?? '' });
       xhr.onerror = () => reject(new ApiError(0, 'NETWORK', t.errors.network));
       xhr.send(form);
     });
@@ -183,7 +184,13 @@ export async function upload<T>(path: string, form: FormData, onProgress?: (frac
 function toErrorFromText(status: number, text: string): ApiError {
   try {
     const body = JSON.parse(text) as { error?: { code?: string; message?: string; details?: unknown } };
-    if (body?.error) return new ApiError(status, body.error.code ?? `HTTP_${status}`, body.error.message ?? t.errors.http(status), body.error.details);
+    if (body?.error)
+      return new ApiError(
+        status,
+        body.error.code ?? `HTTP_${status}`,
+        body.error.message ?? t.errors.http(status),
+        body.error.details,
+      );
   } catch {
     // Not JSON.
   }

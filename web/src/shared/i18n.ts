@@ -76,24 +76,36 @@ export const t = {
     http: (status: number) => `Server menjawab dengan kode ${status}.`,
     sessionExpired: 'Sesi Anda telah berakhir, silakan masuk kembali',
     forbiddenTitle: 'Anda tidak memiliki akses',
-    forbiddenBody: 'Halaman ini tidak tersedia untuk peran Anda. Hubungi administrator Dinas Kesehatan bila Anda memerlukannya.',
+    forbiddenBody:
+      'Halaman ini tidak tersedia untuk peran Anda. Hubungi administrator Dinas Kesehatan bila Anda memerlukannya.',
     notFoundTitle: 'Halaman tidak ditemukan',
     notFoundBody: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',
-    notFoundPublicBody: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan. Periksa kembali alamatnya, atau pilih salah satu layanan di bawah.',
+    notFoundPublicBody:
+      'Alamat yang Anda buka tidak ada atau sudah dipindahkan. Periksa kembali alamatnya, atau pilih salah satu layanan di bawah.',
     toLogin: 'Ke halaman masuk petugas',
     backHome: 'Kembali ke Beranda',
     pageCrashed: 'Halaman ini gagal ditampilkan.',
-    pageCrashedBody: 'Muat ulang halaman. Bila masih gagal, laporkan alamat halaman ini dan waktunya kepada administrator.',
+    pageCrashedBody:
+      'Muat ulang halaman. Bila masih gagal, laporkan alamat halaman ini dan waktunya kepada administrator.',
     reload: 'Muat ulang halaman',
   },
   roles: {
-    admin: { name: 'Administrator sistem', does: 'Mengelola pengguna, token API, pengaturan program, hari libur dan data referensi.' },
+    admin: {
+      name: 'Administrator sistem',
+      does: 'Mengelola pengguna, token API, pengaturan program, hari libur dan data referensi.',
+    },
     kepesertaan: {
       name: 'Petugas kepesertaan',
       does: 'Mengimpor data penduduk dan JKN, rekonsiliasi, kartu, serta perubahan kepesertaan.',
     },
-    sjp: { name: 'Petugas SJP', does: 'Memeriksa dan menerbitkan Surat Jaminan Pelayanan serta persetujuan kasus insidentil.' },
-    verifikator: { name: 'Verifikator klaim', does: 'Memverifikasi klaim dan menandatangani berita acara hasil verifikasi.' },
+    sjp: {
+      name: 'Petugas SJP',
+      does: 'Memeriksa dan menerbitkan Surat Jaminan Pelayanan serta persetujuan kasus insidentil.',
+    },
+    verifikator: {
+      name: 'Verifikator klaim',
+      does: 'Memverifikasi klaim dan menandatangani berita acara hasil verifikasi.',
+    },
     ketua: { name: 'Ketua Satuan Pelaksana', does: 'Menyetujui berita acara verifikasi dan usulan pembayaran.' },
     bendahara: { name: 'Bendahara', does: 'Pembayaran klaim dan realisasi anggaran.' },
     puskesmas: { name: 'Petugas puskesmas (PPK I)', does: 'Cek kepesertaan, kunjungan dan rujukan di puskesmas Anda.' },

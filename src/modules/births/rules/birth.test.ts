@@ -13,7 +13,8 @@ const base: BirthInput = {
   documentKind: 'SURAT_KETERANGAN_LAHIR',
   documentNumber: 'SKL/123/XI/2026',
 };
-const fields = (b: Partial<BirthInput>, today = '2026-11-22') => checkBirth({ ...base, ...b }, today).map((p) => p.field);
+const fields = (b: Partial<BirthInput>, today = '2026-11-22') =>
+  checkBirth({ ...base, ...b }, today).map((p) => p.field);
 
 describe('checkBirth', () => {
   it('accepts a newborn with a parent and a document', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { endProblem, handoverProblem, printProblem, printState, type CardState } from './lifecycle.js';
 
-const active: CardState = { number: 'KS-3275-0000001', status: 'ACTIVE', issuedOn: '2026-11-01', printedOn: null, handedOverOn: null };
+const active: CardState = {
+  number: 'KS-3275-0000001',
+  status: 'ACTIVE',
+  issuedOn: '2026-11-01',
+  printedOn: null,
+  handedOverOn: null,
+};
 const printed: CardState = { ...active, printedOn: '2026-11-05' };
 
 describe('reissue and revoke', () => {
@@ -22,7 +28,10 @@ describe('reissue and revoke', () => {
 describe('printing and hand-over', () => {
   it('prints an active card once', () => {
     expect(printProblem({ ...active, printBatchId: null })).toBeNull();
-    expect(printProblem({ ...printed, printBatchId: 7 })).toMatchObject({ code: 'CARD_ALREADY_PRINTED', message: expect.stringContaining('batch 7') });
+    expect(printProblem({ ...printed, printBatchId: 7 })).toMatchObject({
+      code: 'CARD_ALREADY_PRINTED',
+      message: expect.stringContaining('batch 7'),
+    });
     expect(printProblem({ ...active, status: 'REVOKED', printBatchId: null })?.code).toBe('CARD_NOT_ACTIVE');
   });
 
@@ -33,8 +42,12 @@ describe('printing and hand-over', () => {
     expect(handoverProblem(printed, '2026-11-23', '2026-11-22', 'SITI')?.code).toBe('HANDOVER_DATE_FUTURE');
     expect(handoverProblem(printed, '2026-11-04', '2026-11-22', 'SITI')?.code).toBe('HANDOVER_BEFORE_PRINT');
     expect(handoverProblem(printed, '2026-11-06', '2026-11-22', '  ')?.code).toBe('RECIPIENT_REQUIRED');
-    expect(handoverProblem({ ...printed, handedOverOn: '2026-11-10' }, '2026-11-11', '2026-11-22', 'SITI')?.code).toBe('CARD_ALREADY_HANDED_OVER');
-    expect(handoverProblem({ ...printed, status: 'REPLACED' }, '2026-11-11', '2026-11-22', 'SITI')?.code).toBe('CARD_NOT_ACTIVE');
+    expect(handoverProblem({ ...printed, handedOverOn: '2026-11-10' }, '2026-11-11', '2026-11-22', 'SITI')?.code).toBe(
+      'CARD_ALREADY_HANDED_OVER',
+    );
+    expect(handoverProblem({ ...printed, status: 'REPLACED' }, '2026-11-11', '2026-11-22', 'SITI')?.code).toBe(
+      'CARD_NOT_ACTIVE',
+    );
   });
 
   it('derives the print state', () => {

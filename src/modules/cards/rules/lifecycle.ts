@@ -57,7 +57,10 @@ export function printState(c: Pick<CardState, 'printedOn' | 'handedOverOn'>): Pr
 
 function notActive(c: CardState): Refusal | null {
   if (c.status === 'ACTIVE') return null;
-  return { code: 'CARD_NOT_ACTIVE', message: `Kartu ${c.number} ${STATUS_LABEL[c.status]}; hanya kartu aktif yang dapat diproses.` };
+  return {
+    code: 'CARD_NOT_ACTIVE',
+    message: `Kartu ${c.number} ${STATUS_LABEL[c.status]}; hanya kartu aktif yang dapat diproses.`,
+  };
 }
 
 /** A reason note: required, so the register says in words why a card ended. */
@@ -69,7 +72,11 @@ export function noteProblem(note: string | undefined | null, what: string): Refu
 }
 
 /** Reissue (lost, damaged, family changed) or revoke: only an active card. */
-export function endProblem(c: CardState, note: string | undefined | null, action: 'reissue' | 'revoke'): Refusal | null {
+export function endProblem(
+  c: CardState,
+  note: string | undefined | null,
+  action: 'reissue' | 'revoke',
+): Refusal | null {
   return notActive(c) ?? noteProblem(note, action === 'reissue' ? 'penerbitan ulang' : 'pencabutan');
 }
 
@@ -78,7 +85,10 @@ export function printProblem(c: CardState & { printBatchId: number | null }): Re
   const inactive = notActive(c);
   if (inactive) return inactive;
   if (c.printedOn) {
-    return { code: 'CARD_ALREADY_PRINTED', message: `Kartu ${c.number} sudah dicetak (batch ${c.printBatchId ?? '-'}); unduh ulang PDF batch tersebut bila perlu mencetak lagi.` };
+    return {
+      code: 'CARD_ALREADY_PRINTED',
+      message: `Kartu ${c.number} sudah dicetak (batch ${c.printBatchId ?? '-'}); unduh ulang PDF batch tersebut bila perlu mencetak lagi.`,
+    };
   }
   return null;
 }
@@ -87,11 +97,21 @@ export function printProblem(c: CardState & { printBatchId: number | null }): Re
 export function handoverProblem(c: CardState, on: string, today: string, recipient: string): Refusal | null {
   const inactive = notActive(c);
   if (inactive) return inactive;
-  if (!c.printedOn) return { code: 'CARD_NOT_PRINTED', message: `Kartu ${c.number} belum ditandai sudah dicetak; catat batch cetaknya terlebih dahulu.` };
-  if (c.handedOverOn) return { code: 'CARD_ALREADY_HANDED_OVER', message: `Kartu ${c.number} sudah diserahkan pada ${c.handedOverOn}.` };
+  if (!c.printedOn)
+    return {
+      code: 'CARD_NOT_PRINTED',
+      message: `Kartu ${c.number} belum ditandai sudah dicetak; catat batch cetaknya terlebih dahulu.`,
+    };
+  if (c.handedOverOn)
+    return { code: 'CARD_ALREADY_HANDED_OVER', message: `Kartu ${c.number} sudah diserahkan pada ${c.handedOverOn}.` };
   if (on > today) return { code: 'HANDOVER_DATE_FUTURE', message: 'Tanggal penyerahan tidak boleh setelah hari ini.' };
-  if (on < c.printedOn) return { code: 'HANDOVER_BEFORE_PRINT', message: `Tanggal penyerahan tidak boleh sebelum tanggal cetak (${c.printedOn}).` };
+  if (on < c.printedOn)
+    return {
+      code: 'HANDOVER_BEFORE_PRINT',
+      message: `Tanggal penyerahan tidak boleh sebelum tanggal cetak (${c.printedOn}).`,
+    };
   const r = recipient.trim();
-  if (r.length < 3 || r.length > 120) return { code: 'RECIPIENT_REQUIRED', message: 'Nama penerima kartu wajib diisi (3–120 karakter).' };
+  if (r.length < 3 || r.length > 120)
+    return { code: 'RECIPIENT_REQUIRED', message: 'Nama penerima kartu wajib diisi (3–120 karakter).' };
   return null;
 }

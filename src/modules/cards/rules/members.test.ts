@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, cardDiffers, coverageOf, decideCardMembers as decide, type FamilyPerson, type MemberCoverage } from './members.js';
+import {
+  ageOn,
+  cardDiffers,
+  coverageOf,
+  decideCardMembers as decide,
+  type FamilyPerson,
+  type MemberCoverage,
+} from './members.js';
 
 const ON = '2026-11-22';
 const person = (over: Partial<FamilyPerson> & Pick<FamilyPerson, 'nik' | 'relation'>): FamilyPerson => ({
@@ -16,13 +23,26 @@ const child = person({ nik: 'C', relation: 'ANAK', birthDate: '2012-01-20', ektp
 const grownChild = person({ nik: 'G', relation: 'ANAK', birthDate: '2000-05-05', ektpRecorded: false });
 
 const COVERED: MemberCoverage = { status: 'COVERED', basis: 'RESIDENT', rule: 'MEM-3.1', jknSegment: null, why: null };
-const PBI: MemberCoverage = { status: 'PBI_JKN', basis: null, rule: 'MEM-4', jknSegment: 'PBI_APBN', why: 'Peserta JKN segmen PBI APBN' };
-const NOT: MemberCoverage = { status: 'NOT_COVERED', basis: null, rule: 'MEM-3', jknSegment: null, why: 'Tidak memenuhi dasar kepesertaan' };
+const PBI: MemberCoverage = {
+  status: 'PBI_JKN',
+  basis: null,
+  rule: 'MEM-4',
+  jknSegment: 'PBI_APBN',
+  why: 'Peserta JKN segmen PBI APBN',
+};
+const NOT: MemberCoverage = {
+  status: 'NOT_COVERED',
+  basis: null,
+  rule: 'MEM-3',
+  jknSegment: null,
+  why: 'Tidak memenuhi dasar kepesertaan',
+};
 /** Everyone covered unless `cov` says otherwise. */
 const decideCardMembers = (people: FamilyPerson[], on: string, cov: Record<string, MemberCoverage> = {}) =>
   decide(people, on, new Map(people.map((p) => [p.nik, cov[p.nik] ?? COVERED])));
 
-const byNik = (people: FamilyPerson[]) => Object.fromEntries(decideCardMembers(people, ON).members.map((m) => [m.nik, m]));
+const byNik = (people: FamilyPerson[]) =>
+  Object.fromEntries(decideCardMembers(people, ON).members.map((m) => [m.nik, m]));
 
 describe('decideCardMembers (MEM-5)', () => {
   it('lists every member; only those with a recorded e-KTP are included, the others pending e-KTP', () => {
@@ -34,7 +54,11 @@ describe('decideCardMembers (MEM-5)', () => {
 
   it('includes a child under 17 when the head or spouse has an e-KTP', () => {
     expect(byNik([head, child]).C!.included).toBe(true);
-    const spouseOnly = [person({ nik: 'H2', relation: 'KEPALA KELUARGA', ektpRecorded: false }), person({ nik: 'W2', relation: 'ISTRI', sex: 'P' }), child];
+    const spouseOnly = [
+      person({ nik: 'H2', relation: 'KEPALA KELUARGA', ektpRecorded: false }),
+      person({ nik: 'W2', relation: 'ISTRI', sex: 'P' }),
+      child,
+    ];
     expect(byNik(spouseOnly).C!.included).toBe(true);
   });
 
@@ -60,7 +84,13 @@ describe('decideCardMembers (MEM-5)', () => {
     expect(d.members.map((m) => m.nik)).toEqual(['H', 'W', 'G', 'C']);
     expect(d.head?.nik).toBe('H');
     expect(decideCardMembers([child, wifeNoEktp], ON).head?.nik).toBe('W');
-    expect(decideCardMembers([], ON)).toEqual({ members: [], leftOff: [], head: null, coveredCount: 0, includedCount: 0 });
+    expect(decideCardMembers([], ON)).toEqual({
+      members: [],
+      leftOff: [],
+      head: null,
+      coveredCount: 0,
+      includedCount: 0,
+    });
   });
 
   it('reports nobody included for a family of adults without e-KTP', () => {
@@ -72,7 +102,13 @@ describe('decideCardMembers: coverage on the issue date (Perda 9/2018 ps. 7, dec
   it('marks a PBI member "dijamin JKN-PBI": listed, never included nor pending, even with an e-KTP', () => {
     const d = decideCardMembers([head, wifeNoEktp, child], ON, { H: PBI, W: PBI });
     const m = Object.fromEntries(d.members.map((x) => [x.nik, x]));
-    expect(m.H).toMatchObject({ included: false, pendingReason: null, coverage: 'PBI_JKN', jknSegment: 'PBI_APBN', coverageRule: 'MEM-4' });
+    expect(m.H).toMatchObject({
+      included: false,
+      pendingReason: null,
+      coverage: 'PBI_JKN',
+      jknSegment: 'PBI_APBN',
+      coverageRule: 'MEM-4',
+    });
     expect(m.W).toMatchObject({ included: false, pendingReason: null, coverage: 'PBI_JKN' });
     // The child is still identified through the head's e-KTP, and covered.
     expect(m.C).toMatchObject({ included: true, coverage: 'COVERED', coverageBasis: 'RESIDENT' });
@@ -82,11 +118,22 @@ describe('decideCardMembers: coverage on the issue date (Perda 9/2018 ps. 7, dec
   it('leaves off a member not covered for another reason, with the reason', () => {
     const d = decideCardMembers([head, grownChild], ON, { G: NOT });
     expect(d.members.map((x) => x.nik)).toEqual(['H']);
-    expect(d.leftOff).toEqual([{ nik: 'G', name: grownChild.name, relation: 'ANAK', birthDate: '2000-05-05', why: 'Tidak memenuhi dasar kepesertaan' }]);
+    expect(d.leftOff).toEqual([
+      {
+        nik: 'G',
+        name: grownChild.name,
+        relation: 'ANAK',
+        birthDate: '2000-05-05',
+        why: 'Tidak memenuhi dasar kepesertaan',
+      },
+    ]);
   });
 
   it('a family of PBI members only has nobody covered', () => {
-    expect(decideCardMembers([head, child], ON, { H: PBI, C: PBI })).toMatchObject({ coveredCount: 0, includedCount: 0 });
+    expect(decideCardMembers([head, child], ON, { H: PBI, C: PBI })).toMatchObject({
+      coveredCount: 0,
+      includedCount: 0,
+    });
   });
 });
 
@@ -94,11 +141,25 @@ describe('coverageOf', () => {
   const base = { basis: null, rule: { code: 'MEM-4' }, jkn: { segment: 'PBI_APBD' } };
   it('reads covered, PBI-excluded and otherwise not covered from the eligibility decision', () => {
     expect(coverageOf({ ...base, eligible: true, basis: 'RESIDENT', reasons: [] }).status).toBe('COVERED');
-    const pbi = coverageOf({ ...base, eligible: false, reasons: [{ code: 'PBI_JKN', severity: 'BLOCK', message: 'PBI' }] });
+    const pbi = coverageOf({
+      ...base,
+      eligible: false,
+      reasons: [{ code: 'PBI_JKN', severity: 'BLOCK', message: 'PBI' }],
+    });
     expect(pbi).toEqual({ status: 'PBI_JKN', basis: null, rule: 'MEM-4', jknSegment: 'PBI_APBD', why: 'PBI' });
-    expect(coverageOf({ ...base, eligible: false, reasons: [{ code: 'DECEASED', severity: 'BLOCK', message: 'Meninggal' }] }).status).toBe('NOT_COVERED');
+    expect(
+      coverageOf({ ...base, eligible: false, reasons: [{ code: 'DECEASED', severity: 'BLOCK', message: 'Meninggal' }] })
+        .status,
+    ).toBe('NOT_COVERED');
     // A JKN member outside the excluded segments is covered (JKN pays first).
-    expect(coverageOf({ ...base, eligible: true, basis: 'RESIDENT', reasons: [{ code: 'JKN_COB', severity: 'WARN', message: 'x' }] }).status).toBe('COVERED');
+    expect(
+      coverageOf({
+        ...base,
+        eligible: true,
+        basis: 'RESIDENT',
+        reasons: [{ code: 'JKN_COB', severity: 'WARN', message: 'x' }],
+      }).status,
+    ).toBe('COVERED');
   });
 });
 
@@ -126,7 +187,8 @@ describe('cardDiffers', () => {
   });
   it('sees a member becoming JKN-PBI; a card without recorded coverage counts as covered', () => {
     expect(cardDiffers(card, [card[0]!, { nik: 'B', included: false, coverage: 'PBI_JKN' }])).toBe(true);
-    expect(cardDiffers([{ nik: 'A', included: true, coverage: null }], [{ nik: 'A', included: true, coverage: 'COVERED' }])).toBe(false);
+    expect(
+      cardDiffers([{ nik: 'A', included: true, coverage: null }], [{ nik: 'A', included: true, coverage: 'COVERED' }]),
+    ).toBe(false);
   });
 });
-

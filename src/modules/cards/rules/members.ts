@@ -59,8 +59,13 @@ export function coverageOf(v: EligibilityVerdict): MemberCoverage {
   const common = { basis: v.basis, rule: v.rule?.code ?? null, jknSegment: v.jkn?.segment ?? null };
   if (v.eligible) return { status: 'COVERED', ...common, why: null };
   const block = v.reasons.find((r) => r.severity === 'BLOCK');
-  if (v.reasons.some((r) => r.code === PBI_REASON && r.severity === 'BLOCK')) return { status: 'PBI_JKN', ...common, why: block?.message ?? null };
-  return { status: 'NOT_COVERED', ...common, why: block?.message ?? 'Tidak memenuhi dasar kepesertaan pada tanggal ini.' };
+  if (v.reasons.some((r) => r.code === PBI_REASON && r.severity === 'BLOCK'))
+    return { status: 'PBI_JKN', ...common, why: block?.message ?? null };
+  return {
+    status: 'NOT_COVERED',
+    ...common,
+    why: block?.message ?? 'Tidak memenuhi dasar kepesertaan pada tanggal ini.',
+  };
 }
 
 export interface FamilyPerson {
@@ -158,14 +163,24 @@ export interface CardDecision {
  * and each one's coverage on that date (the eligibility rule's answer; a
  * member without an answer is treated as not covered).
  */
-export function decideCardMembers(people: readonly FamilyPerson[], on: string, coverage: ReadonlyMap<string, MemberCoverage>): CardDecision {
+export function decideCardMembers(
+  people: readonly FamilyPerson[],
+  on: string,
+  coverage: ReadonlyMap<string, MemberCoverage>,
+): CardDecision {
   const ordered = [...people].sort(compareMembers);
   // A child is identified through an adult of the KK with e-KTP, whatever that adult's own coverage.
   const parentWithEktp = ordered.some((p) => PARENT_RELATIONS.includes(p.relation) && p.ektpRecorded);
   const members: CardMemberDraft[] = [];
   const leftOff: LeftOffMember[] = [];
   for (const p of ordered) {
-    const c = coverage.get(p.nik) ?? { status: 'NOT_COVERED', basis: null, rule: null, jknSegment: null, why: 'Status kepesertaan tidak diketahui.' };
+    const c = coverage.get(p.nik) ?? {
+      status: 'NOT_COVERED',
+      basis: null,
+      rule: null,
+      jknSegment: null,
+      why: 'Status kepesertaan tidak diketahui.',
+    };
     if (c.status === 'NOT_COVERED') {
       leftOff.push({ nik: p.nik, name: p.name, relation: p.relation, birthDate: p.birthDate, why: c.why ?? '' });
       continue;
@@ -214,4 +229,3 @@ export function cardDiffers(
     return !was || was.included !== m.included || (was.coverage ?? 'COVERED') !== m.coverage;
   });
 }
-

@@ -21,7 +21,8 @@ export function regionOfVillage(villageCode: string): string {
 
 export function formatCardNumber(region: string, sequence: number): string {
   if (!/^\d{4}$/.test(region)) throw new Error(`region must be 4 digits: ${region}`);
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_SEQUENCE) throw new Error(`card sequence out of range: ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_SEQUENCE)
+    throw new Error(`card sequence out of range: ${sequence}`);
   return `KS-${region}-${String(sequence).padStart(7, '0')}`;
 }
 

@@ -14,8 +14,12 @@ describe('flagList', () => {
 describe('flaggedNote', () => {
   it('says in words why the card was reissued, within the 500 characters a note may have', () => {
     const note = flaggedNote(flagList({ BECAME_PBI: 1, MEMBER_MOVED: 2 }));
-    expect(note).toBe('Penerbitan ulang karena perubahan kepesertaan: anggota pindah ke luar daerah (2), anggota menjadi peserta JKN-PBI (1).');
+    expect(note).toBe(
+      'Penerbitan ulang karena perubahan kepesertaan: anggota pindah ke luar daerah (2), anggota menjadi peserta JKN-PBI (1).',
+    );
     expect(flaggedNote([]).length).toBeGreaterThanOrEqual(5);
-    expect(flaggedNote(Array.from({ length: 50 }, () => flagList({ MEMBER_ADDED: 9 })[0]!)).length).toBeLessThanOrEqual(500);
+    expect(flaggedNote(Array.from({ length: 50 }, () => flagList({ MEMBER_ADDED: 9 })[0]!)).length).toBeLessThanOrEqual(
+      500,
+    );
   });
 });

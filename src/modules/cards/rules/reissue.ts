@@ -4,7 +4,14 @@
  * detection is one SQL statement (reissue-repo.ts); these are its reasons in
  * words, and the note a bulk reissue records.
  */
-export const REISSUE_FLAGS = ['MEMBER_DIED', 'MEMBER_MOVED', 'MEMBER_ADDED', 'BECAME_PBI', 'NO_LONGER_PBI', 'EKTP_RECORDED'] as const;
+export const REISSUE_FLAGS = [
+  'MEMBER_DIED',
+  'MEMBER_MOVED',
+  'MEMBER_ADDED',
+  'BECAME_PBI',
+  'NO_LONGER_PBI',
+  'EKTP_RECORDED',
+] as const;
 export type ReissueFlag = (typeof REISSUE_FLAGS)[number];
 
 export const FLAG_LABEL: Record<ReissueFlag, string> = {
@@ -25,7 +32,11 @@ export interface FlagCount {
 /** The reasons of one card, in a fixed order, with their labels. */
 export function flagList(flags: Partial<Record<ReissueFlag, number>> | undefined): FlagCount[] {
   if (!flags) return [];
-  return REISSUE_FLAGS.filter((r) => (flags[r] ?? 0) > 0).map((r) => ({ reason: r, label: FLAG_LABEL[r], members: flags[r]! }));
+  return REISSUE_FLAGS.filter((r) => (flags[r] ?? 0) > 0).map((r) => ({
+    reason: r,
+    label: FLAG_LABEL[r],
+    members: flags[r]!,
+  }));
 }
 
 /** The note a reissue of a flagged card records (5–500 characters, like any reissue note). */

@@ -5,7 +5,13 @@
  * neglected persons, residents of social institutions (panti) and detainees
  * held for the police or prosecutors, who may not be in the population data.
  */
-export const CATEGORIES = ['TIDAK_MAMPU', 'WARGA_BINAAN_LAPAS', 'ORANG_TERLANTAR', 'PENGHUNI_PANTI', 'TAHANAN'] as const;
+export const CATEGORIES = [
+  'TIDAK_MAMPU',
+  'WARGA_BINAAN_LAPAS',
+  'ORANG_TERLANTAR',
+  'PENGHUNI_PANTI',
+  'TAHANAN',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export function isCategory(value: string): value is Category {

@@ -17,7 +17,11 @@ const budi: RegistryPerson = {
   address: 'JL. MAWAR NO. 1, RT 001/RW 002',
 };
 
-const poor: NewLetterRequest = { nik: BUDI_NIK, category: 'TIDAK_MAMPU', reason: 'Hasil asesmen pekerja sosial: tidak mampu membayar biaya rawat inap.' };
+const poor: NewLetterRequest = {
+  nik: BUDI_NIK,
+  category: 'TIDAK_MAMPU',
+  reason: 'Hasil asesmen pekerja sosial: tidak mampu membayar biaya rawat inap.',
+};
 const inmate: NewLetterRequest = {
   nik: SITI_NIK,
   category: 'WARGA_BINAAN_LAPAS',
@@ -44,7 +48,14 @@ describe('checkNewLetter — TIDAK_MAMPU', () => {
         validFrom: TODAY,
         validTo: '2027-05-21',
         inPopulation: true,
-        person: { name: 'BUDI SANTOSO', sex: 'L', birthDate: '1980-03-15', noKk: budi.noKk, villageCode: budi.villageCode, address: budi.address },
+        person: {
+          name: 'BUDI SANTOSO',
+          sex: 'L',
+          birthDate: '1980-03-15',
+          noKk: budi.noKk,
+          villageCode: budi.villageCode,
+          address: budi.address,
+        },
       },
     });
   });
@@ -84,8 +95,12 @@ describe('checkNewLetter — special groups (Perda 9/2018 art. 7(3))', () => {
 
   it('requires the institution for every special group', () => {
     for (const category of ['WARGA_BINAAN_LAPAS', 'ORANG_TERLANTAR', 'PENGHUNI_PANTI', 'TAHANAN']) {
-      expect(problems({ ...inmate, category, institution: ' ' }, null)).toEqual(['rule:INSTITUTION_REQUIRED:institution']);
-      expect(problems({ ...inmate, category, institution: undefined }, budi)).toEqual(['rule:INSTITUTION_REQUIRED:institution']);
+      expect(problems({ ...inmate, category, institution: ' ' }, null)).toEqual([
+        'rule:INSTITUTION_REQUIRED:institution',
+      ]);
+      expect(problems({ ...inmate, category, institution: undefined }, budi)).toEqual([
+        'rule:INSTITUTION_REQUIRED:institution',
+      ]);
     }
   });
 
@@ -95,17 +110,25 @@ describe('checkNewLetter — special groups (Perda 9/2018 art. 7(3))', () => {
       'invalid:PERSON_BIRTH_DATE_REQUIRED:person.birthDate',
       'invalid:PERSON_SEX_REQUIRED:person.sex',
     ]);
-    expect(problems({ ...inmate, person: { ...inmate.person, birthDate: '2026-11-23' } }, null)).toEqual(['invalid:PERSON_BIRTH_DATE_REQUIRED:person.birthDate']);
+    expect(problems({ ...inmate, person: { ...inmate.person, birthDate: '2026-11-23' } }, null)).toEqual([
+      'invalid:PERSON_BIRTH_DATE_REQUIRED:person.birthDate',
+    ]);
   });
 
   it('uses the population record when there is one, whatever was typed, and accepts a person who moved out', () => {
-    const r = checkNewLetter({ ...inmate, nik: BUDI_NIK, person: { name: 'TYPO', birthDate: '2000-01-01', sex: 'P' } }, { ...budi, movedOutDate: '2025-01-01' }, TODAY);
+    const r = checkNewLetter(
+      { ...inmate, nik: BUDI_NIK, person: { name: 'TYPO', birthDate: '2000-01-01', sex: 'P' } },
+      { ...budi, movedOutDate: '2025-01-01' },
+      TODAY,
+    );
     expect(r.ok && r.letter.person.name).toBe('BUDI SANTOSO');
     expect(r.ok && r.letter.inPopulation).toBe(true);
   });
 
   it('limits a detainee letter to 60 days', () => {
-    expect(problems({ ...inmate, category: 'TAHANAN', validTo: '2027-01-21' }, null)).toEqual(['rule:VALIDITY_TOO_LONG:validTo']);
+    expect(problems({ ...inmate, category: 'TAHANAN', validTo: '2027-01-21' }, null)).toEqual([
+      'rule:VALIDITY_TOO_LONG:validTo',
+    ]);
     const ok = checkNewLetter({ ...inmate, category: 'TAHANAN' }, null, TODAY);
     expect(ok.ok && ok.letter.validTo).toBe('2027-01-20');
   });
@@ -141,5 +164,4 @@ describe('nikWarnings', () => {
     expect(nikWarnings(SITI_NIK, '1984-07-15', 'L')).toHaveLength(1);
     expect(nikWarnings(SITI_NIK, '1990-01-01', 'L')).toHaveLength(2);
   });
-
 });

@@ -6,7 +6,14 @@
 import { isValidIsoDate } from '../../../platform/calendar/index.js';
 import { formatDateId } from '../../../platform/calendar/format.js';
 import { nikMismatch, parseNik, type Sex } from '../../population/rules/nik.js';
-import { CATEGORIES, CATEGORY_LABEL, INSTITUTION_LABEL, isCategory, isSpecialGroup, type Category } from './categories.js';
+import {
+  CATEGORIES,
+  CATEGORY_LABEL,
+  INSTITUTION_LABEL,
+  isCategory,
+  isSpecialGroup,
+  type Category,
+} from './categories.js';
 import { resolveValidity } from './validity.js';
 
 /** A person as the population data (Dukcapil snapshot) has them. */
@@ -50,7 +57,14 @@ export interface ResolvedLetter {
   validFrom: string;
   validTo: string;
   inPopulation: boolean;
-  person: { name: string; sex: Sex; birthDate: string; noKk: string | null; villageCode: string | null; address: string | null };
+  person: {
+    name: string;
+    sex: Sex;
+    birthDate: string;
+    noKk: string | null;
+    villageCode: string | null;
+    address: string | null;
+  };
 }
 
 /** Digits only: people type NIKs as "3275 0115 0380 0001" or "32.75.01…". */
@@ -94,22 +108,29 @@ export function checkNewLetter(
   today: string,
 ): { ok: true; letter: ResolvedLetter } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
-  const invalid = (code: string, field: string, message: string) => problems.push({ kind: 'invalid', code, field, message });
-  const refuse = (code: string, field: string, message: string) => problems.push({ kind: 'rule', code, field, message });
+  const invalid = (code: string, field: string, message: string) =>
+    problems.push({ kind: 'invalid', code, field, message });
+  const refuse = (code: string, field: string, message: string) =>
+    problems.push({ kind: 'rule', code, field, message });
 
   const nik = normaliseNik(req.nik);
   const badNik = nikProblem(nik);
   if (badNik) invalid('INVALID_NIK', 'nik', badNik);
 
   if (!isCategory(req.category)) {
-    invalid('INVALID_CATEGORY', 'category', `Kategori tidak dikenal: "${req.category}". Pilih salah satu: ${CATEGORIES.join(', ')}.`);
+    invalid(
+      'INVALID_CATEGORY',
+      'category',
+      `Kategori tidak dikenal: "${req.category}". Pilih salah satu: ${CATEGORIES.join(', ')}.`,
+    );
     return { ok: false, problems };
   }
   const category = req.category;
   const special = isSpecialGroup(category);
 
   const reason = req.reason.trim().replace(/\s+/g, ' ');
-  if (reason.length < 5) invalid('REASON_REQUIRED', 'reason', 'Tuliskan alasan atau dasar pemberian rekomendasi (minimal 5 karakter).');
+  if (reason.length < 5)
+    invalid('REASON_REQUIRED', 'reason', 'Tuliskan alasan atau dasar pemberian rekomendasi (minimal 5 karakter).');
 
   const institution = req.institution?.trim().replace(/\s+/g, ' ') || null;
   if (special && (!institution || institution.length < 3)) {
@@ -124,7 +145,11 @@ export function checkNewLetter(
   let person: ResolvedLetter['person'] | null = null;
   if (registry) {
     if (registry.deathDate && registry.deathDate <= today) {
-      refuse('PERSON_DECEASED', 'nik', `Menurut data kependudukan, pemilik NIK ini meninggal dunia pada ${formatDateId(registry.deathDate)}.`);
+      refuse(
+        'PERSON_DECEASED',
+        'nik',
+        `Menurut data kependudukan, pemilik NIK ini meninggal dunia pada ${formatDateId(registry.deathDate)}.`,
+      );
     }
     if (!special && registry.movedOutDate && registry.movedOutDate <= today) {
       refuse(
@@ -133,7 +158,14 @@ export function checkNewLetter(
         `Menurut data kependudukan, pemilik NIK ini pindah ke luar daerah pada ${formatDateId(registry.movedOutDate)}; rekomendasi warga tidak mampu hanya untuk penduduk Kota.`,
       );
     }
-    person = { name: registry.name, sex: registry.sex, birthDate: registry.birthDate, noKk: registry.noKk, villageCode: registry.villageCode, address: registry.address };
+    person = {
+      name: registry.name,
+      sex: registry.sex,
+      birthDate: registry.birthDate,
+      noKk: registry.noKk,
+      villageCode: registry.villageCode,
+      address: registry.address,
+    };
   } else if (!special) {
     if (!badNik) {
       refuse(
@@ -145,14 +177,35 @@ export function checkNewLetter(
   } else {
     const p = req.person ?? {};
     const name = normaliseName(p.name ?? '');
-    if (!NAME_RE.test(name)) invalid('PERSON_NAME_REQUIRED', 'person.name', 'NIK tidak ada di data kependudukan: isi nama lengkap sesuai KTP/KK (huruf, 2–100 karakter).');
+    if (!NAME_RE.test(name))
+      invalid(
+        'PERSON_NAME_REQUIRED',
+        'person.name',
+        'NIK tidak ada di data kependudukan: isi nama lengkap sesuai KTP/KK (huruf, 2–100 karakter).',
+      );
     const birthDate = p.birthDate ?? '';
-    if (!isValidIsoDate(birthDate)) invalid('PERSON_BIRTH_DATE_REQUIRED', 'person.birthDate', 'NIK tidak ada di data kependudukan: isi tanggal lahir yang sah.');
-    else if (birthDate > today || birthDate < '1900-01-01') invalid('PERSON_BIRTH_DATE_REQUIRED', 'person.birthDate', 'Tanggal lahir tidak boleh sesudah hari ini atau sebelum tahun 1900.');
+    if (!isValidIsoDate(birthDate))
+      invalid(
+        'PERSON_BIRTH_DATE_REQUIRED',
+        'person.birthDate',
+        'NIK tidak ada di data kependudukan: isi tanggal lahir yang sah.',
+      );
+    else if (birthDate > today || birthDate < '1900-01-01')
+      invalid(
+        'PERSON_BIRTH_DATE_REQUIRED',
+        'person.birthDate',
+        'Tanggal lahir tidak boleh sesudah hari ini atau sebelum tahun 1900.',
+      );
     const sex = p.sex === 'L' || p.sex === 'P' ? p.sex : null;
-    if (!sex) invalid('PERSON_SEX_REQUIRED', 'person.sex', 'NIK tidak ada di data kependudukan: pilih jenis kelamin (L atau P).');
+    if (!sex)
+      invalid(
+        'PERSON_SEX_REQUIRED',
+        'person.sex',
+        'NIK tidak ada di data kependudukan: pilih jenis kelamin (L atau P).',
+      );
     const address = p.address?.trim().replace(/\s+/g, ' ') || null;
-    if (address && address.length > 300) invalid('ADDRESS_TOO_LONG', 'person.address', 'Alamat paling panjang 300 karakter.');
+    if (address && address.length > 300)
+      invalid('ADDRESS_TOO_LONG', 'person.address', 'Alamat paling panjang 300 karakter.');
     if (sex) person = { name, sex, birthDate, noKk: null, villageCode: null, address };
   }
 
@@ -162,7 +215,15 @@ export function checkNewLetter(
   if (problems.length || !person) return { ok: false, problems };
   return {
     ok: true,
-    letter: { nik, category, reason, institution: special ? institution : null, validFrom: v.validFrom, validTo: v.validTo, inPopulation: registry !== null, person },
+    letter: {
+      nik,
+      category,
+      reason,
+      institution: special ? institution : null,
+      validFrom: v.validFrom,
+      validTo: v.validTo,
+      inPopulation: registry !== null,
+      person,
+    },
   };
 }
-

@@ -21,7 +21,8 @@ describe('letter numbers', () => {
   it('reads a number back, tolerating case and spaces around it', () => {
     expect(parseLetterNumber(' 0007/rek-jkd/dinsos/2026 ')).toEqual({ seq: 7, year: 2026 });
     expect(parseLetterNumber('10000/REK-JKD/DINSOS/2026')).toEqual({ seq: 10000, year: 2026 });
-    for (let seq = 1; seq < 30000; seq += 997) expect(parseLetterNumber(formatLetterNumber(seq, 2031))).toEqual({ seq, year: 2031 });
+    for (let seq = 1; seq < 30000; seq += 997)
+      expect(parseLetterNumber(formatLetterNumber(seq, 2031))).toEqual({ seq, year: 2031 });
   });
 
   it('rejects anything else', () => {

@@ -45,8 +45,16 @@ describe('periods', () => {
 
 describe('resolveValidity', () => {
   it('defaults to today and the category length', () => {
-    expect(resolveValidity('TIDAK_MAMPU', null, null, TODAY)).toEqual({ validFrom: TODAY, validTo: '2027-05-21', problems: [] });
-    expect(resolveValidity('WARGA_BINAAN_LAPAS', '2026-12-01', undefined, TODAY)).toMatchObject({ validFrom: '2026-12-01', validTo: '2027-11-30', problems: [] });
+    expect(resolveValidity('TIDAK_MAMPU', null, null, TODAY)).toEqual({
+      validFrom: TODAY,
+      validTo: '2027-05-21',
+      problems: [],
+    });
+    expect(resolveValidity('WARGA_BINAAN_LAPAS', '2026-12-01', undefined, TODAY)).toMatchObject({
+      validFrom: '2026-12-01',
+      validTo: '2027-11-30',
+      problems: [],
+    });
   });
 
   it('accepts exactly the longest period and refuses one day more', () => {
@@ -55,22 +63,34 @@ describe('resolveValidity', () => {
     expect(p.map((x) => x.code)).toEqual(['VALIDITY_TOO_LONG']);
     expect(p[0]!.message).toContain('12 bulan');
     expect(p[0]!.message).toContain('21 November 2027');
-    expect(resolveValidity('TAHANAN', TODAY, '2027-01-21', TODAY).problems.map((x) => x.code)).toEqual(['VALIDITY_TOO_LONG']);
+    expect(resolveValidity('TAHANAN', TODAY, '2027-01-21', TODAY).problems.map((x) => x.code)).toEqual([
+      'VALIDITY_TOO_LONG',
+    ]);
     expect(resolveValidity('TAHANAN', TODAY, '2027-01-20', TODAY).problems).toEqual([]);
   });
 
   it('lets a letter start up to a week back and a month ahead', () => {
     expect(resolveValidity('TIDAK_MAMPU', '2026-11-15', null, TODAY).problems).toEqual([]);
-    expect(resolveValidity('TIDAK_MAMPU', '2026-11-14', null, TODAY).problems.map((x) => x.code)).toEqual(['VALID_FROM_TOO_EARLY']);
+    expect(resolveValidity('TIDAK_MAMPU', '2026-11-14', null, TODAY).problems.map((x) => x.code)).toEqual([
+      'VALID_FROM_TOO_EARLY',
+    ]);
     expect(MAX_BACKDATE_DAYS).toBe(7);
     expect(resolveValidity('TIDAK_MAMPU', '2026-12-22', null, TODAY).problems).toEqual([]);
-    expect(resolveValidity('TIDAK_MAMPU', '2026-12-23', null, TODAY).problems.map((x) => x.code)).toEqual(['VALID_FROM_TOO_LATE']);
+    expect(resolveValidity('TIDAK_MAMPU', '2026-12-23', null, TODAY).problems.map((x) => x.code)).toEqual([
+      'VALID_FROM_TOO_LATE',
+    ]);
   });
 
   it('refuses an end before the start and dates that are not dates', () => {
-    expect(resolveValidity('PENGHUNI_PANTI', TODAY, '2026-11-21', TODAY).problems.map((x) => x.code)).toEqual(['VALID_TO_BEFORE_FROM']);
-    expect(resolveValidity('PENGHUNI_PANTI', '2026-02-30', null, TODAY).problems).toEqual([expect.objectContaining({ code: 'INVALID_DATE', field: 'validFrom' })]);
-    expect(resolveValidity('PENGHUNI_PANTI', null, '22-11-2027', TODAY).problems).toEqual([expect.objectContaining({ code: 'INVALID_DATE', field: 'validTo' })]);
+    expect(resolveValidity('PENGHUNI_PANTI', TODAY, '2026-11-21', TODAY).problems.map((x) => x.code)).toEqual([
+      'VALID_TO_BEFORE_FROM',
+    ]);
+    expect(resolveValidity('PENGHUNI_PANTI', '2026-02-30', null, TODAY).problems).toEqual([
+      expect.objectContaining({ code: 'INVALID_DATE', field: 'validFrom' }),
+    ]);
+    expect(resolveValidity('PENGHUNI_PANTI', null, '22-11-2027', TODAY).problems).toEqual([
+      expect.objectContaining({ code: 'INVALID_DATE', field: 'validTo' }),
+    ]);
   });
 });
 
@@ -117,14 +137,21 @@ describe('coverage', () => {
 describe('resolveRevocationDate', () => {
   it('defaults to today, or to the start when the letter has not begun', () => {
     expect(resolveRevocationDate(active, null, TODAY)).toEqual({ revokedOn: TODAY, problems: [] });
-    expect(resolveRevocationDate({ validFrom: '2026-12-01', validTo: '2027-05-31' }, undefined, TODAY)).toEqual({ revokedOn: '2026-12-01', problems: [] });
+    expect(resolveRevocationDate({ validFrom: '2026-12-01', validTo: '2027-05-31' }, undefined, TODAY)).toEqual({
+      revokedOn: '2026-12-01',
+      problems: [],
+    });
   });
 
   it('accepts a date within the letter, including a past one, and nothing outside it', () => {
     expect(resolveRevocationDate(active, '2026-11-01', TODAY).problems).toEqual([]);
     expect(resolveRevocationDate(active, '2027-04-30', TODAY).problems).toEqual([]);
-    expect(resolveRevocationDate(active, '2026-10-31', TODAY).problems.map((p) => p.code)).toEqual(['REVOKE_BEFORE_START']);
-    expect(resolveRevocationDate(active, '2027-05-01', TODAY).problems.map((p) => p.code)).toEqual(['REVOKE_AFTER_END']);
+    expect(resolveRevocationDate(active, '2026-10-31', TODAY).problems.map((p) => p.code)).toEqual([
+      'REVOKE_BEFORE_START',
+    ]);
+    expect(resolveRevocationDate(active, '2027-05-01', TODAY).problems.map((p) => p.code)).toEqual([
+      'REVOKE_AFTER_END',
+    ]);
     expect(resolveRevocationDate(active, '2027-13-01', TODAY).problems.map((p) => p.code)).toEqual(['INVALID_DATE']);
   });
 

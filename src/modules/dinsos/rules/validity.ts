@@ -96,11 +96,19 @@ export function resolveValidity(
   let validFrom = today;
   if (givenFrom) {
     if (!isValidIsoDate(givenFrom)) {
-      problems.push({ code: 'INVALID_DATE', field: 'validFrom', message: 'Tanggal mulai berlaku harus tanggal yang sah (YYYY-MM-DD).' });
+      problems.push({
+        code: 'INVALID_DATE',
+        field: 'validFrom',
+        message: 'Tanggal mulai berlaku harus tanggal yang sah (YYYY-MM-DD).',
+      });
     } else validFrom = givenFrom;
   }
   if (givenTo && !isValidIsoDate(givenTo)) {
-    problems.push({ code: 'INVALID_DATE', field: 'validTo', message: 'Tanggal akhir berlaku harus tanggal yang sah (YYYY-MM-DD).' });
+    problems.push({
+      code: 'INVALID_DATE',
+      field: 'validTo',
+      message: 'Tanggal akhir berlaku harus tanggal yang sah (YYYY-MM-DD).',
+    });
     return { validFrom, validTo: validFrom, problems };
   }
   if (problems.length) return { validFrom, validTo: givenTo ?? validFrom, problems };
@@ -124,7 +132,11 @@ export function resolveValidity(
   const limit = VALIDITY[category];
   const max = maxValidTo(category, validFrom);
   if (validTo < validFrom) {
-    problems.push({ code: 'VALID_TO_BEFORE_FROM', field: 'validTo', message: 'Tanggal akhir berlaku tidak boleh sebelum tanggal mulai berlaku.' });
+    problems.push({
+      code: 'VALID_TO_BEFORE_FROM',
+      field: 'validTo',
+      message: 'Tanggal akhir berlaku tidak boleh sebelum tanggal mulai berlaku.',
+    });
   } else if (validTo > max) {
     problems.push({
       code: 'VALIDITY_TOO_LONG',
@@ -190,14 +202,22 @@ export function resolveRevocationDate(
   today: string,
 ): { revokedOn: string; problems: RevocationProblem[] } {
   if (given && !isValidIsoDate(given)) {
-    return { revokedOn: today, problems: [{ code: 'INVALID_DATE', message: 'Tanggal pencabutan harus tanggal yang sah (YYYY-MM-DD).' }] };
+    return {
+      revokedOn: today,
+      problems: [{ code: 'INVALID_DATE', message: 'Tanggal pencabutan harus tanggal yang sah (YYYY-MM-DD).' }],
+    };
   }
   const revokedOn = given || (today < l.validFrom ? l.validFrom : today);
   const range = `antara ${formatDateId(l.validFrom)} dan ${formatDateId(l.validTo)}`;
   if (revokedOn < l.validFrom) {
     return {
       revokedOn,
-      problems: [{ code: 'REVOKE_BEFORE_START', message: `Tanggal pencabutan tidak boleh sebelum surat mulai berlaku (${formatDateId(l.validFrom)}); pilih tanggal ${range}.` }],
+      problems: [
+        {
+          code: 'REVOKE_BEFORE_START',
+          message: `Tanggal pencabutan tidak boleh sebelum surat mulai berlaku (${formatDateId(l.validFrom)}); pilih tanggal ${range}.`,
+        },
+      ],
     };
   }
   if (revokedOn > l.validTo) {

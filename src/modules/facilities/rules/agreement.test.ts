@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkNewAgreement, checkTermination, expiresWithin, inForce } from './agreement.js';
 
-const pks = { validFrom: '2026-01-01', validTo: '2026-12-31', services: ['RAWAT_JALAN', 'RAWAT_INAP'], terminatedOn: null };
+const pks = {
+  validFrom: '2026-01-01',
+  validTo: '2026-12-31',
+  services: ['RAWAT_JALAN', 'RAWAT_INAP'],
+  terminatedOn: null,
+};
 
 describe('agreement in force', () => {
   it('covers both ends of the period and nothing outside', () => {
@@ -43,10 +48,22 @@ describe('expiring soon', () => {
 
 describe('new agreement checks', () => {
   it('accepts a proper agreement', () => {
-    expect(checkNewAgreement({ number: 'PKS/001/DINKES/2026', validFrom: '2026-01-01', validTo: '2026-12-31', services: ['RAWAT_JALAN'] })).toEqual([]);
+    expect(
+      checkNewAgreement({
+        number: 'PKS/001/DINKES/2026',
+        validFrom: '2026-01-01',
+        validTo: '2026-12-31',
+        services: ['RAWAT_JALAN'],
+      }),
+    ).toEqual([]);
   });
   it('names every problem', () => {
-    const p = checkNewAgreement({ number: 'x', validFrom: '2026-02-30', validTo: '2025-01-01', services: ['RAWAT_JALAN', 'RAWAT_JALAN', 'SPA'] });
+    const p = checkNewAgreement({
+      number: 'x',
+      validFrom: '2026-02-30',
+      validTo: '2025-01-01',
+      services: ['RAWAT_JALAN', 'RAWAT_JALAN', 'SPA'],
+    });
     expect(p.map((x) => x.field).sort()).toEqual(['number', 'services', 'services', 'validFrom']);
   });
   it('refuses an end before the start and an empty service list', () => {
@@ -64,6 +81,8 @@ describe('termination checks', () => {
     expect(checkTermination(active, '2026-13-01')).toHaveLength(1);
   });
   it('refuses a second termination', () => {
-    expect(checkTermination({ ...active, status: 'TERMINATED', terminatedOn: '2026-03-01' }, '2026-04-01')[0]!.message).toMatch(/sudah diputus/);
+    expect(
+      checkTermination({ ...active, status: 'TERMINATED', terminatedOn: '2026-03-01' }, '2026-04-01')[0]!.message,
+    ).toMatch(/sudah diputus/);
   });
 });

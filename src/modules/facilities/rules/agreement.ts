@@ -1,7 +1,15 @@
 /** Cooperation agreements (PKS, FAC-2): when one is in force, and what a new one must satisfy. */
 import type { IsoDate } from '../../../platform/calendar/index.js';
 
-export const SERVICES = ['RAWAT_JALAN', 'RAWAT_INAP', 'GAWAT_DARURAT', 'PERSALINAN', 'INTENSIF', 'HEMODIALISA', 'KEMOTERAPI'] as const;
+export const SERVICES = [
+  'RAWAT_JALAN',
+  'RAWAT_INAP',
+  'GAWAT_DARURAT',
+  'PERSALINAN',
+  'INTENSIF',
+  'HEMODIALISA',
+  'KEMOTERAPI',
+] as const;
 export type Service = (typeof SERVICES)[number];
 
 export const SERVICE_LABEL: Record<Service, string> = {
@@ -68,17 +76,23 @@ function realDate(s: string): boolean {
 export function checkNewAgreement(a: NewAgreement): Problem[] {
   const problems: Problem[] = [];
   if (!/^[A-Za-z0-9./\-\s]{3,80}$/.test(a.number.trim())) {
-    problems.push({ field: 'number', message: 'Nomor PKS wajib diisi: 3–80 karakter (huruf, angka, titik, garis miring, tanda hubung).' });
+    problems.push({
+      field: 'number',
+      message: 'Nomor PKS wajib diisi: 3–80 karakter (huruf, angka, titik, garis miring, tanda hubung).',
+    });
   }
   if (!realDate(a.validFrom)) problems.push({ field: 'validFrom', message: 'Tanggal mulai tidak valid (YYYY-MM-DD).' });
   if (!realDate(a.validTo)) problems.push({ field: 'validTo', message: 'Tanggal berakhir tidak valid (YYYY-MM-DD).' });
   if (realDate(a.validFrom) && realDate(a.validTo) && a.validTo < a.validFrom) {
     problems.push({ field: 'validTo', message: 'Tanggal berakhir tidak boleh sebelum tanggal mulai.' });
   }
-  if (a.services.length === 0) problems.push({ field: 'services', message: 'Pilih paling sedikit satu layanan yang dijamin.' });
+  if (a.services.length === 0)
+    problems.push({ field: 'services', message: 'Pilih paling sedikit satu layanan yang dijamin.' });
   const unknown = a.services.filter((s) => !(SERVICES as readonly string[]).includes(s));
-  if (unknown.length > 0) problems.push({ field: 'services', message: `Layanan tidak dikenal: ${unknown.join(', ')}.` });
-  if (new Set(a.services).size !== a.services.length) problems.push({ field: 'services', message: 'Layanan tidak boleh disebut dua kali.' });
+  if (unknown.length > 0)
+    problems.push({ field: 'services', message: `Layanan tidak dikenal: ${unknown.join(', ')}.` });
+  if (new Set(a.services).size !== a.services.length)
+    problems.push({ field: 'services', message: 'Layanan tidak boleh disebut dua kali.' });
   return problems;
 }
 
@@ -87,7 +101,12 @@ export function checkTermination(a: AgreementTerms & { status: string }, on: str
   if (a.status === 'TERMINATED') return [{ field: 'terminatedOn', message: 'PKS ini sudah diputus.' }];
   if (!realDate(on)) return [{ field: 'terminatedOn', message: 'Tanggal pemutusan tidak valid (YYYY-MM-DD).' }];
   if (on < a.validFrom || on > a.validTo) {
-    return [{ field: 'terminatedOn', message: `Tanggal pemutusan harus dalam masa berlaku PKS (${a.validFrom} s.d. ${a.validTo}).` }];
+    return [
+      {
+        field: 'terminatedOn',
+        message: `Tanggal pemutusan harus dalam masa berlaku PKS (${a.validFrom} s.d. ${a.validTo}).`,
+      },
+    ];
   }
   return [];
 }

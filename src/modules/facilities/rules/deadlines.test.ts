@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../../platform/calendar/index.js';
-import { bedReportAgeHours, checkBeds, emergencyOnTime, monthlyDueDate, monthlyStatus, nextMonth, periodEnded } from './deadlines.js';
+import {
+  bedReportAgeHours,
+  checkBeds,
+  emergencyOnTime,
+  monthlyDueDate,
+  monthlyStatus,
+  nextMonth,
+  periodEnded,
+} from './deadlines.js';
 
 const cal = createWorkingCalendar();
 const working = (d: string) => cal.isWorkingDay(d);

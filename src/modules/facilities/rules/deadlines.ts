@@ -59,6 +59,7 @@ export function checkBeds(b: { class3Total: number; class3Available: number; abo
     const v = b[k];
     if (!Number.isInteger(v) || v < 0 || v > 10_000) p.push(`${label} harus bilangan bulat 0–10000.`);
   }
-  if (p.length === 0 && b.class3Available > b.class3Total) p.push('tempat tidur kosong tidak boleh lebih banyak dari jumlah tempat tidur kelas III.');
+  if (p.length === 0 && b.class3Available > b.class3Total)
+    p.push('tempat tidur kosong tidak boleh lebih banyak dari jumlah tempat tidur kelas III.');
   return p;
 }

@@ -18,14 +18,24 @@ describe('facility row', () => {
   it('normalises a good hospital row', () => {
     const { record, problems } = parseFacilityRow(good, 2);
     expect(problems).toEqual([]);
-    expect(record).toMatchObject({ code: 'RS-0001', name: 'RSUD KOTA', level: 'PPK2', class: 'B', isRsud: true, villageCode: '3275011001' });
+    expect(record).toMatchObject({
+      code: 'RS-0001',
+      name: 'RSUD KOTA',
+      level: 'PPK2',
+      class: 'B',
+      isRsud: true,
+      villageCode: '3275011001',
+    });
   });
-  it('reads the generator\'s KLINIK as a primary clinic at PPK I', () => {
+  it("reads the generator's KLINIK as a primary clinic at PPK I", () => {
     const { record } = parseFacilityRow({ ...good, jenis: 'KLINIK', kelas: '', rsud: 'N' }, 3);
     expect(record).toMatchObject({ kind: 'KLINIK_PRATAMA', level: 'PPK1', class: null });
   });
   it('names row and column of each problem', () => {
-    const { record, problems } = parseFacilityRow({ ...good, jenis: 'PUSKESMAS', kelas: 'B', lokasi: 'MARS', telepon: 'abc' }, 7);
+    const { record, problems } = parseFacilityRow(
+      { ...good, jenis: 'PUSKESMAS', kelas: 'B', lokasi: 'MARS', telepon: 'abc' },
+      7,
+    );
     expect(record).toBeNull();
     expect(problems.map((p) => `${p.row}:${p.column}`).sort()).toEqual(['7:kelas', '7:lokasi', '7:rsud', '7:telepon']);
   });

@@ -10,7 +10,18 @@ export type FacilityClass = (typeof FACILITY_CLASSES)[number];
 export type Ownership = (typeof OWNERSHIPS)[number];
 export type Location = (typeof LOCATIONS)[number];
 
-export const REQUIRED_COLUMNS = ['kode', 'nama', 'jenis', 'kelas', 'kepemilikan', 'lokasi', 'rsud', 'kode_wilayah', 'alamat', 'telepon'] as const;
+export const REQUIRED_COLUMNS = [
+  'kode',
+  'nama',
+  'jenis',
+  'kelas',
+  'kepemilikan',
+  'lokasi',
+  'rsud',
+  'kode_wilayah',
+  'alamat',
+  'telepon',
+] as const;
 
 export interface FacilityRecord {
   code: string;
@@ -38,12 +49,16 @@ const clean = (v: string | undefined) => (v ?? '').trim();
  * Checks one CSV row. `row` is the line number in the file (header is line 1).
  * Returns the record, or the problems found — every column checked, not just the first.
  */
-export function parseFacilityRow(raw: Record<string, string | undefined>, row: number): { record: FacilityRecord | null; problems: RowProblem[] } {
+export function parseFacilityRow(
+  raw: Record<string, string | undefined>,
+  row: number,
+): { record: FacilityRecord | null; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const bad = (column: string, message: string) => problems.push({ row, column, message });
 
   const code = clean(raw.kode).toUpperCase();
-  if (!/^[A-Z0-9][A-Z0-9-]{1,31}$/.test(code)) bad('kode', 'kode fasilitas wajib diisi: 2–32 huruf besar, angka atau tanda hubung.');
+  if (!/^[A-Z0-9][A-Z0-9-]{1,31}$/.test(code))
+    bad('kode', 'kode fasilitas wajib diisi: 2–32 huruf besar, angka atau tanda hubung.');
   const name = clean(raw.nama).replace(/\s+/g, ' ');
   if (name.length < 1 || name.length > 200) bad('nama', 'nama fasilitas wajib diisi (paling banyak 200 karakter).');
 
@@ -63,7 +78,8 @@ export function parseFacilityRow(raw: Record<string, string | undefined>, row: n
 
   const ownRaw = clean(raw.kepemilikan).toUpperCase();
   const ownership = (OWNERSHIPS as readonly string[]).includes(ownRaw) ? (ownRaw as Ownership) : null;
-  if (!ownership) bad('kepemilikan', `kepemilikan "${clean(raw.kepemilikan)}" tidak dikenal; pilihan: ${OWNERSHIPS.join(', ')}.`);
+  if (!ownership)
+    bad('kepemilikan', `kepemilikan "${clean(raw.kepemilikan)}" tidak dikenal; pilihan: ${OWNERSHIPS.join(', ')}.`);
 
   const locRaw = clean(raw.lokasi).toUpperCase();
   const location = (LOCATIONS as readonly string[]).includes(locRaw) ? (locRaw as Location) : null;
@@ -75,12 +91,14 @@ export function parseFacilityRow(raw: Record<string, string | undefined>, row: n
   if (isRsud && kind && kind !== 'RUMAH_SAKIT') bad('rsud', 'hanya rumah sakit yang dapat ditandai RSUD.');
 
   const villageRaw = clean(raw.kode_wilayah).replace(/\./g, '');
-  if (villageRaw && !/^\d{10}$/.test(villageRaw)) bad('kode_wilayah', 'kode wilayah harus kode desa/kelurahan 10 digit (boleh bertitik).');
+  if (villageRaw && !/^\d{10}$/.test(villageRaw))
+    bad('kode_wilayah', 'kode wilayah harus kode desa/kelurahan 10 digit (boleh bertitik).');
 
   const address = clean(raw.alamat) || null;
   if (address && address.length > 300) bad('alamat', 'alamat paling banyak 300 karakter.');
   const phone = clean(raw.telepon) || null;
-  if (phone && !/^[0-9+()\-\s]{5,30}$/.test(phone)) bad('telepon', 'telepon hanya boleh angka, spasi, +, ( ) dan tanda hubung.');
+  if (phone && !/^[0-9+()\-\s]{5,30}$/.test(phone))
+    bad('telepon', 'telepon hanya boleh angka, spasi, +, ( ) dan tanda hubung.');
 
   if (problems.length > 0 || !kind || !ownership || !location) return { record: null, problems };
   return {
@@ -103,5 +121,7 @@ export function parseFacilityRow(raw: Record<string, string | undefined>, row: n
 
 /** Header check: the columns that must exist, named. */
 export function missingColumns(fields: readonly string[]): string[] {
-  return REQUIRED_COLUMNS.filter((c) => c !== 'alamat' && c !== 'telepon' && c !== 'kode_wilayah' && !fields.includes(c));
+  return REQUIRED_COLUMNS.filter(
+    (c) => c !== 'alamat' && c !== 'telepon' && c !== 'kode_wilayah' && !fields.includes(c),
+  );
 }

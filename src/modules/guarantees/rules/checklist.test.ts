@@ -7,7 +7,12 @@ describe('SJP-2 checklist', () => {
     expect(requiredDocuments('INPATIENT', 'CARD')).toEqual(['KARTU', 'KTP', 'KK', 'BUKTI_RAWAT_INAP']);
   });
   it('asks a recommendation holder for the Dinsos letter instead of the card', () => {
-    expect(requiredDocuments('EMERGENCY', 'RECOMMENDATION')).toEqual(['REKOMENDASI', 'KTP', 'KK', 'SURAT_GAWAT_DARURAT']);
+    expect(requiredDocuments('EMERGENCY', 'RECOMMENDATION')).toEqual([
+      'REKOMENDASI',
+      'KTP',
+      'KK',
+      'SURAT_GAWAT_DARURAT',
+    ]);
   });
   it('asks a newborn for the birth statement, no KTP', () => {
     expect(requiredDocuments('NEWBORN', 'CARD')).toEqual(['KARTU', 'KK', 'SURAT_KETERANGAN_LAHIR']);

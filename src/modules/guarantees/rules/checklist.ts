@@ -38,7 +38,11 @@ export function requiredDocuments(careType: CareType, basis: SjpBasis): Requirem
 /** The checklist: each required item with whether a document answers it. */
 export function checklist(careType: CareType, basis: SjpBasis, attached: readonly { requirement: string }[]) {
   const have = new Set(attached.map((a) => a.requirement));
-  return requiredDocuments(careType, basis).map((code) => ({ code, label: REQUIREMENTS[code], present: have.has(code) }));
+  return requiredDocuments(careType, basis).map((code) => ({
+    code,
+    label: REQUIREMENTS[code],
+    present: have.has(code),
+  }));
 }
 
 /** Maps the membership basis of an eligibility decision to the SJP basis (card or recommendation). */

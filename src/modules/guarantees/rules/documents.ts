@@ -20,11 +20,19 @@ export interface ListedDoc extends StoredDoc {
   flagged: boolean;
 }
 
-export function documentList(docs: readonly StoredDoc[], missing: readonly string[], completionAskedAt: Date | null): ListedDoc[] {
+export function documentList(
+  docs: readonly StoredDoc[],
+  missing: readonly string[],
+  completionAskedAt: Date | null,
+): ListedDoc[] {
   const latest = new Map<string, StoredDoc>();
   for (const d of docs) {
     const cur = latest.get(d.requirement);
-    if (!cur || d.addedAt.getTime() > cur.addedAt.getTime() || (d.addedAt.getTime() === cur.addedAt.getTime() && d.documentId > cur.documentId)) {
+    if (
+      !cur ||
+      d.addedAt.getTime() > cur.addedAt.getTime() ||
+      (d.addedAt.getTime() === cur.addedAt.getTime() && d.documentId > cur.documentId)
+    ) {
       latest.set(d.requirement, d);
     }
   }
@@ -33,7 +41,10 @@ export function documentList(docs: readonly StoredDoc[], missing: readonly strin
     return {
       ...d,
       replacedBy: newest.documentId === d.documentId ? null : newest.documentId,
-      flagged: missing.includes(d.requirement) && completionAskedAt !== null && d.addedAt.getTime() <= completionAskedAt.getTime(),
+      flagged:
+        missing.includes(d.requirement) &&
+        completionAskedAt !== null &&
+        d.addedAt.getTime() <= completionAskedAt.getTime(),
     };
   });
 }

@@ -27,7 +27,11 @@ describe('timeLeftLabel', () => {
   });
   it('counts with the calendar rules: a weekend in between does not add days', () => {
     // Friday 2026-11-20 10:00 WIB to Monday 2026-11-23 13:00 WIB: 14 h on Friday + 13 h on Monday.
-    const h = workingHoursBetween(new Date('2026-11-20T10:00:00+07:00'), new Date('2026-11-23T13:00:00+07:00'), new Set());
+    const h = workingHoursBetween(
+      new Date('2026-11-20T10:00:00+07:00'),
+      new Date('2026-11-23T13:00:00+07:00'),
+      new Set(),
+    );
     expect(timeLeftLabel(h)).toBe('sisa 1 hari 3 jam kerja');
   });
 });

@@ -12,14 +12,20 @@ export const ACTION_KINDS = {
 export type ActionKind = keyof typeof ACTION_KINDS;
 
 /** SJP-5: a discharge on a holiday or weekend is handled on the next working day; other approvals on their date. */
-export function handledOn(kind: ActionKind, plannedOn: string, cal: Pick<WorkingCalendar, 'workingDayOnOrAfter'>): string {
+export function handledOn(
+  kind: ActionKind,
+  plannedOn: string,
+  cal: Pick<WorkingCalendar, 'workingDayOnOrAfter'>,
+): string {
   return kind === 'DISCHARGE' ? cal.workingDayOnOrAfter(plannedOn) : plannedOn;
 }
 
 /** Incidental approvals belong to an inpatient, emergency or newborn stay that is open or approved. */
 export function actionProblem(careType: string, status: string): string | null {
-  if (careType === 'OUTPATIENT') return 'Persetujuan kasus insidentil hanya untuk rawat inap, gawat darurat atau bayi baru lahir.';
-  if (!['SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED'].includes(status)) return 'Persetujuan kasus insidentil hanya untuk SJP yang sedang diproses atau sudah disetujui.';
+  if (careType === 'OUTPATIENT')
+    return 'Persetujuan kasus insidentil hanya untuk rawat inap, gawat darurat atau bayi baru lahir.';
+  if (!['SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED'].includes(status))
+    return 'Persetujuan kasus insidentil hanya untuk SJP yang sedang diproses atau sudah disetujui.';
   return null;
 }
 
@@ -43,6 +49,7 @@ export function cutoffProblem(cutoff: Date, admittedAt: Date, now: Date): string
 /** SJP-7: above-class placement only for a stay, only because class III is full (never on the patient's request). */
 export function placementProblem(careType: string, status: string): string | null {
   if (careType === 'OUTPATIENT') return 'Penempatan kelas hanya untuk rawat inap.';
-  if (!['SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED', 'DRAFT'].includes(status)) return 'Penempatan kelas hanya dapat dicatat pada SJP yang masih berjalan.';
+  if (!['SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED', 'DRAFT'].includes(status))
+    return 'Penempatan kelas hanya dapat dicatat pada SJP yang masih berjalan.';
   return null;
 }

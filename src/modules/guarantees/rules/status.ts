@@ -1,5 +1,13 @@
 /** SJP-3 statuses. */
-export const STATUSES = ['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED', 'REJECTED', 'CANCELLED', 'EXPIRED'] as const;
+export const STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'NEEDS_COMPLETION',
+  'APPROVED',
+  'REJECTED',
+  'CANCELLED',
+  'EXPIRED',
+] as const;
 export type SjpStatus = (typeof STATUSES)[number];
 export const OPEN_STATUSES: readonly SjpStatus[] = ['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION'];
 
@@ -45,7 +53,12 @@ export type RejectReason = keyof typeof REJECT_REASONS;
 export const REJECT_CODES = Object.keys(REJECT_REASONS) as RejectReason[];
 
 /** Default validity of an approved letter, in calendar days from the admission date (inclusive). */
-export const DEFAULT_VALIDITY_DAYS: Record<string, number> = { OUTPATIENT: 30, INPATIENT: 30, EMERGENCY: 30, NEWBORN: 30 };
+export const DEFAULT_VALIDITY_DAYS: Record<string, number> = {
+  OUTPATIENT: 30,
+  INPATIENT: 30,
+  EMERGENCY: 30,
+  NEWBORN: 30,
+};
 
 /** Letter number: <seq 5 digits>/SJP/DINKES/<year>. */
 export function letterNumber(seq: number, year: number): string {

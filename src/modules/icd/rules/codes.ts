@@ -39,7 +39,10 @@ export interface CsvProblem {
  * Rows of a reference CSV (header `kode,judul`, UTF-8, comma or semicolon).
  * Every bad line is reported with its line number; a code given twice is a problem.
  */
-export function parseReferenceRows(records: Record<string, string>[]): { rows: ReferenceRow[]; problems: CsvProblem[] } {
+export function parseReferenceRows(records: Record<string, string>[]): {
+  rows: ReferenceRow[];
+  problems: CsvProblem[];
+} {
   const rows: ReferenceRow[] = [];
   const problems: CsvProblem[] = [];
   const seen = new Set<string>();
@@ -47,9 +50,14 @@ export function parseReferenceRows(records: Record<string, string>[]): { rows: R
     const line = i + 2;
     const code = normaliseIcd(r.kode ?? '');
     const title = (r.judul ?? '').trim().replace(/\s+/g, ' ');
-    if (!code) problems.push({ line, message: `Baris ${line}: kode "${(r.kode ?? '').slice(0, 12)}" bukan kode ICD-10 (contoh: A09, E11.9).` });
+    if (!code)
+      problems.push({
+        line,
+        message: `Baris ${line}: kode "${(r.kode ?? '').slice(0, 12)}" bukan kode ICD-10 (contoh: A09, E11.9).`,
+      });
     else if (!title) problems.push({ line, message: `Baris ${line}: judul untuk kode ${code} kosong.` });
-    else if (title.length > 300) problems.push({ line, message: `Baris ${line}: judul untuk kode ${code} lebih dari 300 karakter.` });
+    else if (title.length > 300)
+      problems.push({ line, message: `Baris ${line}: judul untuk kode ${code} lebih dari 300 karakter.` });
     else if (seen.has(code)) problems.push({ line, message: `Baris ${line}: kode ${code} muncul lebih dari sekali.` });
     else {
       seen.add(code);

@@ -29,14 +29,20 @@ export interface Problem {
 }
 
 export function parseJknStatus(text: string): 'AKTIF' | 'NONAKTIF' | null {
-  const s = text.trim().toUpperCase().replace(/[\s_-]+/g, '');
+  const s = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]+/g, '');
   if (s === 'AKTIF') return 'AKTIF';
   if (s === 'NONAKTIF' || s === 'TIDAKAKTIF') return 'NONAKTIF';
   return null;
 }
 
 /** Checks one row of the JKN membership file. Pure. */
-export function checkJknRow(get: (c: Column) => string, asOf: string): { record: JknRecord | null; errors: Problem[]; warnings: Problem[] } {
+export function checkJknRow(
+  get: (c: Column) => string,
+  asOf: string,
+): { record: JknRecord | null; errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const bad = (column: string, value: string, reason: string) => errors.push({ column, value, reason });
@@ -63,7 +69,8 @@ export function checkJknRow(get: (c: Column) => string, asOf: string): { record:
   let startDate: string | null = null;
   if (startText) {
     startDate = parseDate(startText);
-    if (!startDate) bad('tanggal_mulai', startText, 'Tanggal mulai tidak sah (format YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY).');
+    if (!startDate)
+      bad('tanggal_mulai', startText, 'Tanggal mulai tidak sah (format YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY).');
     else if (startDate > asOf) bad('tanggal_mulai', startText, `Tanggal mulai setelah tanggal data (${asOf}).`);
   }
 
@@ -76,10 +83,12 @@ export function checkJknRow(get: (c: Column) => string, asOf: string): { record:
 
   const nameRaw = get('nama');
   const name = nameRaw.trim() ? cleanText(nameRaw, 200) : null;
-  if (nameRaw.trim() && name === null) warnings.push({ column: 'nama', value: nameRaw, reason: 'Nama memuat karakter kendali; diabaikan.' });
+  if (nameRaw.trim() && name === null)
+    warnings.push({ column: 'nama', value: nameRaw, reason: 'Nama memuat karakter kendali; diabaikan.' });
   const facilityRaw = get('faskes_tk1').trim();
   const facility = facilityRaw ? cleanText(facilityRaw, 32) : null;
-  if (facilityRaw && facility === null) warnings.push({ column: 'faskes_tk1', value: facilityRaw, reason: 'Kode faskes tidak sah; diabaikan.' });
+  if (facilityRaw && facility === null)
+    warnings.push({ column: 'faskes_tk1', value: facilityRaw, reason: 'Kode faskes tidak sah; diabaikan.' });
 
   if (errors.length > 0 || !status) return { record: null, errors, warnings };
   return {

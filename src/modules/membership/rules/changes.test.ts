@@ -6,20 +6,56 @@ const today = '2026-11-22';
 
 describe('checkManualChange', () => {
   it('accepts a death with a reason on or before today, not twice', () => {
-    expect(checkManualChange({ kind: 'DEATH', effectiveDate: '2026-11-20', reason: 'Surat kematian RS 12/XI' }, alive, today)).toBeNull();
-    expect(checkManualChange({ kind: 'DEATH', effectiveDate: '2026-11-23', reason: 'Surat kematian' }, alive, today)).toMatch(/setelah hari ini/);
-    expect(checkManualChange({ kind: 'DEATH', effectiveDate: '2026-11-20', reason: 'x' }, alive, today)).toMatch(/Alasan/);
-    expect(checkManualChange({ kind: 'DEATH', effectiveDate: '2026-11-20', reason: 'Surat kematian' }, { ...alive, deathDate: '2026-11-01' }, today)).toMatch(/sudah tercatat/);
+    expect(
+      checkManualChange(
+        { kind: 'DEATH', effectiveDate: '2026-11-20', reason: 'Surat kematian RS 12/XI' },
+        alive,
+        today,
+      ),
+    ).toBeNull();
+    expect(
+      checkManualChange({ kind: 'DEATH', effectiveDate: '2026-11-23', reason: 'Surat kematian' }, alive, today),
+    ).toMatch(/setelah hari ini/);
+    expect(checkManualChange({ kind: 'DEATH', effectiveDate: '2026-11-20', reason: 'x' }, alive, today)).toMatch(
+      /Alasan/,
+    );
+    expect(
+      checkManualChange(
+        { kind: 'DEATH', effectiveDate: '2026-11-20', reason: 'Surat kematian' },
+        { ...alive, deathDate: '2026-11-01' },
+        today,
+      ),
+    ).toMatch(/sudah tercatat/);
   });
 
   it('refuses a move-out for the dead and dates before birth', () => {
-    expect(checkManualChange({ kind: 'MOVE_OUT', effectiveDate: '2026-11-20', reason: 'Surat pindah' }, { ...alive, deathDate: '2026-10-01' }, today)).toMatch(/meninggal/);
-    expect(checkManualChange({ kind: 'MOVE_OUT', effectiveDate: '1979-12-31', reason: 'Surat pindah' }, alive, today)).toMatch(/sebelum tanggal lahir/);
+    expect(
+      checkManualChange(
+        { kind: 'MOVE_OUT', effectiveDate: '2026-11-20', reason: 'Surat pindah' },
+        { ...alive, deathDate: '2026-10-01' },
+        today,
+      ),
+    ).toMatch(/meninggal/);
+    expect(
+      checkManualChange({ kind: 'MOVE_OUT', effectiveDate: '1979-12-31', reason: 'Surat pindah' }, alive, today),
+    ).toMatch(/sebelum tanggal lahir/);
   });
 
   it('a correction withdraws only a fact that is recorded', () => {
-    expect(checkManualChange({ kind: 'CORRECTION', withdraws: 'DEATH', effectiveDate: today, reason: 'Salah catat' }, alive, today)).toMatch(/Tidak ada kematian/);
-    expect(checkManualChange({ kind: 'CORRECTION', withdraws: 'DEATH', effectiveDate: today, reason: 'Salah catat' }, { ...alive, deathDate: '2026-01-01' }, today)).toBeNull();
+    expect(
+      checkManualChange(
+        { kind: 'CORRECTION', withdraws: 'DEATH', effectiveDate: today, reason: 'Salah catat' },
+        alive,
+        today,
+      ),
+    ).toMatch(/Tidak ada kematian/);
+    expect(
+      checkManualChange(
+        { kind: 'CORRECTION', withdraws: 'DEATH', effectiveDate: today, reason: 'Salah catat' },
+        { ...alive, deathDate: '2026-01-01' },
+        today,
+      ),
+    ).toBeNull();
   });
 });
 

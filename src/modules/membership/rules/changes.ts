@@ -21,7 +21,8 @@ export interface PersonState {
 
 /** The problem with the change, or null when it may be written. */
 export function checkManualChange(c: ManualChange, p: PersonState, today: string): string | null {
-  if (c.reason.trim().length < 5) return 'Alasan perubahan wajib diisi (minimal 5 huruf), misalnya nomor surat keterangan kematian.';
+  if (c.reason.trim().length < 5)
+    return 'Alasan perubahan wajib diisi (minimal 5 huruf), misalnya nomor surat keterangan kematian.';
   if (c.effectiveDate > today) return 'Tanggal berlaku tidak boleh setelah hari ini.';
   if (c.effectiveDate < p.birthDate) return 'Tanggal berlaku tidak boleh sebelum tanggal lahir.';
   switch (c.kind) {
@@ -53,7 +54,14 @@ export function basisPeriods(points: readonly BasisPoint[]): (BasisPoint & { unt
   const out: (BasisPoint & { until: string | null })[] = [];
   for (const p of sorted) {
     const last = out[out.length - 1];
-    if (last && last.eligible === p.eligible && last.basis === p.basis && last.rule === p.rule && (last.reason ?? null) === (p.reason ?? null)) continue;
+    if (
+      last &&
+      last.eligible === p.eligible &&
+      last.basis === p.basis &&
+      last.rule === p.rule &&
+      (last.reason ?? null) === (p.reason ?? null)
+    )
+      continue;
     if (last) last.until = p.date;
     out.push({ ...p, until: null });
   }

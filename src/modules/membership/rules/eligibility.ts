@@ -70,7 +70,8 @@ export interface BirthFacts {
   parentMemberAtBirth: boolean;
 }
 
-export type RecommendationCategory = 'TIDAK_MAMPU' | 'WARGA_BINAAN_LAPAS' | 'ORANG_TERLANTAR' | 'PENGHUNI_PANTI' | 'TAHANAN';
+export type RecommendationCategory =
+  'TIDAK_MAMPU' | 'WARGA_BINAAN_LAPAS' | 'ORANG_TERLANTAR' | 'PENGHUNI_PANTI' | 'TAHANAN';
 
 /** The Dinsos recommendation letter (DIN-1) most relevant to the date: the one in force, else the latest that began before it. */
 export interface RecommendationFacts {
@@ -88,7 +89,12 @@ export interface RecommendationFacts {
 }
 
 /** The special groups of Perda 9/2018 art. 7 need not be residents; the TIDAK_MAMPU category does. */
-export const SPECIAL_GROUPS: readonly RecommendationCategory[] = ['WARGA_BINAAN_LAPAS', 'ORANG_TERLANTAR', 'PENGHUNI_PANTI', 'TAHANAN'];
+export const SPECIAL_GROUPS: readonly RecommendationCategory[] = [
+  'WARGA_BINAAN_LAPAS',
+  'ORANG_TERLANTAR',
+  'PENGHUNI_PANTI',
+  'TAHANAN',
+];
 
 export interface EligibilityFacts {
   nik: string;
@@ -120,17 +126,35 @@ export interface Decision {
 export const RULES = {
   RESIDENT: {
     code: 'MEM-3.1',
-    description: 'Perda 9/2018 ps. 7: penduduk terdaftar dalam database kependudukan, hidup dan tidak pindah, bukan peserta JKN yang iurannya dibayar pemerintah',
+    description:
+      'Perda 9/2018 ps. 7: penduduk terdaftar dalam database kependudukan, hidup dan tidak pindah, bukan peserta JKN yang iurannya dibayar pemerintah',
   },
-  EXCLUDED: { code: 'MEM-4', description: 'Perda 9/2018 ps. 7 dan 14(5): peserta JKN yang iurannya dibayar pemerintah tidak dijamin Jamkesda' },
-  NOT_REGISTERED: { code: 'MEM-1', description: 'Tidak terdaftar, meninggal atau pindah menurut data kependudukan pada tanggal itu' },
+  EXCLUDED: {
+    code: 'MEM-4',
+    description: 'Perda 9/2018 ps. 7 dan 14(5): peserta JKN yang iurannya dibayar pemerintah tidak dijamin Jamkesda',
+  },
+  NOT_REGISTERED: {
+    code: 'MEM-1',
+    description: 'Tidak terdaftar, meninggal atau pindah menurut data kependudukan pada tanggal itu',
+  },
   NO_PROGRAM: { code: 'SETTINGS', description: 'Belum ada pengaturan program yang berlaku pada tanggal itu' },
-  POOR: { code: 'MEM-3.P', description: 'Perwal 27A/2017: penduduk miskin terverifikasi dalam data terpadu Kemensos (DTKS desil 1–4)' },
-  POOR_REQUIRED: { code: 'MEM-3.P', description: 'Basis program hanya penduduk miskin terverifikasi (Perwal 27A/2017)' },
-  NEWBORN: { code: 'MEM-3.2', description: 'Perda 9/2018 ps. 7: anak yang lahir dari peserta, sejak lahir, setelah akta atau surat keterangan lahir dicatat' },
+  POOR: {
+    code: 'MEM-3.P',
+    description: 'Perwal 27A/2017: penduduk miskin terverifikasi dalam data terpadu Kemensos (DTKS desil 1–4)',
+  },
+  POOR_REQUIRED: {
+    code: 'MEM-3.P',
+    description: 'Basis program hanya penduduk miskin terverifikasi (Perwal 27A/2017)',
+  },
+  NEWBORN: {
+    code: 'MEM-3.2',
+    description:
+      'Perda 9/2018 ps. 7: anak yang lahir dari peserta, sejak lahir, setelah akta atau surat keterangan lahir dicatat',
+  },
   DINSOS: {
     code: 'MEM-3.3',
-    description: 'Perda 9/2018 ps. 7: warga binaan, orang terlantar, penghuni panti, tahanan, atau penduduk tidak mampu dengan surat rekomendasi Dinas Sosial yang berlaku',
+    description:
+      'Perda 9/2018 ps. 7: warga binaan, orang terlantar, penghuni panti, tahanan, atau penduduk tidak mampu dengan surat rekomendasi Dinas Sosial yang berlaku',
   },
   NO_BASIS: { code: 'MEM-3', description: 'Tidak memenuhi satu pun dasar kepesertaan yang berlaku pada tanggal itu' },
 } as const;
@@ -163,10 +187,14 @@ export function decideEligibility(f: EligibilityFacts): Decision {
   const parsed = parseNik(f.nik);
   const mismatch = parsed.ok && sex && birthDate ? nikMismatch(parsed.parts, birthDate, sex) : null;
   if (mismatch) {
-    warn('NIK_DATA_MISMATCH', 'Tanggal lahir atau jenis kelamin pada NIK tidak sesuai data kependudukan; periksa identitas.');
+    warn(
+      'NIK_DATA_MISMATCH',
+      'Tanggal lahir atau jenis kelamin pada NIK tidak sesuai data kependudukan; periksa identitas.',
+    );
   }
 
-  const cardStatus: CardStatus | null = f.card?.status ?? (p ? (p.ektpRecorded ? 'NONE' : 'PENDING_EKTP') : birth ? 'NONE' : null);
+  const cardStatus: CardStatus | null =
+    f.card?.status ?? (p ? (p.ektpRecorded ? 'NONE' : 'PENDING_EKTP') : birth ? 'NONE' : null);
 
   // Facts about the person that no basis can overcome, then those that end residence.
   let alive = true;
@@ -192,7 +220,10 @@ export function decideEligibility(f: EligibilityFacts): Decision {
   const jknActive = jkn?.status === 'AKTIF';
   const excluded = jknActive && (f.settings?.excludedSegments.includes(jkn.segment) ?? false);
   if (excluded) {
-    block('PBI_JKN', `Peserta JKN segmen ${SEGMENT_NAMES[jkn.segment]} yang aktif: iuran dibayar pemerintah, tidak dijamin Jamkesda.`);
+    block(
+      'PBI_JKN',
+      `Peserta JKN segmen ${SEGMENT_NAMES[jkn.segment]} yang aktif: iuran dibayar pemerintah, tidak dijamin Jamkesda.`,
+    );
   } else if (jknActive) {
     warn('JKN_COB', `Peserta JKN aktif (${SEGMENT_NAMES[jkn.segment]}): JKN menjamin lebih dahulu.`);
   } else if (jkn) {
@@ -212,7 +243,11 @@ export function decideEligibility(f: EligibilityFacts): Decision {
 
   const bases = settings.bases;
   const covered = (basis: Basis, rule: Decision['rule']): Decision => {
-    if (cardStatus === 'PENDING_EKTP') warn('CARD_PENDING_EKTP', 'Dijamin, tetapi kartu belum dapat diterbitkan: lakukan perekaman e-KTP di Disdukcapil.');
+    if (cardStatus === 'PENDING_EKTP')
+      warn(
+        'CARD_PENDING_EKTP',
+        'Dijamin, tetapi kartu belum dapat diterbitkan: lakukan perekaman e-KTP di Disdukcapil.',
+      );
     return { eligible: true, basis, cardStatus, reasons, rule };
   };
 
@@ -226,28 +261,46 @@ export function decideEligibility(f: EligibilityFacts): Decision {
   }
 
   // 3. A Dinsos recommendation in force (MEM-3.3); the "unable to pay" category needs residence.
-  const recInForce = rec && rec.validFrom <= f.date && f.date <= rec.validTo && (!rec.revokedOn || f.date < rec.revokedOn);
+  const recInForce =
+    rec && rec.validFrom <= f.date && f.date <= rec.validTo && (!rec.revokedOn || f.date < rec.revokedOn);
   const recApplies = recInForce && (SPECIAL_GROUPS.includes(rec.category) || resident);
   if (bases.includes('DINSOS_RECOMMENDATION') && recApplies) {
-    info('DINSOS_RECOMMENDATION', `Surat rekomendasi Dinas Sosial nomor ${rec.number}, berlaku sampai ${formatDateId(rec.validTo)}.`);
+    info(
+      'DINSOS_RECOMMENDATION',
+      `Surat rekomendasi Dinas Sosial nomor ${rec.number}, berlaku sampai ${formatDateId(rec.validTo)}.`,
+    );
     return covered('DINSOS_RECOMMENDATION', RULES.DINSOS);
   }
 
   // 2. The child of a member, from birth, once the birth is recorded (MEM-3.2).
   if (bases.includes('NEWBORN') && birth && birth.parentMemberAtBirth) {
     const doc = birth.documentKind === 'AKTA_KELAHIRAN' ? 'akta kelahiran' : 'surat keterangan lahir';
-    info('NEWBORN', `Bayi dari peserta, dijamin sejak lahir ${formatDateId(birth.birthDate)} (${doc}, registrasi ${birth.regNumber}).`);
+    info(
+      'NEWBORN',
+      `Bayi dari peserta, dijamin sejak lahir ${formatDateId(birth.birthDate)} (${doc}, registrasi ${birth.regNumber}).`,
+    );
     return covered('NEWBORN', RULES.NEWBORN);
   }
 
   // Not covered: say which basis came closest and why it did not apply.
   if (rec && bases.includes('DINSOS_RECOMMENDATION') && !recInForce) {
-    const ended = rec.revokedOn && rec.revokedOn <= f.date ? `dicabut sejak ${formatDateId(rec.revokedOn)}` : rec.validFrom > f.date ? `baru berlaku ${formatDateId(rec.validFrom)}` : `berakhir ${formatDateId(rec.validTo)}`;
-    block('RECOMMENDATION_EXPIRED', `Surat rekomendasi Dinas Sosial nomor ${rec.number} tidak berlaku pada tanggal itu (${ended}).`);
+    const ended =
+      rec.revokedOn && rec.revokedOn <= f.date
+        ? `dicabut sejak ${formatDateId(rec.revokedOn)}`
+        : rec.validFrom > f.date
+          ? `baru berlaku ${formatDateId(rec.validFrom)}`
+          : `berakhir ${formatDateId(rec.validTo)}`;
+    block(
+      'RECOMMENDATION_EXPIRED',
+      `Surat rekomendasi Dinas Sosial nomor ${rec.number} tidak berlaku pada tanggal itu (${ended}).`,
+    );
     return { eligible: false, basis: null, cardStatus, reasons, rule: RULES.DINSOS };
   }
   if (birth && bases.includes('NEWBORN') && !birth.parentMemberAtBirth) {
-    block('NEWBORN_PARENT_NOT_MEMBER', 'Kelahiran tercatat, tetapi tidak ada orang tua yang menjadi peserta pada tanggal lahir.');
+    block(
+      'NEWBORN_PARENT_NOT_MEMBER',
+      'Kelahiran tercatat, tetapi tidak ada orang tua yang menjadi peserta pada tanggal lahir.',
+    );
     return { eligible: false, basis: null, cardStatus, reasons, rule: RULES.NEWBORN };
   }
   if (!resident) {
@@ -255,7 +308,11 @@ export function decideEligibility(f: EligibilityFacts): Decision {
     return { eligible: false, basis: null, cardStatus, reasons, rule: RULES.NOT_REGISTERED };
   }
   if (bases.includes('POOR')) {
-    const why = !pov ? 'tidak tercatat dalam DTKS' : pov.status !== 'AKTIF' ? 'data DTKS-nya tidak aktif' : `tercatat pada desil ${pov.decile} (di atas desil ${POOR_MAX_DECILE})`;
+    const why = !pov
+      ? 'tidak tercatat dalam DTKS'
+      : pov.status !== 'AKTIF'
+        ? 'data DTKS-nya tidak aktif'
+        : `tercatat pada desil ${pov.decile} (di atas desil ${POOR_MAX_DECILE})`;
     block('NOT_POOR', `Program hanya menjamin penduduk miskin terverifikasi; yang bersangkutan ${why}.`);
     return { eligible: false, basis: null, cardStatus, reasons, rule: RULES.POOR_REQUIRED };
   }

@@ -35,7 +35,9 @@ describe('citizenAnswer', () => {
     // The family's Kartu Sehat does not cover a PBI member: not a word about it.
     expect(pbi.card).toBeNull();
     expect(JSON.stringify(pbi)).not.toMatch(/Kartu Sehat|Kartu Keluarga/);
-    expect(citizenAnswer(decision({ eligible: false, basis: null }, ['DECEASED']), true).nextSteps[0]).toMatch(/Disdukcapil/);
+    expect(citizenAnswer(decision({ eligible: false, basis: null }, ['DECEASED']), true).nextSteps[0]).toMatch(
+      /Disdukcapil/,
+    );
   });
 
   it('never carries a name or a number', () => {
@@ -44,8 +46,12 @@ describe('citizenAnswer', () => {
   });
 
   it('sends a lapsed letter holder to Dinas Sosial and explains a newborn whose parents were not members', () => {
-    expect(citizenAnswer(decision({ eligible: false, basis: null }, ['RECOMMENDATION_EXPIRED']), true).nextSteps[0]).toMatch(/Dinas Sosial/);
-    expect(citizenAnswer(decision({ eligible: false, basis: null }, ['NEWBORN_PARENT_NOT_MEMBER']), true).title).toMatch(/orang tua bayi/);
+    expect(
+      citizenAnswer(decision({ eligible: false, basis: null }, ['RECOMMENDATION_EXPIRED']), true).nextSteps[0],
+    ).toMatch(/Dinas Sosial/);
+    expect(
+      citizenAnswer(decision({ eligible: false, basis: null }, ['NEWBORN_PARENT_NOT_MEMBER']), true).title,
+    ).toMatch(/orang tua bayi/);
   });
 
   it('takes a KK number as typed and matches it only against a number on record', () => {

@@ -51,10 +51,17 @@ export function citizenAnswer(decision: Decision | null, familyCardMatched: bool
   const card = decision.cardStatus;
   if (decision.eligible) {
     const steps: string[] = [];
-    if (codes.has('CARD_PENDING_EKTP')) steps.push('Rekam e-KTP di Disdukcapil agar Kartu Sehat keluarga Anda dapat dicetak.');
-    if (codes.has('JKN_COB')) steps.push('Anda juga peserta JKN yang aktif: tunjukkan kartu JKN/KIS lebih dahulu di fasilitas kesehatan.');
-    if (codes.has('JKN_INACTIVE')) steps.push('Kepesertaan JKN Anda tidak aktif: aktifkan kembali di kantor BPJS Kesehatan atau aplikasi Mobile JKN.');
-    steps.push('Untuk berobat, datang ke puskesmas terlebih dahulu dengan membawa KTP dan Kartu Keluarga; rujukan ke rumah sakit diberikan bila diperlukan.');
+    if (codes.has('CARD_PENDING_EKTP'))
+      steps.push('Rekam e-KTP di Disdukcapil agar Kartu Sehat keluarga Anda dapat dicetak.');
+    if (codes.has('JKN_COB'))
+      steps.push('Anda juga peserta JKN yang aktif: tunjukkan kartu JKN/KIS lebih dahulu di fasilitas kesehatan.');
+    if (codes.has('JKN_INACTIVE'))
+      steps.push(
+        'Kepesertaan JKN Anda tidak aktif: aktifkan kembali di kantor BPJS Kesehatan atau aplikasi Mobile JKN.',
+      );
+    steps.push(
+      'Untuk berobat, datang ke puskesmas terlebih dahulu dengan membawa KTP dan Kartu Keluarga; rujukan ke rumah sakit diberikan bila diperlukan.',
+    );
     return { status: 'COVERED', title: 'Anda terdaftar dan dijamin Jaminan Kesehatan Daerah.', nextSteps: steps, card };
   }
   if (codes.has('PBI_JKN')) {
@@ -63,7 +70,10 @@ export function citizenAnswer(decision: Decision | null, familyCardMatched: bool
     return {
       status: 'COVERED_BY_JKN',
       title: 'Anda dijamin JKN-PBI (peserta JKN yang iurannya dibayar pemerintah), sehingga tidak memakai Jamkesda.',
-      nextSteps: ['Gunakan kartu JKN/KIS Anda di puskesmas dan rumah sakit.', 'Bila kartu JKN hilang, hubungi kantor BPJS Kesehatan.'],
+      nextSteps: [
+        'Gunakan kartu JKN/KIS Anda di puskesmas dan rumah sakit.',
+        'Bila kartu JKN hilang, hubungi kantor BPJS Kesehatan.',
+      ],
       card: null,
     };
   }
@@ -79,7 +89,10 @@ export function citizenAnswer(decision: Decision | null, familyCardMatched: bool
     return {
       status: 'NOT_COVERED',
       title: 'Program saat ini hanya menjamin penduduk miskin yang terdaftar di Data Terpadu Kesejahteraan Sosial.',
-      nextSteps: ['Tanyakan pendaftaran ke kelurahan atau Dinas Sosial.', 'Dalam keadaan darurat, datangi rumah sakit terdekat; petugas akan membantu.'],
+      nextSteps: [
+        'Tanyakan pendaftaran ke kelurahan atau Dinas Sosial.',
+        'Dalam keadaan darurat, datangi rumah sakit terdekat; petugas akan membantu.',
+      ],
       card,
     };
   }
@@ -87,7 +100,9 @@ export function citizenAnswer(decision: Decision | null, familyCardMatched: bool
     return {
       status: 'NOT_COVERED',
       title: 'Surat rekomendasi Dinas Sosial Anda sudah tidak berlaku.',
-      nextSteps: ['Datangi Dinas Sosial dengan membawa KTP dan Kartu Keluarga untuk menanyakan surat rekomendasi baru.'],
+      nextSteps: [
+        'Datangi Dinas Sosial dengan membawa KTP dan Kartu Keluarga untuk menanyakan surat rekomendasi baru.',
+      ],
       card,
     };
   }
@@ -95,7 +110,10 @@ export function citizenAnswer(decision: Decision | null, familyCardMatched: bool
     return {
       status: 'NOT_COVERED',
       title: 'Kelahiran sudah tercatat, tetapi orang tua bayi bukan peserta Jamkesda pada tanggal lahir.',
-      nextSteps: ['Bila ibu atau ayah peserta JKN, daftarkan bayi ke BPJS Kesehatan.', 'Urus akta kelahiran dan pembaruan Kartu Keluarga di Disdukcapil.'],
+      nextSteps: [
+        'Bila ibu atau ayah peserta JKN, daftarkan bayi ke BPJS Kesehatan.',
+        'Urus akta kelahiran dan pembaruan Kartu Keluarga di Disdukcapil.',
+      ],
       card,
     };
   }

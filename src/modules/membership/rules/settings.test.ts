@@ -17,7 +17,10 @@ describe('settingProblems', () => {
     expect(settingProblems({ ...ok, bases: ['POOR'] }, '2026-11-22', true)).toEqual([]);
   });
   it('names unknown bases and segments, empty bases, duplicates and a missing reason', () => {
-    const p = settingProblems({ effectiveFrom: '2027-01-01', bases: ['KAYA', 'RESIDENT', 'RESIDENT'], excludedSegments: ['ASING'], note: '' }, '2026-11-22');
+    const p = settingProblems(
+      { effectiveFrom: '2027-01-01', bases: ['KAYA', 'RESIDENT', 'RESIDENT'], excludedSegments: ['ASING'], note: '' },
+      '2026-11-22',
+    );
     expect(p.join(' ')).toMatch(/KAYA/);
     expect(p.join(' ')).toMatch(/ASING/);
     expect(p.join(' ')).toMatch(/sekali/);

@@ -19,7 +19,10 @@ export interface NewSetting {
 export function settingProblems(s: NewSetting, today: string, povertyDataAvailable = false): string[] {
   const problems: string[] = [];
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s.effectiveFrom)) problems.push('Tanggal berlaku harus berformat YYYY-MM-DD.');
-  else if (s.effectiveFrom <= today) problems.push(`Perubahan hanya dapat berlaku mulai besok atau sesudahnya (hari ini ${today}); keputusan yang sudah dibuat tidak boleh berubah.`);
+  else if (s.effectiveFrom <= today)
+    problems.push(
+      `Perubahan hanya dapat berlaku mulai besok atau sesudahnya (hari ini ${today}); keputusan yang sudah dibuat tidak boleh berubah.`,
+    );
   if (s.bases.length === 0) problems.push('Pilih sedikitnya satu dasar kepesertaan.');
   const unknownBasis = s.bases.filter((b) => !BASES.includes(b as Basis));
   if (unknownBasis.length) problems.push(`Dasar kepesertaan tidak dikenal: ${unknownBasis.join(', ')}.`);
@@ -30,7 +33,9 @@ export function settingProblems(s: NewSetting, today: string, povertyDataAvailab
   }
   // A poor-only basis without poverty data would refuse everyone (NOT_POOR).
   if (s.bases.includes('POOR') && !povertyDataAvailable) {
-    problems.push('Dasar "penduduk miskin terverifikasi" memerlukan data DTKS, yang belum dimuat; pilih dasar lain untuk saat ini.');
+    problems.push(
+      'Dasar "penduduk miskin terverifikasi" memerlukan data DTKS, yang belum dimuat; pilih dasar lain untuk saat ini.',
+    );
   }
   if (s.note.trim().length < 5) problems.push('Tuliskan dasar hukum atau alasan perubahan (misalnya nomor Perwal).');
   return problems;

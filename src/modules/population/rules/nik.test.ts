@@ -40,7 +40,14 @@ describe('parseNik', () => {
   });
 
   it('rejects anything that is not 16 digits with NIK_FORMAT', () => {
-    for (const bad of ['', '327501170885000', '32750117088500011', '32750117O8850001', ' 3275011708850001', '3275-01-170885-0001']) {
+    for (const bad of [
+      '',
+      '327501170885000',
+      '32750117088500011',
+      '32750117O8850001',
+      ' 3275011708850001',
+      '3275-01-170885-0001',
+    ]) {
       const r = parseNik(bad);
       expect(r.ok).toBe(false);
       if (!r.ok) {
@@ -239,12 +246,14 @@ describe('NIK properties', () => {
       fc.property(fc.string({ unit: digit, minLength: 16, maxLength: 16 }), (s) => {
         const r = parseNik(s);
         if (r.ok) {
-          expect(encodeNik({
-            regionCode: r.parts.regionCode,
-            birthDate: `20${pad(r.parts.yy, 2)}-${pad(r.parts.month, 2)}-${pad(Math.min(r.parts.day, daysIn(2000 + r.parts.yy, r.parts.month)), 2)}`,
-            sex: r.parts.sex,
-            serial: Number(r.parts.serial),
-          })).toHaveLength(16);
+          expect(
+            encodeNik({
+              regionCode: r.parts.regionCode,
+              birthDate: `20${pad(r.parts.yy, 2)}-${pad(r.parts.month, 2)}-${pad(Math.min(r.parts.day, daysIn(2000 + r.parts.yy, r.parts.month)), 2)}`,
+              sex: r.parts.sex,
+              serial: Number(r.parts.serial),
+            }),
+          ).toHaveLength(16);
         } else {
           expect(['NIK_DATE', 'NIK_SERIAL', 'NIK_REGION']).toContain(r.problem.code);
           expect(r.problem.message.length).toBeGreaterThan(0);

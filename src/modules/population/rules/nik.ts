@@ -139,11 +139,7 @@ const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
  * (YYYY-MM-DD) and sex. null = consistent. A birth date that is not a real
  * YYYY-MM-DD date cannot agree with the NIK, so it counts as a mismatch.
  */
-export function nikMismatch(
-  parts: NikParts,
-  birthDate: string,
-  sex: Sex,
-): null | { birthDate: boolean; sex: boolean } {
+export function nikMismatch(parts: NikParts, birthDate: string, sex: Sex): null | { birthDate: boolean; sex: boolean } {
   const d = parseIsoDate(birthDate);
   const dateDiffers = !d || d.day !== parts.day || d.month !== parts.month || d.year % 100 !== parts.yy;
   const sexDiffers = sex !== parts.sex;

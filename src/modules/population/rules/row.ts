@@ -78,11 +78,19 @@ function normalizeRelation(text: string): string {
 }
 
 // Helpers are top-level functions (not closures made per row): this rule runs millions of times per import.
-function optionalDate(errors: Problem[], column: string, label: string, text: string, asOf: string, birthDate: string | null): string | null {
+function optionalDate(
+  errors: Problem[],
+  column: string,
+  label: string,
+  text: string,
+  asOf: string,
+  birthDate: string | null,
+): string | null {
   const t = text.trim();
   if (!t) return null;
   const d = parseDate(t);
-  if (!d) errors.push({ column, value: t, reason: `${label} tidak sah (format YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY).` });
+  if (!d)
+    errors.push({ column, value: t, reason: `${label} tidak sah (format YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY).` });
   else if (d > asOf) errors.push({ column, value: t, reason: `${label} setelah tanggal data (${asOf}).` });
   else if (birthDate && d < birthDate) errors.push({ column, value: t, reason: `${label} sebelum tanggal lahir.` });
   return d;
@@ -99,7 +107,12 @@ function optionalDigits(warnings: Problem[], column: 'rt' | 'rw', text: string):
 function optionalText(warnings: Problem[], column: string, raw: string, max: number): string | null {
   if (!raw) return null;
   const t = cleanText(raw, max);
-  if (t === null) warnings.push({ column, value: raw, reason: `Teks memuat karakter kendali atau lebih dari ${max} karakter; nilai diabaikan.` });
+  if (t === null)
+    warnings.push({
+      column,
+      value: raw,
+      reason: `Teks memuat karakter kendali atau lebih dari ${max} karakter; nilai diabaikan.`,
+    });
   return t || null;
 }
 
@@ -127,7 +140,12 @@ export function checkPopulationRow(get: (c: Column) => string, asOf: string): Ro
 
   const nameRaw = get('nama');
   const name = cleanText(nameRaw, 200);
-  if (!name) fail('nama', nameRaw.trim() ? nameRaw : '', nameRaw.trim() ? 'Nama memuat karakter kendali atau lebih dari 200 karakter.' : 'Nama wajib diisi.');
+  if (!name)
+    fail(
+      'nama',
+      nameRaw.trim() ? nameRaw : '',
+      nameRaw.trim() ? 'Nama memuat karakter kendali atau lebih dari 200 karakter.' : 'Nama wajib diisi.',
+    );
 
   const sexText = get('jenis_kelamin');
   const sex = parseSex(sexText);
@@ -136,24 +154,35 @@ export function checkPopulationRow(get: (c: Column) => string, asOf: string): Ro
   const birthText = get('tanggal_lahir');
   const birthDate = parseDate(birthText);
   if (!birthText.trim()) fail('tanggal_lahir', '', 'Tanggal lahir wajib diisi.');
-  else if (!birthDate) fail('tanggal_lahir', birthText, 'Tanggal lahir tidak sah (format YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY).');
+  else if (!birthDate)
+    fail('tanggal_lahir', birthText, 'Tanggal lahir tidak sah (format YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY).');
   else if (birthDate > asOf) fail('tanggal_lahir', birthText, `Tanggal lahir setelah tanggal data (${asOf}).`);
 
   const relText = get('hubungan_keluarga');
   const relation = normalizeRelation(relText);
   if (!relation) fail('hubungan_keluarga', '', 'Hubungan keluarga wajib diisi.');
-  else if (!RELATION_SET.has(relation)) fail('hubungan_keluarga', relText, `Hubungan keluarga tidak dikenal. Pilihan: ${RELATIONS.join(', ')}.`);
+  else if (!RELATION_SET.has(relation))
+    fail('hubungan_keluarga', relText, `Hubungan keluarga tidak dikenal. Pilihan: ${RELATIONS.join(', ')}.`);
 
   const villageText = get('kode_wilayah');
   const village = digitsOnly(villageText);
   if (!villageText.trim()) fail('kode_wilayah', '', 'Kode wilayah wajib diisi.');
-  else if (!DIGITS10.test(village)) fail('kode_wilayah', villageText, 'Kode wilayah (kelurahan/desa) harus 10 digit, titik boleh (32.75.01.1001).');
+  else if (!DIGITS10.test(village))
+    fail('kode_wilayah', villageText, 'Kode wilayah (kelurahan/desa) harus 10 digit, titik boleh (32.75.01.1001).');
 
   const ektpText = get('status_ektp').trim().toUpperCase();
-  if (ektpText !== 'Y' && ektpText !== 'N') fail('status_ektp', get('status_ektp'), 'Status e-KTP harus Y (sudah rekam) atau N.');
+  if (ektpText !== 'Y' && ektpText !== 'N')
+    fail('status_ektp', get('status_ektp'), 'Status e-KTP harus Y (sudah rekam) atau N.');
 
   if (errors === NO_PROBLEMS) errors = [];
-  const deathDate = optionalDate(errors, 'tanggal_meninggal', 'Tanggal meninggal', get('tanggal_meninggal'), asOf, birthDate);
+  const deathDate = optionalDate(
+    errors,
+    'tanggal_meninggal',
+    'Tanggal meninggal',
+    get('tanggal_meninggal'),
+    asOf,
+    birthDate,
+  );
   const movedOutDate = optionalDate(errors, 'tanggal_pindah', 'Tanggal pindah', get('tanggal_pindah'), asOf, birthDate);
 
   warnings = [];
@@ -166,8 +195,14 @@ export function checkPopulationRow(get: (c: Column) => string, asOf: string): Ro
 
   const mismatch = nikMismatch(nik.parts, birthDate, sex);
   if (mismatch) {
-    const what = [mismatch.birthDate ? 'tanggal lahir' : '', mismatch.sex ? 'jenis kelamin' : ''].filter(Boolean).join(' dan ');
-    warnings.push({ column: 'nik', value: nikText, reason: `NIK_DATA_MISMATCH: ${what} pada NIK tidak sesuai data; diterima dengan peringatan.` });
+    const what = [mismatch.birthDate ? 'tanggal lahir' : '', mismatch.sex ? 'jenis kelamin' : '']
+      .filter(Boolean)
+      .join(' dan ');
+    warnings.push({
+      column: 'nik',
+      value: nikText,
+      reason: `NIK_DATA_MISMATCH: ${what} pada NIK tidak sesuai data; diterima dengan peringatan.`,
+    });
   }
   return {
     record: {

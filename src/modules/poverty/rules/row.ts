@@ -20,7 +20,10 @@ interface Problem {
 }
 
 /** Checks one row of the DTKS file. Pure. */
-export function checkPovertyRow(get: (c: Column) => string, asOf: string): { record: PovertyRecord | null; errors: Problem[]; warnings: Problem[] } {
+export function checkPovertyRow(
+  get: (c: Column) => string,
+  asOf: string,
+): { record: PovertyRecord | null; errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const nik = get('nik').trim();
   const parsed = parseNik(nik);
@@ -28,18 +31,33 @@ export function checkPovertyRow(get: (c: Column) => string, asOf: string): { rec
   else if (!parsed.ok) errors.push({ column: 'nik', value: nik, reason: parsed.problem.message });
 
   const decileText = get('desil').trim();
-  if (!/^(10|[1-9])$/.test(decileText)) errors.push({ column: 'desil', value: decileText, reason: 'Desil harus bilangan 1 sampai 10.' });
+  if (!/^(10|[1-9])$/.test(decileText))
+    errors.push({ column: 'desil', value: decileText, reason: 'Desil harus bilangan 1 sampai 10.' });
 
-  const statusText = get('status').trim().toUpperCase().replace(/[\s_-]+/g, '');
-  const status = statusText === '' || statusText === 'AKTIF' ? 'AKTIF' : statusText === 'NONAKTIF' || statusText === 'TIDAKAKTIF' ? 'NONAKTIF' : null;
+  const statusText = get('status')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]+/g, '');
+  const status =
+    statusText === '' || statusText === 'AKTIF'
+      ? 'AKTIF'
+      : statusText === 'NONAKTIF' || statusText === 'TIDAKAKTIF'
+        ? 'NONAKTIF'
+        : null;
   if (!status) errors.push({ column: 'status', value: get('status'), reason: 'Status harus AKTIF atau NONAKTIF.' });
 
   const dateText = get('tanggal_penetapan').trim();
   let designatedOn: string | null = null;
   if (dateText) {
     designatedOn = parseDate(dateText);
-    if (!designatedOn) errors.push({ column: 'tanggal_penetapan', value: dateText, reason: 'Tanggal penetapan tidak sah.' });
-    else if (designatedOn > asOf) errors.push({ column: 'tanggal_penetapan', value: dateText, reason: `Tanggal penetapan setelah tanggal data (${asOf}).` });
+    if (!designatedOn)
+      errors.push({ column: 'tanggal_penetapan', value: dateText, reason: 'Tanggal penetapan tidak sah.' });
+    else if (designatedOn > asOf)
+      errors.push({
+        column: 'tanggal_penetapan',
+        value: dateText,
+        reason: `Tanggal penetapan setelah tanggal data (${asOf}).`,
+      });
   }
   if (errors.length > 0 || !status) return { record: null, errors, warnings: [] };
   return { record: { nik, decile: Number(decileText), status, designatedOn }, errors, warnings: [] };

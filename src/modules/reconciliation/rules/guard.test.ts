@@ -11,7 +11,9 @@ describe('assessChangeSet', () => {
   });
 
   it('passes an ordinary month: a few moved out, a few more rows', () => {
-    expect(assessChangeSet({ kind: 'population', before: 2955, rows: 2980, previousRows: 2955, ending: 40 }).verdict).toBe('ok');
+    expect(
+      assessChangeSet({ kind: 'population', before: 2955, rows: 2980, previousRows: 2955, ending: 40 }).verdict,
+    ).toBe('ok');
   });
 
   it('flags a row count that falls sharply even when few residents go missing', () => {
@@ -24,19 +26,29 @@ describe('assessChangeSet', () => {
   it('refuses a file that would end nearly everyone (a one-row spreadsheet)', () => {
     const v = assessChangeSet({ kind: 'population', before: 2955, rows: 1, previousRows: 2955, ending: 2954 });
     expect(v.verdict).toBe('refused');
-    expect(refusalMessage(v.figures)).toMatch(/^Berkas ditolak: 2\.954 dari 2\.955 penduduk .* tidak ada daftar perubahan yang dibuat/);
+    expect(refusalMessage(v.figures)).toMatch(
+      /^Berkas ditolak: 2\.954 dari 2\.955 penduduk .* tidak ada daftar perubahan yang dibuat/,
+    );
   });
 
   it('uses the limits given, and speaks of memberships for JKN', () => {
-    const v = assessChangeSet({ kind: 'jkn', before: 100, rows: 92, previousRows: 100, ending: 8 }, { suspectPercent: 10, refusePercent: 95 });
+    const v = assessChangeSet(
+      { kind: 'jkn', before: 100, rows: 92, previousRows: 100, ending: 8 },
+      { suspectPercent: 10, refusePercent: 95 },
+    );
     expect(v.verdict).toBe('ok');
-    const w = assessChangeSet({ kind: 'jkn', before: 100, rows: 40, previousRows: 100, ending: 60 }, { suspectPercent: 10, refusePercent: 95 });
+    const w = assessChangeSet(
+      { kind: 'jkn', before: 100, rows: 40, previousRows: 100, ending: 60 },
+      { suspectPercent: 10, refusePercent: 95 },
+    );
     expect(w.verdict).toBe('suspect');
     expect(w.figures.reasons[0]).toContain('kepesertaan JKN');
   });
 
   it('treats an empty register as nothing to compare', () => {
-    expect(assessChangeSet({ kind: 'population', before: 0, rows: 10, previousRows: null, ending: 0 }).verdict).toBe('ok');
+    expect(assessChangeSet({ kind: 'population', before: 0, rows: 10, previousRows: null, ending: 0 }).verdict).toBe(
+      'ok',
+    );
   });
 });
 

@@ -60,10 +60,15 @@ export function endingNoun(kind: ChangeSetKind): string {
 
 export function assessChangeSet(f: GuardFacts, limits: GuardLimits = DEFAULT_GUARD_LIMITS): GuardVerdict {
   const endingPercent = pct(f.ending, f.before);
-  const rowDropPercent = f.previousRows && f.previousRows > 0 ? Math.max(0, pct(f.previousRows - f.rows, f.previousRows)) : null;
+  const rowDropPercent =
+    f.previousRows && f.previousRows > 0 ? Math.max(0, pct(f.previousRows - f.rows, f.previousRows)) : null;
   const reasons: string[] = [];
-  const base = f.kind === 'jkn' ? 'kepesertaan JKN yang masih berlaku' : 'penduduk yang tercatat hidup dan belum pindah';
-  const verb = f.kind === 'jkn' ? 'akan berakhir karena tidak ada dalam berkas' : 'tidak ada dalam snapshot dan akan dicatat pindah keluar';
+  const base =
+    f.kind === 'jkn' ? 'kepesertaan JKN yang masih berlaku' : 'penduduk yang tercatat hidup dan belum pindah';
+  const verb =
+    f.kind === 'jkn'
+      ? 'akan berakhir karena tidak ada dalam berkas'
+      : 'tidak ada dalam snapshot dan akan dicatat pindah keluar';
   const refused = f.ending > 0 && endingPercent > limits.refusePercent;
   if (endingPercent > limits.suspectPercent) {
     reasons.push(
@@ -75,7 +80,14 @@ export function assessChangeSet(f: GuardFacts, limits: GuardLimits = DEFAULT_GUA
       `Berkas ini berisi ${id(f.rows)} baris, ${idPct(rowDropPercent)} % lebih sedikit dari berkas terakhir (${id(f.previousRows!)} baris); batas kewajaran ${idPct(limits.suspectPercent)} %.`,
     );
   }
-  const figures: GuardFigures = { ...f, endingPercent, rowDropPercent, suspectPercent: limits.suspectPercent, refusePercent: limits.refusePercent, reasons };
+  const figures: GuardFigures = {
+    ...f,
+    endingPercent,
+    rowDropPercent,
+    suspectPercent: limits.suspectPercent,
+    refusePercent: limits.refusePercent,
+    reasons,
+  };
   return { verdict: refused ? 'refused' : reasons.length > 0 ? 'suspect' : 'ok', figures };
 }
 
@@ -91,7 +103,12 @@ export function refusalMessage(g: GuardFigures): string {
  * What a typed confirmation must say before endings of a suspect set are
  * approved: null when nothing is needed or it matches, else the message.
  */
-export function confirmationProblem(suspect: boolean, kind: ChangeSetKind, ending: number, typed: number | undefined): string | null {
+export function confirmationProblem(
+  suspect: boolean,
+  kind: ChangeSetKind,
+  ending: number,
+  typed: number | undefined,
+): string | null {
   if (!suspect || ending === 0) return null;
   if (typed === ending) return null;
   const what = `Persetujuan ini akan mengakhiri ${id(ending)} ${endingNoun(kind)} pada daftar perubahan yang ditandai mencurigakan.`;

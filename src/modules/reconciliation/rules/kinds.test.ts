@@ -30,7 +30,9 @@ describe('reconciliation kinds', () => {
     expect(approvesAll({ kinds: [], itemIds: [] })).toBe(true);
     expect(approvesAll({ kinds: ['DEATH'] })).toBe(false);
     expect(selectionProblem('population', { kinds: ['DEATH', 'BIRTH'], itemIds: [3] })).toBeNull();
-    expect(selectionProblem('population', { kinds: ['NEWLY_PBI'] })).toMatch(/tidak dikenal untuk data penduduk: NEWLY_PBI/);
+    expect(selectionProblem('population', { kinds: ['NEWLY_PBI'] })).toMatch(
+      /tidak dikenal untuk data penduduk: NEWLY_PBI/,
+    );
     expect(selectionProblem('jkn', { kinds: ['DEATH'] })).toMatch(/data JKN/);
     expect(selectionProblem('jkn', { itemIds: [0] })).toMatch(/positif/);
     expect(selectionProblem('jkn', { itemIds: [1.5] })).toMatch(/positif/);
@@ -47,13 +49,22 @@ describe('reconciliation kinds', () => {
   });
 
   it('describes what changes, field by field', () => {
-    expect(describeChange({ death_date: null }, { death_date: '2026-11-20' })).toEqual(['Tanggal meninggal: — → 2026-11-20']);
-    expect(describeChange({ village_code: '3275011001', address: 'A', rt: '001', rw: '002' }, { village_code: '3275021001', address: 'A', rt: '001', rw: '003' })).toEqual([
-      'Kode wilayah: 3275011001 → 3275021001',
-      'RW: 002 → 003',
+    expect(describeChange({ death_date: null }, { death_date: '2026-11-20' })).toEqual([
+      'Tanggal meninggal: — → 2026-11-20',
     ]);
+    expect(
+      describeChange(
+        { village_code: '3275011001', address: 'A', rt: '001', rw: '002' },
+        { village_code: '3275021001', address: 'A', rt: '001', rw: '003' },
+      ),
+    ).toEqual(['Kode wilayah: 3275011001 → 3275021001', 'RW: 002 → 003']);
     expect(describeChange({ ektp_recorded: false }, { ektp_recorded: true })).toEqual(['e-KTP: Tidak → Ya']);
-    expect(describeChange(null, { name: 'BAYI', birth_date: '2026-11-10', birth_place: null })).toEqual(['Nama: BAYI', 'Tanggal lahir: 2026-11-10']);
-    expect(describeChange({ segment: 'PBI_APBN' }, null)).toEqual(['Tidak lagi ada dalam berkas JKN: periode kepesertaan berakhir']);
+    expect(describeChange(null, { name: 'BAYI', birth_date: '2026-11-10', birth_place: null })).toEqual([
+      'Nama: BAYI',
+      'Tanggal lahir: 2026-11-10',
+    ]);
+    expect(describeChange({ segment: 'PBI_APBN' }, null)).toEqual([
+      'Tidak lagi ada dalam berkas JKN: periode kepesertaan berakhir',
+    ]);
   });
 });

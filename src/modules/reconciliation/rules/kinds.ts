@@ -104,7 +104,8 @@ export function selectionProblem(kind: ChangeSetKind, s: Selection): string | nu
   if (unknown.length > 0) {
     return `Jenis perubahan tidak dikenal untuk data ${kind === 'jkn' ? 'JKN' : 'penduduk'}: ${unknown.join(', ')}. Pilihan: ${KINDS_OF[kind].join(', ')}.`;
   }
-  if ((s.itemIds ?? []).some((id) => !Number.isSafeInteger(id) || id <= 0)) return 'Nomor butir perubahan harus bilangan bulat positif.';
+  if ((s.itemIds ?? []).some((id) => !Number.isSafeInteger(id) || id <= 0))
+    return 'Nomor butir perubahan harus bilangan bulat positif.';
   return null;
 }
 
@@ -122,7 +123,12 @@ export type ChangeSetStatus = 'PENDING' | 'APPROVED' | 'PARTIALLY_APPROVED' | 'R
  * approved). An approved item found stale still counts as approved: the
  * officer said yes, the register had moved on.
  */
-export function closingStatus(c: { pending: number; approved: number; declined: number; stale: number }): ChangeSetStatus {
+export function closingStatus(c: {
+  pending: number;
+  approved: number;
+  declined: number;
+  stale: number;
+}): ChangeSetStatus {
   if (c.pending > 0) return 'PENDING';
   if (c.approved + c.stale === 0) return 'REJECTED';
   return c.declined === 0 ? 'APPROVED' : 'PARTIALLY_APPROVED';
@@ -165,10 +171,14 @@ function show(v: unknown): string {
 }
 
 /** The changed fields of an item as "label: before → after" lines (a new record lists its values; an ended JKN period says so). */
-export function describeChange(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+export function describeChange(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): string[] {
   if (after === null) return ['Tidak lagi ada dalam berkas JKN: periode kepesertaan berakhir'];
   const keys = Object.keys(after).filter((k) => k in FIELD_LABEL);
-  if (before === null) return keys.filter((k) => after[k] !== null && after[k] !== '').map((k) => `${FIELD_LABEL[k]}: ${show(after[k])}`);
+  if (before === null)
+    return keys.filter((k) => after[k] !== null && after[k] !== '').map((k) => `${FIELD_LABEL[k]}: ${show(after[k])}`);
   return keys
     .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
     .map((k) => `${FIELD_LABEL[k]}: ${show(before[k])} → ${show(after[k])}`);

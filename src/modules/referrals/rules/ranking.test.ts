@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { proximity, rankDestinations, type Candidate } from './ranking.js';
 
 const ORIGIN = '3275011001';
-const c = (code: string, villageCode: string | null, location: Candidate['location'], freeBeds: number | null): Candidate => ({ code, name: `RS ${code}`, villageCode, location, freeBeds });
+const c = (
+  code: string,
+  villageCode: string | null,
+  location: Candidate['location'],
+  freeBeds: number | null,
+): Candidate => ({ code, name: `RS ${code}`, villageCode, location, freeBeds });
 
 describe('administrative proximity', () => {
   it('grades by village, district, city, bordering and outside', () => {

@@ -16,7 +16,11 @@ export const PROXIMITY_LABEL: Record<Proximity, string> = {
   OUTSIDE: 'Luar kota',
 };
 
-export function proximity(originVillage: string | null, village: string | null, location: LocationCategory | null): Proximity {
+export function proximity(
+  originVillage: string | null,
+  village: string | null,
+  location: LocationCategory | null,
+): Proximity {
   if (location === 'LUAR_KOTA') return 'OUTSIDE';
   if (location === 'PERBATASAN') return 'BORDERING';
   const a = originVillage ?? '';
@@ -42,7 +46,10 @@ export interface Candidate {
 export type Ranked<C extends Candidate> = C & { proximity: Proximity; rank: number };
 
 /** Nearest first; among equally near hospitals the one with more free class III beds; then by name. */
-export function rankDestinations<C extends Candidate>(originVillage: string | null, candidates: readonly C[]): Ranked<C>[] {
+export function rankDestinations<C extends Candidate>(
+  originVillage: string | null,
+  candidates: readonly C[],
+): Ranked<C>[] {
   return candidates
     .map((c) => ({ ...c, proximity: proximity(originVillage, c.villageCode, c.location) }))
     .sort(

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { checkDestination, formatReferralNumber, initialStatus, transition, type DestinationFacts, type FacilityFacts } from './referral.js';
+import {
+  checkDestination,
+  formatReferralNumber,
+  initialStatus,
+  transition,
+  type DestinationFacts,
+  type FacilityFacts,
+} from './referral.js';
 
 const pkm: FacilityFacts = { code: 'PKM1', name: 'Puskesmas A', level: 'PPK1', location: 'DALAM_KOTA' };
 const rsCity: FacilityFacts = { code: 'RS1', name: 'RSUD Kota', level: 'PPK2', location: 'DALAM_KOTA' };
 const rsBorder: FacilityFacts = { code: 'RS3', name: 'RS Perbatasan', level: 'PPK2', location: 'PERBATASAN' };
-const dest = (over: Partial<DestinationFacts> = {}): DestinationFacts => ({ code: 'RS2', name: 'RS Tujuan', level: 'PPK2', location: 'DALAM_KOTA', partner: true, freeBeds: 3, ...over });
+const dest = (over: Partial<DestinationFacts> = {}): DestinationFacts => ({
+  code: 'RS2',
+  name: 'RS Tujuan',
+  level: 'PPK2',
+  location: 'DALAM_KOTA',
+  partner: true,
+  freeBeds: 3,
+  ...over,
+});
 
 describe('destination rules', () => {
   it('accepts a partner hospital with free beds', () => {

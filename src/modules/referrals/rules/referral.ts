@@ -30,8 +30,10 @@ export interface Refusal {
  * out-of-city rule holds for every referral.
  */
 export function checkDestination(from: FacilityFacts, to: DestinationFacts, emergency: boolean): Refusal | null {
-  if (from.code === to.code) return { code: 'SAME_FACILITY', message: 'Fasilitas tujuan tidak boleh sama dengan fasilitas perujuk.' };
-  if (to.level !== 'PPK2') return { code: 'NOT_A_HOSPITAL', message: `${to.name} bukan rumah sakit (PPK II); rujukan hanya ke rumah sakit.` };
+  if (from.code === to.code)
+    return { code: 'SAME_FACILITY', message: 'Fasilitas tujuan tidak boleh sama dengan fasilitas perujuk.' };
+  if (to.level !== 'PPK2')
+    return { code: 'NOT_A_HOSPITAL', message: `${to.name} bukan rumah sakit (PPK II); rujukan hanya ke rumah sakit.` };
   if (to.location === 'LUAR_KOTA' && !(from.level === 'PPK2' && (from.location ?? 'DALAM_KOTA') === 'DALAM_KOTA')) {
     return {
       code: 'OUT_OF_CITY_NEEDS_HOSPITAL_REFERRAL',
@@ -79,10 +81,16 @@ export const STATUS_LABEL: Record<Status, string> = {
 };
 
 /** The status after `action`, or why the action is not possible in the current status. */
-export function transition(current: Status, action: Action): { ok: true; status: Status } | { ok: false; message: string } {
+export function transition(
+  current: Status,
+  action: Action,
+): { ok: true; status: Status } | { ok: false; message: string } {
   const m = MOVES[action];
   if (m.from.includes(current)) return { ok: true, status: m.to };
-  return { ok: false, message: `Rujukan berstatus "${STATUS_LABEL[current]}"; ${m.label} hanya dapat dicatat bila statusnya ${m.from.map((s) => `"${STATUS_LABEL[s]}"`).join(' atau ')}.` };
+  return {
+    ok: false,
+    message: `Rujukan berstatus "${STATUS_LABEL[current]}"; ${m.label} hanya dapat dicatat bila statusnya ${m.from.map((s) => `"${STATUS_LABEL[s]}"`).join(' atau ')}.`,
+  };
 }
 
 /** Letter numbers: `<seq, 5 digits>/RUJ-JKD/<year>`; the sequence restarts each calendar year. */

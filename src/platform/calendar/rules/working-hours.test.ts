@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jakartaDateTime, jakartaInstant } from './jakarta.js';
-import { addWorkingHours, isWorkingDay, nextWorkingDay, workingDayOnOrAfter, workingHoursBetween } from './working-hours.js';
+import {
+  addWorkingHours,
+  isWorkingDay,
+  nextWorkingDay,
+  workingDayOnOrAfter,
+  workingHoursBetween,
+} from './working-hours.js';
 
 const at = (date: string, time = '00:00') => jakartaInstant(date, time);
 const wib = (d: Date) => jakartaDateTime(d).iso.slice(0, 16);
@@ -66,7 +72,9 @@ describe('addWorkingHours (3×24 jam kerja)', () => {
   });
 
   it('handles fractional hours to the millisecond', () => {
-    expect(addWorkingHours(at('2026-02-09', '08:00'), 1.5, none).toISOString()).toBe(at('2026-02-09', '09:30').toISOString());
+    expect(addWorkingHours(at('2026-02-09', '08:00'), 1.5, none).toISOString()).toBe(
+      at('2026-02-09', '09:30').toISOString(),
+    );
   });
 
   it('rejects negative, infinite and NaN hours and invalid dates', () => {
@@ -97,8 +105,22 @@ describe('workingHoursBetween', () => {
 });
 
 describe('properties', () => {
-  const off = new Set(['2026-02-16', '2026-02-17', '2026-03-18', '2026-03-19', '2026-03-20', '2026-03-23', '2026-03-24', '2026-12-25', '2027-01-01']);
-  const instant = fc.date({ min: new Date('2025-12-01T00:00:00Z'), max: new Date('2027-02-01T00:00:00Z'), noInvalidDate: true });
+  const off = new Set([
+    '2026-02-16',
+    '2026-02-17',
+    '2026-03-18',
+    '2026-03-19',
+    '2026-03-20',
+    '2026-03-23',
+    '2026-03-24',
+    '2026-12-25',
+    '2027-01-01',
+  ]);
+  const instant = fc.date({
+    min: new Date('2025-12-01T00:00:00Z'),
+    max: new Date('2027-02-01T00:00:00Z'),
+    noInvalidDate: true,
+  });
   const hours = fc.double({ min: 0, max: 500, noNaN: true, noDefaultInfinity: true });
 
   it('workingHoursBetween(s, addWorkingHours(s, h)) = h', () => {

@@ -26,7 +26,9 @@ export function isWorkingDay(date: IsoDate, nonWorking: NonWorkingDays): boolean
 }
 
 function tooLong(from: IsoDate): RangeError {
-  return new RangeError(`No working day within ${MAX_NON_WORKING_STREAK} days after ${from}; check the days-off calendar.`);
+  return new RangeError(
+    `No working day within ${MAX_NON_WORKING_STREAK} days after ${from}; check the days-off calendar.`,
+  );
 }
 
 /** The first working day strictly after `date`. */

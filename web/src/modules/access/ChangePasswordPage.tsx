@@ -92,7 +92,12 @@ export default function ChangePasswordPage() {
                 <List.Item
                   key={c.label}
                   icon={
-                    <ThemeIcon size={18} radius="xl" color={c.ok ? 'dinkes' : 'gray'} variant={c.ok ? 'filled' : 'light'}>
+                    <ThemeIcon
+                      size={18}
+                      radius="xl"
+                      color={c.ok ? 'dinkes' : 'gray'}
+                      variant={c.ok ? 'filled' : 'light'}
+                    >
                       {c.ok ? <IconCheck size={12} aria-hidden /> : <IconCircleDashed size={12} aria-hidden />}
                     </ThemeIcon>
                   }

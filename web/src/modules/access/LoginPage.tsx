@@ -48,12 +48,25 @@ export default function LoginPage() {
       <form onSubmit={submit} noValidate aria-describedby={error ? 'login-error' : undefined}>
         <Stack gap="md">
           {expired && !error && (
-            <Alert color="yellow" icon={<IconClockHour4 aria-hidden />} title={s.login.expiredTitle} role="status" data-testid="session-expired">
+            <Alert
+              color="yellow"
+              icon={<IconClockHour4 aria-hidden />}
+              title={s.login.expiredTitle}
+              role="status"
+              data-testid="session-expired"
+            >
               {t.errors.sessionExpired}
             </Alert>
           )}
           {!!error && (
-            <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={s.login.failedTitle} role="alert" id="login-error" data-testid="login-error">
+            <Alert
+              color="red"
+              icon={<IconAlertTriangle aria-hidden />}
+              title={s.login.failedTitle}
+              role="alert"
+              id="login-error"
+              data-testid="login-error"
+            >
               {messageOf(error)}
             </Alert>
           )}

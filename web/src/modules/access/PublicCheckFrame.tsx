@@ -48,7 +48,15 @@ export function PublicCheckFrame(props: {
 }
 
 /** The verification code printed under a QR code, typed by hand when the camera is not used. */
-export function VerificationCodeInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+export function VerificationCodeInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <TextInput
       label={label}

@@ -100,11 +100,17 @@ export default function TokensPage() {
     { key: 'prefix', header: s.tokens.colPrefix, cell: (r) => <span className="mono">{r.prefix}…</span> },
     { key: 'owner', header: s.tokens.colOwner, cell: (r) => r.username },
     { key: 'label', header: s.tokens.colLabel, cell: (r) => r.label || t.common.none },
-    { key: 'created', header: s.tokens.colCreated, cell: (r) => <span className="nowrap">{formatDateTimeShort(r.created_at)}</span> },
+    {
+      key: 'created',
+      header: s.tokens.colCreated,
+      cell: (r) => <span className="nowrap">{formatDateTimeShort(r.created_at)}</span>,
+    },
     {
       key: 'used',
       header: s.tokens.colLastUsed,
-      cell: (r) => <span className="nowrap">{r.last_used_at ? formatDateTimeShort(r.last_used_at) : s.tokens.never}</span>,
+      cell: (r) => (
+        <span className="nowrap">{r.last_used_at ? formatDateTimeShort(r.last_used_at) : s.tokens.never}</span>
+      ),
     },
     {
       key: 'status',
@@ -152,14 +158,26 @@ export default function TokensPage() {
         <div aria-live="polite">
           {created && (
             <Box mt="md">
-              <SecretReveal title={s.tokens.createdTitle} secret={created} note={s.tokens.createdNote} testId="new-token" />
+              <SecretReveal
+                title={s.tokens.createdTitle}
+                secret={created}
+                note={s.tokens.createdNote}
+                testId="new-token"
+              />
             </Box>
           )}
         </div>
       </div>
       <ErrorAlert error={error} onRetry={reload} />
       <ErrorAlert error={actionError} />
-      <DataTable caption={s.tokens.caption} columns={columns} rows={data?.tokens} rowKey={(r) => r.id} loading={loading} minWidth={900} />
+      <DataTable
+        caption={s.tokens.caption}
+        columns={columns}
+        rows={data?.tokens}
+        rowKey={(r) => r.id}
+        loading={loading}
+        minWidth={900}
+      />
       {dialog}
     </Stack>
   );

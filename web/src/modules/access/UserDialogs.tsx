@@ -10,7 +10,8 @@ import { u } from './users-strings';
 
 export const ROLE_CODES = Object.keys(t.roles);
 export const FACILITY_ROLES = ['puskesmas', 'rumahsakit'];
-export const levelOf = (role: string | null) => (role === 'puskesmas' ? 'PPK1' : role === 'rumahsakit' ? 'PPK2' : undefined);
+export const levelOf = (role: string | null) =>
+  role === 'puskesmas' ? 'PPK1' : role === 'rumahsakit' ? 'PPK2' : undefined;
 export const roleOptions = ROLE_CODES.map((r) => ({ value: r, label: roleName(r) }));
 
 /** An account as the administrator's search returns it. */
@@ -44,7 +45,13 @@ export function EditUserForm({ user, onDone }: { user: AdminUser; onDone: () => 
     if (!role || nipError) return;
     await api(`/api/v1/users/${user.id}`, {
       method: 'PATCH',
-      body: { role, facilityCode: needsFacility ? facility : null, fullName: fullName.trim(), nip: nip || null, position: position.trim() || null },
+      body: {
+        role,
+        facilityCode: needsFacility ? facility : null,
+        fullName: fullName.trim(),
+        nip: nip || null,
+        position: position.trim() || null,
+      },
     });
     onDone();
   });
@@ -84,7 +91,13 @@ export function EditUserForm({ user, onDone }: { user: AdminUser; onDone: () => 
           {u.roleChangeNote}
         </Text>
         <Divider label={u.signer} labelPosition="left" />
-        <TextInput label={s.users.fullName} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} maxLength={200} data-testid="edit-full-name" />
+        <TextInput
+          label={s.users.fullName}
+          value={fullName}
+          onChange={(e) => setFullName(e.currentTarget.value)}
+          maxLength={200}
+          data-testid="edit-full-name"
+        />
         <TextInput
           label={u.nip}
           description={u.nipHint}
@@ -95,9 +108,21 @@ export function EditUserForm({ user, onDone }: { user: AdminUser; onDone: () => 
           classNames={{ input: 'mono' }}
           data-testid="edit-nip"
         />
-        <TextInput label={u.position} description={u.positionHint} value={position} onChange={(e) => setPosition(e.currentTarget.value)} maxLength={200} data-testid="edit-position" />
+        <TextInput
+          label={u.position}
+          description={u.positionHint}
+          value={position}
+          onChange={(e) => setPosition(e.currentTarget.value)}
+          maxLength={200}
+          data-testid="edit-position"
+        />
         <Group justify="flex-end">
-          <Button type="submit" loading={busy} disabled={!role || (needsFacility && !facility) || !!nipError} data-testid="edit-user-submit">
+          <Button
+            type="submit"
+            loading={busy}
+            disabled={!role || (needsFacility && !facility) || !!nipError}
+            data-testid="edit-user-submit"
+          >
             {u.save}
           </Button>
         </Group>
@@ -107,7 +132,15 @@ export function EditUserForm({ user, onDone }: { user: AdminUser; onDone: () => 
 }
 
 /** The confirmation of a deactivation, with its reason (kept in the audit log). */
-export function DeactivateForm({ user, onDone, onCancel }: { user: AdminUser; onDone: () => void; onCancel: () => void }) {
+export function DeactivateForm({
+  user,
+  onDone,
+  onCancel,
+}: {
+  user: AdminUser;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [reason, setReason] = useState('');
   const { busy, error, submit } = useSubmit(async () => {
     await api(`/api/v1/users/${user.id}/deactivate`, { method: 'POST', body: { reason: reason.trim() } });
@@ -133,7 +166,13 @@ export function DeactivateForm({ user, onDone, onCancel }: { user: AdminUser; on
           <Button variant="default" onClick={onCancel} disabled={busy}>
             {t.common.cancel}
           </Button>
-          <Button type="submit" color="red" loading={busy} disabled={reason.trim().length < 5} data-testid="deactivate-submit">
+          <Button
+            type="submit"
+            color="red"
+            loading={busy}
+            disabled={reason.trim().length < 5}
+            data-testid="deactivate-submit"
+          >
             {u.deactivate}
           </Button>
         </Group>

@@ -22,7 +22,8 @@ import { u as us } from './users-strings';
 
 function UserStatus({ u }: { u: AdminUser }) {
   if (u.disabled_at) return <Badge color="gray">{s.users.statusDisabled}</Badge>;
-  if (u.locked_until && new Date(u.locked_until).getTime() > Date.now()) return <Badge color="red">{s.users.statusLocked}</Badge>;
+  if (u.locked_until && new Date(u.locked_until).getTime() > Date.now())
+    return <Badge color="red">{s.users.statusLocked}</Badge>;
   if (u.must_change_password) return <Badge color="yellow">{s.users.statusMustChange}</Badge>;
   return (
     <Badge color="dinkes" variant="light">
@@ -42,7 +43,12 @@ function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneT
     if (!username.trim() || !role) return;
     const r = await api<{ username: string; oneTimePassword: string }>('/api/v1/users', {
       method: 'POST',
-      body: { username: username.trim(), role, fullName: fullName.trim() || undefined, facilityCode: needsFacility ? facility : undefined },
+      body: {
+        username: username.trim(),
+        role,
+        fullName: fullName.trim() || undefined,
+        facilityCode: needsFacility ? facility : undefined,
+      },
     });
     onCreated(r);
   });
@@ -62,7 +68,12 @@ function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneT
           onChange={(e) => setUsername(e.currentTarget.value)}
           name="username"
         />
-        <TextInput label={s.users.fullName} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} name="fullName" />
+        <TextInput
+          label={s.users.fullName}
+          value={fullName}
+          onChange={(e) => setFullName(e.currentTarget.value)}
+          name="fullName"
+        />
         <Select
           label={s.users.role}
           required
@@ -78,7 +89,17 @@ function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneT
           data-testid="role-select"
           comboboxProps={{ withinPortal: true }}
         />
-        {needsFacility && <FacilitySelect value={facility} onChange={setFacility} level={levelOf(role)} required label={us.facility} description={us.facilityHint} nothingFound={us.facilityNone} />}
+        {needsFacility && (
+          <FacilitySelect
+            value={facility}
+            onChange={setFacility}
+            level={levelOf(role)}
+            required
+            label={us.facility}
+            description={us.facilityHint}
+            nothingFound={us.facilityNone}
+          />
+        )}
         <Group justify="flex-end">
           <Button type="submit" loading={busy} disabled={!username.trim() || !role || (needsFacility && !facility)}>
             {s.users.submit}
@@ -95,7 +116,9 @@ export default function UsersPage() {
   const [params] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const { data, error, loading, reload } = useApi<{ users: AdminUser[] }>('/api/v1/users/search', { q: q || undefined });
+  const { data, error, loading, reload } = useApi<{ users: AdminUser[] }>('/api/v1/users/search', {
+    q: q || undefined,
+  });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<AdminUser | null>(null);
   const [deactivating, setDeactivating] = useState<AdminUser | null>(null);
@@ -119,7 +142,9 @@ export default function UsersPage() {
       confirmLabel: s.users.reset,
       onConfirm: () =>
         attempt(async () => {
-          const r = await api<{ username: string; oneTimePassword: string }>(`/api/v1/users/${u.id}/reset-password`, { method: 'POST' });
+          const r = await api<{ username: string; oneTimePassword: string }>(`/api/v1/users/${u.id}/reset-password`, {
+            method: 'POST',
+          });
           setSecret({ ...r, reset: true });
           notifications.show({ color: 'dinkes', message: s.users.resetDone(u.username) });
           reload();
@@ -219,16 +244,29 @@ export default function UsersPage() {
             </Button>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <ActionIcon variant="subtle" color="gray" aria-label={us.more(u.username)} data-testid={`more-${u.username}`}>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-label={us.more(u.username)}
+                  data-testid={`more-${u.username}`}
+                >
                   <IconDots size={16} aria-hidden />
                 </ActionIcon>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item leftSection={<IconKey size={14} aria-hidden />} onClick={() => resetPassword(u)} disabled={!!u.disabled_at}>
+                <Menu.Item
+                  leftSection={<IconKey size={14} aria-hidden />}
+                  onClick={() => resetPassword(u)}
+                  disabled={!!u.disabled_at}
+                >
                   {s.users.reset}
                 </Menu.Item>
                 {u.disabled_at ? (
-                  <Menu.Item leftSection={<IconUserCheck size={14} aria-hidden />} onClick={() => reactivate(u)} data-testid={`reactivate-${u.username}`}>
+                  <Menu.Item
+                    leftSection={<IconUserCheck size={14} aria-hidden />}
+                    onClick={() => reactivate(u)}
+                    data-testid={`reactivate-${u.username}`}
+                  >
                     {us.reactivate}
                   </Menu.Item>
                 ) : (
@@ -257,7 +295,11 @@ export default function UsersPage() {
           title={s.users.title}
           description={s.users.description}
           actions={
-            <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="open-create-user">
+            <Button
+              leftSection={<IconUserPlus size={16} aria-hidden />}
+              onClick={() => setCreating(true)}
+              data-testid="open-create-user"
+            >
               {s.users.create}
             </Button>
           }
@@ -265,7 +307,12 @@ export default function UsersPage() {
         <div aria-live="polite">
           {secret && (
             <Box mt="md">
-              <SecretReveal title={s.users.otpTitle(secret.username)} secret={secret.oneTimePassword} note={s.users.otpNote} testId="one-time-password" />
+              <SecretReveal
+                title={s.users.otpTitle(secret.username)}
+                secret={secret.oneTimePassword}
+                note={s.users.otpNote}
+                testId="one-time-password"
+              />
             </Box>
           )}
         </div>
@@ -283,7 +330,15 @@ export default function UsersPage() {
       <div aria-live="polite">
         <ErrorAlert error={actionError} />
       </div>
-      <DataTable caption={s.users.caption} columns={columns} rows={data?.users} rowKey={(u) => u.id} loading={loading} testId="users-table" minWidth={900} />
+      <DataTable
+        caption={s.users.caption}
+        columns={columns}
+        rows={data?.users}
+        rowKey={(u) => u.id}
+        loading={loading}
+        testId="users-table"
+        minWidth={900}
+      />
       {data && (
         <Text size="xs" c="gray.7">
           {s.users.count(data.users.length)}
@@ -300,7 +355,13 @@ export default function UsersPage() {
           }}
         />
       </Modal>
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing ? us.editTitle(editing.username) : ''} size="md" centered>
+      <Modal
+        opened={!!editing}
+        onClose={() => setEditing(null)}
+        title={editing ? us.editTitle(editing.username) : ''}
+        size="md"
+        centered
+      >
         {editing && (
           <EditUserForm
             user={editing}
@@ -312,7 +373,13 @@ export default function UsersPage() {
           />
         )}
       </Modal>
-      <Modal opened={!!deactivating} onClose={() => setDeactivating(null)} title={deactivating ? us.deactivateTitle(deactivating.username) : ''} size="md" centered>
+      <Modal
+        opened={!!deactivating}
+        onClose={() => setDeactivating(null)}
+        title={deactivating ? us.deactivateTitle(deactivating.username) : ''}
+        size="md"
+        centered
+      >
         {deactivating && (
           <DeactivateForm
             user={deactivating}

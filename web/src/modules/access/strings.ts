@@ -32,7 +32,8 @@ export const s = {
   },
   users: {
     title: 'Pengguna',
-    description: 'Akun petugas Dinas Kesehatan, fasilitas kesehatan dan instansi mitra. Kata sandi awal hanya ditampilkan sekali.',
+    description:
+      'Akun petugas Dinas Kesehatan, fasilitas kesehatan dan instansi mitra. Kata sandi awal hanya ditampilkan sekali.',
     create: 'Tambah pengguna',
     createTitle: 'Tambah pengguna baru',
     username: 'Nama pengguna',

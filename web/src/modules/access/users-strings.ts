@@ -24,7 +24,8 @@ export const u = {
   deactivateDone: (name: string) => `Akun ${name} dinonaktifkan`,
   reactivate: 'Aktifkan kembali',
   reactivateTitle: (name: string) => `Aktifkan kembali akun ${name}?`,
-  reactivateBody: 'Pengguna dapat masuk lagi dengan kata sandinya. Token API yang sudah dicabut tetap tidak berlaku; buat token baru bila perlu.',
+  reactivateBody:
+    'Pengguna dapat masuk lagi dengan kata sandinya. Token API yang sudah dicabut tetap tidak berlaku; buat token baru bila perlu.',
   reactivateDone: (name: string) => `Akun ${name} aktif kembali`,
   more: (name: string) => `Tindakan untuk ${name}`,
 };

@@ -76,7 +76,13 @@ export default function AuditPage() {
   const { can } = useSession();
   // Links from elsewhere (a person's timeline) open the log already filtered.
   const [params] = useSearchParams();
-  const initial: Filters = { ...EMPTY, actor: params.get('actor'), action: params.get('action'), entityType: params.get('entityType'), entityId: params.get('entityId') ?? '' };
+  const initial: Filters = {
+    ...EMPTY,
+    actor: params.get('actor'),
+    action: params.get('action'),
+    entityType: params.get('entityType'),
+    entityId: params.get('entityId') ?? '',
+  };
   const [draft, setDraft] = useState<Filters>(initial);
   const [applied, setApplied] = useState<Filters>(initial);
   const [items, setItems] = useState<AuditRow[]>([]);
@@ -91,7 +97,9 @@ export default function AuditPage() {
     setLoading(true);
     setError(null);
     try {
-      const r = await api<{ items: AuditRow[]; nextBefore: number | null }>('/api/v1/audit', { query: { ...query(f), limit: PAGE, before } });
+      const r = await api<{ items: AuditRow[]; nextBefore: number | null }>('/api/v1/audit', {
+        query: { ...query(f), limit: PAGE, before },
+      });
       if (seq !== requestSeq.current) return;
       setItems((old) => (before === null ? r.items : [...old, ...r.items]));
       setNextBefore(r.nextBefore);
@@ -110,13 +118,17 @@ export default function AuditPage() {
     e.preventDefault();
     setApplied({ ...draft, entityId: draft.entityId.trim() });
   };
-  const set = <K extends keyof Filters>(k: K) => (v: Filters[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const set =
+    <K extends keyof Filters>(k: K) =>
+    (v: Filters[K]) =>
+      setDraft((d) => ({ ...d, [k]: v }));
 
   const o = options.data;
   const actionData = useMemo(() => {
     if (!o) return [];
     const groups = new Map<string, { value: string; label: string }[]>();
-    for (const a of o.actions) groups.set(a.group, [...(groups.get(a.group) ?? []), { value: a.value, label: a.label }]);
+    for (const a of o.actions)
+      groups.set(a.group, [...(groups.get(a.group) ?? []), { value: a.value, label: a.label }]);
     return [{ group: s.actionGroups, items: o.prefixes }, ...[...groups].map(([group, items]) => ({ group, items }))];
   }, [o]);
   const userData = useMemo(
@@ -184,7 +196,13 @@ export default function AuditPage() {
           <Stack gap={0}>
             <Text size="sm">{r.entityLabel}</Text>
             {to ? (
-              <Anchor component={Link} to={to} size="sm" className="mono nowrap" aria-label={`${s.open(r.entityLabel ?? '')} ${what ?? ''}`}>
+              <Anchor
+                component={Link}
+                to={to}
+                size="sm"
+                className="mono nowrap"
+                aria-label={`${s.open(r.entityLabel ?? '')} ${what ?? ''}`}
+              >
                 {what}
               </Anchor>
             ) : (
@@ -222,7 +240,14 @@ export default function AuditPage() {
         title={s.title}
         description={s.description}
         actions={
-          <Button component="a" href={xlsxHref} variant="default" leftSection={<IconDownload size={16} aria-hidden />} title={s.exportHint} data-testid="audit-xlsx">
+          <Button
+            component="a"
+            href={xlsxHref}
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            title={s.exportHint}
+            data-testid="audit-xlsx"
+          >
             {s.export}
           </Button>
         }
@@ -293,14 +318,28 @@ export default function AuditPage() {
         </form>
       </Paper>
       <ErrorAlert error={error} onRetry={() => void load(applied, null)} />
-      <DataTable caption={s.caption} columns={columns} rows={items} rowKey={(r) => r.id} loading={loading} empty={s.empty} minWidth={1040} testId="audit-table" />
+      <DataTable
+        caption={s.caption}
+        columns={columns}
+        rows={items}
+        rowKey={(r) => r.id}
+        loading={loading}
+        empty={s.empty}
+        minWidth={1040}
+        testId="audit-table"
+      />
       <Group justify="space-between" aria-live="polite">
         <Text size="xs" c="gray.7">
           {items.length > 0 ? s.count(items.length) : ''}
           {items.length > 0 && nextBefore === null ? ` · ${s.end}` : ''}
         </Text>
         {nextBefore !== null && (
-          <Button variant="light" onClick={() => void load(applied, nextBefore)} loading={loading} data-testid="audit-more">
+          <Button
+            variant="light"
+            onClick={() => void load(applied, nextBefore)}
+            loading={loading}
+            data-testid="audit-more"
+          >
             {t.common.loadMore}
           </Button>
         )}

@@ -16,7 +16,13 @@ export default function PersonTimelinePage() {
   return (
     <Stack gap="md">
       <PageHeader title={s.timelineTitle(formatNik(nik))} description={s.timelineDescription} />
-      <Anchor component={Link} to={`${paths.audit}?entityId=${encodeURIComponent(nik)}`} size="sm" fw={600} data-testid="timeline-audit-link">
+      <Anchor
+        component={Link}
+        to={`${paths.audit}?entityId=${encodeURIComponent(nik)}`}
+        size="sm"
+        fw={600}
+        data-testid="timeline-audit-link"
+      >
         {s.whoOpened}
       </Anchor>
       <TimelinePanel nik={nik} />

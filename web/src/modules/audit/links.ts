@@ -5,7 +5,12 @@ import { paths } from '../../app/paths';
  * page (with the membership timeline), an SJP, a referral, a family's card, a
  * Dinsos letter, a change set, a birth, a facility, an account or a setting.
  */
-export function recordLink(type: string | null, id: string | null, ref: string | null, can: (permission: string) => boolean): string | null {
+export function recordLink(
+  type: string | null,
+  id: string | null,
+  ref: string | null,
+  can: (permission: string) => boolean,
+): string | null {
   if (!type) return null;
   // A link only where the reader may open the page: no link is better than a "no access" page.
   const when = (permission: string, to: string | null) => (to && can(permission) ? to : null);
@@ -13,7 +18,9 @@ export function recordLink(type: string | null, id: string | null, ref: string |
   switch (type) {
     case 'person':
       // The population record for whoever may read it, else the membership timeline (the auditor).
-      return when('person.read', nik && paths.person(nik)) ?? when('membership.history', nik && paths.auditTimeline(nik));
+      return (
+        when('person.read', nik && paths.person(nik)) ?? when('membership.history', nik && paths.auditTimeline(nik))
+      );
     case 'family':
       return when('card.read', nik && paths.familyCard(nik));
     case 'family_card':

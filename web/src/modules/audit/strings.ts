@@ -18,7 +18,8 @@ export const s = {
   apply: 'Terapkan',
   clear: 'Hapus saringan',
   export: 'Unduh XLSX',
-  exportHint: 'Mengunduh semua entri yang cocok dengan saringan yang diterapkan (maksimal 50.000 terbaru). Unduhan ini dicatat di log audit.',
+  exportHint:
+    'Mengunduh semua entri yang cocok dengan saringan yang diterapkan (maksimal 50.000 terbaru). Unduhan ini dicatat di log audit.',
   caption: 'Entri log audit, terbaru di atas',
   colAt: 'Waktu',
   colActor: 'Pengguna',
@@ -33,6 +34,7 @@ export const s = {
   disabled: 'nonaktif',
   open: (what: string) => `Buka ${what.toLowerCase()}`,
   timelineTitle: (nik: string) => `Riwayat kepesertaan ${nik}`,
-  timelineDescription: 'Dibuka dari log audit: periode dijamin dan setiap perubahan kepesertaan orang ini, dengan dasar dan aturannya.',
+  timelineDescription:
+    'Dibuka dari log audit: periode dijamin dan setiap perubahan kepesertaan orang ini, dengan dasar dan aturannya.',
   whoOpened: 'Siapa saja yang membuka atau mengubah data orang ini (log audit)',
 };

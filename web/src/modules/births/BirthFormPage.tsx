@@ -15,10 +15,34 @@ import type { BirthDetail } from './types';
 
 const f = s.form;
 
-function NikInput({ label, value, onChange, testId, description }: { label: string; value: string; onChange: (v: string) => void; testId: string; description?: string }) {
+function NikInput({
+  label,
+  value,
+  onChange,
+  testId,
+  description,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+  description?: string;
+}) {
   const d = digitsOnly(value);
   const error = value && d.length !== 16 ? 'NIK harus 16 digit.' : null;
-  return <TextInput label={label} description={description} value={value} onChange={(e) => onChange(e.currentTarget.value)} inputMode="numeric" maxLength={20} error={error} data-testid={testId} className="mono" />;
+  return (
+    <TextInput
+      label={label}
+      description={description}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      inputMode="numeric"
+      maxLength={20}
+      error={error}
+      data-testid={testId}
+      className="mono"
+    />
+  );
 }
 
 /** Hospital or office records a birth with its document; the baby's coverage is shown on the next page. */
@@ -69,7 +93,14 @@ export default function BirthFormPage() {
               {f.child}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={f.childName} placeholder={f.childNamePlaceholder} value={childName} onChange={(e) => setChildName(e.currentTarget.value)} required data-testid="birth-child-name" />
+              <TextInput
+                label={f.childName}
+                placeholder={f.childNamePlaceholder}
+                value={childName}
+                onChange={(e) => setChildName(e.currentTarget.value)}
+                required
+                data-testid="birth-child-name"
+              />
               <NikInput label={f.childNik} value={childNik} onChange={setChildNik} testId="birth-child-nik" />
               <Radio.Group label={f.sex} value={sex} onChange={setSex} required>
                 <Group mt={6}>
@@ -77,8 +108,19 @@ export default function BirthFormPage() {
                   <Radio value="P" label="Perempuan" />
                 </Group>
               </Radio.Group>
-              <DateField label={f.birthDate} value={birthDate} onChange={setBirthDate} maxDate={todayJakarta()} required data-testid="birth-date" />
-              <TextInput label={f.birthPlace} value={birthPlace} onChange={(e) => setBirthPlace(e.currentTarget.value)} />
+              <DateField
+                label={f.birthDate}
+                value={birthDate}
+                onChange={setBirthDate}
+                maxDate={todayJakarta()}
+                required
+                data-testid="birth-date"
+              />
+              <TextInput
+                label={f.birthPlace}
+                value={birthPlace}
+                onChange={(e) => setBirthPlace(e.currentTarget.value)}
+              />
             </SimpleGrid>
           </Paper>
           <Paper withBorder p="lg" component="section" aria-labelledby="birth-parents">
@@ -104,7 +146,13 @@ export default function BirthFormPage() {
                   <Radio value="AKTA_KELAHIRAN" label={s.doc.AKTA_KELAHIRAN} />
                 </Group>
               </Radio.Group>
-              <TextInput label={f.documentNumber} value={documentNumber} onChange={(e) => setDocumentNumber(e.currentTarget.value)} required data-testid="birth-doc-number" />
+              <TextInput
+                label={f.documentNumber}
+                value={documentNumber}
+                onChange={(e) => setDocumentNumber(e.currentTarget.value)}
+                required
+                data-testid="birth-doc-number"
+              />
               <FileInput
                 label={f.file}
                 placeholder={f.filePlaceholder}
@@ -120,7 +168,12 @@ export default function BirthFormPage() {
           </Paper>
           <ErrorAlert error={error} />
           <Group>
-            <Button type="submit" loading={busy} disabled={!file || !birthDate || !childName || (!motherNik && !fatherNik)} data-testid="birth-submit">
+            <Button
+              type="submit"
+              loading={busy}
+              disabled={!file || !birthDate || !childName || (!motherNik && !fatherNik)}
+              data-testid="birth-submit"
+            >
               {f.submit}
             </Button>
           </Group>

@@ -35,7 +35,12 @@ export default function BirthPage() {
       body: (
         <Stack gap="sm">
           <Text size="sm">{d.cancelBody}</Text>
-          <Textarea label={d.cancelReason} onChange={(e) => (reason.current = e.currentTarget.value)} minRows={2} data-testid="birth-cancel-reason" />
+          <Textarea
+            label={d.cancelReason}
+            onChange={(e) => (reason.current = e.currentTarget.value)}
+            minRows={2}
+            data-testid="birth-cancel-reason"
+          />
         </Stack>
       ),
       onConfirm: async () => {
@@ -60,11 +65,23 @@ export default function BirthPage() {
         actions={
           b ? (
             <Group>
-              <Button component="a" href={`/api/v1/documents/${b.documentId}`} target="_blank" rel="noopener" variant="default" leftSection={<IconFileText size={18} aria-hidden />}>
+              <Button
+                component="a"
+                href={`/api/v1/documents/${b.documentId}`}
+                target="_blank"
+                rel="noopener"
+                variant="default"
+                leftSection={<IconFileText size={18} aria-hidden />}
+              >
                 {d.openDocument}
               </Button>
               {b.childNik && can('membership.history') && (
-                <Button component={Link} to={`${paths.person(b.childNik)}#riwayat`} variant="default" leftSection={<IconHistory size={18} aria-hidden />}>
+                <Button
+                  component={Link}
+                  to={`${paths.person(b.childNik)}#riwayat`}
+                  variant="default"
+                  leftSection={<IconHistory size={18} aria-hidden />}
+                >
                   {d.timeline}
                 </Button>
               )}
@@ -100,12 +117,18 @@ export default function BirthPage() {
           </Paper>
           <Paper withBorder p="lg">
             <FieldGrid>
-              <Field label={s.form.childNik}>{b.childNik ? <span className="mono">{formatNik(b.childNik)}</span> : null}</Field>
+              <Field label={s.form.childNik}>
+                {b.childNik ? <span className="mono">{formatNik(b.childNik)}</span> : null}
+              </Field>
               <Field label={s.form.sex}>{t.sex[b.sex] ?? b.sex}</Field>
               <Field label={s.form.birthDate}>{formatDate(b.birthDate)}</Field>
               <Field label={s.form.birthPlace}>{b.birthPlace}</Field>
-              <Field label={s.form.motherNik}>{b.motherNik ? <span className="mono">{formatNik(b.motherNik)}</span> : null}</Field>
-              <Field label={s.form.fatherNik}>{b.fatherNik ? <span className="mono">{formatNik(b.fatherNik)}</span> : null}</Field>
+              <Field label={s.form.motherNik}>
+                {b.motherNik ? <span className="mono">{formatNik(b.motherNik)}</span> : null}
+              </Field>
+              <Field label={s.form.fatherNik}>
+                {b.fatherNik ? <span className="mono">{formatNik(b.fatherNik)}</span> : null}
+              </Field>
               <Field label="Nomor KK">
                 <span className="mono">{formatKk(b.noKk)}</span>
               </Field>

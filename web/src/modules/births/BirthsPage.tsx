@@ -32,7 +32,12 @@ export default function BirthsPage() {
         description={s.list.description}
         actions={
           can('birth.record') ? (
-            <Button component={Link} to={paths.birthNew} leftSection={<IconPlus size={18} aria-hidden />} data-testid="birth-add">
+            <Button
+              component={Link}
+              to={paths.birthNew}
+              leftSection={<IconPlus size={18} aria-hidden />}
+              data-testid="birth-add"
+            >
               {s.list.add}
             </Button>
           ) : null
@@ -58,7 +63,11 @@ export default function BirthsPage() {
         />
       </Group>
       <ErrorAlert error={error} onRetry={reload} />
-      {data && <Text size="sm" c="dimmed">{s.list.total(data.total)}</Text>}
+      {data && (
+        <Text size="sm" c="dimmed">
+          {s.list.total(data.total)}
+        </Text>
+      )}
       <DataTable
         caption={s.list.caption}
         rows={data?.items}
@@ -71,7 +80,11 @@ export default function BirthsPage() {
           { key: 'reg', header: s.col.reg, cell: (b) => <span className="mono">{b.regNumber}</span> },
           { key: 'child', header: s.col.child, cell: (b) => b.childName },
           { key: 'born', header: s.col.born, cell: (b) => formatDate(b.birthDate) },
-          { key: 'mother', header: s.col.mother, cell: (b) => (b.motherNik ? <span className="mono">{formatNik(b.motherNik)}</span> : '—') },
+          {
+            key: 'mother',
+            header: s.col.mother,
+            cell: (b) => (b.motherNik ? <span className="mono">{formatNik(b.motherNik)}</span> : '—'),
+          },
           { key: 'doc', header: s.col.document, cell: (b) => s.doc[b.documentKind] },
           { key: 'fac', header: s.col.facility, cell: (b) => b.facilityName ?? s.office },
           {

@@ -1,7 +1,8 @@
 export const s = {
   list: {
     title: 'Catatan kelahiran',
-    description: 'Bayi dari peserta dijamin sejak lahir setelah akta atau surat keterangan lahir dicatat (Perda 9/2018 ps. 7).',
+    description:
+      'Bayi dari peserta dijamin sejak lahir setelah akta atau surat keterangan lahir dicatat (Perda 9/2018 ps. 7).',
     add: 'Catat kelahiran',
     search: 'Cari nomor registrasi, NIK bayi/ibu/ayah, nomor KK atau nama bayi',
     status: 'Status',
@@ -24,7 +25,8 @@ export const s = {
   office: 'Dinas Kesehatan',
   form: {
     title: 'Catat kelahiran',
-    description: 'Isi data bayi dan orang tua sesuai dokumen, lalu unggah hasil pindai dokumennya. Bayi dijamin bila ibu atau ayahnya peserta pada tanggal lahir.',
+    description:
+      'Isi data bayi dan orang tua sesuai dokumen, lalu unggah hasil pindai dokumennya. Bayi dijamin bila ibu atau ayahnya peserta pada tanggal lahir.',
     child: 'Bayi',
     childName: 'Nama bayi',
     childNamePlaceholder: 'Contoh: BAYI NY. SITI AMINAH',
@@ -52,7 +54,8 @@ export const s = {
     openDocument: 'Lihat dokumen',
     cancel: 'Batalkan catatan',
     cancelTitle: 'Batalkan catatan kelahiran?',
-    cancelBody: 'Bayi tidak lagi dijamin atas dasar catatan ini. Tuliskan alasannya; catatan tetap tersimpan dengan status dibatalkan.',
+    cancelBody:
+      'Bayi tidak lagi dijamin atas dasar catatan ini. Tuliskan alasannya; catatan tetap tersimpan dengan status dibatalkan.',
     cancelReason: 'Alasan pembatalan',
     cancelled: 'Catatan kelahiran dibatalkan.',
     timeline: 'Lihat riwayat kepesertaan',

@@ -23,5 +23,11 @@ export interface BirthRecord {
 }
 
 export interface BirthDetail extends BirthRecord {
-  coverage: { date: string; eligible: boolean; basis: string | null; reasons: EligibilityDecision['reasons']; rule: { code: string; description: string } | null };
+  coverage: {
+    date: string;
+    eligible: boolean;
+    basis: string | null;
+    reasons: EligibilityDecision['reasons'];
+    rule: { code: string; description: string } | null;
+  };
 }

@@ -20,7 +20,12 @@ interface DayOffEntry {
 }
 
 const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-const SOURCE_COLOR: Record<string, string> = { NASIONAL: 'red', CUTI_BERSAMA: 'orange', LIBUR_LOKAL: 'grape', LIBUR_NASIONAL_TAMBAHAN: 'pink' };
+const SOURCE_COLOR: Record<string, string> = {
+  NASIONAL: 'red',
+  CUTI_BERSAMA: 'orange',
+  LIBUR_LOKAL: 'grape',
+  LIBUR_NASIONAL_TAMBAHAN: 'pink',
+};
 
 function weekday(date: string) {
   const [y, m, d] = date.split('-').map(Number);
@@ -75,7 +80,12 @@ function AddDayOff({ year, onAdded }: { year: number; onAdded: () => void }) {
             allowDeselect={false}
             style={{ flex: '1 1 200px' }}
           />
-          <Button type="submit" loading={busy} disabled={!date || !name.trim() || !kind} leftSection={<IconPlus size={16} aria-hidden />}>
+          <Button
+            type="submit"
+            loading={busy}
+            disabled={!date || !name.trim() || !kind}
+            leftSection={<IconPlus size={16} aria-hidden />}
+          >
             {s.add}
           </Button>
         </Group>
@@ -86,7 +96,9 @@ function AddDayOff({ year, onAdded }: { year: number; onAdded: () => void }) {
 
 export default function DaysOffPage() {
   const [year, setYear] = useState(Number(todayJakarta().slice(0, 4)));
-  const { data, error, loading, reload } = useApi<{ year: number; days: DayOffEntry[] }>('/api/v1/calendar/days-off', { year });
+  const { data, error, loading, reload } = useApi<{ year: number; days: DayOffEntry[] }>('/api/v1/calendar/days-off', {
+    year,
+  });
   const [actionError, setActionError] = useState<unknown>(null);
   const { confirm, dialog } = useConfirm();
 
@@ -168,7 +180,14 @@ export default function DaysOffPage() {
       <AddDayOff year={year} onAdded={reload} />
       <ErrorAlert error={error} onRetry={reload} />
       <ErrorAlert error={actionError} />
-      <DataTable caption={s.caption(year)} columns={columns} rows={days} rowKey={(d) => `${d.date}-${d.source}-${d.name}`} loading={loading} minWidth={700} />
+      <DataTable
+        caption={s.caption(year)}
+        columns={columns}
+        rows={days}
+        rowKey={(d) => `${d.date}-${d.source}-${d.name}`}
+        loading={loading}
+        minWidth={700}
+      />
       {data && (
         <Text size="xs" c="dimmed">
           {s.count(days.length, extra)}

@@ -15,7 +15,8 @@ export const s = {
   added: (n: string) => `${n} ditambahkan`,
   removed: (n: string) => `${n} dihapus`,
   removeConfirmTitle: 'Hapus hari libur',
-  removeConfirm: (n: string, d: string) => `Hapus "${n}" (${d}) dari kalender? Batas waktu yang dihitung sesudahnya tidak lagi melewati hari ini.`,
+  removeConfirm: (n: string, d: string) =>
+    `Hapus "${n}" (${d}) dari kalender? Batas waktu yang dihitung sesudahnya tidak lagi melewati hari ini.`,
   remove: 'Hapus',
   caption: (y: number) => `Hari libur tahun ${y}`,
   colDate: 'Tanggal',

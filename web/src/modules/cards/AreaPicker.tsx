@@ -34,7 +34,10 @@ export function AreaPicker({
       <Select
         label={districtLabel}
         placeholder={requireDistrict ? undefined : s.queue.allAreas}
-        data={districts.map((d) => ({ value: d.code, label: manyRegencies && d.regency ? `${d.name} (${d.regency})` : d.name }))}
+        data={districts.map((d) => ({
+          value: d.code,
+          label: manyRegencies && d.regency ? `${d.name} (${d.regency})` : d.name,
+        }))}
         value={district}
         onChange={(v) => onChange(v)}
         searchable

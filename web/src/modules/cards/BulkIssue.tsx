@@ -45,7 +45,10 @@ export function BulkIssue() {
       onConfirm: async () => {
         setError(null);
         try {
-          const r = await api<{ jobId: number }>('/api/v1/cards/bulk-issue', { method: 'POST', body: { areaCode: area } });
+          const r = await api<{ jobId: number }>('/api/v1/cards/bulk-issue', {
+            method: 'POST',
+            body: { areaCode: area },
+          });
           setJobId(r.jobId);
         } catch (err) {
           setError(err);
@@ -97,7 +100,13 @@ export function BulkIssue() {
               <Figure label={b.noCovered} value={result.noMemberCovered ?? 0} testId="bulk-no-covered" />
               <Figure label={b.alreadyActive} value={result.alreadyActive} testId="bulk-already" />
             </SimpleGrid>
-            <Anchor component={Link} to={`${paths.cardPrint}?area=${result.area}`} size="sm" mt="sm" display="inline-block">
+            <Anchor
+              component={Link}
+              to={`${paths.cardPrint}?area=${result.area}`}
+              size="sm"
+              mt="sm"
+              display="inline-block"
+            >
               {b.toQueue}
             </Anchor>
           </Alert>

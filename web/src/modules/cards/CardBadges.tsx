@@ -3,7 +3,11 @@ import { s } from './strings';
 import type { CardStatus, Coverage, FlagCount, PrintState } from './types';
 
 const STATUS_COLOR: Record<CardStatus, string> = { ACTIVE: 'dinkes', REPLACED: 'orange', REVOKED: 'red' };
-const PRINT_COLOR: Record<PrintState, string> = { BELUM_CETAK: 'gray', SUDAH_CETAK: 'blue', SUDAH_DISERAHKAN: 'dinkes' };
+const PRINT_COLOR: Record<PrintState, string> = {
+  BELUM_CETAK: 'gray',
+  SUDAH_CETAK: 'blue',
+  SUDAH_DISERAHKAN: 'dinkes',
+};
 
 export function CardStatusBadge({ status }: { status: CardStatus }) {
   return (
@@ -45,7 +49,12 @@ export function MemberStateBadge({ included, coverage }: { included: boolean; co
 export function ReissueBadge({ flags }: { flags: readonly FlagCount[] | undefined }) {
   if (!flags?.length) return null;
   return (
-    <Badge color="orange" variant="light" title={flags.map((f) => `${f.label} (${f.members})`).join(', ')} data-testid="reissue-flag">
+    <Badge
+      color="orange"
+      variant="light"
+      title={flags.map((f) => `${f.label} (${f.members})`).join(', ')}
+      data-testid="reissue-flag"
+    >
       {s.needsReissue}
     </Badge>
   );

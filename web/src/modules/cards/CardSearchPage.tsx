@@ -59,7 +59,12 @@ export default function CardSearchPage() {
               style={{ flex: '1 1 360px' }}
               data-testid="card-search-input"
             />
-            <Button type="submit" leftSection={<IconSearch size={16} aria-hidden />} loading={busy} data-testid="card-search-submit">
+            <Button
+              type="submit"
+              leftSection={<IconSearch size={16} aria-hidden />}
+              loading={busy}
+              data-testid="card-search-submit"
+            >
               {s.search.submit}
             </Button>
           </Group>

@@ -1,6 +1,13 @@
 import { Alert, Anchor, Button, Menu, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowLeft, IconCreditCard, IconDownload, IconRefresh, IconBan } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconCreditCard,
+  IconDownload,
+  IconRefresh,
+  IconBan,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -26,17 +33,41 @@ const REISSUE = ['HILANG', 'RUSAK', 'PERUBAHAN_DATA'] as const;
 const REVOKE = ['KELUARGA_PINDAH', 'TIDAK_MEMENUHI_SYARAT', 'DATA_TIDAK_SAH', 'LAINNYA'] as const;
 
 const memberColumns = (withEktp: boolean): Column<CardMember & { ektpRecorded?: boolean }>[] => [
-  { key: 'name', header: s.col.name, cell: (m) => <Text fw={600} size="sm" c={m.included ? undefined : 'dimmed'}>{m.name}</Text> },
+  {
+    key: 'name',
+    header: s.col.name,
+    cell: (m) => (
+      <Text fw={600} size="sm" c={m.included ? undefined : 'dimmed'}>
+        {m.name}
+      </Text>
+    ),
+  },
   { key: 'nik', header: s.col.nik, cell: (m) => <span className="mono">{formatNik(m.nik)}</span> },
   { key: 'relation', header: s.col.relation, cell: (m) => m.relation },
   { key: 'birth', header: s.col.birthDate, cell: (m) => formatDateShort(m.birthDate) },
-  ...(withEktp ? [{ key: 'ektp', header: s.col.ektp, cell: (m: CardMember & { ektpRecorded?: boolean }) => (m.ektpRecorded ? f.yes : f.no) }] : []),
+  ...(withEktp
+    ? [
+        {
+          key: 'ektp',
+          header: s.col.ektp,
+          cell: (m: CardMember & { ektpRecorded?: boolean }) => (m.ektpRecorded ? f.yes : f.no),
+        },
+      ]
+    : []),
   { key: 'state', header: s.col.onCard, cell: (m) => <MemberStateBadge included={m.included} coverage={m.coverage} /> },
 ];
 
 type LeftOff = FamilyView['leftOff'][number];
 const leftOffColumns: Column<LeftOff>[] = [
-  { key: 'name', header: s.col.name, cell: (m) => <Text fw={600} size="sm">{m.name}</Text> },
+  {
+    key: 'name',
+    header: s.col.name,
+    cell: (m) => (
+      <Text fw={600} size="sm">
+        {m.name}
+      </Text>
+    ),
+  },
   { key: 'nik', header: s.col.nik, cell: (m) => <span className="mono">{formatNik(m.nik)}</span> },
   { key: 'relation', header: s.col.relation, cell: (m) => m.relation },
   { key: 'why', header: f.why, cell: (m) => m.why },
@@ -57,7 +88,12 @@ function PdfMenu({ card }: { card: FamilyCard }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} loading={busy} data-testid="card-pdf">
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          loading={busy}
+          data-testid="card-pdf"
+        >
           {f.download}
         </Button>
       </Menu.Target>
@@ -89,18 +125,34 @@ function ActiveCard({ card }: { card: FamilyCard }) {
         <Field label={s.col.print}>
           <PrintStateBadge state={card.printState} />
         </Field>
-        <Field label={f.printed}>{card.printedOn ? `${formatDate(card.printedOn)} (${f.batch(card.printBatchId ?? 0)})` : null}</Field>
+        <Field label={f.printed}>
+          {card.printedOn ? `${formatDate(card.printedOn)} (${f.batch(card.printBatchId ?? 0)})` : null}
+        </Field>
         <Field label={f.handedOver}>
           {card.handedOverOn ? `${formatDate(card.handedOverOn)} ${f.to(card.handedOverTo ?? '')}` : null}
         </Field>
         <Field label={s.col.reason}>{s.reason[card.issueReason]}</Field>
         <Field label={f.verify}>
-          <Anchor href={card.verifyUrl} target="_blank" rel="noreferrer" size="sm" className="mono" style={{ overflowWrap: 'anywhere' }}>
+          <Anchor
+            href={card.verifyUrl}
+            target="_blank"
+            rel="noreferrer"
+            size="sm"
+            className="mono"
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {(card.verifyUrl.split('/').pop() ?? '').replace(/(.{4})(?=.)/g, '$1 ')}
           </Anchor>
         </Field>
       </FieldGrid>
-      <DataTable caption={f.activeCaption} columns={memberColumns(false)} rows={card.members} rowKey={(m) => m.nik} minWidth={680} testId="active-card-members" />
+      <DataTable
+        caption={f.activeCaption}
+        columns={memberColumns(false)}
+        rows={card.members}
+        rowKey={(m) => m.nik}
+        minWidth={680}
+        testId="active-card-members"
+      />
       {card.members?.some((m) => m.coverage === 'PBI_JKN') && (
         <Text size="sm" data-testid="pbi-note">
           {f.pbiNote}
@@ -169,10 +221,21 @@ export default function FamilyCardPage() {
       )}
       {manage && active && (
         <>
-          <Button variant="light" leftSection={<IconRefresh size={18} aria-hidden />} onClick={() => setDialogKind('reissue')} data-testid="reissue-card">
+          <Button
+            variant="light"
+            leftSection={<IconRefresh size={18} aria-hidden />}
+            onClick={() => setDialogKind('reissue')}
+            data-testid="reissue-card"
+          >
             {f.reissue}
           </Button>
-          <Button variant="light" color="red" leftSection={<IconBan size={18} aria-hidden />} onClick={() => setDialogKind('revoke')} data-testid="revoke-card">
+          <Button
+            variant="light"
+            color="red"
+            leftSection={<IconBan size={18} aria-hidden />}
+            onClick={() => setDialogKind('revoke')}
+            data-testid="revoke-card"
+          >
             {f.revoke}
           </Button>
         </>
@@ -190,7 +253,10 @@ export default function FamilyCardPage() {
         title={f.title(formatKk(noKk))}
         description={
           data
-            ? [data.head?.name ?? f.noHead, [data.villageName, data.districtName ? `Kec. ${data.districtName}` : null].filter(Boolean).join(', ')]
+            ? [
+                data.head?.name ?? f.noHead,
+                [data.villageName, data.districtName ? `Kec. ${data.districtName}` : null].filter(Boolean).join(', '),
+              ]
                 .filter(Boolean)
                 .join(' · ')
             : undefined
@@ -202,7 +268,13 @@ export default function FamilyCardPage() {
       {data && (
         <>
           {data.outdated && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={s.needsReissue} data-testid="card-outdated">
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle aria-hidden />}
+              title={s.needsReissue}
+              data-testid="card-outdated"
+            >
               <Stack gap={4}>
                 <Text size="sm">{f.outdated}</Text>
                 {data.reissueFlags.length > 0 && (
@@ -231,13 +303,27 @@ export default function FamilyCardPage() {
             <Text size="sm" c="dimmed" mb="sm">
               {f.currentNote(formatDate(data.date))}
             </Text>
-            <DataTable caption={f.currentCaption} columns={memberColumns(true)} rows={data.members} rowKey={(m) => m.nik} minWidth={760} testId="current-members" />
+            <DataTable
+              caption={f.currentCaption}
+              columns={memberColumns(true)}
+              rows={data.members}
+              rowKey={(m) => m.nik}
+              minWidth={760}
+              testId="current-members"
+            />
             {data.leftOff.length > 0 && (
               <>
                 <Title order={3} size="h5" mt="md" mb="xs">
                   {f.leftOff}
                 </Title>
-                <DataTable caption={f.leftOffCaption} columns={leftOffColumns} rows={data.leftOff} rowKey={(m) => m.nik} minWidth={760} testId="left-off-members" />
+                <DataTable
+                  caption={f.leftOffCaption}
+                  columns={leftOffColumns}
+                  rows={data.leftOff}
+                  rowKey={(m) => m.nik}
+                  minWidth={760}
+                  testId="left-off-members"
+                />
               </>
             )}
           </Section>
@@ -245,7 +331,15 @@ export default function FamilyCardPage() {
             <Title order={2} id="card-history-title" mb="sm">
               {f.history}
             </Title>
-            <DataTable caption={f.historyCaption} columns={historyColumns} rows={data.history} rowKey={(c) => c.id} empty={f.noHistory} minWidth={860} testId="card-history" />
+            <DataTable
+              caption={f.historyCaption}
+              columns={historyColumns}
+              rows={data.history}
+              rowKey={(c) => c.id}
+              empty={f.noHistory}
+              minWidth={860}
+              testId="card-history"
+            />
           </section>
           {!manage && (
             <Text size="xs" c="dimmed">
@@ -264,7 +358,10 @@ export default function FamilyCardPage() {
             confirmLabel={f.reissue}
             onClose={() => setDialogKind(null)}
             onConfirm={async (reason, note) => {
-              const card = await api<FamilyCard>(`/api/v1/cards/${active.id}/reissue`, { method: 'POST', body: { reason, note } });
+              const card = await api<FamilyCard>(`/api/v1/cards/${active.id}/reissue`, {
+                method: 'POST',
+                body: { reason, note },
+              });
               notifications.show({ color: 'dinkes', message: f.reissuedDone(card.number) });
               reload();
             }}
@@ -278,7 +375,10 @@ export default function FamilyCardPage() {
             danger
             onClose={() => setDialogKind(null)}
             onConfirm={async (reason, note) => {
-              const card = await api<FamilyCard>(`/api/v1/cards/${active.id}/revoke`, { method: 'POST', body: { reason, note } });
+              const card = await api<FamilyCard>(`/api/v1/cards/${active.id}/revoke`, {
+                method: 'POST',
+                body: { reason, note },
+              });
               notifications.show({ color: 'dinkes', message: f.revokedDone(card.number) });
               reload();
             }}

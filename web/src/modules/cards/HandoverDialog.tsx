@@ -8,7 +8,15 @@ import { s } from './strings';
 import type { FamilyCard } from './types';
 
 /** Records who received a printed card, and on which day (today unless changed). */
-export function HandoverDialog({ card, onClose, onSave }: { card: FamilyCard | null; onClose: () => void; onSave: (to: string, on: string) => Promise<void> }) {
+export function HandoverDialog({
+  card,
+  onClose,
+  onSave,
+}: {
+  card: FamilyCard | null;
+  onClose: () => void;
+  onSave: (to: string, on: string) => Promise<void>;
+}) {
   const [to, setTo] = useState('');
   const [on, setOn] = useState<string | null>(todayJakarta());
   const [error, setError] = useState<unknown>(null);

@@ -1,4 +1,16 @@
-import { Anchor, Button, Checkbox, Group, Pagination, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Pagination,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -27,10 +39,13 @@ const STATES: Tab[] = ['BELUM_CETAK', 'SUDAH_CETAK', 'SUDAH_DISERAHKAN', 'ALL', 
 
 function Batches({ manage }: { manage: boolean }) {
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useApi<{ items: PrintBatch[]; total: number; pageSize: number }>('/api/v1/cards/print-batches', {
-    page,
-    pageSize: 10,
-  });
+  const { data, error, loading, reload } = useApi<{ items: PrintBatch[]; total: number; pageSize: number }>(
+    '/api/v1/cards/print-batches',
+    {
+      page,
+      pageSize: 10,
+    },
+  );
   const pdf = async (b: PrintBatch) => {
     try {
       await downloadPdf(`/api/v1/cards/print-batches/${b.id}/pdf`, undefined, `batch-cetak-${b.id}.pdf`);
@@ -51,7 +66,12 @@ function Batches({ manage }: { manage: boolean }) {
             key: 'pdf',
             header: q.batchCol.pdf,
             cell: (b: PrintBatch) => (
-              <Button size="compact-sm" variant="subtle" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => pdf(b)}>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconDownload size={14} aria-hidden />}
+                onClick={() => pdf(b)}
+              >
                 {q.pdf}
               </Button>
             ),
@@ -66,7 +86,15 @@ function Batches({ manage }: { manage: boolean }) {
         {q.batches}
       </Title>
       <ErrorAlert error={error} onRetry={reload} />
-      <DataTable caption={q.batchesCaption} columns={columns} rows={data?.items} rowKey={(b) => b.id} loading={loading} empty={q.noBatches} testId="print-batches" />
+      <DataTable
+        caption={q.batchesCaption}
+        columns={columns}
+        rows={data?.items}
+        rowKey={(b) => b.id}
+        loading={loading}
+        empty={q.noBatches}
+        testId="print-batches"
+      />
       {pages > 1 && <Pagination mt="sm" total={pages} value={page} onChange={setPage} size="sm" />}
     </section>
   );
@@ -146,7 +174,10 @@ export default function PrintQueuePage() {
       onConfirm: async () => {
         setBusy('batch');
         try {
-          const b = await api<{ id: number; cardCount: number }>('/api/v1/cards/print-batches', { method: 'POST', body: { cardIds: [...selected], layout } });
+          const b = await api<{ id: number; cardCount: number }>('/api/v1/cards/print-batches', {
+            method: 'POST',
+            body: { cardIds: [...selected], layout },
+          });
           notifications.show({ color: 'dinkes', message: q.batchDone(b.id, b.cardCount) });
           refresh();
         } catch (err) {
@@ -172,7 +203,9 @@ export default function PrintQueuePage() {
               />
             ),
             width: 40,
-            cell: (c: FamilyCard) => <Checkbox aria-label={q.select(c.number)} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />,
+            cell: (c: FamilyCard) => (
+              <Checkbox aria-label={q.select(c.number)} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
+            ),
           },
         ]
       : []),
@@ -217,7 +250,12 @@ export default function PrintQueuePage() {
             header: '',
             cell: (c: FamilyCard) =>
               c.printState === 'SUDAH_CETAK' ? (
-                <Button size="compact-sm" variant="light" onClick={() => setHandover(c)} data-testid={`handover-${c.number}`}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setHandover(c)}
+                  data-testid={`handover-${c.number}`}
+                >
                   {q.handover}
                 </Button>
               ) : null,
@@ -239,7 +277,13 @@ export default function PrintQueuePage() {
       <PageHeader title={q.title} description={q.description} />
       <Paper withBorder p="md" component="section" aria-label="Saringan">
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <AreaPicker value={area} onChange={(v) => set({ area: v })} districtLabel={q.district} villageLabel={q.village} testId="queue-area" />
+          <AreaPicker
+            value={area}
+            onChange={(v) => set({ area: v })}
+            districtLabel={q.district}
+            villageLabel={q.village}
+            testId="queue-area"
+          />
           <DateField label={q.from} value={from} onChange={(v) => set({ dari: v })} clearable w={190} />
           <DateField label={q.to} value={to} onChange={(v) => set({ sampai: v })} clearable w={190} />
         </Group>
@@ -254,7 +298,12 @@ export default function PrintQueuePage() {
       <ErrorAlert error={error} onRetry={reload} />
       {flaggedOnly && <ReissueFlagged key={area ?? 'all'} area={area} manage={manage} onDone={refresh} />}
       {manage && (
-        <Paper withBorder p="sm" bg={selected.size ? 'var(--mantine-color-dinkes-0)' : undefined} data-testid="selection-bar">
+        <Paper
+          withBorder
+          p="sm"
+          bg={selected.size ? 'var(--mantine-color-dinkes-0)' : undefined}
+          data-testid="selection-bar"
+        >
           <Group justify="space-between" wrap="wrap" gap="sm">
             <Text size="sm" fw={600} aria-live="polite">
               {q.selected(selected.size)}
@@ -268,17 +317,39 @@ export default function PrintQueuePage() {
                 allowDeselect={false}
                 w={300}
               />
-              <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} disabled={!selected.size} loading={busy === 'pdf'} onClick={pdf} data-testid="queue-pdf">
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} aria-hidden />}
+                disabled={!selected.size}
+                loading={busy === 'pdf'}
+                onClick={pdf}
+                data-testid="queue-pdf"
+              >
                 {q.pdf}
               </Button>
-              <Button leftSection={<IconPrinter size={16} aria-hidden />} disabled={!selected.size} loading={busy === 'batch'} onClick={markPrinted} data-testid="queue-mark-printed">
+              <Button
+                leftSection={<IconPrinter size={16} aria-hidden />}
+                disabled={!selected.size}
+                loading={busy === 'batch'}
+                onClick={markPrinted}
+                data-testid="queue-mark-printed"
+              >
                 {q.markPrinted}
               </Button>
             </Group>
           </Group>
         </Paper>
       )}
-      <DataTable caption={q.caption} columns={columns} rows={rows} rowKey={(c) => c.id} loading={loading} empty={q.empty} minWidth={980} testId="print-queue" />
+      <DataTable
+        caption={q.caption}
+        columns={columns}
+        rows={rows}
+        rowKey={(c) => c.id}
+        loading={loading}
+        empty={q.empty}
+        minWidth={980}
+        testId="print-queue"
+      />
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" c="dimmed" data-testid="queue-total">
           {q.total(formatNumber(data?.total ?? 0))}
@@ -300,7 +371,10 @@ export default function PrintQueuePage() {
         card={handover}
         onClose={() => setHandover(null)}
         onSave={async (recipient, on) => {
-          const c = await api<FamilyCard>(`/api/v1/cards/${handover!.id}/handover`, { method: 'POST', body: { to: recipient, on } });
+          const c = await api<FamilyCard>(`/api/v1/cards/${handover!.id}/handover`, {
+            method: 'POST',
+            body: { to: recipient, on },
+          });
           notifications.show({ color: 'dinkes', message: q.handoverDone(c.number) });
           refresh();
         }}

@@ -88,7 +88,13 @@ export function ReasonDialog({
             <Button variant="default" onClick={close} disabled={busy}>
               {t.common.cancel}
             </Button>
-            <Button type="submit" color={danger ? 'red' : undefined} loading={busy} disabled={!reason || !noteOk} data-testid="reason-confirm">
+            <Button
+              type="submit"
+              color={danger ? 'red' : undefined}
+              loading={busy}
+              disabled={!reason || !noteOk}
+              data-testid="reason-confirm"
+            >
               {confirmLabel}
             </Button>
           </Group>

@@ -52,7 +52,10 @@ export function ReissueFlagged({ area, manage, onDone }: { area: string | null; 
       onConfirm: async () => {
         setStartError(null);
         try {
-          const r = await api<{ jobId: number }>('/api/v1/cards/reissue-flagged', { method: 'POST', body: { areaCode: area ?? undefined, expected: total } });
+          const r = await api<{ jobId: number }>('/api/v1/cards/reissue-flagged', {
+            method: 'POST',
+            body: { areaCode: area ?? undefined, expected: total },
+          });
           setJobId(r.jobId);
         } catch (err) {
           setStartError(err);
@@ -80,7 +83,13 @@ export function ReissueFlagged({ area, manage, onDone }: { area: string | null; 
           )}
         </Stack>
         {manage && (
-          <Button leftSection={<IconRefresh size={16} aria-hidden />} disabled={total === 0 || running} loading={running} onClick={start} data-testid="reissue-flagged-all">
+          <Button
+            leftSection={<IconRefresh size={16} aria-hidden />}
+            disabled={total === 0 || running}
+            loading={running}
+            onClick={start}
+            data-testid="reissue-flagged-all"
+          >
             {q.reissueAll(formatNumber(total))}
           </Button>
         )}

@@ -71,28 +71,35 @@ export default function VerifyCardPage() {
       error={error}
       loginLabel={v.login}
     >
-        {answer && look && (
-          <Alert color={look.color} variant="light" title={look.title} icon={<look.icon aria-hidden />} data-testid="verify-answer" data-status={answer.status}>
-            <Stack gap="sm">
-              <Text size="sm">{look.body}</Text>
-              {answer.status !== 'UNKNOWN' && (
-                <FieldGrid min={140}>
-                  <Field label={v.initials}>
-                    <Text component="span" fw={700} size="lg" data-testid="verify-initials">
-                      {answer.initials}
-                    </Text>
-                  </Field>
-                  <Field label={v.issuedOn}>{formatDate(answer.issuedOn)}</Field>
-                </FieldGrid>
-              )}
-              {answer.valid && (
-                <Text size="xs" c="dimmed">
-                  {v.eligibilityNote}
-                </Text>
-              )}
-            </Stack>
-          </Alert>
-        )}
+      {answer && look && (
+        <Alert
+          color={look.color}
+          variant="light"
+          title={look.title}
+          icon={<look.icon aria-hidden />}
+          data-testid="verify-answer"
+          data-status={answer.status}
+        >
+          <Stack gap="sm">
+            <Text size="sm">{look.body}</Text>
+            {answer.status !== 'UNKNOWN' && (
+              <FieldGrid min={140}>
+                <Field label={v.initials}>
+                  <Text component="span" fw={700} size="lg" data-testid="verify-initials">
+                    {answer.initials}
+                  </Text>
+                </Field>
+                <Field label={v.issuedOn}>{formatDate(answer.issuedOn)}</Field>
+              </FieldGrid>
+            )}
+            {answer.valid && (
+              <Text size="xs" c="dimmed">
+                {v.eligibilityNote}
+              </Text>
+            )}
+          </Stack>
+        </Alert>
+      )}
     </PublicCheckFrame>
   );
 }

@@ -14,7 +14,12 @@ async function csrfToken(refresh = false): Promise<string> {
 async function errorOf(res: Response): Promise<ApiError> {
   try {
     const body = (await res.json()) as { error?: { code?: string; message?: string } };
-    if (body.error) return new ApiError(res.status, body.error.code ?? `HTTP_${res.status}`, body.error.message ?? t.errors.http(res.status));
+    if (body.error)
+      return new ApiError(
+        res.status,
+        body.error.code ?? `HTTP_${res.status}`,
+        body.error.message ?? t.errors.http(res.status),
+      );
   } catch {
     // not JSON
   }

@@ -2,7 +2,8 @@
 export const s = {
   nav: {
     cards: 'Kartu Sehat (KS-NIK)',
-    cardsDescription: 'Terbitkan, terbitkan ulang atau cabut kartu keluarga; unduh PDF kartu; penerbitan massal per wilayah.',
+    cardsDescription:
+      'Terbitkan, terbitkan ulang atau cabut kartu keluarga; unduh PDF kartu; penerbitan massal per wilayah.',
     print: 'Antrean cetak kartu',
     printDescription: 'Pilih kartu yang akan dicetak, unduh satu PDF, catat batch cetak dan penyerahan kartu.',
   },
@@ -119,7 +120,8 @@ export const s = {
       `Kartu ${n} akan berakhir hari ini (status "sudah diganti") dan tidak berlaku lagi. Kartu baru dengan nomor baru mencantumkan anggota keluarga saat ini.`,
     revoke: 'Cabut kartu',
     revokeTitle: 'Cabut kartu',
-    revokeIntro: (n: string) => `Kartu ${n} akan dicabut mulai hari ini dan tidak berlaku lagi. Tindakan ini tidak dapat dibatalkan.`,
+    revokeIntro: (n: string) =>
+      `Kartu ${n} akan dicabut mulai hari ini dan tidak berlaku lagi. Tindakan ini tidak dapat dibatalkan.`,
     reasonLabel: 'Alasan',
     noteLabel: 'Keterangan',
     noteHint: 'Wajib, minimal 5 karakter. Jangan menulis NIK.',
@@ -186,11 +188,20 @@ export const s = {
       `Selesai: ${r.reissued} kartu diterbitkan ulang${r.revoked ? `, ${r.revoked} dicabut (tidak ada lagi anggota peserta)` : ''}${r.skippedNoEktp ? `, ${r.skippedNoEktp} dilewati (belum ada anggota dengan e-KTP)` : ''}.`,
     reissueFailed: 'Penerbitan ulang gagal',
     wholeArea: 'seluruh wilayah',
-    batchCol: { id: 'Batch', at: 'Dicatat', by: 'Oleh', count: 'Kartu', handed: 'Diserahkan', layout: 'Tata letak', pdf: 'PDF' },
+    batchCol: {
+      id: 'Batch',
+      at: 'Dicatat',
+      by: 'Oleh',
+      count: 'Kartu',
+      handed: 'Diserahkan',
+      layout: 'Tata letak',
+      pdf: 'PDF',
+    },
   },
   verify: {
     title: 'Verifikasi Kartu Sehat',
-    intro: 'Untuk petugas fasilitas kesehatan dan warga: periksa apakah kartu KS-NIK masih berlaku. Nama lengkap dan data keluarga tidak ditampilkan.',
+    intro:
+      'Untuk petugas fasilitas kesehatan dan warga: periksa apakah kartu KS-NIK masih berlaku. Nama lengkap dan data keluarga tidak ditampilkan.',
     code: 'Kode verifikasi (12 karakter di bawah kode QR)',
     submit: 'Periksa kartu',
     valid: 'Kartu berlaku',
@@ -203,7 +214,8 @@ export const s = {
     UNKNOWNBody: 'Tidak ada kartu dengan kode ini. Periksa kembali kode yang diketik atau pindai ulang kode QR.',
     initials: 'Inisial kepala keluarga',
     issuedOn: 'Tanggal terbit',
-    eligibilityNote: 'Kartu berlaku bukan jaminan pelayanan: fasilitas kesehatan tetap memeriksa kepesertaan NIK pada tanggal layanan.',
+    eligibilityNote:
+      'Kartu berlaku bukan jaminan pelayanan: fasilitas kesehatan tetap memeriksa kepesertaan NIK pada tanggal layanan.',
     login: 'Petugas? Masuk di sini',
   },
 };

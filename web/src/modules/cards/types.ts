@@ -23,7 +23,8 @@ export interface CardMember {
 
 export type Coverage = 'COVERED' | 'PBI_JKN';
 
-export type ReissueFlag = 'MEMBER_DIED' | 'MEMBER_MOVED' | 'MEMBER_ADDED' | 'BECAME_PBI' | 'NO_LONGER_PBI' | 'EKTP_RECORDED';
+export type ReissueFlag =
+  'MEMBER_DIED' | 'MEMBER_MOVED' | 'MEMBER_ADDED' | 'BECAME_PBI' | 'NO_LONGER_PBI' | 'EKTP_RECORDED';
 
 /** Why a card needs reissuing ("perlu cetak ulang"), with how many members it concerns. */
 export interface FlagCount {

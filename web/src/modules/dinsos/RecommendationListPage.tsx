@@ -20,7 +20,10 @@ const STATE_OPTIONS = [
   { value: '', label: l.allStatus },
   ...(['ACTIVE', 'NOT_YET_VALID', 'EXPIRED', 'REVOKED'] as const).map((v) => ({ value: v, label: s.state[v]! })),
 ];
-const CATEGORY_OPTIONS = [{ value: '', label: l.allCategories }, ...Object.entries(s.category).map(([value, label]) => ({ value, label }))];
+const CATEGORY_OPTIONS = [
+  { value: '', label: l.allCategories },
+  ...Object.entries(s.category).map(([value, label]) => ({ value, label })),
+];
 
 /** Letters, newest first (or soonest to end when "expiring" is on), searchable by number, NIK or name. */
 export default function RecommendationListPage() {
@@ -35,14 +38,17 @@ export default function RecommendationListPage() {
   const [input, setInput] = useState(q);
   useEffect(() => setInput(q), [q]);
 
-  const { data, error, loading, reload } = useApi<{ items: LetterListItem[]; total: number }>('/api/v1/recommendations', {
-    q: q || undefined,
-    status: status || undefined,
-    category: category || undefined,
-    expiringWithinDays: expiring ? 30 : undefined,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  const { data, error, loading, reload } = useApi<{ items: LetterListItem[]; total: number }>(
+    '/api/v1/recommendations',
+    {
+      q: q || undefined,
+      status: status || undefined,
+      category: category || undefined,
+      expiringWithinDays: expiring ? 30 : undefined,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    },
+  );
 
   const update = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -64,7 +70,14 @@ export default function RecommendationListPage() {
       key: 'number',
       header: l.col.number,
       cell: (r) => (
-        <Anchor component={Link} to={paths.recommendation(r.id)} size="sm" fw={600} className="mono nowrap" onClick={(e) => e.stopPropagation()}>
+        <Anchor
+          component={Link}
+          to={paths.recommendation(r.id)}
+          size="sm"
+          fw={600}
+          className="mono nowrap"
+          onClick={(e) => e.stopPropagation()}
+        >
           {r.number}
         </Anchor>
       ),
@@ -93,7 +106,12 @@ export default function RecommendationListPage() {
         description={l.description}
         actions={
           can('recommendation.manage') ? (
-            <Button component={Link} to={paths.recommendationNew} leftSection={<IconFilePlus size={18} aria-hidden />} data-testid="recommendation-new">
+            <Button
+              component={Link}
+              to={paths.recommendationNew}
+              leftSection={<IconFilePlus size={18} aria-hidden />}
+              data-testid="recommendation-new"
+            >
               {l.create}
             </Button>
           ) : null
@@ -133,7 +151,11 @@ export default function RecommendationListPage() {
             <Button type="submit">{l.search}</Button>
           </Group>
           <Group mt="sm" justify="space-between">
-            <Checkbox label={l.expiring} checked={expiring} onChange={(e) => update({ expiring: e.currentTarget.checked ? '1' : null })} />
+            <Checkbox
+              label={l.expiring}
+              checked={expiring}
+              onChange={(e) => update({ expiring: e.currentTarget.checked ? '1' : null })}
+            />
             {(q || status || category || expiring) && (
               <Button variant="subtle" size="compact-sm" onClick={() => setParams(new URLSearchParams())}>
                 {l.reset}

@@ -1,4 +1,19 @@
-import { Alert, Anchor, Badge, Box, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Radio,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconSearch, IconUserCheck, IconUserQuestion } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -21,13 +36,30 @@ import type { LetterDetail, Lookup } from './types';
 
 const c = s.create;
 /** The fields of this form the server may name in its error details. */
-const FIELDS = ['nik', 'category', 'institution', 'person.name', 'person.birthDate', 'person.sex', 'person.address', 'reason', 'validFrom', 'validTo'] as const;
+const FIELDS = [
+  'nik',
+  'category',
+  'institution',
+  'person.name',
+  'person.birthDate',
+  'person.sex',
+  'person.address',
+  'reason',
+  'validFrom',
+  'validTo',
+] as const;
 
 function PersonPanel({ lookup }: { lookup: Lookup }) {
   const p = lookup.person;
   if (!p) {
     return (
-      <Alert color="orange" variant="light" icon={<IconUserQuestion aria-hidden />} title={c.notFound} data-testid="lookup-not-found">
+      <Alert
+        color="orange"
+        variant="light"
+        icon={<IconUserQuestion aria-hidden />}
+        title={c.notFound}
+        data-testid="lookup-not-found"
+      >
         {c.notFoundBody}
       </Alert>
     );
@@ -52,11 +84,21 @@ function PersonPanel({ lookup }: { lookup: Lookup }) {
       </FieldGrid>
       {!p.resident && (
         <Alert color="red" variant="light" mt="md" icon={<IconAlertTriangle aria-hidden />} title={c.notResident}>
-          {p.deathDate ? c.deceased(formatDate(p.deathDate)) : p.movedOutDate ? c.movedOut(formatDate(p.movedOutDate)) : null}
+          {p.deathDate
+            ? c.deceased(formatDate(p.deathDate))
+            : p.movedOutDate
+              ? c.movedOut(formatDate(p.movedOutDate))
+              : null}
         </Alert>
       )}
       {p.nikWarnings.length > 0 && (
-        <Alert color="orange" variant="light" mt="md" icon={<IconAlertTriangle aria-hidden />} title={s.detail.nikWarnings}>
+        <Alert
+          color="orange"
+          variant="light"
+          mt="md"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={s.detail.nikWarnings}
+        >
           {p.nikWarnings.join(' ')}
         </Alert>
       )}
@@ -147,7 +189,10 @@ export default function RecommendationNewPage() {
   const needsIdentity = special && lookup !== null && lookup.person === null;
   const hint = useMemo(() => {
     if (!info || !validFrom) return null;
-    return { def: periodEnd(validFrom, info.unit, info.defaultLength), max: periodEnd(validFrom, info.unit, info.maxLength) };
+    return {
+      def: periodEnd(validFrom, info.unit, info.defaultLength),
+      max: periodEnd(validFrom, info.unit, info.maxLength),
+    };
   }, [info, validFrom]);
 
   const { busy, error, submit } = useSubmit(async () => {
@@ -209,7 +254,13 @@ export default function RecommendationNewPage() {
               style={{ flex: '1 1 300px' }}
               data-testid="recommendation-nik"
             />
-            <Button type="submit" mt={{ base: 0, xs: 25 }} loading={looking} leftSection={<IconSearch size={16} aria-hidden />} data-testid="recommendation-lookup">
+            <Button
+              type="submit"
+              mt={{ base: 0, xs: 25 }}
+              loading={looking}
+              leftSection={<IconSearch size={16} aria-hidden />}
+              data-testid="recommendation-lookup"
+            >
               {c.lookup}
             </Button>
           </Group>
@@ -228,7 +279,14 @@ export default function RecommendationNewPage() {
             </Title>
             <form onSubmit={submit} noValidate ref={formRef}>
               <Stack gap="md">
-                <Radio.Group label={c.category} value={category} onChange={setCategory} required error={fe.category} data-testid="recommendation-category">
+                <Radio.Group
+                  label={c.category}
+                  value={category}
+                  onChange={setCategory}
+                  required
+                  error={fe.category}
+                  data-testid="recommendation-category"
+                >
                   <Stack gap={8} mt={6}>
                     {lookup.categories.map((x) => (
                       <Radio
@@ -258,12 +316,31 @@ export default function RecommendationNewPage() {
                     <Text fw={600} size="sm">
                       {c.identity}
                     </Text>
-                    <TextInput label={c.name} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fe['person.name']} required maxLength={100} data-testid="recommendation-name" />
+                    <TextInput
+                      label={c.name}
+                      value={name}
+                      onChange={(e) => setName(e.currentTarget.value)}
+                      error={fe['person.name']}
+                      required
+                      maxLength={100}
+                      data-testid="recommendation-name"
+                    />
                     <Group gap="md" align="flex-start" wrap="wrap">
-                      <DateField label={c.birthDate} value={birthDate} onChange={setBirthDate} error={fe['person.birthDate']} required style={{ flex: '1 1 220px' }} data-testid="recommendation-birthdate" />
+                      <DateField
+                        label={c.birthDate}
+                        value={birthDate}
+                        onChange={setBirthDate}
+                        error={fe['person.birthDate']}
+                        required
+                        style={{ flex: '1 1 220px' }}
+                        data-testid="recommendation-birthdate"
+                      />
                       <Stack gap={4}>
                         <Text size="sm" fw={500} id="sex-label">
-                          {c.sex} <span aria-hidden style={{ color: 'var(--mantine-color-error)' }}>*</span>
+                          {c.sex}{' '}
+                          <span aria-hidden style={{ color: 'var(--mantine-color-error)' }}>
+                            *
+                          </span>
                         </Text>
                         <SegmentedControl
                           aria-labelledby="sex-label"
@@ -276,13 +353,25 @@ export default function RecommendationNewPage() {
                           data-testid="recommendation-sex"
                         />
                         {fe['person.sex'] && (
-                          <Text size="xs" c="var(--mantine-color-error)" role="alert" data-testid="recommendation-sex-error">
+                          <Text
+                            size="xs"
+                            c="var(--mantine-color-error)"
+                            role="alert"
+                            data-testid="recommendation-sex-error"
+                          >
                             {fe['person.sex']}
                           </Text>
                         )}
                       </Stack>
                     </Group>
-                    <TextInput label={c.address} description={c.addressHint} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={fe['person.address']} maxLength={300} />
+                    <TextInput
+                      label={c.address}
+                      description={c.addressHint}
+                      value={address}
+                      onChange={(e) => setAddress(e.currentTarget.value)}
+                      error={fe['person.address']}
+                      maxLength={300}
+                    />
                   </Stack>
                 )}
                 <Textarea
@@ -332,7 +421,11 @@ export default function RecommendationNewPage() {
                   <Button type="submit" loading={busy} disabled={!category} data-testid="recommendation-submit">
                     {c.submit}
                   </Button>
-                  {info && <Badge variant="light" style={{ textTransform: 'none' }}>{info.label}</Badge>}
+                  {info && (
+                    <Badge variant="light" style={{ textTransform: 'none' }}>
+                      {info.label}
+                    </Badge>
+                  )}
                 </Group>
               </Stack>
             </form>

@@ -36,7 +36,8 @@ function StateLine({ l }: { l: LetterDetail }) {
   else if (l.state === 'NOT_YET_VALID') text = d.stateText.NOT_YET_VALID(formatDate(l.validFrom));
   else if (l.state === 'EXPIRED') text = d.stateText.EXPIRED(formatDate(l.validTo));
   else text = d.stateText.ACTIVE(formatDate(l.coverageEnd ?? l.validTo));
-  const color = l.state === 'REVOKED' ? 'red' : l.state === 'ACTIVE' ? 'dinkes' : l.state === 'EXPIRED' ? 'gray' : 'blue';
+  const color =
+    l.state === 'REVOKED' ? 'red' : l.state === 'ACTIVE' ? 'dinkes' : l.state === 'EXPIRED' ? 'gray' : 'blue';
   return (
     <Alert color={color} variant="light" data-testid="letter-state-line">
       <Group gap="sm">
@@ -81,7 +82,13 @@ export default function RecommendationPage() {
                 {d.pdf}
               </Button>
               {canRevoke && (
-                <Button variant="light" color="red" leftSection={<IconBan size={18} aria-hidden />} onClick={() => setRevoking(true)} data-testid="recommendation-revoke">
+                <Button
+                  variant="light"
+                  color="red"
+                  leftSection={<IconBan size={18} aria-hidden />}
+                  onClick={() => setRevoking(true)}
+                  data-testid="recommendation-revoke"
+                >
                   {d.revoke}
                 </Button>
               )}
@@ -137,7 +144,12 @@ export default function RecommendationPage() {
                 <span className="mono">{l.verifyCode}</span>
               </Field>
               <Field label={f.url}>
-                <Anchor component={Link} to={paths.verifyRecommendation(l.verifyCode)} size="sm" style={{ wordBreak: 'break-all' }}>
+                <Anchor
+                  component={Link}
+                  to={paths.verifyRecommendation(l.verifyCode)}
+                  size="sm"
+                  style={{ wordBreak: 'break-all' }}
+                >
                   {l.verifyUrl}
                 </Anchor>
               </Field>

@@ -13,7 +13,17 @@ import type { LetterDetail } from './types';
 const r = s.revoke;
 
 /** Revoke with a reason and the date coverage ends (today by default, within the letter's validity). */
-export function RevokeDialog({ letter, opened, onClose, onDone }: { letter: LetterDetail; opened: boolean; onClose: () => void; onDone: () => void }) {
+export function RevokeDialog({
+  letter,
+  opened,
+  onClose,
+  onDone,
+}: {
+  letter: LetterDetail;
+  opened: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const today = todayJakarta();
   const initial = today < letter.validFrom ? letter.validFrom : today > letter.validTo ? null : today;
   const [reason, setReason] = useState('');
@@ -30,7 +40,16 @@ export function RevokeDialog({ letter, opened, onClose, onDone }: { letter: Lett
       <form onSubmit={submit}>
         <Stack gap="md">
           <Text size="sm">{r.body}</Text>
-          <Textarea label={r.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required minRows={3} maxLength={500} data-autofocus data-testid="revoke-reason" />
+          <Textarea
+            label={r.reason}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            minRows={3}
+            maxLength={500}
+            data-autofocus
+            data-testid="revoke-reason"
+          />
           <DateField
             label={r.date}
             description={r.dateHint(formatDate(letter.validFrom), formatDate(letter.validTo))}
@@ -46,7 +65,13 @@ export function RevokeDialog({ letter, opened, onClose, onDone }: { letter: Lett
             <Button variant="default" onClick={onClose} disabled={busy}>
               {t.common.cancel}
             </Button>
-            <Button type="submit" color="red" loading={busy} disabled={reason.trim().length < 5 || !date} data-testid="revoke-submit">
+            <Button
+              type="submit"
+              color="red"
+              loading={busy}
+              disabled={reason.trim().length < 5 || !date}
+              data-testid="revoke-submit"
+            >
               {r.submit}
             </Button>
           </Group>

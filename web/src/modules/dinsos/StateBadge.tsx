@@ -7,7 +7,13 @@ const COLOR: Record<LetterState, string> = { ACTIVE: 'dinkes', NOT_YET_VALID: 'b
 /** A letter's state today: Berlaku, Belum berlaku, Berakhir, Dicabut. */
 export function StateBadge({ state }: { state: LetterState }) {
   return (
-    <Badge color={COLOR[state]} variant="light" data-testid="letter-state" data-state={state} style={{ textTransform: 'none' }}>
+    <Badge
+      color={COLOR[state]}
+      variant="light"
+      data-testid="letter-state"
+      data-state={state}
+      style={{ textTransform: 'none' }}
+    >
       {s.state[state]}
     </Badge>
   );

@@ -40,7 +40,15 @@ export const s = {
     caption: 'Daftar surat rekomendasi',
     none: 'Tidak ada surat rekomendasi yang cocok.',
     count: (n: number) => `${n} surat`,
-    col: { number: 'Nomor', name: 'Nama', nik: 'NIK', category: 'Kategori', validity: 'Masa berlaku', state: 'Status', issued: 'Diterbitkan' },
+    col: {
+      number: 'Nomor',
+      name: 'Nama',
+      nik: 'NIK',
+      category: 'Kategori',
+      validity: 'Masa berlaku',
+      state: 'Status',
+      issued: 'Diterbitkan',
+    },
     readOnly: 'Hanya petugas Dinas Sosial yang dapat menerbitkan dan mencabut surat rekomendasi.',
   },
   create: {
@@ -65,7 +73,8 @@ export const s = {
     deceased: (d: string) => `Meninggal dunia ${d} menurut data kependudukan.`,
     movedOut: (d: string) => `Pindah ke luar daerah ${d} menurut data kependudukan.`,
     existing: 'Surat rekomendasi NIK ini',
-    existingActive: 'NIK ini masih memiliki surat yang berlaku. Surat baru tidak boleh bertumpang tindih masa berlakunya; cabut surat lama lebih dahulu bila perlu.',
+    existingActive:
+      'NIK ini masih memiliki surat yang berlaku. Surat baru tidak boleh bertumpang tindih masa berlakunya; cabut surat lama lebih dahulu bila perlu.',
     category: 'Kategori',
     tidakMampuDisabled: 'Hanya untuk penduduk Kota yang terdaftar, hidup dan tidak pindah.',
     institutionHint: 'Nama lengkap lembaga seperti tertulis pada surat pengantar.',
@@ -80,7 +89,8 @@ export const s = {
     validFrom: 'Berlaku mulai',
     validFromHint: 'Paling awal 7 hari sebelum hari ini, paling lambat 30 hari sesudahnya.',
     validTo: 'Berlaku sampai',
-    validToHint: (def: string, max: string) => `Kosongkan untuk masa berlaku standar (sampai ${def}). Paling lambat ${max}.`,
+    validToHint: (def: string, max: string) =>
+      `Kosongkan untuk masa berlaku standar (sampai ${def}). Paling lambat ${max}.`,
     submit: 'Terbitkan surat',
     created: (n: string) => `Surat ${n} diterbitkan.`,
   },
@@ -131,7 +141,8 @@ export const s = {
   },
   verify: {
     title: 'Verifikasi surat rekomendasi',
-    intro: 'Periksa keabsahan Surat Rekomendasi Jaminan Dinas Sosial dari kode QR atau kode verifikasi pada surat. Hanya inisial nama yang ditampilkan.',
+    intro:
+      'Periksa keabsahan Surat Rekomendasi Jaminan Dinas Sosial dari kode QR atau kode verifikasi pada surat. Hanya inisial nama yang ditampilkan.',
     code: 'Kode verifikasi (12 karakter pada surat)',
     submit: 'Periksa',
     valid: 'Surat rekomendasi BERLAKU',

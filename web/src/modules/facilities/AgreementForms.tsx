@@ -1,4 +1,16 @@
-import { Alert, Button, Checkbox, FileInput, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -14,7 +26,17 @@ import { uploadFacilityDocument } from './upload';
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
 
 /** FAC-2: a new agreement with its signed document. */
-export function AgreementDialog({ code, opened, onClose, onSaved }: { code: string; opened: boolean; onClose: () => void; onSaved: () => void }) {
+export function AgreementDialog({
+  code,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  code: string;
+  opened: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const f = s.agreementForm;
   const [number, setNumber] = useState('');
   const [validFrom, setValidFrom] = useState<string | null>(todayJakarta());
@@ -25,7 +47,10 @@ export function AgreementDialog({ code, opened, onClose, onSaved }: { code: stri
   const { busy, error, submit } = useSubmit(async () => {
     if (!file || !validFrom || !validTo) return;
     const documentId = await uploadFacilityDocument(file);
-    const a = await api<Agreement>(`/api/v1/facilities/${code}/agreements`, { method: 'POST', body: { number, validFrom, validTo, services, documentId } });
+    const a = await api<Agreement>(`/api/v1/facilities/${code}/agreements`, {
+      method: 'POST',
+      body: { number, validFrom, validTo, services, documentId },
+    });
     notifications.show({ color: 'dinkes', message: f.saved(a.number) });
     setNumber('');
     setFile(null);
@@ -37,7 +62,13 @@ export function AgreementDialog({ code, opened, onClose, onSaved }: { code: stri
       <form onSubmit={submit}>
         <Stack gap="sm">
           <ErrorAlert error={error} />
-          <TextInput label={f.number} value={number} onChange={(e) => setNumber(e.currentTarget.value)} required data-testid="pks-number" />
+          <TextInput
+            label={f.number}
+            value={number}
+            onChange={(e) => setNumber(e.currentTarget.value)}
+            required
+            data-testid="pks-number"
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <DateField label={f.validFrom} value={validFrom} onChange={setValidFrom} required data-testid="pks-from" />
             <DateField label={f.validTo} value={validTo} onChange={setValidTo} required data-testid="pks-to" />
@@ -49,12 +80,26 @@ export function AgreementDialog({ code, opened, onClose, onSaved }: { code: stri
               ))}
             </SimpleGrid>
           </Checkbox.Group>
-          <FileInput label={f.file} accept={ACCEPT} value={file} onChange={setFile} required leftSection={<IconFileUpload size={16} aria-hidden />} data-testid="pks-file" clearable />
+          <FileInput
+            label={f.file}
+            accept={ACCEPT}
+            value={file}
+            onChange={setFile}
+            required
+            leftSection={<IconFileUpload size={16} aria-hidden />}
+            data-testid="pks-file"
+            clearable
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {s.common.cancel}
             </Button>
-            <Button type="submit" loading={busy} disabled={!file || !validFrom || !validTo || services.length === 0} data-testid="pks-save">
+            <Button
+              type="submit"
+              loading={busy}
+              disabled={!file || !validFrom || !validTo || services.length === 0}
+              data-testid="pks-save"
+            >
               {f.save}
             </Button>
           </Group>
@@ -65,13 +110,24 @@ export function AgreementDialog({ code, opened, onClose, onSaved }: { code: stri
 }
 
 /** FAC-2: terminate from a date with a reason. */
-export function TerminateDialog({ agreement, onClose, onSaved }: { agreement: Agreement | null; onClose: () => void; onSaved: () => void }) {
+export function TerminateDialog({
+  agreement,
+  onClose,
+  onSaved,
+}: {
+  agreement: Agreement | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const f = s.terminateForm;
   const [on, setOn] = useState<string | null>(todayJakarta());
   const [reason, setReason] = useState('');
   const { busy, error, submit } = useSubmit(async () => {
     if (!agreement || !on) return;
-    await api(`/api/v1/facilities/agreements/${agreement.id}/terminate`, { method: 'POST', body: { terminatedOn: on, reason } });
+    await api(`/api/v1/facilities/agreements/${agreement.id}/terminate`, {
+      method: 'POST',
+      body: { terminatedOn: on, reason },
+    });
     notifications.show({ color: 'dinkes', message: f.saved });
     setReason('');
     onSaved();
@@ -82,7 +138,13 @@ export function TerminateDialog({ agreement, onClose, onSaved }: { agreement: Ag
         <Stack gap="sm">
           <ErrorAlert error={error} />
           <DateField label={f.on} value={on} onChange={setOn} required />
-          <Textarea label={f.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required minRows={2} />
+          <Textarea
+            label={f.reason}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            minRows={2}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {s.common.cancel}
@@ -98,7 +160,17 @@ export function TerminateDialog({ agreement, onClose, onSaved }: { agreement: Ag
 }
 
 /** FAC-3: a sanction with date, basis and (optionally) the letter. */
-export function SanctionDialog({ code, opened, onClose, onSaved }: { code: string; opened: boolean; onClose: () => void; onSaved: () => void }) {
+export function SanctionDialog({
+  code,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  code: string;
+  opened: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const f = s.sanctionForm;
   const [kind, setKind] = useState<string>('TEGURAN_LISAN');
   const [on, setOn] = useState<string | null>(todayJakarta());
@@ -107,7 +179,10 @@ export function SanctionDialog({ code, opened, onClose, onSaved }: { code: strin
   const { busy, error, submit } = useSubmit(async () => {
     if (!on) return;
     const documentId = file ? await uploadFacilityDocument(file) : null;
-    await api(`/api/v1/facilities/${code}/sanctions`, { method: 'POST', body: { kind, imposedOn: on, basis, documentId } });
+    await api(`/api/v1/facilities/${code}/sanctions`, {
+      method: 'POST',
+      body: { kind, imposedOn: on, basis, documentId },
+    });
     notifications.show({ color: 'dinkes', message: f.saved });
     setBasis('');
     setFile(null);
@@ -118,15 +193,34 @@ export function SanctionDialog({ code, opened, onClose, onSaved }: { code: strin
       <form onSubmit={submit}>
         <Stack gap="sm">
           <ErrorAlert error={error} />
-          <Select label={f.kind} data={Object.entries(s.sanction).map(([value, label]) => ({ value, label }))} value={kind} onChange={(v) => setKind(v ?? 'TEGURAN_LISAN')} allowDeselect={false} />
+          <Select
+            label={f.kind}
+            data={Object.entries(s.sanction).map(([value, label]) => ({ value, label }))}
+            value={kind}
+            onChange={(v) => setKind(v ?? 'TEGURAN_LISAN')}
+            allowDeselect={false}
+          />
           {kind === 'PEMUTUSAN' && (
             <Alert color="red" variant="light">
               {f.terminationNote}
             </Alert>
           )}
           <DateField label={f.on} value={on} onChange={setOn} required />
-          <Textarea label={f.basis} value={basis} onChange={(e) => setBasis(e.currentTarget.value)} required minRows={2} />
-          <FileInput label={f.file} accept={ACCEPT} value={file} onChange={setFile} leftSection={<IconFileUpload size={16} aria-hidden />} clearable />
+          <Textarea
+            label={f.basis}
+            value={basis}
+            onChange={(e) => setBasis(e.currentTarget.value)}
+            required
+            minRows={2}
+          />
+          <FileInput
+            label={f.file}
+            accept={ACCEPT}
+            value={file}
+            onChange={setFile}
+            leftSection={<IconFileUpload size={16} aria-hidden />}
+            clearable
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {s.common.cancel}

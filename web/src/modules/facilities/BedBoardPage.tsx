@@ -38,9 +38,32 @@ function ReportForm({ onSaved }: { onSaved: () => void }) {
       <form onSubmit={submit}>
         <ErrorAlert error={error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NumberInput label={b.total} value={total} onChange={setTotal} min={0} allowDecimal={false} required data-testid="beds-total" />
-          <NumberInput label={b.available} value={available} onChange={setAvailable} min={0} allowDecimal={false} required data-testid="beds-available" />
-          <NumberInput label={b.above} value={above} onChange={setAbove} min={0} allowDecimal={false} data-testid="beds-above" />
+          <NumberInput
+            label={b.total}
+            value={total}
+            onChange={setTotal}
+            min={0}
+            allowDecimal={false}
+            required
+            data-testid="beds-total"
+          />
+          <NumberInput
+            label={b.available}
+            value={available}
+            onChange={setAvailable}
+            min={0}
+            allowDecimal={false}
+            required
+            data-testid="beds-available"
+          />
+          <NumberInput
+            label={b.above}
+            value={above}
+            onChange={setAbove}
+            min={0}
+            allowDecimal={false}
+            data-testid="beds-above"
+          />
         </SimpleGrid>
         <Group justify="flex-end" mt="md">
           <Button type="submit" loading={busy} data-testid="beds-submit">
@@ -58,7 +81,10 @@ export default function BedBoardPage() {
   const [sort, setSort] = useState('available');
   const [location, setLocation] = useState('');
   const canRead = can('bedboard.read');
-  const board = useApi<{ staleAfterHours: number; rows: BedRow[] }>(canRead ? '/api/v1/facilities/bed-board' : null, { sort, location });
+  const board = useApi<{ staleAfterHours: number; rows: BedRow[] }>(canRead ? '/api/v1/facilities/bed-board' : null, {
+    sort,
+    location,
+  });
 
   return (
     <Stack gap="md">
@@ -81,7 +107,10 @@ export default function BedBoardPage() {
             />
             <Select
               label={s.list.location}
-              data={[{ value: '', label: s.list.all }, ...Object.entries(s.location).map(([value, label]) => ({ value, label }))]}
+              data={[
+                { value: '', label: s.list.all },
+                ...Object.entries(s.location).map(([value, label]) => ({ value, label })),
+              ]}
               value={location}
               onChange={(v) => setLocation(v ?? '')}
               allowDeselect={false}
@@ -113,8 +142,18 @@ export default function BedBoardPage() {
                     </Text>
                   ),
               },
-              { key: 'total', header: b.total, numeric: true, cell: (r) => (r.class3Total === null ? '—' : formatNumber(r.class3Total)) },
-              { key: 'above', header: b.above, numeric: true, cell: (r) => (r.aboveClassPatients === null ? '—' : formatNumber(r.aboveClassPatients)) },
+              {
+                key: 'total',
+                header: b.total,
+                numeric: true,
+                cell: (r) => (r.class3Total === null ? '—' : formatNumber(r.class3Total)),
+              },
+              {
+                key: 'above',
+                header: b.above,
+                numeric: true,
+                cell: (r) => (r.aboveClassPatients === null ? '—' : formatNumber(r.aboveClassPatients)),
+              },
               {
                 key: 'age',
                 header: b.reported,

@@ -1,4 +1,17 @@
-import { Badge, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSession } from '../../app/session';
@@ -28,7 +41,12 @@ function ReportForm({ onSaved }: { onSaved: () => void }) {
     if (!date) return;
     const saved = await api<EmergencyReport>('/api/v1/facilities/emergency-reports', {
       method: 'POST',
-      body: { nik: digitsOnly(nik), admittedAt: `${date}T${time || '00:00'}:00+07:00`, condition, onwardFacilityCode: onward },
+      body: {
+        nik: digitsOnly(nik),
+        admittedAt: `${date}T${time || '00:00'}:00+07:00`,
+        condition,
+        onwardFacilityCode: onward,
+      },
     });
     if (saved.coverage && !saved.coverage.eligible) {
       notifications.show({ color: 'orange', message: e.sentNotMember(whyNot(saved.coverage)), autoClose: false });
@@ -47,11 +65,33 @@ function ReportForm({ onSaved }: { onSaved: () => void }) {
       <form onSubmit={submit}>
         <ErrorAlert error={error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={e.nik} value={nik} onChange={(x) => setNik(x.currentTarget.value)} inputMode="numeric" maxLength={20} required className="mono" />
+          <TextInput
+            label={e.nik}
+            value={nik}
+            onChange={(x) => setNik(x.currentTarget.value)}
+            inputMode="numeric"
+            maxLength={20}
+            required
+            className="mono"
+          />
           <DateField label={e.date} value={date} onChange={setDate} required />
-          <TextInput label={e.time} value={time} onChange={(x) => setTime(x.currentTarget.value)} placeholder="21:30" pattern="^([01]\d|2[0-3]):[0-5]\d$" required />
+          <TextInput
+            label={e.time}
+            value={time}
+            onChange={(x) => setTime(x.currentTarget.value)}
+            placeholder="21:30"
+            pattern="^([01]\d|2[0-3]):[0-5]\d$"
+            required
+          />
         </SimpleGrid>
-        <Textarea label={e.condition} value={condition} onChange={(x) => setCondition(x.currentTarget.value)} required minRows={2} mt="sm" />
+        <Textarea
+          label={e.condition}
+          value={condition}
+          onChange={(x) => setCondition(x.currentTarget.value)}
+          required
+          minRows={2}
+          mt="sm"
+        />
         <Select
           label={e.onward}
           placeholder={e.onwardNone}
@@ -77,7 +117,12 @@ function whyNot(c: NonNullable<EmergencyReport['coverage']>): string {
 }
 
 function Coverage({ c }: { c: EmergencyReport['coverage'] }) {
-  if (!c) return <Badge color="gray" variant="light">{e.unchecked}</Badge>;
+  if (!c)
+    return (
+      <Badge color="gray" variant="light">
+        {e.unchecked}
+      </Badge>
+    );
   return (
     <Stack gap={2}>
       <Badge color={c.eligible ? 'dinkes' : 'red'} variant="light">
@@ -95,7 +140,9 @@ export default function EmergencyReportsPage() {
   const { can } = useSession();
   const office = can('emergency.read');
   const facility = can('emergency.report');
-  const list = useApi<{ rows: EmergencyReport[] }>(office ? '/api/v1/facilities/emergency-reports' : facility ? '/api/v1/facilities/emergency-reports/mine' : null);
+  const list = useApi<{ rows: EmergencyReport[] }>(
+    office ? '/api/v1/facilities/emergency-reports' : facility ? '/api/v1/facilities/emergency-reports/mine' : null,
+  );
   // After a report is sent, the list with the new report comes into view.
   const [saved, setSaved] = useState(0);
   const listRef = useReveal(saved);
@@ -112,33 +159,33 @@ export default function EmergencyReportsPage() {
       )}
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <Box ref={listRef} aria-label={e.caption} role="region">
-      <DataTable
-        caption={e.caption}
-        rows={list.data?.rows}
-        loading={list.loading}
-        empty={e.empty}
-        rowKey={(r) => r.id}
-        testId="emergency-table"
-        columns={[
-          { key: 'fac', header: s.col.facility, cell: (r) => r.facilityName },
-          { key: 'nik', header: e.nik, cell: (r) => <span className="mono">{formatNik(r.nik)}</span> },
-          { key: 'cov', header: e.coverage, cell: (r) => <Coverage c={r.coverage} /> },
-          { key: 'in', header: e.admittedAt, cell: (r) => formatDateTime(r.admittedAt) },
-          { key: 'cond', header: e.condition, cell: (r) => r.condition },
-          { key: 'onward', header: e.onward, cell: (r) => r.onwardFacilityName ?? e.onwardNone },
-          { key: 'due', header: e.deadline, cell: (r) => formatDateTime(r.deadlineAt) },
-          { key: 'rep', header: e.reported, cell: (r) => formatDateTime(r.reportedAt) },
-          {
-            key: 'ok',
-            header: e.onTime,
-            cell: (r) => (
-              <Badge color={r.onTime ? 'dinkes' : 'red'} variant="light">
-                {r.onTime ? e.onTime : e.late}
-              </Badge>
-            ),
-          },
-        ]}
-      />
+        <DataTable
+          caption={e.caption}
+          rows={list.data?.rows}
+          loading={list.loading}
+          empty={e.empty}
+          rowKey={(r) => r.id}
+          testId="emergency-table"
+          columns={[
+            { key: 'fac', header: s.col.facility, cell: (r) => r.facilityName },
+            { key: 'nik', header: e.nik, cell: (r) => <span className="mono">{formatNik(r.nik)}</span> },
+            { key: 'cov', header: e.coverage, cell: (r) => <Coverage c={r.coverage} /> },
+            { key: 'in', header: e.admittedAt, cell: (r) => formatDateTime(r.admittedAt) },
+            { key: 'cond', header: e.condition, cell: (r) => r.condition },
+            { key: 'onward', header: e.onward, cell: (r) => r.onwardFacilityName ?? e.onwardNone },
+            { key: 'due', header: e.deadline, cell: (r) => formatDateTime(r.deadlineAt) },
+            { key: 'rep', header: e.reported, cell: (r) => formatDateTime(r.reportedAt) },
+            {
+              key: 'ok',
+              header: e.onTime,
+              cell: (r) => (
+                <Badge color={r.onTime ? 'dinkes' : 'red'} variant="light">
+                  {r.onTime ? e.onTime : e.late}
+                </Badge>
+              ),
+            },
+          ]}
+        />
       </Box>
     </Stack>
   );

@@ -15,7 +15,10 @@ import { RegistryUpload } from './RegistryUpload';
 import { s } from './strings';
 import type { Agreement, Facility } from './types';
 
-const options = (m: Record<string, string>) => [{ value: '', label: s.list.all }, ...Object.entries(m).map(([value, label]) => ({ value, label }))];
+const options = (m: Record<string, string>) => [
+  { value: '', label: s.list.all },
+  ...Object.entries(m).map(([value, label]) => ({ value, label })),
+];
 
 /** FAC-1/FAC-2: the registry with filters, and the agreements about to run out. */
 export default function FacilitiesPage() {
@@ -27,7 +30,13 @@ export default function FacilitiesPage() {
   const [location, setLocation] = useState('');
   const [partner, setPartner] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
-  const list = useApi<{ rows: Facility[] }>('/api/v1/facilities', { q: debounced || undefined, kind, class: klass, location, partner });
+  const list = useApi<{ rows: Facility[] }>('/api/v1/facilities', {
+    q: debounced || undefined,
+    kind,
+    class: klass,
+    location,
+    partner,
+  });
   const expiring = useApi<{ rows: Agreement[] }>('/api/v1/facilities/agreements/expiring');
 
   return (
@@ -69,9 +78,30 @@ export default function FacilitiesPage() {
           style={{ flex: 1, minWidth: 220 }}
           data-testid="facility-search"
         />
-        <Select label={s.list.kind} data={options(s.kind)} value={kind} onChange={(v) => setKind(v ?? '')} allowDeselect={false} w={170} />
-        <Select label={s.list.class} data={options({ A: 'A', B: 'B', C: 'C', D: 'D' })} value={klass} onChange={(v) => setKlass(v ?? '')} allowDeselect={false} w={110} />
-        <Select label={s.list.location} data={options(s.location)} value={location} onChange={(v) => setLocation(v ?? '')} allowDeselect={false} w={150} />
+        <Select
+          label={s.list.kind}
+          data={options(s.kind)}
+          value={kind}
+          onChange={(v) => setKind(v ?? '')}
+          allowDeselect={false}
+          w={170}
+        />
+        <Select
+          label={s.list.class}
+          data={options({ A: 'A', B: 'B', C: 'C', D: 'D' })}
+          value={klass}
+          onChange={(v) => setKlass(v ?? '')}
+          allowDeselect={false}
+          w={110}
+        />
+        <Select
+          label={s.list.location}
+          data={options(s.location)}
+          value={location}
+          onChange={(v) => setLocation(v ?? '')}
+          allowDeselect={false}
+          w={150}
+        />
         <Select
           label={s.list.partner}
           data={[

@@ -59,7 +59,12 @@ export default function FacilityPage() {
             title={d.data}
             extra={
               manage && (
-                <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="fac-edit">
+                <Button
+                  variant="default"
+                  leftSection={<IconPencil size={16} aria-hidden />}
+                  onClick={() => setEditing(true)}
+                  data-testid="fac-edit"
+                >
                   {s.editForm.edit}
                 </Button>
               )
@@ -81,7 +86,11 @@ export default function FacilityPage() {
             title={d.agreements}
             extra={
               manage && (
-                <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)} data-testid="pks-add">
+                <Button
+                  leftSection={<IconPlus size={16} aria-hidden />}
+                  onClick={() => setAdding(true)}
+                  data-testid="pks-add"
+                >
                   {d.addAgreement}
                 </Button>
               )
@@ -95,8 +104,16 @@ export default function FacilityPage() {
               testId="agreements-table"
               columns={[
                 { key: 'num', header: s.col.number, cell: (a) => <span className="mono">{a.number}</span> },
-                { key: 'period', header: s.col.period, cell: (a) => `${formatDate(a.validFrom)} – ${formatDate(a.validTo)}` },
-                { key: 'svc', header: s.col.services, cell: (a) => a.services.map((x) => s.service[x] ?? x).join(', ') },
+                {
+                  key: 'period',
+                  header: s.col.period,
+                  cell: (a) => `${formatDate(a.validFrom)} – ${formatDate(a.validTo)}`,
+                },
+                {
+                  key: 'svc',
+                  header: s.col.services,
+                  cell: (a) => a.services.map((x) => s.service[x] ?? x).join(', '),
+                },
                 {
                   key: 'status',
                   header: s.col.status,
@@ -187,12 +204,43 @@ export default function FacilityPage() {
           )}
           {manage && (
             <>
-              <AgreementDialog code={data.code} opened={adding} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); reload(); }} />
-              <SanctionDialog code={data.code} opened={sanctioning} onClose={() => setSanctioning(false)} onSaved={() => { setSanctioning(false); reload(); }} />
-              <TerminateDialog agreement={terminating} onClose={() => setTerminating(null)} onSaved={() => { setTerminating(null); reload(); }} />
+              <AgreementDialog
+                code={data.code}
+                opened={adding}
+                onClose={() => setAdding(false)}
+                onSaved={() => {
+                  setAdding(false);
+                  reload();
+                }}
+              />
+              <SanctionDialog
+                code={data.code}
+                opened={sanctioning}
+                onClose={() => setSanctioning(false)}
+                onSaved={() => {
+                  setSanctioning(false);
+                  reload();
+                }}
+              />
+              <TerminateDialog
+                agreement={terminating}
+                onClose={() => setTerminating(null)}
+                onSaved={() => {
+                  setTerminating(null);
+                  reload();
+                }}
+              />
               {editing && (
                 // Mounted per opening, so the form starts from the facility as it is now.
-                <FacilityEditDialog facility={data} opened onClose={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} />
+                <FacilityEditDialog
+                  facility={data}
+                  opened
+                  onClose={() => setEditing(false)}
+                  onSaved={() => {
+                    setEditing(false);
+                    reload();
+                  }}
+                />
               )}
             </>
           )}

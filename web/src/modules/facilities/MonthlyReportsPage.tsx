@@ -15,7 +15,14 @@ import { s } from './strings';
 import type { MonthlyReport, MonthlyStatus } from './types';
 
 const m = s.monthly;
-const FIELDS = ['outpatientVisits', 'inpatientAdmissions', 'class3PatientDays', 'referralsReceived', 'referralsBack', 'deaths'] as const;
+const FIELDS = [
+  'outpatientVisits',
+  'inpatientAdmissions',
+  'class3PatientDays',
+  'referralsReceived',
+  'referralsBack',
+  'deaths',
+] as const;
 const COLOR: Record<MonthlyStatus, string> = { ON_TIME: 'dinkes', LATE: 'orange', MISSING: 'red', NOT_DUE: 'gray' };
 
 function previousMonth(): string {
@@ -51,11 +58,27 @@ function SubmitForm({ onSaved }: { onSaved: () => void }) {
       <form onSubmit={submit}>
         <ErrorAlert error={error} />
         <Box mb="sm">
-          <MonthField label={m.period} value={period} onChange={setPeriod} required maxMonth={previousMonth()} data-testid="monthly-period" />
+          <MonthField
+            label={m.period}
+            value={period}
+            onChange={setPeriod}
+            required
+            maxMonth={previousMonth()}
+            data-testid="monthly-period"
+          />
         </Box>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {FIELDS.map((k) => (
-            <NumberInput key={k} label={m[k]} value={values[k] ?? ''} onChange={(v) => setValues((p) => ({ ...p, [k]: v }))} min={0} allowDecimal={false} required data-testid={`monthly-${k}`} />
+            <NumberInput
+              key={k}
+              label={m[k]}
+              value={values[k] ?? ''}
+              onChange={(v) => setValues((p) => ({ ...p, [k]: v }))}
+              min={0}
+              allowDecimal={false}
+              required
+              data-testid={`monthly-${k}`}
+            />
           ))}
         </SimpleGrid>
         <Group justify="flex-end" mt="md">
@@ -75,10 +98,11 @@ export default function MonthlyReportsPage() {
   const hospital = can('monthly-report.submit');
   const [period, setPeriod] = useState(previousMonth());
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(period);
-  const overview = useApi<{ period: string; dueDate: string; rows: { facilityCode: string; facilityName: string; status: MonthlyStatus; report: MonthlyReport | null }[] }>(
-    office && valid ? '/api/v1/facilities/monthly-reports' : null,
-    { period },
-  );
+  const overview = useApi<{
+    period: string;
+    dueDate: string;
+    rows: { facilityCode: string; facilityName: string; status: MonthlyStatus; report: MonthlyReport | null }[];
+  }>(office && valid ? '/api/v1/facilities/monthly-reports' : null, { period });
   const mine = useApi<{ rows: MonthlyReport[] }>(hospital ? '/api/v1/facilities/monthly-reports/mine' : null);
   // After filing, the history with the new month comes into view.
   const [saved, setSaved] = useState(0);
@@ -118,7 +142,11 @@ export default function MonthlyReportsPage() {
         <>
           <Group align="end">
             <MonthField label={m.period} value={period} onChange={setPeriod} data-testid="monthly-overview-period" />
-            {overview.data && <Text size="sm" c="dimmed">{m.due(formatDate(overview.data.dueDate))}</Text>}
+            {overview.data && (
+              <Text size="sm" c="dimmed">
+                {m.due(formatDate(overview.data.dueDate))}
+              </Text>
+            )}
           </Group>
           <ErrorAlert error={overview.error} onRetry={overview.reload} />
           <DataTable
@@ -132,12 +160,42 @@ export default function MonthlyReportsPage() {
               { key: 'fac', header: s.col.facility, cell: (r) => r.facilityName },
               { key: 'st', header: s.col.status, cell: (r) => <StatusBadge status={r.status} /> },
               { key: 'sub', header: m.submitted, cell: (r) => (r.report ? formatDateTime(r.report.submittedAt) : '—') },
-              { key: 'op', header: m.outpatientVisits, numeric: true, cell: (r) => (r.report ? formatNumber(r.report.outpatientVisits) : '—') },
-              { key: 'ip', header: m.inpatientAdmissions, numeric: true, cell: (r) => (r.report ? formatNumber(r.report.inpatientAdmissions) : '—') },
-              { key: 'd3', header: m.class3PatientDays, numeric: true, cell: (r) => (r.report ? formatNumber(r.report.class3PatientDays) : '—') },
-              { key: 'rr', header: m.referralsReceived, numeric: true, cell: (r) => (r.report ? formatNumber(r.report.referralsReceived) : '—') },
-              { key: 'rb', header: m.referralsBack, numeric: true, cell: (r) => (r.report ? formatNumber(r.report.referralsBack) : '—') },
-              { key: 'de', header: m.deaths, numeric: true, cell: (r) => (r.report ? formatNumber(r.report.deaths) : '—') },
+              {
+                key: 'op',
+                header: m.outpatientVisits,
+                numeric: true,
+                cell: (r) => (r.report ? formatNumber(r.report.outpatientVisits) : '—'),
+              },
+              {
+                key: 'ip',
+                header: m.inpatientAdmissions,
+                numeric: true,
+                cell: (r) => (r.report ? formatNumber(r.report.inpatientAdmissions) : '—'),
+              },
+              {
+                key: 'd3',
+                header: m.class3PatientDays,
+                numeric: true,
+                cell: (r) => (r.report ? formatNumber(r.report.class3PatientDays) : '—'),
+              },
+              {
+                key: 'rr',
+                header: m.referralsReceived,
+                numeric: true,
+                cell: (r) => (r.report ? formatNumber(r.report.referralsReceived) : '—'),
+              },
+              {
+                key: 'rb',
+                header: m.referralsBack,
+                numeric: true,
+                cell: (r) => (r.report ? formatNumber(r.report.referralsBack) : '—'),
+              },
+              {
+                key: 'de',
+                header: m.deaths,
+                numeric: true,
+                cell: (r) => (r.report ? formatNumber(r.report.deaths) : '—'),
+              },
             ]}
           />
         </>

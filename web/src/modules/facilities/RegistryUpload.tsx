@@ -20,7 +20,10 @@ export function RegistryUpload({ onLoaded }: { onLoaded: () => void }) {
   const { busy, error, submit } = useSubmit(async () => {
     if (!file) return;
     setLoaded(null);
-    const r = await api<{ loaded: number }>('/api/v1/facilities/import', { method: 'POST', body: { csv: await file.text() } });
+    const r = await api<{ loaded: number }>('/api/v1/facilities/import', {
+      method: 'POST',
+      body: { csv: await file.text() },
+    });
     setLoaded(r.loaded);
     setFile(null);
     onLoaded();

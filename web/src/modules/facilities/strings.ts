@@ -10,8 +10,15 @@ export const s = {
     emergency: 'Gawat darurat non-PKS',
     emergencyDescription: 'Laporan pasien gawat darurat di fasilitas tanpa PKS (3×24 jam kerja).',
   },
-  kind: { PUSKESMAS: 'Puskesmas', KLINIK_PRATAMA: 'Klinik pratama', RUMAH_SAKIT: 'Rumah sakit' } as Record<string, string>,
-  ownership: { PEMERINTAH_PUSAT: 'Pemerintah pusat', PEMERINTAH_DAERAH: 'Pemerintah daerah', SWASTA: 'Swasta' } as Record<string, string>,
+  kind: { PUSKESMAS: 'Puskesmas', KLINIK_PRATAMA: 'Klinik pratama', RUMAH_SAKIT: 'Rumah sakit' } as Record<
+    string,
+    string
+  >,
+  ownership: {
+    PEMERINTAH_PUSAT: 'Pemerintah pusat',
+    PEMERINTAH_DAERAH: 'Pemerintah daerah',
+    SWASTA: 'Swasta',
+  } as Record<string, string>,
   location: { DALAM_KOTA: 'Dalam kota', PERBATASAN: 'Perbatasan', LUAR_KOTA: 'Luar kota' } as Record<string, string>,
   service: {
     RAWAT_JALAN: 'Rawat jalan',
@@ -28,10 +35,16 @@ export const s = {
     TIDAK_DIREKOMENDASIKAN: 'Tidak direkomendasikan perpanjangan izin operasional',
     PEMUTUSAN: 'Pemutusan kerja sama',
   } as Record<string, string>,
-  monthlyStatus: { ON_TIME: 'Tepat waktu', LATE: 'Terlambat', MISSING: 'Belum masuk', NOT_DUE: 'Belum jatuh tempo' } as Record<string, string>,
+  monthlyStatus: {
+    ON_TIME: 'Tepat waktu',
+    LATE: 'Terlambat',
+    MISSING: 'Belum masuk',
+    NOT_DUE: 'Belum jatuh tempo',
+  } as Record<string, string>,
   list: {
     title: 'Fasilitas kesehatan',
-    description: 'Semua fasilitas yang terdaftar, dengan status PKS hari ini. Klik baris untuk melihat PKS, sanksi dan tempat tidur.',
+    description:
+      'Semua fasilitas yang terdaftar, dengan status PKS hari ini. Klik baris untuk melihat PKS, sanksi dan tempat tidur.',
     search: 'Cari nama atau kode',
     kind: 'Jenis',
     class: 'Kelas',
@@ -130,7 +143,8 @@ export const s = {
   },
   beds: {
     title: 'Papan tempat tidur kelas III',
-    description: 'Laporan terakhir setiap rumah sakit mitra. Laporan yang lebih tua dari 24 jam ditandai "lama" — hubungi rumah sakit sebelum merujuk.',
+    description:
+      'Laporan terakhir setiap rumah sakit mitra. Laporan yang lebih tua dari 24 jam ditandai "lama" — hubungi rumah sakit sebelum merujuk.',
     caption: 'Tempat tidur kelas III rumah sakit mitra',
     empty: 'Belum ada rumah sakit mitra.',
     sort: 'Urutkan',
@@ -143,16 +157,20 @@ export const s = {
     reported: 'Dilaporkan',
     stale: 'Lama',
     never: 'Belum melapor',
-    age: (h: number) => (h < 1 ? 'kurang dari 1 jam lalu' : h < 48 ? `${Math.floor(h)} jam lalu` : `${Math.floor(h / 24)} hari lalu`),
+    age: (h: number) =>
+      h < 1 ? 'kurang dari 1 jam lalu' : h < 48 ? `${Math.floor(h)} jam lalu` : `${Math.floor(h / 24)} hari lalu`,
     reportTitle: 'Laporkan tempat tidur rumah sakit Anda',
-    reportHelp: 'Isi jumlah tempat tidur kelas III, yang kosong saat ini, dan pasien peserta yang terpaksa dirawat di atas kelas III karena kelas III penuh.',
+    reportHelp:
+      'Isi jumlah tempat tidur kelas III, yang kosong saat ini, dan pasien peserta yang terpaksa dirawat di atas kelas III karena kelas III penuh.',
     report: 'Kirim laporan',
     reported_ok: 'Laporan tempat tidur terkirim.',
   },
   monthly: {
     title: 'Laporan pelayanan bulanan rumah sakit',
-    officeDescription: 'Untuk setiap rumah sakit mitra: laporan bulan terpilih masuk tepat waktu, terlambat, atau belum masuk. Batasnya tanggal 5 bulan berikutnya; bila tanggal 5 hari libur, hari kerja berikutnya.',
-    hospitalDescription: 'Kirim laporan pelayanan bulan yang sudah berakhir, paling lambat tanggal 5 bulan berikutnya (atau hari kerja berikutnya bila tanggal 5 libur).',
+    officeDescription:
+      'Untuk setiap rumah sakit mitra: laporan bulan terpilih masuk tepat waktu, terlambat, atau belum masuk. Batasnya tanggal 5 bulan berikutnya; bila tanggal 5 hari libur, hari kerja berikutnya.',
+    hospitalDescription:
+      'Kirim laporan pelayanan bulan yang sudah berakhir, paling lambat tanggal 5 bulan berikutnya (atau hari kerja berikutnya bila tanggal 5 libur).',
     period: 'Bulan',
     due: (d: string) => `Batas pengiriman: ${d}`,
     caption: 'Status laporan bulanan per rumah sakit',
@@ -172,8 +190,10 @@ export const s = {
   },
   emergency: {
     title: 'Gawat darurat di fasilitas tanpa PKS',
-    facilityDescription: 'Fasilitas tanpa PKS yang menangani peserta dalam keadaan gawat darurat wajib melapor ke Dinas Kesehatan paling lambat 3×24 jam kerja sejak pasien masuk, lalu merujuk pasien ke fasilitas mitra.',
-    officeDescription: 'Laporan gawat darurat dari fasilitas tanpa PKS; kolom "Tepat waktu" membandingkan waktu lapor dengan batas 3×24 jam kerja sejak pasien masuk.',
+    facilityDescription:
+      'Fasilitas tanpa PKS yang menangani peserta dalam keadaan gawat darurat wajib melapor ke Dinas Kesehatan paling lambat 3×24 jam kerja sejak pasien masuk, lalu merujuk pasien ke fasilitas mitra.',
+    officeDescription:
+      'Laporan gawat darurat dari fasilitas tanpa PKS; kolom "Tepat waktu" membandingkan waktu lapor dengan batas 3×24 jam kerja sejak pasien masuk.',
     nik: 'NIK pasien',
     admittedAt: 'Waktu masuk (tanggal dan jam, WIB)',
     date: 'Tanggal masuk',
@@ -193,7 +213,8 @@ export const s = {
     member: 'Peserta',
     notMember: 'Bukan peserta',
     unchecked: 'Belum diperiksa',
-    sentNotMember: (why: string) => `Laporan terkirim. Perhatian: pada tanggal masuk pasien bukan peserta Jamkesda (${why}).`,
+    sentNotMember: (why: string) =>
+      `Laporan terkirim. Perhatian: pada tanggal masuk pasien bukan peserta Jamkesda (${why}).`,
   },
   common: { save: 'Simpan', cancel: 'Batal', yes: 'Ya', no: 'Tidak' },
 };

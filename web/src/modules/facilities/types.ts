@@ -42,7 +42,13 @@ export interface Sanction {
 export interface FacilityDetail extends Facility {
   agreements: Agreement[];
   sanctions: Sanction[];
-  latestBeds: { reportedAt: string; stale: boolean; class3Total: number; class3Available: number; aboveClassPatients: number } | null;
+  latestBeds: {
+    reportedAt: string;
+    stale: boolean;
+    class3Total: number;
+    class3Available: number;
+    aboveClassPatients: number;
+  } | null;
 }
 
 export interface BedRow {
@@ -89,5 +95,9 @@ export interface EmergencyReport {
   reportedAt: string;
   onTime: boolean;
   /** Coverage on the admission date, decided when the report was filed; null for reports filed before it was recorded. */
-  coverage: { eligible: boolean; basis: string | null; reasons: { code: string; severity: Severity; message: string }[] } | null;
+  coverage: {
+    eligible: boolean;
+    basis: string | null;
+    reasons: { code: string; severity: Severity; message: string }[];
+  } | null;
 }

@@ -1,4 +1,18 @@
-import { Anchor, Badge, Button, FileInput, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../../app/session';
 import { formatDate, formatDateTime, formatNumber, todayJakarta } from '../../shared/format';
@@ -57,7 +71,9 @@ export function CarePanel({
   };
   const askAction = async () => {
     if (description.trim().length < 3) return;
-    if (await act('actions', async () => ({ kind, unit, description, plannedOn, documentId: await uploaded(actionDoc) }))) {
+    if (
+      await act('actions', async () => ({ kind, unit, description, plannedOn, documentId: await uploaded(actionDoc) }))
+    ) {
       setDescription('');
       setActionDoc(null);
     }
@@ -86,11 +102,33 @@ export function CarePanel({
       <Stack gap="md">
         {r.costCutoffAt && <Text size="sm">{c.cutoff(formatDateTime(r.costCutoffAt))}</Text>}
         <div>
-          <Title order={3} size="h5" mb="xs">{c.placement}</Title>
-          {r.placedClass ? <Text size="sm" data-testid="sjp-placement">{c.placed(r.placedClass, formatDateTime(r.placedSince))}</Text> : <Text size="sm" c="dimmed">{c.placementHelp}</Text>}
+          <Title order={3} size="h5" mb="xs">
+            {c.placement}
+          </Title>
+          {r.placedClass ? (
+            <Text size="sm" data-testid="sjp-placement">
+              {c.placed(r.placedClass, formatDateTime(r.placedSince))}
+            </Text>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {c.placementHelp}
+            </Text>
+          )}
           {request && open && (
-            <Group component="form" onSubmit={onSubmit(() => act('placement', { placedClass, since: `${since}:00+07:00` }))} align="end" mt="xs">
-              <Select label={c.placedClass} value={placedClass} onChange={setPlacedClass} data={['II', 'I', 'VIP']} w={140} allowDeselect={false} />
+            <Group
+              component="form"
+              onSubmit={onSubmit(() => act('placement', { placedClass, since: `${since}:00+07:00` }))}
+              align="end"
+              mt="xs"
+            >
+              <Select
+                label={c.placedClass}
+                value={placedClass}
+                onChange={setPlacedClass}
+                data={['II', 'I', 'VIP']}
+                w={140}
+                allowDeselect={false}
+              />
               <DateTimeField label={c.since} value={since} onChange={setSince} w={220} />
               <Button type="submit" variant="default" disabled={!since} loading={busy}>
                 {c.recordPlacement}
@@ -99,29 +137,57 @@ export function CarePanel({
           )}
         </div>
         <div>
-          <Title order={3} size="h5" mb="xs">{c.actions}</Title>
+          <Title order={3} size="h5" mb="xs">
+            {c.actions}
+          </Title>
           {r.actions.length === 0 ? (
-            <Text size="sm" c="dimmed">{c.none}</Text>
+            <Text size="sm" c="dimmed">
+              {c.none}
+            </Text>
           ) : (
             <Table>
               <Table.Tbody>
                 {r.actions.map((a) => (
                   <Table.Tr key={a.id}>
-                    <Table.Td>{c.actionKind[a.kind]} · {a.unit}</Table.Td>
+                    <Table.Td>
+                      {c.actionKind[a.kind]} · {a.unit}
+                    </Table.Td>
                     <Table.Td>
                       {a.description}
                       <DocumentLink id={a.documentId} />
                     </Table.Td>
-                    <Table.Td>{formatDate(a.plannedOn)}{a.handledOn !== a.plannedOn ? ` (${c.handledOn} ${formatDate(a.handledOn)})` : ''}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={a.status === 'APPROVED' ? 'dinkes' : a.status === 'REJECTED' ? 'red' : 'orange'}>{c.actionStatus[a.status]}</Badge>
+                      {formatDate(a.plannedOn)}
+                      {a.handledOn !== a.plannedOn ? ` (${c.handledOn} ${formatDate(a.handledOn)})` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge
+                        variant="light"
+                        color={a.status === 'APPROVED' ? 'dinkes' : a.status === 'REJECTED' ? 'red' : 'orange'}
+                      >
+                        {c.actionStatus[a.status]}
+                      </Badge>
                       {a.decisionNote ? ` ${a.decisionNote}` : ''}
                     </Table.Td>
                     <Table.Td>
                       {decide && a.status === 'REQUESTED' && (
                         <Group gap="xs">
-                          <Button size="xs" loading={busy} onClick={() => act(`actions/${a.id}/decide`, { approve: true, note: note || null })}>{c.approve}</Button>
-                          <Button size="xs" color="red" variant="light" loading={busy} onClick={() => act(`actions/${a.id}/decide`, { approve: false, note: note || null })}>{c.reject}</Button>
+                          <Button
+                            size="xs"
+                            loading={busy}
+                            onClick={() => act(`actions/${a.id}/decide`, { approve: true, note: note || null })}
+                          >
+                            {c.approve}
+                          </Button>
+                          <Button
+                            size="xs"
+                            color="red"
+                            variant="light"
+                            loading={busy}
+                            onClick={() => act(`actions/${a.id}/decide`, { approve: false, note: note || null })}
+                          >
+                            {c.reject}
+                          </Button>
                         </Group>
                       )}
                     </Table.Td>
@@ -130,14 +196,36 @@ export function CarePanel({
               </Table.Tbody>
             </Table>
           )}
-          {decide && r.actions.some((a) => a.status === 'REQUESTED') && <TextInput label={c.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} mt="xs" />}
+          {decide && r.actions.some((a) => a.status === 'REQUESTED') && (
+            <TextInput label={c.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} mt="xs" />
+          )}
           {request && actionsOpen && (
             <Group component="form" onSubmit={onSubmit(askAction)} align="end" mt="xs" wrap="wrap">
-              <Select label="Jenis" value={kind} onChange={setKind} data={Object.entries(c.actionKind).map(([value, label]) => ({ value, label }))} w={170} allowDeselect={false} />
+              <Select
+                label="Jenis"
+                value={kind}
+                onChange={setKind}
+                data={Object.entries(c.actionKind).map(([value, label]) => ({ value, label }))}
+                w={170}
+                allowDeselect={false}
+              />
               <Select label={c.unit} value={unit} onChange={setUnit} data={UNITS} w={150} allowDeselect={false} />
-              <TextInput label={c.description} value={description} onChange={(e) => setDescription(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
+              <TextInput
+                label={c.description}
+                value={description}
+                onChange={(e) => setDescription(e.currentTarget.value)}
+                style={{ flex: 1, minWidth: 200 }}
+              />
               <DateField label={c.plannedOn} value={plannedOn} onChange={(v) => setPlannedOn(v ?? '')} w={170} />
-              <FileInput label={c.actionDocument} accept={ACCEPT} value={actionDoc} onChange={setActionDoc} clearable w={260} data-testid="sjp-action-document" />
+              <FileInput
+                label={c.actionDocument}
+                accept={ACCEPT}
+                value={actionDoc}
+                onChange={setActionDoc}
+                clearable
+                w={260}
+                data-testid="sjp-action-document"
+              />
               <Button
                 variant="default"
                 loading={busy}
@@ -151,29 +239,50 @@ export function CarePanel({
           )}
         </div>
         <div>
-          <Title order={3} size="h5" mb="xs">{c.deposits}</Title>
+          <Title order={3} size="h5" mb="xs">
+            {c.deposits}
+          </Title>
           {r.deposits.length === 0 ? (
-            <Text size="sm" c="dimmed">{c.none}</Text>
+            <Text size="sm" c="dimmed">
+              {c.none}
+            </Text>
           ) : (
             r.deposits.map((d) => (
               <Text key={d.id} size="sm">
-                Rp {formatNumber(d.amount)} · {formatDate(d.paidOn)}{d.note ? ` · ${d.note}` : ''}
+                Rp {formatNumber(d.amount)} · {formatDate(d.paidOn)}
+                {d.note ? ` · ${d.note}` : ''}
                 <DocumentLink id={d.documentId} />
               </Text>
             ))
           )}
           {request && open && (
             <Group component="form" onSubmit={onSubmit(addDeposit)} align="end" mt="xs">
-              <NumberInput label={c.amount} value={amount} onChange={setAmount} min={1} thousandSeparator="." decimalSeparator="," w={200} />
-              <DateField label={c.paidOn} value={paidOn} onChange={(v) => setPaidOn(v ?? '')} maxDate={todayJakarta()} w={170} />
-              <FileInput label={c.receipt} accept={ACCEPT} value={receipt} onChange={setReceipt} clearable w={260} data-testid="sjp-deposit-receipt" />
-              <Button
-                variant="default"
-                loading={busy}
-                disabled={!amount}
-                data-testid="sjp-deposit-add"
-                type="submit"
-              >
+              <NumberInput
+                label={c.amount}
+                value={amount}
+                onChange={setAmount}
+                min={1}
+                thousandSeparator="."
+                decimalSeparator=","
+                w={200}
+              />
+              <DateField
+                label={c.paidOn}
+                value={paidOn}
+                onChange={(v) => setPaidOn(v ?? '')}
+                maxDate={todayJakarta()}
+                w={170}
+              />
+              <FileInput
+                label={c.receipt}
+                accept={ACCEPT}
+                value={receipt}
+                onChange={setReceipt}
+                clearable
+                w={260}
+                data-testid="sjp-deposit-receipt"
+              />
+              <Button variant="default" loading={busy} disabled={!amount} data-testid="sjp-deposit-add" type="submit">
                 {c.addDeposit}
               </Button>
             </Group>

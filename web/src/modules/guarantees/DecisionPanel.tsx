@@ -23,7 +23,15 @@ function defaultValidTo(admissionDate: string): string {
  * hospital), ask for completion, or reject (confirmed first). A request
  * waiting for completion can only be rejected.
  */
-export function DecisionPanel({ r, busy, act }: { r: SjpDetail; busy: boolean; act: (path: string, body?: unknown) => Promise<boolean> }) {
+export function DecisionPanel({
+  r,
+  busy,
+  act,
+}: {
+  r: SjpDetail;
+  busy: boolean;
+  act: (path: string, body?: unknown) => Promise<boolean>;
+}) {
   const submitted = r.status === 'SUBMITTED';
   const [choice, setChoice] = useState<Choice>(submitted ? 'approve' : 'reject');
   const [validTo, setValidTo] = useState<string | null>(null);
@@ -65,7 +73,13 @@ export function DecisionPanel({ r, busy, act }: { r: SjpDetail; busy: boolean; a
       <Title order={2} id="sjp-decide" mb="sm">
         {d.decision}
       </Title>
-      <SegmentedControl value={choice} onChange={(v) => setChoice(v as Choice)} data={choices} mb="md" data-testid="sjp-decision-choice" />
+      <SegmentedControl
+        value={choice}
+        onChange={(v) => setChoice(v as Choice)}
+        data={choices}
+        mb="md"
+        data-testid="sjp-decision-choice"
+      />
       {choice === 'approve' && (
         <Stack gap="sm">
           <Text size="sm">{d.approveHelp}</Text>
@@ -80,7 +94,12 @@ export function DecisionPanel({ r, busy, act }: { r: SjpDetail; busy: boolean; a
               w={300}
               data-testid="sjp-valid-to"
             />
-            <Button onClick={approve} loading={busy} leftSection={<IconCircleCheck size={18} aria-hidden />} data-testid="sjp-approve">
+            <Button
+              onClick={approve}
+              loading={busy}
+              leftSection={<IconCircleCheck size={18} aria-hidden />}
+              data-testid="sjp-approve"
+            >
               {d.approve}
             </Button>
           </Group>
@@ -95,7 +114,13 @@ export function DecisionPanel({ r, busy, act }: { r: SjpDetail; busy: boolean; a
               ))}
             </Group>
           </Checkbox.Group>
-          <Textarea label={d.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} minRows={2} maxLength={500} />
+          <Textarea
+            label={d.note}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            minRows={2}
+            maxLength={500}
+          />
           <Group>
             <Button
               color="orange"
@@ -121,7 +146,13 @@ export function DecisionPanel({ r, busy, act }: { r: SjpDetail; busy: boolean; a
             w={420}
             data-testid="sjp-reject-code"
           />
-          <Textarea label={d.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} minRows={2} maxLength={500} />
+          <Textarea
+            label={d.note}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            minRows={2}
+            maxLength={500}
+          />
           <Group>
             <Button
               color="red"

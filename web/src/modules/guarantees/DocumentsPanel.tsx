@@ -1,4 +1,16 @@
-import { Anchor, Badge, Button, FileInput, Group, Paper, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconEye, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDateTime } from '../../shared/format';
@@ -43,9 +55,22 @@ export function DocumentPreview({ doc }: { doc: SjpDocument | null }) {
         </Anchor>
       </Group>
       {doc.mediaType === 'application/pdf' ? (
-        <iframe src={url} title={`${d.preview}: ${doc.fileName}`} style={{ width: '100%', height: 560, border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }} />
+        <iframe
+          src={url}
+          title={`${d.preview}: ${doc.fileName}`}
+          style={{ width: '100%', height: 560, border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }}
+        />
       ) : (
-        <img src={url} alt={`${d.preview}: ${doc.fileName}`} style={{ maxWidth: '100%', maxHeight: 560, objectFit: 'contain', border: '1px solid var(--mantine-color-gray-4)' }} />
+        <img
+          src={url}
+          alt={`${d.preview}: ${doc.fileName}`}
+          style={{
+            maxWidth: '100%',
+            maxHeight: 560,
+            objectFit: 'contain',
+            border: '1px solid var(--mantine-color-gray-4)',
+          }}
+        />
       )}
     </Stack>
   );
@@ -64,24 +89,49 @@ export function DocumentsPanel({ r, shown, setShown, canEdit, busy, files, setFi
         <Table.Tbody>
           {r.checklist.map((c) => {
             const docs = r.documents.filter((x) => x.requirement === c.code);
-            const flagged = docs.some((x) => x.flagged && x.replacedBy === null) || (r.status === 'NEEDS_COMPLETION' && r.missing.includes(c.code) && !docs.some((x) => x.replacedBy === null && !x.flagged));
+            const flagged =
+              docs.some((x) => x.flagged && x.replacedBy === null) ||
+              (r.status === 'NEEDS_COMPLETION' &&
+                r.missing.includes(c.code) &&
+                !docs.some((x) => x.replacedBy === null && !x.flagged));
             const upload = canEdit && (!c.present || flagged || replacing[c.code]);
             return (
               <Table.Tr key={c.code}>
                 <Table.Td w="30%">{c.label}</Table.Td>
                 <Table.Td w={130}>
-                  <Badge color={flagged ? 'orange' : c.present ? 'dinkes' : 'orange'} variant="light" data-testid={`sjp-check-${c.code}`} data-present={c.present} data-flagged={flagged}>
+                  <Badge
+                    color={flagged ? 'orange' : c.present ? 'dinkes' : 'orange'}
+                    variant="light"
+                    data-testid={`sjp-check-${c.code}`}
+                    data-present={c.present}
+                    data-flagged={flagged}
+                  >
                     {flagged ? d.askedAgain : c.present ? d.present : d.missing}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={4}>
                     {docs.map((x) => (
-                      <Group key={x.documentId} gap={6} wrap="nowrap" data-testid={`sjp-doc-${x.documentId}`} data-replaced={x.replacedBy !== null}>
-                        <UnstyledButton onClick={() => setShown(x.documentId)} aria-label={`${d.preview} ${x.fileName}`} aria-pressed={shown === x.documentId}>
+                      <Group
+                        key={x.documentId}
+                        gap={6}
+                        wrap="nowrap"
+                        data-testid={`sjp-doc-${x.documentId}`}
+                        data-replaced={x.replacedBy !== null}
+                      >
+                        <UnstyledButton
+                          onClick={() => setShown(x.documentId)}
+                          aria-label={`${d.preview} ${x.fileName}`}
+                          aria-pressed={shown === x.documentId}
+                        >
                           <Group gap={4} wrap="nowrap">
                             <IconEye size={14} aria-hidden />
-                            <Text size="sm" c={x.replacedBy !== null ? 'gray.7' : undefined} td={x.replacedBy !== null ? 'line-through' : undefined} fw={shown === x.documentId ? 700 : undefined}>
+                            <Text
+                              size="sm"
+                              c={x.replacedBy !== null ? 'gray.7' : undefined}
+                              td={x.replacedBy !== null ? 'line-through' : undefined}
+                              fw={shown === x.documentId ? 700 : undefined}
+                            >
                               {x.fileName}
                             </Text>
                           </Group>
@@ -99,7 +149,13 @@ export function DocumentsPanel({ r, shown, setShown, canEdit, busy, files, setFi
                       </Group>
                     ))}
                     {canEdit && c.present && !flagged && !replacing[c.code] && (
-                      <Anchor component="button" type="button" size="sm" style={{ alignSelf: 'flex-start' }} onClick={() => setReplacing((m) => ({ ...m, [c.code]: true }))}>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        style={{ alignSelf: 'flex-start' }}
+                        onClick={() => setReplacing((m) => ({ ...m, [c.code]: true }))}
+                      >
                         {d.replace}
                       </Anchor>
                     )}
@@ -125,7 +181,13 @@ export function DocumentsPanel({ r, shown, setShown, canEdit, busy, files, setFi
       </Table>
       {canEdit && (
         <Group mt="md">
-          <Button variant="default" onClick={onUpload} loading={busy} disabled={!Object.values(files).some(Boolean)} data-testid="sjp-attach">
+          <Button
+            variant="default"
+            onClick={onUpload}
+            loading={busy}
+            disabled={!Object.values(files).some(Boolean)}
+            data-testid="sjp-attach"
+          >
             {d.upload}
           </Button>
           <Button onClick={onSubmit} loading={busy} data-testid="sjp-submit">

@@ -1,4 +1,19 @@
-import { Alert, Anchor, Button, Checkbox, FileInput, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -45,7 +60,14 @@ export default function SjpFormPage() {
   const [facilityCode, setFacilityCode] = useState('');
   const [files, setFiles] = useState<Record<string, File | null>>({});
   const [submitNow, setSubmitNow] = useState(true);
-  const [child, setChild] = useState({ childName: '', childNik: '', sex: 'L', birthDate: '', motherNik: '', documentNumber: '' });
+  const [child, setChild] = useState({
+    childName: '',
+    childNik: '',
+    sex: 'L',
+    birthDate: '',
+    motherNik: '',
+    documentNumber: '',
+  });
   const [skl, setSkl] = useState<File | null>(null);
   const newborn = careType === 'NEWBORN';
 
@@ -101,7 +123,10 @@ export default function SjpFormPage() {
   });
 
   const setC = (k: keyof typeof child) => (v: string) => setChild((c) => ({ ...c, [k]: v }));
-  const duplicate = error instanceof ApiError && error.code === 'SJP_DUPLICATE' ? (error.details as { existingId?: number; trackingCode?: string } | undefined) : undefined;
+  const duplicate =
+    error instanceof ApiError && error.code === 'SJP_DUPLICATE'
+      ? (error.details as { existingId?: number; trackingCode?: string } | undefined)
+      : undefined;
 
   return (
     <Stack gap="md">
@@ -109,7 +134,11 @@ export default function SjpFormPage() {
       <ErrorAlert error={referralError} />
       {referral && (
         <Alert color="blue" variant="light" data-testid="sjp-from-referral">
-          {f.fromReferral(referral.number, referral.fromFacilityName ?? f.noReferrer, referral.admittedAt ? formatDateTime(new Date(referral.admittedAt).toISOString()) : '—')}{' '}
+          {f.fromReferral(
+            referral.number,
+            referral.fromFacilityName ?? f.noReferrer,
+            referral.admittedAt ? formatDateTime(new Date(referral.admittedAt).toISOString()) : '—',
+          )}{' '}
           <Anchor component={Link} to={paths.referral(referral.id)}>
             {f.openReferral}
           </Anchor>
@@ -130,10 +159,22 @@ export default function SjpFormPage() {
                 allowDeselect={false}
                 data-testid="sjp-care-type"
               />
-              <DateTimeField label={f.admittedAt} value={admittedAt} onChange={setAdmittedAt} required data-testid="sjp-admitted-at" />
+              <DateTimeField
+                label={f.admittedAt}
+                value={admittedAt}
+                onChange={setAdmittedAt}
+                required
+                data-testid="sjp-admitted-at"
+              />
               {!newborn && (
                 <div style={{ gridColumn: '1 / -1' }}>
-                  <NikLookup value={nik} onChange={setNik} date={admittedAt ? admittedAt.slice(0, 10) : null} label={f.nik} testId="sjp" />
+                  <NikLookup
+                    value={nik}
+                    onChange={setNik}
+                    date={admittedAt ? admittedAt.slice(0, 10) : null}
+                    label={f.nik}
+                    testId="sjp"
+                  />
                 </div>
               )}
               <IcdSelect
@@ -146,8 +187,19 @@ export default function SjpFormPage() {
                 label={f.diagnosisCode}
                 testId="sjp-diagnosis"
               />
-              <TextInput label={f.diagnosisText} value={diagnosisText} onChange={(e) => setDiagnosisText(e.currentTarget.value)} maxLength={200} />
-              {isOffice && <HospitalSelect label={f.facilityCode} value={facilityCode || null} onChange={(v) => setFacilityCode(v ?? '')} />}
+              <TextInput
+                label={f.diagnosisText}
+                value={diagnosisText}
+                onChange={(e) => setDiagnosisText(e.currentTarget.value)}
+                maxLength={200}
+              />
+              {isOffice && (
+                <HospitalSelect
+                  label={f.facilityCode}
+                  value={facilityCode || null}
+                  onChange={(v) => setFacilityCode(v ?? '')}
+                />
+              )}
             </SimpleGrid>
             <Text size="sm" c="dimmed" mt="sm">
               {f.careClass}
@@ -159,18 +211,59 @@ export default function SjpFormPage() {
                 {f.newborn}
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={f.childName} value={child.childName} onChange={(e) => setC('childName')(e.currentTarget.value)} required data-testid="sjp-child-name" />
-                <TextInput label={f.childNik} value={child.childNik} onChange={(e) => setC('childNik')(e.currentTarget.value)} className="mono" maxLength={20} />
+                <TextInput
+                  label={f.childName}
+                  value={child.childName}
+                  onChange={(e) => setC('childName')(e.currentTarget.value)}
+                  required
+                  data-testid="sjp-child-name"
+                />
+                <TextInput
+                  label={f.childNik}
+                  value={child.childNik}
+                  onChange={(e) => setC('childNik')(e.currentTarget.value)}
+                  className="mono"
+                  maxLength={20}
+                />
                 <Radio.Group label={f.sex} value={child.sex} onChange={setC('sex')} required>
                   <Group mt={6}>
                     <Radio value="L" label="Laki-laki" />
                     <Radio value="P" label="Perempuan" />
                   </Group>
                 </Radio.Group>
-                <DateField label={f.birthDate} value={child.birthDate || null} onChange={(v) => setC('birthDate')(v ?? '')} required data-testid="sjp-birth-date" />
-                <TextInput label={f.motherNik} value={child.motherNik} onChange={(e) => setC('motherNik')(e.currentTarget.value)} className="mono" maxLength={20} required data-testid="sjp-mother-nik" />
-                <TextInput label={f.sklNumber} value={child.documentNumber} onChange={(e) => setC('documentNumber')(e.currentTarget.value)} required data-testid="sjp-skl-number" />
-                <FileInput label={f.sklFile} value={skl} onChange={setSkl} accept="application/pdf,image/jpeg,image/png" leftSection={<IconFileUpload size={16} aria-hidden />} required clearable data-testid="sjp-skl-file" />
+                <DateField
+                  label={f.birthDate}
+                  value={child.birthDate || null}
+                  onChange={(v) => setC('birthDate')(v ?? '')}
+                  required
+                  data-testid="sjp-birth-date"
+                />
+                <TextInput
+                  label={f.motherNik}
+                  value={child.motherNik}
+                  onChange={(e) => setC('motherNik')(e.currentTarget.value)}
+                  className="mono"
+                  maxLength={20}
+                  required
+                  data-testid="sjp-mother-nik"
+                />
+                <TextInput
+                  label={f.sklNumber}
+                  value={child.documentNumber}
+                  onChange={(e) => setC('documentNumber')(e.currentTarget.value)}
+                  required
+                  data-testid="sjp-skl-number"
+                />
+                <FileInput
+                  label={f.sklFile}
+                  value={skl}
+                  onChange={setSkl}
+                  accept="application/pdf,image/jpeg,image/png"
+                  leftSection={<IconFileUpload size={16} aria-hidden />}
+                  required
+                  clearable
+                  data-testid="sjp-skl-file"
+                />
               </SimpleGrid>
             </Paper>
           )}
@@ -196,7 +289,12 @@ export default function SjpFormPage() {
               ))}
             </SimpleGrid>
           </Paper>
-          <Checkbox label={f.submitNow} checked={submitNow} onChange={(e) => setSubmitNow(e.currentTarget.checked)} data-testid="sjp-submit-now" />
+          <Checkbox
+            label={f.submitNow}
+            checked={submitNow}
+            onChange={(e) => setSubmitNow(e.currentTarget.checked)}
+            data-testid="sjp-submit-now"
+          />
           {duplicate?.existingId ? (
             <Alert color="orange" variant="light" title={f.duplicateTitle} data-testid="sjp-duplicate">
               <Text size="sm">{(error as ApiError).message}</Text>
@@ -208,7 +306,12 @@ export default function SjpFormPage() {
             <ErrorAlert error={error} />
           )}
           <Group>
-            <Button type="submit" loading={busy} disabled={!admittedAt || !diagnosisCode || (!newborn && digitsOnly(nik).length !== 16)} data-testid="sjp-save">
+            <Button
+              type="submit"
+              loading={busy}
+              disabled={!admittedAt || !diagnosisCode || (!newborn && digitsOnly(nik).length !== 16)}
+              data-testid="sjp-save"
+            >
               {f.save}
             </Button>
           </Group>

@@ -1,4 +1,15 @@
-import { Anchor, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -20,7 +31,11 @@ function QueueBox({ title, items, testId }: { title: string; items: SjpSummary[]
       <Title order={3} size="h5" mb="xs">
         {title} ({items.length})
       </Title>
-      {items.length === 0 && <Text size="sm" c="dimmed">{s.queue.none}</Text>}
+      {items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {s.queue.none}
+        </Text>
+      )}
       <Stack gap={4}>
         {items.slice(0, 8).map((i) => (
           <Anchor key={i.id} component={Link} to={paths.sjp(i.id)} size="sm" c="inherit">
@@ -56,7 +71,12 @@ export default function SjpListPage() {
         description={s.list.description}
         actions={
           can('sjp.request') ? (
-            <Button component={Link} to={paths.sjpNew} leftSection={<IconPlus size={18} aria-hidden />} data-testid="sjp-new">
+            <Button
+              component={Link}
+              to={paths.sjpNew}
+              leftSection={<IconPlus size={18} aria-hidden />}
+              data-testid="sjp-new"
+            >
               {s.list.new}
             </Button>
           ) : null
@@ -71,18 +91,34 @@ export default function SjpListPage() {
             <QueueBox title={s.queue.toDecide} items={queue.data.toDecide} testId="sjp-queue-decide" />
             <QueueBox title={s.queue.late} items={queue.data.late} testId="sjp-queue-late" />
             <QueueBox title={s.queue.dueSoon} items={queue.data.dueSoon} testId="sjp-queue-soon" />
-            <QueueBox title={s.queue.awaitingCompletion} items={queue.data.awaitingCompletion} testId="sjp-queue-completion" />
+            <QueueBox
+              title={s.queue.awaitingCompletion}
+              items={queue.data.awaitingCompletion}
+              testId="sjp-queue-completion"
+            />
           </SimpleGrid>
         </section>
       )}
       <ErrorAlert error={queue.error} onRetry={queue.reload} />
       <Group align="end" wrap="wrap">
-        <TextInput label={s.list.search} value={q} onChange={(e) => setQ(e.currentTarget.value)} leftSection={<IconSearch size={16} aria-hidden />} style={{ flex: 1, minWidth: 260 }} />
+        <TextInput
+          label={s.list.search}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          style={{ flex: 1, minWidth: 260 }}
+        />
         <SegmentedControl
           aria-label={s.col.status}
           value={status}
           onChange={setStatus}
-          data={[{ value: '', label: s.list.all }, ...['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED', 'REJECTED'].map((v) => ({ value: v, label: s.status[v]! }))]}
+          data={[
+            { value: '', label: s.list.all },
+            ...['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED', 'REJECTED'].map((v) => ({
+              value: v,
+              label: s.status[v]!,
+            })),
+          ]}
         />
       </Group>
       <ErrorAlert error={error} onRetry={reload} />

@@ -34,7 +34,15 @@ function CancelRequest({ busy, onCancel }: { busy: boolean; onCancel: (reason: s
       <Modal opened={open} onClose={() => setOpen(false)} title={d.cancelTitle} centered>
         <Stack gap="sm">
           <Text size="sm">{d.cancelHelp}</Text>
-          <Textarea label={d.cancelReason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={2} maxLength={500} data-autofocus data-testid="sjp-cancel-reason" />
+          <Textarea
+            label={d.cancelReason}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            minRows={2}
+            maxLength={500}
+            data-autofocus
+            data-testid="sjp-cancel-reason"
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpen(false)}>
               {d.keep}
@@ -89,7 +97,8 @@ export default function SjpPage() {
   const uploadMissing = () =>
     act('documents', async () => {
       const documents = [];
-      for (const [requirement, file] of Object.entries(files)) if (file) documents.push({ requirement, documentId: await uploadDocument(file) });
+      for (const [requirement, file] of Object.entries(files))
+        if (file) documents.push({ requirement, documentId: await uploadDocument(file) });
       return { documents };
     });
 
@@ -109,12 +118,30 @@ export default function SjpPage() {
       </Anchor>
       <PageHeader
         title={r ? `${s.care[r.careType]} · ${r.patientName}` : s.list.title}
-        description={r ? <Group gap="xs"><SjpStatusBadge status={r.status} />{r.number && <Text span className="mono" data-testid="sjp-number">{r.number}</Text>}</Group> : undefined}
+        description={
+          r ? (
+            <Group gap="xs">
+              <SjpStatusBadge status={r.status} />
+              {r.number && (
+                <Text span className="mono" data-testid="sjp-number">
+                  {r.number}
+                </Text>
+              )}
+            </Group>
+          ) : undefined
+        }
         actions={
           <Group gap="sm">
             {canCancel && <CancelRequest busy={busy} onCancel={(reason) => act('cancel', { reason })} />}
             {r?.letterUrl && (
-              <Button component="a" href={r.letterUrl} target="_blank" rel="noopener" leftSection={<IconFileText size={18} aria-hidden />} data-testid="sjp-letter">
+              <Button
+                component="a"
+                href={r.letterUrl}
+                target="_blank"
+                rel="noopener"
+                leftSection={<IconFileText size={18} aria-hidden />}
+                data-testid="sjp-letter"
+              >
                 {d.letter}
               </Button>
             )}
@@ -127,52 +154,81 @@ export default function SjpPage() {
           {r.status === 'NEEDS_COMPLETION' && (
             <Paper withBorder p="md" bg="orange.0" data-testid="sjp-completion-asked">
               <Text fw={600}>{d.completionAsked}</Text>
-              <Text size="sm">{[r.missing.map((m) => s.requirement[m] ?? m).join(', '), r.completionNote].filter(Boolean).join('. ')}</Text>
+              <Text size="sm">
+                {[r.missing.map((m) => s.requirement[m] ?? m).join(', '), r.completionNote].filter(Boolean).join('. ')}
+              </Text>
             </Paper>
           )}
           {r.status === 'REJECTED' && (
             <Paper withBorder p="md" bg="red.0">
-              <Text fw={600}>{d.rejected}: {r.rejectLabel}</Text>
+              <Text fw={600}>
+                {d.rejected}: {r.rejectLabel}
+              </Text>
               {r.rejectNote && <Text size="sm">{r.rejectNote}</Text>}
             </Paper>
           )}
           <Paper withBorder p="lg">
             <FieldGrid>
-              <Field label={d.trackingCode}><span className="mono" data-testid="sjp-tracking-code">{r.trackingCode}</span></Field>
+              <Field label={d.trackingCode}>
+                <span className="mono" data-testid="sjp-tracking-code">
+                  {r.trackingCode}
+                </span>
+              </Field>
               <Field label={s.form.nik}>{r.nik ? <span className="mono">{formatNik(r.nik)}</span> : '—'}</Field>
               <Field label={s.col.facility}>{r.facilityName}</Field>
               <Field label={d.basis}>{s.basis[r.basis] ?? r.basis}</Field>
               <Field label={s.col.admitted}>{formatDateTime(r.admittedAt)}</Field>
               <Field label={d.diagnosis}>
                 <span data-testid="sjp-diagnosis-name">
-                  {r.diagnosisTitle ?? r.diagnosisText ?? d.noDiagnosisName} <span className="mono">({r.diagnosisCode})</span>
+                  {r.diagnosisTitle ?? r.diagnosisText ?? d.noDiagnosisName}{' '}
+                  <span className="mono">({r.diagnosisCode})</span>
                 </span>
-                {r.diagnosisText && r.diagnosisTitle && r.diagnosisText !== r.diagnosisTitle && <Text size="sm">{d.hospitalNote}: {r.diagnosisText}</Text>}
+                {r.diagnosisText && r.diagnosisTitle && r.diagnosisText !== r.diagnosisTitle && (
+                  <Text size="sm">
+                    {d.hospitalNote}: {r.diagnosisText}
+                  </Text>
+                )}
               </Field>
               <Field label={d.careClass}>{`Kelas ${r.careClass}`}</Field>
               <Field label={d.due}>
                 {formatDateTime(r.dueAt)}
                 {papersPending && (
-                  <Text span fw={600} c={r.hoursLeft < 0 ? 'red.8' : r.hoursLeft <= 24 ? 'orange.9' : undefined} data-testid="sjp-time-left">
+                  <Text
+                    span
+                    fw={600}
+                    c={r.hoursLeft < 0 ? 'red.8' : r.hoursLeft <= 24 ? 'orange.9' : undefined}
+                    data-testid="sjp-time-left"
+                  >
                     {` (${r.timeLeft})`}
                   </Text>
                 )}
               </Field>
               <Field label={d.lateHours}>{r.lateHours === null ? '—' : (r.lateLabel ?? d.onTime)}</Field>
-              {r.validFrom && <Field label={d.validity}>{`${formatDate(r.validFrom)} s.d. ${formatDate(r.validTo)}`}</Field>}
+              {r.validFrom && (
+                <Field label={d.validity}>{`${formatDate(r.validFrom)} s.d. ${formatDate(r.validTo)}`}</Field>
+              )}
               {r.referralId ? (
                 <Field label={d.referral}>
-                  <Anchor component={Link} to={paths.referral(r.referralId)}>{d.openReferral}</Anchor>
+                  <Anchor component={Link} to={paths.referral(r.referralId)}>
+                    {d.openReferral}
+                  </Anchor>
                 </Field>
               ) : null}
             </FieldGrid>
           </Paper>
           {r.eligibility && (
-            <Alert color={r.eligibility.eligible ? 'teal' : 'red'} variant="light" data-testid="sjp-eligibility" data-eligible={r.eligibility.eligible}>
+            <Alert
+              color={r.eligibility.eligible ? 'teal' : 'red'}
+              variant="light"
+              data-testid="sjp-eligibility"
+              data-eligible={r.eligibility.eligible}
+            >
               <Text fw={600}>{d.eligibilityOn(r.eligibility.eligible, formatDate(r.eligibility.date))}</Text>
               {r.eligibility.rule && <Text size="sm">{r.eligibility.rule}</Text>}
               {r.eligibility.reasons.map((m) => (
-                <Text size="sm" key={m}>{m}</Text>
+                <Text size="sm" key={m}>
+                  {m}
+                </Text>
               ))}
             </Alert>
           )}
@@ -196,7 +252,13 @@ export default function SjpPage() {
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Paper withBorder p="md" component="section" aria-label={d.preview} style={{ position: 'sticky', top: 76 }}>
+              <Paper
+                withBorder
+                p="md"
+                component="section"
+                aria-label={d.preview}
+                style={{ position: 'sticky', top: 76 }}
+              >
                 <DocumentPreview doc={previewed} />
               </Paper>
             </Grid.Col>

@@ -15,14 +15,40 @@ export default function TrackSjpPage() {
       pageFor={paths.trackSjp}
       text={v}
       render={(answer) => (
-        <Alert color={s.statusColor[answer.status] ?? 'gray'} variant="light" title={s.status[answer.status] ?? answer.status} data-testid="sjp-track-answer" data-status={answer.status}>
+        <Alert
+          color={s.statusColor[answer.status] ?? 'gray'}
+          variant="light"
+          title={s.status[answer.status] ?? answer.status}
+          data-testid="sjp-track-answer"
+          data-status={answer.status}
+        >
           <Stack gap={4}>
-            <Text size="sm">{s.care[answer.careType]} · {v.facility}: <strong>{answer.facilityName}</strong></Text>
-            <Text size="sm">{v.admitted}: {formatDate(answer.admissionDate)}</Text>
-            {answer.submittedAt && <Text size="sm">{v.submitted}: {formatDateTime(answer.submittedAt)}</Text>}
-            {answer.decidedAt && <Text size="sm">{v.decided}: {formatDateTime(answer.decidedAt)}</Text>}
-            {answer.number && <Text size="sm">{v.number}: <span className="mono">{answer.number}</span></Text>}
-            {answer.validFrom && <Text size="sm">{v.validity}: {formatDate(answer.validFrom)} s.d. {formatDate(answer.validTo)}</Text>}
+            <Text size="sm">
+              {s.care[answer.careType]} · {v.facility}: <strong>{answer.facilityName}</strong>
+            </Text>
+            <Text size="sm">
+              {v.admitted}: {formatDate(answer.admissionDate)}
+            </Text>
+            {answer.submittedAt && (
+              <Text size="sm">
+                {v.submitted}: {formatDateTime(answer.submittedAt)}
+              </Text>
+            )}
+            {answer.decidedAt && (
+              <Text size="sm">
+                {v.decided}: {formatDateTime(answer.decidedAt)}
+              </Text>
+            )}
+            {answer.number && (
+              <Text size="sm">
+                {v.number}: <span className="mono">{answer.number}</span>
+              </Text>
+            )}
+            {answer.validFrom && (
+              <Text size="sm">
+                {v.validity}: {formatDate(answer.validFrom)} s.d. {formatDate(answer.validTo)}
+              </Text>
+            )}
           </Stack>
         </Alert>
       )}

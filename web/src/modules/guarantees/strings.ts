@@ -3,7 +3,8 @@ export const s = {
   nav: { label: 'SJP', description: 'Surat Jaminan Pelayanan: ajukan, lengkapi berkas, putuskan, cetak surat.' },
   list: {
     title: 'Surat Jaminan Pelayanan (SJP)',
-    description: 'Permintaan SJP per status. Batas waktu dihitung 3×24 jam kerja sejak pasien masuk (hari libur dan cuti bersama tidak dihitung).',
+    description:
+      'Permintaan SJP per status. Batas waktu dihitung 3×24 jam kerja sejak pasien masuk (hari libur dan cuti bersama tidak dihitung).',
     new: 'Ajukan SJP',
     search: 'Cari NIK, nomor SJP, kode lacak atau nama',
     all: 'Semua',
@@ -18,7 +19,16 @@ export const s = {
     toDecide: 'Perlu diputuskan',
     none: 'Tidak ada.',
   },
-  col: { number: 'Nomor / kode lacak', patient: 'Pasien', facility: 'Rumah sakit', care: 'Jenis', admitted: 'Masuk', due: 'Batas berkas', status: 'Status', late: 'Terlambat' },
+  col: {
+    number: 'Nomor / kode lacak',
+    patient: 'Pasien',
+    facility: 'Rumah sakit',
+    care: 'Jenis',
+    admitted: 'Masuk',
+    due: 'Batas berkas',
+    status: 'Status',
+    late: 'Terlambat',
+  },
   status: {
     DRAFT: 'Draf',
     SUBMITTED: 'Diajukan',
@@ -28,8 +38,21 @@ export const s = {
     CANCELLED: 'Dibatalkan',
     EXPIRED: 'Kedaluwarsa',
   } as Record<string, string>,
-  statusColor: { DRAFT: 'gray', SUBMITTED: 'blue', NEEDS_COMPLETION: 'orange', APPROVED: 'dinkes', REJECTED: 'red', CANCELLED: 'gray', EXPIRED: 'gray' } as Record<string, string>,
-  care: { OUTPATIENT: 'Rawat jalan', INPATIENT: 'Rawat inap', EMERGENCY: 'Gawat darurat', NEWBORN: 'Bayi baru lahir' } as Record<string, string>,
+  statusColor: {
+    DRAFT: 'gray',
+    SUBMITTED: 'blue',
+    NEEDS_COMPLETION: 'orange',
+    APPROVED: 'dinkes',
+    REJECTED: 'red',
+    CANCELLED: 'gray',
+    EXPIRED: 'gray',
+  } as Record<string, string>,
+  care: {
+    OUTPATIENT: 'Rawat jalan',
+    INPATIENT: 'Rawat inap',
+    EMERGENCY: 'Gawat darurat',
+    NEWBORN: 'Bayi baru lahir',
+  } as Record<string, string>,
   basis: { CARD: 'Kartu Jamkesda', RECOMMENDATION: 'Rekomendasi Dinsos' } as Record<string, string>,
   requirement: {
     KARTU: 'Fotokopi kartu Jamkesda (KS-NIK)',
@@ -58,7 +81,8 @@ export const s = {
   } as Record<string, string>,
   form: {
     title: 'Ajukan SJP',
-    description: 'Isi data pasien dan unggah dokumen persyaratan (PDF, JPEG atau PNG). Kepesertaan diperiksa pada tanggal masuk.',
+    description:
+      'Isi data pasien dan unggah dokumen persyaratan (PDF, JPEG atau PNG). Kepesertaan diperiksa pada tanggal masuk.',
     patient: 'Pasien dan perawatan',
     nik: 'NIK pasien',
     careType: 'Jenis pelayanan',
@@ -76,11 +100,13 @@ export const s = {
     sklNumber: 'Nomor surat keterangan lahir',
     sklFile: 'Berkas surat keterangan lahir',
     documents: 'Dokumen persyaratan',
-    documentsHelp: 'Dokumen yang belum ada boleh dikosongkan; petugas akan meminta kelengkapan. Pemegang rekomendasi Dinsos mengunggah surat rekomendasi sebagai pengganti kartu.',
+    documentsHelp:
+      'Dokumen yang belum ada boleh dikosongkan; petugas akan meminta kelengkapan. Pemegang rekomendasi Dinsos mengunggah surat rekomendasi sebagai pengganti kartu.',
     submitNow: 'Kirim ke Dinas Kesehatan sekarang (tanpa dicentang: simpan sebagai draf)',
     save: 'Simpan permintaan',
     saved: (code: string) => `Permintaan SJP tersimpan. Kode lacak: ${code}`,
-    fromReferral: (number: string, from: string, admitted: string) => `Diajukan dari rujukan ${number} (dari ${from}, masuk ${admitted}). Pasien, diagnosis dan waktu masuk diisi dari rujukan.`,
+    fromReferral: (number: string, from: string, admitted: string) =>
+      `Diajukan dari rujukan ${number} (dari ${from}, masuk ${admitted}). Pasien, diagnosis dan waktu masuk diisi dari rujukan.`,
     noReferrer: 'gawat darurat tanpa rujukan',
     openReferral: 'Lihat rujukan',
     duplicateTitle: 'Permintaan SJP untuk perawatan ini sudah ada',
@@ -101,7 +127,8 @@ export const s = {
     resubmit: 'Kirim ulang kelengkapan',
     cancel: 'Batalkan permintaan',
     cancelTitle: 'Batalkan permintaan SJP?',
-    cancelHelp: 'Permintaan yang dibatalkan tidak dapat diproses lagi; bila perlu, ajukan permintaan baru. Alasan dicatat di riwayat.',
+    cancelHelp:
+      'Permintaan yang dibatalkan tidak dapat diproses lagi; bila perlu, ajukan permintaan baru. Alasan dicatat di riwayat.',
     cancelReason: 'Alasan pembatalan (minimal 5 huruf)',
     keep: 'Jangan batalkan',
     basis: 'Dasar kepesertaan',
@@ -111,17 +138,20 @@ export const s = {
     careClass: 'Kelas',
     referral: 'Rujukan',
     openReferral: 'Lihat rujukan asal',
-    eligibilityOn: (ok: boolean, date: string) => (ok ? `Peserta Jamkesda pada tanggal masuk (${date})` : `Bukan peserta Jamkesda pada tanggal masuk (${date})`),
+    eligibilityOn: (ok: boolean, date: string) =>
+      ok ? `Peserta Jamkesda pada tanggal masuk (${date})` : `Bukan peserta Jamkesda pada tanggal masuk (${date})`,
     decision: 'Keputusan',
     choiceApprove: 'Setujui',
     choiceComplete: 'Minta kelengkapan',
     choiceReject: 'Tolak',
-    approveHelp: 'Menyetujui menerbitkan surat SJP bernomor yang dapat dicetak rumah sakit. Periksa kepesertaan dan dokumen di atas lebih dulu.',
+    approveHelp:
+      'Menyetujui menerbitkan surat SJP bernomor yang dapat dicetak rumah sakit. Periksa kepesertaan dan dokumen di atas lebih dulu.',
     confirmApproveTitle: 'Setujui dan terbitkan surat SJP?',
     confirmApprove: (patient: string, facility: string, from: string, to: string) =>
       `Surat SJP bernomor akan diterbitkan untuk ${patient} di ${facility}, berlaku ${from} s.d. ${to}. Nomor surat tidak dapat ditarik kembali.`,
     confirmRejectTitle: 'Tolak permintaan SJP?',
-    confirmReject: (patient: string, facility: string, reason: string) => `Permintaan SJP ${patient} di ${facility} akan ditolak dengan alasan: ${reason}. Rumah sakit diberi tahu.`,
+    confirmReject: (patient: string, facility: string, reason: string) =>
+      `Permintaan SJP ${patient} di ${facility} akan ditolak dengan alasan: ${reason}. Rumah sakit diberi tahu.`,
     rejectPick: 'Pilih alasan',
     askedAgain: 'Diminta ulang',
     replaced: 'diganti',
@@ -149,7 +179,10 @@ export const s = {
   stay: {
     title: 'Selama perawatan',
     actions: 'Persetujuan kasus insidentil (HCU/ICU/NICU/PICU/perinatologi/kemoterapi)',
-    actionKind: { MEDICAL_ACTION: 'Tindakan medis', SPECIAL_CONSUMABLE: 'AMHP khusus', DISCHARGE: 'Pulang' } as Record<string, string>,
+    actionKind: { MEDICAL_ACTION: 'Tindakan medis', SPECIAL_CONSUMABLE: 'AMHP khusus', DISCHARGE: 'Pulang' } as Record<
+      string,
+      string
+    >,
     actionStatus: { REQUESTED: 'Menunggu', APPROVED: 'Disetujui', REJECTED: 'Ditolak' } as Record<string, string>,
     unit: 'Unit',
     description: 'Uraian',
@@ -167,7 +200,8 @@ export const s = {
     receipt: 'Kuitansi deposit (opsional: PDF, JPEG atau PNG)',
     document: 'dokumen',
     placement: 'Penempatan kelas',
-    placementHelp: 'Hanya bila kelas III penuh; dibayar dengan tarif insidentil. Naik kelas atas permintaan pasien tidak dijamin.',
+    placementHelp:
+      'Hanya bila kelas III penuh; dibayar dengan tarif insidentil. Naik kelas atas permintaan pasien tidak dijamin.',
     placedClass: 'Kelas penempatan',
     since: 'Sejak (tanggal dan jam, WIB)',
     recordPlacement: 'Catat penempatan',
@@ -177,7 +211,8 @@ export const s = {
   },
   track: {
     title: 'Lacak SJP',
-    intro: 'Masukkan kode lacak dari rumah sakit atau kode pada surat SJP. Halaman ini hanya menampilkan status dan tanggal, tanpa data pribadi.',
+    intro:
+      'Masukkan kode lacak dari rumah sakit atau kode pada surat SJP. Halaman ini hanya menampilkan status dan tanggal, tanpa data pribadi.',
     code: 'Kode lacak',
     submit: 'Lacak',
     login: 'Masuk sebagai petugas',

@@ -71,7 +71,14 @@ export interface SjpDetail extends SjpSummary {
     decidedBy: string | null;
     requestedBy: string | null;
   }[];
-  deposits: { id: number; amount: number; paidOn: string; documentId: number | null; note: string | null; recordedBy: string | null }[];
+  deposits: {
+    id: number;
+    amount: number;
+    paidOn: string;
+    documentId: number | null;
+    note: string | null;
+    recordedBy: string | null;
+  }[];
 }
 
 export interface SjpQueue {

@@ -12,7 +12,13 @@ const c = s.check;
 
 export const SEVERITY_COLOR: Record<Severity, string> = { BLOCK: 'red', WARN: 'orange', INFO: 'blue' };
 const SEVERITY_ICON = { BLOCK: IconBan, WARN: IconAlertTriangle, INFO: IconInfoCircle } as const;
-const CARD_COLOR: Record<string, string> = { ACTIVE: 'dinkes', PENDING_EKTP: 'orange', REPLACED: 'gray', REVOKED: 'red', NONE: 'gray' };
+const CARD_COLOR: Record<string, string> = {
+  ACTIVE: 'dinkes',
+  PENDING_EKTP: 'orange',
+  REPLACED: 'gray',
+  REVOKED: 'red',
+  NONE: 'gray',
+};
 
 export function verdictText(d: EligibilityDecision) {
   return d.eligible ? c.eligible : c.notEligible;
@@ -91,7 +97,12 @@ function Reasons({ d }: { d: EligibilityDecision }) {
                 }}
               >
                 <Group gap="sm" wrap="nowrap" align="flex-start">
-                  <Icon size={20} color={`var(--mantine-color-${color}-7)`} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+                  <Icon
+                    size={20}
+                    color={`var(--mantine-color-${color}-7)`}
+                    aria-hidden
+                    style={{ flexShrink: 0, marginTop: 2 }}
+                  />
                   <Stack gap={2}>
                     <Group gap="xs">
                       <Badge color={color} variant="filled" size="sm">
@@ -156,7 +167,14 @@ export function EligibilityResult({ d, canReadPerson }: { d: EligibilityDecision
             {c.card}
           </Title>
           <Stack gap="sm">
-            <Badge size="lg" variant="light" color={CARD_COLOR[d.card?.status ?? 'NONE'] ?? 'gray'} data-testid="card-status" style={{ whiteSpace: 'normal', height: 'auto' }} py={4}>
+            <Badge
+              size="lg"
+              variant="light"
+              color={CARD_COLOR[d.card?.status ?? 'NONE'] ?? 'gray'}
+              data-testid="card-status"
+              style={{ whiteSpace: 'normal', height: 'auto' }}
+              py={4}
+            >
               {label(t.cardStatus, d.card?.status ?? 'NONE')}
             </Badge>
             {d.card?.number && (

@@ -15,7 +15,8 @@ interface Answer {
 
 const s = {
   title: 'Cek status kepesertaan',
-  intro: 'Untuk warga: ketahui apakah Anda dijamin Jaminan Kesehatan Daerah hari ini dan apa yang perlu dilakukan. Nama dan data keluarga tidak ditampilkan.',
+  intro:
+    'Untuk warga: ketahui apakah Anda dijamin Jaminan Kesehatan Daerah hari ini dan apa yang perlu dilakukan. Nama dan data keluarga tidak ditampilkan.',
   nik: 'NIK (16 digit, dari KTP atau KK)',
   noKk: 'Nomor KK (16 digit)',
   noKkHint: 'Nomor Kartu Keluarga, tertulis di bagian atas Kartu Keluarga setelah tulisan "No.". Bukan NIK.',
@@ -50,7 +51,12 @@ export default function SelfCheckPage() {
 
   const { busy, error, submit } = useSubmit(async () => {
     setAnswer(null);
-    setAnswer(await api<Answer>('/api/v1/public/self-check', { method: 'POST', body: { nik: nik.replace(/\D/g, ''), noKk: noKk.replace(/\D/g, '') } }));
+    setAnswer(
+      await api<Answer>('/api/v1/public/self-check', {
+        method: 'POST',
+        body: { nik: nik.replace(/\D/g, ''), noKk: noKk.replace(/\D/g, '') },
+      }),
+    );
   });
 
   const look = answer ? LOOK[answer.status] : null;
@@ -88,23 +94,27 @@ export default function SelfCheckPage() {
       error={error}
       loginLabel={s.login}
     >
-        {answer && look && (
-          <Alert color={look.color} variant="light" data-testid="selfcheck-answer" title={answer.title} icon={<look.icon aria-hidden />}>
-            <Stack gap="xs">
-              {answer.card && <Text size="sm">{s.card[answer.card]}</Text>}
-              <Text size="sm" fw={600}>
-                {s.steps}
-              </Text>
-              <List size="sm" spacing={4}>
-                {answer.nextSteps.map((step) => (
-                  <List.Item key={step}>{step}</List.Item>
-                ))}
-              </List>
-            </Stack>
-          </Alert>
-        )}
+      {answer && look && (
+        <Alert
+          color={look.color}
+          variant="light"
+          data-testid="selfcheck-answer"
+          title={answer.title}
+          icon={<look.icon aria-hidden />}
+        >
+          <Stack gap="xs">
+            {answer.card && <Text size="sm">{s.card[answer.card]}</Text>}
+            <Text size="sm" fw={600}>
+              {s.steps}
+            </Text>
+            <List size="sm" spacing={4}>
+              {answer.nextSteps.map((step) => (
+                <List.Item key={step}>{step}</List.Item>
+              ))}
+            </List>
+          </Stack>
+        </Alert>
+      )}
     </PublicCheckFrame>
   );
 }
-
-

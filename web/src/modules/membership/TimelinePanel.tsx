@@ -1,4 +1,18 @@
-import { Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Timeline, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEdit } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -25,7 +39,14 @@ interface TimelineData {
   nik: string;
   today: string;
   events: TimelineEvent[];
-  coverage: { date: string; until: string | null; eligible: boolean; basis: string | null; rule: string | null; reason: string | null }[];
+  coverage: {
+    date: string;
+    until: string | null;
+    eligible: boolean;
+    basis: string | null;
+    rule: string | null;
+    reason: string | null;
+  }[];
 }
 
 const s = {
@@ -50,7 +71,12 @@ const s = {
     CARD: 'Kartu',
     CHANGE: 'Perubahan',
   } as Record<string, string>,
-  source: { RECONCILIATION: 'rekonsiliasi', MANUAL: 'dicatat petugas', BIRTH_RECORD: 'catatan kelahiran', RECOMMENDATION: 'rekomendasi' } as Record<string, string>,
+  source: {
+    RECONCILIATION: 'rekonsiliasi',
+    MANUAL: 'dicatat petugas',
+    BIRTH_RECORD: 'catatan kelahiran',
+    RECOMMENDATION: 'rekomendasi',
+  } as Record<string, string>,
   dialog: {
     title: 'Catat perubahan kepesertaan',
     kind: 'Jenis perubahan',
@@ -68,9 +94,27 @@ const s = {
   },
 };
 
-const COLOR: Record<string, string> = { REGISTRY: 'gray', BIRTH: 'pink', JKN: 'blue', DTKS: 'grape', RECOMMENDATION: 'orange', CARD: 'teal', CHANGE: 'dinkes' };
+const COLOR: Record<string, string> = {
+  REGISTRY: 'gray',
+  BIRTH: 'pink',
+  JKN: 'blue',
+  DTKS: 'grape',
+  RECOMMENDATION: 'orange',
+  CARD: 'teal',
+  CHANGE: 'dinkes',
+};
 
-function ChangeDialog({ nik, opened, onClose, onSaved }: { nik: string; opened: boolean; onClose: () => void; onSaved: () => void }) {
+function ChangeDialog({
+  nik,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  nik: string;
+  opened: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const [kind, setKind] = useState<string | null>('DEATH');
   const [date, setDate] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -92,12 +136,39 @@ function ChangeDialog({ nik, opened, onClose, onSaved }: { nik: string; opened: 
           <Text size="sm" c="dimmed">
             {s.dialog.help}
           </Text>
-          <Select label={s.dialog.kind} data={s.dialog.kinds} value={kind} onChange={setKind} allowDeselect={false} data-testid="change-kind" />
-          <DateField label={s.dialog.date} value={date} onChange={setDate} maxDate={todayJakarta()} required data-testid="change-date" />
-          <Textarea label={s.dialog.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required minRows={2} maxLength={500} data-testid="change-reason" />
+          <Select
+            label={s.dialog.kind}
+            data={s.dialog.kinds}
+            value={kind}
+            onChange={setKind}
+            allowDeselect={false}
+            data-testid="change-kind"
+          />
+          <DateField
+            label={s.dialog.date}
+            value={date}
+            onChange={setDate}
+            maxDate={todayJakarta()}
+            required
+            data-testid="change-date"
+          />
+          <Textarea
+            label={s.dialog.reason}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            minRows={2}
+            maxLength={500}
+            data-testid="change-reason"
+          />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
-            <Button type="submit" loading={busy} disabled={!date || reason.trim().length < 5} data-testid="change-submit">
+            <Button
+              type="submit"
+              loading={busy}
+              disabled={!date || reason.trim().length < 5}
+              data-testid="change-submit"
+            >
               {s.dialog.submit}
             </Button>
           </Group>
@@ -119,7 +190,12 @@ export function TimelinePanel({ nik, onChanged }: { nik: string; onChanged?: () 
           {s.title}
         </Title>
         {can('membership.change') && (
-          <Button variant="light" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setOpen(true)} data-testid="change-open">
+          <Button
+            variant="light"
+            leftSection={<IconEdit size={16} aria-hidden />}
+            onClick={() => setOpen(true)}
+            data-testid="change-open"
+          >
             {s.record}
           </Button>
         )}
@@ -152,7 +228,9 @@ export function TimelinePanel({ nik, onChanged }: { nik: string; onChanged?: () 
                           {p.eligible ? s.covered : s.notCovered}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>{[p.basis ? label(t.basis, p.basis) : p.reason, p.rule].filter(Boolean).join(' · ')}</Table.Td>
+                      <Table.Td>
+                        {[p.basis ? label(t.basis, p.basis) : p.reason, p.rule].filter(Boolean).join(' · ')}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -165,7 +243,15 @@ export function TimelinePanel({ nik, onChanged }: { nik: string; onChanged?: () 
             </Title>
             <Timeline bulletSize={14} lineWidth={2} data-testid="timeline-events">
               {[...data.events].reverse().map((e, i) => (
-                <Timeline.Item key={`${e.date}-${e.kind}-${i}`} color={COLOR[e.category]} title={<Text fw={600} size="sm">{e.title}</Text>}>
+                <Timeline.Item
+                  key={`${e.date}-${e.kind}-${i}`}
+                  color={COLOR[e.category]}
+                  title={
+                    <Text fw={600} size="sm">
+                      {e.title}
+                    </Text>
+                  }
+                >
                   <Group gap="xs">
                     <Text size="xs" c="dimmed">
                       {formatDate(e.date)}

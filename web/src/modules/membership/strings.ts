@@ -4,7 +4,8 @@ export const s = {
     title: 'Impor data DTKS',
     description:
       'Data Terpadu Kesejahteraan Sosial (Kemensos) per NIK pada satu tanggal. Dipakai bila program hanya menjamin penduduk miskin: yang dijamin adalah penduduk berstatus AKTIF pada desil 1–4.',
-    columns: 'Kolom: nik, desil (1–10), status (AKTIF/NONAKTIF, boleh kosong = AKTIF), tanggal_penetapan (boleh kosong).',
+    columns:
+      'Kolom: nik, desil (1–10), status (AKTIF/NONAKTIF, boleh kosong = AKTIF), tanggal_penetapan (boleh kosong).',
   },
   jknImport: {
     title: 'Impor data JKN',
@@ -15,7 +16,8 @@ export const s = {
   },
   check: {
     title: 'Cek kepesertaan',
-    description: 'Apakah NIK ini dijamin Jamkesda pada tanggal layanan, dan atas dasar apa? Setiap pengecekan dicatat dalam log audit.',
+    description:
+      'Apakah NIK ini dijamin Jamkesda pada tanggal layanan, dan atas dasar apa? Setiap pengecekan dicatat dalam log audit.',
     nik: 'NIK',
     nikHint: '16 digit angka sesuai KTP atau KK. Spasi dan titik boleh.',
     date: 'Tanggal layanan',

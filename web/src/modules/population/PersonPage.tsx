@@ -53,7 +53,13 @@ function FamilyPanel({ noKk, nik }: { noKk: string; nik: string }) {
       title={`${s.person.family} · KK ${formatKk(noKk)}`}
       extra={
         can('card.read') ? (
-          <Button component={Link} to={paths.familyCard(noKk)} variant="light" leftSection={<IconId size={16} aria-hidden />} data-testid="family-card-link">
+          <Button
+            component={Link}
+            to={paths.familyCard(noKk)}
+            variant="light"
+            leftSection={<IconId size={16} aria-hidden />}
+            data-testid="family-card-link"
+          >
             {s.person.familyCard}
           </Button>
         ) : null

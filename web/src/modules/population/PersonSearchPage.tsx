@@ -25,7 +25,10 @@ export default function PersonSearchPage() {
   const [invalid, setInvalid] = useState(false);
   // Back/forward through earlier searches puts their query back in the box.
   useEffect(() => setInput(q), [q]);
-  const { data, error, loading, reload } = useApi<{ items: PersonListItem[]; truncated: boolean }>(q ? '/api/v1/persons' : null, { q });
+  const { data, error, loading, reload } = useApi<{ items: PersonListItem[]; truncated: boolean }>(
+    q ? '/api/v1/persons' : null,
+    { q },
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -78,7 +81,13 @@ export default function PersonSearchPage() {
         </Alert>
       )}
       {q ? (
-        <PersonTable caption={s.search.caption} rows={data?.items} loading={loading} testId="person-results" empty={s.search.none} />
+        <PersonTable
+          caption={s.search.caption}
+          rows={data?.items}
+          loading={loading}
+          testId="person-results"
+          empty={s.search.none}
+        />
       ) : (
         <Text c="dimmed" size="sm" ta="center" py="xl">
           {s.search.idle}

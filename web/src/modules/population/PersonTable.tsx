@@ -34,7 +34,10 @@ export function PersonTable({
       cell: (p) =>
         p.nik === highlightNik ? (
           <Text size="sm" fw={700}>
-            {p.name} <Text span size="xs" c="dimmed">({s.person.thisPerson})</Text>
+            {p.name}{' '}
+            <Text span size="xs" c="dimmed">
+              ({s.person.thisPerson})
+            </Text>
           </Text>
         ) : (
           <Anchor component={Link} to={paths.person(p.nik)} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>
@@ -47,7 +50,12 @@ export function PersonTable({
     { key: 'birth', header: s.col.birthDate, cell: (p) => <span className="nowrap">{formatDate(p.birthDate)}</span> },
     { key: 'relation', header: s.col.relation, cell: (p) => p.relation },
   ];
-  if (showKk) columns.push({ key: 'kk', header: s.col.noKk, cell: (p) => <span className="mono nowrap">{formatKk(p.noKk)}</span> });
+  if (showKk)
+    columns.push({
+      key: 'kk',
+      header: s.col.noKk,
+      cell: (p) => <span className="mono nowrap">{formatKk(p.noKk)}</span>,
+    });
   columns.push(
     { key: 'village', header: s.col.village, cell: (p) => p.villageName ?? p.villageCode },
     { key: 'status', header: s.col.status, cell: (p) => <PersonStatus p={p} /> },

@@ -16,7 +16,13 @@ function show(v: unknown): string {
  * What an item changes, field by field: "Tanggal meninggal: — → 16 November 2026".
  * A new person lists their values; an ended JKN period says so.
  */
-export function ChangeLines({ before, after }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }) {
+export function ChangeLines({
+  before,
+  after,
+}: {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}) {
   let lines: string[];
   if (after === null) lines = [s.ended];
   else {
@@ -24,7 +30,9 @@ export function ChangeLines({ before, after }: { before: Record<string, unknown>
     lines =
       before === null
         ? keys.filter((k) => after[k] !== null && after[k] !== '').map((k) => `${s.fields[k]}: ${show(after[k])}`)
-        : keys.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)).map((k) => `${s.fields[k]}: ${show(before[k])} → ${show(after[k])}`);
+        : keys
+            .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+            .map((k) => `${s.fields[k]}: ${show(before[k])} → ${show(after[k])}`);
   }
   return (
     <Stack gap={0}>

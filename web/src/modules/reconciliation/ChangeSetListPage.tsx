@@ -13,7 +13,10 @@ import type { ChangeSetHeader } from './types';
 /** Every change set, newest first; pending ones are what the officer works on. */
 export default function ChangeSetListPage() {
   const [status, setStatus] = useState('');
-  const { data, error, loading, reload } = useApi<{ items: ChangeSetHeader[] }>('/api/v1/reconciliation/change-sets', { status, limit: 200 });
+  const { data, error, loading, reload } = useApi<{ items: ChangeSetHeader[] }>('/api/v1/reconciliation/change-sets', {
+    status,
+    limit: 200,
+  });
   const columns: Column<ChangeSetHeader>[] = [
     {
       key: 'id',
@@ -86,7 +89,10 @@ export default function ChangeSetListPage() {
         value={status}
         onChange={setStatus}
         aria-label={s.list.filterStatus}
-        data={[{ value: '', label: s.list.all }, ...['PENDING', 'APPROVED', 'PARTIALLY_APPROVED', 'REJECTED'].map((v) => ({ value: v, label: s.status[v]! }))]}
+        data={[
+          { value: '', label: s.list.all },
+          ...['PENDING', 'APPROVED', 'PARTIALLY_APPROVED', 'REJECTED'].map((v) => ({ value: v, label: s.status[v]! })),
+        ]}
         maw={720}
       />
       <ErrorAlert error={error} onRetry={reload} />

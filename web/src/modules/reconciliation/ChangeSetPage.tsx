@@ -36,7 +36,12 @@ type Body = { kinds?: string[]; itemIds?: number[]; confirmMissing?: number };
 export default function ChangeSetPage() {
   const id = Number(useParams().id);
   const { can } = useSession();
-  const { data: cs, error, loading, reload } = useApi<ChangeSetDetail>(Number.isSafeInteger(id) ? `/api/v1/reconciliation/change-sets/${id}` : null);
+  const {
+    data: cs,
+    error,
+    loading,
+    reload,
+  } = useApi<ChangeSetDetail>(Number.isSafeInteger(id) ? `/api/v1/reconciliation/change-sets/${id}` : null);
   const [filter, setFilter] = useState<Filter>({ kind: '', area: '' });
   const [kinds, setKinds] = useState<Set<string>>(new Set());
   const [items, setItems] = useState<Set<number>>(new Set());
@@ -60,7 +65,8 @@ export default function ChangeSetPage() {
     reload();
     notifications.show({ color: 'dinkes', message: p.approvedToast });
   };
-  const post = (action: 'approve' | 'decline', body: Body) => api(`/api/v1/reconciliation/change-sets/${cs.id}/${action}`, { method: 'POST', body });
+  const post = (action: 'approve' | 'decline', body: Body) =>
+    api(`/api/v1/reconciliation/change-sets/${cs.id}/${action}`, { method: 'POST', body });
   /** Approves; when the server asks for the typed number (a suspect set), opens the dialog that asks for it. */
   const approve = (body: Body) => async () => {
     setActionError(null);
@@ -70,7 +76,10 @@ export default function ChangeSetPage() {
     } catch (err) {
       if (err instanceof ApiError && err.code === 'CONFIRMATION_REQUIRED') {
         const n = (err.details as { ending?: number } | undefined)?.ending ?? 0;
-        setEnding({ ending: n, run: async (typed) => (await post('approve', { ...body, confirmMissing: typed }), done()) });
+        setEnding({
+          ending: n,
+          run: async (typed) => (await post('approve', { ...body, confirmMissing: typed }), done()),
+        });
       } else setActionError(err);
     }
   };
@@ -85,13 +94,21 @@ export default function ChangeSetPage() {
   };
   /** A suspect set's endings go straight to the typed confirmation; anything else to a plain one. */
   const approveWith = (body: Body, endingCount: number, plain: { title: string; body: string }) => {
-    if (cs.suspect && endingCount > 0) setEnding({ ending: endingCount, run: async (typed) => (await post('approve', { ...body, confirmMissing: typed }), done()) });
+    if (cs.suspect && endingCount > 0)
+      setEnding({
+        ending: endingCount,
+        run: async (typed) => (await post('approve', { ...body, confirmMissing: typed }), done()),
+      });
     else confirm({ ...plain, confirmLabel: p.approve, onConfirm: approve(body) });
   };
   const typedAll = cs.suspect && undecidedEnding > 0;
 
   const areaColumns: Column<AreaRow>[] = [
-    { key: 'district', header: p.colDistrict, cell: (r) => (r.villageCode ? (r.districtName ?? r.villageCode.slice(0, 6)) : p.unknownArea) },
+    {
+      key: 'district',
+      header: p.colDistrict,
+      cell: (r) => (r.villageCode ? (r.districtName ?? r.villageCode.slice(0, 6)) : p.unknownArea),
+    },
     { key: 'village', header: p.colVillage, cell: (r) => (r.villageCode ? (r.villageName ?? r.villageCode) : '') },
     {
       key: 'kinds',
@@ -109,7 +126,12 @@ export default function ChangeSetPage() {
       key: 'filter',
       header: '',
       cell: (r) => (
-        <Anchor component="button" type="button" size="sm" onClick={() => setFilter({ ...filter, area: r.villageCode ?? '-' })}>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          onClick={() => setFilter({ ...filter, area: r.villageCode ?? '-' })}
+        >
           {p.filterArea}
         </Anchor>
       ),
@@ -122,9 +144,21 @@ export default function ChangeSetPage() {
     <Stack gap="md">
       <PageHeader
         title={p.title(cs.id)}
-        description={p.intro(s.kindIntro[cs.kind] ?? cs.kind, formatDate(cs.asOf), cs.previousAsOf ? formatDate(cs.previousAsOf) : null, cs.fileName)}
+        description={p.intro(
+          s.kindIntro[cs.kind] ?? cs.kind,
+          formatDate(cs.asOf),
+          cs.previousAsOf ? formatDate(cs.previousAsOf) : null,
+          cs.fileName,
+        )}
         actions={
-          <Button component="a" href={`/api/v1/reconciliation/change-sets/${cs.id}/download`} download variant="light" leftSection={<IconDownload size={18} aria-hidden />} data-testid="download-all">
+          <Button
+            component="a"
+            href={`/api/v1/reconciliation/change-sets/${cs.id}/download`}
+            download
+            variant="light"
+            leftSection={<IconDownload size={18} aria-hidden />}
+            data-testid="download-all"
+          >
             {p.download}
           </Button>
         }
@@ -174,7 +208,10 @@ export default function ChangeSetPage() {
         onSelect={setKinds}
         onFilter={(kind) => setFilter({ ...filter, kind })}
         onApproveKind={(r) =>
-          approveWith({ kinds: [r.kind] }, r.pendingEnding, { title: p.confirmKindTitle(kindName(r.kind)), body: p.confirmKindBody(formatNumber(r.pending)) })
+          approveWith({ kinds: [r.kind] }, r.pendingEnding, {
+            title: p.confirmKindTitle(kindName(r.kind)),
+            body: p.confirmKindBody(formatNumber(r.pending)),
+          })
         }
         onDeclineKind={(r) =>
           confirm({
@@ -191,13 +228,25 @@ export default function ChangeSetPage() {
             <Text size="sm" c="dimmed" aria-live="polite">
               {p.selected(kinds.size, items.size)}
               {selectedAny && (
-                <Anchor component="button" type="button" size="sm" ml="xs" onClick={() => (setKinds(new Set()), setItems(new Set()))}>
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  ml="xs"
+                  onClick={() => (setKinds(new Set()), setItems(new Set()))}
+                >
                   {p.clearSelection}
                 </Anchor>
               )}
             </Text>
             <Group gap="sm">
-              <Button color="red" variant="subtle" leftSection={<IconX size={16} aria-hidden />} onClick={() => setRejecting(true)} data-testid="reject">
+              <Button
+                color="red"
+                variant="subtle"
+                leftSection={<IconX size={16} aria-hidden />}
+                onClick={() => setRejecting(true)}
+                data-testid="reject"
+              >
                 {p.reject}
               </Button>
               <Button
@@ -238,10 +287,15 @@ export default function ChangeSetPage() {
                 leftSection={<IconCheck size={16} aria-hidden />}
                 data-testid="approve-all"
                 onClick={() =>
-                  approveWith({}, undecidedEnding, { title: p.confirmAllTitle, body: p.confirmAllBody(formatNumber(cs.pendingCount)) })
+                  approveWith({}, undecidedEnding, {
+                    title: p.confirmAllTitle,
+                    body: p.confirmAllBody(formatNumber(cs.pendingCount)),
+                  })
                 }
               >
-                {typedAll ? p.approveAllTyped(formatNumber(cs.pendingCount)) : p.approveAll(formatNumber(cs.pendingCount))}
+                {typedAll
+                  ? p.approveAllTyped(formatNumber(cs.pendingCount))
+                  : p.approveAll(formatNumber(cs.pendingCount))}
               </Button>
             </Group>
           </Group>
@@ -254,7 +308,14 @@ export default function ChangeSetPage() {
             <Title order={2} id="by-area-title">
               {p.byArea}
             </Title>
-            <DataTable caption={p.byAreaCaption} columns={areaColumns} rows={cs.byVillage} rowKey={(r) => r.villageCode ?? '-'} minWidth={760} testId="changeset-areas" />
+            <DataTable
+              caption={p.byAreaCaption}
+              columns={areaColumns}
+              rows={cs.byVillage}
+              rowKey={(r) => r.villageCode ?? '-'}
+              minWidth={760}
+              testId="changeset-areas"
+            />
           </Stack>
         </Paper>
       )}

@@ -17,7 +17,15 @@ export interface EndingRequest {
  * click. The officer types the number of people the approval ends; the
  * server checks the same number (422 otherwise).
  */
-export function ConfirmEndingDialog({ request, noun, onClose }: { request: EndingRequest | null; noun: string; onClose: () => void }) {
+export function ConfirmEndingDialog({
+  request,
+  noun,
+  onClose,
+}: {
+  request: EndingRequest | null;
+  noun: string;
+  onClose: () => void;
+}) {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconDownload, IconDice5 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { withQuery } from '../../shared/api';
@@ -52,14 +65,27 @@ export function ItemsPanel({
   const [seed, setSeed] = useState(() => String(Date.now()));
   const base = `/api/v1/reconciliation/change-sets/${cs.id}`;
   const query = { kind: filter.kind || undefined, area: filter.area || undefined };
-  const items = useApi<{ total: number; items: ChangeItem[] }>(tab === 'all' ? `${base}/items` : null, { ...query, page, pageSize: PAGE_SIZE, v: version });
-  const sample = useApi<{ items: ChangeItem[] }>(tab === 'sample' ? `${base}/sample` : null, { ...query, size: 50, seed, v: version });
+  const items = useApi<{ total: number; items: ChangeItem[] }>(tab === 'all' ? `${base}/items` : null, {
+    ...query,
+    page,
+    pageSize: PAGE_SIZE,
+    v: version,
+  });
+  const sample = useApi<{ items: ChangeItem[] }>(tab === 'sample' ? `${base}/sample` : null, {
+    ...query,
+    size: 50,
+    seed,
+    v: version,
+  });
 
   const setFilter = (f: Filter) => {
     setPage(1);
     onFilter(f);
   };
-  const kindOptions = [{ value: '', label: p.allKinds }, ...cs.byKind.map((k) => ({ value: k.kind, label: `${s.kinds[k.kind] ?? k.kind} (${formatNumber(k.total)})` }))];
+  const kindOptions = [
+    { value: '', label: p.allKinds },
+    ...cs.byKind.map((k) => ({ value: k.kind, label: `${s.kinds[k.kind] ?? k.kind} (${formatNumber(k.total)})` })),
+  ];
   const areaOptions = [
     { value: '', label: p.allAreas },
     ...cs.byVillage.map((v) => ({
@@ -100,7 +126,11 @@ export function ItemsPanel({
       ),
     },
     { key: 'area', header: p.colArea, cell: (r) => <Text size="sm">{area(r)}</Text> },
-    { key: 'effective', header: p.colEffective, cell: (r) => <span className="nowrap">{formatDateShort(r.effectiveDate)}</span> },
+    {
+      key: 'effective',
+      header: p.colEffective,
+      cell: (r) => <span className="nowrap">{formatDateShort(r.effectiveDate)}</span>,
+    },
     {
       key: 'change',
       header: p.colChange,
@@ -127,7 +157,8 @@ export function ItemsPanel({
             {p.items}
           </Title>
           <Anchor href={withQuery(`${base}/download`, query)} download size="sm" data-testid="download-filtered">
-            <IconDownload size={14} aria-hidden style={{ verticalAlign: '-2px' }} /> {filter.kind || filter.area ? p.downloadFiltered : p.download}
+            <IconDownload size={14} aria-hidden style={{ verticalAlign: '-2px' }} />{' '}
+            {filter.kind || filter.area ? p.downloadFiltered : p.download}
           </Anchor>
         </Group>
         <Group gap="sm" align="flex-end" wrap="wrap">
@@ -171,7 +202,15 @@ export function ItemsPanel({
               <Text size="sm" c="dimmed" aria-live="polite">
                 {p.total(formatNumber(total))}
               </Text>
-              <DataTable caption={p.itemsCaption} columns={columns} rows={items.data?.items} rowKey={(r) => r.id} loading={items.loading} minWidth={1100} testId="changeset-items" />
+              <DataTable
+                caption={p.itemsCaption}
+                columns={columns}
+                rows={items.data?.items}
+                rowKey={(r) => r.id}
+                loading={items.loading}
+                minWidth={1100}
+                testId="changeset-items"
+              />
               {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} aria-label={p.items} />}
             </Stack>
           </Tabs.Panel>
@@ -181,12 +220,24 @@ export function ItemsPanel({
                 <Text size="sm" c="dimmed">
                   {p.sampleIntro(sample.data?.items.length ?? 0)}
                 </Text>
-                <Button variant="light" leftSection={<IconDice5 size={16} aria-hidden />} onClick={() => setSeed(String(Date.now()))}>
+                <Button
+                  variant="light"
+                  leftSection={<IconDice5 size={16} aria-hidden />}
+                  onClick={() => setSeed(String(Date.now()))}
+                >
                   {p.newSample}
                 </Button>
               </Group>
               <ErrorAlert error={sample.error} onRetry={sample.reload} />
-              <DataTable caption={p.itemsCaption} columns={columns} rows={sample.data?.items} rowKey={(r) => r.id} loading={sample.loading} minWidth={1100} testId="changeset-sample" />
+              <DataTable
+                caption={p.itemsCaption}
+                columns={columns}
+                rows={sample.data?.items}
+                rowKey={(r) => r.id}
+                loading={sample.loading}
+                minWidth={1100}
+                testId="changeset-sample"
+              />
             </Stack>
           </Tabs.Panel>
         </Tabs>

@@ -77,13 +77,43 @@ export function KindsPanel({
         </div>
       ),
     },
-    { key: 'code', header: p.colCode, cell: (r) => <Text size="xs" ff="monospace">{r.kind}</Text> },
-    { key: 'total', header: p.colTotal, numeric: true, cell: (r) => <span data-testid={`kind-total-${r.kind}`}>{formatNumber(r.total)}</span> },
+    {
+      key: 'code',
+      header: p.colCode,
+      cell: (r) => (
+        <Text size="xs" ff="monospace">
+          {r.kind}
+        </Text>
+      ),
+    },
+    {
+      key: 'total',
+      header: p.colTotal,
+      numeric: true,
+      cell: (r) => <span data-testid={`kind-total-${r.kind}`}>{formatNumber(r.total)}</span>,
+    },
     ...(cs.status === 'PENDING'
-      ? [{ key: 'pending', header: p.colPending, numeric: true, cell: (r: KindRow) => <span data-testid={`kind-pending-${r.kind}`}>{formatNumber(r.pending)}</span> }]
+      ? [
+          {
+            key: 'pending',
+            header: p.colPending,
+            numeric: true,
+            cell: (r: KindRow) => <span data-testid={`kind-pending-${r.kind}`}>{formatNumber(r.pending)}</span>,
+          },
+        ]
       : []),
     ...(anyDecided || cs.status !== 'PENDING'
-      ? [{ key: 'outcome', header: p.colOutcome, cell: (r: KindRow) => <Text size="sm" data-testid={`kind-outcome-${r.kind}`}>{outcome(r.decisions)}</Text> }]
+      ? [
+          {
+            key: 'outcome',
+            header: p.colOutcome,
+            cell: (r: KindRow) => (
+              <Text size="sm" data-testid={`kind-outcome-${r.kind}`}>
+                {outcome(r.decisions)}
+              </Text>
+            ),
+          },
+        ]
       : []),
     ...(review
       ? [
@@ -93,10 +123,23 @@ export function KindsPanel({
             cell: (r: KindRow) =>
               r.pending > 0 ? (
                 <Group gap={6} wrap="nowrap">
-                  <Button size="compact-sm" variant="light" onClick={() => onApproveKind(r)} aria-label={p.approveKindLabel(s.kinds[r.kind] ?? r.kind)} data-testid={`approve-kind-${r.kind}`}>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    onClick={() => onApproveKind(r)}
+                    aria-label={p.approveKindLabel(s.kinds[r.kind] ?? r.kind)}
+                    data-testid={`approve-kind-${r.kind}`}
+                  >
                     {p.approveKind}
                   </Button>
-                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => onDeclineKind(r)} aria-label={p.declineKindLabel(s.kinds[r.kind] ?? r.kind)} data-testid={`decline-kind-${r.kind}`}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => onDeclineKind(r)}
+                    aria-label={p.declineKindLabel(s.kinds[r.kind] ?? r.kind)}
+                    data-testid={`decline-kind-${r.kind}`}
+                  >
                     {p.declineKind}
                   </Button>
                 </Group>
@@ -115,7 +158,14 @@ export function KindsPanel({
         <Title order={2} id="by-kind-title">
           {p.byKind}
         </Title>
-        <DataTable caption={p.byKindCaption} columns={columns} rows={cs.byKind} rowKey={(r) => r.kind} minWidth={720} testId="changeset-kinds" />
+        <DataTable
+          caption={p.byKindCaption}
+          columns={columns}
+          rows={cs.byKind}
+          rowKey={(r) => r.kind}
+          minWidth={720}
+          testId="changeset-kinds"
+        />
         {children}
       </Stack>
     </Paper>

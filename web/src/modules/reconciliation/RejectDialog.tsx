@@ -6,7 +6,17 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
 
 /** Rejects a whole change set with a reason; nothing in the register changes. */
-export function RejectDialog({ id, opened, onClose, onDone }: { id: number; opened: boolean; onClose: () => void; onDone: () => void }) {
+export function RejectDialog({
+  id,
+  opened,
+  onClose,
+  onDone,
+}: {
+  id: number;
+  opened: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -43,7 +53,13 @@ export function RejectDialog({ id, opened, onClose, onDone }: { id: number; open
           <Button variant="default" onClick={onClose} disabled={busy}>
             {t.common.cancel}
           </Button>
-          <Button color="red" onClick={submit} loading={busy} disabled={reason.trim().length < 5} data-testid="reject-confirm">
+          <Button
+            color="red"
+            onClick={submit}
+            loading={busy}
+            disabled={reason.trim().length < 5}
+            data-testid="reject-confirm"
+          >
             {s.page.rejectConfirm}
           </Button>
         </Group>

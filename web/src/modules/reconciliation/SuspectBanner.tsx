@@ -16,19 +16,36 @@ export function SuspectBanner({ guard, undecidedEnding }: { guard: GuardFigures;
   const rows: [string, string, string][] = [
     [t.before[guard.kind]!, formatNumber(guard.before), 'guard-before'],
     [t.rows, formatNumber(guard.rows), 'guard-rows'],
-    ...(guard.previousRows !== null ? [[t.previousRows, formatNumber(guard.previousRows), 'guard-previous-rows'] as [string, string, string]] : []),
+    ...(guard.previousRows !== null
+      ? [[t.previousRows, formatNumber(guard.previousRows), 'guard-previous-rows'] as [string, string, string]]
+      : []),
     [t.ending[guard.kind]!, formatNumber(guard.ending), 'guard-ending'],
     [t.share, pct(guard.endingPercent), 'guard-share'],
     [t.threshold, pct(guard.suspectPercent), 'guard-threshold'],
   ];
   return (
-    <Alert color="red" variant="light" title={t.title} icon={<IconAlertTriangle aria-hidden />} data-testid="suspect-banner" role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      title={t.title}
+      icon={<IconAlertTriangle aria-hidden />}
+      data-testid="suspect-banner"
+      role="alert"
+    >
       <List size="sm" spacing={2} mb="xs">
         {guard.reasons.map((r) => (
           <List.Item key={r}>{r}</List.Item>
         ))}
       </List>
-      <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="sm" maw={560} mb="xs" fz="sm" aria-label={t.caption}>
+      <Table
+        withRowBorders={false}
+        verticalSpacing={2}
+        horizontalSpacing="sm"
+        maw={560}
+        mb="xs"
+        fz="sm"
+        aria-label={t.caption}
+      >
         <Table.Tbody>
           {rows.map(([label, value, id]) => (
             <Table.Tr key={id}>

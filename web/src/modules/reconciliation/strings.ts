@@ -23,15 +23,26 @@ export const s = {
     all: 'Semua',
   },
   kind: { population: 'Penduduk (Dukcapil)', jkn: 'JKN (BPJS Kesehatan)' } as Record<string, string>,
-  kindIntro: { population: 'Data kependudukan (Dukcapil)', jkn: 'Data kepesertaan JKN (BPJS Kesehatan)' } as Record<string, string>,
+  kindIntro: { population: 'Data kependudukan (Dukcapil)', jkn: 'Data kepesertaan JKN (BPJS Kesehatan)' } as Record<
+    string,
+    string
+  >,
   status: {
     PENDING: 'Menunggu keputusan',
     APPROVED: 'Disetujui',
     PARTIALLY_APPROVED: 'Disetujui sebagian',
     REJECTED: 'Ditolak',
   } as Record<string, string>,
-  statusColor: { PENDING: 'yellow', APPROVED: 'dinkes', PARTIALLY_APPROVED: 'blue', REJECTED: 'red' } as Record<string, string>,
-  decision: { PENDING: 'Menunggu', APPROVED: 'Disetujui', DECLINED: 'Tidak disetujui', STALE: 'Tidak diterapkan' } as Record<string, string>,
+  statusColor: { PENDING: 'yellow', APPROVED: 'dinkes', PARTIALLY_APPROVED: 'blue', REJECTED: 'red' } as Record<
+    string,
+    string
+  >,
+  decision: {
+    PENDING: 'Menunggu',
+    APPROVED: 'Disetujui',
+    DECLINED: 'Tidak disetujui',
+    STALE: 'Tidak diterapkan',
+  } as Record<string, string>,
   decisionColor: { PENDING: 'gray', APPROVED: 'dinkes', DECLINED: 'red', STALE: 'orange' } as Record<string, string>,
   kinds: {
     BIRTH: 'Kelahiran',
@@ -53,13 +64,16 @@ export const s = {
     MOVE_IN: 'Orang baru yang lahir sebelum tanggal data sebelumnya: pindah datang. Penduduk sejak tanggal data ini.',
     DEATH: 'Tanggal meninggal baru tercatat. Tidak dijamin sejak tanggal meninggal.',
     MOVE_OUT: 'Tanggal pindah keluar Kota baru tercatat. Tidak dijamin sejak tanggal pindah.',
-    MISSING: 'Ada di data sebelumnya tetapi tidak ada dalam snapshot ini. Bila disetujui, dicatat pindah keluar per tanggal data ini.',
+    MISSING:
+      'Ada di data sebelumnya tetapi tidak ada dalam snapshot ini. Bila disetujui, dicatat pindah keluar per tanggal data ini.',
     FAMILY_CHANGE: 'Nomor KK atau hubungan dalam keluarga berubah.',
     ADDRESS_CHANGE: 'Kelurahan/desa, alamat, RT atau RW berubah.',
     EKTP_RECORDED: 'Perekaman e-KTP baru tercatat: kartu dapat diterbitkan.',
     CORRECTION: 'Nama, tanggal/tempat lahir, jenis kelamin, atau tanggal meninggal/pindah yang sudah tercatat berubah.',
-    NEWLY_PBI: 'Menjadi peserta JKN aktif yang iurannya dibayar pemerintah: tidak lagi dijamin Jamkesda sejak tanggal data ini.',
-    NO_LONGER_PBI: 'Tidak lagi peserta JKN aktif yang iurannya dibayar pemerintah (berubah segmen, nonaktif, atau tidak ada dalam berkas).',
+    NEWLY_PBI:
+      'Menjadi peserta JKN aktif yang iurannya dibayar pemerintah: tidak lagi dijamin Jamkesda sejak tanggal data ini.',
+    NO_LONGER_PBI:
+      'Tidak lagi peserta JKN aktif yang iurannya dibayar pemerintah (berubah segmen, nonaktif, atau tidak ada dalam berkas).',
     UNKNOWN_NIK: 'NIK dalam berkas JKN yang tidak ada dalam data penduduk. Informasi; disimpan bila disetujui.',
     OTHER_JKN: 'Perubahan JKN lain: segmen bukan PBI, kelas, status, tunggakan, faskes, atau peserta baru.',
   } as Record<string, string>,
@@ -92,9 +106,11 @@ export const s = {
     approveKindLabel: (k: string) => `Setujui semua butir ${k} yang belum diputuskan`,
     declineKindLabel: (k: string) => `Tidak setujui semua butir ${k} yang belum diputuskan`,
     confirmKindTitle: (k: string) => `Setujui butir ${k}?`,
-    confirmKindBody: (n: string) => `${n} butir jenis ini akan diterapkan ke data kepesertaan dan dicatat dalam riwayat perubahan. Jenis lain tetap menunggu keputusan.`,
+    confirmKindBody: (n: string) =>
+      `${n} butir jenis ini akan diterapkan ke data kepesertaan dan dicatat dalam riwayat perubahan. Jenis lain tetap menunggu keputusan.`,
     confirmDeclineKindTitle: (k: string) => `Tidak setujui butir ${k}?`,
-    confirmDeclineKindBody: (n: string) => `${n} butir jenis ini tidak diterapkan; data orangnya tidak berubah. Jenis lain tetap menunggu keputusan. Keputusan tidak dapat dibatalkan.`,
+    confirmDeclineKindBody: (n: string) =>
+      `${n} butir jenis ini tidak diterapkan; data orangnya tidak berubah. Jenis lain tetap menunggu keputusan. Keputusan tidak dapat dibatalkan.`,
     allDecided: 'Semua butir sudah diputuskan',
     selectKind: (k: string) => `Pilih semua butir ${k}`,
     byArea: 'Jumlah per wilayah',
@@ -121,7 +137,8 @@ export const s = {
     colDecision: 'Keputusan',
     selectItem: (nik: string) => `Pilih butir NIK ${nik}`,
     total: (n: string) => `${n} butir`,
-    sampleIntro: (n: number) => `${n} butir dipilih acak dari saringan saat ini. Periksa beberapa dengan dokumen Dukcapil/BPJS sebelum menyetujui.`,
+    sampleIntro: (n: number) =>
+      `${n} butir dipilih acak dari saringan saat ini. Periksa beberapa dengan dokumen Dukcapil/BPJS sebelum menyetujui.`,
     newSample: 'Ambil sampel lain',
     selected: (kinds: number, items: number) => `Dipilih: ${kinds} jenis, ${items} butir.`,
     approveAll: (n: string) => `Setujui semua yang tersisa (${n} butir)`,
@@ -131,7 +148,8 @@ export const s = {
     reject: 'Tolak semua yang tersisa',
     clearSelection: 'Batalkan pilihan',
     confirmAllTitle: 'Setujui semua butir yang tersisa?',
-    confirmAllBody: (n: string) => `${n} butir akan diterapkan ke data kepesertaan dan dicatat dalam riwayat perubahan. Keputusan tidak dapat dibatalkan.`,
+    confirmAllBody: (n: string) =>
+      `${n} butir akan diterapkan ke data kepesertaan dan dicatat dalam riwayat perubahan. Keputusan tidak dapat dibatalkan.`,
     confirmSelectedTitle: 'Setujui butir yang dipilih?',
     confirmSelectedBody: (kinds: string[], items: number) =>
       `Disetujui: ${chosen(kinds, items)}. Butir lain tetap menunggu keputusan. Keputusan tidak dapat dibatalkan.`,
@@ -142,7 +160,8 @@ export const s = {
     approve: 'Setujui',
     approvedToast: 'Keputusan tersimpan.',
     rejectTitle: 'Tolak semua butir yang tersisa',
-    rejectBody: 'Butir yang belum diputuskan tidak diterapkan dan daftar ditutup; butir yang sudah disetujui tetap berlaku. Tuliskan alasannya.',
+    rejectBody:
+      'Butir yang belum diputuskan tidak diterapkan dan daftar ditutup; butir yang sudah disetujui tetap berlaku. Tuliskan alasannya.',
     rejectReason: 'Alasan penolakan',
     rejectHint: 'Minimal 5 huruf, mis. "Berkas Dukcapil salah kirim, menunggu berkas pengganti".',
     rejectConfirm: 'Tolak dan tutup daftar',
@@ -175,14 +194,21 @@ export const s = {
     badge: 'Mencurigakan',
     title: 'Berkas ini mencurigakan: mungkin terpotong atau hanya sebagian wilayah',
     intro: 'Periksa berkasnya sebelum memutuskan. Bila ragu, tolak daftar ini dan minta berkas lengkap dari sumbernya.',
-    before: { population: 'Penduduk tercatat sebelum impor', jkn: 'Kepesertaan JKN berlaku sebelum impor' } as Record<string, string>,
+    before: { population: 'Penduduk tercatat sebelum impor', jkn: 'Kepesertaan JKN berlaku sebelum impor' } as Record<
+      string,
+      string
+    >,
     rows: 'Baris dalam berkas ini',
     previousRows: 'Baris dalam berkas terakhir',
-    ending: { population: 'Tidak ada dalam snapshot (akan dicatat pindah keluar)', jkn: 'Tidak ada dalam berkas (kepesertaan berakhir)' } as Record<string, string>,
+    ending: {
+      population: 'Tidak ada dalam snapshot (akan dicatat pindah keluar)',
+      jkn: 'Tidak ada dalam berkas (kepesertaan berakhir)',
+    } as Record<string, string>,
     share: 'Bagian yang akan diakhiri',
     threshold: 'Batas kewajaran (diatur administrator server)',
     caption: 'Angka pemeriksaan berkas',
-    typedNote: (n: string, what: string) => `Menyetujui ${n} ${what} yang akan diakhiri hanya dapat dilakukan dengan mengetik jumlahnya sebagai konfirmasi.`,
+    typedNote: (n: string, what: string) =>
+      `Menyetujui ${n} ${what} yang akan diakhiri hanya dapat dilakukan dengan mengetik jumlahnya sebagai konfirmasi.`,
     noun: { population: 'penduduk', jkn: 'kepesertaan JKN' } as Record<string, string>,
   },
   typed: {

@@ -41,8 +41,21 @@ export interface GuardFigures {
 }
 
 export interface ChangeSetDetail extends ChangeSetHeader {
-  byKind: { kind: string; label: string; total: number; decisions: Record<string, number>; pending: number; pendingEnding: number }[];
-  byVillage: { villageCode: string | null; districtName: string | null; villageName: string | null; counts: Record<string, number>; total: number }[];
+  byKind: {
+    kind: string;
+    label: string;
+    total: number;
+    decisions: Record<string, number>;
+    pending: number;
+    pendingEnding: number;
+  }[];
+  byVillage: {
+    villageCode: string | null;
+    districtName: string | null;
+    villageName: string | null;
+    counts: Record<string, number>;
+    total: number;
+  }[];
 }
 
 export interface ChangeItem {

@@ -14,7 +14,10 @@ const e = s.emergency;
 /** REF-3: a hospital records a patient who came to the emergency room without a referral. */
 export function EmergencyDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
-  const requestKey = useMemo(() => `em-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`, [opened]);
+  const requestKey = useMemo(
+    () => `em-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+    [opened],
+  );
   const [nik, setNik] = useState('');
   const [code, setCode] = useState('');
   const [notes, setNotes] = useState('');
@@ -32,9 +35,30 @@ export function EmergencyDialog({ opened, onClose }: { opened: boolean; onClose:
     <Modal opened={opened} onClose={onClose} title={e.title} size="lg">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <TextInput label={e.nik} value={nik} onChange={(x) => setNik(x.currentTarget.value)} inputMode="numeric" maxLength={20} required />
-          <TextInput label={e.diagnosis} description={e.diagnosisHelp} value={code} onChange={(x) => setCode(x.currentTarget.value)} maxLength={10} required />
-          <Textarea label={e.notes} value={notes} onChange={(x) => setNotes(x.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+          <TextInput
+            label={e.nik}
+            value={nik}
+            onChange={(x) => setNik(x.currentTarget.value)}
+            inputMode="numeric"
+            maxLength={20}
+            required
+          />
+          <TextInput
+            label={e.diagnosis}
+            description={e.diagnosisHelp}
+            value={code}
+            onChange={(x) => setCode(x.currentTarget.value)}
+            maxLength={10}
+            required
+          />
+          <Textarea
+            label={e.notes}
+            value={notes}
+            onChange={(x) => setNotes(x.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+          />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -19,7 +19,12 @@ export default function IcdLoadPage() {
   const { busy, error, submit } = useSubmit(async () => {
     if (!file) return;
     setDone(null);
-    setDone(await api<{ list: string; rows: number }>('/api/v1/icd10/load', { method: 'POST', body: { list, csv: await file.text() } }));
+    setDone(
+      await api<{ list: string; rows: number }>('/api/v1/icd10/load', {
+        method: 'POST',
+        body: { list, csv: await file.text() },
+      }),
+    );
     competency.reload();
   });
 

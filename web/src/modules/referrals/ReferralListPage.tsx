@@ -15,7 +15,10 @@ import { s } from './strings';
 import type { Referral } from './types';
 
 const l = s.list;
-const STATUS_OPTIONS = [{ value: '', label: l.allStatus }, ...Object.entries(s.status).map(([value, label]) => ({ value, label }))];
+const STATUS_OPTIONS = [
+  { value: '', label: l.allStatus },
+  ...Object.entries(s.status).map(([value, label]) => ({ value, label })),
+];
 
 /** Referrals from and to the user's facility (all, for the office), newest first. */
 export default function ReferralListPage() {
@@ -44,7 +47,14 @@ export default function ReferralListPage() {
       key: 'number',
       header: l.col.number,
       cell: (r) => (
-        <Anchor component={Link} to={paths.referral(r.id)} size="sm" fw={600} className="mono nowrap" data-testid="referral-link">
+        <Anchor
+          component={Link}
+          to={paths.referral(r.id)}
+          size="sm"
+          fw={600}
+          className="mono nowrap"
+          data-testid="referral-link"
+        >
           {r.number}
         </Anchor>
       ),
@@ -67,8 +77,16 @@ export default function ReferralListPage() {
         <Group gap={4} wrap="wrap">
           <span className="mono">{r.diagnosisCode}</span>
           <Text size="sm">{r.diagnosisTitle}</Text>
-          {r.emergency && <Badge color="red" size="xs">{l.emergencyBadge}</Badge>}
-          {r.competencyFlag && <Badge color="yellow" size="xs">{l.flagBadge}</Badge>}
+          {r.emergency && (
+            <Badge color="red" size="xs">
+              {l.emergencyBadge}
+            </Badge>
+          )}
+          {r.competencyFlag && (
+            <Badge color="yellow" size="xs">
+              {l.flagBadge}
+            </Badge>
+          )}
         </Group>
       ),
     },
@@ -83,12 +101,22 @@ export default function ReferralListPage() {
         actions={
           <>
             {can('referral.respond') && (
-              <Button variant="light" color="red" leftSection={<IconAmbulance size={18} aria-hidden />} onClick={() => setEmergencyOpen(true)}>
+              <Button
+                variant="light"
+                color="red"
+                leftSection={<IconAmbulance size={18} aria-hidden />}
+                onClick={() => setEmergencyOpen(true)}
+              >
                 {s.emergency.open}
               </Button>
             )}
             {can('referral.create') && (
-              <Button component={Link} to={paths.referralNew} leftSection={<IconFilePlus size={18} aria-hidden />} data-testid="referral-new">
+              <Button
+                component={Link}
+                to={paths.referralNew}
+                leftSection={<IconFilePlus size={18} aria-hidden />}
+                data-testid="referral-new"
+              >
                 {l.create}
               </Button>
             )}
@@ -112,12 +140,30 @@ export default function ReferralListPage() {
               data-testid="referral-direction"
             />
           )}
-          <Select label={l.status} data={STATUS_OPTIONS} value={status} onChange={(v) => update('status', v || null)} allowDeselect={false} />
-          <Checkbox label={l.flagged} checked={flagged} onChange={(e) => update('flagged', e.currentTarget.checked ? '1' : null)} />
+          <Select
+            label={l.status}
+            data={STATUS_OPTIONS}
+            value={status}
+            onChange={(v) => update('status', v || null)}
+            allowDeselect={false}
+          />
+          <Checkbox
+            label={l.flagged}
+            checked={flagged}
+            onChange={(e) => update('flagged', e.currentTarget.checked ? '1' : null)}
+          />
         </Group>
       </Paper>
       <ErrorAlert error={error} onRetry={reload} />
-      <DataTable caption={l.title} columns={columns} rows={data?.items} rowKey={(r) => r.id} loading={loading} empty={l.empty} testId="referral-table" />
+      <DataTable
+        caption={l.title}
+        columns={columns}
+        rows={data?.items}
+        rowKey={(r) => r.id}
+        loading={loading}
+        empty={l.empty}
+        testId="referral-table"
+      />
     </Stack>
   );
 }

@@ -27,7 +27,9 @@ export default function ReferralNewPage() {
   const [emergency, setEmergency] = useState(false);
   const [notes, setNotes] = useState('');
   const [dest, setDest] = useState<string>('');
-  const destinations = useApi<{ items: Destination[] }>('/api/v1/referrals/destinations', { emergency: emergency ? 'true' : undefined });
+  const destinations = useApi<{ items: Destination[] }>('/api/v1/referrals/destinations', {
+    emergency: emergency ? 'true' : undefined,
+  });
 
   useEffect(() => {
     const first = destinations.data?.items.find((d) => d.available);
@@ -37,7 +39,15 @@ export default function ReferralNewPage() {
   const { busy, error, submit } = useSubmit(async () => {
     const r = await api<Referral>('/api/v1/referrals', {
       method: 'POST',
-      body: { nik: digitsOnly(nik), diagnosisCode: diagnosis ?? '', kind, toFacilityCode: dest, emergency, clinicalNotes: notes, requestKey },
+      body: {
+        nik: digitsOnly(nik),
+        diagnosisCode: diagnosis ?? '',
+        kind,
+        toFacilityCode: dest,
+        emergency,
+        clinicalNotes: notes,
+        requestKey,
+      },
     });
     navigate(paths.referral(r.id));
   });
@@ -77,8 +87,20 @@ export default function ReferralNewPage() {
                   ]}
                 />
               </Stack>
-              <Checkbox label={f.emergency} checked={emergency} onChange={(e) => setEmergency(e.currentTarget.checked)} data-testid="referral-emergency" />
-              <Textarea label={f.notes} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
+              <Checkbox
+                label={f.emergency}
+                checked={emergency}
+                onChange={(e) => setEmergency(e.currentTarget.checked)}
+                data-testid="referral-emergency"
+              />
+              <Textarea
+                label={f.notes}
+                value={notes}
+                onChange={(e) => setNotes(e.currentTarget.value)}
+                maxLength={2000}
+                autosize
+                minRows={2}
+              />
             </Stack>
           </Paper>
           <Paper withBorder p="lg">
@@ -109,7 +131,12 @@ export default function ReferralNewPage() {
           </Paper>
           <ErrorAlert error={error} />
           <Group>
-            <Button type="submit" loading={busy} disabled={!diagnosis || !dest || digitsOnly(nik).length !== 16} data-testid="referral-submit">
+            <Button
+              type="submit"
+              loading={busy}
+              disabled={!diagnosis || !dest || digitsOnly(nik).length !== 16}
+              data-testid="referral-submit"
+            >
               {f.submit}
             </Button>
           </Group>

@@ -56,11 +56,18 @@ export default function ReferralPage() {
         title={`Rujukan ${r.number}`}
         actions={
           <Group gap="sm">
-            {r.status === 'ADMITTED' && can('sjp.request') && (!me?.facilityCode || me.facilityCode === r.toFacilityCode) && (
-              <Button component={Link} to={`${paths.sjpNew}?rujukan=${r.id}`} leftSection={<IconShieldCheck size={18} aria-hidden />} data-testid="referral-request-sjp">
-                {d.requestSjp}
-              </Button>
-            )}
+            {r.status === 'ADMITTED' &&
+              can('sjp.request') &&
+              (!me?.facilityCode || me.facilityCode === r.toFacilityCode) && (
+                <Button
+                  component={Link}
+                  to={`${paths.sjpNew}?rujukan=${r.id}`}
+                  leftSection={<IconShieldCheck size={18} aria-hidden />}
+                  data-testid="referral-request-sjp"
+                >
+                  {d.requestSjp}
+                </Button>
+              )}
             {r.status === 'RETURNED' && (
               <Button
                 component="a"
@@ -73,7 +80,14 @@ export default function ReferralPage() {
                 {d.backPdf}
               </Button>
             )}
-            <Button component="a" variant={r.status === 'ADMITTED' ? 'default' : 'filled'} href={`/api/v1/referrals/${r.id}/pdf`} download leftSection={<IconFileDownload size={18} aria-hidden />} data-testid="referral-pdf">
+            <Button
+              component="a"
+              variant={r.status === 'ADMITTED' ? 'default' : 'filled'}
+              href={`/api/v1/referrals/${r.id}/pdf`}
+              download
+              leftSection={<IconFileDownload size={18} aria-hidden />}
+              data-testid="referral-pdf"
+            >
               {d.pdf}
             </Button>
           </Group>
@@ -81,23 +95,44 @@ export default function ReferralPage() {
       />
       <Group gap="xs">
         <StatusBadge status={r.status} />
-        {r.emergency && <Text c="red" fw={600}>{d.emergency}</Text>}
+        {r.emergency && (
+          <Text c="red" fw={600}>
+            {d.emergency}
+          </Text>
+        )}
       </Group>
       {r.competencyFlag && (
         <Alert color="yellow" variant="light" title={d.flagged}>
           {r.competencyReview ? (
             <Text size="sm" data-testid="competency-review">
-              {r.competencyReview.verdict === 'JUSTIFIED' ? d.reviewJustified : d.reviewNotJustified} — {r.competencyReview.note} ({r.competencyReview.reviewer},{' '}
-              {formatDateTime(r.competencyReview.reviewedAt)})
+              {r.competencyReview.verdict === 'JUSTIFIED' ? d.reviewJustified : d.reviewNotJustified} —{' '}
+              {r.competencyReview.note} ({r.competencyReview.reviewer}, {formatDateTime(r.competencyReview.reviewedAt)})
             </Text>
           ) : can('referral.review') ? (
             <Stack gap="xs">
-              <Textarea label={d.reviewNote} value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={2} maxLength={2000} />
+              <Textarea
+                label={d.reviewNote}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                minRows={2}
+                maxLength={2000}
+              />
               <Group>
-                <Button size="xs" loading={busy} disabled={reason.trim().length < 5} onClick={() => void act('competency-review', { verdict: 'JUSTIFIED', note: reason })}>
+                <Button
+                  size="xs"
+                  loading={busy}
+                  disabled={reason.trim().length < 5}
+                  onClick={() => void act('competency-review', { verdict: 'JUSTIFIED', note: reason })}
+                >
                   {d.reviewJustified}
                 </Button>
-                <Button size="xs" color="orange" loading={busy} disabled={reason.trim().length < 5} onClick={() => void act('competency-review', { verdict: 'NOT_JUSTIFIED', note: reason })}>
+                <Button
+                  size="xs"
+                  color="orange"
+                  loading={busy}
+                  disabled={reason.trim().length < 5}
+                  onClick={() => void act('competency-review', { verdict: 'NOT_JUSTIFIED', note: reason })}
+                >
                   {d.reviewNotJustified}
                 </Button>
               </Group>
@@ -107,14 +142,22 @@ export default function ReferralPage() {
           )}
         </Alert>
       )}
-      {!r.partner && <Alert color="orange" variant="light">{d.noPartner}</Alert>}
+      {!r.partner && (
+        <Alert color="orange" variant="light">
+          {d.noPartner}
+        </Alert>
+      )}
       <Paper withBorder p="lg">
         <FieldGrid>
           <Field label={d.patient}>{r.personName}</Field>
           <Field label={d.nik}>
             <span className="mono">{formatNik(r.nik)}</span>
           </Field>
-          <Field label={d.membership}>{r.eligible ? `${s.form.eligible}${r.eligibilityBasis ? ` (${s.basis[r.eligibilityBasis] ?? r.eligibilityBasis})` : ''}` : s.form.notEligible}</Field>
+          <Field label={d.membership}>
+            {r.eligible
+              ? `${s.form.eligible}${r.eligibilityBasis ? ` (${s.basis[r.eligibilityBasis] ?? r.eligibilityBasis})` : ''}`
+              : s.form.notEligible}
+          </Field>
           <Field label={d.from}>{r.fromFacilityName ?? s.list.noReferral}</Field>
           <Field label={d.to}>{r.toFacilityName}</Field>
           <Field label={d.diagnosis}>
@@ -138,14 +181,38 @@ export default function ReferralPage() {
           {d.timeline}
         </Title>
         <Stack gap={4}>
-          <Text size="sm">{s.detail.created}: {formatDateTime(r.createdAt)}</Text>
-          {r.bedConfirmedAt && <Text size="sm">{d.bedConfirmed}: {formatDateTime(r.bedConfirmedAt)}</Text>}
-          {r.arrivedAt && <Text size="sm">{d.arrived}: {formatDateTime(r.arrivedAt)}</Text>}
-          {r.admittedAt && <Text size="sm">{d.admitted}: {formatDateTime(r.admittedAt)}</Text>}
-          {r.declinedReason && <Text size="sm">{d.declined}: {r.declinedReason}</Text>}
+          <Text size="sm">
+            {s.detail.created}: {formatDateTime(r.createdAt)}
+          </Text>
+          {r.bedConfirmedAt && (
+            <Text size="sm">
+              {d.bedConfirmed}: {formatDateTime(r.bedConfirmedAt)}
+            </Text>
+          )}
+          {r.arrivedAt && (
+            <Text size="sm">
+              {d.arrived}: {formatDateTime(r.arrivedAt)}
+            </Text>
+          )}
+          {r.admittedAt && (
+            <Text size="sm">
+              {d.admitted}: {formatDateTime(r.admittedAt)}
+            </Text>
+          )}
+          {r.declinedReason && (
+            <Text size="sm">
+              {d.declined}: {r.declinedReason}
+            </Text>
+          )}
         </Stack>
         {r.returnedAt && (
-          <Alert color="teal" variant="light" mt="sm" title={`${d.returned} — ${formatDateTime(r.returnedAt)}`} data-testid="referral-back">
+          <Alert
+            color="teal"
+            variant="light"
+            mt="sm"
+            title={`${d.returned} — ${formatDateTime(r.returnedAt)}`}
+            data-testid="referral-back"
+          >
             <Text size="sm">
               <strong>{d.condition}:</strong> {r.returnCondition}
             </Text>
@@ -181,7 +248,13 @@ export default function ReferralPage() {
             </Group>
             {(r.status === 'AWAITING_BED' || r.status === 'SENT') && (
               <Group align="flex-end" gap="sm">
-                <Textarea label={d.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: '1 1 300px' }} autosize />
+                <Textarea
+                  label={d.reason}
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                  style={{ flex: '1 1 300px' }}
+                  autosize
+                />
                 <Button color="red" variant="light" loading={busy} onClick={() => void act('decline', { reason })}>
                   {d.decline}
                 </Button>
@@ -189,10 +262,28 @@ export default function ReferralPage() {
             )}
             {(r.status === 'ARRIVED' || r.status === 'ADMITTED') && (
               <Stack gap="xs">
-                <Textarea label={d.condition} value={condition} onChange={(e) => setCondition(e.currentTarget.value)} autosize minRows={2} data-testid="back-condition" />
-                <Textarea label={d.followUp} value={followUp} onChange={(e) => setFollowUp(e.currentTarget.value)} autosize minRows={2} data-testid="back-follow-up" />
+                <Textarea
+                  label={d.condition}
+                  value={condition}
+                  onChange={(e) => setCondition(e.currentTarget.value)}
+                  autosize
+                  minRows={2}
+                  data-testid="back-condition"
+                />
+                <Textarea
+                  label={d.followUp}
+                  value={followUp}
+                  onChange={(e) => setFollowUp(e.currentTarget.value)}
+                  autosize
+                  minRows={2}
+                  data-testid="back-follow-up"
+                />
                 <Group>
-                  <Button loading={busy} onClick={() => void act('back-referral', { condition, followUp })} data-testid="referral-send-back">
+                  <Button
+                    loading={busy}
+                    onClick={() => void act('back-referral', { condition, followUp })}
+                    data-testid="referral-send-back"
+                  >
                     {d.sendBack}
                   </Button>
                 </Group>

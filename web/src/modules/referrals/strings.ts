@@ -2,7 +2,8 @@
 export const s = {
   nav: {
     label: 'Rujukan',
-    description: 'Rujuk pasien ke rumah sakit mitra terdekat yang masih punya tempat tidur kelas III; terima rujukan dan kirim rujukan balik.',
+    description:
+      'Rujuk pasien ke rumah sakit mitra terdekat yang masih punya tempat tidur kelas III; terima rujukan dan kirim rujukan balik.',
   },
   status: {
     AWAITING_BED: 'Menunggu konfirmasi tempat tidur',
@@ -25,7 +26,8 @@ export const s = {
   } as Record<string, string>,
   list: {
     title: 'Rujukan',
-    description: 'Rujukan dari dan ke fasilitas Anda. Rumah sakit mencatat kedatangan, rawat inap dan rujukan balik di halaman rincian.',
+    description:
+      'Rujukan dari dan ke fasilitas Anda. Rumah sakit mencatat kedatangan, rawat inap dan rujukan balik di halaman rincian.',
     create: 'Rujukan baru',
     direction: 'Arah',
     all: 'Semua',
@@ -35,26 +37,36 @@ export const s = {
     allStatus: 'Semua status',
     flagged: 'Hanya diagnosis kompetensi layanan primer (perlu ditinjau)',
     empty: 'Belum ada rujukan.',
-    col: { number: 'Nomor', date: 'Tanggal', patient: 'Pasien', route: 'Dari → Ke', diagnosis: 'Diagnosis', status: 'Status' },
+    col: {
+      number: 'Nomor',
+      date: 'Tanggal',
+      patient: 'Pasien',
+      route: 'Dari → Ke',
+      diagnosis: 'Diagnosis',
+      status: 'Status',
+    },
     emergencyBadge: 'Gawat darurat',
     flagBadge: 'Kompetensi primer',
     noReferral: 'tanpa rujukan',
   },
   form: {
     title: 'Rujukan baru',
-    description: 'Isi NIK pasien, diagnosis ICD-10 dan jenis rujukan, lalu pilih rumah sakit tujuan. Rumah sakit terdekat dengan tempat tidur kelas III kosong ada di urutan teratas.',
+    description:
+      'Isi NIK pasien, diagnosis ICD-10 dan jenis rujukan, lalu pilih rumah sakit tujuan. Rumah sakit terdekat dengan tempat tidur kelas III kosong ada di urutan teratas.',
     nik: 'NIK pasien',
     check: 'Cek kepesertaan',
     eligible: 'Peserta Jamkesda',
     notEligible: 'Bukan peserta Jamkesda hari ini',
     diagnosis: 'Diagnosis (ICD-10)',
     diagnosisPlaceholder: 'Ketik kode (mis. I10) atau nama penyakit',
-    primaryCare: 'Diagnosis ini termasuk kompetensi layanan primer; rujukan akan ditandai untuk ditinjau Dinas Kesehatan.',
+    primaryCare:
+      'Diagnosis ini termasuk kompetensi layanan primer; rujukan akan ditandai untuk ditinjau Dinas Kesehatan.',
     kind: 'Jenis rujukan',
     emergency: 'Gawat darurat (boleh ke rumah sakit tanpa PKS atau tanpa tempat tidur kosong)',
     notes: 'Catatan klinis (anamnesis singkat, tanda vital, terapi yang sudah diberikan)',
     destination: 'Rumah sakit tujuan',
-    destinationHelp: 'Urutan: kelurahan sama, kecamatan sama, dalam kota, perbatasan, luar kota; lalu tempat tidur kelas III kosong terbanyak.',
+    destinationHelp:
+      'Urutan: kelurahan sama, kecamatan sama, dalam kota, perbatasan, luar kota; lalu tempat tidur kelas III kosong terbanyak.',
     beds: 'TT kelas III kosong',
     noBeds: 'belum melapor',
     noPartner: 'tanpa PKS',
@@ -115,11 +127,13 @@ export const s = {
     nav: 'Tabel ICD-10',
     navDescription: 'Muat tabel ICD-10 dan daftar diagnosis kompetensi layanan primer dari CSV.',
     title: 'Tabel ICD-10 dan kompetensi layanan primer',
-    description: 'Berkas CSV berkolom kode,judul (UTF-8, koma atau titik koma). Satu baris salah membuat seluruh berkas tidak dimuat; pesan menyebutkan nomor barisnya.',
+    description:
+      'Berkas CSV berkolom kode,judul (UTF-8, koma atau titik koma). Satu baris salah membuat seluruh berkas tidak dimuat; pesan menyebutkan nomor barisnya.',
     icd10: 'Tabel ICD-10',
     competency: 'Kompetensi layanan primer',
     icd10Help: 'Kode baru ditambahkan dan judul kode lama diganti; kode yang tidak ada di berkas tetap disimpan.',
-    competencyHelp: 'Daftar diganti seluruhnya. Kode tanpa titik (mis. J06) mencakup semua subkodenya; setiap kode harus ada di tabel ICD-10.',
+    competencyHelp:
+      'Daftar diganti seluruhnya. Kode tanpa titik (mis. J06) mencakup semua subkodenya; setiap kode harus ada di tabel ICD-10.',
     file: 'Berkas CSV',
     submit: 'Muat',
     done: (n: number) => `${n} baris dimuat.`,

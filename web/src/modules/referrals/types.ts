@@ -18,7 +18,12 @@ export interface Referral {
   eligibilityBasis: string | null;
   eligibilityReasons: { code: string; severity: string; message: string }[];
   competencyFlag: boolean;
-  competencyReview: { verdict: 'JUSTIFIED' | 'NOT_JUSTIFIED'; note: string; reviewer: string; reviewedAt: string } | null;
+  competencyReview: {
+    verdict: 'JUSTIFIED' | 'NOT_JUSTIFIED';
+    note: string;
+    reviewer: string;
+    reviewedAt: string;
+  } | null;
   partner: boolean;
   clinicalNotes: string;
   bedConfirmedAt: string | null;

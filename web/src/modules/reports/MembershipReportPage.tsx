@@ -7,7 +7,16 @@ import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 
-const FIGURES = ['residents', 'members', 'pendingEktp', 'cardsActive', 'cardsPrinted', 'cardsHandedOver', 'newborns', 'recommendations'] as const;
+const FIGURES = [
+  'residents',
+  'members',
+  'pendingEktp',
+  'cardsActive',
+  'cardsPrinted',
+  'cardsHandedOver',
+  'newborns',
+  'recommendations',
+] as const;
 type Figures = Record<(typeof FIGURES)[number], number>;
 const LABELS: Record<(typeof FIGURES)[number], string> = {
   residents: 'Penduduk',
@@ -22,12 +31,18 @@ const LABELS: Record<(typeof FIGURES)[number], string> = {
 interface Report {
   date: string;
   totals: Figures;
-  districts: { code: string; name: string | null; totals: Figures; villages: { code: string; name: string | null; figures: Figures }[] }[];
+  districts: {
+    code: string;
+    name: string | null;
+    totals: Figures;
+    villages: { code: string; name: string | null; figures: Figures }[];
+  }[];
 }
 
 const s = {
   title: 'Laporan kepesertaan per wilayah',
-  description: 'Penduduk, peserta, kartu terbit, tercetak dan diserahkan, penduduk yang belum rekam e-KTP, bayi baru lahir tercatat dan surat rekomendasi yang berlaku — per kecamatan dan kelurahan, pada tanggal yang dipilih.',
+  description:
+    'Penduduk, peserta, kartu terbit, tercetak dan diserahkan, penduduk yang belum rekam e-KTP, bayi baru lahir tercatat dan surat rekomendasi yang berlaku — per kecamatan dan kelurahan, pada tanggal yang dipilih.',
   date: 'Keadaan pada tanggal',
   download: 'Unduh XLSX',
   caption: (d: string) => `Kepesertaan per kecamatan dan kelurahan, ${d}`,
@@ -38,14 +53,22 @@ const s = {
 /** Membership figures by district and village, on screen and as XLSX. */
 export default function MembershipReportPage() {
   const [date, setDate] = useState<string | null>(todayJakarta());
-  const { data, error, loading, reload } = useApi<Report>(date ? '/api/v1/reports/membership' : null, { date: date ?? undefined });
+  const { data, error, loading, reload } = useApi<Report>(date ? '/api/v1/reports/membership' : null, {
+    date: date ?? undefined,
+  });
   return (
     <Stack gap="md">
       <PageHeader
         title={s.title}
         description={s.description}
         actions={
-          <Button component="a" href={`/api/v1/reports/membership.xlsx?date=${date ?? ''}`} leftSection={<IconDownload size={18} aria-hidden />} variant="default" data-testid="report-xlsx">
+          <Button
+            component="a"
+            href={`/api/v1/reports/membership.xlsx?date=${date ?? ''}`}
+            leftSection={<IconDownload size={18} aria-hidden />}
+            variant="default"
+            data-testid="report-xlsx"
+          >
             {s.download}
           </Button>
         }
@@ -71,7 +94,9 @@ export default function MembershipReportPage() {
       <Paper withBorder>
         <Table.ScrollContainer minWidth={980} type="native">
           <Table stickyHeader aria-busy={loading || undefined} data-testid="report-table">
-            <caption style={{ captionSide: 'top', textAlign: 'left', padding: 12 }}>{s.caption(formatDate(data?.date ?? date))}</caption>
+            <caption style={{ captionSide: 'top', textAlign: 'left', padding: 12 }}>
+              {s.caption(formatDate(data?.date ?? date))}
+            </caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{s.area}</Table.Th>

@@ -1,4 +1,15 @@
-import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useSession } from '../../app/session';
@@ -32,7 +43,9 @@ function Preview({ head }: { head: LetterheadAnswer['preview']['HEALTH'] }) {
   return (
     <Paper withBorder p="md" ta="center" data-testid="letterhead-preview">
       <Text fw={700}>{head.government}</Text>
-      <Text fw={700} size="lg">{head.office}</Text>
+      <Text fw={700} size="lg">
+        {head.office}
+      </Text>
       <Text size="xs">Program Jaminan Kesehatan Daerah (Jamkesda){head.region ? ` ${head.region}` : ''}</Text>
       {head.address && <Text size="xs">{head.address}</Text>}
       <div style={{ borderBottom: '3px double #111', marginTop: 6 }} />
@@ -57,8 +70,20 @@ export default function LetterheadPage() {
     setSocial(v.socialOfficeAddress ?? '');
   }, [data]);
   const manage = can('settings.manage');
-  const { busy, error: saveError, submit } = useSubmit(async () => {
-    await api('/api/v1/settings/letterhead', { method: 'PUT', body: { regionKind: kind, regionName: name, healthOfficeAddress: health || null, socialOfficeAddress: social || null } });
+  const {
+    busy,
+    error: saveError,
+    submit,
+  } = useSubmit(async () => {
+    await api('/api/v1/settings/letterhead', {
+      method: 'PUT',
+      body: {
+        regionKind: kind,
+        regionName: name,
+        healthOfficeAddress: health || null,
+        socialOfficeAddress: social || null,
+      },
+    });
     notifications.show({ color: 'dinkes', message: s.saved });
     reload();
   });
@@ -74,12 +99,47 @@ export default function LetterheadPage() {
         <Paper withBorder p="lg">
           <Stack gap="sm">
             <Stack gap={4}>
-              <Text size="sm" fw={500}>{s.kind}</Text>
-              <SegmentedControl value={kind} onChange={(v) => setKind(v as 'KOTA' | 'KABUPATEN')} data={[{ value: 'KOTA', label: s.kota }, { value: 'KABUPATEN', label: s.kabupaten }]} disabled={!manage} w={260} />
+              <Text size="sm" fw={500}>
+                {s.kind}
+              </Text>
+              <SegmentedControl
+                value={kind}
+                onChange={(v) => setKind(v as 'KOTA' | 'KABUPATEN')}
+                data={[
+                  { value: 'KOTA', label: s.kota },
+                  { value: 'KABUPATEN', label: s.kabupaten },
+                ]}
+                disabled={!manage}
+                w={260}
+              />
             </Stack>
-            <TextInput label={s.name} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={80} disabled={!manage} data-testid="letterhead-name" />
-            <Textarea label={s.health} value={health} onChange={(e) => setHealth(e.currentTarget.value)} maxLength={200} autosize minRows={1} disabled={!manage} />
-            <Textarea label={s.social} value={social} onChange={(e) => setSocial(e.currentTarget.value)} maxLength={200} autosize minRows={1} disabled={!manage} />
+            <TextInput
+              label={s.name}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              required
+              maxLength={80}
+              disabled={!manage}
+              data-testid="letterhead-name"
+            />
+            <Textarea
+              label={s.health}
+              value={health}
+              onChange={(e) => setHealth(e.currentTarget.value)}
+              maxLength={200}
+              autosize
+              minRows={1}
+              disabled={!manage}
+            />
+            <Textarea
+              label={s.social}
+              value={social}
+              onChange={(e) => setSocial(e.currentTarget.value)}
+              maxLength={200}
+              autosize
+              minRows={1}
+              disabled={!manage}
+            />
             <ErrorAlert error={saveError} />
             {manage && (
               <Group>
@@ -93,7 +153,9 @@ export default function LetterheadPage() {
       </form>
       {data && (
         <section aria-labelledby="letterhead-preview-title">
-          <Title order={2} size="h4" id="letterhead-preview-title" mb="sm">{s.preview}</Title>
+          <Title order={2} size="h4" id="letterhead-preview-title" mb="sm">
+            {s.preview}
+          </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Preview head={data.preview.HEALTH} />
             <Preview head={data.preview.SOCIAL} />

@@ -29,7 +29,8 @@ const s = {
   scheduledCaption: 'Perubahan pengaturan yang belum berlaku',
   cancel: 'Batalkan',
   cancelTitle: 'Batalkan perubahan terjadwal?',
-  cancelBody: (d: string) => `Perubahan yang dijadwalkan berlaku mulai ${d} akan dihapus. Pengaturan yang sekarang tetap berlaku.`,
+  cancelBody: (d: string) =>
+    `Perubahan yang dijadwalkan berlaku mulai ${d} akan dihapus. Pengaturan yang sekarang tetap berlaku.`,
 };
 
 function Bases({ list }: { list: string[] }) {
@@ -57,9 +58,11 @@ function Segments({ list }: { list: string[] }) {
 }
 
 export default function ProgramSettingsPage() {
-  const { data, error, loading, reload } = useApi<{ current: ProgramSetting | null; scheduled: ProgramSetting[]; history: ProgramSetting[] }>(
-    '/api/v1/settings/program',
-  );
+  const { data, error, loading, reload } = useApi<{
+    current: ProgramSetting | null;
+    scheduled: ProgramSetting[];
+    history: ProgramSetting[];
+  }>('/api/v1/settings/program');
   const { can } = useSession();
   const manage = can('settings.manage');
   const { confirm, dialog } = useConfirm();
@@ -137,7 +140,14 @@ export default function ProgramSettingsPage() {
         <Title order={2} id="setting-history" mb="sm">
           {s.history}
         </Title>
-        <DataTable caption={s.caption} columns={columns} rows={data?.history} rowKey={(r) => r.id} loading={loading} minWidth={760} />
+        <DataTable
+          caption={s.caption}
+          columns={columns}
+          rows={data?.history}
+          rowKey={(r) => r.id}
+          loading={loading}
+          minWidth={760}
+        />
       </section>
       {!manage && (
         <Text size="xs" c="dimmed">

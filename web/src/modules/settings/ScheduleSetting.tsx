@@ -38,7 +38,10 @@ export function ScheduleSetting({ current, onDone }: { current: ProgramSetting |
 
   const { busy, error, submit } = useSubmit(async () => {
     if (!from) return;
-    await api('/api/v1/settings/program', { method: 'POST', body: { effectiveFrom: from, bases, excludedSegments: segments, note } });
+    await api('/api/v1/settings/program', {
+      method: 'POST',
+      body: { effectiveFrom: from, bases, excludedSegments: segments, note },
+    });
     notifications.show({ color: 'dinkes', message: s.scheduled(formatDate(from)) });
     setFrom(null);
     setNote('');
@@ -55,7 +58,15 @@ export function ScheduleSetting({ current, onDone }: { current: ProgramSetting |
       </Text>
       <form onSubmit={submit}>
         <Stack gap="md">
-          <DateField label={s.from} value={from} onChange={setFrom} minDate={tomorrow()} required data-testid="setting-from" maw={280} />
+          <DateField
+            label={s.from}
+            value={from}
+            onChange={setFrom}
+            minDate={tomorrow()}
+            required
+            data-testid="setting-from"
+            maw={280}
+          />
           <Checkbox.Group label={s.bases} value={bases} onChange={setBases} required>
             <Group mt={6} gap="lg">
               {BASES.map((b) => (
@@ -75,7 +86,15 @@ export function ScheduleSetting({ current, onDone }: { current: ProgramSetting |
               ))}
             </Group>
           </Checkbox.Group>
-          <Textarea label={s.note} placeholder={s.notePlaceholder} value={note} onChange={(e) => setNote(e.currentTarget.value)} required minRows={2} maxLength={500} />
+          <Textarea
+            label={s.note}
+            placeholder={s.notePlaceholder}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            required
+            minRows={2}
+            maxLength={500}
+          />
           <ErrorAlert error={error} />
           <Group>
             <Button type="submit" loading={busy} disabled={!from || bases.length === 0} data-testid="setting-submit">

@@ -60,7 +60,10 @@ function ScheduleLatePolicy({ current, onDone }: { current: Policy; onDone: () =
       danger: policy === 'REFUSE',
       onConfirm: async () => {
         try {
-          await api('/api/v1/sjp/settings', { method: 'POST', body: { effectiveFrom: from, latePolicy: policy, note: note.trim() } });
+          await api('/api/v1/sjp/settings', {
+            method: 'POST',
+            body: { effectiveFrom: from, latePolicy: policy, note: note.trim() },
+          });
         } catch (err) {
           // Shown beside the form, where the administrator can correct it (e.g. a date already taken).
           setSaveError(err);
@@ -83,18 +86,45 @@ function ScheduleLatePolicy({ current, onDone }: { current: Policy; onDone: () =
       </Text>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <DateField label={s.from} value={from} onChange={setFrom} minDate={tomorrow()} required data-testid="late-policy-from" maw={280} />
+          <DateField
+            label={s.from}
+            value={from}
+            onChange={setFrom}
+            minDate={tomorrow()}
+            required
+            data-testid="late-policy-from"
+            maw={280}
+          />
           <Radio.Group label={s.policy} value={policy} onChange={(v) => setPolicy(v as Policy)} required>
             <Stack gap="xs" mt={6}>
               {(['ACCEPT', 'REFUSE'] as const).map((p) => (
-                <Radio key={p} value={p} label={LATE_POLICY[p]} description={latePolicyText[p]} data-testid={`late-policy-${p}`} />
+                <Radio
+                  key={p}
+                  value={p}
+                  label={LATE_POLICY[p]}
+                  description={latePolicyText[p]}
+                  data-testid={`late-policy-${p}`}
+                />
               ))}
             </Stack>
           </Radio.Group>
-          <Textarea label={s.note} placeholder={s.notePlaceholder} value={note} onChange={(e) => setNote(e.currentTarget.value)} required minRows={2} maxLength={500} />
+          <Textarea
+            label={s.note}
+            placeholder={s.notePlaceholder}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            required
+            minRows={2}
+            maxLength={500}
+          />
           <ErrorAlert error={error ?? saveError} />
           <Group>
-            <Button type="submit" loading={busy} disabled={!from || note.trim().length < 5} data-testid="late-policy-submit">
+            <Button
+              type="submit"
+              loading={busy}
+              disabled={!from || note.trim().length < 5}
+              data-testid="late-policy-submit"
+            >
               {s.submit}
             </Button>
           </Group>
@@ -115,7 +145,16 @@ export default function SjpSettingsPage() {
     { key: 'from', header: s.from, cell: (r) => <span className="nowrap">{formatDate(r.effectiveFrom)}</span> },
     { key: 'policy', header: s.policy, cell: (r) => <PolicyBadge policy={r.latePolicy} /> },
     { key: 'note', header: s.note, cell: (r) => r.note },
-    { key: 'state', header: s.state, cell: (r) => (r.effectiveFrom > today ? s.stateScheduled : r.effectiveFrom === data?.current.effectiveFrom ? s.stateCurrent : s.statePast) },
+    {
+      key: 'state',
+      header: s.state,
+      cell: (r) =>
+        r.effectiveFrom > today
+          ? s.stateScheduled
+          : r.effectiveFrom === data?.current.effectiveFrom
+            ? s.stateCurrent
+            : s.statePast,
+    },
     { key: 'at', header: s.createdAt, cell: (r) => <span className="nowrap">{formatDateTime(r.createdAt)}</span> },
   ];
   return (
@@ -134,7 +173,9 @@ export default function SjpSettingsPage() {
                 <Text size="sm">{latePolicyText[data.current.policy]}</Text>
               </Stack>
             </Field>
-            <Field label={s.since}>{data.current.effectiveFrom ? formatDate(data.current.effectiveFrom) : s.sinceDefault}</Field>
+            <Field label={s.since}>
+              {data.current.effectiveFrom ? formatDate(data.current.effectiveFrom) : s.sinceDefault}
+            </Field>
             {scheduled.length > 0 && (
               <Field label={s.next}>
                 {formatDate(scheduled[0]!.effectiveFrom)}: {LATE_POLICY[scheduled[0]!.latePolicy]}

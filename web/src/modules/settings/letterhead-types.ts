@@ -7,5 +7,8 @@ export interface LetterheadAnswer {
     socialOfficeAddress: string | null;
     updatedAt: string | null;
   } | null;
-  preview: Record<'HEALTH' | 'SOCIAL', { government: string; office: string; region: string | null; address: string | null }>;
+  preview: Record<
+    'HEALTH' | 'SOCIAL',
+    { government: string; office: string; region: string | null; address: string | null }
+  >;
 }

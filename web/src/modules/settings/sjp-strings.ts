@@ -5,8 +5,10 @@ export const LATE_POLICY: Record<'ACCEPT' | 'REFUSE', string> = {
 };
 
 export const latePolicyText: Record<'ACCEPT' | 'REFUSE', string> = {
-  ACCEPT: 'Berkas yang diajukan setelah batas 3×24 jam kerja tetap diterima; lama keterlambatannya dicatat dan terlihat oleh verifikator klaim.',
-  REFUSE: 'Berkas yang diajukan setelah batas 3×24 jam kerja tidak dapat diajukan; rumah sakit menerima pesan penolakan.',
+  ACCEPT:
+    'Berkas yang diajukan setelah batas 3×24 jam kerja tetap diterima; lama keterlambatannya dicatat dan terlihat oleh verifikator klaim.',
+  REFUSE:
+    'Berkas yang diajukan setelah batas 3×24 jam kerja tidak dapat diajukan; rumah sakit menerima pesan penolakan.',
 };
 
 export const s = {
@@ -19,7 +21,8 @@ export const s = {
   sinceDefault: 'Bawaan program (belum pernah diatur)',
   next: 'Perubahan berikutnya',
   scheduleTitle: 'Jadwalkan perubahan',
-  scheduleHelp: 'Perubahan berlaku paling cepat besok, agar pengajuan hari ini dinilai dengan aturan yang diketahui rumah sakit.',
+  scheduleHelp:
+    'Perubahan berlaku paling cepat besok, agar pengajuan hari ini dinilai dengan aturan yang diketahui rumah sakit.',
   from: 'Berlaku mulai',
   note: 'Dasar hukum atau alasan',
   notePlaceholder: 'Misalnya: Surat Edaran Kepala Dinas Nomor …',

@@ -37,7 +37,8 @@ interface List {
 
 const s = {
   title: 'Sinyal penyalahgunaan kartu',
-  description: 'Pola yang patut diperiksa (Perda 9/2018 ps. 13 dan 23): setiap sinyal disertai buktinya. Sinyal adalah petunjuk, bukan putusan.',
+  description:
+    'Pola yang patut diperiksa (Perda 9/2018 ps. 13 dan 23): setiap sinyal disertai buktinya. Sinyal adalah petunjuk, bukan putusan.',
   cases: (n: number) => `${formatNumber(n)} kasus`,
   caption: (title: string) => `Daftar sinyal: ${title}`,
   empty: 'Tidak ada kasus untuk sinyal ini.',
@@ -51,8 +52,9 @@ function Evidence({ kind, e }: { kind: Kind; e: Record<string, unknown> }) {
   if (kind === 'CARD_USED_AFTER_DEATH') {
     return (
       <Text size="sm">
-        Meninggal {formatDate(e.deathDate as string)}; diperiksa {String(e.checks)} kali oleh {(e.facilities as string[]).join(', ')}; terakhir{' '}
-        {formatDateTime(e.lastCheckAt as string)} untuk layanan {formatDate(e.lastServiceDate as string)}.
+        Meninggal {formatDate(e.deathDate as string)}; diperiksa {String(e.checks)} kali oleh{' '}
+        {(e.facilities as string[]).join(', ')}; terakhir {formatDateTime(e.lastCheckAt as string)} untuk layanan{' '}
+        {formatDate(e.lastServiceDate as string)}.
       </Text>
     );
   }
@@ -66,7 +68,8 @@ function Evidence({ kind, e }: { kind: Kind; e: Record<string, unknown> }) {
     );
   }
   if (kind === 'TWO_HOSPITALS_AT_ONCE') {
-    const stay = (x: Stay) => `${x.facility} (${x.ref}), masuk ${formatDateTime(x.admittedAt)}${x.endedAt ? `, pulang ${formatDateTime(x.endedAt)}` : ''}`;
+    const stay = (x: Stay) =>
+      `${x.facility} (${x.ref}), masuk ${formatDateTime(x.admittedAt)}${x.endedAt ? `, pulang ${formatDateTime(x.endedAt)}` : ''}`;
     return (
       <Stack gap={2}>
         {(e.stays as { first: Stay; second: Stay }[]).map((p) => (
@@ -82,8 +85,9 @@ function Evidence({ kind, e }: { kind: Kind; e: Record<string, unknown> }) {
     <Text size="sm">
       Kartu {String(e.card)}
       {e.cardIssuedOn ? ` terbit ${formatDate(e.cardIssuedOn as string)}` : ''} mencantumkannya sebagai peserta
-      {e.coverageAtIssue ? '' : ' (status kepesertaan saat terbit tidak tercatat)'}; JKN {label(t.jknSegment, String(e.segment))} aktif sejak{' '}
-      {formatDate(e.jknSince as string)}. Kartu ini tampil di tab "Perlu cetak ulang" antrean cetak.
+      {e.coverageAtIssue ? '' : ' (status kepesertaan saat terbit tidak tercatat)'}; JKN{' '}
+      {label(t.jknSegment, String(e.segment))} aktif sejak {formatDate(e.jknSince as string)}. Kartu ini tampil di tab
+      "Perlu cetak ulang" antrean cetak.
     </Text>
   );
 }
@@ -99,11 +103,29 @@ export default function SignalsPage() {
       <ErrorAlert error={summary.error} onRetry={summary.reload} />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         {summary.data?.kinds.map((k) => (
-          <UnstyledButton key={k.kind} onClick={() => setKind(k.kind)} aria-pressed={kind === k.kind} data-testid={`signal-${k.kind}`} h="100%">
-            <Paper withBorder p="md" h="100%" style={{ borderColor: kind === k.kind ? 'var(--mantine-color-dinkes-6)' : undefined, borderWidth: kind === k.kind ? 2 : 1 }}>
+          <UnstyledButton
+            key={k.kind}
+            onClick={() => setKind(k.kind)}
+            aria-pressed={kind === k.kind}
+            data-testid={`signal-${k.kind}`}
+            h="100%"
+          >
+            <Paper
+              withBorder
+              p="md"
+              h="100%"
+              style={{
+                borderColor: kind === k.kind ? 'var(--mantine-color-dinkes-6)' : undefined,
+                borderWidth: kind === k.kind ? 2 : 1,
+              }}
+            >
               <Group justify="space-between" wrap="nowrap" align="start">
                 <Text fw={600}>{k.title}</Text>
-                <Badge color={k.total > 0 ? 'orange' : 'gray'} leftSection={k.total > 0 ? <IconAlertTriangle size={12} aria-hidden /> : null} style={{ flexShrink: 0 }}>
+                <Badge
+                  color={k.total > 0 ? 'orange' : 'gray'}
+                  leftSection={k.total > 0 ? <IconAlertTriangle size={12} aria-hidden /> : null}
+                  style={{ flexShrink: 0 }}
+                >
                   {s.cases(k.total)}
                 </Badge>
               </Group>

@@ -43,7 +43,9 @@ export function NikLookup({ value, onChange, date, label, testId, onResult }: Pr
     setElig(null);
     onResult?.(null);
     try {
-      const e = await api<Eligibility>('/api/v1/eligibility', { query: { nik: digitsOnly(value), date: date || undefined } });
+      const e = await api<Eligibility>('/api/v1/eligibility', {
+        query: { nik: digitsOnly(value), date: date || undefined },
+      });
       setElig(e);
       onResult?.(e);
     } catch (err) {
@@ -76,13 +78,23 @@ export function NikLookup({ value, onChange, date, label, testId, onResult }: Pr
           data-testid={`${testId}-nik`}
           style={{ flex: '1 1 240px' }}
         />
-        <Button variant="light" onClick={() => void check()} disabled={digitsOnly(value).length !== 16} data-testid={`${testId}-check`}>
+        <Button
+          variant="light"
+          onClick={() => void check()}
+          disabled={digitsOnly(value).length !== 16}
+          data-testid={`${testId}-check`}
+        >
           {t.check}
         </Button>
       </Group>
       <ErrorAlert error={error} />
       {elig && (
-        <Alert color={elig.eligible ? 'teal' : 'red'} variant="light" data-testid={`${testId}-eligibility`} data-eligible={elig.eligible}>
+        <Alert
+          color={elig.eligible ? 'teal' : 'red'}
+          variant="light"
+          data-testid={`${testId}-eligibility`}
+          data-eligible={elig.eligible}
+        >
           <Text fw={600}>
             {elig.eligible ? t.eligible : t.notEligible} {t.on(elig.date)}
             {elig.person ? ` — ${elig.person.name}` : ''}

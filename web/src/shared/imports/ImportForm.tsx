@@ -151,14 +151,25 @@ export function ImportForm({
           </div>
           {busy && (
             <Stack gap={4} role="status" aria-live="polite">
-              <Progress value={Math.round((sent ?? 0) * 100)} size="sm" aria-label={s.uploadProgress(Math.round((sent ?? 0) * 100))} />
+              <Progress
+                value={Math.round((sent ?? 0) * 100)}
+                size="sm"
+                aria-label={s.uploadProgress(Math.round((sent ?? 0) * 100))}
+              />
               <Text size="xs" c="dimmed">
                 {s.uploadProgress(Math.round((sent ?? 0) * 100))}
               </Text>
             </Stack>
           )}
           <Group justify="flex-end">
-            <Button type="submit" size="md" loading={busy} disabled={!file || !asOf} data-testid="import-submit" leftSection={<IconUpload size={18} aria-hidden />}>
+            <Button
+              type="submit"
+              size="md"
+              loading={busy}
+              disabled={!file || !asOf}
+              data-testid="import-submit"
+              leftSection={<IconUpload size={18} aria-hidden />}
+            >
               {s.submit}
             </Button>
           </Group>

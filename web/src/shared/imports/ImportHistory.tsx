@@ -9,7 +9,13 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { reportUrl } from './ImportSummary';
 import { s } from './strings';
 
-const STATUS_COLOR: Record<string, string> = { running: 'blue', pending_review: 'yellow', applied: 'dinkes', rejected: 'gray', failed: 'red' };
+const STATUS_COLOR: Record<string, string> = {
+  running: 'blue',
+  pending_review: 'yellow',
+  applied: 'dinkes',
+  rejected: 'gray',
+  failed: 'red',
+};
 
 export function ImportHistory({
   kind,
@@ -69,7 +75,13 @@ export function ImportHistory({
             {s.status[r.status] ?? r.status}
           </Badge>
           {r.changeSetId !== null && r.changeSetId !== undefined && (
-            <Anchor component={Link} to={paths.changeSet(r.changeSetId)} size="xs" aria-label={`${s.colChangeSet} ${s.changeSetLink(r.changeSetId)}`} data-testid={`history-changeset-${r.id}`}>
+            <Anchor
+              component={Link}
+              to={paths.changeSet(r.changeSetId)}
+              size="xs"
+              aria-label={`${s.colChangeSet} ${s.changeSetLink(r.changeSetId)}`}
+              data-testid={`history-changeset-${r.id}`}
+            >
               {s.colChangeSet} {s.changeSetLink(r.changeSetId)}
             </Anchor>
           )}

@@ -5,7 +5,19 @@ import { PageHeader } from '../ui/PageHeader';
 import { ImportWorkbench } from './ImportWorkbench';
 
 /** A whole import page: header, the upload workbench, and the file's columns. */
-export function ImportPage({ kind, title, description, columns, columnsId }: { kind: ImportKind; title: string; description: ReactNode; columns: string; columnsId?: string }) {
+export function ImportPage({
+  kind,
+  title,
+  description,
+  columns,
+  columnsId,
+}: {
+  kind: ImportKind;
+  title: string;
+  description: ReactNode;
+  columns: string;
+  columnsId?: string;
+}) {
   return (
     <Stack gap="md">
       <PageHeader title={title} description={description} />

@@ -1,5 +1,12 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowsDiff, IconCircleCheck, IconDownload, IconHourglass, IconRefresh } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowsDiff,
+  IconCircleCheck,
+  IconDownload,
+  IconHourglass,
+  IconRefresh,
+} from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -65,8 +72,18 @@ export function ImportSummary({
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
           <Stat label={s.accepted} value={result.accepted} color="dinkes.8" testId="summary-accepted" />
-          <Stat label={s.rejected} value={result.rejected} color={result.rejected ? 'red.8' : undefined} testId="summary-rejected" />
-          <Stat label={s.warnings} value={result.warnings} color={result.warnings ? 'orange.8' : undefined} testId="summary-warnings" />
+          <Stat
+            label={s.rejected}
+            value={result.rejected}
+            color={result.rejected ? 'red.8' : undefined}
+            testId="summary-rejected"
+          />
+          <Stat
+            label={s.warnings}
+            value={result.warnings}
+            color={result.warnings ? 'orange.8' : undefined}
+            testId="summary-warnings"
+          />
           <Stat label={pending ? s.proposedInserted : s.inserted} value={result.inserted} testId="summary-inserted" />
           <Stat label={pending ? s.proposedUpdated : s.updated} value={result.updated} testId="summary-updated" />
           <Stat label={s.unchanged} value={result.unchanged} testId="summary-unchanged" />
@@ -82,7 +99,12 @@ export function ImportSummary({
             <Stack gap="sm" align="flex-start">
               {suspect && <Text size="sm">{s.suspectBody}</Text>}
               <Text size="sm">{s.reviewBody(formatNumber(Number(result.changeItems ?? 0)))}</Text>
-              <Button component={Link} to={paths.changeSet(result.changeSetId as number)} leftSection={<IconArrowsDiff size={18} aria-hidden />} data-testid="review-link">
+              <Button
+                component={Link}
+                to={paths.changeSet(result.changeSetId as number)}
+                leftSection={<IconArrowsDiff size={18} aria-hidden />}
+                data-testid="review-link"
+              >
                 {s.reviewLink(result.changeSetId as number)}
               </Button>
             </Stack>

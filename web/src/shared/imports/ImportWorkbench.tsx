@@ -41,14 +41,22 @@ export function ImportWorkbench({ kind }: { kind: ImportKind }) {
           }}
         />
       )}
-      {started && !(job?.status === 'succeeded' && job.result) && <JobProgress job={job} fileName={started.fileName} asOf={started.asOf} />}
+      {started && !(job?.status === 'succeeded' && job.result) && (
+        <JobProgress job={job} fileName={started.fileName} asOf={started.asOf} />
+      )}
       {started && pollError && !finished ? (
         <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />}>
           {messageOf(pollError)}
         </Alert>
       ) : null}
       {started && job?.status === 'failed' && (
-        <Alert color="red" title={s.failedTitle} icon={<IconAlertTriangle aria-hidden />} role="alert" data-testid="import-failed">
+        <Alert
+          color="red"
+          title={s.failedTitle}
+          icon={<IconAlertTriangle aria-hidden />}
+          role="alert"
+          data-testid="import-failed"
+        >
           {job.error ?? ''}
           <div>
             <Button variant="light" color="red" mt="sm" onClick={() => setStarted(null)}>
@@ -67,10 +75,18 @@ export function ImportWorkbench({ kind }: { kind: ImportKind }) {
         />
       )}
       <VisuallyHidden role="status" aria-live="polite" aria-atomic="true">
-        {job?.status === 'succeeded' && job.result ? s.announceDone(job.result.accepted, job.result.rejected, job.result.warnings) : ''}
+        {job?.status === 'succeeded' && job.result
+          ? s.announceDone(job.result.accepted, job.result.rejected, job.result.warnings)
+          : ''}
         {job?.status === 'failed' ? `${s.failedTitle}. ${job.error ?? ''}` : ''}
       </VisuallyHidden>
-      <ImportHistory kind={kind} items={history.data?.items} loading={history.loading} error={history.error} onRetry={reloadHistory} />
+      <ImportHistory
+        kind={kind}
+        items={history.data?.items}
+        loading={history.loading}
+        error={history.error}
+        onRetry={reloadHistory}
+      />
     </Stack>
   );
 }

@@ -18,7 +18,8 @@ export const s = {
   rows: (done: string, total: string | null) => (total ? `${done} dari ${total} baris` : `${done} baris`),
   failedTitle: 'Impor gagal',
   summaryTitle: 'Ringkasan impor',
-  announceDone: (ok: number, bad: number, warn: number) => `Impor selesai: ${ok} baris diterima, ${bad} ditolak, ${warn} peringatan.`,
+  announceDone: (ok: number, bad: number, warn: number) =>
+    `Impor selesai: ${ok} baris diterima, ${bad} ditolak, ${warn} peringatan.`,
   summaryIntro: (file: string, asOf: string) => `${file} · data per ${asOf}`,
   rowsRead: 'Baris dibaca',
   accepted: 'Diterima',
@@ -59,7 +60,10 @@ export const s = {
   noChanges: 'Tidak ada perubahan dibanding data yang sudah dimuat.',
   changeSetLink: (id: number) => `#${id}`,
   colChangeSet: 'Daftar perubahan',
-  jobStatus: { queued: 'Menunggu', running: 'Berjalan', succeeded: 'Selesai', failed: 'Gagal' } as Record<string, string>,
+  jobStatus: { queued: 'Menunggu', running: 'Berjalan', succeeded: 'Selesai', failed: 'Gagal' } as Record<
+    string,
+    string
+  >,
   reportLink: 'CSV',
   noReport: 'Tidak ada',
 };

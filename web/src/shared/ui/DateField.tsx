@@ -5,7 +5,16 @@ import customParseFormat from 'dayjs/plugin/customParseFormat';
 
 dayjs.extend(customParseFormat);
 
-const ACCEPTED = ['DD/MM/YYYY', 'D/M/YYYY', 'D-M-YYYY', 'D.M.YYYY', 'DDMMYYYY', 'YYYY-MM-DD', 'D MMMM YYYY', 'D MMM YYYY'];
+const ACCEPTED = [
+  'DD/MM/YYYY',
+  'D/M/YYYY',
+  'D-M-YYYY',
+  'D.M.YYYY',
+  'DDMMYYYY',
+  'YYYY-MM-DD',
+  'D MMMM YYYY',
+  'D MMM YYYY',
+];
 
 /** How every date field shows its date: the Indonesian day/month/year, whatever the browser's language. */
 export const DATE_DISPLAY = 'DD/MM/YYYY';

@@ -6,7 +6,15 @@ import { DATE_ARIA } from './DateField';
 
 dayjs.extend(customParseFormat);
 
-const ACCEPTED = ['DD/MM/YYYY HH:mm', 'D/M/YYYY H:mm', 'D/M/YYYY H.mm', 'D-M-YYYY H:mm', 'YYYY-MM-DDTHH:mm', 'YYYY-MM-DD HH:mm', 'YYYY-MM-DD HH:mm:ss'];
+const ACCEPTED = [
+  'DD/MM/YYYY HH:mm',
+  'D/M/YYYY H:mm',
+  'D/M/YYYY H.mm',
+  'D-M-YYYY H:mm',
+  'YYYY-MM-DDTHH:mm',
+  'YYYY-MM-DD HH:mm',
+  'YYYY-MM-DD HH:mm:ss',
+];
 
 /** "22/11/2026 14:30" (and the ISO forms a script or a paste brings) → "2026-11-22 14:30:00", the picker's value. */
 export function parseDateTime(input: string): string | null {

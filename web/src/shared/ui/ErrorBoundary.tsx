@@ -24,7 +24,13 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
     if (!this.state.error) return this.props.children;
     return (
       <Stack maw={640} mx="auto" my="xl" data-testid="page-crashed">
-        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t.errors.pageCrashed} role="alert">
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t.errors.pageCrashed}
+          role="alert"
+        >
           <Text size="sm">{t.errors.pageCrashedBody}</Text>
         </Alert>
         <Button variant="default" onClick={() => window.location.reload()} w="fit-content">

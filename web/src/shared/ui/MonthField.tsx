@@ -24,7 +24,13 @@ export function MonthField({ label, value, onChange, required, maxMonth, w = 220
       leftSection={<IconCalendarMonth size={16} aria-hidden />}
       required={required}
       w={w}
-      ariaLabels={{ nextYear: 'Tahun berikutnya', previousYear: 'Tahun sebelumnya', nextDecade: 'Dekade berikutnya', previousDecade: 'Dekade sebelumnya', yearLevelControl: 'Pilih tahun' }}
+      ariaLabels={{
+        nextYear: 'Tahun berikutnya',
+        previousYear: 'Tahun sebelumnya',
+        nextDecade: 'Dekade berikutnya',
+        previousDecade: 'Dekade sebelumnya',
+        yearLevelControl: 'Pilih tahun',
+      }}
       popoverProps={{ withinPortal: true }}
       data-testid={rest['data-testid']}
     />

@@ -6,7 +6,15 @@ import { t } from '../i18n';
  * The page's one h1 (focused after navigation so screen readers announce the
  * new page) and the browser tab title.
  */
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} · ${t.app.name}`;
   }, [title]);

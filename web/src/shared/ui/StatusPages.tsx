@@ -31,5 +31,7 @@ export function ForbiddenPage() {
 }
 
 export function NotFoundPage() {
-  return <StatusPage icon={<IconMapQuestion size={32} />} title={t.errors.notFoundTitle} body={t.errors.notFoundBody} />;
+  return (
+    <StatusPage icon={<IconMapQuestion size={32} />} title={t.errors.notFoundTitle} body={t.errors.notFoundBody} />
+  );
 }

@@ -38,7 +38,13 @@ export function useConfirm() {
         <Button variant="default" onClick={close} disabled={busy}>
           {t.common.cancel}
         </Button>
-        <Button color={opts?.danger ? 'red' : undefined} onClick={run} loading={busy} data-testid="confirm-action" data-autofocus>
+        <Button
+          color={opts?.danger ? 'red' : undefined}
+          onClick={run}
+          loading={busy}
+          data-testid="confirm-action"
+          data-autofocus
+        >
           {opts?.confirmLabel}
         </Button>
       </Group>
