@@ -10,6 +10,9 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // Type-only imports of the server's schemas (`import type … from '@server/modules/x/schemas'`) vanish in the build;
+  // the alias is here so an editor and vite resolve them the same way tsc does.
+  resolve: { alias: { '@server': fileURLToPath(new URL('../src', import.meta.url)) } },
   build: {
     // JK_WEB_DIST lets several builds (parallel work trees, CI shards) keep apart.
     outDir: process.env.JK_WEB_DIST ?? 'dist',

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { todayJakarta } from '../platform/calendar/index.js';
 import { renderPdf } from '../platform/documents/pdf.js';
 import { currentContext, runWithContext, type Actor } from '../platform/http/context.js';
-import { seedDemoRecommendations } from '../modules/dinsos/demo.js';
+import { seedDemoRecommendations } from '../modules/dinsos/index.js';
 import type { System } from '../system.js';
 
 const daysBefore = (date: string, n: number) =>

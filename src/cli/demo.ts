@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ROLES, type Role } from '../platform/http/permissions.js';
 import { generateRegion } from '../modules/synthetic/index.js';
-import { firstFacility, loadFacilities } from '../modules/facilities/registry.js';
+import { firstFacility, loadFacilities } from '../modules/facilities/index.js';
 import { todayJakarta } from '../platform/calendar/index.js';
-import { seedFacilitiesDemo } from '../modules/facilities/demo.js';
-import { seedReferralsDemo } from '../modules/referrals/demo.js';
+import { seedFacilitiesDemo } from '../modules/facilities/index.js';
+import { seedReferralsDemo } from '../modules/referrals/index.js';
 import { seedMembershipDemo, writeNextDemoSnapshot } from './demo-membership.js';
-import { seedSjpDemo } from '../modules/guarantees/demo.js';
+import { seedSjpDemo } from '../modules/guarantees/index.js';
 import { progressPrinter } from './progress.js';
 import { globalOpts, report, withSystem } from './shared.js';
 

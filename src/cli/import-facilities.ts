@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { invalid } from '../platform/http/errors.js';
-import { loadFacilities } from '../modules/facilities/registry.js';
+import { loadFacilities } from '../modules/facilities/index.js';
 import { globalOpts, report, withSystem } from './shared.js';
 
 /** `jamkesda import facilities FILE`: the facility registry (FAC-1), all rows or none. */

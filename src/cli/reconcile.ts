@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { invalid } from '../platform/http/errors.js';
-import { KIND_LABEL, type ItemKind } from '../modules/reconciliation/rules/kinds.js';
+import { KIND_LABEL, type ItemKind } from '../modules/reconciliation/index.js';
 import { globalOpts, report, withSystem } from './shared.js';
 
 const STATUS: Record<string, string> = {

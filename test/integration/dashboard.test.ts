@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import type { Role } from '../../src/platform/http/permissions.js';
-import type { Dashboard } from '../../src/modules/dashboard/schema.js';
+import type { Dashboard } from '../../src/modules/dashboard/schemas.js';
 import { JKN_HEADER, POP_HEADER, csv, family, popLine, VILLAGE } from '../helpers/fixtures.js';
 import { ensureFacility, importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 

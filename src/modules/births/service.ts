@@ -4,9 +4,9 @@ import type { DocumentStore } from '../../platform/documents/store.js';
 import { currentContext } from '../../platform/http/context.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import { todayJakarta } from '../../platform/calendar/index.js';
-import type { Decide } from '../membership/eligibility.js';
-import { loadFacts } from '../membership/repo.js';
-import { appendChange } from '../membership/changes-repo.js';
+import type { Decide } from '../membership/index.js';
+import { loadFacts } from '../membership/index.js';
+import { appendChange } from '../membership/index.js';
 import * as repo from './repo.js';
 import { checkBirth, type BirthInput } from './rules/birth.js';
 

@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../../platform/db/index.js';
 import { verificationCode } from '../../platform/documents/codes.js';
 import { currentContext } from '../../platform/http/context.js';
 import { notFound, ruleRefusal } from '../../platform/http/errors.js';
-import type { EligibilityService } from '../membership/eligibility.js';
+import type { EligibilityService } from '../membership/index.js';
 import * as repo from './repo.js';
 import type { IssueReason } from './rules/lifecycle.js';
 import { coverageOf, decideCardMembers, type CardDecision, type MemberCoverage } from './rules/members.js';

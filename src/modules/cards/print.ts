@@ -2,7 +2,7 @@ import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { normaliseCode } from '../../platform/documents/codes.js';
 import { invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
-import { jakartaToday } from '../membership/today.js';
+import { jakartaToday } from '../membership/index.js';
 import { renderCardsPdf, type CardLayout, type PrintableCard } from './pdf.js';
 import * as printRepo from './print-repo.js';
 import * as repo from './repo.js';
@@ -13,7 +13,7 @@ import { actorId, areaPrefix, stateOf } from './service.js';
 import { cardView } from './view.js';
 import { flaggedCardIds, reissueFlags } from './reissue-repo.js';
 import { flagList } from './rules/reissue.js';
-import type { SettingsService } from '../membership/settings.js';
+import type { SettingsService } from '../membership/index.js';
 
 const AREA_CACHE_MS = 10 * 60 * 1000;
 

@@ -1,5 +1,5 @@
 import type { App } from '../../platform/http/app.js';
-import { dashboardSchema } from './schema.js';
+import { dashboardSchema } from './schemas.js';
 import type { DashboardService } from './service.js';
 
 export function dashboardRoutes(app: App, dashboard: DashboardService) {

@@ -2,17 +2,17 @@ import { todayJakarta } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/index.js';
 import type { Actor } from '../../platform/http/context.js';
 import { can, FACILITY_ROLES, type Permission } from '../../platform/http/permissions.js';
-import { accountCounts } from '../access/counts.js';
-import { cardQueue } from '../cards/counts.js';
-import { lettersExpiring } from '../dinsos/counts.js';
-import { agreementsExpiring } from '../facilities/counts.js';
-import { sjpCounts } from '../guarantees/counts.js';
-import type { SettingsService } from '../membership/settings.js';
-import { pendingChangeSets } from '../reconciliation/counts.js';
-import { facilityReferralCounts, flaggedUnreviewed } from '../referrals/counts.js';
-import { membershipHeadline } from '../reports/headline.js';
-import type { SignalService } from '../signals/service.js';
-import { COUNTER_KEYS, type Counter, type CounterKey, type Dashboard } from './schema.js';
+import { accountCounts } from '../access/index.js';
+import { cardQueue } from '../cards/index.js';
+import { lettersExpiring } from '../dinsos/index.js';
+import { agreementsExpiring } from '../facilities/index.js';
+import { sjpCounts } from '../guarantees/index.js';
+import type { SettingsService } from '../membership/index.js';
+import { pendingChangeSets } from '../reconciliation/index.js';
+import { facilityReferralCounts, flaggedUnreviewed } from '../referrals/index.js';
+import { membershipHeadline } from '../reports/index.js';
+import type { SignalService } from '../signals/index.js';
+import { COUNTER_KEYS, type Counter, type CounterKey, type Dashboard } from './schemas.js';
 
 /** Agreements are flagged this many days before their term ends, Dinsos letters this many. */
 export const AGREEMENT_WARNING_DAYS = 60;

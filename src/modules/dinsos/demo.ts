@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/index.js';
-import { encodeNik } from '../population/rules/nik.js';
+import { encodeNik } from '../population/index.js';
 import type { RecommendationService } from './service.js';
 
 const SPECIAL = [

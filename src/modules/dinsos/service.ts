@@ -6,7 +6,7 @@ import { verificationUrl } from '../../platform/documents/pdf.js';
 import type { Db } from '../../platform/db/index.js';
 import { currentContext } from '../../platform/http/context.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
-import type { AreaService } from '../areas/service.js';
+import type { AreaService } from '../areas/index.js';
 import { signerOf } from '../../platform/documents/letterhead.js';
 import { letterhead, type Letterhead } from './letterhead.js';
 import { renderLetterPdf } from './pdf.js';

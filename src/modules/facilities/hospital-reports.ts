@@ -9,7 +9,7 @@ import {
 import type { Db } from '../../platform/db/index.js';
 import { conflict, invalid, ruleRefusal } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
-import type { EligibilityAnswer } from '../membership/eligibility.js';
+import type { EligibilityAnswer } from '../membership/index.js';
 import { actor, ownFacility } from './actor.js';
 import * as repo from './repo.js';
 import type { Service } from './rules/agreement.js';

@@ -2,7 +2,7 @@ import { stamp, type Stamped } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { invalid } from '../../platform/http/errors.js';
 import { isRealDate } from '../../platform/ingest/values.js';
-import { parseNik } from '../population/rules/nik.js';
+import { parseNik } from '../population/index.js';
 import { loadFacts, type BirthRecordFacts, type Facts } from './repo.js';
 import { jakartaToday } from './today.js';
 import {

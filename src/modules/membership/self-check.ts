@@ -2,7 +2,7 @@ import { stamp } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { AttemptLimiter } from '../../platform/http/attempts.js';
 import { invalid } from '../../platform/http/errors.js';
-import { parseNik } from '../population/rules/nik.js';
+import { parseNik } from '../population/index.js';
 import { loadFacts } from './repo.js';
 import { citizenAnswer, familyCardMatches, normaliseKk, type CitizenAnswer } from './rules/self-check.js';
 import type { SettingsService } from './settings.js';

@@ -1,7 +1,7 @@
 import { auditInTx } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, ruleRefusal } from '../../platform/http/errors.js';
-import { povertyDataAvailable } from '../poverty/service.js';
+import { povertyDataAvailable } from '../poverty/index.js';
 import { jakartaToday } from './today.js';
 import * as repo from './repo.js';
 import type { ProgramSettings } from './rules/eligibility.js';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
-import { applyChanges as applyJknPeriodChanges } from '../jkn/repo.js';
+import { applyChanges as applyJknPeriodChanges } from '../jkn/index.js';
 
 /**
  * The JKN side of MEM-7, set-based: the staged BPJS file against the open

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/index.js';
-import { POOR_MAX_DECILE } from '../membership/rules/eligibility.js';
-import type { SettingsService } from '../membership/settings.js';
+import { POOR_MAX_DECILE } from '../membership/index.js';
+import type { SettingsService } from '../membership/index.js';
 import { membershipByVillage } from './membership-repo.js';
 
 export interface Headline {

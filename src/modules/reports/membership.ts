@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import type { AuditWriter } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { ruleRefusal } from '../../platform/http/errors.js';
-import { POOR_MAX_DECILE } from '../membership/rules/eligibility.js';
-import type { SettingsService } from '../membership/settings.js';
+import { POOR_MAX_DECILE } from '../membership/index.js';
+import type { SettingsService } from '../membership/index.js';
 import { membershipByVillage, type VillageFigures } from './membership-repo.js';
 
 export const FIGURES = [

@@ -1,7 +1,7 @@
 import type { AuditWriter } from '../../platform/audit/audit.js';
 import { todayJakarta } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/index.js';
-import type { SettingsService } from '../membership/settings.js';
+import type { SettingsService } from '../membership/index.js';
 import { findSignals } from './repo.js';
 import { DEATH_LOOKBACK_DAYS, SIGNAL_ACTIONS, SIGNAL_KINDS, SIGNAL_TITLES, type SignalKind } from './rules/signals.js';
 

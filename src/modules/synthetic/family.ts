@@ -1,4 +1,4 @@
-import type { Sex } from '../population/rules/nik.js';
+import type { Sex } from '../population/index.js';
 import { Weighted, type Rng } from './random.js';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nikMismatch, parseNik, type Sex } from '../population/rules/nik.js';
+import { nikMismatch, parseNik, type Sex } from '../population/index.js';
 import { JKN_FAULTS, POPULATION_FAULTS, SPECIAL_NAMES } from './fault-kinds.js';
 import { generateRegion, type FileFaults } from './index.js';
 

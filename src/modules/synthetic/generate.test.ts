@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nikMismatch, parseNik, type Sex } from '../population/rules/nik.js';
+import { nikMismatch, parseNik, type Sex } from '../population/index.js';
 import { loadRegion } from './areas.js';
 import { ageOn, parseIsoDay } from './dates.js';
 import { generateRegion, SEGMENT_SHARES, type GenerateSummary } from './index.js';

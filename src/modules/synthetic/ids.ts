@@ -1,4 +1,4 @@
-import { encodeNik, type Sex } from '../population/rules/nik.js';
+import { encodeNik, type Sex } from '../population/index.js';
 import { civilFromDays, two } from './dates.js';
 
 /**

@@ -2,7 +2,7 @@ import type { RegionAreas } from './areas.js';
 import { civilFromDays, daysFromCivil, isoDate, yearsBefore } from './dates.js';
 import type { FacilitySet } from './facilities.js';
 import { CardNumbers } from './ids.js';
-import { encodeNik } from '../population/rules/nik.js';
+import { encodeNik } from '../population/index.js';
 import { CULTURES, familyNameFor, hasFamilyName, personName } from './names.js';
 import type { Family, Person } from './population.js';
 import { Weighted, type Rng } from './random.js';

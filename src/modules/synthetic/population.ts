@@ -1,4 +1,4 @@
-import type { Sex } from '../population/rules/nik.js';
+import type { Sex } from '../population/index.js';
 import type { RegionAreas, Village } from './areas.js';
 import { isoDate, yearsBefore } from './dates.js';
 import { planFamily, type MemberPlan, type PlanOptions, type Relation } from './family.js';

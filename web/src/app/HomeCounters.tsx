@@ -1,7 +1,7 @@
 import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconChevronRight, IconUsersGroup } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import type { Counter, Dashboard } from '../../../src/modules/dashboard/schema';
+import type { Counter, Dashboard } from '@server/modules/dashboard/schemas';
 import { formatDate, formatDateTimeShort, formatNumber } from '../shared/format';
 import { paths } from './paths';
 import { useSession } from './session';

@@ -6,7 +6,7 @@ import { formatDate, todayJakarta } from '../shared/format';
 import { PageHeader } from '../shared/ui/PageHeader';
 import { navFor } from './nav';
 import { useSession } from './session';
-import type { Dashboard } from '../../../src/modules/dashboard/schema';
+import type { Dashboard } from '@server/modules/dashboard/schemas';
 import { useApi } from '../shared/useApi';
 import { ErrorAlert } from '../shared/ui/ErrorAlert';
 import { MembershipFigures, WorkCounters } from './HomeCounters';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeNik } from '../../population/rules/nik.js';
+import { encodeNik } from '../../population/index.js';
 import { checkBirth, type BirthInput } from './birth.js';
 
 const mother = encodeNik({ regionCode: '327501', birthDate: '1995-04-02', sex: 'P', serial: 3 });

@@ -3,7 +3,7 @@
  * certificate (akta kelahiran) or a birth statement (surat keterangan lahir)
  * is recorded. What a birth record must say before it is accepted.
  */
-import { nikMismatch, parseNik, type Sex } from '../../population/rules/nik.js';
+import { nikMismatch, parseNik, type Sex } from '../../population/index.js';
 
 export type BirthDocumentKind = 'AKTA_KELAHIRAN' | 'SURAT_KETERANGAN_LAHIR';
 

@@ -5,7 +5,7 @@
  */
 import { isValidIsoDate } from '../../../platform/calendar/index.js';
 import { formatDateId } from '../../../platform/calendar/format.js';
-import { nikMismatch, parseNik, type Sex } from '../../population/rules/nik.js';
+import { nikMismatch, parseNik, type Sex } from '../../population/index.js';
 import {
   CATEGORIES,
   CATEGORY_LABEL,

@@ -1,5 +1,5 @@
 import { cleanText, parseDate } from '../../../platform/ingest/values.js';
-import { parseNik } from '../../population/rules/nik.js';
+import { parseNik } from '../../population/index.js';
 
 /** The columns of ../shared/contracts/jkn-membership.md. */
 export const REQUIRED_COLUMNS = ['nik', 'no_kartu', 'segmen', 'kelas', 'status'] as const;

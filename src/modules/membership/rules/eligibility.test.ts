@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeNik } from '../../population/rules/nik.js';
+import { encodeNik } from '../../population/index.js';
 import { decideEligibility, type EligibilityFacts, type ProgramSettings } from './eligibility.js';
 
 const resident: ProgramSettings = {

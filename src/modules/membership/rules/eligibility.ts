@@ -3,7 +3,7 @@
  * the facts; the service gathers the facts, this file decides. Every decision
  * names the rule that decided it and the settings it used.
  */
-import { nikMismatch, parseNik, type Sex } from '../../population/rules/nik.js';
+import { nikMismatch, parseNik, type Sex } from '../../population/index.js';
 import { formatDateId } from '../../../platform/calendar/format.js';
 
 export type Basis = 'RESIDENT' | 'NEWBORN' | 'DINSOS_RECOMMENDATION' | 'POOR';

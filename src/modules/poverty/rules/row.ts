@@ -1,5 +1,5 @@
 import { parseDate } from '../../../platform/ingest/values.js';
-import { parseNik } from '../../population/rules/nik.js';
+import { parseNik } from '../../population/index.js';
 
 /** The columns of docs/contracts/poverty.md. */
 export const REQUIRED_COLUMNS = ['nik', 'desil'] as const;
