@@ -34,6 +34,10 @@ describe('module boundaries (decision 0023)', () => {
     expect(web("import { cardSchema } from '@server/modules/cards/schemas';")).toMatchObject([
       { rule: 'web-takes-types-only' },
     ]);
+    expect(web("import { STATUS_LABELS } from '@server/modules/cards/labels';")).toEqual([]);
+    expect(
+      checkImports({ path: 'src/modules/cards/labels.ts', text: "import { x } from './rules/status.js';" }),
+    ).toMatchObject([{ rule: 'web-takes-types-only' }]);
     expect(web("import type { Row } from '@server/modules/cards/repo';")).toMatchObject([
       { rule: 'web-takes-types-only' },
     ]);

@@ -93,14 +93,25 @@ export function checkImports(file: SourceFile): Violation[] {
     const target = stripExt(ref.target);
     if (from.startsWith('web/src/')) {
       if (!ref.target.startsWith('src/')) continue;
-      const schemaFile = /^src\/modules\/[^/]+\/(schemas|labels)$/.test(target) || target === 'src/platform/schemas';
-      if (!ref.typeOnly || !schemaFile)
+      // Types from a schema file; values only from a labels file (plain records, no server code behind them).
+      const schemaFile = /^src\/(modules|platform)\/[^/]+\/schemas$/.test(target) || target === 'src/platform/schemas';
+      const labelsFile = /^src\/(modules|platform)\/[^/]+\/labels$/.test(target);
+      if (!labelsFile && !(ref.typeOnly && schemaFile))
         out.push({
           file: from,
           line: ref.line,
           rule: 'web-takes-types-only',
-          message: `web imports ${ref.target}: only \`import type\` from a module's schemas.ts or labels.ts`,
+          message: `web imports ${ref.target}: only \`import type\` from a schemas.ts, or labels from a labels.ts`,
         });
+      continue;
+    }
+    if (/\/labels\.ts$/.test(from) && from.startsWith('src/') && !/\/labels$/.test(target)) {
+      out.push({
+        file: from,
+        line: ref.line,
+        rule: 'web-takes-types-only',
+        message: `a labels file is shared with the web bundle and imports only other labels files, not ${ref.target}`,
+      });
       continue;
     }
     if (!toModule) continue;
