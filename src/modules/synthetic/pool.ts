@@ -70,7 +70,19 @@ export async function runDistricts(tasks: readonly DistrictTask[], workers: numb
         feed(w);
       }
     });
-  } finally {
+    // Finished: each thread is asked to stop and ends by itself (no terminate() on the normal path).
+    await Promise.all(
+      pool.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            w.once('exit', () => resolve());
+            w.postMessage({ stop: true });
+          }),
+      ),
+    );
+  } catch (err) {
+    // A failure: the other threads may be mid-district, so they are stopped at once.
     await Promise.all(pool.map((w) => w.terminate()));
+    throw err;
   }
 }
