@@ -8,7 +8,7 @@ import { registerGenerate } from './generate.js';
 import { registerDemo } from './demo.js';
 import { registerReconcile } from './reconcile.js';
 
-/** `jamkesda` — one file per command, each thin over the services (../shared/contracts/cli.md). */
+/** `jamkesda` — one file per command, each thin over the services (docs/contracts/cli.md). */
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('jamkesda')
     .description('Jamkesda — Jaminan Kesehatan Daerah')

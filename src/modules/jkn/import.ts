@@ -88,7 +88,7 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
 };
 
 /**
- * Loads the JKN membership file (../shared/contracts/jkn-membership.md). The
+ * Loads the JKN membership file (docs/contracts/jkn-membership.md). The
  * caller holds the JKN import lock. The first file into empty periods is
  * applied at once; a later one becomes a change set (`propose`) that takes
  * effect only as far as it is approved (MEM-7).

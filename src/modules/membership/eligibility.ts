@@ -15,7 +15,7 @@ import {
 } from './rules/eligibility.js';
 import type { SettingsService } from './settings.js';
 
-/** The decision as ../shared/contracts/eligibility-api.md defines it, plus the rule that decided it. */
+/** The decision as docs/contracts/eligibility-api.md defines it, plus the rule that decided it. */
 export interface EligibilityAnswer {
   nik: string;
   date: string;

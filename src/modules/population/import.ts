@@ -89,7 +89,7 @@ async function warnHeadless(
 }
 
 /**
- * Loads one Dukcapil snapshot (../shared/contracts/population.md). The caller
+ * Loads one Dukcapil snapshot (docs/contracts/population.md). The caller
  * holds the population import lock. The first snapshot is the baseline,
  * applied at once; a later one becomes a change set (`propose`, from the
  * reconciliation module) that takes effect only as far as it is approved (MEM-7).

@@ -2,7 +2,7 @@ import type { Rng } from './random.js';
 
 /**
  * The kinds of malformed row --faults injects, and what the contracts say must
- * happen to each (SPEC MEM-2, ../shared/contracts/population.md,
+ * happen to each (SPEC MEM-2, docs/contracts/population.md,
  * jkn-membership.md).
  */
 

@@ -7,7 +7,7 @@ import { CULTURES, familyNameFor, hasFamilyName, personName } from './names.js';
 import type { Family, Person } from './population.js';
 import { Weighted, type Rng } from './random.js';
 
-/** Column order of jkn.csv (../shared/contracts/jkn-membership.md). */
+/** Column order of jkn.csv (docs/contracts/jkn-membership.md). */
 export const JKN_HEADER = [
   'nik',
   'no_kartu',

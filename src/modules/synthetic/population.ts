@@ -7,7 +7,7 @@ import { CULTURES, familyNameFor, hasFamilyName, personName, type Culture } from
 import { address, birthPlace, type Address } from './places.js';
 import { Rng, Weighted } from './random.js';
 
-/** Column order of population.csv (../shared/contracts/population.md). */
+/** Column order of population.csv (docs/contracts/population.md). */
 export const POPULATION_HEADER = [
   'nik',
   'no_kk',

@@ -1,6 +1,6 @@
 /**
  * Family card numbers: `KS-<regency/city code, 4 digits>-<sequence, 7 digits>`,
- * e.g. `KS-3275-0000123` (the format of ../shared/contracts/eligibility-api.md).
+ * e.g. `KS-3275-0000123` (the format of docs/contracts/eligibility-api.md).
  *
  * The region is the regency/city part of the family's village code (Kemendagri
  * codes: province 2 + regency 2), so a card says which city issued it. The

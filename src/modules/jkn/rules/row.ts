@@ -1,7 +1,7 @@
 import { cleanText, parseDate } from '../../../platform/ingest/values.js';
 import { parseNik } from '../../population/index.js';
 
-/** The columns of ../shared/contracts/jkn-membership.md. */
+/** The columns of docs/contracts/jkn-membership.md. */
 export const REQUIRED_COLUMNS = ['nik', 'no_kartu', 'segmen', 'kelas', 'status'] as const;
 export const OPTIONAL_COLUMNS = ['nama', 'tanggal_mulai', 'tunggakan_bulan', 'faskes_tk1'] as const;
 export type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];

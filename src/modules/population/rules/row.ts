@@ -1,7 +1,7 @@
 import { cleanText, digitsOnly, parseDate } from '../../../platform/ingest/values.js';
 import { nikMismatch, parseNik, type Sex } from './nik.js';
 
-/** The columns of ../shared/contracts/population.md. */
+/** The columns of docs/contracts/population.md. */
 export const REQUIRED_COLUMNS = [
   'nik',
   'no_kk',
