@@ -1,4 +1,5 @@
 import { stamp, type Stamped } from '../../platform/audit/audit.js';
+import { Batcher } from '../../platform/batch.js';
 import type { Db } from '../../platform/db/index.js';
 import { invalid } from '../../platform/http/errors.js';
 import { isRealDate } from '../../platform/ingest/values.js';
@@ -48,12 +49,7 @@ interface Pending {
   nik: string;
   date: string;
   audit: Stamped;
-  resolve: (f: Facts) => void;
-  reject: (e: unknown) => void;
 }
-
-const MAX_BATCH = 2000;
-const MAX_IN_FLIGHT = 6;
 
 /**
  * Eligibility checks. Concurrent single checks are gathered into one query per
@@ -63,42 +59,22 @@ const MAX_IN_FLIGHT = 6;
  */
 export function createEligibilityService(db: Db, settings: SettingsService) {
   const decide = createDecider(db, settings);
-  let queue: Pending[] = [];
-  let inFlight = 0;
-  let scheduled = false;
-
-  function schedule() {
-    if (scheduled || inFlight >= MAX_IN_FLIGHT || queue.length === 0) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      while (queue.length > 0 && inFlight < MAX_IN_FLIGHT) {
-        const batch = queue.slice(0, MAX_BATCH);
-        queue = queue.slice(batch.length);
-        inFlight++;
-        loadFacts(
-          db,
-          batch.map((b) => b.nik),
-          batch.map((b) => b.date),
-          batch.map((b) => b.audit),
-        )
-          .then((facts) => batch.forEach((b, i) => b.resolve(facts[i]!)))
-          .catch((err) => batch.forEach((b) => b.reject(err)))
-          .finally(() => {
-            inFlight--;
-            schedule();
-          });
-      }
-    });
-  }
+  const queue = new Batcher<Pending, Facts>({
+    run: (batch) =>
+      loadFacts(
+        db,
+        batch.map((b) => b.nik),
+        batch.map((b) => b.date),
+        batch.map((b) => b.audit),
+      ),
+    maxBatch: 2000,
+    maxInFlight: 6,
+  });
 
   /** The facts for one check; its audit record is written by the same statement that reads them. */
   function factsFor(nik: string, date: string): Promise<Facts> {
     const audit = stamp({ action: 'eligibility.check', entityType: 'person', entityId: nik, details: { date } });
-    return new Promise((resolve, reject) => {
-      queue.push({ nik, date, audit, resolve, reject });
-      schedule();
-    });
+    return queue.submit({ nik, date, audit });
   }
 
   async function answer(nik: string, date: string, facts: Facts): Promise<EligibilityAnswer> {

@@ -1,3 +1,4 @@
+import { Batcher } from '../batch.js';
 import type { Queryable } from '../db/index.js';
 import { currentContext, type RequestContext } from '../http/context.js';
 
@@ -81,68 +82,34 @@ export async function auditInTx(
  * never hands out data whose read was not logged.
  */
 export class AuditWriter {
-  private pending: { entry: Stamped; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-  private idle: Promise<void> = Promise.resolve();
-  private markIdle: (() => void) | null = null;
+  private readonly batcher: Batcher<Stamped, void>;
 
   constructor(
-    private readonly db: Queryable,
-    private readonly maxBatch = 2000,
+    db: Queryable,
+    maxBatch = 2000,
     /** Concurrent inserts: one slow commit must not hold back every request behind it. */
-    private readonly maxInFlight = 3,
-  ) {}
+    maxInFlight = 3,
+  ) {
+    this.batcher = new Batcher<Stamped, void>({
+      run: async (entries) => {
+        await insert(db, entries);
+        return entries.map(() => undefined);
+      },
+      maxBatch,
+      maxInFlight,
+    });
+  }
 
   record(entries: AuditEntry | AuditEntry[], ctx = currentContext()): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
-    // Nothing to write must not leave the writer waiting for a batch that never comes.
-    if (list.length === 0) return Promise.resolve();
     const at = new Date();
-    const waits = list.map(
-      (e) =>
-        new Promise<void>((resolve, reject) => {
-          this.pending.push({ entry: { ...e, at, ctx }, resolve, reject });
-        }),
-    );
-    if (!this.markIdle) this.idle = new Promise((r) => (this.markIdle = r));
-    this.schedule();
-    return waits.length === 1 ? waits[0]! : Promise.all(waits).then(() => undefined);
+    const stamped = list.map((e) => ({ ...e, at, ctx }));
+    if (stamped.length === 1) return this.batcher.submit(stamped[0]!);
+    return this.batcher.submitAll(stamped).then(() => undefined);
   }
 
   /** Resolves when everything recorded so far is written. */
   async flush(): Promise<void> {
-    await this.idle;
-  }
-
-  private schedule() {
-    if (this.scheduled || this.inFlight >= this.maxInFlight || this.pending.length === 0) return;
-    this.scheduled = true;
-    // Let the requests of this turn of the event loop join the batch.
-    setImmediate(() => {
-      this.scheduled = false;
-      while (this.pending.length > 0 && this.inFlight < this.maxInFlight)
-        this.send(this.pending.splice(0, this.maxBatch));
-    });
-  }
-
-  private send(batch: { entry: Stamped; resolve: () => void; reject: (e: unknown) => void }[]) {
-    this.inFlight++;
-    insert(
-      this.db,
-      batch.map((b) => b.entry),
-    )
-      .then(
-        () => batch.forEach((b) => b.resolve()),
-        (err) => batch.forEach((b) => b.reject(err)),
-      )
-      .finally(() => {
-        this.inFlight--;
-        if (this.pending.length > 0) this.schedule();
-        else if (this.inFlight === 0 && this.markIdle) {
-          this.markIdle();
-          this.markIdle = null;
-        }
-      });
+    await this.batcher.flush();
   }
 }
