@@ -1,7 +1,7 @@
 import { auditInTx } from '../../platform/audit/audit.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { verificationCode } from '../../platform/documents/codes.js';
-import { currentContext } from '../../platform/http/context.js';
+import { authorId, requireActor } from '../../platform/http/actor.js';
 import { notFound, ruleRefusal } from '../../platform/http/errors.js';
 import type { EligibilityService } from '../membership/index.js';
 import * as repo from './repo.js';
@@ -14,11 +14,6 @@ export const BULK_LOCK = 'cards:bulk-issue';
 
 /** NIKs per eligibility batch: one statement each. */
 const CHECK_CHUNK = 2000;
-
-export function actorId(): number | null {
-  const id = currentContext()?.actor?.id;
-  return id && id > 0 ? id : null;
-}
 
 export interface FamilyDraft {
   noKk: string;
@@ -121,8 +116,12 @@ export async function issueFamilies(
   replaces: ReadonlyMap<string, number> = new Map(),
 ) {
   const issuable = drafts.filter((d) => d.decision.includedCount > 0);
+  const noMemberCovered = drafts.filter((d) => d.decision.coveredCount === 0).length;
+  const refused = { noMemberCovered, noMemberWithEktp: drafts.length - issuable.length - noMemberCovered };
+  // Nothing to write: a re-run over families already served needs no author.
+  if (issuable.length === 0) return { inserted: [], ...refused, alreadyActive: 0 };
+  const by = authorId(requireActor());
   const seqs = await repo.nextSequences(tx, issuable.length);
-  const by = actorId();
   const inserted = await repo.insertCards(
     tx,
     issuable.map((d, i) => ({
@@ -170,11 +169,5 @@ export async function issueFamilies(
       };
     }),
   );
-  const noMemberCovered = drafts.filter((d) => d.decision.coveredCount === 0).length;
-  return {
-    inserted,
-    noMemberCovered,
-    noMemberWithEktp: drafts.length - issuable.length - noMemberCovered,
-    alreadyActive: issuable.length - inserted.length,
-  };
+  return { inserted, ...refused, alreadyActive: issuable.length - inserted.length };
 }

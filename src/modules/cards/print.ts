@@ -1,25 +1,23 @@
 import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { normaliseCode } from '../../platform/documents/codes.js';
+import { authorId, requireActor } from '../../platform/http/actor.js';
 import { invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import { jakartaToday } from '../membership/index.js';
 import { renderCardsPdf, type CardLayout, type PrintableCard } from './pdf.js';
 import * as printRepo from './print-repo.js';
 import * as repo from './repo.js';
-import { handoverProblem, printProblem, type CardStatus } from './rules/lifecycle.js';
+import { handoverProblem, printProblem } from './rules/lifecycle.js';
 import { initials } from '../../platform/documents/initials.js';
 import type { Letterhead } from '../../platform/documents/letterhead.js';
-import { actorId, areaPrefix, stateOf } from './service.js';
+import { areaPrefix, stateOf } from './service.js';
+import { MAX_BATCH, type AreaTree, type HandoverInput, type QueueQuery, type Verification } from './schemas.js';
 import { cardView } from './view.js';
 import { flaggedCardIds, reissueFlags } from './reissue-repo.js';
 import { flagList } from './rules/reissue.js';
 import type { SettingsService } from '../membership/index.js';
 
 const AREA_CACHE_MS = 10 * 60 * 1000;
-
-export interface AreaTree {
-  districts: { code: string; name: string; regency: string | null; villages: { code: string; name: string }[] }[];
-}
 
 function toAreaTree(rows: Awaited<ReturnType<typeof printRepo.populatedVillages>>): AreaTree {
   const districts = new Map<string, AreaTree['districts'][number]>();
@@ -30,22 +28,6 @@ function toAreaTree(rows: Awaited<ReturnType<typeof printRepo.populatedVillages>
     d.villages.push({ code: r.code, name: r.village ?? r.code });
   }
   return { districts: [...districts.values()] };
-}
-
-/** Most cards in one PDF or print batch: 63 A4 sheets, or 1,000 card-size pages. */
-export const MAX_BATCH = 500;
-
-export interface QueueQuery {
-  /** Only the cards that need reissuing. */
-  needsReissue?: boolean;
-  area?: string;
-  issuedFrom?: string;
-  issuedTo?: string;
-  status?: printRepo.QueueFilter['status'];
-  printState?: printRepo.QueueFilter['printState'];
-  printBatchId?: number;
-  page: number;
-  pageSize: number;
 }
 
 function dateOrNull(v: string | undefined, field: string): string | undefined {
@@ -76,7 +58,7 @@ export function createCardPrintService(
       area: qq.area ? areaPrefix(qq.area) : undefined,
       issuedFrom: dateOrNull(qq.issuedFrom, 'Tanggal terbit awal'),
       issuedTo: dateOrNull(qq.issuedTo, 'Tanggal terbit akhir'),
-      status: qq.status ?? 'ACTIVE',
+      status: qq.status,
       printState: qq.printState,
       printBatchId: qq.printBatchId,
     };
@@ -169,6 +151,7 @@ export function createCardPrintService(
 
   /** Records that these cards were printed, as one batch; refuses the whole batch if any card cannot be in it. */
   async function createBatch(ids: readonly number[], layout: CardLayout) {
+    const by = authorId(requireActor());
     const unique = [...new Set(ids)];
     if (unique.length === 0 || unique.length > MAX_BATCH) {
       throw invalid('BATCH_SIZE', `Pilih 1 sampai ${MAX_BATCH} kartu untuk satu batch cetak.`);
@@ -192,7 +175,7 @@ export function createCardPrintService(
           { problems },
         );
       }
-      const batchId = await printRepo.createBatch(tx, layout, unique, actorId());
+      const batchId = await printRepo.createBatch(tx, layout, unique, by);
       await auditInTx(tx, [
         {
           action: 'card.print_batch',
@@ -232,7 +215,8 @@ export function createCardPrintService(
     };
   }
 
-  async function handover(id: number, input: { to: string; on?: string }) {
+  async function handover(id: number, input: HandoverInput) {
+    const by = authorId(requireActor());
     const today = jakartaToday();
     const on = dateOrNull(input.on, 'Tanggal penyerahan') ?? today;
     const to = input.to.trim().replace(/\s+/g, ' ');
@@ -241,7 +225,7 @@ export function createCardPrintService(
       if (!card) throw notFound('CARD_NOT_FOUND', 'Kartu tidak ditemukan.');
       const problem = handoverProblem(stateOf(card), on, today, to);
       if (problem) throw ruleRefusal(problem.code, problem.message);
-      await printRepo.recordHandover(tx, id, { on, to, by: actorId() });
+      await printRepo.recordHandover(tx, id, { on, to, by });
       await auditInTx(tx, {
         action: 'card.handover',
         entityType: 'family_card',
@@ -258,9 +242,7 @@ export function createCardPrintService(
    * family's initials and the issue date — nothing else. An unknown or
    * malformed code gets the same shape. Each check is audited (who asked from where).
    */
-  async function verify(
-    raw: string,
-  ): Promise<{ valid: boolean; status: CardStatus | 'UNKNOWN'; initials: string | null; issuedOn: string | null }> {
+  async function verify(raw: string): Promise<Verification> {
     const code = normaliseCode(raw);
     const found = code ? await repo.verifyByCode(db, code) : null;
     await audit.record({

@@ -1,26 +1,15 @@
 import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
+import { authorId, requireActor } from '../../platform/http/actor.js';
 import { conflict } from '../../platform/http/errors.js';
 import type { JobService, Progress } from '../../platform/jobs/jobs.js';
 import type { SettingsService } from '../membership/index.js';
 import { jakartaToday } from '../membership/index.js';
-import { actorId, issueFamilies, type Drafter, type FamilyDraft } from './drafts.js';
+import { issueFamilies, type Drafter, type FamilyDraft } from './drafts.js';
 import { flaggedCardIds, reissueFlags } from './reissue-repo.js';
 import * as repo from './repo.js';
 import { flaggedNote, flagList, REISSUE_FLAGS, FLAG_LABEL, type ReissueFlag } from './rules/reissue.js';
-
-export interface ReissueFlaggedResult extends Record<string, unknown> {
-  area: string | null;
-  /** Cards flagged when the run began. */
-  flagged: number;
-  reissued: number;
-  /** Cards ended because nobody on them is covered any more (all died, moved or JKN-PBI). */
-  revoked: number;
-  /** Covered members remain, but none with an e-KTP to be identified by: the card stays, still flagged. */
-  skippedNoEktp: number;
-  /** Ended or no longer flagged by the time their turn came. */
-  skipped: number;
-}
+import type { ReissueFlaggedResult } from './schemas.js';
 
 /** Cards per transaction of a bulk reissue. */
 const CHUNK = 200;
@@ -67,6 +56,7 @@ export function createFlaggedReissue(
       cards.map((c) => c.noKk),
       today,
     );
+    const by = authorId(requireActor());
     await db.tx(async (tx) => {
       const locked = new Map(
         (
@@ -96,7 +86,7 @@ export function createFlaggedReissue(
             reason: 'TIDAK_MEMENUHI_SYARAT',
             note,
             endedOn: today,
-            endedBy: actorId(),
+            endedBy: by,
           });
           rows.push({
             action: 'card.revoke',
@@ -116,7 +106,7 @@ export function createFlaggedReissue(
           reason: 'PERUBAHAN_DATA',
           note: flaggedNote(list),
           endedOn: today,
-          endedBy: actorId(),
+          endedBy: by,
         });
         toIssue.push(d);
         replaces.set(c.noKk, c.id);
@@ -211,11 +201,12 @@ export function createFlaggedReissue(
 
   /** The same as a job, for the web. */
   async function startReissueFlagged(area: string | null, expected: number): Promise<{ jobId: number; cards: number }> {
+    const by = authorId(requireActor());
     const { ids, release } = await begin(area, expected);
     const jobId = await jobs.startHoldingLock(
       'cards.reissue_flagged',
       { area, cards: ids.length },
-      actorId(),
+      by,
       release,
       (progress) => run(area, ids, release, progress),
     );

@@ -1,21 +1,21 @@
 import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
+import { authorId, requireActor } from '../../platform/http/actor.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import type { JobService, Progress } from '../../platform/jobs/jobs.js';
 import type { EligibilityService } from '../membership/index.js';
 import type { SettingsService } from '../membership/index.js';
 import { jakartaToday } from '../membership/index.js';
-import { actorId, BULK_LOCK, createDrafter, issueFamilies, type FamilyDraft } from './drafts.js';
+import { BULK_LOCK, createDrafter, issueFamilies, type FamilyDraft } from './drafts.js';
 import * as repo from './repo.js';
 import { reissueFlags } from './reissue-repo.js';
 import { createFlaggedReissue } from './reissue.js';
 import { endProblem, type ReissueReason, type RevokeReason, type CardState } from './rules/lifecycle.js';
+import type { BulkIssueResult } from './schemas.js';
 import { cardDiffers } from './rules/members.js';
 import { flagList } from './rules/reissue.js';
 import { parseCardNumber } from './rules/number.js';
 import { cardView } from './view.js';
-
-export { actorId } from './drafts.js';
 
 export interface CardServiceOptions {
   publicUrl: string;
@@ -25,19 +25,6 @@ export interface CardServiceOptions {
   eligibility: Pick<EligibilityService, 'checkBatch'>;
   /** The JKN segments excluded today, for the reissue flags. */
   settings: Pick<SettingsService, 'on'>;
-}
-
-export interface BulkIssueResult extends Record<string, unknown> {
-  area: string;
-  /** Families in the area without an active card when the run began. */
-  families: number;
-  issued: number;
-  /** Families refused because no member may be on a card yet (no e-KTP recorded). */
-  noMemberWithEktp: number;
-  /** Families refused because no current member is a Jamkesda member (all JKN-PBI, or no basis). */
-  noMemberCovered: number;
-  /** Families that received a card from someone else while the run went on. */
-  alreadyActive: number;
 }
 
 export function stateOf(c: repo.CardRow): CardState {
@@ -117,6 +104,7 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
 
   /** Lost, damaged, or the family changed: the card becomes REPLACED today and a new number lists the current members. */
   async function reissue(id: number, reason: ReissueReason, noteRaw: string) {
+    const by = authorId(requireActor());
     const today = jakartaToday();
     const note = noteRaw.trim();
     const before = (await repo.cardsById(db, [id]))[0];
@@ -129,7 +117,7 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
       const old = await lockedCard(tx, id);
       const problem = endProblem(stateOf(old), note, 'reissue');
       if (problem) throw ruleRefusal(problem.code, problem.message);
-      await repo.endCard(tx, id, { status: 'REPLACED', reason, note, endedOn: today, endedBy: actorId() });
+      await repo.endCard(tx, id, { status: 'REPLACED', reason, note, endedOn: today, endedBy: by });
       const r = await issueFamilies(tx, [draft], today, { reason, note, audit: {} }, new Map([[old.noKk, id]]));
       const created = r.inserted[0]!;
       await auditInTx(tx, {
@@ -144,13 +132,14 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
   }
 
   async function revoke(id: number, reason: RevokeReason, noteRaw: string) {
+    const by = authorId(requireActor());
     const today = jakartaToday();
     const note = noteRaw.trim();
     await db.tx(async (tx) => {
       const card = await lockedCard(tx, id);
       const problem = endProblem(stateOf(card), note, 'revoke');
       if (problem) throw ruleRefusal(problem.code, problem.message);
-      await repo.endCard(tx, id, { status: 'REVOKED', reason, note, endedOn: today, endedBy: actorId() });
+      await repo.endCard(tx, id, { status: 'REVOKED', reason, note, endedOn: today, endedBy: by });
       await auditInTx(tx, {
         action: 'card.revoke',
         entityType: 'family_card',
@@ -301,8 +290,9 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
   /** The same as a job, for the web: answers at once with the job to follow. */
   async function startBulkIssue(rawArea: string): Promise<{ jobId: number }> {
     const area = areaPrefix(rawArea);
+    const by = authorId(requireActor());
     const release = await bulkLock();
-    const jobId = await jobs.startHoldingLock('cards.bulk_issue', { area }, actorId(), release, (progress) =>
+    const jobId = await jobs.startHoldingLock('cards.bulk_issue', { area }, by, release, (progress) =>
       runBulk(area, release, progress),
     );
     return { jobId };

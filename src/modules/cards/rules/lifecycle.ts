@@ -7,35 +7,18 @@
  * Pure: each function says why an action is refused, or null when allowed.
  */
 
-export type CardStatus = 'ACTIVE' | 'REPLACED' | 'REVOKED';
-export type PrintState = 'BELUM_CETAK' | 'SUDAH_CETAK' | 'SUDAH_DISERAHKAN';
+import { STATUS_LABEL, type CardStatus, type PrintState } from '../labels.js';
 
-export const REISSUE_REASONS = ['HILANG', 'RUSAK', 'PERUBAHAN_DATA'] as const;
-export type ReissueReason = (typeof REISSUE_REASONS)[number];
-
-export const REVOKE_REASONS = ['KELUARGA_PINDAH', 'TIDAK_MEMENUHI_SYARAT', 'DATA_TIDAK_SAH', 'LAINNYA'] as const;
-export type RevokeReason = (typeof REVOKE_REASONS)[number];
-
-/** Why a card was issued: a first card, or the reissue reason. */
-export type IssueReason = 'BARU' | ReissueReason;
-export type EndReason = ReissueReason | RevokeReason;
-
-export const REASON_LABEL: Record<IssueReason | RevokeReason, string> = {
-  BARU: 'Penerbitan pertama',
-  HILANG: 'Kartu hilang',
-  RUSAK: 'Kartu rusak',
-  PERUBAHAN_DATA: 'Perubahan data keluarga',
-  KELUARGA_PINDAH: 'Keluarga pindah ke luar daerah',
-  TIDAK_MEMENUHI_SYARAT: 'Tidak lagi memenuhi syarat kepesertaan',
-  DATA_TIDAK_SAH: 'Diterbitkan atas data yang tidak sah',
-  LAINNYA: 'Alasan lain',
-};
-
-export const STATUS_LABEL: Record<CardStatus, string> = {
-  ACTIVE: 'aktif',
-  REPLACED: 'sudah diganti',
-  REVOKED: 'dicabut',
-};
+export {
+  REISSUE_REASONS,
+  REVOKE_REASONS,
+  type CardStatus,
+  type EndReason,
+  type IssueReason,
+  type PrintState,
+  type ReissueReason,
+  type RevokeReason,
+} from '../labels.js';
 
 export interface Refusal {
   code: string;
@@ -59,7 +42,7 @@ function notActive(c: CardState): Refusal | null {
   if (c.status === 'ACTIVE') return null;
   return {
     code: 'CARD_NOT_ACTIVE',
-    message: `Kartu ${c.number} ${STATUS_LABEL[c.status]}; hanya kartu aktif yang dapat diproses.`,
+    message: `Kartu ${c.number} ${STATUS_LABEL[c.status].toLowerCase()}; hanya kartu aktif yang dapat diproses.`,
   };
 }
 

@@ -4,24 +4,9 @@
  * detection is one SQL statement (reissue-repo.ts); these are its reasons in
  * words, and the note a bulk reissue records.
  */
-export const REISSUE_FLAGS = [
-  'MEMBER_DIED',
-  'MEMBER_MOVED',
-  'MEMBER_ADDED',
-  'BECAME_PBI',
-  'NO_LONGER_PBI',
-  'EKTP_RECORDED',
-] as const;
-export type ReissueFlag = (typeof REISSUE_FLAGS)[number];
+import { FLAG_LABEL, REISSUE_FLAGS, type ReissueFlag } from '../labels.js';
 
-export const FLAG_LABEL: Record<ReissueFlag, string> = {
-  MEMBER_DIED: 'anggota meninggal',
-  MEMBER_MOVED: 'anggota pindah ke luar daerah',
-  MEMBER_ADDED: 'anggota baru (lahir atau pindah masuk)',
-  BECAME_PBI: 'anggota menjadi peserta JKN-PBI',
-  NO_LONGER_PBI: 'anggota tidak lagi peserta JKN-PBI',
-  EKTP_RECORDED: 'e-KTP anggota sudah terekam',
-};
+export { FLAG_LABEL, REISSUE_FLAGS, type ReissueFlag } from '../labels.js';
 
 export interface FlagCount {
   reason: ReissueFlag;

@@ -1,7 +1,7 @@
 import { Group, Select } from '@mantine/core';
 import { useApi } from '../../shared/useApi';
 import { s } from './strings';
-import type { AreaTree } from './types';
+import type { AreaTree } from '@server/modules/cards/schemas';
 
 /**
  * District, then village, from the areas where residents live. The value is

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { AreaPicker } from './AreaPicker';
 import { s } from './strings';
-import type { BulkResult } from './types';
+import type { BulkIssueResult as BulkResult } from '@server/modules/cards/schemas';
 
 const b = s.bulk;
 

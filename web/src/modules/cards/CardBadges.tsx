@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { s } from './strings';
-import type { CardStatus, Coverage, FlagCount, PrintState } from './types';
+import type { CardStatus, Coverage, FlagCount, PrintState } from '@server/modules/cards/schemas';
 
 const STATUS_COLOR: Record<CardStatus, string> = { ACTIVE: 'dinkes', REPLACED: 'orange', REVOKED: 'red' };
 const PRINT_COLOR: Record<PrintState, string> = {

@@ -26,11 +26,10 @@ import { CardStatusBadge, MemberStateBadge, PrintStateBadge } from './CardBadges
 import { downloadPdf } from './download';
 import { ReasonDialog } from './ReasonDialog';
 import { s } from './strings';
-import type { CardMember, FamilyCard, FamilyView, Layout } from './types';
+import type { CardMember, FamilyCard, FamilyView, Layout } from '@server/modules/cards/schemas';
+import { REISSUE_REASONS, REVOKE_REASONS } from '@server/modules/cards/labels';
 
 const f = s.family;
-const REISSUE = ['HILANG', 'RUSAK', 'PERUBAHAN_DATA'] as const;
-const REVOKE = ['KELUARGA_PINDAH', 'TIDAK_MEMENUHI_SYARAT', 'DATA_TIDAK_SAH', 'LAINNYA'] as const;
 
 const memberColumns = (withEktp: boolean): Column<CardMember & { ektpRecorded?: boolean }>[] => [
   {
@@ -354,7 +353,7 @@ export default function FamilyCardPage() {
             opened={dialogKind === 'reissue'}
             title={f.reissueTitle}
             intro={f.reissueIntro(active.number)}
-            reasons={REISSUE}
+            reasons={REISSUE_REASONS}
             confirmLabel={f.reissue}
             onClose={() => setDialogKind(null)}
             onConfirm={async (reason, note) => {
@@ -370,7 +369,7 @@ export default function FamilyCardPage() {
             opened={dialogKind === 'revoke'}
             title={f.revokeTitle}
             intro={f.revokeIntro(active.number)}
-            reasons={REVOKE}
+            reasons={REVOKE_REASONS}
             confirmLabel={f.revoke}
             danger
             onClose={() => setDialogKind(null)}

@@ -5,7 +5,7 @@ import { t } from '../../shared/i18n';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
-import type { FamilyCard } from './types';
+import type { FamilyCard } from '@server/modules/cards/schemas';
 
 /** Records who received a printed card, and on which day (today unless changed). */
 export function HandoverDialog({

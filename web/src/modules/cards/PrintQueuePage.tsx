@@ -31,7 +31,7 @@ import { ReissueFlagged } from './ReissueFlagged';
 import { downloadPdf } from './download';
 import { HandoverDialog } from './HandoverDialog';
 import { s } from './strings';
-import type { FamilyCard, Layout, PrintBatch, PrintState, QueuePage } from './types';
+import type { FamilyCard, Layout, PrintBatch, PrintState, QueuePage } from '@server/modules/cards/schemas';
 
 const q = s.queue;
 type Tab = PrintState | 'ALL' | 'PERLU_CETAK_ULANG';

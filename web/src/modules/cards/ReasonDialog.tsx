@@ -4,6 +4,8 @@ import { t } from '../../shared/i18n';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
 
+type Reason = keyof typeof s.reason;
+
 /**
  * The confirmation for reissuing or revoking a card: a reason from the
  * stable list and a note, both required. Nothing is sent until confirmed.
@@ -21,7 +23,7 @@ export function ReasonDialog({
   opened: boolean;
   title: string;
   intro: string;
-  reasons: readonly string[];
+  reasons: readonly Reason[];
   confirmLabel: string;
   danger?: boolean;
   onClose: () => void;
@@ -67,7 +69,7 @@ export function ReasonDialog({
           <Select
             label={s.family.reasonLabel}
             required
-            data={reasons.map((r) => ({ value: r, label: s.reason[r] ?? r }))}
+            data={reasons.map((r) => ({ value: r, label: s.reason[r] }))}
             value={reason}
             onChange={setReason}
             data-testid="reason-select"

@@ -8,7 +8,7 @@ import { useApi } from '../../shared/useApi';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { s } from './strings';
-import type { AreaTree, FlaggedSummary, ReissueFlaggedResult } from './types';
+import type { AreaTree, FlaggedSummary, ReissueFlaggedResult } from '@server/modules/cards/schemas';
 
 const q = s.queue;
 

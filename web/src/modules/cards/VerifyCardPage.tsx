@@ -8,7 +8,7 @@ import { formatDate } from '../../shared/format';
 import { Field, FieldGrid } from '../../shared/ui/Field';
 import { PublicCheckFrame, VerificationCodeInput } from '../access/PublicCheckFrame';
 import { s } from './strings';
-import type { Verification } from './types';
+import type { Verification } from '@server/modules/cards/schemas';
 
 const v = s.verify;
 

@@ -1,3 +1,5 @@
+import { PRINT_STATE_LABEL, REASON_LABEL, STATUS_LABEL } from '@server/modules/cards/labels';
+
 /** Text of the family card pages (KS-NIK): search, family card, print queue, public verification. */
 export const s = {
   nav: {
@@ -7,26 +9,10 @@ export const s = {
     print: 'Antrean cetak kartu',
     printDescription: 'Pilih kartu yang akan dicetak, unduh satu PDF, catat batch cetak dan penyerahan kartu.',
   },
-  status: {
-    ACTIVE: 'Aktif',
-    REPLACED: 'Sudah diganti',
-    REVOKED: 'Dicabut',
-  } as Record<string, string>,
-  printState: {
-    BELUM_CETAK: 'Belum dicetak',
-    SUDAH_CETAK: 'Sudah dicetak',
-    SUDAH_DISERAHKAN: 'Sudah diserahkan',
-  } as Record<string, string>,
-  reason: {
-    BARU: 'Penerbitan pertama',
-    HILANG: 'Kartu hilang',
-    RUSAK: 'Kartu rusak',
-    PERUBAHAN_DATA: 'Perubahan data keluarga',
-    KELUARGA_PINDAH: 'Keluarga pindah ke luar daerah',
-    TIDAK_MEMENUHI_SYARAT: 'Tidak lagi memenuhi syarat kepesertaan',
-    DATA_TIDAK_SAH: 'Diterbitkan atas data yang tidak sah',
-    LAINNYA: 'Alasan lain',
-  } as Record<string, string>,
+  // Statuses, print states and reasons are named once, with the server (src/modules/cards/labels.ts).
+  status: STATUS_LABEL,
+  printState: PRINT_STATE_LABEL,
+  reason: REASON_LABEL,
   layout: { CARD: 'Ukuran kartu (depan–belakang)', A4: 'Lembar A4 (8 kartu per lembar)' },
   layoutShort: { CARD: 'Ukuran kartu', A4: 'A4' },
   pending: 'Menunggu perekaman e-KTP',
