@@ -35,9 +35,12 @@ export interface AgreementRow {
 
 const d = (c: string) => `to_char(${c}, 'YYYY-MM-DD')`;
 
-/** The SQL condition "agreement a is in force on date $n" (kept equal to rules/agreement.ts inForce). */
-export const IN_FORCE = (alias: string, param: string) =>
-  `(${alias}.valid_from <= ${param}::date AND ${alias}.valid_to >= ${param}::date AND (${alias}.terminated_on IS NULL OR ${param}::date < ${alias}.terminated_on))`;
+/**
+ * "Agreement in force" is owned here, in SQL by facility_agreements_in_force (migration 0024, kept equal to
+ * rules/agreement.ts inForce). PARTNER(code, param): facility `code` has an agreement in force on date `param`.
+ */
+const PARTNER = (code: string, param: string) =>
+  `EXISTS (SELECT 1 FROM facility_agreements_in_force(${param}::date) a WHERE a.facility_code = ${code})`;
 
 export async function upsertFacilities(q: Queryable, rows: FacilityRecord[]): Promise<void> {
   const col = <K extends keyof FacilityRecord>(k: K) => rows.map((r) => r[k]);
@@ -85,7 +88,7 @@ export async function listFacilities(q: Queryable, date: string, f: FacilityFilt
   const r = await q.query<FacilityRow>(
     `SELECT * FROM (
        SELECT f.code, f.name, f.level, f.kind, f.class, f.ownership, f.location, f.is_rsud, f.village_code, f.address, f.phone,
-              EXISTS (SELECT 1 FROM facility_agreement a WHERE a.facility_code = f.code AND ${IN_FORCE('a', '$1')}) AS partner
+              ${PARTNER('f.code', '$1')} AS partner
        FROM facility f ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ) x ${f.partner === undefined ? '' : `WHERE x.partner = ${f.partner ? 'true' : 'false'}`}
      ORDER BY x.level DESC, x.name, x.code`,
@@ -97,7 +100,7 @@ export async function listFacilities(q: Queryable, date: string, f: FacilityFilt
 export async function getFacility(q: Queryable, code: string, date: string): Promise<FacilityRow | null> {
   const r = await q.query<FacilityRow>(
     `SELECT f.code, f.name, f.level, f.kind, f.class, f.ownership, f.location, f.is_rsud, f.village_code, f.address, f.phone,
-            EXISTS (SELECT 1 FROM facility_agreement a WHERE a.facility_code = f.code AND ${IN_FORCE('a', '$2')}) AS partner
+            ${PARTNER('f.code', '$2')} AS partner
      FROM facility f WHERE f.code = $1`,
     [code, date],
   );
@@ -126,8 +129,9 @@ export async function getAgreement(q: Queryable, id: number, forUpdate = false):
 
 export async function expiringAgreements(q: Queryable, today: string, horizon: string): Promise<AgreementRow[]> {
   const r = await q.query<AgreementRow>(
-    `SELECT ${AGREEMENT_COLS} FROM facility_agreement a JOIN facility f ON f.code = a.facility_code
-     WHERE ${IN_FORCE('a', '$1')} AND a.terminated_on IS NULL AND a.valid_to <= $2::date
+    `SELECT ${AGREEMENT_COLS} FROM facility_agreements_in_force($1::date) i JOIN facility_agreement a ON a.id = i.id
+       JOIN facility f ON f.code = a.facility_code
+     WHERE a.terminated_on IS NULL AND a.valid_to <= $2::date
        -- a renewal already signed that starts by the day after the end means the facility stays covered
        AND NOT EXISTS (SELECT 1 FROM facility_agreement n WHERE n.facility_code = a.facility_code AND n.id <> a.id
                        AND n.status = 'ACTIVE' AND n.valid_from <= a.valid_to + 1 AND n.valid_to > a.valid_to)
@@ -137,16 +141,38 @@ export async function expiringAgreements(q: Queryable, today: string, horizon: s
   return r.rows;
 }
 
-export async function agreementsInForce(
-  q: Queryable,
-  code: string,
-  date: string,
-): Promise<{ id: string; services: string[] }[]> {
-  const r = await q.query<{ id: string; services: string[] }>(
-    `SELECT a.id, a.services FROM facility_agreement a WHERE a.facility_code = $1 AND ${IN_FORCE('a', '$2')}`,
+/** An agreement in force on a date: what another module may know of it. */
+export interface AgreementInForce {
+  id: string;
+  number: string;
+  services: string[];
+  validFrom: string;
+  validTo: string;
+}
+
+/** The agreements of facility `code` in force on `date`, the latest ending first. */
+export async function agreementsInForce(q: Queryable, code: string, date: string): Promise<AgreementInForce[]> {
+  const r = await q.query<AgreementInForce>(
+    `SELECT a.id, a.number, a.services, ${d('a.valid_from')} AS "validFrom", ${d('a.valid_to')} AS "validTo"
+     FROM facility_agreements_in_force($2::date) a WHERE a.facility_code = $1 ORDER BY a.valid_to DESC, a.id DESC`,
     [code, date],
   );
   return r.rows;
+}
+
+/** The number of the agreement of `code` in force on `date` that covers one of `services` (the latest ending), or null. */
+export async function agreementCovering(
+  q: Queryable,
+  code: string,
+  date: string,
+  services: readonly string[],
+): Promise<string | null> {
+  const r = await q.query<{ number: string }>(
+    `SELECT a.number FROM facility_agreements_in_force($2::date) a
+     WHERE a.facility_code = $1 AND a.services && $3::text[] ORDER BY a.valid_to DESC LIMIT 1`,
+    [code, date, services],
+  );
+  return r.rows[0]?.number ?? null;
 }
 
 export async function insertAgreement(
@@ -226,10 +252,7 @@ export async function bedBoard(
   f: { location?: string; codes?: string[] },
 ): Promise<BedRow[]> {
   const params: unknown[] = [date];
-  const where = [
-    `f.level = 'PPK2'`,
-    `EXISTS (SELECT 1 FROM facility_agreement a WHERE a.facility_code = f.code AND ${IN_FORCE('a', '$1')})`,
-  ];
+  const where = [`f.level = 'PPK2'`, PARTNER('f.code', '$1')];
   if (f.location) {
     params.push(f.location);
     where.push(`f.location = $${params.length}`);
@@ -335,9 +358,7 @@ export async function monthlyForPeriod(q: Queryable, period: string, lastDay: st
        (SELECT row_to_json(x) FROM (SELECT ${MONTHLY_COLS} FROM monthly_report m WHERE m.facility_code = f.code AND m.period = $1) x) AS report
      FROM facility f
      WHERE f.level = 'PPK2'
-       AND EXISTS (SELECT 1 FROM facility_agreement a WHERE a.facility_code = f.code
-                   AND a.valid_from <= $2::date AND a.valid_to >= ($1 || '-01')::date
-                   AND (a.terminated_on IS NULL OR a.terminated_on > ($1 || '-01')::date))
+       AND EXISTS (SELECT 1 FROM facility_agreements_in_force(($1 || '-01')::date, $2::date) a WHERE a.facility_code = f.code)
      ORDER BY f.name`,
     [period, lastDay],
   );

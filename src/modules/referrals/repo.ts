@@ -9,10 +9,8 @@ import type { Kind, Status } from './rules/referral.js';
  * sees referrals from or to itself.
  */
 
-/** The agreement contract of the facilities registry: in force on d when valid_from <= d <= valid_to and not terminated on or before d. */
-const IN_FORCE = `EXISTS (SELECT 1 FROM facility_agreement a WHERE a.facility_code = f.code AND a.valid_from <= $1::date AND a.valid_to >= $1::date
-  AND (a.terminated_on IS NULL OR $1::date < a.terminated_on))`;
-const FREE_BEDS = `(SELECT b.class3_available FROM bed_report b WHERE b.facility_code = f.code ORDER BY b.reported_at DESC, b.id DESC LIMIT 1)`;
+/** A partner on $1: the facilities module owns "agreement in force" (its SQL function, migration 0024). */
+const IN_FORCE = `EXISTS (SELECT 1 FROM facility_agreements_in_force($1::date) a WHERE a.facility_code = f.code)`;
 
 export interface FacilityInfo {
   code: string;
@@ -27,8 +25,11 @@ export interface FacilityInfo {
 }
 
 const FACILITY_COLS = `f.code, f.name, f.level, f.location, f.village_code AS "villageCode", f.address,
-  ${IN_FORCE} AS partner, ${FREE_BEDS} AS "freeBeds",
-  (SELECT max(b.reported_at) FROM bed_report b WHERE b.facility_code = f.code)::text AS "bedsReportedAt"`;
+  ${IN_FORCE} AS partner, b.class3_available AS "freeBeds", b.reported_at::text AS "bedsReportedAt"`;
+
+/** The latest bed report comes from the facilities module's bed board view (migration 0024); LATERAL keeps it one index probe per facility. */
+const FACILITY_FROM = `facility f
+  LEFT JOIN LATERAL (SELECT * FROM facility_latest_bed_report b WHERE b.facility_code = f.code) b ON true`;
 
 function facility(r: FacilityInfo): FacilityInfo {
   return {
@@ -39,14 +40,17 @@ function facility(r: FacilityInfo): FacilityInfo {
 }
 
 export async function facilityInfo(q: Queryable, code: string, date: string): Promise<FacilityInfo | null> {
-  const r = await q.query<FacilityInfo>(`SELECT ${FACILITY_COLS} FROM facility f WHERE f.code = $2`, [date, code]);
+  const r = await q.query<FacilityInfo>(`SELECT ${FACILITY_COLS} FROM ${FACILITY_FROM} WHERE f.code = $2`, [
+    date,
+    code,
+  ]);
   return r.rows[0] ? facility(r.rows[0]) : null;
 }
 
 /** Hospitals a referral may go to: partners in force (every hospital when `all`). */
 export async function hospitals(q: Queryable, date: string, all: boolean): Promise<FacilityInfo[]> {
   const r = await q.query<FacilityInfo>(
-    `SELECT ${FACILITY_COLS} FROM facility f WHERE f.level = 'PPK2' ${all ? '' : `AND ${IN_FORCE}`}`,
+    `SELECT ${FACILITY_COLS} FROM ${FACILITY_FROM} WHERE f.level = 'PPK2' ${all ? '' : `AND ${IN_FORCE}`}`,
     [date],
   );
   return r.rows.map(facility);
