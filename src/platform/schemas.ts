@@ -48,3 +48,16 @@ export function optionalText(max: number) {
 
 /** The answer of a route that only confirms. */
 export const ok = z.object({ ok: z.literal(true) });
+
+/**
+ * An instant (a timestamptz column) as the JSON carries it: ISO 8601 in UTC, as `Date.toISOString()`
+ * writes it. The database hands back a Date; the response schema checks a string, so a service turns
+ * the one into the other with `instantOf` (the JSON is the same as before).
+ */
+export const instant = z.string();
+
+export function instantOf(d: Date): string;
+export function instantOf(d: Date | null): string | null;
+export function instantOf(d: Date | null): string | null {
+  return d ? new Date(d).toISOString() : null;
+}

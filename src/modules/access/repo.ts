@@ -1,5 +1,7 @@
 import type { Queryable } from '../../platform/db/index.js';
 import type { Role } from '../../platform/http/permissions.js';
+import { instantOf } from '../../platform/schemas.js';
+import type { TokenRow as TokenListRow, UserRow as UserListRow } from './schemas.js';
 
 export interface UserRow {
   id: number;
@@ -39,12 +41,18 @@ export async function insertUser(
   return r.rows[0]!.id;
 }
 
-export async function listUsers(q: Queryable) {
+/** Every account, as the plain list shows it (instants as ISO strings, the form the API sends). */
+export async function listUsers(q: Queryable): Promise<UserListRow[]> {
   const r = await q.query<Omit<UserRow, 'password_hash'> & { created_at: Date }>(
     `SELECT id, username, full_name, role, facility_code, must_change_password, failed_logins, locked_until, disabled_at, created_at
      FROM app_user ORDER BY username`,
   );
-  return r.rows;
+  return r.rows.map((u) => ({
+    ...u,
+    locked_until: instantOf(u.locked_until),
+    disabled_at: instantOf(u.disabled_at),
+    created_at: instantOf(u.created_at),
+  }));
 }
 
 /**
@@ -141,12 +149,25 @@ export async function findToken(q: Queryable, tokenHash: string) {
   return r.rows[0] ?? null;
 }
 
-export async function listTokens(q: Queryable) {
-  const r = await q.query(
+export async function listTokens(q: Queryable): Promise<TokenListRow[]> {
+  const r = await q.query<{
+    id: number;
+    username: string;
+    prefix: string;
+    label: string;
+    created_at: Date;
+    last_used_at: Date | null;
+    revoked_at: Date | null;
+  }>(
     `SELECT t.id, u.username, t.prefix, t.label, t.created_at, t.last_used_at, t.revoked_at
      FROM api_token t JOIN app_user u ON u.id = t.user_id ORDER BY t.created_at DESC`,
   );
-  return r.rows;
+  return r.rows.map((t) => ({
+    ...t,
+    created_at: instantOf(t.created_at),
+    last_used_at: instantOf(t.last_used_at),
+    revoked_at: instantOf(t.revoked_at),
+  }));
 }
 
 /** Returns the token's user, or null when there is no such live token. */

@@ -1,26 +1,29 @@
-import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import { SESSION_COOKIE } from '../../platform/http/app.js';
+import { requireActor } from '../../platform/http/actor.js';
 import { unauthenticated } from '../../platform/http/errors.js';
-import { ROLES, permissionsOf } from '../../platform/http/permissions.js';
+import { permissionsOf } from '../../platform/http/permissions.js';
+import {
+  createdToken,
+  createdUser,
+  createTokenBody,
+  createUserBody,
+  csrfAnswer,
+  idParams,
+  loginBody,
+  me,
+  ok,
+  passwordBody,
+  passwordReset,
+  tokenList,
+  userList,
+} from './schemas.js';
 import type { AccessService } from './service.js';
-
-const me = z.object({
-  id: z.number(),
-  username: z.string(),
-  role: z.enum(ROLES),
-  facilityCode: z.string().nullable(),
-  mustChangePassword: z.boolean(),
-  permissions: z.array(z.string()),
-});
 
 export function accessRoutes(app: App, access: AccessService, opts: { secureCookies: boolean; sessionHours: number }) {
   app.get(
     '/api/v1/auth/csrf',
-    {
-      config: { permission: 'public' },
-      schema: { tags: ['auth'], response: { 200: z.object({ token: z.string() }) } },
-    },
+    { config: { permission: 'public' }, schema: { tags: ['auth'], response: { 200: csrfAnswer } } },
     async (_req, reply) => ({ token: reply.generateCsrf() }),
   );
 
@@ -28,11 +31,7 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
     '/api/v1/auth/login',
     {
       config: { permission: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
-        response: { 200: me },
-      },
+      schema: { tags: ['auth'], body: loginBody, response: { 200: me } },
     },
     async (req, reply) => {
       const { sessionId, user } = await access.login(req.body.username, req.body.password, req.ip);
@@ -50,11 +49,14 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { permission: 'authenticated', duringPasswordChange: true }, schema: { tags: ['auth'] } },
+    {
+      config: { permission: 'authenticated', duringPasswordChange: true },
+      schema: { tags: ['auth'], response: { 200: ok } },
+    },
     async (req, reply) => {
-      if (req.sessionId) await access.logout(req.sessionId, req.ctx.actor!.id);
+      if (req.sessionId) await access.logout(req.sessionId, requireActor().id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -65,7 +67,7 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
       schema: { tags: ['auth'], response: { 200: me } },
     },
     async (req) => {
-      const actor = await access.resolve(req.ctx.actor!.via === 'token' ? 'token' : 'session', secretOf(req));
+      const actor = await access.resolve(requireActor().via === 'token' ? 'token' : 'session', secretOf(req));
       if (!actor) throw unauthenticated();
       return {
         id: actor.id,
@@ -86,39 +88,30 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
         duringPasswordChange: true,
         rateLimit: { max: 10, timeWindow: '1 minute' },
       },
-      schema: {
-        tags: ['auth'],
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
-      },
+      schema: { tags: ['auth'], body: passwordBody, response: { 200: ok } },
     },
     async (req) => {
       await access.changePassword(
-        req.ctx.actor!.id,
+        requireActor().id,
         req.body.currentPassword,
         req.body.newPassword,
         req.sessionId ?? null,
       );
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
-  app.get('/api/v1/users', { config: { permission: 'users.manage' }, schema: { tags: ['users'] } }, async () => ({
-    users: await access.listUsers(),
-  }));
+  app.get(
+    '/api/v1/users',
+    { config: { permission: 'users.manage' }, schema: { tags: ['users'], response: { 200: userList } } },
+    async () => ({ users: await access.listUsers() }),
+  );
 
   app.post(
     '/api/v1/users',
     {
       config: { permission: 'users.manage' },
-      schema: {
-        tags: ['users'],
-        body: z.object({
-          username: z.string(),
-          role: z.enum(ROLES),
-          facilityCode: z.string().nullable().optional(),
-          fullName: z.string().max(200).optional(),
-        }),
-      },
+      schema: { tags: ['users'], body: createUserBody, response: { 200: createdUser } },
     },
     async (req) => access.createUser(req.body),
   );
@@ -127,20 +120,22 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
     '/api/v1/users/:id/reset-password',
     {
       config: { permission: 'users.manage' },
-      schema: { tags: ['users'], params: z.object({ id: z.coerce.number().int() }) },
+      schema: { tags: ['users'], params: idParams, response: { 200: passwordReset } },
     },
     async (req) => access.resetPassword(req.params.id),
   );
 
-  app.get('/api/v1/tokens', { config: { permission: 'tokens.manage' }, schema: { tags: ['users'] } }, async () => ({
-    tokens: await access.listTokens(),
-  }));
+  app.get(
+    '/api/v1/tokens',
+    { config: { permission: 'tokens.manage' }, schema: { tags: ['users'], response: { 200: tokenList } } },
+    async () => ({ tokens: await access.listTokens() }),
+  );
 
   app.post(
     '/api/v1/tokens',
     {
       config: { permission: 'tokens.manage' },
-      schema: { tags: ['users'], body: z.object({ username: z.string(), label: z.string().max(100).optional() }) },
+      schema: { tags: ['users'], body: createTokenBody, response: { 200: createdToken } },
     },
     async (req) => access.createToken(req.body.username, req.body.label),
   );
@@ -149,11 +144,11 @@ export function accessRoutes(app: App, access: AccessService, opts: { secureCook
     '/api/v1/tokens/:id',
     {
       config: { permission: 'tokens.manage' },
-      schema: { tags: ['users'], params: z.object({ id: z.coerce.number().int() }) },
+      schema: { tags: ['users'], params: idParams, response: { 200: ok } },
     },
     async (req) => {
       await access.revokeToken(req.params.id);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

@@ -6,6 +6,7 @@ import { currentContext, type Actor } from '../../platform/http/context.js';
 import { AppError, conflict, invalid, notFound, unauthenticated } from '../../platform/http/errors.js';
 import { FACILITY_ROLES, ROLES, type Role } from '../../platform/http/permissions.js';
 import { createCredentialCache } from './credential-cache.js';
+import type { CreateUserInput } from './schemas.js';
 import * as repo from './repo.js';
 import {
   TOKEN_PREFIX,
@@ -33,12 +34,8 @@ export function createAccessService(
   // A hash to compare against when the user does not exist, so timing does not reveal usernames.
   const dummyHash = argon2.hash('jamkesda-dummy-password', ARGON);
 
-  async function createUser(input: {
-    username: string;
-    role: string;
-    facilityCode?: string | null;
-    fullName?: string;
-  }) {
+  /** The route's body, or the CLI's typed-in role (checked here, so both get the same words). */
+  async function createUser(input: Omit<CreateUserInput, 'role'> & { role: string }) {
     const username = input.username.trim().toLowerCase();
     if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
       throw invalid(

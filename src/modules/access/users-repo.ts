@@ -1,5 +1,7 @@
 import type { Queryable } from '../../platform/db/index.js';
 import type { Role } from '../../platform/http/permissions.js';
+import { instantOf } from '../../platform/schemas.js';
+import type { AdminUser } from './schemas.js';
 
 /** An account as the administrator manages it (no password hash). */
 export interface AdminUserRow {
@@ -22,7 +24,7 @@ const COLS = `u.id, u.username, u.full_name, u.nip, u.position, u.role, u.facili
   u.must_change_password, u.failed_logins, u.locked_until, u.disabled_at, u.created_at`;
 
 /** Accounts, optionally searched by username, full name, NIP or facility (code or name). */
-export async function searchUsers(q: Queryable, text: string | null): Promise<AdminUserRow[]> {
+export async function searchUsers(q: Queryable, text: string | null): Promise<AdminUser[]> {
   const like = text ? `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const r = await q.query<AdminUserRow>(
     `SELECT ${COLS} FROM app_user u LEFT JOIN facility f ON f.code = u.facility_code
@@ -31,7 +33,12 @@ export async function searchUsers(q: Queryable, text: string | null): Promise<Ad
      ORDER BY u.disabled_at IS NOT NULL, u.username`,
     [like],
   );
-  return r.rows;
+  return r.rows.map((u) => ({
+    ...u,
+    locked_until: instantOf(u.locked_until),
+    disabled_at: instantOf(u.disabled_at),
+    created_at: instantOf(u.created_at),
+  }));
 }
 
 export async function lockUser(q: Queryable, id: number): Promise<AdminUserRow | null> {

@@ -1,9 +1,17 @@
-import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
-import { ROLES } from '../../platform/http/permissions.js';
+import { requireActor } from '../../platform/http/actor.js';
+import {
+  accountEdit,
+  accountEdited,
+  deactivateBody,
+  deactivated,
+  idParams,
+  reactivated,
+  userSearch,
+  userSearchQuery,
+} from './schemas.js';
 import type { UserAdmin } from './users.js';
 
-const id = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['users'];
 
 /** The administrator's account management (search, role, facility, signer profile, deactivation). */
@@ -12,7 +20,7 @@ export function userAdminRoutes(app: App, users: UserAdmin) {
     '/api/v1/users/search',
     {
       config: { permission: 'users.manage' },
-      schema: { tags, querystring: z.object({ q: z.string().max(100).optional() }) },
+      schema: { tags, querystring: userSearchQuery, response: { 200: userSearch } },
     },
     async (req) => ({ users: await users.search(req.query.q?.trim() || null) }),
   );
@@ -24,31 +32,26 @@ export function userAdminRoutes(app: App, users: UserAdmin) {
       schema: {
         tags,
         summary: 'Ubah peran, fasilitas atau profil penanda tangan (nama lengkap, NIP, jabatan)',
-        params: id,
-        body: z.object({
-          role: z.enum(ROLES).optional(),
-          facilityCode: z.string().max(40).nullable().optional(),
-          fullName: z.string().max(200).optional(),
-          nip: z.string().max(40).nullable().optional(),
-          position: z.string().max(200).nullable().optional(),
-        }),
+        params: idParams,
+        body: accountEdit,
+        response: { 200: accountEdited },
       },
     },
-    async (req) => users.update(req.ctx.actor!.id, req.params.id, req.body),
+    async (req) => users.update(requireActor().id, req.params.id, req.body),
   );
 
   app.post(
     '/api/v1/users/:id/deactivate',
     {
       config: { permission: 'users.manage' },
-      schema: { tags, params: id, body: z.object({ reason: z.string().max(500) }) },
+      schema: { tags, params: idParams, body: deactivateBody, response: { 200: deactivated } },
     },
-    async (req) => users.deactivate(req.ctx.actor!.id, req.params.id, req.body.reason),
+    async (req) => users.deactivate(requireActor().id, req.params.id, req.body.reason),
   );
 
   app.post(
     '/api/v1/users/:id/reactivate',
-    { config: { permission: 'users.manage' }, schema: { tags, params: id } },
+    { config: { permission: 'users.manage' }, schema: { tags, params: idParams, response: { 200: reactivated } } },
     async (req) => users.reactivate(req.params.id),
   );
 }

@@ -1,18 +1,11 @@
 import type { Db } from '../../platform/db/index.js';
 import { auditInTx } from '../../platform/audit/audit.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
-import { FACILITY_ROLES, type Role } from '../../platform/http/permissions.js';
+import { FACILITY_ROLES } from '../../platform/http/permissions.js';
 import { nipProblem, scopeProblem, selfChangeProblem } from './rules/user-admin.js';
+import type { AccountEdit } from './schemas.js';
 import type { AccessService } from './service.js';
 import * as repo from './users-repo.js';
-
-export interface AccountEdit {
-  role?: Role;
-  facilityCode?: string | null;
-  fullName?: string;
-  nip?: string | null;
-  position?: string | null;
-}
 
 /**
  * The administrator's account management: search, change role, facility and

@@ -21,6 +21,7 @@ import { type RequestContext, runWithContext } from './context.js';
 import { AppError, statusFor } from './errors.js';
 import { installAuth, type AuthResolver } from './auth.js';
 import { loggerOptions } from './logging.js';
+import { health } from './schemas.js';
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
@@ -150,14 +151,18 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   installAuth(app, opts.auth);
 
-  app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await opts.health();
-      return { status: 'ok' };
-    } catch {
-      return reply.status(503).send({ status: 'database unavailable' });
-    }
-  });
+  app.get(
+    '/healthz',
+    { config: { permission: 'public' }, schema: { hide: true, response: { 200: health, 503: health } } },
+    async (_req, reply) => {
+      try {
+        await opts.health();
+        return { status: 'ok' };
+      } catch {
+        return reply.status(503).send({ status: 'database unavailable' });
+      }
+    },
+  );
 
   await app.register(async (api) => {
     await opts.routes(api as App);

@@ -1,26 +1,13 @@
+import { FACILITY_ROLES, ROLES, type Role } from './labels.js';
+
+// The roles and their words live in labels.ts, which the web app shares.
+export { FACILITY_ROLES, ROLES, type Role };
+
 /**
  * Roles of SPEC §2 and what each may do. Routes declare one permission; the
  * auth hook checks it. A deployment may override the table (roles differ
  * between cities) through PERMISSIONS_FILE in a later change; the default is here.
  */
-export const ROLES = [
-  'admin',
-  'kepesertaan',
-  'sjp',
-  'verifikator',
-  'ketua',
-  'bendahara',
-  'puskesmas',
-  'rumahsakit',
-  'dinsos',
-  'dukcapil',
-  'pimpinan',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const FACILITY_ROLES: readonly Role[] = ['puskesmas', 'rumahsakit'];
-
 export const PERMISSIONS = {
   'eligibility.check': ['kepesertaan', 'sjp', 'verifikator', 'puskesmas', 'rumahsakit', 'dinsos'],
   'person.read': ['kepesertaan', 'sjp', 'verifikator', 'dinsos'],
