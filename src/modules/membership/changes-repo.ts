@@ -68,3 +68,19 @@ export async function changesOf(q: Queryable, nik: string): Promise<ChangeRow[]>
   );
   return r.rows;
 }
+
+/**
+ * Appends many MEM-6 changes in one statement inside the caller's transaction (a reviewed import's
+ * approval): `source` names a relation the caller made (a temporary view or table) with the columns
+ * `(ord bigint, nik text, kind text, effective_date date, reason text, source text, source_id bigint,
+ * details jsonb)`; rows are appended in `ord` order. Returns how many.
+ */
+export async function appendChangesFrom(tx: Queryable, source: string, recordedBy: number | null): Promise<number> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(source)) throw new Error(`not a relation name: ${source}`);
+  const r = await tx.query(
+    `INSERT INTO membership_change (nik, kind, effective_date, reason, source, source_id, details, recorded_by)
+     SELECT nik, kind, effective_date, reason, source, source_id, details, $1 FROM ${source} ORDER BY ord`,
+    [recordedBy],
+  );
+  return r.rowCount;
+}

@@ -2,6 +2,7 @@ import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
 import { todayJakarta } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, ruleRefusal } from '../../platform/http/errors.js';
+import { setPersonEndDate } from '../population/index.js';
 import { appendChange, changesOf } from './changes-repo.js';
 import type { Decide } from './eligibility.js';
 import { requireNik } from './eligibility.js';
@@ -34,16 +35,16 @@ export function createChangeService(db: Db, decide: Decide, audit: AuditWriter, 
       if (problem) throw ruleRefusal('CHANGE_REFUSED', problem);
       let details: Record<string, unknown>;
       if (c.kind === 'DEATH') {
-        await tx.query('UPDATE person SET death_date = $2 WHERE nik = $1', [nik, c.effectiveDate]);
+        await setPersonEndDate(tx, nik, 'deathDate', c.effectiveDate);
         details = { deathDate: { before: null, after: c.effectiveDate } };
       } else if (c.kind === 'MOVE_OUT') {
-        await tx.query('UPDATE person SET moved_out_date = $2 WHERE nik = $1', [nik, c.effectiveDate]);
+        await setPersonEndDate(tx, nik, 'movedOutDate', c.effectiveDate);
         details = { movedOutDate: { before: null, after: c.effectiveDate } };
       } else if (c.withdraws === 'DEATH') {
-        await tx.query('UPDATE person SET death_date = NULL WHERE nik = $1', [nik]);
+        await setPersonEndDate(tx, nik, 'deathDate', null);
         details = { deathDate: { before: p.death_date, after: null } };
       } else {
-        await tx.query('UPDATE person SET moved_out_date = NULL WHERE nik = $1', [nik]);
+        await setPersonEndDate(tx, nik, 'movedOutDate', null);
         details = { movedOutDate: { before: p.moved_out_date, after: null } };
       }
       const id = await appendChange(tx, {

@@ -1,5 +1,5 @@
 /** The membership module's public surface: other modules, the CLI and system.ts import only from here. */
-export { appendChange } from './changes-repo.js';
+export { appendChange, appendChangesFrom } from './changes-repo.js';
 export { createChangeService } from './changes.js';
 export { createEligibilityService } from './eligibility.js';
 export type { Decide, EligibilityAnswer, EligibilityService } from './eligibility.js';

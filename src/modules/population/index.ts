@@ -2,6 +2,7 @@
 export { importPopulation } from './import.js';
 export { createPeopleService } from './people.js';
 export { setImportDecision } from './repo.js';
+export { applyPersonChanges, PERSON_COLUMNS, setPersonEndDate } from './register.js';
 export { populationRoutes } from './routes.js';
 export { encodeNik, nikMismatch, parseNik } from './rules/nik.js';
 export type { Sex } from './rules/nik.js';

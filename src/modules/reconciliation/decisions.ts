@@ -1,12 +1,13 @@
 import { auditInTx } from '../../platform/audit/audit.js';
 import { bulkSessionSettings } from '../../platform/db/bulk.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
-import { currentContext } from '../../platform/http/context.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import { setImportDecision as setJknImportDecision } from '../jkn/index.js';
 import { setImportDecision as setPopulationImportDecision } from '../population/index.js';
 import { applyJknItems, JKN_DETAILS } from './jkn-changes.js';
 import { applyPopulationItems, NEW_PERSON_DETAILS } from './population-changes.js';
+import { STATUS_NAME } from './labels.js';
+import { officer } from './officer.js';
 import * as repo from './repo.js';
 import { confirmationProblem } from './rules/guard.js';
 import {
@@ -17,18 +18,6 @@ import {
   type ChangeSetStatus,
   type Selection,
 } from './rules/kinds.js';
-
-export const STATUS_NAME: Record<ChangeSetStatus, string> = {
-  PENDING: 'menunggu keputusan',
-  APPROVED: 'disetujui',
-  PARTIALLY_APPROVED: 'disetujui sebagian',
-  REJECTED: 'ditolak',
-};
-
-function actor() {
-  const a = currentContext()?.actor;
-  return { id: a && a.id > 0 ? a.id : null, username: a?.username ?? null };
-}
 
 type Locked = NonNullable<Awaited<ReturnType<typeof repo.lockChangeSet>>>;
 
@@ -81,7 +70,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
    * import (applied when anything was approved, else rejected).
    */
   async function settle(tx: Queryable, cs: Locked, note: string | null) {
-    const who = actor();
+    const who = officer();
     const c = await repo.refreshCounts(tx, cs.id);
     const status = closingStatus(c);
     if (status === 'PENDING') return { status, ...c };
@@ -100,7 +89,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
   }
 
   async function approve(id: number, input: ApproveInput) {
-    const who = actor();
+    const who = officer();
     const result = await db.tx(async (tx) => {
       const cs = await open(tx, id);
       const sel = await selectionOf(tx, cs, input);
@@ -171,7 +160,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
 
   /** Declines the selection only; the rest stays open for another day. */
   async function decline(id: number, input: Selection & { note?: string }) {
-    const who = actor();
+    const who = officer();
     return db.tx(async (tx) => {
       const cs = await open(tx, id);
       const sel = await selectionOf(tx, cs, input);
@@ -216,7 +205,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
   async function reject(id: number, reason: string) {
     const problem = rejectionProblem(reason ?? '');
     if (problem) throw invalid('REASON_REQUIRED', problem);
-    const who = actor();
+    const who = officer();
     return db.tx(async (tx) => {
       const cs = await open(tx, id);
       const round = await repo.nextRound(tx, id);

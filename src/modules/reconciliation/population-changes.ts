@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { applyPersonChanges, PERSON_COLUMNS } from '../population/index.js';
 
 /**
  * The population side of MEM-7, set-based: one pass of the staged snapshot
@@ -6,23 +7,8 @@ import type { Queryable } from '../../platform/db/index.js';
  * applies the approved items in a few statements. Nothing here loops over rows.
  */
 
-/** person's data columns with their SQL types, in the stage's order. */
-const COLUMNS = [
-  ['no_kk', 'text'],
-  ['name', 'text'],
-  ['sex', 'text'],
-  ['birth_place', 'text'],
-  ['birth_date', 'date'],
-  ['relation', 'text'],
-  ['address', 'text'],
-  ['rt', 'text'],
-  ['rw', 'text'],
-  ['village_code', 'text'],
-  ['ektp_recorded', 'boolean'],
-  ['death_date', 'date'],
-  ['moved_out_date', 'date'],
-] as const;
-const NAMES = COLUMNS.map((c) => c[0]);
+/** person's data columns, in the stage's order (the stage has the register's columns). */
+const NAMES = PERSON_COLUMNS.map((c) => c[0]);
 
 const obj = (alias: string, cols: readonly string[]) =>
   `jsonb_build_object(${cols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
@@ -122,18 +108,13 @@ async function markStale(tx: Queryable, changeSetId: number, round: number) {
   return r.rowCount;
 }
 
-const RECORD_TYPE = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
-const SET_FROM_AFTER = COLUMNS.map(
-  ([c, t]) =>
-    `${c} = CASE WHEN a.v ? '${c}' THEN ${t === 'text' ? `a.v->>'${c}'` : `(a.v->>'${c}')::${t}`} ELSE p.${c} END`,
-).join(',\n  ');
-
 /**
- * Applies the items of a set approved in decision round $4 to `person`
- * ($2 = as-of, $3 = import): new people inserted (a move-in resident from the
- * as-of date), the fields of every other approved item set. Items approved in
- * earlier rounds were applied then; declined and undecided items leave their
- * person as it is.
+ * Applies the items of a set approved in decision round `round` to the register
+ * through the population module, in this transaction: new people added (a
+ * move-in resident from the as-of date), the fields of every other approved
+ * item set. Items approved in earlier rounds were applied then; declined and
+ * undecided items leave their person as it is. The two temporary views read
+ * the items where they lie (no copy), after the stale ones are marked.
  */
 export async function applyPopulationItems(
   tx: Queryable,
@@ -143,30 +124,24 @@ export async function applyPopulationItems(
   round: number,
 ) {
   const stale = await markStale(tx, changeSetId, round);
-  const inserted = await tx.query(
-    `INSERT INTO person (nik, ${NAMES.join(', ')}, first_seen_as_of, data_as_of, import_id, import_line, resident_from)
-     SELECT i.nik, ${NAMES.map((c) => `r.${c}`).join(', ')}, $2::date, $2::date, $3::bigint, i.line_no,
-            CASE WHEN i.kind = 'MOVE_IN' THEN $2::date END
-     FROM reconciliation_item i CROSS JOIN LATERAL jsonb_to_record(i.after) AS r(${RECORD_TYPE})
-     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.decision_round = $4 AND i.kind IN ('BIRTH', 'MOVE_IN')`,
-    [changeSetId, asOf, importId, round],
+  // Views take no parameters: both numbers are integers the service read from the database.
+  const approved = `i.change_set_id = ${Math.trunc(changeSetId)} AND i.decision = 'APPROVED' AND i.decision_round = ${Math.trunc(round)}`;
+  await tx.exec(`CREATE OR REPLACE TEMP VIEW reconciliation_new_people AS
+      SELECT i.nik, i.line_no, i.kind = 'MOVE_IN' AS moved_in, i.after
+      FROM reconciliation_item i WHERE ${approved} AND i.kind IN ('BIRTH', 'MOVE_IN');
+    CREATE OR REPLACE TEMP VIEW reconciliation_person_changes AS
+      SELECT i.nik, jsonb_object_agg(e.key, e.value) AS fields, max(i.line_no) AS line_no
+      FROM reconciliation_item i CROSS JOIN LATERAL jsonb_each(i.after) e
+      WHERE ${approved} AND i.kind NOT IN ('BIRTH', 'MOVE_IN')
+      GROUP BY i.nik`);
+  const applied = await applyPersonChanges(
+    tx,
+    { newPeople: 'reconciliation_new_people', changed: 'reconciliation_person_changes' },
+    asOf,
+    importId,
   );
-  const updated = await tx.query(
-    `WITH a AS (
-       SELECT i.nik, jsonb_object_agg(e.key, e.value) AS v, max(i.line_no) AS line_no
-       FROM reconciliation_item i CROSS JOIN LATERAL jsonb_each(i.after) e
-       WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.decision_round = $4 AND i.kind NOT IN ('BIRTH', 'MOVE_IN')
-       GROUP BY i.nik
-     )
-     UPDATE person p SET
-       ${SET_FROM_AFTER},
-       data_as_of = CASE WHEN a.line_no IS NULL THEN p.data_as_of ELSE $2::date END,
-       import_id = CASE WHEN a.line_no IS NULL THEN p.import_id ELSE $3::bigint END,
-       import_line = coalesce(a.line_no, p.import_line)
-     FROM a WHERE p.nik = a.nik`,
-    [changeSetId, asOf, importId, round],
-  );
-  return { inserted: inserted.rowCount, updated: updated.rowCount, stale };
+  await tx.exec('DROP VIEW reconciliation_new_people; DROP VIEW reconciliation_person_changes');
+  return { ...applied, stale };
 }
 
 /** What a new person's history row keeps: the family and village they joined, no more. */

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { appendChangesFrom } from '../membership/index.js';
 import type { GuardFigures } from './rules/guard.js';
 import type { ChangeSetKind, ChangeSetStatus } from './rules/kinds.js';
 
@@ -222,7 +223,12 @@ export async function addNote(q: Queryable, id: number, note: string) {
   );
 }
 
-/** Approved items as MEM-6 history rows (`details` per kind: see the *-changes.ts files). */
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Approved items of a decision round as MEM-6 history rows, written by the membership module in this
+ * transaction from a temporary view over the items (`details` per kind: see the *-changes.ts files).
+ */
 export async function appendMembershipChanges(
   q: Queryable,
   id: number,
@@ -231,15 +237,16 @@ export async function appendMembershipChanges(
   recordedBy: number | null,
   round: number,
 ) {
-  const r = await q.query(
-    `INSERT INTO membership_change (nik, kind, effective_date, reason, source, source_id, details, recorded_by)
-     SELECT i.nik, m.change_kind, i.effective_date, m.reason, 'RECONCILIATION', i.change_set_id, ${detailsSql}, $5
-     FROM reconciliation_item i JOIN unnest($2::text[], $3::text[], $4::text[]) AS m(item_kind, change_kind, reason) ON m.item_kind = i.kind
-     WHERE i.change_set_id = $1 AND i.decision = 'APPROVED' AND i.decision_round = $6
-     ORDER BY i.id`,
-    [id, ...map, recordedBy, round],
-  );
-  return r.rowCount;
+  // A view takes no parameters: the numbers are integers read from the database, the texts this module's own (rules/kinds.ts).
+  const rows = map[0].map((kind, n) => `(${literal(kind)}, ${literal(map[1][n]!)}, ${literal(map[2][n]!)})`);
+  await q.exec(`CREATE OR REPLACE TEMP VIEW reconciliation_membership_changes AS
+    SELECT i.id AS ord, i.nik, m.change_kind AS kind, i.effective_date, m.reason, 'RECONCILIATION'::text AS source,
+           i.change_set_id AS source_id, ${detailsSql} AS details
+    FROM reconciliation_item i JOIN (VALUES ${rows.join(', ')}) AS m(item_kind, change_kind, reason) ON m.item_kind = i.kind
+    WHERE i.change_set_id = ${Math.trunc(id)} AND i.decision = 'APPROVED' AND i.decision_round = ${Math.trunc(round)}`);
+  const n = await appendChangesFrom(q, 'reconciliation_membership_changes', recordedBy);
+  await q.exec('DROP VIEW reconciliation_membership_changes');
+  return n;
 }
 
 export async function pendingOf(q: Queryable, kind: ChangeSetKind) {

@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
-import { currentContext } from '../../platform/http/context.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import type { ReviewInput, ReviewOutcome } from '../../platform/ingest/snapshot-import.js';
 import type { AreaService } from '../areas/index.js';
@@ -10,6 +9,8 @@ import { settingsOn, type SettingsService } from '../membership/index.js';
 import { createDecisions } from './decisions.js';
 import { openMemberships, proposeJknItems } from './jkn-changes.js';
 import { activeResidents, proposePopulationItems } from './population-changes.js';
+import { DATA_NAME } from './labels.js';
+import { officer } from './officer.js';
 import * as repo from './repo.js';
 import { assessChangeSet, DEFAULT_GUARD_LIMITS, refusalMessage, type GuardLimits } from './rules/guard.js';
 import {
@@ -23,13 +24,7 @@ import {
 } from './rules/kinds.js';
 import { writeChangeSetXlsx } from './xlsx.js';
 
-const KIND_NAME: Record<ChangeSetKind, string> = { population: 'penduduk', jkn: 'JKN' };
 const DECISIONS = ['PENDING', 'APPROVED', 'DECLINED', 'STALE'];
-
-function actor() {
-  const a = currentContext()?.actor;
-  return { id: a && a.id > 0 ? a.id : null, username: a?.username ?? null };
-}
 
 export interface ItemQuery {
   kind?: string;
@@ -77,7 +72,7 @@ export function createReconciliationService(
       importId: input.importId,
       asOf: input.asOf,
       previousAsOf: input.previousAsOf,
-      createdBy: actor().id,
+      createdBy: officer().id,
     });
     if (kind === 'population') await proposePopulationItems(tx, id, input.asOf, input.previousAsOf);
     else await proposeJknItems(tx, id, input.asOf, await governmentPaid(tx, input.asOf));
@@ -144,7 +139,7 @@ export function createReconciliationService(
     if (p) {
       throw conflict(
         'CHANGE_SET_PENDING',
-        `Daftar perubahan #${p.id} dari impor data ${KIND_NAME[kind]} tanggal ${p.as_of} (${p.item_count} butir) masih menunggu persetujuan. ` +
+        `Daftar perubahan #${p.id} dari impor data ${DATA_NAME[kind]} tanggal ${p.as_of} (${p.item_count} butir) masih menunggu persetujuan. ` +
           'Putuskan dulu setiap butirnya (setujui atau tidak setujui) di menu Rekonsiliasi, lalu impor lagi.',
       );
     }
@@ -237,7 +232,7 @@ export function createReconciliationService(
 
   function checkFilter(kind: ChangeSetKind, q: ItemQuery): repo.ItemFilter {
     if (q.kind && !isItemKind(kind, q.kind))
-      throw invalid('INVALID_KIND', `Jenis perubahan "${q.kind}" tidak ada pada daftar perubahan ${KIND_NAME[kind]}.`);
+      throw invalid('INVALID_KIND', `Jenis perubahan "${q.kind}" tidak ada pada daftar perubahan ${DATA_NAME[kind]}.`);
     if (q.area && !/^(\d{6}|\d{10}|-)$/.test(q.area)) {
       throw invalid('INVALID_AREA_CODE', 'Wilayah harus kode kecamatan (6 digit) atau kelurahan/desa (10 digit).');
     }

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { describeChange, KIND_LABEL, type ItemKind } from './rules/kinds.js';
+import { KIND_LABEL, STATUS_LABEL, type ChangeSetStatus, type ItemKind } from './labels.js';
+import { describeChange } from './rules/kinds.js';
 import type { ItemFilter, ItemRow } from './repo.js';
 import type { GuardFigures } from './rules/guard.js';
 
@@ -9,12 +10,6 @@ const DECISION_LABEL: Record<string, string> = {
   APPROVED: 'Disetujui',
   DECLINED: 'Tidak disetujui',
   STALE: 'Tidak diterapkan (data sudah berubah)',
-};
-const STATUS_LABEL: Record<string, string> = {
-  PENDING: 'Menunggu keputusan',
-  APPROVED: 'Disetujui',
-  PARTIALLY_APPROVED: 'Disetujui sebagian',
-  REJECTED: 'Ditolak',
 };
 
 interface Header {
@@ -55,7 +50,7 @@ export async function writeChangeSetXlsx(out: Writable, h: Header, chunks: Async
     ['Berkas', h.fileName ?? ''],
     ['Tanggal data', h.asOf],
     ['Dibandingkan dengan data per', h.previousAsOf ?? ''],
-    ['Status', STATUS_LABEL[h.status] ?? h.status],
+    ['Status', STATUS_LABEL[h.status as ChangeSetStatus] ?? h.status],
     ['Diputuskan oleh', h.decidedBy ?? ''],
     ['Waktu keputusan', h.decidedAt ? new Date(h.decidedAt).toISOString() : ''],
     ['Catatan keputusan', h.decisionNote ?? ''],

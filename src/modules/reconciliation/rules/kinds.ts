@@ -5,46 +5,32 @@
  * and ../jkn-changes.ts, and takes its texts from here.
  */
 
-export type ChangeSetKind = 'population' | 'jkn';
+import {
+  ENDED_LABEL,
+  FIELD_LABEL,
+  JKN_KINDS,
+  POPULATION_KINDS,
+  type ChangeSetKind,
+  type ChangeSetStatus,
+  type ItemKind,
+} from '../labels.js';
 
-export const POPULATION_KINDS = [
-  'BIRTH',
-  'MOVE_IN',
-  'DEATH',
-  'MOVE_OUT',
-  'MISSING',
-  'FAMILY_CHANGE',
-  'ADDRESS_CHANGE',
-  'EKTP_RECORDED',
-  'CORRECTION',
-] as const;
-export const JKN_KINDS = ['NEWLY_PBI', 'NO_LONGER_PBI', 'UNKNOWN_NIK', 'OTHER_JKN'] as const;
-
-export type PopulationItemKind = (typeof POPULATION_KINDS)[number];
-export type JknItemKind = (typeof JKN_KINDS)[number];
-export type ItemKind = PopulationItemKind | JknItemKind;
+export {
+  FIELD_LABEL,
+  JKN_KINDS,
+  KIND_LABEL,
+  POPULATION_KINDS,
+  type ChangeSetKind,
+  type ChangeSetStatus,
+  type ItemKind,
+  type JknItemKind,
+  type PopulationItemKind,
+} from '../labels.js';
 
 export const KINDS_OF: Record<ChangeSetKind, readonly ItemKind[]> = { population: POPULATION_KINDS, jkn: JKN_KINDS };
 
 /** The government-paid segments when no program setting says otherwise (contract jkn-membership.md). */
 export const DEFAULT_GOVERNMENT_PAID = ['PBI_APBN', 'PBI_APBD', 'PBPU_PEMDA'] as const;
-
-/** What an item is called on screen and in the download. */
-export const KIND_LABEL: Record<ItemKind, string> = {
-  BIRTH: 'Kelahiran',
-  MOVE_IN: 'Pindah datang',
-  DEATH: 'Meninggal dunia',
-  MOVE_OUT: 'Pindah keluar',
-  MISSING: 'Tidak ada dalam snapshot',
-  FAMILY_CHANGE: 'Perubahan keluarga',
-  ADDRESS_CHANGE: 'Perubahan alamat',
-  EKTP_RECORDED: 'e-KTP terekam',
-  CORRECTION: 'Perbaikan data',
-  NEWLY_PBI: 'Menjadi PBI',
-  NO_LONGER_PBI: 'Tidak lagi PBI',
-  UNKNOWN_NIK: 'NIK tidak dikenal',
-  OTHER_JKN: 'Perubahan JKN lain',
-};
 
 export type MembershipChangeKind =
   | 'BIRTH'
@@ -114,8 +100,6 @@ export function approvesAll(s: Selection): boolean {
   return (s.kinds?.length ?? 0) === 0 && (s.itemIds?.length ?? 0) === 0;
 }
 
-export type ChangeSetStatus = 'PENDING' | 'APPROVED' | 'PARTIALLY_APPROVED' | 'REJECTED';
-
 /**
  * The status a set is left in after a decision (issue 10: partial decisions
  * are not final). While any item is undecided it stays PENDING; once none is,
@@ -139,30 +123,6 @@ export function rejectionProblem(reason: string): string | null {
   return reason.trim().length < 5 ? 'Alasan penolakan wajib diisi (minimal 5 huruf).' : null;
 }
 
-/** Field names of the items' before/after values, as people read them. */
-export const FIELD_LABEL: Record<string, string> = {
-  no_kk: 'No. KK',
-  name: 'Nama',
-  sex: 'Jenis kelamin',
-  birth_place: 'Tempat lahir',
-  birth_date: 'Tanggal lahir',
-  relation: 'Hubungan keluarga',
-  address: 'Alamat',
-  rt: 'RT',
-  rw: 'RW',
-  village_code: 'Kode wilayah',
-  ektp_recorded: 'e-KTP',
-  death_date: 'Tanggal meninggal',
-  moved_out_date: 'Tanggal pindah',
-  card_number: 'No. kartu JKN',
-  segment: 'Segmen',
-  class: 'Kelas',
-  status: 'Status',
-  start_date: 'Tanggal mulai',
-  arrears_months: 'Tunggakan (bulan)',
-  primary_facility: 'Faskes TK 1',
-};
-
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (v === true) return 'Ya';
@@ -175,7 +135,7 @@ export function describeChange(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ): string[] {
-  if (after === null) return ['Tidak lagi ada dalam berkas JKN: periode kepesertaan berakhir'];
+  if (after === null) return [ENDED_LABEL];
   const keys = Object.keys(after).filter((k) => k in FIELD_LABEL);
   if (before === null)
     return keys.filter((k) => after[k] !== null && after[k] !== '').map((k) => `${FIELD_LABEL[k]}: ${show(after[k])}`);
