@@ -227,6 +227,12 @@ export async function insertLetter(
   return Number(r.rows[0]!.id);
 }
 
+/** Who issued a letter (their signature goes on its PDF); null for a letter the system issued. */
+export async function issuerOf(q: Queryable, id: number): Promise<number | null> {
+  const r = await q.query<{ issued_by: number | null }>('SELECT issued_by FROM recommendation WHERE id = $1', [id]);
+  return r.rows[0]?.issued_by ?? null;
+}
+
 export async function getLetter(q: Queryable, id: number, forUpdate = false): Promise<Letter | null> {
   const r = await q.query<LetterRow>(`SELECT ${COLS} FROM ${FROM} WHERE r.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
     id,

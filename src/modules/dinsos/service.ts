@@ -4,7 +4,7 @@ import { formatDateId } from '../../platform/calendar/format.js';
 import { normaliseCode, verificationCode } from '../../platform/documents/codes.js';
 import { verificationUrl } from '../../platform/documents/pdf.js';
 import type { Db } from '../../platform/db/index.js';
-import { currentContext } from '../../platform/http/context.js';
+import { authorId, requireActor } from '../../platform/http/actor.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import type { AreaService } from '../areas/index.js';
 import { signerOf } from '../../platform/documents/letterhead.js';
@@ -12,14 +12,22 @@ import { letterhead, type Letterhead } from './letterhead.js';
 import { renderLetterPdf } from './pdf.js';
 import * as repo from './repo.js';
 import type { Letter } from './repo.js';
-import { CATEGORIES, CATEGORY_LABEL, isSpecialGroup, type Category } from './rules/categories.js';
+import { CATEGORIES, CATEGORY_LABEL, isSpecialGroup } from './rules/categories.js';
+import type {
+  CreateLetter,
+  LetterDetail,
+  LetterListItem,
+  ListQuery,
+  Lookup,
+  PublicVerification,
+  RevokeRequest,
+} from './schemas.js';
 import { initials } from '../../platform/documents/initials.js';
 import {
   checkNewLetter,
   nikProblem,
   nikWarnings,
   normaliseNik,
-  type NewLetterRequest,
   type Problem,
   type RegistryPerson,
 } from './rules/letter.js';
@@ -31,7 +39,6 @@ import {
   maxValidTo,
   resolveRevocationDate,
   VALIDITY,
-  type LetterState,
 } from './rules/validity.js';
 
 export interface RecommendationDeps {
@@ -56,7 +63,7 @@ export function userNameFrom(access: { listUsers(): Promise<{ id: number; userna
 }
 
 /** One line of the letter list. */
-export function listItem(l: Letter, today: string) {
+export function listItem(l: Letter, today: string): LetterListItem {
   return {
     id: l.id,
     number: l.number,
@@ -73,10 +80,9 @@ export function listItem(l: Letter, today: string) {
     issuerName: l.issuerName,
   };
 }
-export type LetterListItem = ReturnType<typeof listItem>;
 
 /** Everything about one letter, as the detail page shows it. */
-function detail(l: Letter, today: string, publicUrl: string) {
+function detail(l: Letter, today: string, publicUrl: string): LetterDetail {
   return {
     ...listItem(l, today),
     sex: l.sex,
@@ -94,16 +100,6 @@ function detail(l: Letter, today: string, publicUrl: string) {
     issuedAt: l.issuedAt,
     nikWarnings: nikWarnings(l.nik, l.birthDate, l.sex),
   };
-}
-export type LetterDetail = ReturnType<typeof detail>;
-
-export interface ListQuery {
-  q?: string;
-  status?: LetterState;
-  category?: Category;
-  expiringWithinDays?: number;
-  limit?: number;
-  offset?: number;
 }
 
 /** The rule problems as one error: malformed input (400) before refusals (422); every problem in `details`. */
@@ -158,15 +154,17 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
     };
   }
 
-  async function actorName(): Promise<{ id: number | null; name: string }> {
-    const a = currentContext()?.actor;
+  /** The officer a letter or revocation names; a call without an actor is refused. */
+  async function officer(): Promise<{ id: number | null; name: string }> {
+    const actor = requireActor();
+    const id = authorId(actor);
     // Work started by the system (the demo command) has no officer of its own; the audit log names the operator.
-    if (!a || a.id <= 0) return { id: null, name: 'Petugas Dinas Sosial' };
-    return { id: a.id, name: (await deps.userName(a.id)) ?? a.username };
+    if (id === null) return { id: null, name: 'Petugas Dinas Sosial' };
+    return { id, name: (await deps.userName(id)) ?? actor.username };
   }
 
   /** What the create form shows for a NIK: the population record, the NIK's letters, and each category's default validity. */
-  async function lookup(nikRaw: string) {
+  async function lookup(nikRaw: string): Promise<Lookup> {
     const nik = normaliseNik(nikRaw);
     const problem = nikProblem(nik);
     if (problem) throw invalid('INVALID_NIK', problem);
@@ -208,14 +206,14 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
   }
 
   /** Issues a letter: checks, refuses an overlap with the NIK's letters, numbers it, all in one transaction. */
-  async function create(req: NewLetterRequest): Promise<LetterDetail> {
+  async function create(req: CreateLetter): Promise<LetterDetail> {
     const d = today();
     const nik = normaliseNik(req.nik);
     const person = nikProblem(nik) ? null : await registry(nik);
     const checked = checkNewLetter(req, person, d);
     if (!checked.ok) throw problemsError(checked.problems);
     const l = checked.letter;
-    const issuer = await actorName();
+    const issuer = await officer();
     const year = Number(d.slice(0, 4));
     const id = await db.tx(async (tx) => {
       await repo.lockNik(tx, l.nik);
@@ -268,8 +266,8 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
       state: query.status,
       category: query.category,
       endingWithinDays: query.expiringWithinDays,
-      limit: query.limit ?? 50,
-      offset: query.offset ?? 0,
+      limit: query.limit,
+      offset: query.offset,
     };
     if (q) {
       const digits = q.replace(/[\s.]/g, '');
@@ -312,10 +310,7 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
   async function pdf(id: number): Promise<{ fileName: string; bytes: Buffer }> {
     const l = await repo.getLetter(db, id);
     if (!l) throw notFoundError();
-    const issuer = await db.query<{ issued_by: number | null }>('SELECT issued_by FROM recommendation WHERE id = $1', [
-      id,
-    ]);
-    const signer = await signerOf(db, issuer.rows[0]?.issued_by ?? null);
+    const signer = await signerOf(db, await repo.issuerOf(db, id));
     const bytes = await renderLetterPdf(
       l,
       await issuerLetterhead(),
@@ -332,11 +327,11 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
   }
 
   /** Revokes a letter from a date (today by default); coverage ends on that date. The letter stays listed. */
-  async function revoke(id: number, input: { reason: string; revokedOn?: string | null }): Promise<LetterDetail> {
+  async function revoke(id: number, input: RevokeRequest): Promise<LetterDetail> {
     const reason = input.reason.trim().replace(/\s+/g, ' ');
     if (reason.length < 5) throw invalid('REASON_REQUIRED', 'Tuliskan alasan pencabutan (minimal 5 karakter).');
     const d = today();
-    const by = await actorName();
+    const by = await officer();
     await db.tx(async (tx) => {
       const l = await repo.getLetter(tx, id, true);
       if (!l) throw notFoundError();
@@ -364,7 +359,7 @@ export function createRecommendationService(db: Db, deps: RecommendationDeps) {
   }
 
   /** Public verification (QR code): whether the letter is valid today, its state, initials and validity — nothing more. */
-  async function verify(codeRaw: string) {
+  async function verify(codeRaw: string): Promise<PublicVerification> {
     const code = normaliseCode(codeRaw);
     const l = code ? await repo.letterByCode(db, code) : null;
     if (!l)

@@ -5,14 +5,9 @@
  * neglected persons, residents of social institutions (panti) and detainees
  * held for the police or prosecutors, who may not be in the population data.
  */
-export const CATEGORIES = [
-  'TIDAK_MAMPU',
-  'WARGA_BINAAN_LAPAS',
-  'ORANG_TERLANTAR',
-  'PENGHUNI_PANTI',
-  'TAHANAN',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { CATEGORIES, type Category } from '../labels.js';
+
+export { CATEGORIES, CATEGORY_LABEL, INSTITUTION_LABEL, type Category } from '../labels.js';
 
 export function isCategory(value: string): value is Category {
   return (CATEGORIES as readonly string[]).includes(value);
@@ -23,15 +18,6 @@ export function isSpecialGroup(c: Category): boolean {
   return c !== 'TIDAK_MAMPU';
 }
 
-/** How the letter and the screens name each category. */
-export const CATEGORY_LABEL: Record<Category, string> = {
-  TIDAK_MAMPU: 'Warga tidak mampu (sosial ekonomi)',
-  WARGA_BINAAN_LAPAS: 'Warga binaan pemasyarakatan',
-  ORANG_TERLANTAR: 'Warga terlantar',
-  PENGHUNI_PANTI: 'Warga panti sosial',
-  TAHANAN: 'Tahanan titipan kepolisian/kejaksaan',
-};
-
 /** The regulation each category rests on, printed on the letter. */
 export const CATEGORY_BASIS: Record<Category, string> = {
   TIDAK_MAMPU: 'Peraturan Wali Kota Nomor 27.A Tahun 2017 Pasal 4 huruf a angka 2',
@@ -39,13 +25,4 @@ export const CATEGORY_BASIS: Record<Category, string> = {
   ORANG_TERLANTAR: 'Peraturan Daerah Nomor 9 Tahun 2018 Pasal 7 ayat (3)',
   PENGHUNI_PANTI: 'Peraturan Daerah Nomor 9 Tahun 2018 Pasal 7 ayat (3)',
   TAHANAN: 'Peraturan Daerah Nomor 9 Tahun 2018 Pasal 7 ayat (3)',
-};
-
-/** What the institution field holds for each special group (form label and letter row). */
-export const INSTITUTION_LABEL: Record<Category, string> = {
-  TIDAK_MAMPU: 'Lembaga',
-  WARGA_BINAAN_LAPAS: 'Lembaga pemasyarakatan',
-  ORANG_TERLANTAR: 'Tempat penampungan / rumah singgah',
-  PENGHUNI_PANTI: 'Panti sosial',
-  TAHANAN: 'Rumah tahanan / instansi penahan',
 };

@@ -16,6 +16,7 @@
  * issue date (an emergency admission over a long weekend is covered from
  * admission; papers follow within 3×24 working hours) and up to 30 days after.
  */
+import type { LetterState } from '../labels.js';
 import { addDays, isValidIsoDate } from '../../../platform/calendar/index.js';
 import { formatDateId } from '../../../platform/calendar/format.js';
 import type { Category } from './categories.js';
@@ -175,7 +176,7 @@ export function overlaps(l: LetterPeriod, from: string, to: string): boolean {
   return end !== null && l.validFrom <= to && end >= from;
 }
 
-export type LetterState = 'ACTIVE' | 'NOT_YET_VALID' | 'EXPIRED' | 'REVOKED';
+export type { LetterState } from '../labels.js';
 
 /** The letter's state on `today`, as screens and the public verification page show it. */
 export function letterState(l: LetterPeriod, today: string): LetterState {

@@ -11,14 +11,15 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { StateBadge } from './StateBadge';
 import { s } from './strings';
-import type { LetterListItem } from './types';
+import type { LetterListItem } from '@server/modules/dinsos/schemas';
+import { LETTER_STATES } from '@server/modules/dinsos/labels';
 
 const PAGE_SIZE = 50;
 const l = s.list;
 
 const STATE_OPTIONS = [
   { value: '', label: l.allStatus },
-  ...(['ACTIVE', 'NOT_YET_VALID', 'EXPIRED', 'REVOKED'] as const).map((v) => ({ value: v, label: s.state[v]! })),
+  ...LETTER_STATES.map((v) => ({ value: v, label: s.state[v] })),
 ];
 const CATEGORY_OPTIONS = [
   { value: '', label: l.allCategories },

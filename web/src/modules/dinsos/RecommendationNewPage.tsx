@@ -32,7 +32,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { addDays, periodEnd } from './dates';
 import { StateBadge } from './StateBadge';
 import { s } from './strings';
-import type { LetterDetail, Lookup } from './types';
+import type { LetterDetail, Lookup } from '@server/modules/dinsos/schemas';
 
 const c = s.create;
 /** The fields of this form the server may name in its error details. */
@@ -301,7 +301,7 @@ export default function RecommendationNewPage() {
                 </Radio.Group>
                 {special && (
                   <TextInput
-                    label={s.institution[category]}
+                    label={info ? s.institution[info.code] : undefined}
                     description={c.institutionHint}
                     value={institution}
                     onChange={(e) => setInstitution(e.currentTarget.value)}

@@ -13,7 +13,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { RevokeDialog } from './RevokeDialog';
 import { StateBadge } from './StateBadge';
 import { s } from './strings';
-import type { LetterDetail } from './types';
+import type { LetterDetail } from '@server/modules/dinsos/schemas';
 
 const d = s.detail;
 const f = d.f;

@@ -8,7 +8,7 @@ import { t } from '../../shared/i18n';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
-import type { LetterDetail } from './types';
+import type { LetterDetail } from '@server/modules/dinsos/schemas';
 
 const r = s.revoke;
 

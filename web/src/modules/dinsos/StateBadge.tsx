@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { s } from './strings';
-import type { LetterState } from './types';
+import type { LetterState } from '@server/modules/dinsos/schemas';
 
 const COLOR: Record<LetterState, string> = { ACTIVE: 'dinkes', NOT_YET_VALID: 'blue', EXPIRED: 'gray', REVOKED: 'red' };
 

@@ -3,7 +3,7 @@ import { paths } from '../../app/paths';
 import { CodeCheckPage, VerdictAlert } from '../access/PublicCheckFrame';
 import { formatDate } from '../../shared/format';
 import { s } from './strings';
-import type { PublicVerification } from './types';
+import type { PublicVerification } from '@server/modules/dinsos/schemas';
 
 const v = s.verify;
 

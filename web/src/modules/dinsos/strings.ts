@@ -1,28 +1,15 @@
+import { CATEGORY_LABEL, INSTITUTION_LABEL, STATE_LABEL } from '@server/modules/dinsos/labels';
+
 /** Text of the Dinas Sosial recommendation-letter pages (SPEC DIN-1). */
 export const s = {
   nav: {
     label: 'Surat rekomendasi',
     description: 'Surat rekomendasi jaminan Dinas Sosial: terbitkan, cari, cetak dan cabut.',
   },
-  category: {
-    TIDAK_MAMPU: 'Warga tidak mampu (sosial ekonomi)',
-    WARGA_BINAAN_LAPAS: 'Warga binaan pemasyarakatan',
-    ORANG_TERLANTAR: 'Warga terlantar',
-    PENGHUNI_PANTI: 'Warga panti sosial',
-    TAHANAN: 'Tahanan titipan kepolisian/kejaksaan',
-  } as Record<string, string>,
-  institution: {
-    WARGA_BINAAN_LAPAS: 'Lembaga pemasyarakatan',
-    ORANG_TERLANTAR: 'Tempat penampungan / rumah singgah',
-    PENGHUNI_PANTI: 'Panti sosial',
-    TAHANAN: 'Rumah tahanan / instansi penahan',
-  } as Record<string, string>,
-  state: {
-    ACTIVE: 'Berlaku',
-    NOT_YET_VALID: 'Belum berlaku',
-    EXPIRED: 'Berakhir',
-    REVOKED: 'Dicabut',
-  } as Record<string, string>,
+  // Categories, institutions and letter states are named once, with the server (src/modules/dinsos/labels.ts).
+  category: CATEGORY_LABEL,
+  institution: INSTITUTION_LABEL,
+  state: STATE_LABEL,
   list: {
     title: 'Surat rekomendasi Dinas Sosial',
     description:
