@@ -1,21 +1,9 @@
 import type { Queryable } from '../../platform/db/index.js';
-import { currentContext } from '../../platform/http/context.js';
+import { authorId, requireActor } from '../../platform/http/actor.js';
+import { instantOf } from '../../platform/schemas.js';
+import type { ChangeKind, ChangeSource } from './labels.js';
 
-export type ChangeKind =
-  | 'NEW_RESIDENT'
-  | 'BIRTH'
-  | 'MOVE_IN'
-  | 'NEWLY_ELIGIBLE'
-  | 'DEATH'
-  | 'MOVE_OUT'
-  | 'NO_LONGER_ELIGIBLE'
-  | 'NEWLY_PBI'
-  | 'NO_LONGER_PBI'
-  | 'FAMILY_CHANGE'
-  | 'ADDRESS_CHANGE'
-  | 'CORRECTION';
-
-export type ChangeSource = 'RECONCILIATION' | 'MANUAL' | 'BIRTH_RECORD' | 'RECOMMENDATION';
+export type { ChangeKind, ChangeSource };
 
 export interface ChangeInput {
   nik: string;
@@ -28,9 +16,9 @@ export interface ChangeInput {
   details?: Record<string, unknown>;
 }
 
-/** Appends one MEM-6 change inside the caller's transaction, recorded as the current actor. */
+/** Appends one MEM-6 change inside the caller's transaction, recorded as the current actor (none for the system). */
 export async function appendChange(tx: Queryable, c: ChangeInput): Promise<number> {
-  const actor = currentContext()?.actor;
+  const recordedBy = authorId(requireActor());
   const r = await tx.query<{ id: number }>(
     `INSERT INTO membership_change (nik, kind, effective_date, reason, source, source_id, details, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id`,
@@ -42,7 +30,7 @@ export async function appendChange(tx: Queryable, c: ChangeInput): Promise<numbe
       c.source,
       c.sourceId ?? null,
       JSON.stringify(c.details ?? {}),
-      actor && actor.id > 0 ? actor.id : null,
+      recordedBy,
     ],
   );
   return Number(r.rows[0]!.id);
@@ -56,17 +44,18 @@ export interface ChangeRow {
   source: ChangeSource;
   source_id: number | null;
   details: Record<string, unknown>;
+  /** An instant as the API sends it (ISO string). */
   recorded_at: string;
   recorded_by_name: string | null;
 }
 
 export async function changesOf(q: Queryable, nik: string): Promise<ChangeRow[]> {
-  const r = await q.query<ChangeRow>(
+  const r = await q.query<Omit<ChangeRow, 'recorded_at'> & { recorded_at: Date }>(
     `SELECT c.id, c.kind, c.effective_date, c.reason, c.source, c.source_id, c.details, c.recorded_at, u.username AS recorded_by_name
      FROM membership_change c LEFT JOIN app_user u ON u.id = c.recorded_by WHERE c.nik = $1 ORDER BY c.effective_date, c.id`,
     [nik],
   );
-  return r.rows;
+  return r.rows.map((c) => ({ ...c, recorded_at: instantOf(c.recorded_at) }));
 }
 
 /**

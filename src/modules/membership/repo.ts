@@ -1,6 +1,5 @@
 import { auditInsertSql, auditParams, type Stamped } from '../../platform/audit/audit.js';
 import type { Queryable } from '../../platform/db/index.js';
-import { currentContext } from '../../platform/http/context.js';
 import type {
   Basis,
   BirthFacts,
@@ -198,12 +197,13 @@ export async function upsertFutureSetting(
   q: Queryable,
   s: { effectiveFrom: string; bases: string[]; excludedSegments: string[]; note: string },
   today: string,
+  createdBy: number | null,
 ): Promise<number | null> {
   const r = await q.query<{ id: number }>(
     `INSERT INTO program_setting (effective_from, bases, excluded_segments, note, created_by)
      SELECT $1::date, $2::text[], $3::text[], $4, $5 WHERE $1::date > $6::date
      ON CONFLICT (effective_from) DO NOTHING RETURNING id`,
-    [s.effectiveFrom, s.bases, s.excludedSegments, s.note.trim(), currentActorId(), today],
+    [s.effectiveFrom, s.bases, s.excludedSegments, s.note.trim(), createdBy, today],
   );
   return r.rows[0]?.id ?? null;
 }
@@ -212,9 +212,4 @@ export async function upsertFutureSetting(
 export async function deleteFutureSetting(q: Queryable, id: number, today: string): Promise<boolean> {
   const r = await q.query('DELETE FROM program_setting WHERE id = $1 AND effective_from > $2::date', [id, today]);
   return r.rowCount > 0;
-}
-
-function currentActorId(): number | null {
-  const id = currentContext()?.actor?.id;
-  return id && id > 0 ? id : null;
 }

@@ -1,31 +1,24 @@
-import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import type { ChangeService } from './changes.js';
 import type { EligibilityService } from './eligibility.js';
+import {
+  created,
+  decision,
+  decisionBatch,
+  eligibilityBatchBody,
+  eligibilityQuery,
+  manualChange,
+  newSetting,
+  nikParams,
+  ok,
+  programSettings,
+  selfCheckAnswer,
+  selfCheckBody,
+  settingParams,
+  timeline,
+} from './schemas.js';
 import type { SelfCheckService } from './self-check.js';
-import { settingsOn, type SettingsService } from './settings.js';
-import { jakartaToday } from './today.js';
-
-const reason = z.object({ code: z.string(), severity: z.enum(['BLOCK', 'WARN', 'INFO']), message: z.string() });
-export const decisionSchema = z.object({
-  nik: z.string(),
-  date: z.string(),
-  eligible: z.boolean(),
-  basis: z.enum(['RESIDENT', 'NEWBORN', 'DINSOS_RECOMMENDATION', 'POOR']).nullable(),
-  person: z
-    .object({ name: z.string(), sex: z.enum(['L', 'P']), birthDate: z.string(), familyNumber: z.string() })
-    .nullable(),
-  card: z
-    .object({
-      number: z.string().nullable(),
-      status: z.enum(['ACTIVE', 'PENDING_EKTP', 'REPLACED', 'REVOKED', 'NONE']),
-    })
-    .nullable(),
-  jkn: z.object({ segment: z.string(), status: z.enum(['AKTIF', 'NONAKTIF']), cardNumber: z.string() }).nullable(),
-  reasons: z.array(reason),
-  rule: z.object({ code: z.string(), description: z.string() }).nullable(),
-  settingsEffectiveFrom: z.string().nullable(),
-});
+import type { SettingsService } from './settings.js';
 
 export function membershipRoutes(
   app: App,
@@ -45,16 +38,8 @@ export function membershipRoutes(
       schema: {
         tags: ['public'],
         summary: 'Cek status kepesertaan sendiri (NIK dan nomor Kartu Keluarga)',
-        body: z.object({ nik: z.string().max(40), noKk: z.string().max(40) }),
-        response: {
-          200: z.object({
-            status: z.enum(['COVERED', 'COVERED_BY_JKN', 'NOT_COVERED', 'NO_MATCH']),
-            title: z.string(),
-            nextSteps: z.array(z.string()),
-            card: z.enum(['ACTIVE', 'PENDING_EKTP', 'NONE', 'REPLACED', 'REVOKED']).nullable(),
-            date: z.string(),
-          }),
-        },
+        body: selfCheckBody,
+        response: { 200: selfCheckAnswer },
       },
     },
     async (req) => deps.selfCheck.check(req.body.nik, req.body.noKk),
@@ -68,19 +53,18 @@ export function membershipRoutes(
       req.ctx?.actor?.username ?? req.ip,
   };
 
-  // NIK and date are checked by the service so that the contract's own codes (INVALID_NIK, INVALID_DATE) come back.
   app.get(
     '/api/v1/eligibility',
     {
       config: { permission: 'eligibility.check', rateLimit },
       // The answer is built from typed values by the service; re-validating it with zod on every
-      // desk check costs more than the check. The zod schema still documents it (OpenAPI).
+      // desk check costs more than the check. The zod schema still documents it (OpenAPI) and types the web.
       serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags: ['eligibility'],
         summary: 'Apakah NIK ini dijamin pada tanggal ini, dan mengapa?',
-        querystring: z.object({ nik: z.string().default(''), date: z.string().optional() }),
-        response: { 200: decisionSchema },
+        querystring: eligibilityQuery,
+        response: { 200: decision },
       },
     },
     async (req) => deps.eligibility.check(req.query.nik, req.query.date),
@@ -96,8 +80,8 @@ export function membershipRoutes(
       schema: {
         tags: ['eligibility'],
         summary: 'Pemeriksaan kepesertaan untuk banyak NIK sekaligus (maksimal 1000)',
-        body: z.object({ date: z.string().optional(), niks: z.array(z.string()).min(1).max(1000) }),
-        response: { 200: z.object({ results: z.array(decisionSchema) }) },
+        body: eligibilityBatchBody,
+        response: { 200: decisionBatch },
       },
     },
     async (req) => ({ results: await deps.eligibility.checkBatch(req.body.niks, req.body.date) }),
@@ -105,16 +89,8 @@ export function membershipRoutes(
 
   app.get(
     '/api/v1/settings/program',
-    { config: { permission: 'settings.read' }, schema: { tags: ['settings'] } },
-    async () => {
-      const all = await deps.settings.all();
-      const today = jakartaToday();
-      return {
-        current: settingsOn(all, today),
-        scheduled: all.filter((s) => s.effectiveFrom > today),
-        history: all.filter((s) => s.effectiveFrom <= today).reverse(),
-      };
-    },
+    { config: { permission: 'settings.read' }, schema: { tags: ['settings'], response: { 200: programSettings } } },
+    async () => deps.settings.overview(),
   );
 
   app.post(
@@ -124,12 +100,8 @@ export function membershipRoutes(
       schema: {
         tags: ['settings'],
         summary: 'Menjadwalkan perubahan pengaturan program (berlaku mulai tanggal yang akan datang)',
-        body: z.object({
-          effectiveFrom: z.string(),
-          bases: z.array(z.string()).max(4),
-          excludedSegments: z.array(z.string()).max(6),
-          note: z.string().max(500).default(''),
-        }),
+        body: newSetting,
+        response: { 201: created },
       },
     },
     async (req, reply) => reply.status(201).send(await deps.settings.schedule(req.body)),
@@ -139,11 +111,11 @@ export function membershipRoutes(
     '/api/v1/settings/program/:id',
     {
       config: { permission: 'settings.manage' },
-      schema: { tags: ['settings'], params: z.object({ id: z.coerce.number().int() }) },
+      schema: { tags: ['settings'], params: settingParams, response: { 200: ok } },
     },
     async (req) => {
       await deps.settings.cancel(req.params.id);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -154,7 +126,8 @@ export function membershipRoutes(
       schema: {
         tags: ['membership'],
         summary: 'Riwayat kepesertaan seseorang: perubahan, kartu, surat, periode JKN/DTKS dan dasar kepesertaan',
-        params: z.object({ nik: z.string() }),
+        params: nikParams,
+        response: { 200: timeline },
       },
     },
     async (req) => deps.changes.timeline(req.params.nik),
@@ -167,13 +140,9 @@ export function membershipRoutes(
       schema: {
         tags: ['membership'],
         summary: 'Catat perubahan kepesertaan (kematian, pindah, atau pembatalan catatan keliru)',
-        params: z.object({ nik: z.string() }),
-        body: z.object({
-          kind: z.enum(['DEATH', 'MOVE_OUT', 'CORRECTION']),
-          effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal berlaku harus berformat YYYY-MM-DD.'),
-          reason: z.string().max(500),
-          withdraws: z.enum(['DEATH', 'MOVE_OUT']).optional(),
-        }),
+        params: nikParams,
+        body: manualChange,
+        response: { 201: created },
       },
     },
     async (req, reply) => reply.status(201).send(await deps.changes.recordManual(req.params.nik, req.body)),

@@ -1,15 +1,17 @@
 import { auditInTx } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
+import { authorId, requireActor } from '../../platform/http/actor.js';
 import { notFound, ruleRefusal } from '../../platform/http/errors.js';
 import { povertyDataAvailable } from '../poverty/index.js';
 import { jakartaToday } from './today.js';
 import * as repo from './repo.js';
 import type { ProgramSettings } from './rules/eligibility.js';
-import { settingProblems, type NewSetting } from './rules/settings.js';
+import { settingProblems } from './rules/settings.js';
+import type { NewSettingInput } from './schemas.js';
 
 /** The settings in force on a date: the latest row whose effective date is on or before it. */
-export function settingsOn(all: readonly ProgramSettings[], date: string): ProgramSettings | null {
-  let found: ProgramSettings | null = null;
+export function settingsOn<T extends ProgramSettings>(all: readonly T[], date: string): T | null {
+  let found: T | null = null;
   for (const s of all) if (s.effectiveFrom <= date) found = s;
   return found;
 }
@@ -31,12 +33,12 @@ export function createSettingsService(db: Db) {
     return cache.rows;
   }
 
-  async function schedule(input: NewSetting) {
+  async function schedule(input: NewSettingInput) {
     const today = jakartaToday();
     const problems = settingProblems(input, today, await povertyDataAvailable(db));
     if (problems.length) throw ruleRefusal('SETTING_REFUSED', problems.join(' '), { problems });
     const id = await db.tx(async (tx) => {
-      const id = await repo.upsertFutureSetting(tx, input, today);
+      const id = await repo.upsertFutureSetting(tx, input, today, authorId(requireActor()));
       if (!id) throw ruleRefusal('SETTING_REFUSED', `Sudah ada pengaturan yang berlaku mulai ${input.effectiveFrom}.`);
       await auditInTx(tx, {
         action: 'settings.program.schedule',
@@ -63,8 +65,20 @@ export function createSettingsService(db: Db) {
     cache = null;
   }
 
+  /** What the settings page shows: in force today, scheduled, and what was in force before (newest first). */
+  async function overview() {
+    const rows = await all();
+    const today = jakartaToday();
+    return {
+      current: settingsOn(rows, today),
+      scheduled: rows.filter((x) => x.effectiveFrom > today),
+      history: rows.filter((x) => x.effectiveFrom <= today).reverse(),
+    };
+  }
+
   return {
     all,
+    overview,
     schedule,
     cancel,
     async on(date: string): Promise<ProgramSettings | null> {

@@ -1,9 +1,10 @@
 import type { Queryable } from '../../platform/db/index.js';
+import type { TimelineCategory } from './labels.js';
 
 export interface TimelineEvent {
   date: string;
   kind: string;
-  category: 'REGISTRY' | 'BIRTH' | 'JKN' | 'DTKS' | 'RECOMMENDATION' | 'CARD' | 'CHANGE';
+  category: TimelineCategory;
   title: string;
   details?: Record<string, unknown>;
 }

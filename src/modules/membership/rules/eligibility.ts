@@ -6,10 +6,9 @@
 import { nikMismatch, parseNik, type Sex } from '../../population/index.js';
 import { formatDateId } from '../../../platform/calendar/format.js';
 
-export type Basis = 'RESIDENT' | 'NEWBORN' | 'DINSOS_RECOMMENDATION' | 'POOR';
-export type Severity = 'BLOCK' | 'WARN' | 'INFO';
-export type CardStatus = 'ACTIVE' | 'PENDING_EKTP' | 'REPLACED' | 'REVOKED' | 'NONE';
-export type JknSegment = 'PBI_APBN' | 'PBI_APBD' | 'PBPU_PEMDA' | 'PPU' | 'PBPU' | 'BP';
+import type { Basis, CardStatus, JknSegment, Severity } from '../labels.js';
+
+export type { Basis, CardStatus, JknSegment, Severity };
 
 export interface Reason {
   code: string;

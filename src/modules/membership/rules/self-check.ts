@@ -1,7 +1,8 @@
+import type { SelfCheckStatus } from '../labels.js';
 import type { Decision } from './eligibility.js';
 
 /** COVERED_BY_JKN: a JKN-PBI member — covered, by the national scheme rather than the program (Perda 9/2018 ps. 7). */
-export type SelfCheckStatus = 'COVERED' | 'COVERED_BY_JKN' | 'NOT_COVERED' | 'NO_MATCH';
+export type { SelfCheckStatus } from '../labels.js';
 
 export interface CitizenAnswer {
   status: SelfCheckStatus;

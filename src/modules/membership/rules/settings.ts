@@ -1,7 +1,6 @@
-import type { Basis, JknSegment } from './eligibility.js';
+import { BASES, JKN_SEGMENTS as SEGMENTS, type Basis, type JknSegment } from '../labels.js';
 
-export const BASES: readonly Basis[] = ['RESIDENT', 'NEWBORN', 'DINSOS_RECOMMENDATION', 'POOR'];
-export const SEGMENTS: readonly JknSegment[] = ['PBI_APBN', 'PBI_APBD', 'PBPU_PEMDA', 'PPU', 'PBPU', 'BP'];
+export { BASES, SEGMENTS };
 
 export interface NewSetting {
   effectiveFrom: string;
