@@ -283,6 +283,15 @@ export async function changeSetOfImport(q: Queryable, kind: ChangeSetKind, impor
   return r.rows[0] ? Number(r.rows[0].id) : null;
 }
 
+/** The change sets made from these imports of a kind, by import id. */
+export async function changeSetsOfImports(q: Queryable, kind: ChangeSetKind, importIds: readonly number[]) {
+  const r = await q.query<{ id: number; import_id: number }>(
+    `SELECT id, import_id FROM reconciliation_change_set WHERE kind = $1 AND import_id = ANY($2::bigint[])`,
+    [kind, importIds],
+  );
+  return new Map(r.rows.map((c) => [Number(c.import_id), Number(c.id)]));
+}
+
 /** Items per village and kind (village NULL for NIKs the population does not know). */
 export async function countByVillage(q: Queryable, id: number) {
   const r = await q.query<{ village_code: string | null; kind: string; n: number }>(

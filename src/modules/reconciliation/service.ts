@@ -325,7 +325,26 @@ export function createReconciliationService(
     return repo.changeSetOfImport(db, kind, importId);
   }
 
-  return { propose, assertNoPending, approve, decline, reject, list, get, items, sample, download, ofImport };
+  /** The change sets reviewing these imports, by import id (the import history links to them); DTKS has none. */
+  async function ofImports(kind: string, importIds: readonly number[]): Promise<Map<number, number>> {
+    if ((kind !== 'population' && kind !== 'jkn') || importIds.length === 0) return new Map();
+    return repo.changeSetsOfImports(db, kind, importIds);
+  }
+
+  return {
+    propose,
+    assertNoPending,
+    ofImports,
+    approve,
+    decline,
+    reject,
+    list,
+    get,
+    items,
+    sample,
+    download,
+    ofImport,
+  };
 }
 
 export type ReconciliationService = ReturnType<typeof createReconciliationService>;

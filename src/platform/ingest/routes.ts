@@ -1,20 +1,14 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { z } from 'zod';
 import type { App } from '../http/app.js';
 import { AppError, invalid, notFound } from '../http/errors.js';
 import type { Permission } from '../http/permissions.js';
 import { isRealDate } from './values.js';
-import type { ImportKind, ImportRunner } from './runner.js';
-import type { Db } from '../db/index.js';
+import type { ImportRunner } from './runner.js';
 import type { AuditWriter } from '../audit/audit.js';
 import { sendFile } from '../http/download.js';
-
-const TABLE: Record<ImportKind, string> = {
-  population: 'population_import',
-  jkn: 'jkn_import',
-  poverty: 'poverty_import',
-};
+import type { ImportHistory } from './history.js';
+import { historyQuery, importHistory, reportParams, uploadAccepted, type ImportKind } from './schemas.js';
 
 function checkAsOf(asOf: string | undefined): string {
   const m = asOf ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf) : null;
@@ -29,13 +23,17 @@ function checkAsOf(asOf: string | undefined): string {
  */
 export function importRoutes(
   app: App,
-  deps: { db: Db; runner: ImportRunner; audit: AuditWriter },
+  deps: { history: ImportHistory; runner: ImportRunner; audit: AuditWriter },
   kind: ImportKind,
   permission: Permission,
 ) {
   app.post(
     `/api/v1/imports/${kind}`,
-    { config: { permission }, schema: { tags: ['imports'], consumes: ['multipart/form-data'] } },
+    {
+      config: { permission },
+      // The body is multipart (asOf, then the file), read as a stream below: no zod body.
+      schema: { tags: ['imports'], consumes: ['multipart/form-data'], response: { 202: uploadAccepted } },
+    },
     async (req, reply) => {
       if (!req.isMultipart())
         throw invalid('NOT_MULTIPART', 'Kirim berkas sebagai multipart/form-data (kolom asOf lalu file).');
@@ -82,13 +80,10 @@ export function importRoutes(
 
   app.get(
     `/api/v1/imports/${kind}/:id/report`,
-    { config: { permission }, schema: { tags: ['imports'], params: z.object({ id: z.coerce.number().int() }) } },
+    // A CSV file streamed to the browser: no JSON response to declare.
+    { config: { permission }, schema: { tags: ['imports'], params: reportParams } },
     async (req, reply) => {
-      const r = await deps.db.query<{ report_path: string | null }>(
-        `SELECT report_path FROM ${TABLE[kind]} WHERE id = $1`,
-        [req.params.id],
-      );
-      const p = r.rows[0]?.report_path;
+      const p = await deps.history.reportPath(kind, req.params.id);
       if (!p || !fs.existsSync(p)) throw notFound('REPORT_NOT_FOUND', 'Laporan impor tidak ditemukan.');
       await deps.audit.record({
         action: `${kind}.import.report_download`,
@@ -104,58 +99,14 @@ export function importRoutes(
   );
 }
 
-/** History of both kinds, newest first. */
-export function importHistoryRoute(app: App, db: Db) {
+/** History of every kind, newest first. */
+export function importHistoryRoute(app: App, history: ImportHistory) {
   app.get(
     '/api/v1/imports',
     {
       config: { permission: 'import.read' },
-      schema: {
-        tags: ['imports'],
-        querystring: z.object({
-          kind: z.enum(['population', 'jkn', 'poverty']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-      },
+      schema: { tags: ['imports'], querystring: historyQuery, response: { 200: importHistory } },
     },
-    async (req) => {
-      const kinds = req.query.kind ? [req.query.kind] : (['population', 'jkn', 'poverty'] as const);
-      // Population and JKN imports after the first are reviewed as change sets (MEM-7); the history links to them.
-      const changeSet = (k: ImportKind) =>
-        k === 'poverty'
-          ? 'NULL::bigint'
-          : `(SELECT c.id FROM reconciliation_change_set c WHERE c.kind = '${k}' AND c.import_id = x.id)`;
-      const parts = kinds.map(
-        (
-          k,
-        ) => `SELECT id, '${k}' AS kind, as_of, file_name, status, rows_read, accepted, rejected, warnings, inserted, updated, unchanged,
-                 created_at, finished_at, job_id, report_path IS NOT NULL AS has_report, ${changeSet(k)} AS change_set_id FROM ${TABLE[k]} x`,
-      );
-      const r = await db.query<Record<string, unknown>>(
-        `${parts.join(' UNION ALL ')} ORDER BY created_at DESC LIMIT $1`,
-        [req.query.limit],
-      );
-      return {
-        items: r.rows.map((x) => ({
-          id: x.id,
-          kind: x.kind,
-          asOf: x.as_of,
-          fileName: x.file_name,
-          status: x.status,
-          rowsRead: x.rows_read,
-          accepted: x.accepted,
-          rejected: x.rejected,
-          warnings: x.warnings,
-          inserted: x.inserted,
-          updated: x.updated,
-          unchanged: x.unchanged,
-          createdAt: x.created_at,
-          finishedAt: x.finished_at,
-          jobId: x.job_id,
-          hasReport: x.has_report,
-          changeSetId: x.change_set_id === null ? null : Number(x.change_set_id),
-        })),
-      };
-    },
+    async (req) => history.list(req.query),
   );
 }

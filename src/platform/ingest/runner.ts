@@ -6,9 +6,10 @@ import { currentContext, runWithContext, type RequestContext } from '../http/con
 import { conflict } from '../http/errors.js';
 import type { JobService } from '../jobs/jobs.js';
 import { OWNER, isDeadOwner } from '../jobs/owner.js';
+import type { ImportKind } from './schemas.js';
 import type { SnapshotImportInput } from './snapshot-import.js';
 
-export type ImportKind = 'population' | 'jkn' | 'poverty';
+export type { ImportKind } from './schemas.js';
 
 export type ImportFn = (db: Db, input: SnapshotImportInput) => Promise<Record<string, unknown>>;
 
@@ -56,12 +57,20 @@ export function createImportRunner(
    */
   jobs.onRecovery(async (atStart) => {
     for (const table of IMPORT_TABLES) {
-      await db.query(
-        `UPDATE ${table} t SET status = 'failed', finished_at = now()
-         WHERE t.status = 'running'
-           AND CASE WHEN t.job_id IS NULL THEN t.created_at < now() - interval '1 hour'
-                    ELSE NOT EXISTS (SELECT 1 FROM job j WHERE j.id = t.job_id AND j.status IN ('queued', 'running')) END`,
+      const running = await db.query<{ id: number; job_id: number | null; old: boolean }>(
+        `SELECT id, job_id, created_at < now() - interval '1 hour' AS old FROM ${table} WHERE status = 'running'`,
       );
+      if (running.rows.length === 0) continue;
+      const live = await jobs.activeOf(running.rows.flatMap((r) => (r.job_id === null ? [] : [Number(r.job_id)])));
+      const dead = running.rows
+        .filter((r) => (r.job_id === null ? r.old : !live.has(Number(r.job_id))))
+        .map((r) => Number(r.id));
+      // Still 'running' when updated: an import that finished meanwhile keeps its outcome.
+      if (dead.length > 0)
+        await db.query(
+          `UPDATE ${table} SET status = 'failed', finished_at = now() WHERE id = ANY($1::bigint[]) AND status = 'running'`,
+          [dead],
+        );
     }
     for (const name of await fs.promises.readdir(dirs.uploads)) {
       const file = path.join(dirs.uploads, name);

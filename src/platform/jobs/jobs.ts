@@ -82,6 +82,16 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
     };
   }
 
+  /** Of these jobs, the ones still queued or running (crash recovery asks which work is still alive). */
+  async function activeOf(ids: readonly number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const r = await db.query<{ id: number }>(
+      `SELECT id FROM job WHERE id = ANY($1::bigint[]) AND status IN ('queued', 'running')`,
+      [ids],
+    );
+    return new Set(r.rows.map((j) => Number(j.id)));
+  }
+
   /** A progress reporter that writes to the job row at most every few hundred ms, plus an optional listener (CLI bar). */
   function progressFor(
     id: number,
@@ -238,6 +248,7 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
   return {
     create,
     get,
+    activeOf,
     run,
     startHoldingLock,
     progressFor,
