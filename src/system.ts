@@ -234,7 +234,7 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
       dinsosRoutes(api, sys.recommendations);
       cardRoutes(api, { cards: sys.cards, print: sys.cardPrint });
       sjpRoutes(api, { sjp: sys.sjp, desk: sys.sjpDesk, care: sys.sjpCare });
-      facilityRoutes(api, { facilities: sys.facilities, db: sys.db, documents: sys.documents });
+      facilityRoutes(api, { facilities: sys.facilities });
       icdRoutes(api, sys.icd);
       referralRoutes(api, sys.referrals);
       letterheadRoutes(api, sys.letterheads);

@@ -10,7 +10,11 @@ import type { Db } from '../../platform/db/index.js';
 import { conflict, invalid, ruleRefusal } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import type { EligibilityAnswer } from '../membership/index.js';
-import { actor, ownFacility } from './actor.js';
+import { authorId, requireActor, requireOwnFacility, requireScope } from '../../platform/http/actor.js';
+import type { BedBoardQuery, BedReportInput, EmergencyInput, EmergencyReport, MonthlyInput } from './schemas.js';
+
+/** A reason of the eligibility answer kept with an emergency report (stored as jsonb). */
+type CoverageReason = NonNullable<EmergencyReport['coverage']>['reasons'][number];
 import * as repo from './repo.js';
 import type { Service } from './rules/agreement.js';
 import {
@@ -61,17 +65,22 @@ export interface HospitalReportDeps {
   eligibility: { check(nik: string, date?: string): Promise<EligibilityAnswer> };
 }
 
+/** The facility a facility user acts for; office users may not file a facility's reports. */
+function ownFacility(): string {
+  return requireOwnFacility('Hanya petugas fasilitas yang dapat melaporkan untuk fasilitasnya sendiri.');
+}
+
 export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
   const { now, isPartner, requirePartner } = deps;
 
   /* ----- bed board (FAC-5) ----- */
 
-  async function reportBeds(input: { class3Total: number; class3Available: number; aboveClassPatients: number }) {
+  async function reportBeds(input: BedReportInput) {
     const code = ownFacility();
     const problems = checkBeds(input);
     if (problems.length) throw invalid('BEDS_INVALID', problems.join(' '), { problems });
     const id = await db.tx(async (tx) => {
-      const id = await repo.insertBedReport(tx, { facilityCode: code, ...input, reportedBy: actor().id });
+      const id = await repo.insertBedReport(tx, { facilityCode: code, ...input, reportedBy: authorId(requireActor()) });
       await auditInTx(tx, {
         action: 'facility.beds.report',
         entityType: 'bed_report',
@@ -89,7 +98,7 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
     return (await repo.bedBoard(db, todayJakarta(t), { location: f.location, codes })).map((r) => bedView(r, t));
   }
 
-  async function board(f: { location?: string; sort?: 'available' | 'name' | 'age' }) {
+  async function board(f: Partial<BedBoardQuery>) {
     const rows = await latestBeds(undefined, f);
     const sort = f.sort ?? 'available';
     if (sort === 'available')
@@ -138,7 +147,7 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
     };
   }
 
-  async function submitMonthly(input: repo.MonthlyFigures) {
+  async function submitMonthly(input: MonthlyInput) {
     const code = ownFacility();
     const today = todayJakarta(now());
     if (!isPeriod(input.period)) throw invalid('MONTHLY_INVALID', 'Bulan laporan harus berformat YYYY-MM.');
@@ -148,7 +157,7 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
         `Laporan bulan ${input.period} baru dapat dikirim setelah bulan itu berakhir.`,
       );
     const id = await db.tx(async (tx) => {
-      const id = await repo.insertMonthly(tx, { facilityCode: code, ...input, submittedBy: actor().id });
+      const id = await repo.insertMonthly(tx, { facilityCode: code, ...input, submittedBy: authorId(requireActor()) });
       if (id === null) throw conflict('MONTHLY_DUPLICATE', `Laporan bulan ${input.period} sudah dikirim.`);
       await auditInTx(tx, {
         action: 'facility.monthly.submit',
@@ -215,21 +224,12 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
               basis: e.eligibility_basis,
               reasons: (typeof e.eligibility_reasons === 'string'
                 ? JSON.parse(e.eligibility_reasons)
-                : (e.eligibility_reasons ?? [])) as {
-                code: string;
-                severity: string;
-                message: string;
-              }[],
+                : (e.eligibility_reasons ?? [])) as CoverageReason[],
             },
     };
   }
 
-  async function reportEmergency(input: {
-    nik: string;
-    admittedAt: string;
-    condition: string;
-    onwardFacilityCode: string | null;
-  }) {
+  async function reportEmergency(input: EmergencyInput) {
     const code = ownFacility();
     const t = now();
     const admittedAt = new Date(input.admittedAt);
@@ -265,7 +265,7 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
         condition,
         onwardFacilityCode: input.onwardFacilityCode,
         deadlineAt,
-        reportedBy: actor().id,
+        reportedBy: authorId(requireActor()),
         coverage,
       });
       await auditInTx(tx, {
@@ -287,13 +287,12 @@ export function createHospitalReports(db: Db, deps: HospitalReportDeps) {
       );
       return id;
     });
-    return emergencyView((await repo.listEmergencies(db, code)).find((e) => Number(e.id) === id)!);
+    return emergencyView((await repo.listEmergencies(db, { facility: code })).find((e) => Number(e.id) === id)!);
   }
 
   /** Office users see all reports; a facility only its own. Reading NIKs is audited. */
   async function emergencies() {
-    const scope = actor().facilityCode;
-    const rows = await repo.listEmergencies(db, scope);
+    const rows = await repo.listEmergencies(db, requireScope());
     await deps.audit.record({
       action: 'facility.emergency.list',
       entityType: 'emergency_report',

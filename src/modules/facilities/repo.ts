@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { scopeFacility, type Scope } from '../../platform/http/actor.js';
 import type { FacilityRecord } from './rules/registry-row.js';
 
 /** SQL for the facility registry, agreements, bed board, monthly reports, sanctions and emergency reports. */
@@ -422,7 +423,7 @@ export interface EmergencyRow {
   reported_at: Date;
   eligible: boolean | null;
   eligibility_basis: string | null;
-  eligibility_reasons: { code: string; severity: string; message: string }[] | string | null;
+  eligibility_reasons: { code: string; severity: 'BLOCK' | 'WARN' | 'INFO'; message: string }[] | string | null;
 }
 
 export async function insertEmergency(
@@ -458,14 +459,14 @@ export async function insertEmergency(
   return Number(r.rows[0]!.id);
 }
 
-/** Emergency reports, newest first; `scope` limits to one facility. */
-export async function listEmergencies(q: Queryable, scope: string | null, limit = 200): Promise<EmergencyRow[]> {
+/** Emergency reports, newest first; a facility's scope sees its own only. */
+export async function listEmergencies(q: Queryable, scope: Scope, limit = 200): Promise<EmergencyRow[]> {
   const r = await q.query<EmergencyRow>(
     `SELECT e.id, e.facility_code, f.name AS facility_name, e.nik, e.admitted_at, e.condition, e.onward_facility_code,
             o.name AS onward_facility_name, e.deadline_at, e.reported_at, e.eligible, e.eligibility_basis, e.eligibility_reasons
      FROM emergency_report e JOIN facility f ON f.code = e.facility_code LEFT JOIN facility o ON o.code = e.onward_facility_code
      WHERE ($1::text IS NULL OR e.facility_code = $1) ORDER BY e.reported_at DESC, e.id DESC LIMIT $2`,
-    [scope, limit],
+    [scopeFacility(scope), limit],
   );
   return r.rows;
 }

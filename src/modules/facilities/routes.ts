@@ -1,23 +1,11 @@
-import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
-import { loadFacilitiesText, updateFacilityDetails } from './registry.js';
-import type { Db } from '../../platform/db/index.js';
-import type { DocumentStore } from '../../platform/documents/store.js';
-import { invalid } from '../../platform/http/errors.js';
-import { SERVICES } from './rules/agreement.js';
-import { FACILITY_CLASSES, FACILITY_KINDS, LOCATIONS, OWNERSHIPS } from './rules/registry-row.js';
-import { SANCTION_KINDS, type FacilityService } from './service.js';
 import { sendFile } from '../../platform/http/download.js';
+import { invalid } from '../../platform/http/errors.js';
+import * as S from './schemas.js';
+import type { FacilityService } from './service.js';
 
-const code = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, 'Kode fasilitas tidak valid.')
-  .transform((v) => v.toUpperCase());
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD.');
-const count = z.number().int().min(0).max(10_000_000);
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-
-export function facilityRoutes(app: App, deps: { facilities: FacilityService; db: Db; documents: DocumentStore }) {
+/** Facilities and agreements (SPEC §5). Routes validate and answer; every rule and every query is in the service. */
+export function facilityRoutes(app: App, deps: { facilities: FacilityService }) {
   const f = deps.facilities;
 
   // The office's own documents for facilities (signed PKS, sanction letters): uploaded by the facility manager.
@@ -29,16 +17,14 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
         tags: ['facilities'],
         summary: 'Unggah dokumen PKS atau surat sanksi (PDF, JPEG, PNG)',
         consumes: ['multipart/form-data'],
+        response: { 201: S.uploadedDocument },
       },
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw invalid('NOT_MULTIPART', 'Kirim berkas sebagai multipart/form-data (kolom file).');
       for await (const part of req.parts()) {
         if (part.type === 'file' && part.fieldname === 'file') {
-          const doc = await deps.documents.save(part.file, part.filename || 'dokumen');
-          return reply
-            .status(201)
-            .send({ id: doc.id, mediaType: doc.mediaType, sizeBytes: doc.sizeBytes, fileName: doc.fileName });
+          return reply.status(201).send(await f.saveDocument(part.file, part.filename || 'dokumen'));
         }
         if (part.type === 'file') part.file.resume();
       }
@@ -50,11 +36,11 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
     '/api/v1/facilities/agreements/:id/document',
     {
       config: { permission: 'facility.read' },
-      schema: { tags: ['facilities'], summary: 'Dokumen PKS yang ditandatangani', params: idParam },
+      // A file download: the bytes of the stored scan, no JSON answer to describe.
+      schema: { tags: ['facilities'], summary: 'Dokumen PKS yang ditandatangani', params: S.idParams },
     },
     async (req, reply) => {
-      const docId = await f.agreementDocumentId(req.params.id);
-      const { doc, stream } = await deps.documents.open(docId);
+      const { doc, stream } = await f.agreementDocument(req.params.id);
       return sendFile(reply, { type: doc.mediaType, fileName: doc.fileName, body: stream, inline: true });
     },
   );
@@ -66,16 +52,8 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Daftar fasilitas kesehatan dengan status PKS hari ini',
-        querystring: z.object({
-          kind: z.enum(FACILITY_KINDS).optional(),
-          class: z.enum(FACILITY_CLASSES).optional(),
-          location: z.enum(LOCATIONS).optional(),
-          partner: z
-            .enum(['true', 'false'])
-            .optional()
-            .transform((v) => (v === undefined ? undefined : v === 'true')),
-          q: z.string().max(100).optional(),
-        }),
+        querystring: S.listQuery,
+        response: { 200: S.facilityList },
       },
     },
     async (req) => ({ rows: await f.list(req.query) }),
@@ -89,10 +67,11 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Memuat berkas facilities.csv (semua baris atau tidak sama sekali)',
-        body: z.object({ csv: z.string().min(1).max(5_000_000) }),
+        body: S.importBody,
+        response: { 200: S.loaded },
       },
     },
-    async (req) => ({ loaded: await loadFacilitiesText(deps.db, req.body.csv) }),
+    async (req) => f.importCsv(req.body.csv),
   );
 
   app.get(
@@ -102,7 +81,8 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'PKS yang berakhir dalam N hari (bawaan 60) tanpa perpanjangan',
-        querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(60) }),
+        querystring: S.expiringQuery,
+        response: { 200: S.agreementList },
       },
     },
     async (req) => ({ rows: await f.expiring(req.query.days) }),
@@ -115,8 +95,9 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Memutus PKS mulai tanggal tertentu',
-        params: idParam,
-        body: z.object({ terminatedOn: isoDate, reason: z.string().max(1000) }),
+        params: S.idParams,
+        body: S.terminateBody,
+        response: { 200: S.agreement },
       },
     },
     async (req) => f.terminate(req.params.id, req.body),
@@ -129,10 +110,8 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Papan tempat tidur kelas III rumah sakit mitra (laporan terakhir)',
-        querystring: z.object({
-          location: z.enum(LOCATIONS).optional(),
-          sort: z.enum(['available', 'name', 'age']).default('available'),
-        }),
+        querystring: S.bedBoardQuery,
+        response: { 200: S.bedBoard },
       },
     },
     async (req) => f.board(req.query),
@@ -145,7 +124,8 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Rumah sakit melaporkan tempat tidur kelas III (untuk fasilitasnya sendiri)',
-        body: z.object({ class3Total: count, class3Available: count, aboveClassPatients: count.default(0) }),
+        body: S.bedReportBody,
+        response: { 201: S.bedReported },
       },
     },
     async (req, reply) => reply.status(201).send(await f.reportBeds(req.body)),
@@ -153,7 +133,7 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
 
   app.get(
     '/api/v1/facilities/bed-reports/mine',
-    { config: { permission: 'bedboard.report' }, schema: { tags: ['facilities'] } },
+    { config: { permission: 'bedboard.report' }, schema: { tags: ['facilities'], response: { 200: S.bedHistory } } },
     async () => ({
       rows: await f.ownBedHistory(),
     }),
@@ -166,15 +146,8 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Laporan pelayanan bulanan rumah sakit (paling lambat tanggal 5 bulan berikutnya)',
-        body: z.object({
-          period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat YYYY-MM.'),
-          outpatientVisits: count,
-          inpatientAdmissions: count,
-          class3PatientDays: count,
-          referralsReceived: count,
-          referralsBack: count,
-          deaths: count,
-        }),
+        body: S.monthlyBody,
+        response: { 201: S.monthlyReport },
       },
     },
     async (req, reply) => reply.status(201).send(await f.submitMonthly(req.body)),
@@ -182,7 +155,10 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
 
   app.get(
     '/api/v1/facilities/monthly-reports/mine',
-    { config: { permission: 'monthly-report.submit' }, schema: { tags: ['facilities'] } },
+    {
+      config: { permission: 'monthly-report.submit' },
+      schema: { tags: ['facilities'], response: { 200: S.monthlyList } },
+    },
     async () => ({
       rows: await f.ownMonthly(),
     }),
@@ -195,9 +171,8 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Per rumah sakit mitra: laporan bulan ini tepat waktu, terlambat atau belum masuk',
-        querystring: z.object({
-          period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat YYYY-MM.'),
-        }),
+        querystring: S.monthlyQuery,
+        response: { 200: S.monthlyOverview },
       },
     },
     async (req) => f.monthlyOverview(req.query.period),
@@ -210,15 +185,8 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Fasilitas non-PKS melaporkan pasien gawat darurat (3×24 jam kerja sejak masuk)',
-        body: z.object({
-          nik: z.string().regex(/^\d{16}$/, 'NIK harus 16 digit angka.'),
-          admittedAt: z.string().max(40),
-          condition: z.string().max(2000),
-          onwardFacilityCode: code
-            .nullable()
-            .optional()
-            .transform((v) => v ?? null),
-        }),
+        body: S.emergencyBody,
+        response: { 201: S.emergencyReport },
       },
     },
     async (req, reply) => reply.status(201).send(await f.reportEmergency(req.body)),
@@ -226,7 +194,7 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
 
   app.get(
     '/api/v1/facilities/emergency-reports',
-    { config: { permission: 'emergency.read' }, schema: { tags: ['facilities'] } },
+    { config: { permission: 'emergency.read' }, schema: { tags: ['facilities'], response: { 200: S.emergencyList } } },
     async () => ({
       rows: await f.emergencies(),
     }),
@@ -234,7 +202,10 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
 
   app.get(
     '/api/v1/facilities/emergency-reports/mine',
-    { config: { permission: 'emergency.report' }, schema: { tags: ['facilities'] } },
+    {
+      config: { permission: 'emergency.report' },
+      schema: { tags: ['facilities'], response: { 200: S.emergencyList } },
+    },
     async () => ({
       rows: await f.emergencies(),
     }),
@@ -247,7 +218,8 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Satu fasilitas: data, PKS, sanksi, tempat tidur',
-        params: z.object({ code }),
+        params: S.codeParams,
+        response: { 200: S.facilityDetail },
       },
     },
     async (req) => f.get(req.params.code),
@@ -260,28 +232,20 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Mengubah data satu fasilitas (kode dan jenis tetap); aturan sama dengan baris facilities.csv',
-        params: z.object({ code }),
-        body: z.object({
-          name: z.string().max(200),
-          class: z.enum(FACILITY_CLASSES).nullable(),
-          ownership: z.enum(OWNERSHIPS),
-          location: z.enum(LOCATIONS),
-          isRsud: z.boolean(),
-          villageCode: z.string().max(20).nullable(),
-          address: z.string().max(300).nullable(),
-          phone: z.string().max(30).nullable(),
-        }),
+        params: S.codeParams,
+        body: S.detailsBody,
+        response: { 200: S.facilityDetail },
       },
     },
-    async (req) => {
-      await updateFacilityDetails(deps.db, req.params.code, req.body);
-      return f.get(req.params.code);
-    },
+    async (req) => f.updateDetails(req.params.code, req.body),
   );
 
   app.get(
     '/api/v1/facilities/:code/agreements',
-    { config: { permission: 'facility.read' }, schema: { tags: ['facilities'], params: z.object({ code }) } },
+    {
+      config: { permission: 'facility.read' },
+      schema: { tags: ['facilities'], params: S.codeParams, response: { 200: S.agreementList } },
+    },
     async (req) => ({ rows: await f.agreements(req.params.code) }),
   );
 
@@ -292,14 +256,9 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Mencatat PKS baru (nomor, masa berlaku, layanan, dokumen PKS)',
-        params: z.object({ code }),
-        body: z.object({
-          number: z.string().max(80),
-          validFrom: isoDate,
-          validTo: isoDate,
-          services: z.array(z.enum(SERVICES)).min(1, 'Pilih paling sedikit satu layanan.').max(SERVICES.length),
-          documentId: z.number().int().positive(),
-        }),
+        params: S.codeParams,
+        body: S.agreementBody,
+        response: { 201: S.agreement },
       },
     },
     async (req, reply) => reply.status(201).send(await f.createAgreement(req.params.code, req.body)),
@@ -312,19 +271,9 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService; db
       schema: {
         tags: ['facilities'],
         summary: 'Mencatat sanksi (teguran lisan/tertulis, tidak direkomendasikan, pemutusan)',
-        params: z.object({ code }),
-        body: z.object({
-          kind: z.enum(SANCTION_KINDS),
-          imposedOn: isoDate,
-          basis: z.string().max(2000),
-          documentId: z
-            .number()
-            .int()
-            .positive()
-            .nullable()
-            .optional()
-            .transform((v) => v ?? null),
-        }),
+        params: S.codeParams,
+        body: S.sanctionBody,
+        response: { 201: S.sanction },
       },
     },
     async (req, reply) => reply.status(201).send(await f.impose(req.params.code, req.body)),

@@ -4,14 +4,18 @@ import type { Db } from '../../platform/db/index.js';
 import type { DocumentStore } from '../../platform/documents/store.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
-import { actor, problemsError } from './actor.js';
+import { authorId, requireActor, requireScope } from '../../platform/http/actor.js';
+import type { Readable } from 'node:stream';
+import { problemsError } from './errors.js';
+import { SANCTION_KINDS } from './labels.js';
+import { loadFacilitiesText, updateFacilityDetails } from './registry.js';
+import type { AgreementInput, DetailsInput, ListQuery, SanctionInput, TerminateInput } from './schemas.js';
 import { createHospitalReports, type HospitalReportDeps } from './hospital-reports.js';
 import * as repo from './repo.js';
 import { checkNewAgreement, checkTermination, inForce, SERVICE_LABEL, type Service } from './rules/agreement.js';
 import { BED_REPORT_STALE_HOURS, bedReportAgeHours } from './rules/deadlines.js';
 
-export const SANCTION_KINDS = ['TEGURAN_LISAN', 'TEGURAN_TERTULIS', 'TIDAK_DIREKOMENDASIKAN', 'PEMUTUSAN'] as const;
-export type SanctionKind = (typeof SANCTION_KINDS)[number];
+export { SANCTION_KINDS };
 
 function agreementView(r: repo.AgreementRow, today: IsoDate) {
   return {
@@ -89,7 +93,7 @@ export function createFacilityService(
     throw ruleRefusal(
       'NO_AGREEMENT',
       opts.service
-        ? `${name} tidak memiliki PKS yang berlaku pada ${date} untuk layanan ${SERVICE_LABEL[opts.service]}; layanan di sana tidak dijamin kecuali gawat darurat.`
+        ? `${name} tidak memiliki PKS yang berlaku pada ${date} untuk layanan ${SERVICE_LABEL[opts.service].toLowerCase()}; layanan di sana tidak dijamin kecuali gawat darurat.`
         : `${name} tidak memiliki PKS yang berlaku pada ${date}; layanan di sana tidak dijamin kecuali gawat darurat.`,
       { facilityCode: code, date, service: opts.service ?? null },
     );
@@ -97,7 +101,7 @@ export function createFacilityService(
 
   /* ----- registry ----- */
 
-  async function list(f: repo.FacilityFilter) {
+  async function list(f: ListQuery) {
     return (await repo.listFacilities(db, todayJakarta(now()), f)).map(facilityView);
   }
 
@@ -106,10 +110,10 @@ export function createFacilityService(
     const f = await repo.getFacility(db, code, today);
     if (!f) throw notFound('FACILITY_NOT_FOUND', `Fasilitas ${code} tidak terdaftar.`);
     // Sanctions are a matter between the office and that facility: another facility does not see them.
-    const scope = actor().facilityCode;
+    const scope = requireScope();
     const [agreements, sanctions, beds] = await Promise.all([
       repo.agreementsOf(db, code),
-      scope === null || scope === code ? repo.sanctionsOf(db, code) : Promise.resolve([]),
+      'all' in scope || scope.facility === code ? repo.sanctionsOf(db, code) : Promise.resolve([]),
       f.level === 'PPK2' ? repo.bedHistory(db, code, 1) : Promise.resolve([]),
     ]);
     const b = beds[0];
@@ -131,10 +135,9 @@ export function createFacilityService(
 
   /* ----- agreements ----- */
 
-  async function createAgreement(
-    code: string,
-    input: { number: string; validFrom: string; validTo: string; services: string[]; documentId: number },
-  ) {
+  // Services as plain strings: checkNewAgreement refuses unknown ones, so callers besides the route (test
+  // factories, the demo) need not know the list.
+  async function createAgreement(code: string, input: Omit<AgreementInput, 'services'> & { services: string[] }) {
     const number = input.number.trim().replace(/\s+/g, ' ');
     const problems = checkNewAgreement({ ...input, number });
     if (problems.length) throw problemsError('AGREEMENT_INVALID', problems);
@@ -157,7 +160,7 @@ export function createFacilityService(
         validTo: input.validTo,
         services: input.services,
         documentId: input.documentId,
-        createdBy: actor().id,
+        createdBy: authorId(requireActor()),
       });
       if (id === null) throw conflict('AGREEMENT_NUMBER_TAKEN', `Nomor PKS ${number} sudah dipakai.`);
       await auditInTx(tx, {
@@ -185,13 +188,18 @@ export function createFacilityService(
     return Number(a.document_id);
   }
 
+  /** The signed scan of agreement `id`, opened for download. */
+  async function agreementDocument(id: number) {
+    return deps.documents.open(await agreementDocumentId(id));
+  }
+
   async function expiring(days = 60) {
     const today = todayJakarta(now());
     const rows = await repo.expiringAgreements(db, today, addDays(today, days));
     return rows.map((a) => ({ ...agreementView(a, today), daysLeft: daysBetween(today, a.valid_to) }));
   }
 
-  async function terminate(id: number, input: { terminatedOn: string; reason: string }) {
+  async function terminate(id: number, input: TerminateInput) {
     const reason = input.reason.trim();
     if (reason.length < 3)
       throw invalid('TERMINATION_INVALID', 'Alasan pemutusan wajib diisi (paling sedikit 3 karakter).');
@@ -246,10 +254,7 @@ export function createFacilityService(
     };
   }
 
-  async function impose(
-    code: string,
-    input: { kind: string; imposedOn: string; basis: string; documentId: number | null },
-  ) {
+  async function impose(code: string, input: SanctionInput) {
     if (!(SANCTION_KINDS as readonly string[]).includes(input.kind)) {
       throw invalid(
         'SANCTION_INVALID',
@@ -298,7 +303,7 @@ export function createFacilityService(
         basis,
         documentId: input.documentId,
         agreementId,
-        createdBy: actor().id,
+        createdBy: authorId(requireActor()),
       });
       await auditInTx(tx, {
         action: 'facility.sanction.create',
@@ -323,6 +328,25 @@ export function createFacilityService(
     return (await repo.sanctionsOf(db, code)).map(sanctionView).find((s) => s.id === id)!;
   }
 
+  /* ----- registry file, details and the office's documents ----- */
+
+  /** Loads facilities.csv (FAC-1): all rows or none; returns how many were loaded. */
+  async function importCsv(csv: string) {
+    return { loaded: await loadFacilitiesText(db, csv) };
+  }
+
+  /** Changes one facility's details under the rule of a facilities.csv row, then answers as `get` does. */
+  async function updateDetails(code: string, input: DetailsInput) {
+    await updateFacilityDetails(db, code, input);
+    return get(code);
+  }
+
+  /** Stores a signed agreement or a sanction letter (PDF, JPEG, PNG) for a later agreement or sanction to cite. */
+  async function saveDocument(file: Readable, fileName: string) {
+    const doc = await deps.documents.save(file, fileName);
+    return { id: doc.id, mediaType: doc.mediaType, sizeBytes: doc.sizeBytes, fileName: doc.fileName };
+  }
+
   const reports = createHospitalReports(db, {
     audit: deps.audit,
     calendar: deps.calendar,
@@ -338,9 +362,13 @@ export function createFacilityService(
     requirePartner,
     list,
     get,
+    importCsv,
+    updateDetails,
+    saveDocument,
     createAgreement,
     agreements,
     agreementDocumentId,
+    agreementDocument,
     expiring,
     terminate,
     impose,

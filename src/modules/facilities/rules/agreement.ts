@@ -1,26 +1,9 @@
 /** Cooperation agreements (PKS, FAC-2): when one is in force, and what a new one must satisfy. */
 import type { IsoDate } from '../../../platform/calendar/index.js';
+import { SERVICES, type Service } from '../labels.js';
 
-export const SERVICES = [
-  'RAWAT_JALAN',
-  'RAWAT_INAP',
-  'GAWAT_DARURAT',
-  'PERSALINAN',
-  'INTENSIF',
-  'HEMODIALISA',
-  'KEMOTERAPI',
-] as const;
-export type Service = (typeof SERVICES)[number];
-
-export const SERVICE_LABEL: Record<Service, string> = {
-  RAWAT_JALAN: 'rawat jalan',
-  RAWAT_INAP: 'rawat inap',
-  GAWAT_DARURAT: 'gawat darurat',
-  PERSALINAN: 'persalinan',
-  INTENSIF: 'perawatan intensif',
-  HEMODIALISA: 'hemodialisa',
-  KEMOTERAPI: 'kemoterapi',
-};
+export { SERVICES, SERVICE_LABEL } from '../labels.js';
+export type { Service } from '../labels.js';
 
 export interface AgreementTerms {
   validFrom: IsoDate;

@@ -1,5 +1,8 @@
 /** Reporting deadlines: the monthly report (FAC-6) and the emergency report (FAC-4). */
 import { addDays, type IsoDate } from '../../../platform/calendar/index.js';
+import type { MonthlyStatus } from '../labels.js';
+
+export type { MonthlyStatus };
 
 /** The month after `period` (YYYY-MM). */
 export function nextMonth(period: string): string {
@@ -21,8 +24,6 @@ export function monthlyDueDate(period: string, isWorkingDay: (d: IsoDate) => boo
   while (!isWorkingDay(d)) d = addDays(d, 1);
   return d;
 }
-
-export type MonthlyStatus = 'ON_TIME' | 'LATE' | 'MISSING' | 'NOT_DUE';
 
 /** Status of one hospital's report for a month, judged by Jakarta dates. */
 export function monthlyStatus(submittedOn: IsoDate | null, due: IsoDate, today: IsoDate): MonthlyStatus {

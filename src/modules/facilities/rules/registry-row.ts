@@ -1,14 +1,18 @@
 /** One row of facilities.csv checked and normalised (FAC-1); problems name the row and column. */
 
-export const FACILITY_KINDS = ['PUSKESMAS', 'KLINIK_PRATAMA', 'RUMAH_SAKIT'] as const;
-export const FACILITY_CLASSES = ['A', 'B', 'C', 'D'] as const;
-export const OWNERSHIPS = ['PEMERINTAH_PUSAT', 'PEMERINTAH_DAERAH', 'SWASTA'] as const;
-export const LOCATIONS = ['DALAM_KOTA', 'PERBATASAN', 'LUAR_KOTA'] as const;
+import {
+  FACILITY_CLASSES,
+  FACILITY_KINDS,
+  LOCATIONS,
+  OWNERSHIPS,
+  type FacilityClass,
+  type FacilityKind,
+  type Location,
+  type Ownership,
+} from '../labels.js';
 
-export type FacilityKind = (typeof FACILITY_KINDS)[number];
-export type FacilityClass = (typeof FACILITY_CLASSES)[number];
-export type Ownership = (typeof OWNERSHIPS)[number];
-export type Location = (typeof LOCATIONS)[number];
+export { FACILITY_CLASSES, FACILITY_KINDS, LOCATIONS, OWNERSHIPS };
+export type { FacilityClass, FacilityKind, Location, Ownership };
 
 export const REQUIRED_COLUMNS = [
   'kode',
