@@ -1,32 +1,7 @@
-import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import { notFound } from '../../platform/http/errors.js';
-import { AREA_LEVELS } from './rules/code.js';
+import { areaList, areaWithPath, children, codeParams } from './schemas.js';
 import type { AreaService } from './service.js';
-
-const area = z.object({
-  code: z.string(),
-  level: z.enum(AREA_LEVELS),
-  parentCode: z.string().nullable(),
-  name: z.string(),
-});
-
-const areaWithPath = area.extend({
-  province: z.string().nullable(),
-  regency: z.string().nullable(),
-  district: z.string().nullable(),
-  village: z.string().nullable(),
-});
-
-const codeParam = z.object({
-  code: z
-    .string()
-    .regex(
-      /^[0-9]+(\.[0-9]+)*$/,
-      'Kode wilayah hanya berisi angka (boleh bertitik), mis. 3275011001 atau 32.75.01.1001.',
-    )
-    .max(20, 'Kode wilayah terlalu panjang.'),
-});
 
 const missing = (code: string) => notFound('AREA_NOT_FOUND', `Wilayah dengan kode ${code} tidak ditemukan.`);
 
@@ -35,7 +10,7 @@ export function areaRoutes(app: App, areas: AreaService) {
     '/api/v1/areas',
     {
       config: { permission: 'areas.read' },
-      schema: { tags: ['areas'], summary: 'Daftar provinsi', response: { 200: z.object({ areas: z.array(area) }) } },
+      schema: { tags: ['areas'], summary: 'Daftar provinsi', response: { 200: areaList } },
     },
     async () => ({ areas: await areas.provinces() }),
   );
@@ -47,7 +22,7 @@ export function areaRoutes(app: App, areas: AreaService) {
       schema: {
         tags: ['areas'],
         summary: 'Satu wilayah beserta nama provinsi, kabupaten/kota, kecamatan dan kelurahan/desanya',
-        params: codeParam,
+        params: codeParams,
         response: { 200: areaWithPath },
       },
     },
@@ -65,8 +40,8 @@ export function areaRoutes(app: App, areas: AreaService) {
       schema: {
         tags: ['areas'],
         summary: 'Wilayah langsung di bawah satu wilayah',
-        params: codeParam,
-        response: { 200: z.object({ parent: area, areas: z.array(area) }) },
+        params: codeParams,
+        response: { 200: children },
       },
     },
     async (req) => {

@@ -2,17 +2,12 @@ import type { Db } from '../../platform/db/index.js';
 import { invalid } from '../../platform/http/errors.js';
 import * as repo from './repo.js';
 import type { Area } from './repo.js';
+import type { AreaLookup } from './schemas.js';
 import { type AreaLevel, ancestorCode, levelOfCode, normalizeAreaCode } from './rules/code.js';
 
 export type { Area } from './repo.js';
 
-/** An area with the names of the areas that contain it (null above its own level). */
-export interface AreaLookup extends Area {
-  province: string | null;
-  regency: string | null;
-  district: string | null;
-  village: string | null;
-}
+export type { AreaLookup } from './schemas.js';
 
 interface RegencyCache {
   code: string;

@@ -1,3 +1,4 @@
+import { requireActor } from '../../platform/http/actor.js';
 import type { App } from '../../platform/http/app.js';
 import { dashboardSchema } from './schemas.js';
 import type { DashboardService } from './service.js';
@@ -14,6 +15,6 @@ export function dashboardRoutes(app: App, dashboard: DashboardService) {
         response: { 200: dashboardSchema },
       },
     },
-    async (req) => dashboard.forActor(req.ctx.actor!),
+    async () => dashboard.forActor(requireActor()),
   );
 }

@@ -4,31 +4,9 @@ import type { Db } from '../../platform/db/index.js';
 import { ruleRefusal } from '../../platform/http/errors.js';
 import { POOR_MAX_DECILE } from '../membership/index.js';
 import type { SettingsService } from '../membership/index.js';
+import { FIGURES, FIGURE_LABELS } from './labels.js';
 import { membershipByVillage, type VillageFigures } from './membership-repo.js';
-
-export const FIGURES = [
-  'residents',
-  'members',
-  'pendingEktp',
-  'cardsActive',
-  'cardsPrinted',
-  'cardsHandedOver',
-  'newborns',
-  'recommendations',
-] as const;
-export type Figure = (typeof FIGURES)[number];
-export type Figures = Record<Figure, number>;
-
-export const FIGURE_LABELS: Record<Figure, string> = {
-  residents: 'Penduduk',
-  members: 'Peserta (penduduk)',
-  pendingEktp: 'Belum rekam e-KTP',
-  cardsActive: 'Kartu diterbitkan (aktif)',
-  cardsPrinted: 'Kartu dicetak',
-  cardsHandedOver: 'Kartu diserahkan',
-  newborns: 'Bayi baru lahir tercatat',
-  recommendations: 'Rekomendasi Dinsos berlaku',
-};
+import type { Figures, MembershipReportData } from './schemas.js';
 
 function figures(r: VillageFigures): Figures {
   return {
@@ -53,7 +31,7 @@ const ZERO: Figures = Object.fromEntries(FIGURES.map((k) => [k, 0])) as Figures;
 
 /** Membership figures by district and village (issue: reports in this area), on screen and as XLSX. */
 export function createMembershipReport(db: Db, settings: SettingsService, audit: AuditWriter) {
-  async function build(date: string, area: string | null) {
+  async function build(date: string, area: string | null): Promise<MembershipReportData> {
     const s = await settings.on(date);
     if (!s) throw ruleRefusal('PROGRAM_NOT_IN_FORCE', 'Program belum berlaku pada tanggal itu.');
     const rows = await membershipByVillage(db, {

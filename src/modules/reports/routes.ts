@@ -1,33 +1,28 @@
-import { z } from 'zod';
 import { todayJakarta } from '../../platform/calendar/index.js';
 import type { App } from '../../platform/http/app.js';
-import type { MembershipReport } from './membership.js';
 import { sendFile, XLSX_TYPE } from '../../platform/http/download.js';
-
-const query = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD.')
-    .optional(),
-  area: z
-    .string()
-    .regex(/^\d{4,10}$/, 'Kode wilayah harus 4–10 digit.')
-    .optional(),
-});
+import type { MembershipReport } from './membership.js';
+import { membershipQuery, membershipReport } from './schemas.js';
 
 export function reportRoutes(app: App, membership: MembershipReport) {
   app.get(
     '/api/v1/reports/membership',
     {
       config: { permission: 'report.membership' },
-      schema: { tags: ['reports'], summary: 'Angka kepesertaan per kecamatan dan kelurahan', querystring: query },
+      schema: {
+        tags: ['reports'],
+        summary: 'Angka kepesertaan per kecamatan dan kelurahan',
+        querystring: membershipQuery,
+        response: { 200: membershipReport },
+      },
     },
     async (req) => membership.build(req.query.date ?? todayJakarta(), req.query.area ?? null),
   );
 
+  // No response schema: the answer is an XLSX workbook (bytes), not JSON.
   app.get(
     '/api/v1/reports/membership.xlsx',
-    { config: { permission: 'report.membership' }, schema: { tags: ['reports'], querystring: query } },
+    { config: { permission: 'report.membership' }, schema: { tags: ['reports'], querystring: membershipQuery } },
     async (req, reply) => {
       const date = req.query.date ?? todayJakarta();
       const body = await membership.xlsx(date, req.query.area ?? null);

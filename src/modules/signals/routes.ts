@@ -1,13 +1,6 @@
-import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
-import { SIGNAL_KINDS } from './rules/signals.js';
+import * as s from './schemas.js';
 import type { SignalService } from './service.js';
-
-const district = z
-  .string()
-  .regex(/^\d{4,10}$/, 'Kode wilayah harus 4–10 digit.')
-  .optional()
-  .transform((v) => v ?? null);
 
 export function signalRoutes(app: App, signals: SignalService) {
   app.get(
@@ -17,7 +10,8 @@ export function signalRoutes(app: App, signals: SignalService) {
       schema: {
         tags: ['signals'],
         summary: 'Ringkasan sinyal penyalahgunaan kartu',
-        querystring: z.object({ area: district }),
+        querystring: s.summaryQuery,
+        response: { 200: s.summary },
       },
     },
     async (req) => signals.summary(req.query.area),
@@ -30,19 +24,11 @@ export function signalRoutes(app: App, signals: SignalService) {
       schema: {
         tags: ['signals'],
         summary: 'Daftar sinyal satu jenis, dengan buktinya',
-        params: z.object({ kind: z.enum(SIGNAL_KINDS as [string, ...string[]]) }),
-        querystring: z.object({
-          area: district,
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        params: s.kindParams,
+        querystring: s.listQuery,
+        response: { 200: s.signalList },
       },
     },
-    async (req) =>
-      signals.list(req.params.kind as (typeof SIGNAL_KINDS)[number], {
-        district: req.query.area,
-        page: req.query.page,
-        pageSize: req.query.pageSize,
-      }),
+    async (req) => signals.list(req.params.kind, req.query),
   );
 }

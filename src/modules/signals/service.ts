@@ -4,10 +4,11 @@ import type { Db } from '../../platform/db/index.js';
 import type { SettingsService } from '../membership/index.js';
 import { findSignals } from './repo.js';
 import { DEATH_LOOKBACK_DAYS, SIGNAL_ACTIONS, SIGNAL_KINDS, SIGNAL_TITLES, type SignalKind } from './rules/signals.js';
+import type { ListQuery, SignalList, SignalSummary } from './schemas.js';
 
 /** Misuse signals (MEM-10) for the membership officer, each with its evidence. */
 export function createSignalService(db: Db, settings: SettingsService, audit: AuditWriter) {
-  async function summary(district: string | null) {
+  async function summary(district: string | null): Promise<SignalSummary> {
     const date = todayJakarta();
     const s = await settings.on(date);
     const kinds = await Promise.all(
@@ -26,14 +27,14 @@ export function createSignalService(db: Db, settings: SettingsService, audit: Au
     return { kinds };
   }
 
-  async function list(kind: SignalKind, f: { district: string | null; page: number; pageSize: number }) {
+  async function list(kind: SignalKind, f: ListQuery): Promise<SignalList> {
     const date = todayJakarta();
     const s = await settings.on(date);
     const { rows, total } = await findSignals(db, kind, {
       lookbackDays: DEATH_LOOKBACK_DAYS,
       excludedSegments: s?.excludedSegments ?? [],
       date,
-      district: f.district,
+      district: f.area,
       limit: f.pageSize,
       offset: (f.page - 1) * f.pageSize,
     });

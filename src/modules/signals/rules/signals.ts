@@ -3,34 +3,9 @@
  * and 23), from the data the membership register holds. Each signal carries
  * its evidence so the officer can judge it; a signal is a lead, not a verdict.
  */
-export type SignalKind =
-  'CARD_USED_AFTER_DEATH' | 'PERSON_IN_TWO_FAMILIES' | 'PBI_WITH_ACTIVE_CARD' | 'TWO_HOSPITALS_AT_ONCE';
+import type { SignalKind } from '../labels.js';
 
-export const SIGNAL_KINDS: readonly SignalKind[] = [
-  'CARD_USED_AFTER_DEATH',
-  'PERSON_IN_TWO_FAMILIES',
-  'PBI_WITH_ACTIVE_CARD',
-  'TWO_HOSPITALS_AT_ONCE',
-];
-
-export const SIGNAL_TITLES: Record<SignalKind, string> = {
-  CARD_USED_AFTER_DEATH: 'Kartu dipakai setelah pemegangnya meninggal',
-  PERSON_IN_TWO_FAMILIES: 'Satu orang tercantum dalam dua keluarga',
-  PBI_WITH_ACTIVE_CARD: 'Peserta JKN-PBI masih tercantum pada kartu Jamkesda aktif',
-  TWO_HOSPITALS_AT_ONCE: 'Dirawat di dua rumah sakit sekaligus',
-};
-
-/** What to do about each kind, for the officer. */
-export const SIGNAL_ACTIONS: Record<SignalKind, string> = {
-  CARD_USED_AFTER_DEATH:
-    'Hubungi fasilitas yang memeriksa: siapa yang datang membawa identitas ini? Bila kartu dipinjamkan, proses sesuai Perda ps. 23.',
-  PERSON_IN_TWO_FAMILIES:
-    'Terbitkan ulang kartu keluarga lama (perubahan data) agar orang ini hanya tercantum pada kartu keluarganya sekarang.',
-  PBI_WITH_ACTIVE_CARD:
-    'Terbitkan ulang kartu keluarganya tanpa orang ini, atau pastikan status PBI-nya ke BPJS Kesehatan.',
-  TWO_HOSPITALS_AT_ONCE:
-    'Hubungi kedua rumah sakit: siapa pasien yang dirawat dengan identitas ini? Satu identitas tidak dapat dirawat di dua tempat; bila kartu dipinjamkan, proses sesuai Perda ps. 23.',
-};
+export { SIGNAL_ACTIONS, SIGNAL_KINDS, SIGNAL_TITLES, type SignalKind } from '../labels.js';
 
 export interface SignalEvidence {
   kind: SignalKind;

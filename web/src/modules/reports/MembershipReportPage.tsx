@@ -6,38 +6,10 @@ import { useApi } from '../../shared/useApi';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { FIGURES, FIGURE_SHORT_LABELS } from '@server/modules/reports/labels';
+import type { MembershipReportData as Report } from '@server/modules/reports/schemas';
 
-const FIGURES = [
-  'residents',
-  'members',
-  'pendingEktp',
-  'cardsActive',
-  'cardsPrinted',
-  'cardsHandedOver',
-  'newborns',
-  'recommendations',
-] as const;
-type Figures = Record<(typeof FIGURES)[number], number>;
-const LABELS: Record<(typeof FIGURES)[number], string> = {
-  residents: 'Penduduk',
-  members: 'Peserta (penduduk)',
-  pendingEktp: 'Belum rekam e-KTP',
-  cardsActive: 'Kartu aktif',
-  cardsPrinted: 'Kartu dicetak',
-  cardsHandedOver: 'Kartu diserahkan',
-  newborns: 'Bayi baru lahir',
-  recommendations: 'Rekomendasi Dinsos',
-};
-interface Report {
-  date: string;
-  totals: Figures;
-  districts: {
-    code: string;
-    name: string | null;
-    totals: Figures;
-    villages: { code: string; name: string | null; figures: Figures }[];
-  }[];
-}
+const LABELS = FIGURE_SHORT_LABELS;
 
 const s = {
   title: 'Laporan kepesertaan per wilayah',

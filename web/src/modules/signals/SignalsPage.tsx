@@ -9,31 +9,15 @@ import { useApi } from '../../shared/useApi';
 import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import type {
+  EvidenceOf,
+  SignalKind,
+  SignalList as List,
+  SignalSummary as Summary,
+  Stay,
+} from '@server/modules/signals/schemas';
 
-type Kind = 'CARD_USED_AFTER_DEATH' | 'PERSON_IN_TWO_FAMILIES' | 'PBI_WITH_ACTIVE_CARD' | 'TWO_HOSPITALS_AT_ONCE';
-interface Stay {
-  facility: string;
-  admittedAt: string;
-  endedAt: string | null;
-  ref: string;
-}
-interface Summary {
-  kinds: { kind: Kind; title: string; action: string; total: number }[];
-}
-interface Item {
-  nik: string;
-  name: string | null;
-  villageCode: string | null;
-  since: string | null;
-  evidence: Record<string, unknown>;
-}
-interface List {
-  kind: Kind;
-  title: string;
-  action: string;
-  total: number;
-  items: Item[];
-}
+type Kind = SignalKind;
 
 const s = {
   title: 'Sinyal penyalahgunaan kartu',
@@ -48,22 +32,27 @@ const s = {
   action: 'Tindak lanjut',
 };
 
+/** The evidence of one kind: the API sends it as JSON whose shape the kind decides (EvidenceOf, in the server's schemas). */
+function evidenceOf<K extends Kind>(_kind: K, e: Record<string, unknown>): EvidenceOf[K] {
+  return e as EvidenceOf[K];
+}
+
 function Evidence({ kind, e }: { kind: Kind; e: Record<string, unknown> }) {
   if (kind === 'CARD_USED_AFTER_DEATH') {
+    const d = evidenceOf(kind, e);
     return (
       <Text size="sm">
-        Meninggal {formatDate(e.deathDate as string)}; diperiksa {String(e.checks)} kali oleh{' '}
-        {(e.facilities as string[]).join(', ')}; terakhir {formatDateTime(e.lastCheckAt as string)} untuk layanan{' '}
-        {formatDate(e.lastServiceDate as string)}.
+        Meninggal {formatDate(d.deathDate)}; diperiksa {String(d.checks)} kali oleh {d.facilities.join(', ')}; terakhir{' '}
+        {formatDateTime(d.lastCheckAt)} untuk layanan {formatDate(d.lastServiceDate)}.
       </Text>
     );
   }
   if (kind === 'PERSON_IN_TWO_FAMILIES') {
-    const cards = e.cards as { number: string; kk: string }[];
+    const d = evidenceOf(kind, e);
     return (
       <Text size="sm">
-        KK sekarang <span className="mono">{String(e.currentKk ?? '—')}</span>; tercantum pada kartu{' '}
-        {cards.map((c) => `${c.number} (KK ${c.kk})`).join(', ')}.
+        KK sekarang <span className="mono">{String(d.currentKk ?? '—')}</span>; tercantum pada kartu{' '}
+        {d.cards.map((c) => `${c.number} (KK ${c.kk})`).join(', ')}.
       </Text>
     );
   }
@@ -72,7 +61,7 @@ function Evidence({ kind, e }: { kind: Kind; e: Record<string, unknown> }) {
       `${x.facility} (${x.ref}), masuk ${formatDateTime(x.admittedAt)}${x.endedAt ? `, pulang ${formatDateTime(x.endedAt)}` : ''}`;
     return (
       <Stack gap={2}>
-        {(e.stays as { first: Stay; second: Stay }[]).map((p) => (
+        {evidenceOf(kind, e).stays.map((p) => (
           <Text size="sm" key={`${p.first.ref}-${p.second.ref}`}>
             {stay(p.first)}; lalu {stay(p.second)} sebelum perawatan pertama berakhir.
           </Text>
@@ -80,14 +69,15 @@ function Evidence({ kind, e }: { kind: Kind; e: Record<string, unknown> }) {
       </Stack>
     );
   }
+  const d = evidenceOf(kind, e);
   // Fires only for a member printed as covered (decision 0020): the card became wrong after it was issued.
   return (
     <Text size="sm">
-      Kartu {String(e.card)}
-      {e.cardIssuedOn ? ` terbit ${formatDate(e.cardIssuedOn as string)}` : ''} mencantumkannya sebagai peserta
-      {e.coverageAtIssue ? '' : ' (status kepesertaan saat terbit tidak tercatat)'}; JKN{' '}
-      {label(t.jknSegment, String(e.segment))} aktif sejak {formatDate(e.jknSince as string)}. Kartu ini tampil di tab
-      "Perlu cetak ulang" antrean cetak.
+      Kartu {d.card}
+      {d.cardIssuedOn ? ` terbit ${formatDate(d.cardIssuedOn)}` : ''} mencantumkannya sebagai peserta
+      {d.coverageAtIssue ? '' : ' (status kepesertaan saat terbit tidak tercatat)'}; JKN{' '}
+      {label(t.jknSegment, d.segment)} aktif sejak {formatDate(d.jknSince)}. Kartu ini tampil di tab "Perlu cetak ulang"
+      antrean cetak.
     </Text>
   );
 }
