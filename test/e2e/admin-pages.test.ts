@@ -128,8 +128,8 @@ describe('admin pages', () => {
   });
 
   it('manages a hospital account: facility from the list, signer profile, deactivation that ends the session, reactivation', async () => {
-    await ensureFacility(server.sys, 'RS-ADM-E2E', 'RSUD Kota Sejahtera', 'PPK2');
-    await ensureFacility(server.sys, 'RS-ADM-E2E-2', 'RS Mitra Medika', 'PPK2');
+    await ensureFacility(server.sys, 'RS-ADM-E2E', 'PPK2', { name: 'RSUD Kota Sejahtera' });
+    await ensureFacility(server.sys, 'RS-ADM-E2E-2', 'PPK2', { name: 'RS Mitra Medika' });
     // The hospital officer is logged in elsewhere while the administrator works.
     const rsPassword = await userWithPassword(server.sys, 'andi.rs', 'rumahsakit', 'RS-ADM-E2E');
     // A second browser: its own cookie jar, as the officer's own computer.

@@ -61,7 +61,7 @@ afterAll(async () => {
 });
 
 async function login(role: 'rumahsakit' | 'kepesertaan', username: string, facility?: string): Promise<Page> {
-  if (facility) await ensureFacility(server.sys, facility, 'RSUD Kota', 'PPK2');
+  if (facility) await ensureFacility(server.sys, facility, 'PPK2', { name: 'RSUD Kota' });
   const password = await userWithPassword(server.sys, username, role, facility);
   const page = await browser.context.newPage();
   await loginViaUi(page, server.baseUrl, username, password);
@@ -112,8 +112,8 @@ describe('birth records and the membership timeline', () => {
 
   it('the membership officer sees a child admitted at two hospitals at once, with both stays as evidence', async () => {
     const child = fam[2]!;
-    await ensureFacility(server.sys, 'RS-SINYAL-A', 'RS Sinyal Satu', 'PPK2');
-    await ensureFacility(server.sys, 'RS-SINYAL-B', 'RS Sinyal Dua', 'PPK2');
+    await ensureFacility(server.sys, 'RS-SINYAL-A', 'PPK2', { name: 'RS Sinyal Satu' });
+    await ensureFacility(server.sys, 'RS-SINYAL-B', 'PPK2', { name: 'RS Sinyal Dua' });
     const first = await sjpStay(server.sys.db, child.nik, 'RS-SINYAL-A', wib(daysAgo(2), '09:00'));
     const second = await referralStay(
       server.sys.db,

@@ -73,9 +73,9 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser(LAPTOP);
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-dash-'));
-  await ensureFacility(server.sys, RS, 'RSUD Kota Sejahtera', 'PPK2');
-  await ensureFacility(server.sys, RS_OTHER, 'RS Mitra Lain', 'PPK2');
-  await ensureFacility(server.sys, PKM, 'Puskesmas Bekasi Jaya', 'PPK1');
+  await ensureFacility(server.sys, RS, 'PPK2', { name: 'RSUD Kota Sejahtera' });
+  await ensureFacility(server.sys, RS_OTHER, 'PPK2', { name: 'RS Mitra Lain' });
+  await ensureFacility(server.sys, PKM, 'PPK1', { name: 'Puskesmas Bekasi Jaya' });
   await sjp(RS, 'SUBMITTED', 20);
   await sjp(RS, 'NEEDS_COMPLETION', 6);
   await sjp(RS, 'DRAFT', 40);

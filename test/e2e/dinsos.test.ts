@@ -127,7 +127,7 @@ describe('Dinas Sosial recommendation letter', () => {
   });
 
   it('shows a puskesmas desk the NIK as covered on the Dinas Sosial recommendation', async () => {
-    await ensureFacility(server.sys, 'PKM-DINSOS', 'Puskesmas Bekasi Jaya', 'PPK1');
+    await ensureFacility(server.sys, 'PKM-DINSOS', 'PPK1', { name: 'Puskesmas Bekasi Jaya' });
     const password = await userWithPassword(server.sys, 'ani.puskesmas', 'puskesmas', 'PKM-DINSOS');
     const desk = await launchBrowser(LAPTOP);
     try {

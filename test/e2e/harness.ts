@@ -165,14 +165,8 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   return file;
 }
 
-/** Facility-scoped roles need their facility to exist. */
-export async function ensureFacility(sys: System, code: string, name: string, level: 'PPK1' | 'PPK2') {
-  await sys.db.query('INSERT INTO facility (code, name, level) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [
-    code,
-    name,
-    level,
-  ]);
-}
+/** Facility-scoped roles need their facility to exist: the one shared factory, as in the integration tests. */
+export { ensureFacility } from '../helpers/factories.js';
 
 /**
  * A user whose one-time password is already replaced (for tests about

@@ -74,7 +74,7 @@ afterAll(async () => {
 });
 
 async function login(role: 'puskesmas' | 'rumahsakit', username: string, facility: string): Promise<Page> {
-  await ensureFacility(server.sys, facility, facility, role === 'puskesmas' ? 'PPK1' : 'PPK2');
+  await ensureFacility(server.sys, facility, role === 'puskesmas' ? 'PPK1' : 'PPK2', { name: facility });
   const password = await userWithPassword(server.sys, username, role, facility);
   const page = await browser.context.newPage();
   await loginViaUi(page, server.baseUrl, username, password);

@@ -74,7 +74,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser(LAPTOP);
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-sjp-'));
-  await ensureFacility(server.sys, RS, 'RS Sejahtera Kota', 'PPK2');
+  await ensureFacility(server.sys, RS, 'PPK2', { name: 'RS Sejahtera Kota' });
   await server.sys.db.query(
     `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status)
      VALUES ($1, 'PKS/E2E/SJP/1', $2, $3, ARRAY['RAWAT_JALAN','RAWAT_INAP','GAWAT_DARURAT'], 'ACTIVE')`,
@@ -89,7 +89,7 @@ beforeAll(async () => {
     `INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 30, 6)`,
     [RS],
   );
-  await ensureFacility(server.sys, PKM, 'Puskesmas Bekasi Jaya', 'PPK1');
+  await ensureFacility(server.sys, PKM, 'PPK1', { name: 'Puskesmas Bekasi Jaya' });
   await server.sys.db.query(
     `UPDATE facility SET kind = 'PUSKESMAS', location = 'DALAM_KOTA', village_code = '3275011001' WHERE code = $1`,
     [PKM],

@@ -10,6 +10,10 @@ import type { Db } from '../../src/platform/db/index.js';
 import type { Role } from '../../src/platform/http/permissions.js';
 import { createServer, createSystem, type System } from '../../src/system.js';
 import type { App } from '../../src/platform/http/app.js';
+import { ensureFacility } from './factories.js';
+
+/** Re-exported: the integration tests have always taken it from here. */
+export { ensureFacility };
 
 /** Which engine this test run uses: the vitest project says (JK_TEST_ENGINE); PostgreSQL needs TEST_DATABASE_URL. */
 export const ENGINE: 'pg' | 'pglite' = process.env.JK_TEST_ENGINE === 'pg' ? 'pg' : 'pglite';
@@ -70,14 +74,6 @@ export async function testEnv(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-export async function ensureFacility(sys: System, code: string, level: 'PPK1' | 'PPK2' = 'PPK2') {
-  await sys.db.query(`INSERT INTO facility (code, name, level) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [
-    code,
-    `Fasilitas ${code}`,
-    level,
-  ]);
 }
 
 /** A user of the role with an API token; returns the Authorization header. */

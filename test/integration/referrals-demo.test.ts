@@ -4,6 +4,7 @@ import { seedReferralsDemo } from '../../src/modules/referrals/demo.js';
 import type { Actor } from '../../src/platform/http/context.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import { importFile, testEnv, type TestEnv } from '../helpers/system.js';
+import { createTestAgreement, createTestBedReport, ensureFacility } from '../helpers/factories.js';
 
 let t: TestEnv;
 const today = todayJakarta();
@@ -22,9 +23,8 @@ beforeAll(async () => {
     csv(POP_HEADER, [...family('3275010101700001', 'DEMO'), ...family('3275010101700002', 'CONTOH')].map(popLine)),
     daysAgo(30),
   );
-  await t.sys.db.query(
-    `INSERT INTO facility (code, name, level, village_code, location) VALUES ('PKM-DEMO', 'PUSKESMAS DEMO', 'PPK1', '3275011001', 'DALAM_KOTA'), ('RS-DEMO', 'RSUD DEMO', 'PPK2', '3275011002', 'DALAM_KOTA')`,
-  );
+  await ensureFacility(t.sys, 'PKM-DEMO', 'PPK1', { name: 'PUSKESMAS DEMO', villageCode: '3275011001' });
+  await ensureFacility(t.sys, 'RS-DEMO', 'PPK2', { name: 'RSUD DEMO', villageCode: '3275011002' });
 });
 afterAll(async () => {
   await t?.close();
@@ -38,13 +38,13 @@ describe('referral demo data', () => {
   });
 
   it('creates referrals to the demo hospital and one back-referral, once', async () => {
-    await t.sys.db.query(
-      `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ('RS-DEMO', 'PKS/DEMO', $1, $2, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
-      [daysAgo(10), daysAgo(-200)],
-    );
-    await t.sys.db.query(
-      `INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ('RS-DEMO', 30, 12)`,
-    );
+    await createTestAgreement(t.sys, 'RS-DEMO', {
+      number: 'PKS/DEMO',
+      validFrom: daysAgo(10),
+      validTo: daysAgo(-200),
+      services: ['RAWAT_INAP'],
+    });
+    await createTestBedReport(t.sys, 'RS-DEMO', { class3Total: 30, class3Available: 12 });
     const r = await seedReferralsDemo(t.sys, actors);
     expect(r.skipped).toBeNull();
     expect(r.created.length).toBe(4);

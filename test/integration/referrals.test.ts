@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
 import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import {
+  createTestAgreement,
+  createTestBedReport,
+  ensureFacility,
+  type FacilityOptions,
+} from '../helpers/factories.js';
 
 let t: TestEnv;
 const auth: Record<string, string> = {};
@@ -17,32 +23,23 @@ async function facility(
   code: string,
   level: 'PPK1' | 'PPK2',
   village: string,
-  location: string,
+  location: NonNullable<FacilityOptions['location']>,
   opts: { partner?: boolean; beds?: number } = {},
 ) {
-  await t.sys.db.query(
-    `INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [
-      code,
-      `${level === 'PPK1' ? 'PUSKESMAS' : 'RS'} ${code}`,
-      level,
-      village,
-      location,
-      level === 'PPK1' ? 'PUSKESMAS' : 'RUMAH_SAKIT',
-    ],
-  );
+  await ensureFacility(t.sys, code, level, {
+    name: `${level === 'PPK1' ? 'PUSKESMAS' : 'RS'} ${code}`,
+    villageCode: village,
+    location,
+  });
   if (opts.partner) {
-    await t.sys.db.query(
-      `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ($1, $2, $3, $4, ARRAY['RAWAT_INAP','RAWAT_JALAN'], 'ACTIVE')`,
-      [code, `PKS/${code}`, daysAgo(100), daysAgo(-100)],
-    );
+    await createTestAgreement(t.sys, code, {
+      number: `PKS/${code}`,
+      validFrom: daysAgo(100),
+      validTo: daysAgo(-100),
+      services: ['RAWAT_INAP', 'RAWAT_JALAN'],
+    });
   }
-  if (opts.beds !== undefined) {
-    await t.sys.db.query(`INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 20, $2)`, [
-      code,
-      opts.beds,
-    ]);
-  }
+  if (opts.beds !== undefined) await createTestBedReport(t.sys, code, { class3Total: 20, class3Available: opts.beds });
 }
 
 const get = (who: string, url: string) => t.app.inject({ method: 'GET', url, headers: { authorization: auth[who]! } });

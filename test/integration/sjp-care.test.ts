@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, createWorkingCalendar, todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { createTestAgreement } from '../helpers/factories.js';
 
 const RS = 'RS-CARE-01';
 const RS2 = 'RS-CARE-02';
@@ -20,10 +21,12 @@ beforeAll(async () => {
   rs = (await tokenFor(t.sys, 'rumahsakit', RS)).authorization;
   rs2 = (await tokenFor(t.sys, 'rumahsakit', RS2)).authorization;
   officer = (await tokenFor(t.sys, 'sjp')).authorization;
-  await t.sys.db.query(
-    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ($1, 'PKS/CARE/1', $2, $3, ARRAY['RAWAT_INAP','RAWAT_JALAN'], 'ACTIVE')`,
-    [RS, addDays(today, -100), addDays(today, 100)],
-  );
+  await createTestAgreement(t.sys, RS, {
+    number: 'PKS/CARE/1',
+    validFrom: addDays(today, -100),
+    validTo: addDays(today, 100),
+    services: ['RAWAT_INAP', 'RAWAT_JALAN'],
+  });
   await importFile(t, 'population', 'p.csv', csv(POP_HEADER, fam.map(popLine)), addDays(today, -10));
 });
 afterAll(async () => {

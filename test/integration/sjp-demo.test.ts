@@ -3,6 +3,7 @@ import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import { seedSjpDemo } from '../../src/modules/guarantees/demo.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import { ensureFacility, importFile, testEnv, type TestEnv } from '../helpers/system.js';
+import { createTestAgreement } from '../helpers/factories.js';
 
 let t: TestEnv;
 const today = todayJakarta();
@@ -11,10 +12,12 @@ const RS = 'RS-SJP-DEMO';
 beforeAll(async () => {
   t = await testEnv();
   await ensureFacility(t.sys, RS);
-  await t.sys.db.query(
-    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ($1, 'PKS/DEMO/SJP', $2, $3, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
-    [RS, addDays(today, -100), addDays(today, 100)],
-  );
+  await createTestAgreement(t.sys, RS, {
+    number: 'PKS/DEMO/SJP',
+    validFrom: addDays(today, -100),
+    validTo: addDays(today, 100),
+    services: ['RAWAT_INAP'],
+  });
   const people = [...family('3275010101700001', 'DEMO'), ...family('3275010101700002', 'CONTOH')];
   await importFile(t, 'population', 'p.csv', csv(POP_HEADER, people.map(popLine)), addDays(today, -10));
 });

@@ -16,6 +16,7 @@ import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import { describeAccessMatrix } from '../helpers/matrix.js';
 import { importFile, multipartRequest, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { createTestAgreement } from '../helpers/factories.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const RS = 'RS-LTR-01';
@@ -70,11 +71,12 @@ beforeAll(async () => {
   ({ authorization: rs, username: rsUser } = await tokenFor(t.sys, 'rumahsakit', RS));
   ({ authorization: officer, username: officerUser } = await tokenFor(t.sys, 'sjp'));
   admin = (await tokenFor(t.sys, 'admin')).authorization;
-  await t.sys.db.query(
-    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status)
-     VALUES ($1, 'PKS/LTR/1', $2, $3, ARRAY['RAWAT_JALAN','RAWAT_INAP'], 'ACTIVE')`,
-    [RS, addDays(today, -400), addDays(today, 400)],
-  );
+  await createTestAgreement(t.sys, RS, {
+    number: 'PKS/LTR/1',
+    validFrom: addDays(today, -400),
+    validTo: addDays(today, 400),
+    services: ['RAWAT_JALAN', 'RAWAT_INAP'],
+  });
   await importFile(t, 'population', 'p.csv', csv(POP_HEADER, fam.map(popLine)), addDays(today, -30));
 });
 afterAll(async () => {

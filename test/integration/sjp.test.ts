@@ -3,6 +3,7 @@ import { addDays, createWorkingCalendar, todayJakarta } from '../../src/platform
 import { dueAt } from '../../src/modules/guarantees/rules/deadline.js';
 import { JKN_HEADER, POP_HEADER, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
 import { importFile, multipartRequest, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { createTestAgreement } from '../helpers/factories.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
@@ -64,11 +65,12 @@ beforeAll(async () => {
     [RS, 1],
     [RS2, 2],
   ] as const) {
-    await t.sys.db.query(
-      `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status)
-       VALUES ($1, $2, $3, $4, ARRAY['RAWAT_JALAN','RAWAT_INAP','GAWAT_DARURAT','PERSALINAN'], 'ACTIVE')`,
-      [code, `PKS/SJP/${n}`, addDays(today, -400), addDays(today, 400)],
-    );
+    await createTestAgreement(t.sys, code, {
+      number: `PKS/SJP/${n}`,
+      validFrom: addDays(today, -400),
+      validTo: addDays(today, 400),
+      services: ['RAWAT_JALAN', 'RAWAT_INAP', 'GAWAT_DARURAT', 'PERSALINAN'],
+    });
   }
   const asOf = addDays(today, -30);
   await importFile(t, 'population', 'p.csv', csv(POP_HEADER, [...famA, ...famB, ...famC, pbi].map(popLine)), asOf);

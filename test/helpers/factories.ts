@@ -1,0 +1,147 @@
+/**
+ * Shared test factories (openIMIS's `create_test_claim`): records of other
+ * modules made through their services, exactly as the HTTP routes make them,
+ * so a test never writes a table it does not own and a rule a service enforces
+ * cannot be skipped by accident. Each factory runs its service call in a
+ * request context whose actor is the role the route requires.
+ *
+ * Used by the integration tests (test/helpers/system.ts) and the end-to-end
+ * tests (test/e2e/harness.ts) alike: both hand in the running `System`.
+ */
+import { Readable } from 'node:stream';
+import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
+import { runWithContext, type Actor } from '../../src/platform/http/context.js';
+import type { Role } from '../../src/platform/http/permissions.js';
+import { loadFacilitiesText } from '../../src/modules/facilities/index.js';
+import type { System } from '../../src/system.js';
+
+let serial = 0;
+const next = () => ++serial;
+
+/** Runs `fn` as a request of this role (at this facility) would: the services read the actor from the context. */
+export function actingAs<T>(role: Role, facilityCode: string | null, fn: () => Promise<T>): Promise<T> {
+  const actor: Actor = { id: 0, username: `factory.${role}`, role, facilityCode, via: 'system' };
+  return runWithContext({ requestId: `test-factory-${next()}`, ip: '127.0.0.1', actor }, fn);
+}
+
+export interface FacilityOptions {
+  name?: string;
+  /** Defaults to the level's usual kind: PUSKESMAS for PPK1, RUMAH_SAKIT for PPK2. */
+  kind?: 'PUSKESMAS' | 'KLINIK_PRATAMA' | 'RUMAH_SAKIT';
+  /** Hospital class; a hospital needs one (default C). */
+  class?: 'A' | 'B' | 'C' | 'D';
+  ownership?: 'PEMERINTAH_PUSAT' | 'PEMERINTAH_DAERAH' | 'SWASTA';
+  location?: 'DALAM_KOTA' | 'PERBATASAN' | 'LUAR_KOTA';
+  rsud?: boolean;
+  villageCode?: string;
+}
+
+const csvCell = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/**
+ * A facility in the registry (FAC-1), loaded as one row of facilities.csv the
+ * way the administrator's upload does. Nothing happens when the code is
+ * already registered: a facility a test set up with its own village or
+ * location keeps them when a later user of it is created.
+ */
+export async function ensureFacility(
+  sys: System,
+  code: string,
+  level: 'PPK1' | 'PPK2' = 'PPK2',
+  opts: FacilityOptions = {},
+): Promise<void> {
+  if (await facilityExists(sys, code)) return;
+  const kind = opts.kind ?? (level === 'PPK1' ? 'PUSKESMAS' : 'RUMAH_SAKIT');
+  const row = [
+    code,
+    opts.name ?? `Fasilitas ${code}`,
+    kind,
+    kind === 'RUMAH_SAKIT' ? (opts.class ?? 'C') : '',
+    opts.ownership ?? 'PEMERINTAH_DAERAH',
+    opts.location ?? 'DALAM_KOTA',
+    opts.rsud ? 'Y' : 'N',
+    opts.villageCode ?? '',
+    '',
+    '',
+  ];
+  await actingAs('admin', null, () =>
+    loadFacilitiesText(
+      sys.db,
+      `kode,nama,jenis,kelas,kepemilikan,lokasi,rsud,kode_wilayah,alamat,telepon\n${row.map(csvCell).join(',')}\n`,
+    ),
+  );
+}
+
+/** The same as ensureFacility; the name says what a test means when the facility is its subject. */
+export const createTestFacility = ensureFacility;
+
+async function facilityExists(sys: System, code: string): Promise<boolean> {
+  try {
+    await actingAs('admin', null, () => sys.facilities.get(code));
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FACILITY_NOT_FOUND') return false;
+    throw err;
+  }
+}
+
+/** A one-page stand-in for a signed agreement scan. */
+const AGREEMENT_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+export interface AgreementOptions {
+  /** First day in force; default 100 days ago. */
+  validFrom?: string;
+  /** Last day in force; default 100 days from today. */
+  validTo?: string;
+  services?: string[];
+  number?: string;
+}
+
+/**
+ * A cooperation agreement (PKS, FAC-2) as the office records one: its scan
+ * uploaded, then the agreement. Returns what the service returns (id, number,
+ * inForce …).
+ */
+export async function createTestAgreement(sys: System, facilityCode: string, opts: AgreementOptions = {}) {
+  const today = todayJakarta();
+  return actingAs('admin', null, async () => {
+    const doc = await sys.documents.save(Readable.from([AGREEMENT_PDF]), 'pks.pdf');
+    return sys.facilities.createAgreement(facilityCode, {
+      number: opts.number ?? `PKS/TEST/${next()}`,
+      validFrom: opts.validFrom ?? addDays(today, -100),
+      validTo: opts.validTo ?? addDays(today, 100),
+      services: opts.services ?? ['RAWAT_INAP', 'RAWAT_JALAN'],
+      documentId: doc.id,
+    });
+  });
+}
+
+/** A class III bed report (FAC-5) filed by the hospital itself, as its staff do on the bed board. */
+export async function createTestBedReport(
+  sys: System,
+  facilityCode: string,
+  beds: { class3Total: number; class3Available: number; aboveClassPatients?: number },
+) {
+  return actingAs('rumahsakit', facilityCode, () =>
+    sys.facilities.reportBeds({
+      class3Total: beds.class3Total,
+      class3Available: beds.class3Available,
+      aboveClassPatients: beds.aboveClassPatients ?? 0,
+    }),
+  );
+}
+
+/** A partner hospital: registered, with an agreement in force and (when given) free class III beds. */
+export async function createTestPartnerHospital(
+  sys: System,
+  code: string,
+  opts: FacilityOptions & {
+    agreement?: AgreementOptions;
+    beds?: { class3Total: number; class3Available: number };
+  } = {},
+) {
+  await ensureFacility(sys, code, 'PPK2', opts);
+  const agreement = await createTestAgreement(sys, code, opts.agreement);
+  if (opts.beds) await createTestBedReport(sys, code, opts.beds);
+  return agreement;
+}
