@@ -130,6 +130,7 @@ export const publicVerification = z.object({
 
 export type LetterListItem = z.output<typeof letterListItem>;
 export type LetterDetail = z.output<typeof letterDetail>;
+export type LetterPage = z.output<typeof letterPage>;
 export type CategoryInfo = z.output<typeof categoryInfo>;
 export type Lookup = z.output<typeof lookup>;
 export type PublicVerification = z.output<typeof publicVerification>;

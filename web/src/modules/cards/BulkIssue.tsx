@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { AreaPicker } from './AreaPicker';
 import { s } from './strings';
-import type { BulkIssueResult as BulkResult } from '@server/modules/cards/schemas';
+import type { BulkIssueResult as BulkResult, JobStarted } from '@server/modules/cards/schemas';
 
 const b = s.bulk;
 
@@ -45,7 +45,7 @@ export function BulkIssue() {
       onConfirm: async () => {
         setError(null);
         try {
-          const r = await api<{ jobId: number }>('/api/v1/cards/bulk-issue', {
+          const r = await api<JobStarted>('/api/v1/cards/bulk-issue', {
             method: 'POST',
             body: { areaCode: area },
           });

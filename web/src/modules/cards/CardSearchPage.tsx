@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { BulkIssue } from './BulkIssue';
 import { s } from './strings';
+import type { Found } from '@server/modules/cards/schemas';
 
 function looksSearchable(q: string): boolean {
   const digits = q.replace(/[\s.]/g, '');
@@ -34,7 +35,7 @@ export default function CardSearchPage() {
     setError(null);
     setBusy(true);
     try {
-      const r = await api<{ noKk: string }>('/api/v1/cards/find', { query: { q: q.trim() } });
+      const r = await api<Found>('/api/v1/cards/find', { query: { q: q.trim() } });
       navigate(paths.familyCard(r.noKk));
     } catch (err) {
       setError(err);

@@ -31,7 +31,15 @@ import { ReissueFlagged } from './ReissueFlagged';
 import { downloadPdf } from './download';
 import { HandoverDialog } from './HandoverDialog';
 import { s } from './strings';
-import type { FamilyCard, Layout, PrintBatch, PrintState, QueuePage } from '@server/modules/cards/schemas';
+import type {
+  BatchCreated,
+  BatchPage,
+  FamilyCard,
+  Layout,
+  PrintBatch,
+  PrintState,
+  QueuePage,
+} from '@server/modules/cards/schemas';
 
 const q = s.queue;
 type Tab = PrintState | 'ALL' | 'PERLU_CETAK_ULANG';
@@ -39,13 +47,10 @@ const STATES: Tab[] = ['BELUM_CETAK', 'SUDAH_CETAK', 'SUDAH_DISERAHKAN', 'ALL', 
 
 function Batches({ manage }: { manage: boolean }) {
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useApi<{ items: PrintBatch[]; total: number; pageSize: number }>(
-    '/api/v1/cards/print-batches',
-    {
-      page,
-      pageSize: 10,
-    },
-  );
+  const { data, error, loading, reload } = useApi<BatchPage>('/api/v1/cards/print-batches', {
+    page,
+    pageSize: 10,
+  });
   const pdf = async (b: PrintBatch) => {
     try {
       await downloadPdf(`/api/v1/cards/print-batches/${b.id}/pdf`, undefined, `batch-cetak-${b.id}.pdf`);
@@ -174,7 +179,7 @@ export default function PrintQueuePage() {
       onConfirm: async () => {
         setBusy('batch');
         try {
-          const b = await api<{ id: number; cardCount: number }>('/api/v1/cards/print-batches', {
+          const b = await api<BatchCreated>('/api/v1/cards/print-batches', {
             method: 'POST',
             body: { cardIds: [...selected], layout },
           });

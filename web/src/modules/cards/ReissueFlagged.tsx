@@ -8,7 +8,7 @@ import { useApi } from '../../shared/useApi';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { s } from './strings';
-import type { AreaTree, FlaggedSummary, ReissueFlaggedResult } from '@server/modules/cards/schemas';
+import type { AreaTree, FlaggedSummary, ReissueFlaggedResult, ReissueJobStarted } from '@server/modules/cards/schemas';
 
 const q = s.queue;
 
@@ -52,7 +52,7 @@ export function ReissueFlagged({ area, manage, onDone }: { area: string | null; 
       onConfirm: async () => {
         setStartError(null);
         try {
-          const r = await api<{ jobId: number }>('/api/v1/cards/reissue-flagged', {
+          const r = await api<ReissueJobStarted>('/api/v1/cards/reissue-flagged', {
             method: 'POST',
             body: { areaCode: area ?? undefined, expected: total },
           });

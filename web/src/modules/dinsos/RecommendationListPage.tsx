@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { StateBadge } from './StateBadge';
 import { s } from './strings';
-import type { LetterListItem } from '@server/modules/dinsos/schemas';
+import type { LetterListItem, LetterPage } from '@server/modules/dinsos/schemas';
 import { LETTER_STATES } from '@server/modules/dinsos/labels';
 
 const PAGE_SIZE = 50;
@@ -39,17 +39,14 @@ export default function RecommendationListPage() {
   const [input, setInput] = useState(q);
   useEffect(() => setInput(q), [q]);
 
-  const { data, error, loading, reload } = useApi<{ items: LetterListItem[]; total: number }>(
-    '/api/v1/recommendations',
-    {
-      q: q || undefined,
-      status: status || undefined,
-      category: category || undefined,
-      expiringWithinDays: expiring ? 30 : undefined,
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-    },
-  );
+  const { data, error, loading, reload } = useApi<LetterPage>('/api/v1/recommendations', {
+    q: q || undefined,
+    status: status || undefined,
+    category: category || undefined,
+    expiringWithinDays: expiring ? 30 : undefined,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
 
   const update = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
