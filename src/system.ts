@@ -139,6 +139,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     calendar,
     eligibility,
     births,
+    // Called per request, after `referrals` below exists.
+    referrals: { get: (id) => referrals.get(id) },
     icd,
     publicUrl: config.publicUrl,
     fullName: async (id) => (await signerOf(db, id))?.name ?? null,

@@ -76,7 +76,18 @@ interface Published {
 /** Reads across a boundary that an owner allows, each with its reason. Writes are never allowed. */
 export const PUBLISHED_READS: Record<string, Published> = {
   person: {
-    readers: ['membership', 'reports', 'signals', 'cards', 'reconciliation', 'births', 'dinsos', 'jkn', 'poverty'],
+    readers: [
+      'membership',
+      'reports',
+      'signals',
+      'cards',
+      'reconciliation',
+      'births',
+      'dinsos',
+      'jkn',
+      'poverty',
+      'guarantees',
+    ],
     why: 'The population register is the spine the other registers hang on: they join it by NIK to show names and places; the demo seeds pick people from it.',
   },
   facility: { readers: ['*'], why: 'The facility registry is reference data: names and kinds shown beside a code.' },

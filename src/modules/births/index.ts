@@ -2,3 +2,4 @@
 export { birthRoutes } from './routes.js';
 export { createBirthService } from './service.js';
 export type { BirthService, RecordBirth } from './service.js';
+export type { BirthRecord } from './schemas.js';

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { scopeFacility, type Scope } from '../../platform/http/actor.js';
 import type { BirthDocumentKind, BirthInput } from './rules/birth.js';
 
 export interface BirthRow {
@@ -19,7 +20,7 @@ export interface BirthRow {
   facility_name: string | null;
   status: 'ACTIVE' | 'CANCELLED';
   cancel_reason: string | null;
-  recorded_at: string;
+  recorded_at: Date;
   recorded_by_name: string | null;
 }
 
@@ -90,22 +91,22 @@ export async function insert(
   return { id: Number(r.rows[0]!.id), reg_number: r.rows[0]!.reg_number };
 }
 
-/** One record; `facility` limits it to that facility's records. */
-export async function get(q: Queryable, id: number, facility: string | null): Promise<BirthRow | null> {
+/** One record within `scope` (facility staff: their facility's records only). */
+export async function get(q: Queryable, id: number, scope: Scope): Promise<BirthRow | null> {
   const r = await q.query<BirthRow>(
     `SELECT ${COLS} FROM ${FROM} WHERE b.id = $1 AND ($2::text IS NULL OR b.facility_code = $2)`,
-    [id, facility],
+    [id, scopeFacility(scope)],
   );
   return r.rows[0] ?? null;
 }
 
 export async function list(
   q: Queryable,
-  f: { facility: string | null; status: string | null; search: string | null; limit: number; offset: number },
+  f: { scope: Scope; status: string | null; search: string | null; limit: number; offset: number },
 ): Promise<{ rows: BirthRow[]; total: number }> {
   const where = `($1::text IS NULL OR b.facility_code = $1) AND ($2::text IS NULL OR b.status = $2)
     AND ($3::text IS NULL OR b.reg_number = $3 OR b.child_nik = $3 OR b.mother_nik = $3 OR b.father_nik = $3 OR b.no_kk = $3 OR b.child_name LIKE $3 || '%')`;
-  const params = [f.facility, f.status, f.search];
+  const params = [scopeFacility(f.scope), f.status, f.search];
   const [rows, total] = await Promise.all([
     q.query<BirthRow>(
       `SELECT ${COLS} FROM ${FROM} WHERE ${where} ORDER BY b.recorded_at DESC, b.id DESC LIMIT $4 OFFSET $5`,

@@ -1,21 +1,21 @@
 import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
-import type { Db } from '../../platform/db/index.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
 import type { DocumentStore } from '../../platform/documents/store.js';
-import { currentContext } from '../../platform/http/context.js';
+import { authorId, requireActor, requireScope, scopeOf } from '../../platform/http/actor.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import { todayJakarta } from '../../platform/calendar/index.js';
 import type { Decide } from '../membership/index.js';
 import { loadFacts } from '../membership/index.js';
 import { appendChange } from '../membership/index.js';
+import { BIRTH_DOCUMENT_LABELS } from './labels.js';
 import * as repo from './repo.js';
-import { checkBirth, type BirthInput } from './rules/birth.js';
+import { checkBirth } from './rules/birth.js';
+import type { BirthDetail, BirthListFilter, BirthRecord, RecordBirthBody } from './schemas.js';
 
-export interface RecordBirth extends BirthInput {
-  birthPlace: string | null;
-  documentId: number;
-}
+/** A birth to record: the route's body (MEM-3.2). */
+export type RecordBirth = RecordBirthBody;
 
-function view(r: repo.BirthRow) {
+function view(r: repo.BirthRow): BirthRecord {
   return {
     id: Number(r.id),
     regNumber: r.reg_number,
@@ -34,14 +34,9 @@ function view(r: repo.BirthRow) {
     facilityName: r.facility_name,
     status: r.status,
     cancelReason: r.cancel_reason,
-    recordedAt: r.recorded_at,
+    recordedAt: new Date(r.recorded_at).toISOString(),
     recordedBy: r.recorded_by_name,
   };
-}
-
-/** Facility staff see and change only their facility's records. */
-function scope(): string | null {
-  return currentContext()?.actor?.facilityCode ?? null;
 }
 
 /**
@@ -73,13 +68,23 @@ export function createBirthService(db: Db, deps: { documents: DocumentStore; dec
     return { date, eligible: decision.eligible, basis: decision.basis, reasons: decision.reasons, rule: decision.rule };
   }
 
-  async function record(input: RecordBirth) {
+  /**
+   * Records a birth with its membership change and audit. Alone it runs in its own transaction and
+   * answers the detail with today's coverage; given the caller's transaction (`tx`), every read and
+   * write goes through it — a newborn SJP records the birth and its request together or not at all —
+   * and it answers the record as written (its coverage needs reads outside that transaction).
+   */
+  async function record(input: RecordBirth): Promise<BirthDetail>;
+  async function record(input: RecordBirth, opts: { tx: Queryable }): Promise<BirthRecord>;
+  async function record(input: RecordBirth, opts: { tx?: Queryable } = {}): Promise<BirthDetail | BirthRecord> {
+    const actor = requireActor();
+    const q = opts.tx ?? db;
     const today = todayJakarta();
     const problems = checkBirth(input, today);
     if (problems.length > 0) throw invalid('BIRTH_INVALID', problems.map((p) => p.message).join(' '), { problems });
-    await deps.documents.requireUsable([input.documentId]);
+    await deps.documents.requireUsable([input.documentId], q);
     const parentNiks = [input.motherNik, input.fatherNik].filter((n): n is string => !!n);
-    const parents = await repo.findParents(db, parentNiks);
+    const parents = await repo.findParents(q, parentNiks);
     const mother = parents.find((p) => p.nik === input.motherNik);
     const family = mother ?? parents[0];
     if (!family) {
@@ -90,8 +95,7 @@ export function createBirthService(db: Db, deps: { documents: DocumentStore; dec
     }
     if (mother && mother.sex !== 'P')
       throw invalid('BIRTH_INVALID', 'NIK ibu tercatat sebagai laki-laki dalam data kependudukan.');
-    const actor = currentContext()?.actor;
-    const id = await db.tx(async (tx) => {
+    const write = async (tx: Queryable) => {
       if (input.childNik && (await repo.activeForChildNik(tx, input.childNik))) {
         throw conflict('BIRTH_DUPLICATE', 'Kelahiran dengan NIK bayi ini sudah dicatat.');
       }
@@ -101,8 +105,8 @@ export function createBirthService(db: Db, deps: { documents: DocumentStore; dec
       const row = await repo.insert(tx, {
         ...input,
         noKk: family.no_kk,
-        facilityCode: actor?.facilityCode ?? null,
-        recordedBy: actor && actor.id > 0 ? actor.id : null,
+        facilityCode: actor.facilityCode ?? null,
+        recordedBy: authorId(actor),
         year: Number(today.slice(0, 4)),
       });
       if (input.childNik) {
@@ -110,7 +114,7 @@ export function createBirthService(db: Db, deps: { documents: DocumentStore; dec
           nik: input.childNik,
           kind: 'BIRTH',
           effectiveDate: input.birthDate,
-          reason: `Kelahiran dicatat (${input.documentKind === 'AKTA_KELAHIRAN' ? 'akta kelahiran' : 'surat keterangan lahir'}), registrasi ${row.reg_number}`,
+          reason: `Kelahiran dicatat (${BIRTH_DOCUMENT_LABELS[input.documentKind].toLowerCase()}), registrasi ${row.reg_number}`,
           source: 'BIRTH_RECORD',
           sourceId: row.id,
         });
@@ -122,21 +126,25 @@ export function createBirthService(db: Db, deps: { documents: DocumentStore; dec
         details: { documentId: input.documentId },
       });
       return row.id;
-    });
-    return get(id);
+    };
+    if (opts.tx) {
+      const id = await write(opts.tx);
+      return view((await repo.get(opts.tx, id, scopeOf(actor)))!);
+    }
+    return get(await db.tx(write));
   }
 
-  async function get(id: number) {
-    const r = await repo.get(db, id, scope());
+  async function get(id: number): Promise<BirthDetail> {
+    const r = await repo.get(db, id, requireScope());
     if (!r) throw notFound('BIRTH_NOT_FOUND', 'Catatan kelahiran tidak ditemukan.');
     await deps.audit.record({ action: 'birth.read', entityType: 'birth_record', entityId: String(id) });
     return { ...view(r), coverage: await coverage(r) };
   }
 
-  async function list(f: { status?: 'ACTIVE' | 'CANCELLED'; q?: string; page: number; pageSize: number }) {
+  async function list(f: BirthListFilter) {
     const search = f.q?.trim().toUpperCase() || null;
     const { rows, total } = await repo.list(db, {
-      facility: scope(),
+      scope: requireScope(),
       status: f.status ?? null,
       search,
       limit: f.pageSize,
@@ -155,8 +163,9 @@ export function createBirthService(db: Db, deps: { documents: DocumentStore; dec
 
   async function cancel(id: number, reason: string) {
     if (reason.trim().length < 5) throw invalid('REASON_REQUIRED', 'Alasan pembatalan wajib diisi (minimal 5 huruf).');
+    const scope = requireScope();
     await db.tx(async (tx) => {
-      const r = await repo.get(tx, id, scope());
+      const r = await repo.get(tx, id, scope);
       if (!r) throw notFound('BIRTH_NOT_FOUND', 'Catatan kelahiran tidak ditemukan.');
       if (!(await repo.cancel(tx, id, reason.trim())))
         throw conflict('BIRTH_ALREADY_CANCELLED', 'Catatan kelahiran ini sudah dibatalkan.');

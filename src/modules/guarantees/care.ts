@@ -1,30 +1,16 @@
 import { auditInTx } from '../../platform/audit/audit.js';
 import { formatDateId } from '../../platform/calendar/format.js';
 import { jakartaDate, todayJakarta, type CalendarService } from '../../platform/calendar/index.js';
-import type { Db } from '../../platform/db/index.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
 import type { DocumentStore } from '../../platform/documents/store.js';
-import { currentContext } from '../../platform/http/context.js';
+import { requireActor, scopeOf } from '../../platform/http/actor.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import * as careRepo from './care-repo.js';
 import * as repo from './repo.js';
-import {
-  ACTION_KINDS,
-  actionProblem,
-  depositProblems,
-  handledOn,
-  placementProblem,
-  type ActionKind,
-  type IntensiveUnit,
-} from './rules/incidental.js';
+import { ACTION_KINDS, actionProblem, depositProblems, handledOn, placementProblem } from './rules/incidental.js';
+import type { ActionInput, DecideActionInput, DepositInput, PlacementInput } from './schemas.js';
 import type { SjpService } from './service.js';
-
-function scope(): string | null {
-  return currentContext()?.actor?.facilityCode ?? null;
-}
-function actorName(): string | null {
-  return currentContext()?.actor?.username ?? null;
-}
 
 /**
  * What happens during a guaranteed stay: incidental approvals (SJP-5) asked by
@@ -35,16 +21,15 @@ export function createSjpCareService(
   db: Db,
   deps: { sjp: SjpService; calendar: CalendarService; documents: DocumentStore },
 ) {
-  async function locked(tx: Parameters<Parameters<Db['tx']>[0]>[0], id: number) {
-    const r = await repo.get(tx, id, scope(), true);
+  /** The request locked for a change, within the current actor's scope (facility staff: their own only). */
+  async function locked(tx: Queryable, id: number) {
+    const r = await repo.get(tx, id, scopeOf(requireActor()), true);
     if (!r) throw notFound('SJP_NOT_FOUND', 'Permintaan SJP tidak ditemukan.');
     return r;
   }
 
-  async function requestAction(
-    id: number,
-    a: { kind: ActionKind; unit: IntensiveUnit; description: string; plannedOn: string; documentId: number | null },
-  ) {
+  async function requestAction(id: number, a: ActionInput) {
+    const actor = requireActor();
     if (a.description.trim().length < 3)
       throw invalid('SJP_ACTION_DESCRIPTION', 'Uraikan tindakan, AMHP atau rencana pulang (minimal 3 huruf).');
     if (a.documentId !== null) await deps.documents.requireUsable([a.documentId]);
@@ -61,7 +46,7 @@ export function createSjpCareService(
         ...a,
         description: a.description.trim(),
         handledOn: handled,
-        by: actorName(),
+        by: actor.username,
       });
       await notify(
         tx,
@@ -85,12 +70,13 @@ export function createSjpCareService(
     return deps.sjp.get(id);
   }
 
-  async function decideAction(id: number, actionId: number, d: { approve: boolean; note: string | null }) {
+  async function decideAction(id: number, actionId: number, d: DecideActionInput) {
+    const actor = requireActor();
     if (!d.approve && (d.note?.trim().length ?? 0) < 5)
       throw invalid('SJP_ACTION_NOTE', 'Tuliskan alasan penolakan (minimal 5 huruf).');
     await db.tx(async (tx) => {
       const r = await locked(tx, id);
-      if (!(await careRepo.decideAction(tx, id, actionId, d.approve, d.note?.trim() || null, actorName()))) {
+      if (!(await careRepo.decideAction(tx, id, actionId, d.approve, d.note?.trim() || null, actor.username))) {
         throw conflict('SJP_ACTION_NOT_PENDING', 'Permintaan persetujuan ini tidak ada atau sudah diputuskan.');
       }
       await notify(
@@ -115,10 +101,8 @@ export function createSjpCareService(
     return deps.sjp.get(id);
   }
 
-  async function addDeposit(
-    id: number,
-    d: { amount: number; paidOn: string; documentId: number | null; note: string | null },
-  ) {
+  async function addDeposit(id: number, d: DepositInput) {
+    const actor = requireActor();
     if (d.documentId !== null) await deps.documents.requireUsable([d.documentId]);
     await db.tx(async (tx) => {
       const r = await locked(tx, id);
@@ -134,7 +118,7 @@ export function createSjpCareService(
         requestId: id,
         ...d,
         note: d.note?.trim() || null,
-        by: actorName(),
+        by: actor.username,
       });
       await auditInTx(tx, {
         action: 'sjp.deposit.record',
@@ -146,7 +130,8 @@ export function createSjpCareService(
     return deps.sjp.get(id);
   }
 
-  async function recordPlacement(id: number, p: { placedClass: 'II' | 'I' | 'VIP'; since: string }) {
+  async function recordPlacement(id: number, p: PlacementInput) {
+    const actor = requireActor();
     const since = new Date(p.since);
     if (Number.isNaN(since.getTime()) || !/(Z|[+-]\d{2}:?\d{2})$/.test(p.since))
       throw invalid('SJP_PLACEMENT_TIME', 'Waktu penempatan harus waktu ISO dengan zona.');
@@ -163,7 +148,7 @@ export function createSjpCareService(
         id,
         r.status,
         `Ditempatkan di kelas ${p.placedClass} sejak ${formatDateId(jakartaDate(since))} karena kelas III penuh (tarif insidentil)`,
-        actorName(),
+        actor.username,
       );
       await notify(
         tx,

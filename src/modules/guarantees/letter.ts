@@ -2,23 +2,13 @@ import { formatDateId } from '../../platform/calendar/format.js';
 import { jakartaDate, jakartaDateTime } from '../../platform/calendar/index.js';
 import { drawLetterhead, signatureLines, type Letterhead, type Signer } from '../../platform/documents/letterhead.js';
 import { PAGE, qrPng, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
+import { BASIS_LETTER_LABELS, CARE_LABELS } from './labels.js';
 import type { SjpView } from './service.js';
 
 const [PAGE_W] = PAGE.A4;
 const LEFT = 64;
 const RIGHT = PAGE_W - 64;
 const WIDTH = RIGHT - LEFT;
-
-export const CARE_LABELS: Record<string, string> = {
-  OUTPATIENT: 'Rawat jalan',
-  INPATIENT: 'Rawat inap',
-  EMERGENCY: 'Gawat darurat',
-  NEWBORN: 'Bayi baru lahir',
-};
-export const BASIS_LABELS: Record<string, string> = {
-  CARD: 'Kartu Jamkesda (KS-NIK)',
-  RECOMMENDATION: 'Rekomendasi Dinas Sosial',
-};
 
 /** The code in groups of four, easier to read aloud: "ABCD-EFGH-JKMN". */
 export function groupedCode(code: string): string {
@@ -78,7 +68,7 @@ function draw(doc: Pdf, s: LetterData, verifyUrl: string, qr: Buffer, head: Lett
   doc.moveDown(0.6);
   row(doc, 'Nama pasien', s.patientName);
   row(doc, 'NIK', s.nik ?? '(bayi baru lahir, belum ber-NIK)');
-  row(doc, 'Dasar kepesertaan', BASIS_LABELS[s.basis] ?? s.basis);
+  row(doc, 'Dasar kepesertaan', BASIS_LETTER_LABELS[s.basis] ?? s.basis);
   row(doc, 'Fasilitas kesehatan', `${s.facilityName} (${s.facilityCode})`);
   row(doc, 'Jenis pelayanan', CARE_LABELS[s.careType] ?? s.careType);
   row(doc, 'Kelas perawatan', `Kelas ${s.careClass}`);

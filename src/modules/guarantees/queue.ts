@@ -3,7 +3,7 @@ import { todayJakarta, type CalendarService } from '../../platform/calendar/inde
 import type { Db } from '../../platform/db/index.js';
 import { normaliseCode } from '../../platform/documents/codes.js';
 import { verificationUrl } from '../../platform/documents/pdf.js';
-import { currentContext } from '../../platform/http/context.js';
+import { ALL_FACILITIES, authorId, requireActor, scopeOf } from '../../platform/http/actor.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import { renderSjpLetter } from './letter.js';
@@ -11,6 +11,7 @@ import { timeLeftLabel } from './rules/duration.js';
 import { letterheadFor, signerOf, type Letterhead } from '../../platform/documents/letterhead.js';
 import * as repo from './repo.js';
 import { queueBuckets, reminderFor, formatHours } from './rules/deadline.js';
+import type { NewSetting, SjpQueue, SjpTracking } from './schemas.js';
 import { view, type SjpService } from './service.js';
 
 /**
@@ -32,7 +33,8 @@ export function createSjpDesk(
 ) {
   async function sweep(now = new Date()) {
     const cal = await deps.calendar.calendar();
-    const open = await repo.open(db, null);
+    // A system job: every facility's requests, whoever (or nothing) triggered it.
+    const open = await repo.open(db, ALL_FACILITIES);
     let sent = 0;
     await db.tx(async (tx) => {
       for (const r of open) {
@@ -66,12 +68,12 @@ export function createSjpDesk(
     return { reminders: sent };
   }
 
-  async function queue() {
+  async function queue(): Promise<SjpQueue> {
+    const scope = scopeOf(requireActor());
     await sweep();
-    const facility = currentContext()?.actor?.facilityCode ?? null;
     const cal = await deps.calendar.calendar();
     const now = new Date();
-    const rows = await repo.open(db, facility);
+    const rows = await repo.open(db, scope);
     const items = rows.map((r) => {
       const hoursLeft = Math.round(cal.workingHoursBetween(now, new Date(r.due_at)) * 100) / 100;
       const v = view(r);
@@ -113,7 +115,7 @@ export function createSjpDesk(
   }
 
   /** Public tracking / verification: status and dates only, no personal data. */
-  async function track(raw: string) {
+  async function track(raw: string): Promise<SjpTracking> {
     const code = normaliseCode(raw);
     const r = code ? await repo.byCode(db, code) : null;
     if (!r)
@@ -140,7 +142,8 @@ export function createSjpDesk(
     return { items: await repo.listSettings(db), current: await repo.latePolicyOn(db, todayJakarta()) };
   }
 
-  async function scheduleSetting(input: { effectiveFrom: string; latePolicy: 'ACCEPT' | 'REFUSE'; note: string }) {
+  async function scheduleSetting(input: NewSetting) {
+    const actor = requireActor();
     const today = todayJakarta();
     if (input.effectiveFrom <= today) {
       throw invalid(
@@ -150,12 +153,11 @@ export function createSjpDesk(
     }
     if (input.note.trim().length < 5)
       throw invalid('SETTING_REFUSED', 'Tuliskan dasar hukum atau alasan perubahan (minimal 5 huruf).');
-    const a = currentContext()?.actor;
     const id = await db.tx(async (tx) => {
       const id = await repo.insertSetting(tx, {
         ...input,
         note: input.note.trim(),
-        createdBy: a && a.id > 0 ? a.id : null,
+        createdBy: authorId(actor),
       });
       if (!id) throw conflict('SETTING_EXISTS', `Sudah ada pengaturan SJP yang berlaku mulai ${input.effectiveFrom}.`);
       await auditInTx(tx, {

@@ -1,5 +1,7 @@
 import type { Queryable } from '../../platform/db/index.js';
-import type { CareType } from './rules/deadline.js';
+import { scopeFacility, type Scope } from '../../platform/http/actor.js';
+import { instantOf } from '../../platform/schemas.js';
+import type { CareType, LatePolicy } from './labels.js';
 import type { SjpBasis } from './rules/checklist.js';
 import type { SjpStatus } from './rules/status.js';
 
@@ -48,35 +50,9 @@ const COLS = `r.id, r.tracking_code, r.number, r.nik, r.patient_name, r.facility
   to_char(r.valid_to, 'YYYY-MM-DD') AS valid_to, r.decided_at, r.decider_name, r.created_at, r.updated_at`;
 const FROM = `sjp_request r JOIN facility f ON f.code = r.facility_code`;
 
-/** The agreement numbers of `facility` in force on `date` covering one of `services` (contract of migration 0013). */
-export async function agreementInForce(
-  q: Queryable,
-  facility: string,
-  date: string,
-  services: readonly string[],
-): Promise<string | null> {
-  const r = await q.query<{ number: string }>(
-    `SELECT number FROM facility_agreement
-      WHERE facility_code = $1 AND valid_from <= $2::date AND valid_to >= $2::date
-        AND (terminated_on IS NULL OR $2::date < terminated_on) AND services && $3::text[]
-      ORDER BY valid_to DESC LIMIT 1`,
-    [facility, date, services],
-  );
-  return r.rows[0]?.number ?? null;
-}
-
 export async function facilityName(q: Queryable, code: string): Promise<string | null> {
   const r = await q.query<{ name: string }>('SELECT name FROM facility WHERE code = $1', [code]);
   return r.rows[0]?.name ?? null;
-}
-
-/** The referral, if it was made to `facility` for this patient (contract of migration 0014). */
-export async function referralFor(q: Queryable, id: number, facility: string, nik: string | null): Promise<boolean> {
-  const r = await q.query(
-    'SELECT 1 FROM referral WHERE id = $1 AND to_facility_code = $2 AND ($3::text IS NULL OR nik = $3)',
-    [id, facility, nik],
-  );
-  return r.rows.length > 0;
 }
 
 export async function latePolicyOn(
@@ -101,9 +77,9 @@ export async function listSettings(q: Queryable) {
   return r.rows.map((s) => ({
     id: Number(s.id),
     effectiveFrom: s.effective_from,
-    latePolicy: s.late_policy,
+    latePolicy: s.late_policy as LatePolicy,
     note: s.note,
-    createdAt: s.created_at,
+    createdAt: instantOf(s.created_at),
   }));
 }
 
@@ -191,11 +167,11 @@ export async function openDuplicate(
   return r.rows[0] ? { id: Number(r.rows[0].id), trackingCode: r.rows[0].tracking_code } : null;
 }
 
-/** One request; `facility` limits it to that facility's requests. `lock` takes a row lock for a change. */
-export async function get(q: Queryable, id: number, facility: string | null, lock = false): Promise<SjpRow | null> {
+/** One request within `scope` (facility staff: their facility's requests only). `lock` takes a row lock for a change. */
+export async function get(q: Queryable, id: number, scope: Scope, lock = false): Promise<SjpRow | null> {
   const r = await q.query<SjpRow>(
     `SELECT ${COLS} FROM ${FROM} WHERE r.id = $1 AND ($2::text IS NULL OR r.facility_code = $2)${lock ? ' FOR UPDATE OF r' : ''}`,
-    [id, facility],
+    [id, scopeFacility(scope)],
   );
   return r.rows[0] ?? null;
 }
@@ -207,11 +183,11 @@ export async function byCode(q: Queryable, code: string): Promise<SjpRow | null>
 
 export async function list(
   q: Queryable,
-  f: { facility: string | null; statuses: string[] | null; search: string | null; limit: number; offset: number },
+  f: { scope: Scope; statuses: string[] | null; search: string | null; limit: number; offset: number },
 ): Promise<{ rows: SjpRow[]; total: number }> {
   const where = `($1::text IS NULL OR r.facility_code = $1) AND ($2::text[] IS NULL OR r.status = ANY($2::text[]))
     AND ($3::text IS NULL OR r.nik = $3 OR r.number = $3 OR r.tracking_code = $3 OR r.patient_name LIKE $3 || '%')`;
-  const params = [f.facility, f.statuses, f.search];
+  const params = [scopeFacility(f.scope), f.statuses, f.search];
   const [rows, total] = await Promise.all([
     q.query<SjpRow>(
       `SELECT ${COLS} FROM ${FROM} WHERE ${where} ORDER BY r.updated_at DESC, r.id DESC LIMIT $4 OFFSET $5`,
@@ -222,35 +198,23 @@ export async function list(
   return { rows: rows.rows, total: Number(total.rows[0]!.n) };
 }
 
-/** Every open request (the officer's queues are computed from these). */
-export async function open(q: Queryable, facility: string | null): Promise<SjpRow[]> {
+/** Every open request within `scope` (the officer's queues are computed from these). */
+export async function open(q: Queryable, scope: Scope): Promise<SjpRow[]> {
   const r = await q.query<SjpRow>(
     `SELECT ${COLS} FROM ${FROM} WHERE r.status IN ('DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION') AND ($1::text IS NULL OR r.facility_code = $1)
       ORDER BY r.due_at, r.id`,
-    [facility],
+    [scopeFacility(scope)],
   );
   return r.rows;
 }
 
+/** The documents attached to a request, oldest first (their names and types come from the document store). */
 export async function documents(q: Queryable, id: number) {
-  const r = await q.query<{
-    requirement: string;
-    document_id: number;
-    added_at: Date;
-    file_name: string;
-    media_type: string;
-  }>(
-    `SELECT d.requirement, d.document_id, d.added_at, s.file_name, s.media_type
-       FROM sjp_document d JOIN stored_document s ON s.id = d.document_id WHERE d.request_id = $1 ORDER BY d.added_at, d.document_id`,
+  const r = await q.query<{ requirement: string; document_id: number; added_at: Date }>(
+    `SELECT requirement, document_id, added_at FROM sjp_document WHERE request_id = $1 ORDER BY added_at, document_id`,
     [id],
   );
-  return r.rows.map((x) => ({
-    requirement: x.requirement,
-    documentId: Number(x.document_id),
-    fileName: x.file_name,
-    mediaType: x.media_type,
-    addedAt: x.added_at,
-  }));
+  return r.rows.map((x) => ({ requirement: x.requirement, documentId: Number(x.document_id), addedAt: x.added_at }));
 }
 
 export async function attach(q: Queryable, id: number, docs: readonly { requirement: string; documentId: number }[]) {

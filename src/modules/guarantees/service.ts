@@ -4,43 +4,42 @@ import { addDays, jakartaDate, todayJakarta, type CalendarService } from '../../
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { verificationCode } from '../../platform/documents/codes.js';
 import type { DocumentStore } from '../../platform/documents/store.js';
-import { currentContext } from '../../platform/http/context.js';
-import { AppError, conflict, forbidden, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
+import type { Actor } from '../../platform/http/context.js';
+import { ALL_FACILITIES, authorId, requireActor, scopeOf, type Scope } from '../../platform/http/actor.js';
+import { AppError, forbidden, invalid, notFound, ruleRefusal, conflict } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
-import type { BirthService, RecordBirth } from '../births/index.js';
+import { instantOf } from '../../platform/schemas.js';
+import type { BirthService } from '../births/index.js';
+import { agreementCovering } from '../facilities/index.js';
 import type { EligibilityAnswer } from '../membership/index.js';
 import * as careRepo from './care-repo.js';
+import type { CareType } from './labels.js';
 import * as repo from './repo.js';
-import { cutoffProblem } from './rules/incidental.js';
-import { checklist, sjpBasisOf, type Requirement } from './rules/checklist.js';
-import { dueAt, lateHours, submissionRefusal, type CareType } from './rules/deadline.js';
+import { checklist, sjpBasisOf } from './rules/checklist.js';
+import { dueAt, lateHours, submissionRefusal } from './rules/deadline.js';
 import { documentList } from './rules/documents.js';
 import { timeLeftLabel, workingDuration } from './rules/duration.js';
 import {
-  DEFAULT_VALIDITY_DAYS,
-  REJECT_REASONS,
-  letterNumber,
-  transitionProblem,
-  type RejectReason,
-  type SjpAction,
-  type SjpStatus,
-} from './rules/status.js';
+  admissionCheck,
+  cutoffCheck,
+  diagnosisCheck,
+  subjectCheck,
+  validityCheck,
+  type Refusal,
+} from './rules/request.js';
+import { REJECT_REASONS, letterNumber, transitionProblem, type RejectReason, type SjpAction } from './rules/status.js';
+import type {
+  ApproveInput,
+  CompletionInput,
+  DocumentRefs,
+  NewSjp,
+  RejectInput,
+  SjpDetail,
+  SjpListFilter,
+  SjpSummary,
+} from './schemas.js';
 
-export interface NewSjp {
-  nik: string | null;
-  careType: CareType;
-  admittedAt: string;
-  diagnosisCode: string;
-  diagnosisText: string | null;
-  facilityCode: string | null;
-  referralId: number | null;
-  documents: { requirement: Requirement; documentId: number }[];
-  submit: boolean;
-  /** SJP-6: a self-pay patient switching to Jamkesda mid-stay; costs before this instant are the patient's. */
-  costCutoffAt: string | null;
-  /** SJP-4: the birth to record with a newborn request. */
-  newborn: (Omit<RecordBirth, 'fatherNik'> & { fatherNik: string | null }) | null;
-}
+export type { NewSjp } from './schemas.js';
 
 export interface SjpDeps {
   documents: DocumentStore;
@@ -48,6 +47,8 @@ export interface SjpDeps {
   calendar: CalendarService;
   eligibility: { check(nik: string, date?: string): Promise<EligibilityAnswer> };
   births: BirthService;
+  /** A referral as its module shows it to the current actor (throws when it is not theirs to see). */
+  referrals: { get(id: number): Promise<{ toFacilityCode: string; nik: string }> };
   /** The diagnosis name shown beside the code (ICD-10 module); a code missing from the table shows without a name. */
   icd: { get(code: string): Promise<{ title: string }> };
   /** The officer's full name for the decision and the letter (user profile); null when the profile has none. */
@@ -63,19 +64,12 @@ const SERVICES: Record<CareType, string[]> = {
   NEWBORN: ['PERSALINAN', 'RAWAT_INAP'],
 };
 
-/** Facility staff see and change only their facility's requests. */
-function scope(): string | null {
-  return currentContext()?.actor?.facilityCode ?? null;
-}
-function actorName(): string | null {
-  return currentContext()?.actor?.username ?? null;
-}
-function actorId(): number | null {
-  const a = currentContext()?.actor;
-  return a && a.id > 0 ? a.id : null;
+/** A rule's refusal as the one error type: malformed input 400, a business rule 422. */
+function refusalError(r: Refusal): AppError {
+  return r.kind === 'invalid' ? invalid(r.code, r.message) : ruleRefusal(r.code, r.message);
 }
 
-export function view(r: repo.SjpRow) {
+export function view(r: repo.SjpRow): SjpSummary {
   return {
     id: Number(r.id),
     trackingCode: r.tracking_code,
@@ -99,7 +93,6 @@ export function view(r: repo.SjpRow) {
     firstSubmittedAt: r.first_submitted_at ? new Date(r.first_submitted_at).toISOString() : null,
     submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
     lateHours: r.late_hours === null ? null : Number(r.late_hours),
-    /** "1 hari 2 jam kerja" when submitted late; null when on time or not submitted. */
     lateLabel: r.late_hours !== null && Number(r.late_hours) > 0 ? workingDuration(Number(r.late_hours)) : null,
     missing: r.missing,
     completionNote: r.completion_note,
@@ -115,9 +108,7 @@ export function view(r: repo.SjpRow) {
     updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
-export type SjpView = ReturnType<typeof view>;
-
-const ICD10 = /^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/;
+export type SjpView = SjpSummary;
 
 /**
  * Guarantee letters (SJP-1 … SJP-4): requests from a hospital desk or the
@@ -125,8 +116,9 @@ const ICD10 = /^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/;
  * and the officer's decisions.
  */
 export function createSjpService(db: Db, deps: SjpDeps) {
-  async function requireAllowed(tx: Queryable, id: number, action: SjpAction) {
-    const r = await repo.get(tx, id, scope(), true);
+  /** The request locked for a change within the actor's scope, if `action` is allowed in its status. */
+  async function requireAllowed(tx: Queryable, id: number, action: SjpAction, scope: Scope) {
+    const r = await repo.get(tx, id, scope, true);
     if (!r) throw notFound('SJP_NOT_FOUND', 'Permintaan SJP tidak ditemukan.');
     const problem = transitionProblem(r.status, action);
     if (problem) throw conflict('SJP_STATUS', problem);
@@ -134,7 +126,7 @@ export function createSjpService(db: Db, deps: SjpDeps) {
   }
 
   /** Submits (or resubmits) in `tx`: records the lateness and refuses it when the setting says so. */
-  async function submitIn(tx: Queryable, r: repo.SjpRow) {
+  async function submitIn(tx: Queryable, r: repo.SjpRow, actorName: string) {
     const now = new Date();
     const cal = await deps.calendar.calendar();
     const late = lateHours(new Date(r.due_at), now, cal);
@@ -149,7 +141,7 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       missing: [],
     });
     const note = late > 0 ? `Terlambat ${workingDuration(late)}` : null;
-    await repo.addEvent(tx, Number(r.id), 'SUBMITTED', note, actorName());
+    await repo.addEvent(tx, Number(r.id), 'SUBMITTED', note, actorName);
     const again = r.status === 'NEEDS_COMPLETION';
     await notify(
       tx,
@@ -171,8 +163,9 @@ export function createSjpService(db: Db, deps: SjpDeps) {
     });
   }
 
-  async function create(input: NewSjp) {
-    const actorFacility = scope();
+  async function create(input: NewSjp): Promise<SjpDetail> {
+    const actor = requireActor();
+    const actorFacility = actor.facilityCode ?? null;
     if (actorFacility && input.facilityCode && input.facilityCode !== actorFacility) {
       throw forbidden('Rumah sakit hanya dapat mengajukan SJP untuk fasilitasnya sendiri.');
     }
@@ -181,48 +174,21 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       throw invalid('SJP_FACILITY_REQUIRED', 'Pilih rumah sakit tempat pasien dirawat (facilityCode).');
     const facilityName = await repo.facilityName(db, facilityCode);
     if (!facilityName) throw invalid('SJP_FACILITY_UNKNOWN', `Fasilitas ${facilityCode} tidak terdaftar.`);
-    const admittedAt = new Date(input.admittedAt);
-    if (Number.isNaN(admittedAt.getTime()) || !/(Z|[+-]\d{2}:?\d{2})$/.test(input.admittedAt)) {
-      throw invalid(
-        'SJP_ADMITTED_AT',
-        'Waktu masuk/kunjungan (admittedAt) harus berupa waktu ISO dengan zona, misalnya 2026-11-20T15:00:00+07:00.',
-      );
-    }
-    const now = Date.now();
-    if (input.careType !== 'OUTPATIENT' && admittedAt.getTime() > now + 10 * 60_000) {
-      throw invalid('SJP_ADMITTED_AT', 'Waktu masuk rawat tidak boleh di masa depan.');
-    }
-    if (admittedAt.getTime() < now - 366 * 86_400_000)
-      throw invalid('SJP_ADMITTED_AT', 'Waktu masuk lebih dari satu tahun yang lalu.');
-    const diagnosisCode = input.diagnosisCode.trim().toUpperCase();
-    if (!ICD10.test(diagnosisCode))
-      throw invalid(
-        'SJP_DIAGNOSIS',
-        `Kode diagnosis "${input.diagnosisCode}" bukan kode ICD-10 (contoh: A09 atau J18.9).`,
-      );
+    // The request's own rules (rules/request.ts), in the order the desk fixes them.
+    const now = new Date();
+    const admission = admissionCheck(input.admittedAt, input.careType, now);
+    if (!admission.ok) throw refusalError(admission.refusal);
+    const admittedAt = admission.admittedAt;
+    const diagnosis = diagnosisCheck(input.diagnosisCode);
+    if (!diagnosis.ok) throw refusalError(diagnosis.refusal);
     const admissionDate = jakartaDate(admittedAt);
-    let costCutoffAt: Date | null = null;
-    if (input.costCutoffAt) {
-      costCutoffAt = new Date(input.costCutoffAt);
-      if (Number.isNaN(costCutoffAt.getTime()))
-        throw invalid('SJP_CUTOFF', 'Batas biaya (costCutoffAt) harus waktu ISO dengan zona.');
-      if (input.careType === 'OUTPATIENT')
-        throw invalid('SJP_CUTOFF', 'Batas biaya hanya untuk pasien rawat inap yang beralih dari pasien umum.');
-      const problem = cutoffProblem(costCutoffAt, admittedAt, new Date());
-      if (problem) throw invalid('SJP_CUTOFF', problem);
-    }
-
-    if (input.careType === 'NEWBORN' && !input.newborn) {
-      throw invalid(
-        'SJP_NEWBORN_REQUIRED',
-        'SJP bayi baru lahir memerlukan data kelahiran dan surat keterangan lahir (newborn).',
-      );
-    }
-    if (input.careType !== 'NEWBORN' && !input.nik) throw invalid('SJP_NIK_REQUIRED', 'NIK pasien wajib diisi.');
+    const cutoff = cutoffCheck(input.costCutoffAt, input.careType, admittedAt, now);
+    if (!cutoff.ok) throw refusalError(cutoff.refusal);
+    const subject = subjectCheck(input.careType, input.nik, input.newborn);
+    if (!subject.ok) throw refusalError(subject.refusal);
+    const subjectNik = subject.nik;
 
     // Eligibility on the admission date (for a newborn: the mother's, the child's follows from the birth).
-    const subjectNik = input.careType === 'NEWBORN' ? input.newborn!.motherNik : input.nik;
-    if (!subjectNik) throw invalid('SJP_NIK_REQUIRED', 'NIK ibu bayi wajib diisi untuk SJP bayi baru lahir.');
     const decision = await deps.eligibility.check(subjectNik, admissionDate);
     if (!decision.eligible) {
       const why = decision.reasons.map((x) => x.message).join(' ');
@@ -232,9 +198,10 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         { reasons: decision.reasons.map((x) => x.code) },
       );
     }
+    // FAC-2: the agreement in force is the facilities module's rule.
     if (
       input.careType !== 'EMERGENCY' &&
-      !(await repo.agreementInForce(db, facilityCode, admissionDate, SERVICES[input.careType]))
+      !(await agreementCovering(db, facilityCode, admissionDate, SERVICES[input.careType]))
     ) {
       throw ruleRefusal(
         'SJP_NO_AGREEMENT',
@@ -242,20 +209,23 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       );
     }
     await deps.documents.requireUsable(input.documents.map((d) => d.documentId));
-    if (input.referralId !== null && !(await repo.referralFor(db, input.referralId, facilityCode, input.nik))) {
+    if (input.referralId !== null && !(await referralFits(input.referralId, facilityCode, input.nik))) {
       throw invalid('SJP_REFERRAL', `Rujukan ${input.referralId} tidak ditemukan untuk pasien ini di ${facilityName}.`);
     }
+    if (input.newborn) await deps.documents.requireUsable([input.newborn.documentId]);
 
-    let birth: { id: number; childNik: string | null; childName: string } | null = null;
-    if (input.newborn) {
-      // SJP-4: the birth is recorded first (its own record and audit); a duplicate birth statement stops here.
-      await deps.documents.requireUsable([input.newborn.documentId]);
-      const b = await deps.births.record({ ...input.newborn, motherNik: subjectNik });
-      birth = { id: b.id, childNik: b.childNik, childName: b.childName };
-    }
     const cal = await deps.calendar.calendar();
     const basis = sjpBasisOf(decision.basis);
+    const costCutoffAt = cutoff.cutoff;
+    // SJP-4: the birth and the baby's request are written in one transaction: a request refused
+    // (a duplicate, a late submission) leaves no birth behind, so the desk can simply file again.
     const id = await db.tx(async (tx) => {
+      let birth: { id: number; childNik: string | null; childName: string } | null = null;
+      if (input.newborn) {
+        // A duplicate birth statement stops here (409 BIRTH_DUPLICATE).
+        const b = await deps.births.record({ ...input.newborn, motherNik: subjectNik }, { tx });
+        birth = { id: b.id, childNik: b.childNik, childName: b.childName };
+      }
       const newId = await repo.insert(tx, {
         trackingCode: verificationCode(),
         nik: birth ? birth.childNik : input.nik,
@@ -264,7 +234,7 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         careType: input.careType,
         admittedAt,
         admissionDate,
-        diagnosisCode,
+        diagnosisCode: diagnosis.code,
         diagnosisText: input.diagnosisText?.trim() || null,
         basis,
         eligibilityBasis: birth ? 'NEWBORN' : decision.basis,
@@ -275,7 +245,7 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         // A switch from self-pay starts the guarantee, and its clock, at the cost cut-off.
         dueAt: dueAt(input.careType, costCutoffAt ?? admittedAt, cal),
         costCutoffAt,
-        createdBy: actorId(),
+        createdBy: authorId(actor),
       });
       if (newId === null) {
         // Name the open request so the desk can go straight to it instead of filing again.
@@ -296,7 +266,7 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       const docs = [...input.documents];
       if (input.newborn) docs.push({ requirement: 'SURAT_KETERANGAN_LAHIR', documentId: input.newborn.documentId });
       await repo.attach(tx, newId, docs);
-      await repo.addEvent(tx, newId, 'DRAFT', null, actorName());
+      await repo.addEvent(tx, newId, 'DRAFT', null, actor.username);
       await auditInTx(tx, {
         action: 'sjp.create',
         entityType: 'sjp_request',
@@ -308,17 +278,29 @@ export function createSjpService(db: Db, deps: SjpDeps) {
           birthId: birth?.id ?? null,
         },
       });
-      if (input.submit) await submitIn(tx, (await repo.get(tx, newId, null, true))!);
+      if (input.submit) await submitIn(tx, (await repo.get(tx, newId, ALL_FACILITIES, true))!, actor.username);
       return newId;
     });
     return get(id);
   }
 
-  async function get(id: number) {
-    const r = await repo.get(db, id, scope());
+  /** The referral was made to `facility` for this patient (read through the referrals module). */
+  async function referralFits(id: number, facility: string, nik: string | null): Promise<boolean> {
+    let referral: { toFacilityCode: string; nik: string };
+    try {
+      referral = await deps.referrals.get(id);
+    } catch (err) {
+      if (err instanceof AppError && (err.kind === 'not_found' || err.kind === 'forbidden')) return false;
+      throw err;
+    }
+    return referral.toFacilityCode === facility && (nik === null || referral.nik === nik);
+  }
+
+  async function get(id: number): Promise<SjpDetail> {
+    const r = await repo.get(db, id, scopeOf(requireActor()));
     if (!r) throw notFound('SJP_NOT_FOUND', 'Permintaan SJP tidak ditemukan.');
     await deps.audit.record({ action: 'sjp.read', entityType: 'sjp_request', entityId: String(id) });
-    const docs = await repo.documents(db, id);
+    const docs = await documentsOf(id);
     const cal = await deps.calendar.calendar();
     const hoursLeft = Math.round(cal.workingHoursBetween(new Date(), new Date(r.due_at)) * 100) / 100;
     const events = await repo.events(db, id);
@@ -338,6 +320,16 @@ export function createSjpService(db: Db, deps: SjpDeps) {
       letterUrl:
         r.number && (r.status === 'APPROVED' || r.status === 'EXPIRED') ? `/api/v1/sjp/${id}/letter.pdf` : null,
     };
+  }
+
+  /** The request's documents with the name and type the document store keeps for each. */
+  async function documentsOf(id: number) {
+    const attached = await repo.documents(db, id);
+    const stored = await deps.documents.describe(attached.map((d) => d.documentId));
+    return attached.flatMap((d) => {
+      const s = stored.get(d.documentId);
+      return s ? [{ ...d, fileName: s.fileName, mediaType: s.mediaType }] : [];
+    });
   }
 
   async function diagnosisTitle(code: string): Promise<string | null> {
@@ -362,15 +354,15 @@ export function createSjpService(db: Db, deps: SjpDeps) {
     };
   }
 
-  async function deciderName(): Promise<string | null> {
-    const id = actorId();
+  async function deciderName(actor: Actor): Promise<string | null> {
+    const id = authorId(actor);
     const name = id !== null && deps.fullName ? await deps.fullName(id) : null;
-    return name ?? actorName();
+    return name ?? actor.username;
   }
 
-  async function list(f: { status?: SjpStatus[]; q?: string; page: number; pageSize: number }) {
+  async function list(f: SjpListFilter) {
     const { rows, total } = await repo.list(db, {
-      facility: scope(),
+      scope: scopeOf(requireActor()),
       statuses: f.status?.length ? f.status : null,
       search: f.q?.trim().toUpperCase() || null,
       limit: f.pageSize,
@@ -387,11 +379,12 @@ export function createSjpService(db: Db, deps: SjpDeps) {
     return { items: rows.map(view), total, page: f.page, pageSize: f.pageSize };
   }
 
-  async function attach(id: number, docs: { requirement: Requirement; documentId: number }[]) {
+  async function attach(id: number, docs: DocumentRefs) {
+    const scope = scopeOf(requireActor());
     if (docs.length === 0) throw invalid('SJP_DOCUMENTS_EMPTY', 'Pilih sedikitnya satu dokumen untuk dilampirkan.');
     await deps.documents.requireUsable(docs.map((d) => d.documentId));
     await db.tx(async (tx) => {
-      await requireAllowed(tx, id, 'attach');
+      await requireAllowed(tx, id, 'attach', scope);
       await repo.attach(tx, id, docs);
       await repo.update(tx, id, {});
       await auditInTx(tx, {
@@ -405,16 +398,18 @@ export function createSjpService(db: Db, deps: SjpDeps) {
   }
 
   async function submit(id: number) {
-    await db.tx(async (tx) => submitIn(tx, await requireAllowed(tx, id, 'submit')));
+    const actor = requireActor();
+    await db.tx(async (tx) => submitIn(tx, await requireAllowed(tx, id, 'submit', scopeOf(actor)), actor.username));
     return get(id);
   }
 
   async function cancel(id: number, reason: string) {
+    const actor = requireActor();
     if (reason.trim().length < 5) throw invalid('REASON_REQUIRED', 'Alasan pembatalan wajib diisi (minimal 5 huruf).');
     await db.tx(async (tx) => {
-      await requireAllowed(tx, id, 'cancel');
+      await requireAllowed(tx, id, 'cancel', scopeOf(actor));
       await repo.update(tx, id, { status: 'CANCELLED', cancel_reason: reason.trim() });
-      await repo.addEvent(tx, id, 'CANCELLED', reason.trim(), actorName());
+      await repo.addEvent(tx, id, 'CANCELLED', reason.trim(), actor.username);
       await auditInTx(tx, { action: 'sjp.cancel', entityType: 'sjp_request', entityId: String(id) });
     });
     return get(id);
@@ -424,19 +419,15 @@ export function createSjpService(db: Db, deps: SjpDeps) {
     return { role: 'rumahsakit' as const, facilityCode: r.facility_code };
   }
 
-  async function approve(id: number, input: { validTo: string | null }) {
+  async function approve(id: number, input: ApproveInput) {
+    const actor = requireActor();
     // Read outside the transaction: the embedded database has one connection, held by the transaction.
-    const decider = await deciderName();
+    const decider = await deciderName(actor);
     await db.tx(async (tx) => {
-      const r = await requireAllowed(tx, id, 'approve');
-      const validFrom = r.admission_date;
-      const validTo = input.validTo ?? addDays(validFrom, DEFAULT_VALIDITY_DAYS[r.care_type]! - 1);
-      if (validTo < validFrom)
-        throw invalid(
-          'SJP_VALIDITY',
-          `Masa berlaku tidak boleh berakhir sebelum tanggal masuk (${formatDateId(validFrom)}).`,
-        );
-      if (validTo > addDays(validFrom, 365)) throw invalid('SJP_VALIDITY', 'Masa berlaku SJP paling lama satu tahun.');
+      const r = await requireAllowed(tx, id, 'approve', scopeOf(actor));
+      const validity = validityCheck(r.care_type, r.admission_date, input.validTo);
+      if (!validity.ok) throw refusalError(validity.refusal);
+      const { validFrom, validTo } = validity;
       const year = Number(todayJakarta().slice(0, 4));
       const seq = await repo.nextSeq(tx, year);
       const number = letterNumber(seq, year);
@@ -448,7 +439,7 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         valid_from: validFrom,
         valid_to: validTo,
         decided_at: new Date(),
-        decided_by: actorId(),
+        decided_by: authorId(actor),
         decider_name: decider,
       });
       await repo.addEvent(
@@ -456,7 +447,7 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         id,
         'APPROVED',
         `Nomor ${number}, berlaku ${formatDateId(validFrom)} s.d. ${formatDateId(validTo)}`,
-        actorName(),
+        actor.username,
       );
       await notify(tx, hospital(r), {
         kind: 'sjp.approved',
@@ -476,12 +467,13 @@ export function createSjpService(db: Db, deps: SjpDeps) {
     return get(id);
   }
 
-  async function askCompletion(id: number, input: { missing: Requirement[]; note: string | null }) {
+  async function askCompletion(id: number, input: CompletionInput) {
+    const actor = requireActor();
     if (input.missing.length === 0 && !input.note?.trim()) {
       throw invalid('SJP_MISSING_REQUIRED', 'Sebutkan dokumen yang kurang atau tuliskan keterangan kekurangannya.');
     }
     await db.tx(async (tx) => {
-      const r = await requireAllowed(tx, id, 'ask_completion');
+      const r = await requireAllowed(tx, id, 'ask_completion', scopeOf(actor));
       await repo.update(tx, id, {
         status: 'NEEDS_COMPLETION',
         missing: input.missing,
@@ -497,7 +489,7 @@ export function createSjpService(db: Db, deps: SjpDeps) {
         id,
         'NEEDS_COMPLETION',
         [what, input.note?.trim()].filter(Boolean).join('. ') || null,
-        actorName(),
+        actor.username,
       );
       await notify(tx, hospital(r), {
         kind: 'sjp.completion_asked',
@@ -517,22 +509,23 @@ export function createSjpService(db: Db, deps: SjpDeps) {
     return get(id);
   }
 
-  async function reject(id: number, input: { code: RejectReason; note: string | null }) {
-    const decider = await deciderName();
+  async function reject(id: number, input: RejectInput) {
+    const actor = requireActor();
+    const decider = await deciderName(actor);
     if (input.code === 'OTHER' && (input.note?.trim().length ?? 0) < 5) {
       throw invalid('SJP_REJECT_NOTE', 'Untuk alasan "lainnya", tuliskan keterangan penolakan (minimal 5 huruf).');
     }
     await db.tx(async (tx) => {
-      const r = await requireAllowed(tx, id, 'reject');
+      const r = await requireAllowed(tx, id, 'reject', scopeOf(actor));
       await repo.update(tx, id, {
         status: 'REJECTED',
         reject_code: input.code,
         reject_note: input.note?.trim() || null,
         decided_at: new Date(),
-        decided_by: actorId(),
+        decided_by: authorId(actor),
         decider_name: decider,
       });
-      await repo.addEvent(tx, id, 'REJECTED', REJECT_REASONS[input.code], actorName());
+      await repo.addEvent(tx, id, 'REJECTED', REJECT_REASONS[input.code], actor.username);
       await notify(tx, hospital(r), {
         kind: 'sjp.rejected',
         title: 'SJP ditolak',

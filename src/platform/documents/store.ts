@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { auditInTx } from '../audit/audit.js';
-import type { Db } from '../db/index.js';
+import type { Db, Queryable } from '../db/index.js';
 import { currentContext } from '../http/context.js';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.js';
 import { documentFileName } from './names.js';
@@ -96,9 +96,9 @@ export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
     }
   }
 
-  /** The document's record, if the current actor may see it. */
-  async function get(id: number): Promise<StoredDocument> {
-    const r = await db.query<{
+  /** The document's record, if the current actor may see it. `q` is the caller's transaction, when it has one. */
+  async function get(id: number, q: Queryable = db): Promise<StoredDocument> {
+    const r = await q.query<{
       id: number;
       sha256: string;
       media_type: DocumentMediaType;
@@ -129,17 +129,32 @@ export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
   }
 
   /** Throws unless every id is a document the current actor may use (for attaching to a record). */
-  async function requireUsable(ids: number[]): Promise<void> {
+  async function requireUsable(ids: number[], q: Queryable = db): Promise<void> {
     for (const id of ids) {
       try {
-        await get(id);
+        await get(id, q);
       } catch {
         throw forbidden(`Dokumen ${id} tidak ada atau bukan milik fasilitas Anda.`);
       }
     }
   }
 
-  return { save, get, open, requireUsable };
+  /**
+   * The stored name and type of documents a record already holds, by id, for listing them beside the
+   * record (the record's own access rule decides who sees the list, so no actor check here).
+   */
+  async function describe(ids: readonly number[]): Promise<Map<number, { fileName: string; mediaType: string }>> {
+    const out = new Map<number, { fileName: string; mediaType: string }>();
+    if (ids.length === 0) return out;
+    const r = await db.query<{ id: number; file_name: string; media_type: string }>(
+      'SELECT id, file_name, media_type FROM stored_document WHERE id = ANY($1::bigint[])',
+      [ids],
+    );
+    for (const row of r.rows) out.set(Number(row.id), { fileName: row.file_name, mediaType: row.media_type });
+    return out;
+  }
+
+  return { save, get, open, requireUsable, describe };
 }
 
 export type DocumentStore = ReturnType<typeof createDocumentStore>;

@@ -5,7 +5,9 @@
  */
 import { nikMismatch, parseNik, type Sex } from '../../population/index.js';
 
-export type BirthDocumentKind = 'AKTA_KELAHIRAN' | 'SURAT_KETERANGAN_LAHIR';
+import type { BirthDocumentKind } from '../labels.js';
+
+export type { BirthDocumentKind } from '../labels.js';
 
 /**
  * A birth is recorded here while the child is a newborn; an older child is

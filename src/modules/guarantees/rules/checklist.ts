@@ -1,19 +1,8 @@
-import type { CareType } from './deadline.js';
+import { REQUIREMENTS, type CareType, type Requirement, type SjpBasis } from '../labels.js';
 
-/** SJP-2 requirement codes and their labels on the checklist. */
-export const REQUIREMENTS = {
-  KARTU: 'Fotokopi kartu Jamkesda (KS-NIK)',
-  REKOMENDASI: 'Surat rekomendasi Dinas Sosial',
-  KTP: 'Fotokopi KTP',
-  KK: 'Fotokopi Kartu Keluarga',
-  BUKTI_RAWAT_INAP: 'Bukti masuk rawat inap',
-  SURAT_GAWAT_DARURAT: 'Surat keterangan gawat darurat dari dokter',
-  SURAT_KETERANGAN_LAHIR: 'Surat keterangan lahir',
-} as const;
-export type Requirement = keyof typeof REQUIREMENTS;
+export { REQUIREMENTS } from '../labels.js';
+export type { Requirement, SjpBasis } from '../labels.js';
 export const REQUIREMENT_CODES = Object.keys(REQUIREMENTS) as Requirement[];
-
-export type SjpBasis = 'CARD' | 'RECOMMENDATION';
 
 /**
  * The documents a request needs (SJP-2): the card, or for a recommendation

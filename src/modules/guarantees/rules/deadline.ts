@@ -1,7 +1,8 @@
 import type { WorkingCalendar } from '../../../platform/calendar/index.js';
 
-export const CARE_TYPES = ['OUTPATIENT', 'INPATIENT', 'EMERGENCY', 'NEWBORN'] as const;
-export type CareType = (typeof CARE_TYPES)[number];
+export { CARE_TYPES } from '../labels.js';
+export type { CareType, LatePolicy } from '../labels.js';
+import type { CareType, LatePolicy } from '../labels.js';
 
 /** SJP-1: "3×24 jam kerja" after admission for inpatient, emergency papers and newborns. */
 export const PAPERS_WORKING_HOURS = 72;
@@ -9,8 +10,6 @@ export const PAPERS_WORKING_HOURS = 72;
 export const REMINDER_WORKING_HOURS = 4;
 /** Queue "due soon": open requests whose deadline is at most this many working hours away. */
 export const DUE_SOON_WORKING_HOURS = 24;
-
-export type LatePolicy = 'ACCEPT' | 'REFUSE';
 
 /**
  * When the complete papers of a request are due (SJP-1): an outpatient SJP

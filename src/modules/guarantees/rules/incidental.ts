@@ -1,15 +1,8 @@
 import type { WorkingCalendar } from '../../../platform/calendar/index.js';
 
-/** SJP-5 incidental units (intensive care, perinatology, chemotherapy). */
-export const INTENSIVE_UNITS = ['HCU', 'ICU', 'ICCU', 'NICU', 'PICU', 'PERINATOLOGI', 'KEMOTERAPI'] as const;
-export type IntensiveUnit = (typeof INTENSIVE_UNITS)[number];
-
-export const ACTION_KINDS = {
-  MEDICAL_ACTION: 'Tindakan medis',
-  SPECIAL_CONSUMABLE: 'Alat medis habis pakai (AMHP) khusus',
-  DISCHARGE: 'Pulang dari perawatan intensif',
-} as const;
-export type ActionKind = keyof typeof ACTION_KINDS;
+export { ACTION_KINDS, INTENSIVE_UNITS } from '../labels.js';
+export type { ActionKind, IntensiveUnit } from '../labels.js';
+import type { ActionKind } from '../labels.js';
 
 /** SJP-5: a discharge on a holiday or weekend is handled on the next working day; other approvals on their date. */
 export function handledOn(
