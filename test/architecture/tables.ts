@@ -41,9 +41,10 @@ export const TABLE_OWNERS: Record<string, string> = {
   // referrals
   referral: 'referrals',
   referral_counter: 'referrals',
-  primary_care_competency: 'referrals',
-  // icd
-  icd: 'icd',
+  // icd: the ICD-10 table and the primary-care competency list (REF-6) are both loaded by the icd module
+  // (created in the referrals migration 0014, written only by icd/service.ts); referrals reads them through it.
+  icd10: 'icd',
+  primary_care_competency: 'icd',
   // guarantees
   sjp_request: 'guarantees',
   sjp_action: 'guarantees',
@@ -87,18 +88,21 @@ export const PUBLISHED_READS: Record<string, Published> = {
       'jkn',
       'poverty',
       'guarantees',
+      'facilities',
+      'referrals',
     ],
     why: 'The population register is the spine the other registers hang on: they join it by NIK to show names and places; the demo seeds pick people from it.',
   },
   facility: { readers: ['*'], why: 'The facility registry is reference data: names and kinds shown beside a code.' },
   admin_area: { readers: ['*'], why: 'Kemendagri areas are reference data: names shown beside a code.' },
+  icd10: { readers: ['*'], why: 'ICD-10 is reference data: a diagnosis title shown beside its code.' },
   app_user: {
     readers: ['*'],
     why: 'Officers are named beside what they did (username and full name only; sessions and tokens stay private).',
   },
   jkn_membership: {
-    readers: ['membership', 'reports', 'signals', 'cards', 'population', 'reconciliation'],
-    why: 'Eligibility and the reports read JKN coverage in the same statement as the register, set-based.',
+    readers: ['membership', 'reports', 'signals', 'cards', 'population', 'reconciliation', 'referrals'],
+    why: 'Eligibility and the reports read JKN coverage in the same statement as the register, set-based; the referral demo seed skips residents JKN already covers (PBI).',
   },
   jkn_import: { readers: ['membership', 'reconciliation'], why: 'The as-of date of the JKN data an answer rests on.' },
   poverty_status: {

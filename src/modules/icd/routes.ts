@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
+import * as S from './schemas.js';
 import type { IcdService } from './service.js';
-
-const item = z.object({ code: z.string(), title: z.string(), primaryCare: z.boolean() });
 
 /** The ICD-10 reference and the primary-care competency list (REF-6). */
 export function icdRoutes(app: App, svc: IcdService) {
@@ -13,11 +11,8 @@ export function icdRoutes(app: App, svc: IcdService) {
       schema: {
         tags: ['icd'],
         summary: 'Cari kode ICD-10 menurut kode atau kata dalam nama diagnosis',
-        querystring: z.object({
-          q: z.string().max(100).default(''),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-        }),
-        response: { 200: z.object({ items: z.array(item) }) },
+        querystring: S.searchQuery,
+        response: { 200: S.icdSearch },
       },
     },
     async (req) => svc.search(req.query.q, req.query.limit),
@@ -27,7 +22,7 @@ export function icdRoutes(app: App, svc: IcdService) {
     '/api/v1/icd10/:code',
     {
       config: { permission: 'icd.read' },
-      schema: { tags: ['icd'], params: z.object({ code: z.string().max(20) }), response: { 200: item } },
+      schema: { tags: ['icd'], params: S.codeParams, response: { 200: S.icdItem } },
     },
     async (req) => svc.get(req.params.code),
   );
@@ -39,7 +34,7 @@ export function icdRoutes(app: App, svc: IcdService) {
       schema: {
         tags: ['icd'],
         summary: 'Daftar diagnosis kompetensi layanan primer (REF-6)',
-        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), title: z.string() })) }) },
+        response: { 200: S.competencyList },
       },
     },
     async () => svc.competencyList(),
@@ -52,8 +47,8 @@ export function icdRoutes(app: App, svc: IcdService) {
       schema: {
         tags: ['icd'],
         summary: 'Muat tabel ICD-10 atau daftar kompetensi layanan primer dari CSV (kode,judul)',
-        body: z.object({ list: z.enum(['icd10', 'competency']), csv: z.string().max(5_000_000) }),
-        response: { 200: z.object({ list: z.enum(['icd10', 'competency']), rows: z.number() }) },
+        body: S.loadBody,
+        response: { 200: S.loaded },
       },
     },
     async (req) => svc.load(req.body.list, req.body.csv),

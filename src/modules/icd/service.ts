@@ -6,7 +6,9 @@ import type { Db, Queryable } from '../../platform/db/index.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import { normaliseIcd, onCompetencyList, parseReferenceRows, type ReferenceRow } from './rules/codes.js';
 
-export type ReferenceList = 'icd10' | 'competency';
+import type { ReferenceList } from './schemas.js';
+
+export type { ReferenceList };
 
 const TABLE: Record<ReferenceList, string> = { icd10: 'icd10', competency: 'primary_care_competency' };
 const SHIPPED: Record<ReferenceList, string> = { icd10: 'icd10.csv', competency: 'primary-care-competency.csv' };

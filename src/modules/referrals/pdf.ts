@@ -2,6 +2,7 @@ import { formatDateId } from '../../platform/calendar/format.js';
 import { jakartaDate } from '../../platform/calendar/index.js';
 import { drawLetterhead, signatureLines, type Letterhead, type Signer } from '../../platform/documents/letterhead.js';
 import { PAGE, qrPng, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
+import { BASIS_LABEL, KIND_LETTER_LABEL } from './labels.js';
 import type { Referral } from './repo.js';
 
 const [PAGE_W, PAGE_H] = PAGE.A4;
@@ -9,17 +10,6 @@ const LEFT = 64;
 const RIGHT = PAGE_W - 64;
 const WIDTH = RIGHT - LEFT;
 const MUTED = '#555555';
-
-const BASIS_LABEL: Record<string, string> = {
-  RESIDENT: 'penduduk terdaftar',
-  NEWBORN: 'bayi baru lahir dari peserta',
-  DINSOS_RECOMMENDATION: 'rekomendasi Dinas Sosial',
-  POOR: 'penduduk miskin terverifikasi',
-};
-const KIND_LABEL = {
-  MEDICAL: 'Medis (memerlukan layanan spesialistik)',
-  NON_MEDICAL: 'Non-medis (keterbatasan tempat tidur/sarana)',
-} as const;
 
 /** The printable referral letter (surat rujukan) with a QR code to the public verification page. */
 export async function renderReferralPdf(
@@ -63,7 +53,7 @@ function draw(doc: Pdf, r: Referral, verifyUrl: string, qr: Buffer, head: Letter
         : 'Bukan peserta pada tanggal rujukan',
     ],
     ['Diagnosis (ICD-10)', `${r.diagnosisCode} — ${r.diagnosisTitle}`],
-    ['Jenis rujukan', KIND_LABEL[r.kind]],
+    ['Jenis rujukan', KIND_LETTER_LABEL[r.kind]],
   ];
   if (r.emergency) rows.push(['Keadaan', 'GAWAT DARURAT']);
   if (r.clinicalNotes) rows.push(['Catatan klinis', r.clinicalNotes]);

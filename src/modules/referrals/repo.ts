@@ -1,12 +1,12 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { lockKey } from '../../platform/db/types.js';
+import { scopeFacility, type Scope } from '../../platform/http/actor.js';
 import type { LocationCategory } from './rules/ranking.js';
 import type { Kind, Status } from './rules/referral.js';
 
 /**
- * SQL for referrals. Facility scoping lives here: every read takes `scope`, the
- * actor's facility code (null for office roles), and a facility only ever
- * sees referrals from or to itself.
+ * SQL for referrals. Facility scoping lives here: every read of referrals takes a `Scope`, and a
+ * facility's scope only ever sees referrals from or to itself.
  */
 
 /** A partner on $1: the facilities module owns "agreement in force" (its SQL function, migration 0024). */
@@ -122,16 +122,11 @@ function referral(r: Referral): Referral {
   };
 }
 
-export async function getReferral(
-  q: Queryable,
-  id: number,
-  scope: string | null,
-  forUpdate = false,
-): Promise<Referral | null> {
+export async function getReferral(q: Queryable, id: number, scope: Scope, forUpdate = false): Promise<Referral | null> {
   const r = await q.query<Referral>(
     `SELECT ${COLS} FROM ${FROM} WHERE r.id = $1 AND ($2::text IS NULL OR r.from_facility_code = $2 OR r.to_facility_code = $2)
      ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
-    [id, scope],
+    [id, scopeFacility(scope)],
   );
   return r.rows[0] ? referral(r.rows[0]) : null;
 }
@@ -155,11 +150,11 @@ export interface ListFilter {
 
 export async function listReferrals(
   q: Queryable,
-  scope: string | null,
+  scope: Scope,
   f: ListFilter,
 ): Promise<{ items: Referral[]; total: number }> {
   const where = ['($1::text IS NULL OR r.from_facility_code = $1 OR r.to_facility_code = $1)'];
-  const params: unknown[] = [scope];
+  const params: unknown[] = [scopeFacility(scope)];
   if (f.direction === 'OUT') where.push('r.from_facility_code = $1');
   if (f.direction === 'IN') where.push('r.to_facility_code = $1');
   if (f.status) where.push(`r.status = $${params.push(f.status)}`);

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/index.js';
 import { normaliseCode, verificationCode } from '../../platform/documents/codes.js';
 import { initials } from '../../platform/documents/initials.js';
 import { verificationUrl } from '../../platform/documents/pdf.js';
-import { currentContext } from '../../platform/http/context.js';
+import { ALL_FACILITIES, authorId, requireActor, requireOwnFacility, requireScope } from '../../platform/http/actor.js';
 import { AppError, conflict, forbidden, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import type { EligibilityAnswer } from '../membership/index.js';
@@ -12,6 +12,7 @@ import type { IcdService } from '../icd/index.js';
 import { letterheadFor, signerOf, type Letterhead } from '../../platform/documents/letterhead.js';
 import { renderBackReferralPdf, renderReferralPdf } from './pdf.js';
 import * as repo from './repo.js';
+import type { ActionInput, DestinationsQuery, EmergencyInput, ListQuery, NewReferralInput } from './schemas.js';
 import type { Referral } from './repo.js';
 import { PROXIMITY_LABEL, rankDestinations } from './rules/ranking.js';
 import {
@@ -35,23 +36,6 @@ export interface ReferralDeps {
   letterheads?: { for(office: 'HEALTH'): Promise<Letterhead> };
 }
 
-export interface NewReferralInput {
-  nik: string;
-  diagnosisCode: string;
-  kind: Kind;
-  toFacilityCode: string;
-  emergency?: boolean;
-  clinicalNotes?: string | null;
-  requestKey?: string | null;
-}
-
-export interface EmergencyInput {
-  nik: string;
-  diagnosisCode: string;
-  clinicalNotes?: string | null;
-  requestKey?: string | null;
-}
-
 const notFoundError = () => notFound('REFERRAL_NOT_FOUND', 'Rujukan tidak ditemukan.');
 
 function view(r: Referral, publicUrl: string) {
@@ -68,34 +52,23 @@ export type ReferralView = ReturnType<typeof view>;
 export function createReferralService(db: Db, deps: ReferralDeps) {
   const today = deps.today ?? (() => todayJakarta());
 
-  function actor() {
-    const a = currentContext()?.actor;
-    if (!a) throw forbidden();
-    return a;
-  }
-
-  /** The facility the actor works at; office roles have none. */
-  function scope(): string | null {
-    return actor().facilityCode ?? null;
-  }
-
+  /** The facility the actor works at; office roles have none and may not record referrals. */
   function ownFacility(): string {
-    const fc = scope();
-    if (!fc)
-      throw forbidden(
-        'Akun Anda tidak terikat ke fasilitas kesehatan; hanya petugas puskesmas atau rumah sakit yang dapat mencatat rujukan.',
-      );
-    return fc;
+    return requireOwnFacility(
+      'Akun Anda tidak terikat ke fasilitas kesehatan; hanya petugas puskesmas atau rumah sakit yang dapat mencatat rujukan.',
+    );
   }
 
-  async function actorName(): Promise<{ id: number | null; name: string }> {
-    const a = actor();
-    if (a.id <= 0) return { id: null, name: 'Petugas fasilitas' };
-    return { id: a.id, name: (await deps.userName(a.id)) ?? a.username };
+  /** Who signs and is named on a referral: the user's full name; work run by the system names the desk. */
+  async function author(): Promise<{ id: number | null; name: string }> {
+    const a = requireActor();
+    const id = authorId(a);
+    if (id === null) return { id: null, name: 'Petugas fasilitas' };
+    return { id, name: (await deps.userName(id)) ?? a.username };
   }
 
   /** Partner hospitals ranked for the actor's facility: nearest first, then free class III beds. */
-  async function destinations(opts: { emergency?: boolean } = {}) {
+  async function destinations(opts: Partial<DestinationsQuery> = {}) {
     const fc = ownFacility();
     const d = today();
     const origin = await repo.facilityInfo(db, fc, d);
@@ -169,7 +142,7 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
     e: EligibilityAnswer,
     competencyFlag: boolean,
   ): Promise<number> {
-    const by = await actorName();
+    const by = await author();
     const year = Number(today().slice(0, 4));
     return db.tx(async (tx) => {
       await repo.lockPatient(tx, input.nik);
@@ -285,7 +258,7 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
       e,
       origin.level === 'PPK1' && dx.primaryCare,
     );
-    return view((await repo.getReferral(db, id, null))!, deps.publicUrl);
+    return view((await repo.getReferral(db, id, ALL_FACILITIES))!, deps.publicUrl);
   }
 
   /** REF-3: a hospital records an emergency admission that came without a referral. */
@@ -311,12 +284,12 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
       e,
       false,
     );
-    return view((await repo.getReferral(db, id, null))!, deps.publicUrl);
+    return view((await repo.getReferral(db, id, ALL_FACILITIES))!, deps.publicUrl);
   }
 
-  async function list(f: Omit<repo.ListFilter, 'nik'> & { nik?: string }) {
-    const sc = scope();
-    if (f.direction && !sc)
+  async function list(f: ListQuery) {
+    const sc = requireScope();
+    if (f.direction && 'all' in sc)
       throw invalid('DIRECTION_NEEDS_FACILITY', 'Saringan masuk/keluar hanya untuk akun fasilitas.');
     const nik = f.nik?.replace(/[\s.]/g, '');
     if (nik !== undefined && !/^\d{16}$/.test(nik)) throw invalid('INVALID_NIK', 'NIK harus 16 digit angka.');
@@ -335,7 +308,7 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
   }
 
   async function get(id: number): Promise<ReferralView> {
-    const r = await repo.getReferral(db, id, scope());
+    const r = await repo.getReferral(db, id, requireScope());
     if (!r) throw notFoundError();
     await deps.audit.record({
       action: 'referral.read',
@@ -347,7 +320,7 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
   }
 
   async function pdf(id: number): Promise<{ fileName: string; bytes: Buffer }> {
-    const r = await repo.getReferral(db, id, scope());
+    const r = await repo.getReferral(db, id, requireScope());
     if (!r) throw notFoundError();
     const signers = await repo.signerIds(db, id);
     const bytes = await renderReferralPdf(
@@ -367,7 +340,7 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
 
   /** REF-5: the back-referral letter (surat rujukan balik) from the receiving hospital, once the patient is sent back. */
   async function backReferralPdf(id: number): Promise<{ fileName: string; bytes: Buffer }> {
-    const r = await repo.getReferral(db, id, scope());
+    const r = await repo.getReferral(db, id, requireScope());
     if (!r) throw notFoundError();
     if (r.status !== 'RETURNED')
       throw conflict(
@@ -397,11 +370,7 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
   }
 
   /** The receiving hospital's steps: confirm bed, decline, arrival, admission, back-referral (REF-5, REF-7). */
-  async function act(
-    id: number,
-    action: Action,
-    body: { reason?: string | null; condition?: string | null; followUp?: string | null } = {},
-  ): Promise<ReferralView> {
+  async function act(id: number, action: Action, body: Partial<ActionInput> = {}): Promise<ReferralView> {
     const fc = ownFacility();
     const reason = body.reason?.trim() ?? '';
     const condition = body.condition?.trim() ?? '';
@@ -417,9 +386,9 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
     if (reason.length > 2000 || condition.length > 2000 || followUp.length > 2000)
       throw invalid('TEXT_TOO_LONG', 'Isian paling banyak 2000 karakter.');
     // The back-referral letter's signer, read before the transaction takes the (embedded database's only) connection.
-    const by = action === 'RETURN' ? await actorName() : undefined;
+    const by = action === 'RETURN' ? await author() : undefined;
     await db.tx(async (tx) => {
-      const r = await repo.getReferral(tx, id, fc, true);
+      const r = await repo.getReferral(tx, id, { facility: fc }, true);
       if (!r) throw notFoundError();
       if (r.toFacilityCode !== fc)
         throw forbidden('Hanya rumah sakit tujuan yang dapat mencatat tindak lanjut rujukan ini.');
@@ -459,7 +428,7 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
         );
       }
     });
-    return view((await repo.getReferral(db, id, fc))!, deps.publicUrl);
+    return view((await repo.getReferral(db, id, { facility: fc }))!, deps.publicUrl);
   }
 
   /**
@@ -475,9 +444,9 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
     const note = noteRaw.trim();
     if (note.length < 5) throw invalid('NOTE_REQUIRED', 'Tuliskan catatan telaah (minimal 5 karakter).');
     if (note.length > 2000) throw invalid('TEXT_TOO_LONG', 'Isian paling banyak 2000 karakter.');
-    const who = await actorName();
+    const who = await author();
     await db.tx(async (tx) => {
-      const r = await repo.getReferral(tx, id, null, true);
+      const r = await repo.getReferral(tx, id, ALL_FACILITIES, true);
       if (!r) throw notFoundError();
       if (!r.competencyFlag)
         throw conflict('NOT_FLAGGED', 'Rujukan ini tidak ditandai sebagai diagnosis kompetensi layanan primer.');
@@ -504,7 +473,7 @@ export function createReferralService(db: Db, deps: ReferralDeps) {
         );
       }
     });
-    return view((await repo.getReferral(db, id, null))!, deps.publicUrl);
+    return view((await repo.getReferral(db, id, ALL_FACILITIES))!, deps.publicUrl);
   }
 
   /** Public verification behind the QR code: validity, status and initials only. */

@@ -4,17 +4,11 @@
  * administrative: the Kemendagri area code (PP KK DD VVVV) of the hospital's
  * village against the referring facility's, then the registry's location category.
  */
-export const PROXIMITY = ['SAME_VILLAGE', 'SAME_DISTRICT', 'SAME_CITY', 'BORDERING', 'OUTSIDE'] as const;
-export type Proximity = (typeof PROXIMITY)[number];
-export type LocationCategory = 'DALAM_KOTA' | 'PERBATASAN' | 'LUAR_KOTA';
+import { PROXIMITY, PROXIMITY_LABEL, type Proximity } from '../labels.js';
 
-export const PROXIMITY_LABEL: Record<Proximity, string> = {
-  SAME_VILLAGE: 'Kelurahan yang sama',
-  SAME_DISTRICT: 'Kecamatan yang sama',
-  SAME_CITY: 'Dalam kota',
-  BORDERING: 'Perbatasan',
-  OUTSIDE: 'Luar kota',
-};
+export { PROXIMITY, PROXIMITY_LABEL };
+export type { Proximity };
+export type LocationCategory = 'DALAM_KOTA' | 'PERBATASAN' | 'LUAR_KOTA';
 
 export function proximity(
   originVillage: string | null,

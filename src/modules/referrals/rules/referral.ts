@@ -1,10 +1,9 @@
 import type { LocationCategory } from './ranking.js';
 
-/** Referral states. AWAITING_BED: a hospital's referral the receiver has not confirmed a bed for (REF-7). */
-export const STATUSES = ['AWAITING_BED', 'SENT', 'ARRIVED', 'ADMITTED', 'RETURNED', 'DECLINED'] as const;
-export type Status = (typeof STATUSES)[number];
-export const KINDS = ['MEDICAL', 'NON_MEDICAL'] as const;
-export type Kind = (typeof KINDS)[number];
+import { KINDS, STATUSES, STATUS_LABEL, type Kind, type Status } from '../labels.js';
+
+export { KINDS, STATUSES };
+export type { Kind, Status };
 
 export interface FacilityFacts {
   code: string;
@@ -71,14 +70,8 @@ const MOVES: Record<Action, { from: readonly Status[]; to: Status; label: string
   RETURN: { from: ['ARRIVED', 'ADMITTED'], to: 'RETURNED', label: 'rujukan balik' },
 };
 
-export const STATUS_LABEL: Record<Status, string> = {
-  AWAITING_BED: 'menunggu konfirmasi tempat tidur',
-  SENT: 'terkirim',
-  ARRIVED: 'pasien tiba',
-  ADMITTED: 'dirawat',
-  RETURNED: 'dirujuk balik',
-  DECLINED: 'ditolak',
-};
+/** A status inside a sentence. */
+const statusWord = (s: Status) => STATUS_LABEL[s].toLowerCase();
 
 /** The status after `action`, or why the action is not possible in the current status. */
 export function transition(
@@ -89,7 +82,7 @@ export function transition(
   if (m.from.includes(current)) return { ok: true, status: m.to };
   return {
     ok: false,
-    message: `Rujukan berstatus "${STATUS_LABEL[current]}"; ${m.label} hanya dapat dicatat bila statusnya ${m.from.map((s) => `"${STATUS_LABEL[s]}"`).join(' atau ')}.`,
+    message: `Rujukan berstatus "${statusWord(current)}"; ${m.label} hanya dapat dicatat bila statusnya ${m.from.map((s) => `"${statusWord(s)}"`).join(' atau ')}.`,
   };
 }
 
