@@ -40,10 +40,11 @@ import type {
   PrintState,
   QueuePage,
 } from '@server/modules/cards/schemas';
+import { PRINT_STATES } from '@server/modules/cards/labels';
 
 const q = s.queue;
 type Tab = PrintState | 'ALL' | 'PERLU_CETAK_ULANG';
-const STATES: Tab[] = ['BELUM_CETAK', 'SUDAH_CETAK', 'SUDAH_DISERAHKAN', 'ALL', 'PERLU_CETAK_ULANG'];
+const STATES: Tab[] = [...PRINT_STATES, 'ALL', 'PERLU_CETAK_ULANG'];
 
 function Batches({ manage }: { manage: boolean }) {
   const [page, setPage] = useState(1);
