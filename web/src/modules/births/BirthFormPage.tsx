@@ -11,7 +11,7 @@ import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { s } from './strings';
-import type { BirthDetail } from './types';
+import type { BirthDetail } from '@server/modules/births/schemas';
 
 const f = s.form;
 

@@ -15,7 +15,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { SEVERITY_COLOR } from '../membership/EligibilityResult';
 import { s } from './strings';
-import type { BirthDetail } from './types';
+import type { BirthDetail } from '@server/modules/births/schemas';
 
 const d = s.detail;
 

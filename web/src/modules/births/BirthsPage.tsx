@@ -11,7 +11,7 @@ import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { s } from './strings';
-import type { BirthRecord } from './types';
+import type { BirthList } from '@server/modules/births/schemas';
 
 export default function BirthsPage() {
   const { can } = useSession();
@@ -19,7 +19,7 @@ export default function BirthsPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
-  const { data, error, loading, reload } = useApi<{ items: BirthRecord[]; total: number }>('/api/v1/births', {
+  const { data, error, loading, reload } = useApi<BirthList>('/api/v1/births', {
     q: debounced || undefined,
     status: status || undefined,
     pageSize: 100,

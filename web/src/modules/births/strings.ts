@@ -1,3 +1,6 @@
+import { BIRTH_DOCUMENT_LABELS, BIRTH_STATUS_LABELS } from '@server/modules/births/labels';
+
+/** Texts of the birth pages; the words the server also uses come from its labels.ts. */
 export const s = {
   list: {
     title: 'Catatan kelahiran',
@@ -20,8 +23,8 @@ export const s = {
     facility: 'Dicatat oleh',
     status: 'Status',
   },
-  status: { ACTIVE: 'Berlaku', CANCELLED: 'Dibatalkan' } as Record<string, string>,
-  doc: { AKTA_KELAHIRAN: 'Akta kelahiran', SURAT_KETERANGAN_LAHIR: 'Surat keterangan lahir' } as Record<string, string>,
+  status: BIRTH_STATUS_LABELS as Record<string, string>,
+  doc: BIRTH_DOCUMENT_LABELS as Record<string, string>,
   office: 'Dinas Kesehatan',
   form: {
     title: 'Catat kelahiran',

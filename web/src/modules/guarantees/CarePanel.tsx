@@ -19,11 +19,10 @@ import { formatDate, formatDateTime, formatNumber, todayJakarta } from '../../sh
 import { DateField } from '../../shared/ui/DateField';
 import { DateTimeField } from '../../shared/ui/DateTimeField';
 import { s } from './strings';
-import type { SjpDetail } from './types';
+import type { SjpDetail } from '@server/modules/guarantees/schemas';
 import { uploadDocument } from './upload';
 
 const c = s.stay;
-const UNITS = ['HCU', 'ICU', 'ICCU', 'NICU', 'PICU', 'PERINATOLOGI', 'KEMOTERAPI'];
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
 
 /** The document's id once uploaded (the hospital's own; the server checks its type from the content), or null. */
@@ -209,7 +208,7 @@ export function CarePanel({
                 w={170}
                 allowDeselect={false}
               />
-              <Select label={c.unit} value={unit} onChange={setUnit} data={UNITS} w={150} allowDeselect={false} />
+              <Select label={c.unit} value={unit} onChange={setUnit} data={c.units} w={150} allowDeselect={false} />
               <TextInput
                 label={c.description}
                 value={description}

@@ -5,7 +5,7 @@ import { formatDate } from '../../shared/format';
 import { DateField } from '../../shared/ui/DateField';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { s } from './strings';
-import type { SjpDetail } from './types';
+import type { SjpDetail } from '@server/modules/guarantees/schemas';
 
 const d = s.detail;
 type Choice = 'approve' | 'complete' | 'reject';

@@ -15,7 +15,7 @@ import { IconEye, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDateTime } from '../../shared/format';
 import { s } from './strings';
-import type { SjpDetail, SjpDocument } from './types';
+import type { SjpDetail, SjpDocument } from '@server/modules/guarantees/schemas';
 
 const d = s.detail;
 const ACCEPT = 'application/pdf,image/jpeg,image/png';

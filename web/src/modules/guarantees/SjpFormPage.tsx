@@ -31,7 +31,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { HospitalSelect } from './HospitalSelect';
 import { s } from './strings';
-import type { SjpDetail } from './types';
+import type { SjpDetail } from '@server/modules/guarantees/schemas';
 import type { Referral } from '../referrals/types';
 import { uploadDocument } from './upload';
 

@@ -23,9 +23,9 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { SjpStatusBadge } from './StatusBadge';
 import { s } from './strings';
-import type { SjpQueue, SjpSummary } from './types';
+import type { SjpList, SjpQueue, SjpQueueItem } from '@server/modules/guarantees/schemas';
 
-function QueueBox({ title, items, testId }: { title: string; items: SjpSummary[]; testId: string }) {
+function QueueBox({ title, items, testId }: { title: string; items: SjpQueueItem[]; testId: string }) {
   return (
     <Paper withBorder p="md" data-testid={testId}>
       <Title order={3} size="h5" mb="xs">
@@ -57,7 +57,7 @@ export default function SjpListPage() {
   const [params] = useSearchParams();
   const [status, setStatus] = useState(params.get('status') ?? '');
   const [debounced] = useDebouncedValue(q, 300);
-  const { data, error, loading, reload } = useApi<{ items: SjpSummary[]; total: number }>('/api/v1/sjp', {
+  const { data, error, loading, reload } = useApi<SjpList>('/api/v1/sjp', {
     q: debounced || undefined,
     status: status || undefined,
     pageSize: 100,

@@ -16,7 +16,7 @@ import { DecisionPanel } from './DecisionPanel';
 import { DocumentPreview, DocumentsPanel } from './DocumentsPanel';
 import { SjpStatusBadge } from './StatusBadge';
 import { s } from './strings';
-import type { SjpDetail } from './types';
+import type { SjpDetail } from '@server/modules/guarantees/schemas';
 import { uploadDocument } from './upload';
 
 const d = s.detail;

@@ -3,7 +3,7 @@ import { paths } from '../../app/paths';
 import { CodeCheckPage } from '../access/PublicCheckFrame';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { s } from './strings';
-import type { SjpTracking } from './types';
+import type { SjpTracking } from '@server/modules/guarantees/schemas';
 
 const v = s.track;
 

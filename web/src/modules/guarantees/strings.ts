@@ -1,4 +1,14 @@
-/** Texts of the SJP pages (Bahasa Indonesia). */
+import {
+  ACTION_KINDS,
+  BASIS_LABELS,
+  CARE_LABELS,
+  INTENSIVE_UNITS,
+  REJECT_REASONS,
+  REQUIREMENTS,
+  STATUS_LABELS,
+} from '@server/modules/guarantees/labels';
+
+/** Texts of the SJP pages (Bahasa Indonesia); the words the server also uses come from its labels.ts. */
 export const s = {
   nav: { label: 'SJP', description: 'Surat Jaminan Pelayanan: ajukan, lengkapi berkas, putuskan, cetak surat.' },
   list: {
@@ -29,15 +39,7 @@ export const s = {
     status: 'Status',
     late: 'Terlambat',
   },
-  status: {
-    DRAFT: 'Draf',
-    SUBMITTED: 'Diajukan',
-    NEEDS_COMPLETION: 'Perlu dilengkapi',
-    APPROVED: 'Disetujui',
-    REJECTED: 'Ditolak',
-    CANCELLED: 'Dibatalkan',
-    EXPIRED: 'Kedaluwarsa',
-  } as Record<string, string>,
+  status: STATUS_LABELS as Record<string, string>,
   statusColor: {
     DRAFT: 'gray',
     SUBMITTED: 'blue',
@@ -47,22 +49,9 @@ export const s = {
     CANCELLED: 'gray',
     EXPIRED: 'gray',
   } as Record<string, string>,
-  care: {
-    OUTPATIENT: 'Rawat jalan',
-    INPATIENT: 'Rawat inap',
-    EMERGENCY: 'Gawat darurat',
-    NEWBORN: 'Bayi baru lahir',
-  } as Record<string, string>,
-  basis: { CARD: 'Kartu Jamkesda', RECOMMENDATION: 'Rekomendasi Dinsos' } as Record<string, string>,
-  requirement: {
-    KARTU: 'Fotokopi kartu Jamkesda (KS-NIK)',
-    REKOMENDASI: 'Surat rekomendasi Dinas Sosial',
-    KTP: 'Fotokopi KTP',
-    KK: 'Fotokopi Kartu Keluarga',
-    BUKTI_RAWAT_INAP: 'Bukti masuk rawat inap',
-    SURAT_GAWAT_DARURAT: 'Surat keterangan gawat darurat dari dokter',
-    SURAT_KETERANGAN_LAHIR: 'Surat keterangan lahir',
-  } as Record<string, string>,
+  care: CARE_LABELS as Record<string, string>,
+  basis: BASIS_LABELS as Record<string, string>,
+  requirement: REQUIREMENTS as Record<string, string>,
   /** Upload slots offered on the form per care type (the card or, for recommendation holders, the Dinsos letter). */
   slots: {
     OUTPATIENT: ['KARTU', 'REKOMENDASI', 'KTP', 'KK'],
@@ -70,15 +59,7 @@ export const s = {
     EMERGENCY: ['KARTU', 'REKOMENDASI', 'KTP', 'KK', 'SURAT_GAWAT_DARURAT'],
     NEWBORN: ['KARTU', 'REKOMENDASI', 'KK'],
   } as Record<string, string[]>,
-  reject: {
-    NOT_ELIGIBLE: 'Pasien bukan peserta Jamkesda pada tanggal pelayanan',
-    DOCUMENTS_INVALID: 'Dokumen persyaratan tidak sah atau tidak sesuai',
-    LATE: 'Diajukan melewati batas waktu 3×24 jam kerja',
-    NOT_COVERED: 'Pelayanan tidak dijamin program',
-    DUPLICATE: 'Sudah ada SJP untuk perawatan yang sama',
-    ABOVE_CLASS_REQUEST: 'Naik kelas atas permintaan pasien (hanya kelas III yang dijamin)',
-    OTHER: 'Alasan lain (lihat keterangan)',
-  } as Record<string, string>,
+  reject: REJECT_REASONS as Record<string, string>,
   form: {
     title: 'Ajukan SJP',
     description:
@@ -179,12 +160,10 @@ export const s = {
   stay: {
     title: 'Selama perawatan',
     actions: 'Persetujuan kasus insidentil (HCU/ICU/NICU/PICU/perinatologi/kemoterapi)',
-    actionKind: { MEDICAL_ACTION: 'Tindakan medis', SPECIAL_CONSUMABLE: 'AMHP khusus', DISCHARGE: 'Pulang' } as Record<
-      string,
-      string
-    >,
+    actionKind: ACTION_KINDS as Record<string, string>,
     actionStatus: { REQUESTED: 'Menunggu', APPROVED: 'Disetujui', REJECTED: 'Ditolak' } as Record<string, string>,
     unit: 'Unit',
+    units: [...INTENSIVE_UNITS] as string[],
     description: 'Uraian',
     plannedOn: 'Tanggal rencana',
     handledOn: 'Diproses',
