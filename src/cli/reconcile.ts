@@ -49,7 +49,9 @@ export function registerReconcile(program: Command) {
     .option('--pending', 'hanya yang menunggu persetujuan')
     .action(async (o: { pending?: boolean }, cmd: Command) => {
       const opts = globalOpts(cmd);
-      const r = await withSystem(opts, (sys) => sys.reconciliation.list({ status: o.pending ? 'PENDING' : undefined }));
+      const r = await withSystem(opts, (sys) =>
+        sys.reconciliation.list({ status: o.pending ? 'PENDING' : undefined, limit: 50 }),
+      );
       const lines = r.items.length
         ? r.items.map(
             (c) =>

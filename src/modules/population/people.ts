@@ -2,6 +2,7 @@ import type { AuditWriter } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import { nikMismatch, parseNik } from './rules/nik.js';
+import type { PersonRecord, SearchQuery } from './schemas.js';
 
 const LIST_COLS = `p.nik, p.name, p.sex, p.birth_date, p.no_kk, p.relation, p.village_code, v.name AS village_name,
   p.ektp_recorded, p.death_date, p.moved_out_date`;
@@ -40,8 +41,9 @@ const RELATION_ORDER = `CASE p.relation WHEN 'KEPALA KELUARGA' THEN 0 WHEN 'SUAM
 
 /** Person search, person record and family view; every person shown is an audited read. */
 export function createPeopleService(db: Db, audit: AuditWriter) {
-  async function search(qRaw: string, limit = 50) {
-    const q = qRaw.trim().replace(/\s+/g, ' ');
+  async function search(query: SearchQuery) {
+    const limit = query.limit;
+    const q = query.q.trim().replace(/\s+/g, ' ');
     let rows: ListRow[];
     let kind: 'nik' | 'kk' | 'name';
     if (/^\d{16}$/.test(q)) {
@@ -78,7 +80,7 @@ export function createPeopleService(db: Db, audit: AuditWriter) {
     return { items: shown.map(item), truncated };
   }
 
-  async function get(nik: string) {
+  async function get(nik: string): Promise<PersonRecord> {
     if (!/^\d{16}$/.test(nik)) throw invalid('INVALID_NIK', 'NIK harus 16 digit angka.');
     const r = await db.query<ListRow & Record<string, unknown>>(
       `SELECT ${LIST_COLS}, p.birth_place, p.address, p.rt, p.rw, d.name AS district_name, p.first_seen_as_of, p.data_as_of

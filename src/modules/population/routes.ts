@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import type { PeopleService } from './people.js';
+import { family, familyParams, personParams, personRecord, personSearch, searchQuery } from './schemas.js';
 
 export function populationRoutes(app: App, people: PeopleService) {
   app.get(
@@ -10,24 +10,28 @@ export function populationRoutes(app: App, people: PeopleService) {
       schema: {
         tags: ['population'],
         summary: 'Cari penduduk dengan NIK, nomor KK atau awal nama',
-        querystring: z.object({
-          q: z.string().min(1).max(100),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: searchQuery,
+        response: { 200: personSearch },
       },
     },
-    async (req) => people.search(req.query.q, req.query.limit),
+    async (req) => people.search(req.query),
   );
 
   app.get(
     '/api/v1/persons/:nik',
-    { config: { permission: 'person.read' }, schema: { tags: ['population'], params: z.object({ nik: z.string() }) } },
+    {
+      config: { permission: 'person.read' },
+      schema: { tags: ['population'], params: personParams, response: { 200: personRecord } },
+    },
     async (req) => people.get(req.params.nik),
   );
 
   app.get(
     '/api/v1/families/:noKk',
-    { config: { permission: 'person.read' }, schema: { tags: ['population'], params: z.object({ noKk: z.string() }) } },
+    {
+      config: { permission: 'person.read' },
+      schema: { tags: ['population'], params: familyParams, response: { 200: family } },
+    },
     async (req) => people.family(req.params.noKk),
   );
 }

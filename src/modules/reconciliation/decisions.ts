@@ -8,6 +8,7 @@ import { applyJknItems, JKN_DETAILS } from './jkn-changes.js';
 import { applyPopulationItems, NEW_PERSON_DETAILS } from './population-changes.js';
 import { STATUS_NAME } from './labels.js';
 import { officer } from './officer.js';
+import type { ApproveBody, SelectionBody } from './schemas.js';
 import * as repo from './repo.js';
 import { confirmationProblem } from './rules/guard.js';
 import {
@@ -20,12 +21,6 @@ import {
 } from './rules/kinds.js';
 
 type Locked = NonNullable<Awaited<ReturnType<typeof repo.lockChangeSet>>>;
-
-export interface ApproveInput extends Selection {
-  note?: string;
-  /** The number of people (or memberships) this approval ends, typed by the officer; required on a suspect set. */
-  confirmMissing?: number;
-}
 
 /**
  * MEM-7 decisions, kind by kind or item by item over as many days as the
@@ -88,7 +83,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
     return { status, ...c };
   }
 
-  async function approve(id: number, input: ApproveInput) {
+  async function approve(id: number, input: ApproveBody) {
     const who = officer();
     const result = await db.tx(async (tx) => {
       const cs = await open(tx, id);
@@ -159,7 +154,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
   }
 
   /** Declines the selection only; the rest stays open for another day. */
-  async function decline(id: number, input: Selection & { note?: string }) {
+  async function decline(id: number, input: SelectionBody) {
     const who = officer();
     return db.tx(async (tx) => {
       const cs = await open(tx, id);

@@ -17,9 +17,9 @@ export interface ChangeSetRow {
   approved_count: number;
   declined_count: number;
   stale_count: number;
-  created_at: string;
+  created_at: Date;
   created_by_username: string | null;
-  decided_at: string | null;
+  decided_at: Date | null;
   decided_by_username: string | null;
   decision_note: string | null;
   file_name: string | null;
@@ -327,7 +327,7 @@ export interface ItemRow {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   effective_date: string;
-  decision: string;
+  decision: 'PENDING' | 'APPROVED' | 'DECLINED' | 'STALE';
 }
 
 const ITEM_COLS = 'id, nik, kind, village_code, name, line_no, before, after, effective_date, decision';

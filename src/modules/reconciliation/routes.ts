@@ -1,21 +1,24 @@
 import { PassThrough } from 'node:stream';
-import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import type { ReconciliationService } from './service.js';
 import { sendFile, XLSX_TYPE } from '../../platform/http/download.js';
-
-const id = z.object({ id: z.coerce.number().int().positive() });
-const filter = {
-  kind: z.string().max(20).optional(),
-  area: z.string().max(10).optional(),
-  decision: z.string().max(10).optional(),
-};
-
-const selection = z.object({
-  kinds: z.array(z.string().max(20)).max(20).optional(),
-  itemIds: z.array(z.number().int()).max(100_000).optional(),
-  note: z.string().max(500).optional(),
-});
+import {
+  approveBody,
+  approveResult,
+  changeSetDetail,
+  changeSetList,
+  changeSetParams as id,
+  declineResult,
+  filterQuery,
+  itemPage,
+  itemSample,
+  itemsQuery,
+  listQuery,
+  rejectBody,
+  rejectResult,
+  sampleQuery,
+  selectionBody,
+} from './schemas.js';
 
 /** MEM-7 review: change sets, their items, a sample, the XLSX report, and the decision. */
 export function reconciliationRoutes(app: App, svc: ReconciliationService) {
@@ -26,11 +29,8 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
       schema: {
         tags: ['reconciliation'],
         summary: 'Daftar perubahan hasil impor, terbaru di atas',
-        querystring: z.object({
-          kind: z.enum(['population', 'jkn']).optional(),
-          status: z.enum(['PENDING', 'APPROVED', 'PARTIALLY_APPROVED', 'REJECTED']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: listQuery,
+        response: { 200: changeSetList },
       },
     },
     async (req) => svc.list(req.query),
@@ -44,6 +44,7 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
         tags: ['reconciliation'],
         summary: 'Satu daftar perubahan dengan jumlah per jenis dan per wilayah',
         params: id,
+        response: { 200: changeSetDetail },
       },
     },
     async (req) => svc.get(req.params.id),
@@ -57,11 +58,8 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
         tags: ['reconciliation'],
         summary: 'Butir perubahan (sebelum → sesudah), per halaman',
         params: id,
-        querystring: z.object({
-          ...filter,
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: itemsQuery,
+        response: { 200: itemPage },
       },
     },
     async (req) => svc.items(req.params.id, req.query),
@@ -75,11 +73,8 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
         tags: ['reconciliation'],
         summary: 'Sampel acak butir perubahan untuk diperiksa',
         params: id,
-        querystring: z.object({
-          ...filter,
-          size: z.coerce.number().int().min(1).max(200).default(50),
-          seed: z.string().max(40).optional(),
-        }),
+        querystring: sampleQuery,
+        response: { 200: itemSample },
       },
     },
     async (req) => svc.sample(req.params.id, req.query),
@@ -93,7 +88,8 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
         tags: ['reconciliation'],
         summary: 'Laporan daftar perubahan (XLSX), seluruhnya atau menurut saringan',
         params: id,
-        querystring: z.object(filter),
+        querystring: filterQuery,
+        // An XLSX streamed to the browser: no JSON answer to declare.
       },
     },
     async (req, reply) => {
@@ -117,7 +113,8 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
           'Setujui semua butir yang belum diputuskan, jenis terpilih, atau butir terpilih; sisanya tetap menunggu keputusan. ' +
           'Pada daftar yang ditandai mencurigakan, butir yang mengakhiri penduduk/kepesertaan hanya disetujui dengan confirmMissing = jumlahnya.',
         params: id,
-        body: selection.extend({ confirmMissing: z.number().int().min(0).optional() }),
+        body: approveBody,
+        response: { 200: approveResult },
       },
     },
     async (req) => svc.approve(req.params.id, req.body),
@@ -131,7 +128,8 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
         tags: ['reconciliation'],
         summary: 'Tidak setujui jenis atau butir terpilih; sisanya tetap menunggu keputusan',
         params: id,
-        body: selection,
+        body: selectionBody,
+        response: { 200: declineResult },
       },
     },
     async (req) => svc.decline(req.params.id, req.body),
@@ -145,7 +143,8 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
         tags: ['reconciliation'],
         summary: 'Tolak semua butir yang belum diputuskan dengan alasan, dan tutup daftar',
         params: id,
-        body: z.object({ reason: z.string().max(500) }),
+        body: rejectBody,
+        response: { 200: rejectResult },
       },
     },
     async (req) => svc.reject(req.params.id, req.body.reason),

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { auditInTx, type AuditWriter } from '../../platform/audit/audit.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
+import { instantOf } from '../../platform/schemas.js';
 import { conflict, invalid, notFound, ruleRefusal } from '../../platform/http/errors.js';
 import type { ReviewInput, ReviewOutcome } from '../../platform/ingest/snapshot-import.js';
 import type { AreaService } from '../areas/index.js';
@@ -11,6 +12,7 @@ import { openMemberships, proposeJknItems } from './jkn-changes.js';
 import { activeResidents, proposePopulationItems } from './population-changes.js';
 import { DATA_NAME } from './labels.js';
 import { officer } from './officer.js';
+import type { ItemQuery, ItemsQuery, ListQuery, SampleQuery } from './schemas.js';
 import * as repo from './repo.js';
 import { assessChangeSet, DEFAULT_GUARD_LIMITS, refusalMessage, type GuardLimits } from './rules/guard.js';
 import {
@@ -25,12 +27,6 @@ import {
 import { writeChangeSetXlsx } from './xlsx.js';
 
 const DECISIONS = ['PENDING', 'APPROVED', 'DECLINED', 'STALE'];
-
-export interface ItemQuery {
-  kind?: string;
-  area?: string;
-  decision?: string;
-}
 
 /**
  * MEM-7 reconciliation: later population snapshots and JKN files become change
@@ -159,9 +155,9 @@ export function createReconciliationService(
       approvedCount: Number(r.approved_count),
       declinedCount: Number(r.declined_count),
       staleCount: Number(r.stale_count),
-      createdAt: r.created_at,
+      createdAt: instantOf(r.created_at),
       createdBy: r.created_by_username,
-      decidedAt: r.decided_at,
+      decidedAt: instantOf(r.decided_at),
       decidedBy: r.decided_by_username,
       decisionNote: r.decision_note,
       pendingCount: Number(r.item_count) - Number(r.approved_count) - Number(r.declined_count) - Number(r.stale_count),
@@ -170,8 +166,8 @@ export function createReconciliationService(
     };
   }
 
-  async function list(f: { kind?: ChangeSetKind; status?: ChangeSetStatus; limit?: number }) {
-    return { items: (await repo.listChangeSets(db, { ...f, limit: f.limit ?? 50 })).map(header) };
+  async function list(f: ListQuery) {
+    return { items: (await repo.listChangeSets(db, f)).map(header) };
   }
 
   async function requireSet(id: number) {
@@ -266,7 +262,7 @@ export function createReconciliationService(
     );
   }
 
-  async function items(id: number, q: ItemQuery & { page?: number; pageSize?: number }) {
+  async function items(id: number, q: ItemsQuery) {
     const cs = await requireSet(id);
     const f = checkFilter(cs.kind, q);
     const page = Math.max(1, Math.floor(q.page ?? 1));
@@ -276,7 +272,7 @@ export function createReconciliationService(
   }
 
   /** A random sample to check by hand before approving; the same seed gives the same sample. */
-  async function sample(id: number, q: ItemQuery & { size?: number; seed?: string }) {
+  async function sample(id: number, q: SampleQuery) {
     const cs = await requireSet(id);
     const f = checkFilter(cs.kind, q);
     const size = Math.min(200, Math.max(1, Math.floor(q.size ?? 50)));
