@@ -15,6 +15,7 @@ import { createLetterheadService, letterheadRoutes, signerOf } from './platform/
 import { createNotificationService } from './platform/notifications/notifications.js';
 import { notificationRoutes } from './platform/notifications/routes.js';
 import { createImportRunner } from './platform/ingest/runner.js';
+import { createImportHistory } from './platform/ingest/history.js';
 import { importHistoryRoute, importRoutes } from './platform/ingest/routes.js';
 import { createJobService } from './platform/jobs/jobs.js';
 import { jobRoutes } from './platform/jobs/routes.js';
@@ -106,6 +107,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     },
     { beforeStart: reconciliation.assertNoPending },
   );
+  const importHistory = createImportHistory(db, { reviewsOf: reconciliation.ofImports });
   // After the runner registered its hook: jobs, import rows and uploads cut off by a crash (issue 10), now and every minute.
   await jobs.recoverInterrupted();
   const stopRecovery = jobs.watchInterrupted();
@@ -183,6 +185,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}) {
     calendar,
     areas,
     imports,
+    importHistory,
     reconciliation,
     documents,
     notifications,
@@ -223,10 +226,11 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
       auditRoutes(api, sys.db, sys.audit, { cardFamilies: (ids) => cardFamilies(sys.db, ids) });
       calendarRoutes(api, sys.calendar);
       areaRoutes(api, sys.areas);
-      importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'population', 'population.import');
-      importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'jkn', 'jkn.import');
-      importRoutes(api, { db: sys.db, runner: sys.imports, audit: sys.audit }, 'poverty', 'poverty.import');
-      importHistoryRoute(api, sys.db);
+      const imports = { history: sys.importHistory, runner: sys.imports, audit: sys.audit };
+      importRoutes(api, imports, 'population', 'population.import');
+      importRoutes(api, imports, 'jkn', 'jkn.import');
+      importRoutes(api, imports, 'poverty', 'poverty.import');
+      importHistoryRoute(api, sys.importHistory);
       reconciliationRoutes(api, sys.reconciliation);
       documentRoutes(api, sys.documents);
       notificationRoutes(api, sys.notifications);
