@@ -3,7 +3,7 @@ import { sendFile } from '../../platform/http/download.js';
 import type { CardPrintService } from './print.js';
 import * as s from './schemas.js';
 import { MAX_BATCH } from './schemas.js';
-import { areaPrefix, type CardService } from './service.js';
+import type { CardService } from './service.js';
 
 // The three PDF routes declare no response schema: they send bytes (application/pdf), which no JSON schema describes.
 
@@ -122,7 +122,7 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
         response: { 200: s.flaggedSummary },
       },
     },
-    async (req) => cards.flagged(req.query.area ? areaPrefix(req.query.area) : null),
+    async (req) => cards.flagged(req.query.area),
   );
 
   app.post(
@@ -137,12 +137,7 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
         response: { 202: s.reissueJobStarted },
       },
     },
-    async (req, reply) =>
-      reply
-        .status(202)
-        .send(
-          await cards.startReissueFlagged(req.body.areaCode ? areaPrefix(req.body.areaCode) : null, req.body.expected),
-        ),
+    async (req, reply) => reply.status(202).send(await cards.startReissueFlagged(req.body.areaCode, req.body.expected)),
   );
 
   app.get(

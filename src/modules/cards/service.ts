@@ -300,7 +300,24 @@ export function createCardService(db: Db, audit: AuditWriter, jobs: JobService, 
 
   const flaggedReissue = createFlaggedReissue(db, audit, jobs, { drafter, settings: opts.settings, bulkLock });
 
-  return { issue, reissue, revoke, get, family, find, issueForArea, startBulkIssue, ...flaggedReissue };
+  /** The flagged cards of an area as typed (any level, dots allowed), or of the whole register. */
+  const flagged = (rawArea?: string) => flaggedReissue.flagged(rawArea ? areaPrefix(rawArea) : null);
+  const startReissueFlagged = (rawArea: string | undefined, expected: number) =>
+    flaggedReissue.startReissueFlagged(rawArea ? areaPrefix(rawArea) : null, expected);
+
+  return {
+    issue,
+    reissue,
+    revoke,
+    get,
+    family,
+    find,
+    issueForArea,
+    startBulkIssue,
+    ...flaggedReissue,
+    flagged,
+    startReissueFlagged,
+  };
 }
 
 export type CardService = ReturnType<typeof createCardService>;
