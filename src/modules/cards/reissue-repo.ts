@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/index.js';
 import type { ReissueFlag } from './rules/reissue.js';
+import { periodInForce } from '../../platform/db/period.js';
 
 /**
  * Which active cards no longer match their family's coverage (decision 0020):
@@ -33,10 +34,10 @@ const FLAGS_SQL = `
     LEFT JOIN (
       SELECT jm.nik, coalesce(jm.status = 'AKTIF' AND jm.segment = ANY($2::text[]), false) AS pbi
       FROM jkn_membership jm
-      WHERE jm.valid_from <= $1::date AND (jm.valid_to IS NULL OR jm.valid_to > $1::date)
+      WHERE ${periodInForce('jm', '$1::date')}
         AND NOT EXISTS (SELECT 1 FROM jkn_membership later
-                        WHERE later.nik = jm.nik AND later.valid_from > jm.valid_from AND later.valid_from <= $1::date
-                          AND (later.valid_to IS NULL OR later.valid_to > $1::date))
+                        WHERE later.nik = jm.nik AND later.valid_from > jm.valid_from
+                          AND ${periodInForce('later', '$1::date')})
     ) jt ON jt.nik = m.nik
     CROSS JOIN LATERAL (SELECT coalesce(jt.pbi, false) AS pbi) j
     UNION ALL

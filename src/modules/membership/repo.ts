@@ -13,6 +13,7 @@ import type {
   RecommendationCategory,
   RecommendationFacts,
 } from './rules/eligibility.js';
+import { periodInForce } from '../../platform/db/period.js';
 
 interface FactRow {
   i: number;
@@ -89,12 +90,12 @@ const FACTS_SQL = `SELECT q.i, p.nik, p.name, p.sex, p.birth_date, p.no_kk, p.ek
      ) r ON true
      LEFT JOIN LATERAL (
        SELECT segment, status, card_number, arrears_months FROM jkn_membership m
-       WHERE m.nik = q.nik AND m.valid_from <= q.d AND (m.valid_to IS NULL OR m.valid_to > q.d)
+       WHERE m.nik = q.nik AND ${periodInForce('m', 'q.d')}
        ORDER BY m.valid_from DESC LIMIT 1
      ) j ON true
      LEFT JOIN LATERAL (
        SELECT decile, dtks_status FROM poverty_status v
-       WHERE v.nik = q.nik AND v.valid_from <= q.d AND (v.valid_to IS NULL OR v.valid_to > q.d)
+       WHERE v.nik = q.nik AND ${periodInForce('v', 'q.d')}
        ORDER BY v.valid_from DESC LIMIT 1
      ) v ON true`;
 

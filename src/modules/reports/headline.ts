@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/index.js';
 import { POOR_MAX_DECILE } from '../membership/index.js';
 import type { SettingsService } from '../membership/index.js';
 import { membershipByVillage } from './membership-repo.js';
+import { periodInForce } from '../../platform/db/period.js';
 
 export interface Headline {
   date: string;
@@ -34,9 +35,9 @@ export async function membershipHeadline(db: Db, settings: SettingsService, date
   // One pass over the residents; EXISTS (not a join) so a person counts once whatever their JKN periods.
   const jkn = await db.query<{ active: number; registered: number }>(
     `SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jkn_membership j WHERE j.nik = p.nik AND j.status = 'AKTIF'
-                                             AND j.valid_from <= $1::date AND (j.valid_to IS NULL OR j.valid_to > $1::date)))::int AS active,
+                                             AND ${periodInForce('j', '$1::date')}))::int AS active,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jkn_membership j WHERE j.nik = p.nik
-                                             AND j.valid_from <= $1::date AND (j.valid_to IS NULL OR j.valid_to > $1::date)))::int AS registered
+                                             AND ${periodInForce('j', '$1::date')}))::int AS registered
      FROM person p
      WHERE p.birth_date <= $1::date AND (p.death_date IS NULL OR p.death_date > $1::date)
        AND (p.moved_out_date IS NULL OR p.moved_out_date > $1::date) AND (p.resident_from IS NULL OR p.resident_from <= $1::date)`,

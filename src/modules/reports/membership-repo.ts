@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { periodInForce } from '../../platform/db/period.js';
 
 export interface VillageFigures {
   district_code: string;
@@ -40,9 +41,9 @@ export async function membershipByVillage(
               count(*) FILTER (WHERE j.nik IS NULL AND ($3::boolean OR ($4::boolean AND v.nik IS NOT NULL))) AS members
        FROM person p
        LEFT JOIN jkn_membership j ON j.nik = p.nik AND j.status = 'AKTIF' AND j.segment = ANY($2::text[])
-         AND j.valid_from <= $1::date AND (j.valid_to IS NULL OR j.valid_to > $1::date)
+         AND ${periodInForce('j', '$1::date')}
        LEFT JOIN poverty_status v ON v.nik = p.nik AND v.dtks_status = 'AKTIF' AND v.decile <= $5
-         AND v.valid_from <= $1::date AND (v.valid_to IS NULL OR v.valid_to > $1::date)
+         AND ${periodInForce('v', '$1::date')}
        WHERE p.birth_date <= $1::date AND (p.death_date IS NULL OR p.death_date > $1::date)
          AND (p.moved_out_date IS NULL OR p.moved_out_date > $1::date) AND (p.resident_from IS NULL OR p.resident_from <= $1::date)
          AND ($6::text IS NULL OR p.village_code LIKE $6 || '%')

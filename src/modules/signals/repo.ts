@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { OPEN_STAY_HOURS, type SignalKind } from './rules/signals.js';
+import { periodInForce } from '../../platform/db/period.js';
 
 export interface SignalRow {
   kind: SignalKind;
@@ -64,7 +65,7 @@ const SQL: Record<SignalKind, string> = {
     JOIN family_card c ON c.id = m.card_id AND c.status = 'ACTIVE' AND c.issued_on <= $2::date
     JOIN LATERAL (
       SELECT jm.segment, jm.status, jm.valid_from FROM jkn_membership jm
-      WHERE jm.nik = m.nik AND jm.valid_from <= $2::date AND (jm.valid_to IS NULL OR jm.valid_to > $2::date)
+      WHERE jm.nik = m.nik AND ${periodInForce('jm', '$2::date')}
       ORDER BY jm.valid_from DESC LIMIT 1
     ) j ON true
     LEFT JOIN person p ON p.nik = m.nik
