@@ -32,7 +32,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { HospitalSelect } from './HospitalSelect';
 import { s } from './strings';
 import type { SjpDetail } from '@server/modules/guarantees/schemas';
-import type { Referral } from '../referrals/types';
+import type { Referral } from '@server/modules/referrals/schemas';
 import { uploadDocument } from './upload';
 
 const f = s.form;
