@@ -132,6 +132,7 @@ export const uploadedDocument = z.object({
   sizeBytes: z.number(),
   fileName: z.string(),
 });
+export type UploadedDocument = z.output<typeof uploadedDocument>;
 
 /** Registry columns are free text in the database (the CSV rule checks them), so the answer says string. */
 export const facility = z.object({
@@ -151,6 +152,7 @@ export const facility = z.object({
 });
 export type Facility = z.output<typeof facility>;
 export const facilityList = z.object({ rows: z.array(facility) });
+export type FacilityList = z.output<typeof facilityList>;
 
 export const agreement = z.object({
   id: z.number(),
@@ -170,6 +172,7 @@ export const agreement = z.object({
 });
 export type Agreement = z.output<typeof agreement>;
 export const agreementList = z.object({ rows: z.array(agreement) });
+export type AgreementList = z.output<typeof agreementList>;
 
 export const sanction = z.object({
   id: z.number(),
@@ -198,6 +201,7 @@ export const facilityDetail = facility.extend({
 export type FacilityDetail = z.output<typeof facilityDetail>;
 
 export const loaded = z.object({ loaded: z.number() });
+export type Loaded = z.output<typeof loaded>;
 
 export const bedEntry = z.object({
   facilityCode: z.string(),
@@ -215,6 +219,7 @@ export const bedEntry = z.object({
 });
 export type BedEntry = z.output<typeof bedEntry>;
 export const bedBoard = z.object({ staleAfterHours: z.number(), rows: z.array(bedEntry) });
+export type BedBoard = z.output<typeof bedBoard>;
 
 /** A filed bed report with the board entry it makes (none when the hospital has no agreement in force). */
 export const bedReported = bedEntry.partial().extend({ id: z.number() });
@@ -247,6 +252,7 @@ export const monthlyReport = z.object({
 });
 export type MonthlyReport = z.output<typeof monthlyReport>;
 export const monthlyList = z.object({ rows: z.array(monthlyReport) });
+export type MonthlyList = z.output<typeof monthlyList>;
 
 export const monthlyOverview = z.object({
   period: z.string(),
@@ -287,3 +293,4 @@ export const emergencyReport = z.object({
 });
 export type EmergencyReport = z.output<typeof emergencyReport>;
 export const emergencyList = z.object({ rows: z.array(emergencyReport) });
+export type EmergencyList = z.output<typeof emergencyList>;

@@ -20,7 +20,7 @@ import { todayJakarta } from '../../shared/format';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
-import type { Agreement } from './types';
+import type { Agreement } from '@server/modules/facilities/schemas';
 import { uploadFacilityDocument } from './upload';
 
 const ACCEPT = 'application/pdf,image/jpeg,image/png';

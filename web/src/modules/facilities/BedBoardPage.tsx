@@ -10,7 +10,7 @@ import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { s } from './strings';
-import type { BedRow } from './types';
+import type { BedBoard } from '@server/modules/facilities/schemas';
 
 const b = s.beds;
 
@@ -81,7 +81,7 @@ export default function BedBoardPage() {
   const [sort, setSort] = useState('available');
   const [location, setLocation] = useState('');
   const canRead = can('bedboard.read');
-  const board = useApi<{ staleAfterHours: number; rows: BedRow[] }>(canRead ? '/api/v1/facilities/bed-board' : null, {
+  const board = useApi<BedBoard>(canRead ? '/api/v1/facilities/bed-board' : null, {
     sort,
     location,
   });

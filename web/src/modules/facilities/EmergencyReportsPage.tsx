@@ -26,7 +26,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { useReveal } from '../../shared/ui/useReveal';
 import { s } from './strings';
-import type { EmergencyReport, Facility } from './types';
+import type { EmergencyList, EmergencyReport, FacilityList } from '@server/modules/facilities/schemas';
 
 const e = s.emergency;
 
@@ -36,7 +36,7 @@ function ReportForm({ onSaved }: { onSaved: () => void }) {
   const [time, setTime] = useState('');
   const [condition, setCondition] = useState('');
   const [onward, setOnward] = useState<string | null>(null);
-  const partners = useApi<{ rows: Facility[] }>('/api/v1/facilities', { partner: 'true', kind: 'RUMAH_SAKIT' });
+  const partners = useApi<FacilityList>('/api/v1/facilities', { partner: 'true', kind: 'RUMAH_SAKIT' });
   const { busy, error, submit } = useSubmit(async () => {
     if (!date) return;
     const saved = await api<EmergencyReport>('/api/v1/facilities/emergency-reports', {
@@ -140,7 +140,7 @@ export default function EmergencyReportsPage() {
   const { can } = useSession();
   const office = can('emergency.read');
   const facility = can('emergency.report');
-  const list = useApi<{ rows: EmergencyReport[] }>(
+  const list = useApi<EmergencyList>(
     office ? '/api/v1/facilities/emergency-reports' : facility ? '/api/v1/facilities/emergency-reports/mine' : null,
   );
   // After a report is sent, the list with the new report comes into view.

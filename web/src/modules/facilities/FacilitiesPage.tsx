@@ -13,7 +13,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { Section } from '../../shared/ui/Section';
 import { RegistryUpload } from './RegistryUpload';
 import { s } from './strings';
-import type { Agreement, Facility } from './types';
+import type { AgreementList, FacilityList } from '@server/modules/facilities/schemas';
 
 const options = (m: Record<string, string>) => [
   { value: '', label: s.list.all },
@@ -30,14 +30,14 @@ export default function FacilitiesPage() {
   const [location, setLocation] = useState('');
   const [partner, setPartner] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
-  const list = useApi<{ rows: Facility[] }>('/api/v1/facilities', {
+  const list = useApi<FacilityList>('/api/v1/facilities', {
     q: debounced || undefined,
     kind,
     class: klass,
     location,
     partner,
   });
-  const expiring = useApi<{ rows: Agreement[] }>('/api/v1/facilities/agreements/expiring');
+  const expiring = useApi<AgreementList>('/api/v1/facilities/agreements/expiring');
 
   return (
     <Stack gap="md">

@@ -5,7 +5,7 @@ import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
-import type { Facility } from './types';
+import type { Facility } from '@server/modules/facilities/schemas';
 
 const f = s.editForm;
 const choices = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));

@@ -15,7 +15,7 @@ import { Section } from '../../shared/ui/Section';
 import { AgreementDialog, SanctionDialog, TerminateDialog } from './AgreementForms';
 import { FacilityEditDialog } from './FacilityEditDialog';
 import { s } from './strings';
-import type { Agreement, FacilityDetail } from './types';
+import type { Agreement, FacilityDetail } from '@server/modules/facilities/schemas';
 
 const d = s.detail;
 

@@ -12,7 +12,8 @@ import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { s } from './strings';
-import type { MonthlyReport, MonthlyStatus } from './types';
+import type { MonthlyStatus } from '@server/modules/facilities/labels';
+import type { MonthlyList, MonthlyOverview } from '@server/modules/facilities/schemas';
 
 const m = s.monthly;
 const FIELDS = [
@@ -98,12 +99,8 @@ export default function MonthlyReportsPage() {
   const hospital = can('monthly-report.submit');
   const [period, setPeriod] = useState(previousMonth());
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(period);
-  const overview = useApi<{
-    period: string;
-    dueDate: string;
-    rows: { facilityCode: string; facilityName: string; status: MonthlyStatus; report: MonthlyReport | null }[];
-  }>(office && valid ? '/api/v1/facilities/monthly-reports' : null, { period });
-  const mine = useApi<{ rows: MonthlyReport[] }>(hospital ? '/api/v1/facilities/monthly-reports/mine' : null);
+  const overview = useApi<MonthlyOverview>(office && valid ? '/api/v1/facilities/monthly-reports' : null, { period });
+  const mine = useApi<MonthlyList>(hospital ? '/api/v1/facilities/monthly-reports/mine' : null);
   // After filing, the history with the new month comes into view.
   const [saved, setSaved] = useState(0);
   const historyRef = useReveal<HTMLHeadingElement>(saved);

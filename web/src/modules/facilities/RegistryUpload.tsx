@@ -4,6 +4,7 @@ import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Section } from '../../shared/ui/Section';
+import type { Loaded } from '@server/modules/facilities/schemas';
 import { s } from './strings';
 
 const u = s.upload;
@@ -20,7 +21,7 @@ export function RegistryUpload({ onLoaded }: { onLoaded: () => void }) {
   const { busy, error, submit } = useSubmit(async () => {
     if (!file) return;
     setLoaded(null);
-    const r = await api<{ loaded: number }>('/api/v1/facilities/import', {
+    const r = await api<Loaded>('/api/v1/facilities/import', {
       method: 'POST',
       body: { csv: await file.text() },
     });

@@ -1,3 +1,12 @@
+import {
+  KIND_LABEL,
+  LOCATION_LABEL,
+  MONTHLY_STATUS_LABEL,
+  OWNERSHIP_LABEL,
+  SANCTION_LABEL,
+  SERVICE_LABEL,
+} from '@server/modules/facilities/labels';
+
 /** Every text of the facilities pages, in Bahasa Indonesia. */
 export const s = {
   nav: {
@@ -10,37 +19,13 @@ export const s = {
     emergency: 'Gawat darurat non-PKS',
     emergencyDescription: 'Laporan pasien gawat darurat di fasilitas tanpa PKS (3×24 jam kerja).',
   },
-  kind: { PUSKESMAS: 'Puskesmas', KLINIK_PRATAMA: 'Klinik pratama', RUMAH_SAKIT: 'Rumah sakit' } as Record<
-    string,
-    string
-  >,
-  ownership: {
-    PEMERINTAH_PUSAT: 'Pemerintah pusat',
-    PEMERINTAH_DAERAH: 'Pemerintah daerah',
-    SWASTA: 'Swasta',
-  } as Record<string, string>,
-  location: { DALAM_KOTA: 'Dalam kota', PERBATASAN: 'Perbatasan', LUAR_KOTA: 'Luar kota' } as Record<string, string>,
-  service: {
-    RAWAT_JALAN: 'Rawat jalan',
-    RAWAT_INAP: 'Rawat inap',
-    GAWAT_DARURAT: 'Gawat darurat',
-    PERSALINAN: 'Persalinan',
-    INTENSIF: 'Perawatan intensif',
-    HEMODIALISA: 'Hemodialisa',
-    KEMOTERAPI: 'Kemoterapi',
-  } as Record<string, string>,
-  sanction: {
-    TEGURAN_LISAN: 'Teguran lisan',
-    TEGURAN_TERTULIS: 'Teguran tertulis',
-    TIDAK_DIREKOMENDASIKAN: 'Tidak direkomendasikan perpanjangan izin operasional',
-    PEMUTUSAN: 'Pemutusan kerja sama',
-  } as Record<string, string>,
-  monthlyStatus: {
-    ON_TIME: 'Tepat waktu',
-    LATE: 'Terlambat',
-    MISSING: 'Belum masuk',
-    NOT_DUE: 'Belum jatuh tempo',
-  } as Record<string, string>,
+  // The code words live once, in the server's labels (shared with the web bundle).
+  kind: KIND_LABEL as Record<string, string>,
+  ownership: OWNERSHIP_LABEL as Record<string, string>,
+  location: LOCATION_LABEL as Record<string, string>,
+  service: SERVICE_LABEL as Record<string, string>,
+  sanction: SANCTION_LABEL as Record<string, string>,
+  monthlyStatus: MONTHLY_STATUS_LABEL as Record<string, string>,
   list: {
     title: 'Fasilitas kesehatan',
     description:

@@ -7,7 +7,7 @@ import { useSubmit } from '../../shared/useSubmit';
 import { digitsOnly } from '../../shared/format';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
-import type { Referral } from './types';
+import type { Referral } from '@server/modules/referrals/schemas';
 
 const e = s.emergency;
 

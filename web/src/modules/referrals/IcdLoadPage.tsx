@@ -5,6 +5,7 @@ import { useSubmit } from '../../shared/useSubmit';
 import { useApi } from '../../shared/useApi';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import type { CompetencyList, Loaded } from '@server/modules/icd/schemas';
 import { s } from './strings';
 
 const c = s.icd;
@@ -14,13 +15,13 @@ export default function IcdLoadPage() {
   const [list, setList] = useState<'icd10' | 'competency'>('icd10');
   const [file, setFile] = useState<File | null>(null);
   const [done, setDone] = useState<{ list: string; rows: number } | null>(null);
-  const competency = useApi<{ items: { code: string; title: string }[] }>('/api/v1/icd10-competency');
+  const competency = useApi<CompetencyList>('/api/v1/icd10-competency');
 
   const { busy, error, submit } = useSubmit(async () => {
     if (!file) return;
     setDone(null);
     setDone(
-      await api<{ list: string; rows: number }>('/api/v1/icd10/load', {
+      await api<Loaded>('/api/v1/icd10/load', {
         method: 'POST',
         body: { list, csv: await file.text() },
       }),

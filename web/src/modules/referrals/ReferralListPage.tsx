@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { StatusBadge } from './StatusBadge';
 import { s } from './strings';
-import type { Referral } from './types';
+import type { Referral, ReferralList } from '@server/modules/referrals/schemas';
 
 const l = s.list;
 const STATUS_OPTIONS = [
@@ -29,7 +29,7 @@ export default function ReferralListPage() {
   const flagged = params.get('flagged') === '1';
   const isFacility = Boolean(me?.facilityCode);
   const [emergencyOpen, setEmergencyOpen] = useState(false);
-  const { data, error, loading, reload } = useApi<{ items: Referral[]; total: number }>('/api/v1/referrals', {
+  const { data, error, loading, reload } = useApi<ReferralList>('/api/v1/referrals', {
     direction: isFacility ? direction || undefined : undefined,
     status: status || undefined,
     flagged: flagged ? 'true' : undefined,

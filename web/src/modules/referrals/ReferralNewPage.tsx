@@ -11,7 +11,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { s } from './strings';
 import { IcdSelect, type IcdItem } from '../../shared/care/IcdSelect';
 import { NikLookup } from '../../shared/care/NikLookup';
-import type { Destination, Referral } from './types';
+import type { Destinations, Referral } from '@server/modules/referrals/schemas';
 
 const f = s.form;
 
@@ -27,7 +27,7 @@ export default function ReferralNewPage() {
   const [emergency, setEmergency] = useState(false);
   const [notes, setNotes] = useState('');
   const [dest, setDest] = useState<string>('');
-  const destinations = useApi<{ items: Destination[] }>('/api/v1/referrals/destinations', {
+  const destinations = useApi<Destinations>('/api/v1/referrals/destinations', {
     emergency: emergency ? 'true' : undefined,
   });
 

@@ -13,7 +13,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageLoader } from '../../shared/ui/PageLoader';
 import { StatusBadge } from './StatusBadge';
 import { s } from './strings';
-import type { Referral } from './types';
+import type { Referral } from '@server/modules/referrals/schemas';
 
 const d = s.detail;
 

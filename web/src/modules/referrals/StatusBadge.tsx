@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { s } from './strings';
-import type { Referral } from './types';
+import type { Referral } from '@server/modules/referrals/schemas';
 
 const COLOR: Record<Referral['status'], string> = {
   AWAITING_BED: 'orange',

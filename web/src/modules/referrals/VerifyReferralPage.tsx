@@ -2,17 +2,12 @@ import { Text } from '@mantine/core';
 import { paths } from '../../app/paths';
 import { CodeCheckPage, VerdictAlert } from '../access/PublicCheckFrame';
 import { formatDate } from '../../shared/format';
+import type { Verification } from '@server/modules/referrals/schemas';
 import { s } from './strings';
 
 const v = s.verify;
 
-interface Answer {
-  valid: boolean;
-  status: string;
-  number: string;
-  initials: string;
-  issuedOn: string;
-}
+type Answer = Verification;
 
 /** The public page behind a referral letter's QR code: valid or not, number, initials and date only. */
 export default function VerifyReferralPage() {

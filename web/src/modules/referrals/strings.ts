@@ -1,3 +1,5 @@
+import { BASIS_LABEL, KIND_LABEL, KIND_LONG_LABEL, STATUS_LABEL } from '@server/modules/referrals/labels';
+
 /** Every text of the referral pages, in Bahasa Indonesia. */
 export const s = {
   nav: {
@@ -5,25 +7,11 @@ export const s = {
     description:
       'Rujuk pasien ke rumah sakit mitra terdekat yang masih punya tempat tidur kelas III; terima rujukan dan kirim rujukan balik.',
   },
-  status: {
-    AWAITING_BED: 'Menunggu konfirmasi tempat tidur',
-    SENT: 'Terkirim',
-    ARRIVED: 'Pasien tiba',
-    ADMITTED: 'Dirawat',
-    RETURNED: 'Dirujuk balik',
-    DECLINED: 'Ditolak',
-  } as Record<string, string>,
-  basis: {
-    RESIDENT: 'penduduk terdaftar',
-    NEWBORN: 'bayi baru lahir dari peserta',
-    DINSOS_RECOMMENDATION: 'rekomendasi Dinas Sosial',
-    POOR: 'penduduk miskin terverifikasi',
-  } as Record<string, string>,
-  kind: { MEDICAL: 'Medis', NON_MEDICAL: 'Non-medis' } as Record<string, string>,
-  kindLong: {
-    MEDICAL: 'Medis — memerlukan layanan spesialistik',
-    NON_MEDICAL: 'Non-medis — tempat tidur atau sarana tidak tersedia',
-  } as Record<string, string>,
+  // The code words live once, in the server's labels (shared with the web bundle).
+  status: STATUS_LABEL as Record<string, string>,
+  basis: BASIS_LABEL,
+  kind: KIND_LABEL as Record<string, string>,
+  kindLong: KIND_LONG_LABEL as Record<string, string>,
   list: {
     title: 'Rujukan',
     description:
