@@ -7,6 +7,7 @@ import { openDb, type Db } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { AuditWriter } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/routes.js';
+import { createAuditReader } from './platform/audit/service.js';
 import { calendarRoutes, createCalendarService } from './platform/calendar/index.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { createDocumentStore } from './platform/documents/store.js';
@@ -223,7 +224,7 @@ export async function createServer(sys: System, opts: { logStream?: NodeJS.Writa
     routes: (api) => {
       accessRoutes(api, sys.access, sys.config);
       jobRoutes(api, sys.jobs);
-      auditRoutes(api, sys.db, sys.audit, { cardFamilies: (ids) => cardFamilies(sys.db, ids) });
+      auditRoutes(api, createAuditReader(sys.db, sys.audit, { cardFamilies: (ids) => cardFamilies(sys.db, ids) }));
       calendarRoutes(api, sys.calendar);
       areaRoutes(api, sys.areas);
       const imports = { history: sys.importHistory, runner: sys.imports, audit: sys.audit };

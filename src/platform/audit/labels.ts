@@ -1,3 +1,5 @@
+import { ROLE_LABELS as ROLE_WORDS } from '../http/labels.js';
+
 /**
  * Every audit action code the product writes, in words for the audit log page
  * and its XLSX export (the code stays beside it). A test scans the source for
@@ -196,21 +198,10 @@ export const ACTION_GROUPS: Record<string, string> = {
   sjp: 'SJP',
 };
 
-/** Role names for the export (the same words as the web app's role names). */
-export const ROLE_LABELS: Record<string, string> = {
-  admin: 'Administrator sistem',
-  kepesertaan: 'Petugas kepesertaan',
-  sjp: 'Petugas SJP',
-  verifikator: 'Verifikator klaim',
-  ketua: 'Ketua Satuan Pelaksana',
-  bendahara: 'Bendahara',
-  puskesmas: 'Petugas puskesmas (PPK I)',
-  rumahsakit: 'Petugas rumah sakit (PPK II)',
-  dinsos: 'Petugas Dinas Sosial',
-  dukcapil: 'Petugas Dukcapil',
-  pimpinan: 'Pimpinan / Tim Pengendali',
-  auditor: 'Auditor / Inspektorat',
-};
+/** Role names for the export: the same words as the web app's, from the one role table. */
+export const ROLE_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(ROLE_WORDS).map(([role, w]) => [role, w.name]),
+);
 
 /** "All actions of …" entries of the pick-list: a code prefix ending in a dot filters the whole family. */
 export const PREFIX_LABELS: Record<string, string> = {

@@ -1,15 +1,8 @@
 import type { Queryable } from '../db/index.js';
+import type { AuditFilters as Filters } from './schemas.js';
 
-export interface AuditFilters {
-  actor?: string;
-  /** An action code (exact), or a group prefix ending in a dot ("sjp."). */
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-  before?: number;
-}
+/** The search filters of the API (schemas.ts), and the paging cursor. */
+export type AuditFilters = Filters & { before?: number };
 
 export interface AuditRow {
   id: number;

@@ -1,8 +1,8 @@
 import type { Queryable } from '../db/index.js';
 import type { IsoDate } from './rules/jakarta.js';
+import { DAY_OFF_KINDS, type DayOffKind } from './labels.js';
 
-export const DAY_OFF_KINDS = ['CUTI_BERSAMA', 'LIBUR_LOKAL', 'LIBUR_NASIONAL_TAMBAHAN'] as const;
-export type DayOffKind = (typeof DAY_OFF_KINDS)[number];
+export { DAY_OFF_KINDS, type DayOffKind };
 
 export interface DayOffRow {
   date: IsoDate;

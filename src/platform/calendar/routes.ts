@@ -1,25 +1,17 @@
-import { z } from 'zod';
 import type { App } from '../http/app.js';
-import { DAY_OFF_KINDS } from './repo.js';
+import { authorId, requireActor } from '../http/actor.js';
 import { jakartaDateTime, todayJakarta } from './rules/jakarta.js';
-import { type CalendarService, MAX_DEADLINE_HOURS } from './service.js';
-
-const isoDate = z.iso.date({ error: 'Tanggal harus berformat YYYY-MM-DD dan merupakan tanggal yang ada.' });
-const kind = z.enum(DAY_OFF_KINDS, { error: `Jenis hari libur harus salah satu dari: ${DAY_OFF_KINDS.join(', ')}.` });
-
-const dayOffEntry = z.object({
-  date: z.string(),
-  name: z.string(),
-  source: z.enum(['NASIONAL', ...DAY_OFF_KINDS]),
-});
-
-const dayOff = z.object({
-  date: z.string(),
-  name: z.string(),
-  kind,
-  createdBy: z.number().nullable(),
-  createdAt: z.string(),
-});
+import {
+  dayOff,
+  dayOffParams,
+  dayOffRemoved,
+  daysOff,
+  daysOffQuery,
+  deadline,
+  deadlineQuery,
+  newDayOff,
+} from './schemas.js';
+import type { CalendarService } from './service.js';
 
 export function calendarRoutes(app: App, calendar: CalendarService) {
   app.get(
@@ -29,15 +21,8 @@ export function calendarRoutes(app: App, calendar: CalendarService) {
       schema: {
         tags: ['calendar'],
         summary: 'Hari libur nasional dan hari libur tambahan dalam satu tahun',
-        querystring: z.object({
-          year: z.coerce
-            .number({ error: 'Tahun harus berupa angka.' })
-            .int('Tahun harus bilangan bulat.')
-            .min(1900, 'Tahun paling awal 1900.')
-            .max(2200, 'Tahun paling akhir 2200.')
-            .optional(),
-        }),
-        response: { 200: z.object({ year: z.number(), days: z.array(dayOffEntry) }) },
+        querystring: daysOffQuery,
+        response: { 200: daysOff },
       },
     },
     async (req) => {
@@ -53,20 +38,12 @@ export function calendarRoutes(app: App, calendar: CalendarService) {
       schema: {
         tags: ['calendar'],
         summary: 'Tambah hari libur (cuti bersama, libur lokal, libur nasional tambahan)',
-        body: z.object({
-          date: isoDate,
-          name: z
-            .string()
-            .trim()
-            .min(1, 'Nama hari libur wajib diisi.')
-            .max(200, 'Nama hari libur paling banyak 200 karakter.'),
-          kind,
-        }),
+        body: newDayOff,
         response: { 201: dayOff },
       },
     },
     async (req, reply) => {
-      const created = await calendar.createDayOff(req.body, req.ctx.actor?.id ?? null);
+      const created = await calendar.createDayOff(req.body, authorId(requireActor()));
       return reply.code(201).send({ ...created, createdAt: created.createdAt.toISOString() });
     },
   );
@@ -78,8 +55,8 @@ export function calendarRoutes(app: App, calendar: CalendarService) {
       schema: {
         tags: ['calendar'],
         summary: 'Hapus hari libur tambahan',
-        params: z.object({ date: isoDate }),
-        response: { 200: z.object({ ok: z.literal(true), removed: dayOff }) },
+        params: dayOffParams,
+        response: { 200: dayOffRemoved },
       },
     },
     async (req) => {
@@ -95,38 +72,18 @@ export function calendarRoutes(app: App, calendar: CalendarService) {
       schema: {
         tags: ['calendar'],
         summary: 'Batas waktu setelah sejumlah jam kerja (mis. 3×24 jam kerja, SJP-1)',
-        querystring: z.object({
-          start: z.iso.datetime({
-            offset: true,
-            error: 'Waktu mulai harus ISO 8601 dengan zona waktu, mis. 2026-03-20T15:00:00+07:00.',
-          }),
-          hours: z.coerce
-            .number({ error: 'Jumlah jam harus berupa angka.' })
-            .min(0, 'Jumlah jam tidak boleh negatif.')
-            .max(MAX_DEADLINE_HOURS, `Jumlah jam paling banyak ${MAX_DEADLINE_HOURS}.`)
-            .default(72),
-        }),
-        response: {
-          200: z.object({
-            start: z.string(),
-            hours: z.number(),
-            /** UTC instant. */
-            deadline: z.string(),
-            /** The same instant on the Jakarta wall clock (+07:00). */
-            deadlineJakarta: z.string(),
-            deadlineDate: z.string(),
-          }),
-        },
+        querystring: deadlineQuery,
+        response: { 200: deadline },
       },
     },
     async (req) => {
       const start = new Date(req.query.start);
-      const deadline = await calendar.deadline(start, req.query.hours);
-      const wall = jakartaDateTime(deadline);
+      const due = await calendar.deadline(start, req.query.hours);
+      const wall = jakartaDateTime(due);
       return {
         start: start.toISOString(),
         hours: req.query.hours,
-        deadline: deadline.toISOString(),
+        deadline: due.toISOString(),
         deadlineJakarta: wall.iso,
         deadlineDate: wall.date,
       };

@@ -10,14 +10,14 @@
  * the user profile (`app_user.full_name`, `nip`, `position`, migration 0021),
  * never the login name unless the profile has no name.
  */
-import { z } from 'zod';
 import { auditInTx } from '../audit/audit.js';
 import type { Db, Queryable } from '../db/index.js';
-import { currentContext } from '../http/context.js';
+import { authorId, requireActor } from '../http/actor.js';
 import type { App } from '../http/app.js';
 import type { Pdf } from './pdf.js';
+import { letterheadAnswer, letterheadBody, REGION_KINDS, type LetterheadInput } from './schemas.js';
 
-export const REGION_KINDS = ['KOTA', 'KABUPATEN'] as const;
+export { REGION_KINDS };
 export type RegionKind = (typeof REGION_KINDS)[number];
 
 export interface LetterheadSetting {
@@ -206,13 +206,8 @@ export function createLetterheadService(db: Db, deps: { fallbackAreaName: () => 
       const c = await load();
       return letterheadFor(office, c.value, c.fallback);
     },
-    async save(input: {
-      regionKind: RegionKind;
-      regionName: string;
-      healthOfficeAddress: string | null;
-      socialOfficeAddress: string | null;
-    }) {
-      const actor = currentContext()?.actor;
+    async save(input: LetterheadInput) {
+      const updatedBy = authorId(requireActor());
       await db.tx(async (tx) => {
         await tx.query(
           `INSERT INTO letterhead_setting (id, region_kind, region_name, health_office_address, social_office_address, updated_at, updated_by)
@@ -220,13 +215,7 @@ export function createLetterheadService(db: Db, deps: { fallbackAreaName: () => 
            ON CONFLICT (id) DO UPDATE SET region_kind = EXCLUDED.region_kind, region_name = EXCLUDED.region_name,
              health_office_address = EXCLUDED.health_office_address, social_office_address = EXCLUDED.social_office_address,
              updated_at = now(), updated_by = EXCLUDED.updated_by`,
-          [
-            input.regionKind,
-            input.regionName,
-            input.healthOfficeAddress,
-            input.socialOfficeAddress,
-            actor && actor.id > 0 ? actor.id : null,
-          ],
+          [input.regionKind, input.regionName, input.healthOfficeAddress, input.socialOfficeAddress, updatedBy],
         );
         await auditInTx(tx, {
           action: 'settings.letterhead.save',
@@ -243,19 +232,14 @@ export function createLetterheadService(db: Db, deps: { fallbackAreaName: () => 
 
 export type LetterheadService = ReturnType<typeof createLetterheadService>;
 
-const optText = (max: number) =>
-  z
-    .string()
-    .max(max, `Paling panjang ${max} huruf.`)
-    .nullable()
-    .optional()
-    .transform((v) => v?.trim().replace(/\s+/g, ' ') || null);
-
 export function letterheadRoutes(app: App, letterheads: LetterheadService) {
   const tags = ['settings'];
   app.get(
     '/api/v1/settings/letterhead',
-    { config: { permission: 'settings.read' }, schema: { tags, summary: 'Kop surat: daerah dan alamat kantor' } },
+    {
+      config: { permission: 'settings.read' },
+      schema: { tags, summary: 'Kop surat: daerah dan alamat kantor', response: { 200: letterheadAnswer } },
+    },
     async () => letterheads.setting(),
   );
   app.put(
@@ -265,25 +249,8 @@ export function letterheadRoutes(app: App, letterheads: LetterheadService) {
       schema: {
         tags,
         summary: 'Ubah kop surat (berlaku untuk surat yang dicetak sesudahnya)',
-        body: z.object({
-          regionKind: z.enum(REGION_KINDS),
-          regionName: z
-            .string()
-            .transform((v) =>
-              v
-                .trim()
-                .replace(/\s+/g, ' ')
-                .replace(/^(kota|kabupaten|kab\.)\s+/i, ''),
-            )
-            .pipe(
-              z
-                .string()
-                .min(2, 'Nama kota/kabupaten wajib diisi, misalnya "Bekasi".')
-                .max(80, 'Nama kota/kabupaten paling panjang 80 huruf.'),
-            ),
-          healthOfficeAddress: optText(200),
-          socialOfficeAddress: optText(200),
-        }),
+        body: letterheadBody,
+        response: { 200: letterheadAnswer },
       },
     },
     async (req) => letterheads.save(req.body),

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { App } from '../http/app.js';
-import { invalid } from '../http/errors.js';
-import type { DocumentStore } from './store.js';
 import { sendFile } from '../http/download.js';
+import { invalid } from '../http/errors.js';
+import { idParams, storedDocument } from './schemas.js';
+import type { DocumentStore } from './store.js';
 
 /** Upload one supporting document (multipart field "file"); attach its id to a record afterwards. */
 export function documentRoutes(app: App, store: DocumentStore) {
@@ -14,6 +14,7 @@ export function documentRoutes(app: App, store: DocumentStore) {
         tags: ['documents'],
         summary: 'Unggah dokumen pendukung (PDF, JPEG, PNG)',
         consumes: ['multipart/form-data'],
+        response: { 201: storedDocument },
       },
     },
     async (req, reply) => {
@@ -21,13 +22,7 @@ export function documentRoutes(app: App, store: DocumentStore) {
       for await (const part of req.parts()) {
         if (part.type === 'file' && part.fieldname === 'file') {
           const doc = await store.save(part.file, part.filename || 'dokumen');
-          return reply.status(201).send({
-            id: doc.id,
-            mediaType: doc.mediaType,
-            sizeBytes: doc.sizeBytes,
-            fileName: doc.fileName,
-            sha256: doc.sha256,
-          });
+          return reply.status(201).send(doc);
         }
         if (part.type === 'file') part.file.resume();
       }
@@ -35,12 +30,10 @@ export function documentRoutes(app: App, store: DocumentStore) {
     },
   );
 
+  // A file download: the body is the document's bytes (PDF, JPEG, PNG), so no JSON response schema describes it.
   app.get(
     '/api/v1/documents/:id',
-    {
-      config: { permission: 'document.read' },
-      schema: { tags: ['documents'], params: z.object({ id: z.coerce.number().int().positive() }) },
-    },
+    { config: { permission: 'document.read' }, schema: { tags: ['documents'], params: idParams } },
     async (req, reply) => {
       const { doc, stream } = await store.open(req.params.id);
       return sendFile(reply, { type: doc.mediaType, fileName: doc.fileName, body: stream, inline: true });

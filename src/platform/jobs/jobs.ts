@@ -1,8 +1,12 @@
 import type { Db } from '../db/index.js';
-import { AppError } from '../http/errors.js';
+import { requireActor } from '../http/actor.js';
+import { AppError, notFound } from '../http/errors.js';
+import { can } from '../http/permissions.js';
+import { instantOf } from '../schemas.js';
+import type { JobStatus, JobView } from './schemas.js';
 import { OWNER, ownerState } from './owner.js';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type { JobStatus };
 
 export interface Job {
   id: number;
@@ -79,6 +83,23 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
       createdAt: j.created_at as Date,
       startedAt: (j.started_at as Date | null) ?? null,
       finishedAt: (j.finished_at as Date | null) ?? null,
+    };
+  }
+
+  /**
+   * A job as the API shows it to the current user: their own, or any for a role that oversees
+   * imports. Someone else's job is not even acknowledged (JOB_NOT_FOUND).
+   */
+  async function visible(id: number): Promise<JobView> {
+    const job = await get(id);
+    const actor = requireActor();
+    if (!job || (job.createdBy !== actor.id && !can(actor.role, 'import.read')))
+      throw notFound('JOB_NOT_FOUND', 'Pekerjaan tidak ditemukan.');
+    return {
+      ...job,
+      createdAt: instantOf(job.createdAt),
+      startedAt: instantOf(job.startedAt),
+      finishedAt: instantOf(job.finishedAt),
     };
   }
 
@@ -248,6 +269,7 @@ export function createJobService(db: Db, log: (err: unknown, msg: string) => voi
   return {
     create,
     get,
+    visible,
     activeOf,
     run,
     startHoldingLock,

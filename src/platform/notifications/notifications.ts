@@ -1,7 +1,8 @@
 import type { Db, Queryable } from '../db/index.js';
-import { currentContext } from '../http/context.js';
+import { requireActor } from '../http/actor.js';
 import { notFound, unauthenticated } from '../http/errors.js';
 import type { Role } from '../http/permissions.js';
+import { instantOf } from '../schemas.js';
 
 export interface Notice {
   /** `<module>.<event>`, e.g. `sjp.submitted`, `sjp.deadline_soon`. */
@@ -59,7 +60,7 @@ export async function notify(tx: Queryable, audience: Audience, n: Notice): Prom
 
 interface Row {
   id: number;
-  created_at: string;
+  created_at: Date;
   kind: string;
   title: string;
   body: string;
@@ -71,9 +72,10 @@ interface Row {
 
 /** The current user's notifications: addressed to them, to their role, or to their role at their facility. */
 export function createNotificationService(db: Db, channels: NotificationChannel[] = []) {
+  /** A person's list: the system (id 0) has none. */
   function me() {
-    const a = currentContext()?.actor;
-    if (!a || a.id <= 0) throw unauthenticated();
+    const a = requireActor();
+    if (a.id <= 0) throw unauthenticated();
     return a;
   }
 
@@ -99,7 +101,7 @@ export function createNotificationService(db: Db, channels: NotificationChannel[
       unread: Number(unread.rows[0]!.n),
       items: items.rows.map((r) => ({
         id: Number(r.id),
-        createdAt: r.created_at,
+        createdAt: instantOf(r.created_at),
         kind: r.kind,
         title: r.title,
         body: r.body,

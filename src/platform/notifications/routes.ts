@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { App } from '../http/app.js';
 import type { NotificationService } from './notifications.js';
+import { listQuery, marked, markReadBody, noticeList } from './schemas.js';
 
 export function notificationRoutes(app: App, notifications: NotificationService) {
   app.get(
@@ -10,10 +10,8 @@ export function notificationRoutes(app: App, notifications: NotificationService)
       schema: {
         tags: ['notifications'],
         summary: 'Notifikasi untuk pengguna ini (antrean peran dan fasilitasnya)',
-        querystring: z.object({
-          unread: z.enum(['true', 'false']).default('false'),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: listQuery,
+        response: { 200: noticeList },
       },
     },
     async (req) => notifications.list({ unreadOnly: req.query.unread === 'true', limit: req.query.limit }),
@@ -23,10 +21,7 @@ export function notificationRoutes(app: App, notifications: NotificationService)
     '/api/v1/notifications/read',
     {
       config: { permission: 'authenticated' },
-      schema: {
-        tags: ['notifications'],
-        body: z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(500), z.literal('all')]) }),
-      },
+      schema: { tags: ['notifications'], body: markReadBody, response: { 200: marked } },
     },
     async (req) => notifications.markRead(req.body.ids),
   );
