@@ -1,3 +1,5 @@
+import type { ImportResult } from '@server/platform/ingest/schemas';
+
 /** Shapes of the server's JSON answers, as the web app reads them. */
 
 export interface Me {
@@ -12,18 +14,6 @@ export interface Me {
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
-export interface ImportResult {
-  importId: number;
-  rowsRead: number;
-  accepted: number;
-  rejected: number;
-  warnings: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  [extra: string]: unknown;
-}
-
 export interface Job {
   id: number;
   kind: string;
@@ -36,78 +26,6 @@ export interface Job {
 }
 
 export type ImportKind = 'population' | 'jkn' | 'poverty';
-
-export interface ImportRecord {
-  id: number;
-  kind: ImportKind;
-  asOf: string;
-  fileName: string;
-  status: 'running' | 'pending_review' | 'applied' | 'rejected' | 'failed';
-  rowsRead: number | null;
-  accepted: number | null;
-  rejected: number | null;
-  warnings: number | null;
-  inserted: number | null;
-  updated: number | null;
-  unchanged: number | null;
-  createdAt: string;
-  finishedAt: string | null;
-  jobId: number | null;
-  hasReport: boolean;
-  /** The reconciliation change set of a population or JKN import after the first (MEM-7). */
-  changeSetId: number | null;
-}
-
-export interface PersonListItem {
-  nik: string;
-  name: string;
-  sex: 'L' | 'P';
-  birthDate: string;
-  noKk: string;
-  relation: string;
-  villageCode: string;
-  villageName: string | null;
-  ektpRecorded: boolean;
-  deathDate: string | null;
-  movedOutDate: string | null;
-}
-
-export interface PersonDetail {
-  nik: string;
-  noKk: string;
-  name: string;
-  sex: 'L' | 'P';
-  birthPlace: string | null;
-  birthDate: string;
-  relation: string;
-  address: string | null;
-  rt: string | null;
-  rw: string | null;
-  villageCode: string;
-  villageName: string | null;
-  districtName: string | null;
-  ektpRecorded: boolean;
-  deathDate: string | null;
-  movedOutDate: string | null;
-  firstSeenAsOf: string | null;
-  lastSeenAsOf: string | null;
-  nikWarnings: string[];
-}
-
-export interface JknMembership {
-  segment: string;
-  class: string | number;
-  status: string;
-  cardNumber: string;
-  arrearsMonths: number | null;
-  validFrom: string | null;
-}
-
-export interface Family {
-  noKk: string;
-  hasHead: boolean;
-  members: PersonListItem[];
-}
 
 export type Severity = 'BLOCK' | 'WARN' | 'INFO';
 export type Basis = 'RESIDENT' | 'NEWBORN' | 'DINSOS_RECOMMENDATION' | 'POOR';

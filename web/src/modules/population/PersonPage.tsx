@@ -5,7 +5,7 @@ import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { ageOn, formatDate, formatKk, formatNik, todayJakarta } from '../../shared/format';
 import { label, t } from '../../shared/i18n';
-import type { Family, JknMembership, PersonDetail } from '../../shared/types';
+import type { Family, JknMembership, PersonDetail } from '@server/modules/population/schemas';
 import { useApi } from '../../shared/useApi';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Field, FieldGrid } from '../../shared/ui/Field';

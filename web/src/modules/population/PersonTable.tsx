@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { formatDate, formatKk, formatNik } from '../../shared/format';
 import { t } from '../../shared/i18n';
-import type { PersonListItem } from '../../shared/types';
+import type { PersonListItem } from '@server/modules/population/schemas';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { PersonStatus } from './PersonStatus';
 import { s } from './strings';

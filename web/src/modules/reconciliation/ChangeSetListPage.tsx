@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { s } from './strings';
-import type { ChangeSetHeader } from './types';
+import type { ChangeSetHeader } from '@server/modules/reconciliation/schemas';
 
 /** Every change set, newest first; pending ones are what the officer works on. */
 export default function ChangeSetListPage() {

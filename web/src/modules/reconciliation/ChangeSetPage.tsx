@@ -20,7 +20,7 @@ import { KindsPanel } from './KindsPanel';
 import { RejectDialog } from './RejectDialog';
 import { s } from './strings';
 import { SuspectBanner } from './SuspectBanner';
-import type { ChangeSetDetail } from './types';
+import type { ChangeSetDetail } from '@server/modules/reconciliation/schemas';
 
 const p = s.page;
 type AreaRow = ChangeSetDetail['byVillage'][number];

@@ -21,7 +21,7 @@ import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { ChangeLines } from './ChangeLines';
 import { s } from './strings';
-import type { ChangeItem, ChangeSetDetail } from './types';
+import type { ChangeItem, ChangeSetDetail } from '@server/modules/reconciliation/schemas';
 
 const PAGE_SIZE = 50;
 const p = s.page;

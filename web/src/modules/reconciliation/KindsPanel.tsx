@@ -2,7 +2,7 @@ import { Anchor, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@man
 import { formatNumber } from '../../shared/format';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { s } from './strings';
-import type { ChangeSetDetail } from './types';
+import type { ChangeSetDetail } from '@server/modules/reconciliation/schemas';
 
 const p = s.page;
 type KindRow = ChangeSetDetail['byKind'][number];

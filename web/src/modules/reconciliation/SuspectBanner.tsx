@@ -2,7 +2,7 @@ import { Alert, List, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { formatNumber } from '../../shared/format';
 import { s } from './strings';
-import type { GuardFigures } from './types';
+import type { GuardFigures } from '@server/modules/reconciliation/schemas';
 
 const pct = (n: number) => `${n.toLocaleString('id-ID', { maximumFractionDigits: 1 })} %`;
 

@@ -1,3 +1,5 @@
+import { DATA_NAME, ENDED_LABEL, FIELD_LABEL, KIND_LABEL, STATUS_LABEL } from '@server/modules/reconciliation/labels';
+
 /** "semua butir jenis A, B dan 3 butir terpilih". */
 function chosen(kinds: string[], items: number) {
   return `${kinds.length ? `semua butir jenis ${kinds.join(', ')} yang belum diputuskan` : ''}${kinds.length && items ? ' dan ' : ''}${items ? `${items} butir terpilih` : ''}`;
@@ -23,16 +25,15 @@ export const s = {
     all: 'Semua',
   },
   kind: { population: 'Penduduk (Dukcapil)', jkn: 'JKN (BPJS Kesehatan)' } as Record<string, string>,
+  /** Change set statuses, change kinds and field names: the server's words (labels.ts), one copy for both sides. */
+  status: STATUS_LABEL as Record<string, string>,
+  kinds: KIND_LABEL as Record<string, string>,
+  fields: FIELD_LABEL,
+  ended: ENDED_LABEL,
   kindIntro: { population: 'Data kependudukan (Dukcapil)', jkn: 'Data kepesertaan JKN (BPJS Kesehatan)' } as Record<
     string,
     string
   >,
-  status: {
-    PENDING: 'Menunggu keputusan',
-    APPROVED: 'Disetujui',
-    PARTIALLY_APPROVED: 'Disetujui sebagian',
-    REJECTED: 'Ditolak',
-  } as Record<string, string>,
   statusColor: { PENDING: 'yellow', APPROVED: 'dinkes', PARTIALLY_APPROVED: 'blue', REJECTED: 'red' } as Record<
     string,
     string
@@ -44,21 +45,6 @@ export const s = {
     STALE: 'Tidak diterapkan',
   } as Record<string, string>,
   decisionColor: { PENDING: 'gray', APPROVED: 'dinkes', DECLINED: 'red', STALE: 'orange' } as Record<string, string>,
-  kinds: {
-    BIRTH: 'Kelahiran',
-    MOVE_IN: 'Pindah datang',
-    DEATH: 'Meninggal dunia',
-    MOVE_OUT: 'Pindah keluar',
-    MISSING: 'Tidak ada dalam snapshot',
-    FAMILY_CHANGE: 'Perubahan keluarga',
-    ADDRESS_CHANGE: 'Perubahan alamat',
-    EKTP_RECORDED: 'e-KTP terekam',
-    CORRECTION: 'Perbaikan data',
-    NEWLY_PBI: 'Menjadi PBI',
-    NO_LONGER_PBI: 'Tidak lagi PBI',
-    UNKNOWN_NIK: 'NIK tidak dikenal',
-    OTHER_JKN: 'Perubahan JKN lain',
-  } as Record<string, string>,
   kindHelp: {
     BIRTH: 'Orang baru yang lahir setelah tanggal data sebelumnya. Berlaku sejak tanggal lahir.',
     MOVE_IN: 'Orang baru yang lahir sebelum tanggal data sebelumnya: pindah datang. Penduduk sejak tanggal data ini.',
@@ -84,7 +70,7 @@ export const s = {
     pendingNote: (undecided: string, total: string, kind: string) =>
       `${undecided} dari ${total} butir belum diputuskan. Putuskan per jenis atau per butir, hari ini atau nanti: butir yang disetujui langsung diterapkan, sisanya tetap menunggu. ` +
       `Selama masih ada butir yang belum diputuskan, impor data ${kind} berikutnya ditahan.`,
-    pendingKind: { population: 'penduduk', jkn: 'JKN' } as Record<string, string>,
+    pendingKind: DATA_NAME as Record<string, string>,
     readOnly: 'Hanya petugas kepesertaan yang dapat menyetujui atau menolak daftar perubahan.',
     decided: (status: string, by: string | null, at: string) => `${status}${by ? ` oleh ${by}` : ''} pada ${at}.`,
     counts: (approved: number, declined: number, stale: number) =>
@@ -167,29 +153,6 @@ export const s = {
     rejectConfirm: 'Tolak dan tutup daftar',
     noChanges: 'Tidak ada perubahan dibanding data yang sudah dimuat.',
   },
-  fields: {
-    no_kk: 'No. KK',
-    name: 'Nama',
-    sex: 'Jenis kelamin',
-    birth_place: 'Tempat lahir',
-    birth_date: 'Tanggal lahir',
-    relation: 'Hubungan keluarga',
-    address: 'Alamat',
-    rt: 'RT',
-    rw: 'RW',
-    village_code: 'Kode wilayah',
-    ektp_recorded: 'e-KTP',
-    death_date: 'Tanggal meninggal',
-    moved_out_date: 'Tanggal pindah',
-    card_number: 'No. kartu JKN',
-    segment: 'Segmen',
-    class: 'Kelas',
-    status: 'Status',
-    start_date: 'Tanggal mulai',
-    arrears_months: 'Tunggakan (bulan)',
-    primary_facility: 'Faskes TK 1',
-  } as Record<string, string>,
-  ended: 'Tidak lagi ada dalam berkas JKN: periode kepesertaan berakhir',
   suspect: {
     badge: 'Mencurigakan',
     title: 'Berkas ini mencurigakan: mungkin terpotong atau hanya sebagian wilayah',

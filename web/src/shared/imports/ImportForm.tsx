@@ -3,7 +3,7 @@ import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { upload } from '../api';
 import { formatNumber, todayJakarta } from '../format';
-import type { ImportKind } from '../types';
+import type { ImportKind } from '@server/platform/ingest/schemas';
 import { DateField } from '../ui/DateField';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { s } from './strings';

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { IconDownload } from '@tabler/icons-react';
 import { formatDate, formatDateShort, formatDateTime, formatDateTimeShort, formatNumber } from '../format';
-import type { ImportKind, ImportRecord } from '../types';
+import type { ImportKind, ImportRecord } from '@server/platform/ingest/schemas';
 import { DataTable, type Column } from '../ui/DataTable';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { reportUrl } from './ImportSummary';

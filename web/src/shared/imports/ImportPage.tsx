@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { ImportKind } from '../types';
+import type { ImportKind } from '@server/platform/ingest/schemas';
 import { PageHeader } from '../ui/PageHeader';
 import { ImportWorkbench } from './ImportWorkbench';
 

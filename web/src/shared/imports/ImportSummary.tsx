@@ -11,7 +11,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { formatDate, formatNumber } from '../format';
-import type { ImportKind, ImportResult } from '../types';
+import type { ImportKind, ImportResult } from '@server/platform/ingest/schemas';
 import { s } from './strings';
 
 export function reportUrl(kind: ImportKind, importId: number) {

@@ -2,7 +2,7 @@ import { Alert, Button, Stack, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { messageOf } from '../api';
-import type { ImportKind, ImportRecord } from '../types';
+import type { ImportKind, ImportRecord } from '@server/platform/ingest/schemas';
 import { useApi } from '../useApi';
 import { ImportForm } from './ImportForm';
 import { ImportHistory } from './ImportHistory';
