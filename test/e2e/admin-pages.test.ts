@@ -22,6 +22,7 @@ import {
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
+import { recordTestAudit } from '../helpers/factories.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -89,9 +90,15 @@ describe('admin pages', () => {
 
   it('filters the audit log with pick-lists, shows actions and records in words with links, and exports XLSX', async () => {
     // Enough entries for more than one page (50 per page).
-    await server.sys.db.query(
-      `INSERT INTO audit_log (actor_username, actor_role, action, entity_type, entity_id, details)
-       SELECT 'admin.dua', 'admin', 'person.read', 'person', '3275011503800001', jsonb_build_object('n', g) FROM generate_series(1, 60) g`,
+    await recordTestAudit(
+      server.sys,
+      Array.from({ length: 60 }, (_, i) => ({
+        action: 'person.read',
+        entityType: 'person',
+        entityId: '3275011503800001',
+        details: { n: i + 1 },
+      })),
+      { username: 'admin.dua', role: 'admin' },
     );
     await page.goto(`${server.baseUrl}/log-audit`);
     await page.getByRole('combobox', { name: 'Pengguna' }).click();
@@ -255,10 +262,10 @@ describe('admin pages', () => {
     ).done;
     fs.rmSync(files, { recursive: true, force: true });
     const nik = people[0]!.nik;
-    await server.sys.db.query(
-      `INSERT INTO audit_log (actor_username, actor_role, facility_code, action, entity_type, entity_id, details)
-       VALUES ('loket.rs', 'rumahsakit', 'RS-ADM-E2E', 'eligibility.check', 'person', $1, '{"date": "2026-03-01"}')`,
-      [nik],
+    await recordTestAudit(
+      server.sys,
+      [{ action: 'eligibility.check', entityType: 'person', entityId: nik, details: { date: '2026-03-01' } }],
+      { username: 'loket.rs', role: 'rumahsakit', facilityCode: 'RS-ADM-E2E' },
     );
     const password = await userWithPassword(server.sys, 'inspektorat.satu', 'auditor');
     const other = await launchBrowser(LAPTOP);

@@ -21,6 +21,7 @@ import {
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
+import { createTestAgreement } from '../helpers/factories.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -84,11 +85,17 @@ beforeAll(async () => {
   await referral(RS, 'SENT', true);
   await referral(RS, 'AWAITING_BED', false);
   await referral(RS_OTHER, 'SENT', true);
-  await server.sys.db.query(
-    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status)
-     VALUES ($1, 'PKS/E2E/DASH/1', $2, $3, ARRAY['RAWAT_INAP'], 'ACTIVE'), ($4, 'PKS/E2E/DASH/2', $2, $5, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
-    [RS, addDays(today, -300), addDays(today, 25), RS_OTHER, addDays(today, 300)],
-  );
+  for (const [code, number, validTo] of [
+    [RS, 'PKS/E2E/DASH/1', addDays(today, 25)],
+    [RS_OTHER, 'PKS/E2E/DASH/2', addDays(today, 300)],
+  ] as const) {
+    await createTestAgreement(server.sys, code, {
+      number,
+      validFrom: addDays(today, -300),
+      validTo,
+      services: ['RAWAT_INAP'],
+    });
+  }
   const people = [
     ...family('3275010101700001', 'SATU'),
     ...family('3275010101700002', 'DUA'),

@@ -21,6 +21,7 @@ import {
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
+import { createTestAgreement } from '../helpers/factories.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -163,10 +164,12 @@ describe('facilities, agreements and the bed board', () => {
   });
 
   it('a hospital files its monthly report and the office sees it', async () => {
-    await server.sys.db.query(
-      `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ('RS-E2E-02', 'PKS/E2E/LAMA', $1, $2, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
-      [addDays(today, -400), addDays(today, 300)],
-    );
+    await createTestAgreement(server.sys, 'RS-E2E-02', {
+      number: 'PKS/E2E/LAMA',
+      validFrom: addDays(today, -400),
+      validTo: addDays(today, 300),
+      services: ['RAWAT_INAP'],
+    });
     const rs = await login('rumahsakit', 'tono.rs2', 'RS-E2E-02');
     await rs.goto(`${server.baseUrl}/laporan-bulanan-rs`);
     for (const [k, v] of [

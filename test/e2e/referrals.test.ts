@@ -22,6 +22,7 @@ import {
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
+import { createTestPartnerHospital } from '../helpers/factories.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -32,18 +33,12 @@ const fam = family('3275010101600001', 'RUJUKAN');
 const patient = fam[0]!;
 
 async function hospital(code: string, name: string, village: string, beds: number) {
-  await server.sys.db.query(
-    `INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ($1, $2, 'PPK2', $3, 'DALAM_KOTA', 'RUMAH_SAKIT')`,
-    [code, name, village],
-  );
-  await server.sys.db.query(
-    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ($1, $2, $3, $4, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
-    [code, `PKS/${code}`, daysAgo(30), daysAgo(-300)],
-  );
-  await server.sys.db.query(
-    `INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 40, $2)`,
-    [code, beds],
-  );
+  await createTestPartnerHospital(server.sys, code, {
+    name,
+    villageCode: village,
+    agreement: { number: `PKS/${code}`, validFrom: daysAgo(30), validTo: daysAgo(-300), services: ['RAWAT_INAP'] },
+    beds: { class3Total: 40, class3Available: beds },
+  });
 }
 
 beforeAll(async () => {
@@ -60,9 +55,7 @@ beforeAll(async () => {
     ownsFile: false,
   });
   await done;
-  await server.sys.db.query(
-    `INSERT INTO facility (code, name, level, village_code, location, kind) VALUES ('PKM-E2E', 'PUSKESMAS BEKASI JAYA', 'PPK1', '3275011001', 'DALAM_KOTA', 'PUSKESMAS')`,
-  );
+  await ensureFacility(server.sys, 'PKM-E2E', 'PPK1', { name: 'PUSKESMAS BEKASI JAYA', villageCode: '3275011001' });
   await hospital('RS-DEKAT', 'RS DEKAT SEHAT', '3275011004', 3);
   await hospital('RS-JAUH', 'RS JAUH SENTOSA', '3275071001', 25);
 });

@@ -28,6 +28,7 @@ import {
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
+import { createTestPartnerHospital } from '../helpers/factories.js';
 
 const RS = 'RS-SJP-E2E';
 const PKM = 'PKM-SJP-E2E';
@@ -74,26 +75,19 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser(LAPTOP);
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-sjp-'));
-  await ensureFacility(server.sys, RS, 'PPK2', { name: 'RS Sejahtera Kota' });
-  await server.sys.db.query(
-    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status)
-     VALUES ($1, 'PKS/E2E/SJP/1', $2, $3, ARRAY['RAWAT_JALAN','RAWAT_INAP','GAWAT_DARURAT'], 'ACTIVE')`,
-    [RS, addDays(today, -200), addDays(today, 200)],
-  );
   // The hospital in the city with free class III beds, and the puskesmas that refers to it.
-  await server.sys.db.query(
-    `UPDATE facility SET kind = 'RUMAH_SAKIT', location = 'DALAM_KOTA', village_code = '3275011004' WHERE code = $1`,
-    [RS],
-  );
-  await server.sys.db.query(
-    `INSERT INTO bed_report (facility_code, class3_total, class3_available) VALUES ($1, 30, 6)`,
-    [RS],
-  );
-  await ensureFacility(server.sys, PKM, 'PPK1', { name: 'Puskesmas Bekasi Jaya' });
-  await server.sys.db.query(
-    `UPDATE facility SET kind = 'PUSKESMAS', location = 'DALAM_KOTA', village_code = '3275011001' WHERE code = $1`,
-    [PKM],
-  );
+  await createTestPartnerHospital(server.sys, RS, {
+    name: 'RS Sejahtera Kota',
+    villageCode: '3275011004',
+    agreement: {
+      number: 'PKS/E2E/SJP/1',
+      validFrom: addDays(today, -200),
+      validTo: addDays(today, 200),
+      services: ['RAWAT_JALAN', 'RAWAT_INAP', 'GAWAT_DARURAT'],
+    },
+    beds: { class3Total: 30, class3Available: 6 },
+  });
+  await ensureFacility(server.sys, PKM, 'PPK1', { name: 'Puskesmas Bekasi Jaya', villageCode: '3275011001' });
   const popFile = path.join(files, 'p.csv');
   fs.writeFileSync(popFile, csv(POP_HEADER, fam.map(popLine)));
   const { done } = await server.sys.imports.start({

@@ -10,6 +10,7 @@
  */
 import { Readable } from 'node:stream';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
+import type { AuditEntry } from '../../src/platform/audit/audit.js';
 import { runWithContext, type Actor } from '../../src/platform/http/context.js';
 import type { Role } from '../../src/platform/http/permissions.js';
 import { loadFacilitiesText } from '../../src/modules/facilities/index.js';
@@ -144,4 +145,30 @@ export async function createTestPartnerHospital(
   const agreement = await createTestAgreement(sys, code, opts.agreement);
   if (opts.beds) await createTestBedReport(sys, code, opts.beds);
   return agreement;
+}
+
+/**
+ * Audit records as the platform's writer stores them (for tests of the audit
+ * log's reading side: filters, pages, exports): written by `actor` when given,
+ * else by no one, as a record of the system's own work is.
+ */
+export async function recordTestAudit(
+  sys: System,
+  entries: AuditEntry[],
+  actor?: { username: string; role: Role; facilityCode?: string | null },
+): Promise<void> {
+  const ctx = actor
+    ? {
+        requestId: `test-factory-${next()}`,
+        ip: '127.0.0.1',
+        actor: {
+          id: 0,
+          username: actor.username,
+          role: actor.role,
+          facilityCode: actor.facilityCode ?? null,
+          via: 'system' as const,
+        },
+      }
+    : undefined;
+  await sys.audit.record(entries, ctx);
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { recordTestAudit } from '../helpers/factories.js';
 
 /**
  * The audit log in words: each row carries its action and record type as words
@@ -50,9 +51,7 @@ describe('GET /api/v1/audit', () => {
 
   it('filters by an exact code, not by every code that starts with it', async () => {
     // 'user.create' must not also match a hypothetical 'user.create_x'; a group ends in a dot.
-    await t.sys.db.query(
-      `INSERT INTO audit_log (action, entity_type, entity_id) VALUES ('user.create_x', 'user', '1')`,
-    );
+    await recordTestAudit(t.sys, [{ action: 'user.create_x', entityType: 'user', entityId: '1' }]);
     const exact = (await get('/api/v1/audit?action=user.create')).json().items as { action: string }[];
     expect(exact.map((i) => i.action)).not.toContain('user.create_x');
     const group = (await get('/api/v1/audit?action=user.')).json().items as { action: string }[];
@@ -122,9 +121,14 @@ describe('GET /api/v1/audit.xlsx', () => {
   });
 
   it('keeps a typed value that looks like a formula as text (no formula runs when the file is opened)', async () => {
-    await t.sys.db.query(
-      `INSERT INTO audit_log (action, entity_type, entity_id, details) VALUES ('user.deactivate', 'user', '=1+2', '{"reason": "=HYPERLINK(\\"http://x\\")"}')`,
-    );
+    await recordTestAudit(t.sys, [
+      {
+        action: 'user.deactivate',
+        entityType: 'user',
+        entityId: '=1+2',
+        details: { reason: '=HYPERLINK("http://x")' },
+      },
+    ]);
     const r = await get('/api/v1/audit.xlsx?action=user.deactivate');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);

@@ -4,6 +4,7 @@ import type { Role } from '../../src/platform/http/permissions.js';
 import type { Dashboard } from '../../src/modules/dashboard/schemas.js';
 import { JKN_HEADER, POP_HEADER, csv, family, popLine, VILLAGE } from '../helpers/fixtures.js';
 import { ensureFacility, importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { createTestAgreement } from '../helpers/factories.js';
 
 /**
  * The home page's work counters, through HTTP, per role: each role sees only the
@@ -46,12 +47,14 @@ async function referral(from: string, to: string, status: string, flagged: boole
   );
 }
 
-async function agreement(facility: string, endsInDays: number) {
+async function agreement(facility: string, endsInDays: number, startsInDays = -300) {
   serial++;
-  await t.sys.db.query(
-    `INSERT INTO facility_agreement (facility_code, number, valid_from, valid_to, services, status) VALUES ($1, $2, $3, $4, ARRAY['RAWAT_INAP'], 'ACTIVE')`,
-    [facility, `PKS/DASH/${serial}`, addDays(today, -300), addDays(today, endsInDays)],
-  );
+  await createTestAgreement(t.sys, facility, {
+    number: `PKS/DASH/${serial}`,
+    validFrom: addDays(today, startsInDays),
+    validTo: addDays(today, endsInDays),
+    services: ['RAWAT_INAP'],
+  });
 }
 
 async function letter(endsInDays: number) {
@@ -118,10 +121,10 @@ beforeAll(async () => {
   await referral(PKM, RS_A, 'AWAITING_BED', false);
   await referral(PKM, RS_B, 'ADMITTED', true);
   await t.sys.db.query(`UPDATE referral SET competency_verdict = 'JUSTIFIED' WHERE status = 'ADMITTED'`);
-  // Agreements: A ends in 10 days, B in 40 and in 200 days (the latter not counted).
+  // Agreements: A ends in 10 days, B in 40 and its renewal (from day 41) in 200 days (the latter not counted).
   await agreement(RS_A, 10);
   await agreement(RS_B, 40);
-  await agreement(RS_B, 200);
+  await agreement(RS_B, 200, 41);
   // Dinsos letters: one ends in 12 days, one in 90.
   await letter(12);
   await letter(90);

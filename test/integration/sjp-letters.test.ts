@@ -30,9 +30,19 @@ let admin: string;
 const today = todayJakarta();
 const fam = family('3275010101500001', 'SURAT');
 
-const inject = (auth: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+const inject = (auth: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { authorization: auth }, payload });
 const ago = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+
+/** A signer's profile (full name, NIP, position), set by the administrator as on the users page. */
+async function setProfile(username: string, profile: { fullName?: string; nip?: string | null; position?: string }) {
+  const found = (await inject(admin, 'GET', `/api/v1/users/search?q=${encodeURIComponent(username)}`)).json().users as {
+    id: number;
+    username: string;
+  }[];
+  const r = await inject(admin, 'PATCH', `/api/v1/users/${found.find((u) => u.username === username)!.id}`, profile);
+  expect(r.statusCode, r.body).toBe(200);
+}
 
 /** The text of a PDF as printed (pdftotext keeps the reading order). */
 function pdfText(bytes: Buffer): string {
@@ -186,10 +196,7 @@ describe('the letterhead setting', () => {
       socialOfficeAddress: 'Jl. Veteran No. 7, Bekasi',
     });
     const { authorization: dinsos, username } = await tokenFor(t.sys, 'dinsos');
-    await t.sys.db.query(
-      `UPDATE app_user SET full_name = 'Sri Wahyuni, S.Sos', nip = '198202022006042011' WHERE username = $1`,
-      [username],
-    );
+    await setProfile(username, { fullName: 'Sri Wahyuni, S.Sos', nip: '198202022006042011' });
     const l = await inject(dinsos, 'POST', '/api/v1/recommendations', {
       nik: fam[1]!.nik,
       category: 'TIDAK_MAMPU',
@@ -217,10 +224,11 @@ describe('the signer', () => {
   });
 
   it("the SJP letter prints the deciding officer's full name, NIP and position from the profile, not the username", async () => {
-    await t.sys.db.query(
-      `UPDATE app_user SET full_name = 'dr. Ratna Sari Dewi', nip = $2, position = 'Kepala Seksi Jaminan Kesehatan' WHERE username = $1`,
-      [officerUser, NIP],
-    );
+    await setProfile(officerUser, {
+      fullName: 'dr. Ratna Sari Dewi',
+      nip: NIP,
+      position: 'Kepala Seksi Jaminan Kesehatan',
+    });
     const id = await approvedSjp(fam[2]!.nik, 5);
     const detail = (await inject(rs, 'GET', `/api/v1/sjp/${id}`)).json();
     expect(detail.decidedBy).toBe('dr. Ratna Sari Dewi');
@@ -248,10 +256,7 @@ describe('the back-referral letter (rujukan balik)', () => {
   });
 
   it("prints the condition, the follow-up and the hospital officer who recorded it, under the region's letterhead", async () => {
-    await t.sys.db.query(
-      `UPDATE app_user SET full_name = 'Ns. Budi Santoso', nip = '199001012015031004' WHERE username = $1`,
-      [rsUser],
-    );
+    await setProfile(rsUser, { fullName: 'Ns. Budi Santoso', nip: '199001012015031004' });
     const back = await inject(rs, 'POST', `/api/v1/referrals/${refId}/back-referral`, {
       condition: 'Stabil, diare berhenti',
       followUp: 'Kontrol cairan dan gizi di puskesmas tiap minggu',
