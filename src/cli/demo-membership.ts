@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { todayJakarta } from '../platform/calendar/index.js';
 import { renderPdf } from '../platform/documents/pdf.js';
-import { currentContext, runWithContext, type Actor } from '../platform/http/context.js';
+import { currentContext, runWithContext, systemContext, type Actor } from '../platform/http/context.js';
 import { seedDemoRecommendations } from '../modules/dinsos/index.js';
 import type { System } from '../system.js';
 
@@ -18,6 +18,11 @@ const daysBefore = (date: string, n: number) =>
  * skips what is already there.
  */
 export async function seedMembershipDemo(sys: System, actors: { hospital: Actor; puskesmas: Actor }) {
+  // The services name the actor of every write: outside the CLI (the end-to-end seed) the demo runs as the system.
+  return runWithContext(currentContext() ?? systemContext('demo'), () => seed(sys, actors));
+}
+
+async function seed(sys: System, actors: { hospital: Actor; puskesmas: Actor }) {
   const today = todayJakarta();
   const village = (
     await sys.db.query<{ v: string }>('SELECT village_code AS v FROM person GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')
