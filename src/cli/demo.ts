@@ -9,6 +9,7 @@ import { seedFacilitiesDemo } from '../modules/facilities/index.js';
 import { seedReferralsDemo } from '../modules/referrals/index.js';
 import { seedMembershipDemo, writeNextDemoSnapshot } from './demo-membership.js';
 import { seedSjpDemo } from '../modules/guarantees/index.js';
+import { latestPopulationAsOf } from '../modules/population/index.js';
 import { progressPrinter } from './progress.js';
 import { globalOpts, report, withSystem } from './shared.js';
 
@@ -34,8 +35,7 @@ export function registerDemo(program: Command) {
         const facilities = await seedFacilitiesDemo(sys);
         // Loaded once: a later run only issues new passwords (a second load of the same snapshot
         // would be reviewed as a change set against what the demo officers did since).
-        const loaded =
-          (await sys.db.query(`SELECT 1 FROM population_import WHERE status = 'applied' LIMIT 1`)).rows.length > 0;
+        const loaded = (await latestPopulationAsOf(sys.db)) !== null;
         const listener = opts.json ? undefined : progressPrinter();
         for (const kind of loaded ? [] : (['population', 'jkn'] as const)) {
           const file = path.join(dir, `${kind}.csv`);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { invalid } from '../platform/http/errors.js';
-import type { ImportKind } from '../platform/ingest/runner.js';
+import type { ImportKind } from '../platform/ingest/schemas.js';
 import { isRealDate } from '../platform/ingest/values.js';
 import { progressPrinter } from './progress.js';
 import { totalsLines } from './reconcile.js';

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import { invalid } from '../platform/http/errors.js';
-import { KIND_LABEL, type ItemKind } from '../modules/reconciliation/index.js';
+import {
+  DATA_NAME as KIND,
+  KIND_LABEL,
+  STATUS_NAME as STATUS,
+  type ChangeSetStatus,
+  type ItemKind,
+} from '../modules/reconciliation/index.js';
 import { globalOpts, report, withSystem } from './shared.js';
-
-const STATUS: Record<string, string> = {
-  PENDING: 'menunggu keputusan',
-  APPROVED: 'disetujui',
-  PARTIALLY_APPROVED: 'disetujui sebagian',
-  REJECTED: 'ditolak',
-};
-const KIND: Record<string, string> = { population: 'penduduk', jkn: 'JKN' };
 
 function countArg(raw: string): number {
   const n = Number(raw.replace(/[.\s]/g, ''));
@@ -141,7 +139,7 @@ export function registerReconcile(program: Command) {
     });
 }
 
-function openLine(r: { status: string; pending?: number }) {
+function openLine(r: { status: ChangeSetStatus; pending?: number }) {
   return r.status === 'PENDING'
     ? `Daftar masih terbuka: ${r.pending} butir belum diputuskan. Impor data jenis ini berikutnya menunggu sampai semuanya diputuskan.`
     : `Daftar selesai diputuskan: ${STATUS[r.status]}.`;

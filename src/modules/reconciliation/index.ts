@@ -1,6 +1,6 @@
 /** The reconciliation module's public surface: other modules, the CLI and system.ts import only from here. */
 export { pendingChangeSets } from './counts.js';
 export { reconciliationRoutes } from './routes.js';
-export { KIND_LABEL } from './rules/kinds.js';
-export type { ItemKind } from './rules/kinds.js';
+export { DATA_NAME, KIND_LABEL, STATUS_NAME } from './labels.js';
+export type { ChangeSetStatus, ItemKind } from './labels.js';
 export { createReconciliationService } from './service.js';
