@@ -26,3 +26,6 @@ export const job = z.object({
 
 export type JobStatus = z.output<typeof jobStatus>;
 export type JobView = z.output<typeof job>;
+
+/** A job as a page polls it, its result read as what that kind of work produces (an import's counts, a batch's tally). */
+export type Job<R = Record<string, unknown>> = Omit<JobView, 'result'> & { result: R | null };

@@ -31,7 +31,7 @@ export default function HomePage() {
   return (
     <Stack gap="lg">
       <PageHeader
-        title={`${greeting()}, ${me.fullName || me.username}`}
+        title={`${greeting()}, ${me.username}`}
         description={`${formatDate(todayJakarta())} · ${roleName(me.role)}${me.facilityCode ? ` · ${t.app.facility} ${me.facilityCode}` : ''}`}
       />
       {role && (

@@ -73,7 +73,7 @@ function UserBox() {
       {!narrow && (
         <Stack gap={0} align="flex-end" data-testid="current-user">
           <Text size="sm" fw={600} lh={1.3}>
-            {me.fullName || me.username}
+            {me.username}
           </Text>
           <Group gap={6} wrap="nowrap">
             <Text size="xs" c="dimmed" lh={1.3}>

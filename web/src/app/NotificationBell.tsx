@@ -1,3 +1,4 @@
+import type { NoticeItem as Notice, NoticeList } from '@server/platform/notifications/schemas';
 import { ActionIcon, Indicator, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -5,15 +6,6 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../shared/api';
 import { formatDateTimeShort } from '../shared/format';
 import { useApi } from '../shared/useApi';
-
-interface Notice {
-  id: number;
-  createdAt: string;
-  title: string;
-  body: string;
-  link: string | null;
-  read: boolean;
-}
 
 const s = {
   label: (n: number) => (n > 0 ? `Notifikasi, ${n} belum dibaca` : 'Notifikasi'),
@@ -24,7 +16,7 @@ const s = {
 /** The bell in the header: the user's queue notifications, refreshed every minute. */
 export function NotificationBell() {
   const navigate = useNavigate();
-  const { data, reload } = useApi<{ unread: number; items: Notice[] }>('/api/v1/notifications', { limit: 20 });
+  const { data, reload } = useApi<NoticeList>('/api/v1/notifications', { limit: 20 });
   useEffect(() => {
     const timer = setInterval(reload, 60_000);
     return () => clearInterval(timer);

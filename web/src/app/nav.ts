@@ -16,6 +16,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { IconArrowsDiff, IconClockExclamation, IconLetterCase } from '@tabler/icons-react';
+import type { Permission } from '@server/platform/http/schemas';
 import { t } from '../shared/i18n';
 import { s as dinsos } from '../modules/dinsos/strings';
 import { IconId, IconPrinter } from '@tabler/icons-react';
@@ -35,7 +36,7 @@ export interface NavItem {
   description: string;
   icon: Icon;
   /** Shown only when the user has this permission; home has none. */
-  permission?: string;
+  permission?: Permission;
   section: 'main' | 'care' | 'membership' | 'admin';
 }
 

@@ -1,3 +1,4 @@
+import type { Permission } from '@server/platform/http/schemas';
 import { Suspense, type ReactNode } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { PageLoader } from '../shared/ui/PageLoader';
@@ -28,13 +29,13 @@ function RequireSession() {
   );
 }
 
-function Need({ permission, children }: { permission: string; children: ReactNode }) {
+function Need({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useSession();
   return can(permission) ? <>{children}</> : <ForbiddenPage />;
 }
 
 /** Pages shared by the office (reads) and facilities (files): either permission opens them. */
-function NeedAny({ permissions, page }: { permissions: string[]; page: ReactNode }) {
+function NeedAny({ permissions, page }: { permissions: Permission[]; page: ReactNode }) {
   const { can } = useSession();
   return permissions.some((p) => can(p)) ? <>{page}</> : <ForbiddenPage />;
 }

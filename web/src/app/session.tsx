@@ -7,7 +7,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiError, api, resetCsrf, setSessionHooks } from '../shared/api';
-import type { Me } from '../shared/types';
+import type { Me } from '@server/modules/access/schemas';
+import type { Permission } from '@server/platform/http/schemas';
 import { paths } from './paths';
 
 interface SessionValue {
@@ -18,7 +19,8 @@ interface SessionValue {
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   refresh: () => Promise<Me | null>;
-  can: (permission: string) => boolean;
+  /** Typed: a permission name the server does not know fails the web's typecheck. */
+  can: (permission: Permission) => boolean;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -162,7 +164,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     navigate(paths.login, { replace: true });
   }, [navigate]);
 
-  const can = useCallback((permission: string) => !!me?.permissions.includes(permission), [me]);
+  const can = useCallback((permission: Permission) => !!me?.permissions.includes(permission), [me]);
 
   // Between arriving on a page that needs a session and the probe starting, say "loading", not "logged out".
   const waiting = loading || (needsProbe && !probed.current);

@@ -4,6 +4,9 @@
  * because several pages show them.
  */
 
+import { BASIS_LABEL, CARD_STATUS_LABEL, SEVERITY_LABEL } from '@server/modules/membership/labels';
+import { ROLE_LABELS } from '@server/platform/http/labels';
+
 export const t = {
   app: {
     name: 'Jamkesda',
@@ -89,53 +92,11 @@ export const t = {
       'Muat ulang halaman. Bila masih gagal, laporkan alamat halaman ini dan waktunya kepada administrator.',
     reload: 'Muat ulang halaman',
   },
-  roles: {
-    admin: {
-      name: 'Administrator sistem',
-      does: 'Mengelola pengguna, token API, pengaturan program, hari libur dan data referensi.',
-    },
-    kepesertaan: {
-      name: 'Petugas kepesertaan',
-      does: 'Mengimpor data penduduk dan JKN, rekonsiliasi, kartu, serta perubahan kepesertaan.',
-    },
-    sjp: {
-      name: 'Petugas SJP',
-      does: 'Memeriksa dan menerbitkan Surat Jaminan Pelayanan serta persetujuan kasus insidentil.',
-    },
-    verifikator: {
-      name: 'Verifikator klaim',
-      does: 'Memverifikasi klaim dan menandatangani berita acara hasil verifikasi.',
-    },
-    ketua: { name: 'Ketua Satuan Pelaksana', does: 'Menyetujui berita acara verifikasi dan usulan pembayaran.' },
-    bendahara: { name: 'Bendahara', does: 'Pembayaran klaim dan realisasi anggaran.' },
-    puskesmas: { name: 'Petugas puskesmas (PPK I)', does: 'Cek kepesertaan, kunjungan dan rujukan di puskesmas Anda.' },
-    rumahsakit: {
-      name: 'Petugas rumah sakit (PPK II)',
-      does: 'Cek kepesertaan, pendaftaran rawat inap, permintaan SJP, laporan tempat tidur dan klaim.',
-    },
-    dinsos: { name: 'Petugas Dinas Sosial', does: 'Surat rekomendasi jaminan dan data kemiskinan.' },
-    dukcapil: { name: 'Petugas Dukcapil', does: 'Mengirim data kependudukan.' },
-    pimpinan: { name: 'Pimpinan / Tim Pengendali', does: 'Melihat dasbor dan laporan program (hanya baca).' },
-    auditor: { name: 'Auditor / Inspektorat', does: 'Akses baca termasuk log audit.' },
-  } as Record<string, { name: string; does: string }>,
-  basis: {
-    RESIDENT: 'Penduduk Kota (Perda 9/2018 ps. 7)',
-    NEWBORN: 'Bayi baru lahir dari peserta',
-    DINSOS_RECOMMENDATION: 'Rekomendasi Dinas Sosial',
-    POOR: 'Penduduk miskin terverifikasi',
-  } as Record<string, string>,
-  cardStatus: {
-    ACTIVE: 'Kartu aktif',
-    PENDING_EKTP: 'Kartu tertunda: perlu perekaman e-KTP',
-    REPLACED: 'Kartu sudah diganti',
-    REVOKED: 'Kartu dicabut',
-    NONE: 'Belum ada kartu',
-  } as Record<string, string>,
-  severity: {
-    BLOCK: 'Menghalangi',
-    WARN: 'Peringatan',
-    INFO: 'Informasi',
-  } as Record<string, string>,
+  // Domain words shared with the server live once in its labels files.
+  roles: ROLE_LABELS as Record<string, { name: string; does: string }>,
+  basis: BASIS_LABEL as Record<string, string>,
+  cardStatus: CARD_STATUS_LABEL as Record<string, string>,
+  severity: SEVERITY_LABEL as Record<string, string>,
   jknSegment: {
     PBI_APBN: 'PBI APBN (iuran dibayar Pemerintah Pusat)',
     PBI_APBD: 'PBI APBD (iuran dibayar Pemerintah Daerah)',

@@ -6,7 +6,7 @@ import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 import { formatDateTime, formatDateTimeShort } from '../../shared/format';
 import { roleName, t } from '../../shared/i18n';
-import type { TokenRow, UserRow } from '../../shared/types';
+import type { TokenRow, UserRow } from '@server/modules/access/schemas';
 import { useApi } from '../../shared/useApi';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';

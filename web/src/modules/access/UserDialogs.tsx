@@ -1,6 +1,8 @@
 import { Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../shared/api';
+import type { AdminUser } from '@server/modules/access/schemas';
+import { FACILITY_ROLES, ROLES, type Role } from '@server/platform/http/labels';
 import { roleName, t } from '../../shared/i18n';
 import { useSubmit } from '../../shared/useSubmit';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
@@ -8,28 +10,15 @@ import { FacilitySelect } from '../../shared/FacilitySelect';
 import { s } from './strings';
 import { u } from './users-strings';
 
-export const ROLE_CODES = Object.keys(t.roles);
-export const FACILITY_ROLES = ['puskesmas', 'rumahsakit'];
+export const ROLE_CODES: readonly Role[] = ROLES;
+export { FACILITY_ROLES };
 export const levelOf = (role: string | null) =>
   role === 'puskesmas' ? 'PPK1' : role === 'rumahsakit' ? 'PPK2' : undefined;
 export const roleOptions = ROLE_CODES.map((r) => ({ value: r, label: roleName(r) }));
+/** True for puskesmas and hospital staff, who are bound to one facility. */
+export const atFacility = (role: string | null) => !!role && (FACILITY_ROLES as readonly string[]).includes(role);
 
-/** An account as the administrator's search returns it. */
-export interface AdminUser {
-  id: number;
-  username: string;
-  full_name: string;
-  nip: string | null;
-  position: string | null;
-  role: string;
-  facility_code: string | null;
-  facility_name: string | null;
-  must_change_password: boolean;
-  failed_logins: number;
-  locked_until: string | null;
-  disabled_at: string | null;
-  created_at: string;
-}
+export type { AdminUser };
 
 /** Role, facility and signer profile of one account. */
 export function EditUserForm({ user, onDone }: { user: AdminUser; onDone: () => void }) {
@@ -38,7 +27,7 @@ export function EditUserForm({ user, onDone }: { user: AdminUser; onDone: () => 
   const [fullName, setFullName] = useState(user.full_name);
   const [nip, setNip] = useState(user.nip ?? '');
   const [position, setPosition] = useState(user.position ?? '');
-  const needsFacility = !!role && FACILITY_ROLES.includes(role);
+  const needsFacility = atFacility(role);
   const nipError = nip && !/^\d{18}$/.test(nip) ? 'NIP harus 18 digit angka.' : undefined;
 
   const { busy, error, submit } = useSubmit(async () => {

@@ -16,7 +16,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { SecretReveal } from '../../shared/ui/SecretReveal';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { FacilitySelect } from '../../shared/FacilitySelect';
-import { DeactivateForm, EditUserForm, FACILITY_ROLES, levelOf, roleOptions, type AdminUser } from './UserDialogs';
+import { atFacility, DeactivateForm, EditUserForm, levelOf, roleOptions, type AdminUser } from './UserDialogs';
 import { s } from './strings';
 import { u as us } from './users-strings';
 
@@ -37,7 +37,7 @@ function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneT
   const [fullName, setFullName] = useState('');
   const [role, setRole] = useState<string | null>(null);
   const [facility, setFacility] = useState<string | null>(null);
-  const needsFacility = !!role && FACILITY_ROLES.includes(role);
+  const needsFacility = atFacility(role);
 
   const { busy, error, submit } = useSubmit(async () => {
     if (!username.trim() || !role) return;

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInpu
 import { IconDownload, IconFilter, IconFilterOff } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import type { AuditItem, AuditOptions } from '@server/platform/audit/schemas';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
 import { formatDateTime, formatDateTimeShort } from '../../shared/format';
@@ -24,28 +25,8 @@ interface Filters {
 }
 
 /** One audit row as the API gives it: codes with their words. */
-interface AuditRow {
-  id: number;
-  at: string;
-  actorUsername: string | null;
-  actorRole: string | null;
-  facilityCode: string | null;
-  action: string;
-  actionLabel: string;
-  entityType: string | null;
-  entityLabel: string | null;
-  entityId: string | null;
-  entityRef: string | null;
-  ip: string | null;
-  details: unknown;
-}
-
-interface Options {
-  actions: { value: string; label: string; group: string }[];
-  prefixes: { value: string; label: string }[];
-  entityTypes: { value: string; label: string }[];
-  users: { username: string; fullName: string; role: string; disabled: boolean }[];
-}
+type AuditRow = AuditItem;
+type Options = AuditOptions;
 
 const EMPTY: Filters = { actor: null, action: null, entityType: null, entityId: '', from: null, to: null };
 const PAGE = 50;

@@ -1,3 +1,4 @@
+import type { Permission } from '@server/platform/http/schemas';
 import { paths } from '../../app/paths';
 
 /**
@@ -9,11 +10,11 @@ export function recordLink(
   type: string | null,
   id: string | null,
   ref: string | null,
-  can: (permission: string) => boolean,
+  can: (permission: Permission) => boolean,
 ): string | null {
   if (!type) return null;
   // A link only where the reader may open the page: no link is better than a "no access" page.
-  const when = (permission: string, to: string | null) => (to && can(permission) ? to : null);
+  const when = (permission: Permission, to: string | null) => (to && can(permission) ? to : null);
   const nik = id && /^\d{16}$/.test(id) ? id : null;
   switch (type) {
     case 'person':

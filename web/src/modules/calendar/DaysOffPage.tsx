@@ -1,3 +1,5 @@
+import type { DayOffEntry, DaysOff } from '@server/platform/calendar/schemas';
+import { DAY_OFF_KIND_LABEL } from '@server/platform/calendar/labels';
 import { ActionIcon, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -12,12 +14,6 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { s } from './strings';
-
-interface DayOffEntry {
-  date: string;
-  name: string;
-  source: 'NASIONAL' | 'CUTI_BERSAMA' | 'LIBUR_LOKAL' | 'LIBUR_NASIONAL_TAMBAHAN';
-}
 
 const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 const SOURCE_COLOR: Record<string, string> = {
@@ -74,7 +70,7 @@ function AddDayOff({ year, onAdded }: { year: number; onAdded: () => void }) {
           <Select
             label={s.kind}
             required
-            data={Object.entries(s.kinds).map(([value, label]) => ({ value, label }))}
+            data={Object.entries(DAY_OFF_KIND_LABEL).map(([value, label]) => ({ value, label }))}
             value={kind}
             onChange={setKind}
             allowDeselect={false}
@@ -96,7 +92,7 @@ function AddDayOff({ year, onAdded }: { year: number; onAdded: () => void }) {
 
 export default function DaysOffPage() {
   const [year, setYear] = useState(Number(todayJakarta().slice(0, 4)));
-  const { data, error, loading, reload } = useApi<{ year: number; days: DayOffEntry[] }>('/api/v1/calendar/days-off', {
+  const { data, error, loading, reload } = useApi<DaysOff>('/api/v1/calendar/days-off', {
     year,
   });
   const [actionError, setActionError] = useState<unknown>(null);
@@ -131,7 +127,7 @@ export default function DaysOffPage() {
       header: s.colSource,
       cell: (d) => (
         <Badge variant="light" color={SOURCE_COLOR[d.source] ?? 'gray'}>
-          {d.source === 'NASIONAL' ? s.national : (s.kinds[d.source] ?? d.source)}
+          {d.source === 'NASIONAL' ? s.national : DAY_OFF_KIND_LABEL[d.source]}
         </Badge>
       ),
     },

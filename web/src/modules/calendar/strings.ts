@@ -24,11 +24,6 @@ export const s = {
   colName: 'Nama',
   colSource: 'Jenis',
   national: 'Libur nasional',
-  kinds: {
-    CUTI_BERSAMA: 'Cuti bersama',
-    LIBUR_LOKAL: 'Libur lokal',
-    LIBUR_NASIONAL_TAMBAHAN: 'Libur nasional tambahan',
-  } as Record<string, string>,
   count: (n: number, extra: number) => `${n} hari libur, ${extra} di antaranya ditambahkan Dinas Kesehatan.`,
   builtIn: 'Bawaan',
 };

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
 import { digitsOnly, nikProblem, todayJakarta } from '../../shared/format';
-import type { EligibilityDecision } from '../../shared/types';
+import type { EligibilityDecision } from '@server/modules/membership/schemas';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { formatDate, formatKk, formatNik } from '../../shared/format';
 import { label, t } from '../../shared/i18n';
-import type { EligibilityDecision, Severity } from '../../shared/types';
+import type { EligibilityDecision, Severity } from '@server/modules/membership/schemas';
 import { Field, FieldGrid } from '../../shared/ui/Field';
 import { s } from './strings';
 

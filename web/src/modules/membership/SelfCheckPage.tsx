@@ -1,3 +1,4 @@
+import type { SelfCheckAnswer } from '@server/modules/membership/schemas';
 import { Alert, List, Stack, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconHelpCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -5,13 +6,7 @@ import { PublicCheckFrame } from '../access/PublicCheckFrame';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 
-interface Answer {
-  status: 'COVERED' | 'COVERED_BY_JKN' | 'NOT_COVERED' | 'NO_MATCH';
-  title: string;
-  nextSteps: string[];
-  card: string | null;
-  date: string;
-}
+type Answer = SelfCheckAnswer;
 
 const s = {
   title: 'Cek status kepesertaan',

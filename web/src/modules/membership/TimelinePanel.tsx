@@ -1,3 +1,5 @@
+import type { Timeline as TimelineAnswer } from '@server/modules/membership/schemas';
+import { CHANGE_SOURCE_LABEL, TIMELINE_CATEGORY_LABEL } from '@server/modules/membership/labels';
 import {
   Badge,
   Button,
@@ -25,29 +27,7 @@ import { useApi } from '../../shared/useApi';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 
-interface TimelineEvent {
-  date: string;
-  kind: string;
-  category: 'REGISTRY' | 'BIRTH' | 'JKN' | 'DTKS' | 'RECOMMENDATION' | 'CARD' | 'CHANGE';
-  title: string;
-  source?: string;
-  recordedAt?: string;
-  recordedBy?: string | null;
-}
-
-interface TimelineData {
-  nik: string;
-  today: string;
-  events: TimelineEvent[];
-  coverage: {
-    date: string;
-    until: string | null;
-    eligible: boolean;
-    basis: string | null;
-    rule: string | null;
-    reason: string | null;
-  }[];
-}
+type TimelineData = TimelineAnswer;
 
 const s = {
   title: 'Riwayat kepesertaan',
@@ -62,21 +42,6 @@ const s = {
   notCovered: 'Tidak dijamin',
   events: 'Peristiwa',
   record: 'Catat perubahan',
-  category: {
-    REGISTRY: 'Kependudukan',
-    BIRTH: 'Kelahiran',
-    JKN: 'JKN',
-    DTKS: 'DTKS',
-    RECOMMENDATION: 'Rekomendasi Dinsos',
-    CARD: 'Kartu',
-    CHANGE: 'Perubahan',
-  } as Record<string, string>,
-  source: {
-    RECONCILIATION: 'rekonsiliasi',
-    MANUAL: 'dicatat petugas',
-    BIRTH_RECORD: 'catatan kelahiran',
-    RECOMMENDATION: 'rekomendasi',
-  } as Record<string, string>,
   dialog: {
     title: 'Catat perubahan kepesertaan',
     kind: 'Jenis perubahan',
@@ -257,11 +222,11 @@ export function TimelinePanel({ nik, onChanged }: { nik: string; onChanged?: () 
                       {formatDate(e.date)}
                     </Text>
                     <Badge size="xs" variant="light" color={COLOR[e.category]}>
-                      {s.category[e.category]}
+                      {TIMELINE_CATEGORY_LABEL[e.category]}
                     </Badge>
                     {e.source && (
                       <Text size="xs" c="dimmed">
-                        {s.source[e.source] ?? e.source}
+                        {CHANGE_SOURCE_LABEL[e.source]}
                         {e.recordedBy ? ` · ${e.recordedBy}` : ''}
                         {e.recordedAt ? ` · ${formatDateTime(e.recordedAt)}` : ''}
                       </Text>

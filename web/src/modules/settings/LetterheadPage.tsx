@@ -19,7 +19,7 @@ import { useApi } from '../../shared/useApi';
 import { useSubmit } from '../../shared/useSubmit';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
-import type { LetterheadAnswer } from './letterhead-types';
+import type { LetterheadAnswer } from '@server/platform/documents/schemas';
 
 const s = {
   title: 'Kop surat',

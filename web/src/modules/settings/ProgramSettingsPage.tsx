@@ -5,7 +5,7 @@ import { useConfirm } from '../../shared/ui/useConfirm';
 import { ScheduleSetting } from './ScheduleSetting';
 import { formatDate } from '../../shared/format';
 import { label, t } from '../../shared/i18n';
-import type { ProgramSetting } from '../../shared/types';
+import type { ProgramSetting } from '@server/modules/membership/schemas';
 import { useApi } from '../../shared/useApi';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';

@@ -7,7 +7,7 @@ import { formatDate } from '../../shared/format';
 import { label, t } from '../../shared/i18n';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
-import type { ProgramSetting } from '../../shared/types';
+import type { ProgramSetting } from '@server/modules/membership/schemas';
 
 const BASES = ['RESIDENT', 'NEWBORN', 'DINSOS_RECOMMENDATION', 'POOR'];
 const SEGMENTS = ['PBI_APBN', 'PBI_APBD', 'PBPU_PEMDA', 'PPU', 'PBPU', 'BP'];

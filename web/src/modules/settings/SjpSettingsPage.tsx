@@ -1,3 +1,5 @@
+import type { SjpSettings } from '@server/modules/guarantees/schemas';
+import type { LatePolicy } from '@server/modules/guarantees/labels';
 import { Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -14,20 +16,9 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { useConfirm } from '../../shared/ui/useConfirm';
 import { LATE_POLICY, latePolicyText, s } from './sjp-strings';
 
-type Policy = 'ACCEPT' | 'REFUSE';
-
-interface SettingRow {
-  id: number;
-  effectiveFrom: string;
-  latePolicy: Policy;
-  note: string;
-  createdAt: string;
-}
-
-interface Answer {
-  items: SettingRow[];
-  current: { policy: Policy; effectiveFrom: string | null };
-}
+type Answer = SjpSettings;
+type SettingRow = SjpSettings['items'][number];
+type Policy = LatePolicy;
 
 function PolicyBadge({ policy }: { policy: Policy }) {
   return (

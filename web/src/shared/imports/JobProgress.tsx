@@ -1,6 +1,9 @@
 import { Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { formatDate, formatNumber } from '../format';
-import type { Job } from '../types';
+import type { ImportResult } from '@server/platform/ingest/schemas';
+import type { Job as JobOf } from '@server/platform/jobs/schemas';
+
+type Job = JobOf<ImportResult>;
 import { s } from './strings';
 
 /**

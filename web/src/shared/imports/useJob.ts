@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
-import type { Job } from '../types';
+import type { ImportResult } from '@server/platform/ingest/schemas';
+import type { Job as JobOf } from '@server/platform/jobs/schemas';
+
+type Job = JobOf<ImportResult>;
 
 const POLL_MS = 500;
 
