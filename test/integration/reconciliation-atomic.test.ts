@@ -4,10 +4,9 @@
  * transaction. When the last write fails, the register and the items are as they were, and the
  * same approval succeeds once the fault is gone.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POP_HEADER, csv, nikFor, popLine, type PersonRow } from '../helpers/fixtures.js';
-import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let officer: string;
@@ -24,17 +23,8 @@ const a = person('3275010101400001', 'ADI TETAP', '1970-01-01');
 const b = person('3275010101400002', 'BUDI WAFAT', '1950-02-02');
 const c = person('3275010101400003', 'CANDRA DATANG', '1990-03-03');
 
-async function load(name: string, rows: PersonRow[], asOf: string) {
-  const file = writeTemp(t.dataDir, name, csv(POP_HEADER, rows.map(popLine)));
-  const { done } = await t.sys.imports.start({
-    kind: 'population',
-    filePath: file,
-    fileName: path.basename(file),
-    asOf,
-    ownsFile: false,
-  });
-  return (await done) as Record<string, unknown>;
-}
+const load = (name: string, rows: PersonRow[], asOf: string) =>
+  importFile(t, 'population', name, csv(POP_HEADER, rows.map(popLine)), asOf);
 
 async function state() {
   const one = async (sql: string) => (await t.sys.db.query<{ d: string | null }>(sql)).rows[0]!.d;
