@@ -23,7 +23,7 @@ const a = person('3275010101400001', 'ADI TETAP', '1970-01-01');
 const b = person('3275010101400002', 'BUDI WAFAT', '1950-02-02');
 const c = person('3275010101400003', 'CANDRA DATANG', '1990-03-03');
 
-const load = (name: string, rows: PersonRow[], asOf: string) =>
+const load = (name: string, rows: (PersonRow & { nik: string })[], asOf: string) =>
   importFile(t, 'population', name, csv(POP_HEADER, rows.map(popLine)), asOf);
 
 async function state() {
