@@ -8,6 +8,8 @@
  * Used by the integration tests (test/helpers/system.ts) and the end-to-end
  * tests (test/e2e/harness.ts) alike: both hand in the running `System`.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import type { AuditEntry } from '../../src/platform/audit/audit.js';
@@ -15,6 +17,7 @@ import { runWithContext, type Actor } from '../../src/platform/http/context.js';
 import type { Role } from '../../src/platform/http/permissions.js';
 import { loadFacilitiesText } from '../../src/modules/facilities/index.js';
 import type { System } from '../../src/system.js';
+import { JKN_HEADER } from './fixtures.js';
 
 let serial = 0;
 const next = () => ++serial;
@@ -171,4 +174,66 @@ export async function recordTestAudit(
       }
     : undefined;
   await sys.audit.record(entries, ctx);
+}
+
+/**
+ * A population or JKN file through the import, as the office loads one: the
+ * first file of its kind applies at once; a later one becomes a change set
+ * (MEM-7) that is approved here as the membership officer approves it on the
+ * review page, typing the number of people it ends when the guard asks for it.
+ * A later file is a whole snapshot: whoever it leaves out is ended on `asOf`.
+ */
+export async function importApproved(
+  t: { sys: System; dataDir: string },
+  kind: 'population' | 'jkn',
+  name: string,
+  content: string,
+  asOf: string,
+): Promise<Record<string, unknown>> {
+  const filePath = path.join(t.dataDir, `${next()}-${name}`);
+  fs.writeFileSync(filePath, content);
+  const { done } = await t.sys.imports.start({ kind, filePath, fileName: name, asOf, ownsFile: false });
+  const result = (await done) as Record<string, unknown>;
+  if (result.changeSetId === undefined) return result;
+  const id = Number(result.changeSetId);
+  await actingAs('kepesertaan', null, async () => {
+    try {
+      await t.sys.reconciliation.approve(id, {});
+    } catch (err) {
+      const ending = (err as { code?: string; details?: { ending?: number } }).details?.ending;
+      if ((err as { code?: string }).code !== 'CONFIRMATION_REQUIRED' || ending === undefined) throw err;
+      await t.sys.reconciliation.approve(id, { confirmMissing: ending });
+    }
+  });
+  return result;
+}
+
+export interface JknRow {
+  nik: string;
+  segment: string;
+  /** First day of membership (tanggal_mulai); a NIK first seen is a member from then. */
+  startDate: string;
+  cardNumber?: string;
+  name?: string;
+  class?: 1 | 2 | 3;
+  status?: 'AKTIF' | 'NONAKTIF';
+  arrearsMonths?: number;
+}
+
+/** The lines of a jkn.csv (docs/contracts/jkn-membership.md) for these memberships. */
+export function jknCsv(rows: JknRow[]): string {
+  const lines = rows.map((r) =>
+    [
+      r.nik,
+      r.cardNumber ?? `000${r.nik.slice(-10)}`,
+      r.name ?? 'PESERTA JKN',
+      r.segment,
+      String(r.class ?? 3),
+      r.status ?? 'AKTIF',
+      r.startDate,
+      r.arrearsMonths === undefined ? '' : String(r.arrearsMonths),
+      '',
+    ].join(','),
+  );
+  return `${JKN_HEADER}\n${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, csv, family, nikFor, popLine, type PersonRow } from '../helpers/fixtures.js';
 import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { importApproved, jknCsv, type JknRow } from '../helpers/factories.js';
 
 /**
  * The card lists each member's coverage on the issue date (Perda 9/2018 ps. 7,
@@ -42,12 +43,11 @@ const newborn = { nik: nikFor(daysAgo(2), 'L'), name: 'BAYI KARTIKA', birthDate:
 const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
   t.app.inject({ method, url, payload, headers: { authorization: officer } });
 
-async function pbi(nik: string, from: string, segment = 'PBI_APBN') {
-  await t.sys.db.query(
-    `INSERT INTO jkn_membership (nik, valid_from, card_number, segment, class, status, import_id) VALUES ($1, $2, $3, $4, 3, 'AKTIF', 0)`,
-    [nik, from, `000${nik.slice(-10)}`, segment],
-  );
-}
+// The JKN file: the wife and family N are PBI from 60 days ago.
+const jknAtIssue: JknRow[] = [
+  { nik: kWife.nik, segment: 'PBI_APBN', startDate: daysAgo(60) },
+  ...n.map((p) => ({ nik: p.nik, segment: 'PBI_APBD', startDate: daysAgo(60) })),
+];
 
 async function activeCard(noKk: string) {
   const fam = (await api('GET', `/api/v1/cards/families/${noKk}`)).json();
@@ -75,8 +75,7 @@ beforeAll(async () => {
     csv(POP_HEADER, [...k, kGran, ...l, ...m, ...n, ...solo].map(popLine)),
     daysAgo(30),
   );
-  await pbi(kWife.nik, daysAgo(60));
-  for (const p of n) await pbi(p.nik, daysAgo(60), 'PBI_APBD');
+  await importApproved(t, 'jkn', 'jkn.csv', jknCsv(jknAtIssue), daysAgo(30));
 });
 afterAll(async () => {
   await t?.close();
@@ -148,15 +147,38 @@ describe('card members and their coverage on the issue date', () => {
 
 describe('coverage changes after issue', () => {
   it('flags exactly the cards whose members changed, with the reasons, set-based', async () => {
-    // K: the head becomes PBI, the wife's PBI ends, a baby is born and added to the KK.
-    await pbi(kHead.nik, daysAgo(1), 'PBI_APBD');
-    await t.sys.db.query(`UPDATE jkn_membership SET valid_to = $2 WHERE nik = $1`, [kWife.nik, today]);
-    await t.sys.db.query(
-      `INSERT INTO person (nik, no_kk, name, sex, birth_date, relation, address, rt, rw, village_code, ektp_recorded, first_seen_as_of, data_as_of, import_id)
-       SELECT $2, no_kk, $3, 'L', $4::date, 'ANAK', address, rt, rw, village_code, false, $5::date, $5::date, import_id FROM person WHERE nik = $1`,
-      [kHead.nik, newborn.nik, newborn.name, newborn.birthDate, today],
+    // K: the head becomes PBI and the wife's PBI ends (today's JKN file, reviewed and approved).
+    await importApproved(
+      t,
+      'jkn',
+      'jkn-2.csv',
+      jknCsv([
+        ...jknAtIssue.filter((r) => r.nik !== kWife.nik),
+        { nik: kHead.nik, segment: 'PBI_APBD', startDate: daysAgo(1) },
+      ]),
+      today,
     );
-    // L: the wife dies (recorded as a membership change), the child moves out of the city.
+    // K: a baby is born and added to the KK; L: the child moves out of the city (today's Dukcapil file).
+    const baby: Row = {
+      nik: newborn.nik,
+      noKk: kHead.noKk,
+      name: newborn.name,
+      sex: 'L',
+      birthDate: newborn.birthDate,
+      relation: 'ANAK',
+      ektp: 'N',
+    };
+    await importApproved(
+      t,
+      'population',
+      'pop-2.csv',
+      csv(
+        POP_HEADER,
+        [...k, baby, kGran, ...l.slice(0, 2), { ...l[2]!, movedOutDate: today }, ...m, ...n, ...solo].map(popLine),
+      ),
+      today,
+    );
+    // L: the wife dies (recorded as a membership change).
     expect(
       (
         await api('POST', `/api/v1/persons/${l[1]!.nik}/changes`, {
@@ -166,7 +188,6 @@ describe('coverage changes after issue', () => {
         })
       ).statusCode,
     ).toBe(201);
-    await t.sys.db.query('UPDATE person SET moved_out_date = $2 WHERE nik = $1', [l[2]!.nik, today]);
     // P: the only member dies.
     expect(
       (

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
-import { POP_HEADER, VILLAGE, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
+import { POP_HEADER, VILLAGE, csv, family, nikFor, popLine, type PersonRow } from '../helpers/fixtures.js';
 import { referralStay as referral, sjpStay as sjp, wib } from '../helpers/stays.js';
 import { ensureFacility, importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { importApproved, jknCsv } from '../helpers/factories.js';
 
 let t: TestEnv;
 let office: string;
@@ -30,6 +31,15 @@ const gone = {
   relation: 'KEPALA KELUARGA',
   deathDate: '2025-01-01',
 };
+
+/** Today's whole Dukcapil snapshot: as first loaded, with family A's head dead five days ago and some people in another KK. */
+const registryToday = (kk: Record<string, string>, more: (PersonRow & { nik: string })[] = []) =>
+  csv(
+    POP_HEADER,
+    [{ ...a[0]!, deathDate: daysAgo(5) }, ...a.slice(1), ...b, other, gone, ...more].map((p) =>
+      popLine({ ...p, noKk: kk[p.nik] ?? p.noKk }),
+    ),
+  );
 
 const get = (url: string, auth = office) => t.app.inject({ method: 'GET', url, headers: { authorization: auth } });
 const post = (url: string, payload: object, auth = office) =>
@@ -79,13 +89,19 @@ describe('misuse signals (MEM-10)', () => {
 
   it('flags a person listed on the active card of a family they no longer belong to', async () => {
     const child = b[2]!;
-    // The registry now puts the child in family A (as an approved reconciliation would).
-    await t.sys.db.query('UPDATE person SET no_kk = $2 WHERE nik = $1', [child.nik, '3275010101400001']);
+    // The registry now puts the child in family A: today's Dukcapil file, reviewed and approved.
+    await importApproved(t, 'population', 'p-2.csv', registryToday({ [child.nik]: '3275010101400001' }), today);
     const list = (await get('/api/v1/signals/PERSON_IN_TWO_FAMILIES')).json();
     const wife = b[1]!;
     expect(list.items.map((i: { nik: string }) => i.nik)).not.toContain(wife.nik);
     // The child has no e-KTP, so is only pending on B's card: not a use of the card. The wife moves instead.
-    await t.sys.db.query('UPDATE person SET no_kk = $2 WHERE nik = $1', [wife.nik, '3275010101400001']);
+    await importApproved(
+      t,
+      'population',
+      'p-3.csv',
+      registryToday({ [child.nik]: '3275010101400001', [wife.nik]: '3275010101400001' }),
+      today,
+    );
     const again = (await get('/api/v1/signals/PERSON_IN_TWO_FAMILIES')).json();
     expect(again.items.find((i: { nik: string }) => i.nik === wife.nik)?.evidence).toMatchObject({
       currentKk: '3275010101400001',
@@ -95,9 +111,16 @@ describe('misuse signals (MEM-10)', () => {
 
   it('flags a card member who became an active government-paid JKN member, not a wage worker', async () => {
     const [head, wife] = b;
-    await t.sys.db.query(
-      `INSERT INTO jkn_membership (nik, valid_from, card_number, segment, class, status, import_id) VALUES ($1, $3, '0001', 'PBI_APBD', 3, 'AKTIF', 0), ($2, $3, '0002', 'PPU', 1, 'AKTIF', 0)`,
-      [head!.nik, wife!.nik, daysAgo(3)],
+    // The first BPJS file: both members from three days ago.
+    await importApproved(
+      t,
+      'jkn',
+      'j.csv',
+      jknCsv([
+        { nik: head!.nik, segment: 'PBI_APBD', startDate: daysAgo(3) },
+        { nik: wife!.nik, segment: 'PPU', class: 1, startDate: daysAgo(3) },
+      ]),
+      today,
     );
     const list = (await get('/api/v1/signals/PBI_WITH_ACTIVE_CARD')).json();
     expect(list.items.map((i: { nik: string }) => i.nik)).toEqual([head!.nik]);
@@ -201,22 +224,15 @@ describe('the PBI signal after the card coverage fix (decision 0020)', () => {
   it('does not flag a member marked "dijamin JKN-PBI" on the card, nor a PBI period that begins after the check date', async () => {
     // Family C (added after the report's figures were checked): the head is PBI when the card is issued, so the card marks him and the signal stays quiet.
     const c = family('3275010101400005', 'TIGA');
-    await t.sys.db.query(
-      `INSERT INTO person (nik, no_kk, name, sex, birth_date, relation, village_code, ektp_recorded, first_seen_as_of, data_as_of, import_id)
-       SELECT x.nik, x.kk, x.name, x.sex, x.birth::date, x.rel, $2, x.ektp, $3::date, $3::date, 0
-       FROM unnest($1::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[]) AS x(nik, kk, name, sex, birth, rel, ektp)`,
-      [
-        c.map((p) => p.nik),
-        VILLAGE,
-        daysAgo(40),
-        c.map((p) => p.noKk),
-        c.map((p) => p.name),
-        c.map((p) => p.sex),
-        c.map((p) => p.birthDate),
-        c.map((p) => p.relation),
-        c.map((p) => !('ektp' in p)),
-      ],
+    await importApproved(
+      t,
+      'population',
+      'p-4.csv',
+      registryToday({ [b[2]!.nik]: a[0]!.noKk, [b[1]!.nik]: a[0]!.noKk }, c),
+      today,
     );
+    // Raw rows on purpose: a PBI period that begins in five days is a state no BPJS file can give (the import
+    // starts a first-seen member on the earlier of the file's date and the start date), and the signal must ignore it.
     await t.sys.db.query(
       `INSERT INTO jkn_membership (nik, valid_from, card_number, segment, class, status, import_id) VALUES ($1, $2, '0003', 'PBI_APBN', 3, 'AKTIF', 0), ($3, $4, '0004', 'PBI_APBN', 3, 'AKTIF', 0)`,
       [c[0]!.nik, daysAgo(30), c[1]!.nik, daysAgo(-5)],
