@@ -114,10 +114,13 @@ export const PUBLISHED_READS: Record<string, Published> = {
     why: 'Eligibility and its reports read Dinsos letters set-based.',
   },
   birth_record: { readers: ['membership', 'reports'], why: 'Newborn cover follows the birth record (MEM-6).' },
-  family_card: { readers: ['membership', 'reports', 'signals'], why: 'The timeline and reports show cards held.' },
+  family_card: {
+    readers: ['membership', 'reports', 'signals'],
+    why: "An eligibility answer names the family's card and its status, read with the other facts in one statement; the timeline and reports show cards held.",
+  },
   family_card_member: {
     readers: ['membership', 'reports', 'signals'],
-    why: 'The timeline and reports show cards held.',
+    why: "An eligibility answer names the person's card (pending e-KTP or included); the timeline and reports show cards held.",
   },
   membership_change: {
     readers: ['cards', 'reconciliation'],
