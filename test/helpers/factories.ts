@@ -16,8 +16,11 @@ import type { AuditEntry } from '../../src/platform/audit/audit.js';
 import { runWithContext, type Actor } from '../../src/platform/http/context.js';
 import type { Role } from '../../src/platform/http/permissions.js';
 import { loadFacilitiesText } from '../../src/modules/facilities/index.js';
+import type { App } from '../../src/platform/http/app.js';
 import type { System } from '../../src/system.js';
 import { JKN_HEADER } from './fixtures.js';
+// system.ts imports ensureFacility from here; the cycle is safe, both sides only call each other's functions later.
+import { multipartRequest } from './system.js';
 
 let serial = 0;
 const next = () => ++serial;
@@ -236,4 +239,70 @@ export function jknCsv(rows: JknRow[]): string {
     ].join(','),
   );
   return `${JKN_HEADER}\n${lines.join('\n')}\n`;
+}
+
+/** A one-page PDF standing in for a scanned requirement (KTP, KK, card …). */
+const SCAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+export interface TestSjpOptions {
+  /** Authorization header of the hospital desk that files it. */
+  hospital: string;
+  /** Authorization header of the SJP officer; when given, the request is approved. */
+  officer?: string;
+  nik: string;
+  careType?: 'INPATIENT' | 'OUTPATIENT' | 'EMERGENCY';
+  /** Hours since admission (default 2). */
+  hoursAgo?: number;
+  diagnosisCode?: string;
+  /** Requirements whose scans are uploaded and attached (default the JKN/Jamkesda card). */
+  requirements?: string[];
+  /** Submitted for a decision (default true; an approval needs it). */
+  submit?: boolean;
+}
+
+/**
+ * An SJP request (SJP-1 …) through the API as a hospital desk files it: its
+ * scans uploaded, the request created and submitted, and approved by the
+ * officer when one is given. Returns the request's id.
+ */
+export async function createTestSjp(t: { app: App }, o: TestSjpOptions): Promise<number> {
+  const documents: { requirement: string; documentId: number }[] = [];
+  for (const requirement of o.requirements ?? ['KARTU']) {
+    const up = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/documents',
+      ...multipartRequest(
+        {},
+        { name: `${requirement.toLowerCase()}.pdf`, content: SCAN_PDF, type: 'application/pdf' },
+        o.hospital,
+      ),
+    });
+    if (up.statusCode !== 201) throw new Error(`upload: ${up.statusCode} ${up.body}`);
+    documents.push({ requirement, documentId: up.json().id });
+  }
+  const c = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/sjp',
+    headers: { authorization: o.hospital },
+    payload: {
+      nik: o.nik,
+      careType: o.careType ?? 'INPATIENT',
+      admittedAt: new Date(Date.now() - (o.hoursAgo ?? 2) * 3_600_000).toISOString(),
+      diagnosisCode: o.diagnosisCode ?? 'A09',
+      documents,
+      submit: o.submit ?? true,
+    },
+  });
+  if (c.statusCode !== 201) throw new Error(`SJP: ${c.statusCode} ${c.body}`);
+  const id = Number(c.json().id);
+  if (o.officer) {
+    const a = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sjp/${id}/approve`,
+      headers: { authorization: o.officer },
+      payload: {},
+    });
+    if (a.statusCode !== 200) throw new Error(`SJP approval: ${a.statusCode} ${a.body}`);
+  }
+  return id;
 }

@@ -16,7 +16,7 @@ import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import { describeAccessMatrix } from '../helpers/matrix.js';
 import { importFile, multipartRequest, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
-import { createTestAgreement } from '../helpers/factories.js';
+import { createTestAgreement, createTestSjp } from '../helpers/factories.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const RS = 'RS-LTR-01';
@@ -61,20 +61,7 @@ async function upload(auth: string, name: string): Promise<number> {
   return r.json().id;
 }
 
-async function approvedSjp(nik: string, hoursAgo: number): Promise<number> {
-  const c = await inject(rs, 'POST', '/api/v1/sjp', {
-    nik,
-    careType: 'INPATIENT',
-    admittedAt: ago(hoursAgo),
-    diagnosisCode: 'A09',
-    documents: [{ requirement: 'KARTU', documentId: await upload(rs, 'kartu.pdf') }],
-    submit: true,
-  });
-  expect(c.statusCode, c.body).toBe(201);
-  const a = await inject(officer, 'POST', `/api/v1/sjp/${c.json().id}/approve`, {});
-  expect(a.statusCode, a.body).toBe(200);
-  return c.json().id;
-}
+const approvedSjp = (nik: string, hoursAgo: number) => createTestSjp(t, { hospital: rs, officer, nik, hoursAgo });
 
 beforeAll(async () => {
   t = await testEnv();
