@@ -32,6 +32,11 @@ const RS_OTHER = 'RS-LAIN-E2E';
 const PKM = 'PKM-DASH-E2E';
 let serial = 0;
 
+/*
+ * SJP requests and referrals written straight into their tables on purpose: the page is checked against
+ * deadlines a fixed number of hours away (the services compute them from the admission and the working
+ * calendar) and a puskesmas referral waiting for a bed, states no service makes on demand.
+ */
 async function sjp(facility: string, status: string, dueInHours: number) {
   serial++;
   await server.sys.db.query(

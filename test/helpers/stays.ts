@@ -4,6 +4,12 @@ import type { Queryable } from '../../src/platform/db/index.js';
  * Hospital stays written straight into the tables (an approved inpatient SJP,
  * a referral's admission), for tests of what reads them: the misuse signals.
  * How the desks make them is tested with the SJP and referral modules.
+ *
+ * Raw rows on purpose, not the services (test/helpers/factories.ts): a signal
+ * is about admissions at chosen hours days ago and discharges days later, and
+ * the services stamp the present (a referral's creation and admission), refuse
+ * a request filed long after the admission, and need the whole approval and
+ * care workflow for one discharge.
  */
 let serial = 0;
 

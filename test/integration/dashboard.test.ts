@@ -18,6 +18,14 @@ const RS_B = 'RS-DASH-B';
 const PKM = 'PKM-DASH-A';
 let serial = 0;
 
+/*
+ * The rows below are written straight into the SJP, referral, Dinsos and card tables on purpose: each
+ * counter is checked against a state no service makes on demand — a request due in exactly 2 hours or
+ * 3 hours late (the services compute the deadline from the admission and the working calendar), a
+ * puskesmas referral waiting for a bed (only a hospital's referral starts there), a letter ending in
+ * 12 days (its validity follows the rules), printed and handed-over cards without rendering PDFs.
+ * Agreements, which the facilities service can make with any dates, go through it.
+ */
 async function sjp(facility: string, status: string, dueInHours: number) {
   serial++;
   const nik = `32750101019${String(serial).padStart(5, '0')}`;
@@ -239,6 +247,7 @@ describe('GET /api/v1/dashboard', () => {
   it('gives the administrator the accounts that need them: locked, and never used', async () => {
     const before = byKey(await dashboardOf('admin'));
     const u = await t.sys.access.createUser({ username: 'terkunci.satu', role: 'sjp' });
+    // Locked by hand: five failed logins would lock it too, but the counter is what is tested here.
     await t.sys.db.query(
       `UPDATE app_user SET locked_until = now() + interval '10 minutes', must_change_password = false WHERE id = $1`,
       [u.id],

@@ -115,6 +115,8 @@ describe('recovery after a crash (issue 10)', () => {
     const host = os.hostname();
     const dead = `${host}:${deadPid()}`;
     const live = `${host}:${process.ppid}`;
+    // Raw job and import rows on purpose: the state under test is another process's work cut off by a crash
+    // (an owner that is dead, a heartbeat minutes old), which no service of this process can make.
     const job = async (owner: string, beatSecondsAgo = 0) =>
       (
         await t.sys.db.query<{ id: number }>(
