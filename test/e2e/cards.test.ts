@@ -24,13 +24,17 @@ import {
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
-import { people, populationCsv } from './fixtures.js';
+import { nik, people, populationCsv } from './fixtures.js';
+import { importApproved, jknCsv as jknFile } from '../helpers/factories.js';
+import { todayJakarta } from '../../src/platform/calendar/index.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
 let page: Page;
 let files: string;
 const KK = people.budi.noKk;
+/** A JKN member from outside the city, in every BPJS file: the files are never empty, and a file without Siti ends only her. */
+const outsider = { nik: nik('1970-01-01', 'L', 9, '320101'), segment: 'PPU', startDate: '2020-01-01' };
 const grouped = (n: string) => `${n.slice(0, 6)} ${n.slice(6, 12)} ${n.slice(12)}`;
 
 beforeAll(async () => {
@@ -49,9 +53,12 @@ beforeAll(async () => {
     })
   ).done;
   // Siti is a government-paid JKN member (PBI APBD): not a Jamkesda member (Perda 9/2018 ps. 7).
-  await server.sys.db.query(
-    `INSERT INTO jkn_membership (nik, valid_from, card_number, segment, class, status, import_id) VALUES ($1, '2020-01-01', '0009990001', 'PBI_APBD', 3, 'AKTIF', 0)`,
-    [people.siti.nik],
+  await importApproved(
+    server,
+    'jkn',
+    'jkn.csv',
+    jknFile([{ nik: people.siti.nik, segment: 'PBI_APBD', startDate: '2020-01-01' }, outsider]),
+    '2026-11-01',
   );
   browser = await launchBrowser(LAPTOP);
   page = await browser.context.newPage();
@@ -211,10 +218,8 @@ describe('family card: issue, PDF, print queue, verification', () => {
   });
 
   it('flags the card "perlu cetak ulang" when the wife leaves PBI, and reissues it from the queue after confirming the count', async () => {
-    await server.sys.db.query(
-      `UPDATE jkn_membership SET valid_to = (now() AT TIME ZONE 'Asia/Jakarta')::date WHERE nik = $1`,
-      [people.siti.nik],
-    );
+    // Today's BPJS file no longer lists her: her PBI ends today.
+    await importApproved(server, 'jkn', 'jkn-2.csv', jknFile([outsider]), todayJakarta());
     // The family page says the card needs reissuing, and why.
     await page.goto(`${server.baseUrl}/kartu/keluarga/${KK}`);
     await page

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import { renderPdf } from '../../src/platform/documents/pdf.js';
-import { loadFacilitiesText } from '../../src/modules/facilities/registry.js';
+import { loadFacilitiesText } from '../../src/modules/facilities/index.js';
 import {
   LAPTOP,
   launchBrowser,

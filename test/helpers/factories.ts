@@ -1,12 +1,22 @@
 /**
  * Shared test factories (openIMIS's `create_test_claim`): records of other
- * modules made through their services, exactly as the HTTP routes make them,
- * so a test never writes a table it does not own and a rule a service enforces
- * cannot be skipped by accident. Each factory runs its service call in a
- * request context whose actor is the role the route requires.
+ * modules made through their services or their API, exactly as the HTTP
+ * routes make them, so a test never writes a table it does not own and a rule
+ * a service enforces cannot be skipped by accident. A factory that calls a
+ * service runs it in a request context whose actor is the role the route
+ * requires (`actingAs`).
+ *
+ * - facilities: ensureFacility (= createTestFacility), createTestAgreement,
+ *   createTestBedReport, createTestPartnerHospital
+ * - population and JKN: importApproved (a file through the import, a later one
+ *   approved through reconciliation), jknCsv
+ * - SJP: createTestSjp (through the API: needs the app)
+ * - audit: recordTestAudit
  *
  * Used by the integration tests (test/helpers/system.ts) and the end-to-end
  * tests (test/e2e/harness.ts) alike: both hand in the running `System`.
+ * Where a test still writes another module's rows itself, it says why: a
+ * state no service makes on demand (a deadline hours away, a crashed job).
  */
 import fs from 'node:fs';
 import path from 'node:path';

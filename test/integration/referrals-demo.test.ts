@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
-import { seedReferralsDemo } from '../../src/modules/referrals/demo.js';
+import { seedReferralsDemo } from '../../src/modules/referrals/index.js';
 import type { Actor } from '../../src/platform/http/context.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import { importFile, testEnv, type TestEnv } from '../helpers/system.js';

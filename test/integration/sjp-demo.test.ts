@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
-import { seedSjpDemo } from '../../src/modules/guarantees/demo.js';
+import { seedSjpDemo } from '../../src/modules/guarantees/index.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import { ensureFacility, importFile, testEnv, type TestEnv } from '../helpers/system.js';
 import { createTestAgreement } from '../helpers/factories.js';
