@@ -7,7 +7,8 @@ import { appendChange, changesOf } from './changes-repo.js';
 import type { Decide } from './eligibility.js';
 import { requireNik } from './eligibility.js';
 import { loadFacts } from './repo.js';
-import { basisPeriods, checkManualChange, type ManualChange } from './rules/changes.js';
+import { basisPeriods, checkManualChange } from './rules/changes.js';
+import type { ManualChangeInput } from './schemas.js';
 import type { SettingsService } from './settings.js';
 import { timelineEvents } from './timeline-repo.js';
 
@@ -17,7 +18,7 @@ import { timelineEvents } from './timeline-repo.js';
  * decision basis over time, answered from the same history eligibility uses.
  */
 export function createChangeService(db: Db, decide: Decide, audit: AuditWriter, settings: SettingsService) {
-  async function recordManual(nikRaw: string, c: ManualChange) {
+  async function recordManual(nikRaw: string, c: ManualChangeInput) {
     const nik = requireNik(nikRaw);
     const today = todayJakarta();
     return db.tx(async (tx) => {

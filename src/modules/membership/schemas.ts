@@ -14,7 +14,7 @@ import {
 } from './labels.js';
 
 /**
- * The membership module's HTTP contract: eligibility (../shared/contracts/eligibility-api.md), the
+ * The membership module's HTTP contract: eligibility (docs/contracts/eligibility-api.md), the
  * citizen's self-check, program settings and a person's timeline and changes. The web app imports the
  * types (`import type … from '@server/modules/membership/schemas'`); the routes import the schemas.
  */

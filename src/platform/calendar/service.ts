@@ -4,6 +4,7 @@ import { conflict, invalid, notFound } from '../http/errors.js';
 import { type WorkingCalendar, createWorkingCalendar } from './calendar.js';
 import { nationalHolidays } from './holidays.js';
 import * as repo from './repo.js';
+import type { NewDayOff } from './schemas.js';
 import { DAY_OFF_KINDS, type DayOffKind, type DayOffRow } from './repo.js';
 import { type IsoDate, isValidIsoDate } from './rules/jakarta.js';
 
@@ -81,8 +82,9 @@ export function createCalendarService(db: Db, opts: CalendarServiceOptions = {})
     return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
+  /** The route's body; callers outside HTTP may pass any kind text, checked here with the same words. */
   async function createDayOff(
-    input: { date: string; name: string; kind: string },
+    input: Omit<NewDayOff, 'kind'> & { kind: string },
     actorId: number | null = null,
   ): Promise<DayOff> {
     const date = input.date.trim();
