@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { auditInTx } from '../audit/audit.js';
 import type { Db, Queryable } from '../db/index.js';
+import { requireScope, scopeFacility } from '../http/actor.js';
 import { currentContext } from '../http/context.js';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.js';
 import { documentFileName } from './names.js';
@@ -66,6 +67,7 @@ export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
       const target = fileOf(sha256);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.renameSync(tmp, target);
+      // An upload outside any request (a seed script, a test) is stored without owner or facility.
       const actor = currentContext()?.actor;
       const cleanName = documentFileName(fileName, mediaType);
       return await db.tx(async (tx) => {
@@ -107,9 +109,9 @@ export function createDocumentStore(db: Db, dir: string, maxBytes: number) {
       facility_code: string | null;
     }>('SELECT id, sha256, media_type, size_bytes, file_name, facility_code FROM stored_document WHERE id = $1', [id]);
     const row = r.rows[0];
-    const actorFacility = currentContext()?.actor?.facilityCode ?? null;
+    const facility = scopeFacility(requireScope());
     // A facility user asking for another facility's document learns nothing, not even that it exists.
-    if (!row || (actorFacility !== null && row.facility_code !== actorFacility))
+    if (!row || (facility !== null && row.facility_code !== facility))
       throw notFound('DOCUMENT_NOT_FOUND', 'Dokumen tidak ditemukan.');
     return {
       id: Number(row.id),
