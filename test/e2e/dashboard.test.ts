@@ -11,10 +11,10 @@ import type { Page } from 'playwright-core';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import { JKN_HEADER, POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import {
-  LAPTOP,
   ensureFacility,
+  LAPTOP,
   launchBrowser,
-  loginViaUi,
+  newUserPage,
   screenshot,
   startServer,
   userWithPassword,
@@ -65,12 +65,8 @@ async function referral(to: string, status: string, flagged: boolean) {
   );
 }
 
-async function login(role: Parameters<typeof userWithPassword>[2], username: string, facility?: string): Promise<Page> {
-  const password = await userWithPassword(server.sys, username, role, facility);
-  const page = await browser.context.newPage();
-  await loginViaUi(page, server.baseUrl, username, password);
-  return page;
-}
+const login = (role: Parameters<typeof userWithPassword>[2], username: string, facility?: string) =>
+  newUserPage(server, browser, role, username, facility);
 
 const counter = async (page: Page, key: string) =>
   Number(((await page.getByTestId(`counter-value-${key}`).textContent()) ?? '').replace(/\./g, ''));

@@ -14,10 +14,10 @@ import { loadFacilitiesText } from '../../src/modules/facilities/index.js';
 import {
   LAPTOP,
   launchBrowser,
-  loginViaUi,
+  logoutAndClose,
+  newUserPage,
   screenshot,
   startServer,
-  userWithPassword,
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
@@ -54,27 +54,9 @@ afterAll(async () => {
   if (files) fs.rmSync(files, { recursive: true, force: true });
 });
 
-async function login(
-  role: 'admin' | 'rumahsakit' | 'puskesmas' | 'sjp',
-  username: string,
-  facility?: string,
-): Promise<Page> {
-  const password = await userWithPassword(server.sys, username, role, facility);
-  const page = await browser.context.newPage();
-  await loginViaUi(page, server.baseUrl, username, password);
-  return page;
-}
-
-async function logout(page: Page) {
-  try {
-    await page.goto(`${server.baseUrl}/`);
-    await page.getByTestId('logout').click();
-    await page.waitForURL('**/masuk');
-  } finally {
-    await page.close();
-    await browser.context.clearCookies();
-  }
-}
+const login = (role: 'admin' | 'rumahsakit' | 'puskesmas' | 'sjp', username: string, facility?: string) =>
+  newUserPage(server, browser, role, username, facility);
+const logout = (page: Page) => logoutAndClose(page, server.baseUrl);
 
 describe('facilities, agreements and the bed board', () => {
   it('the officer records an agreement with its document; the hospital becomes a partner', async () => {

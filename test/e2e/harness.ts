@@ -192,3 +192,29 @@ export async function loginViaUi(page: Page, baseUrl: string, username: string, 
   await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).press('Enter');
   await page.getByTestId('logout').waitFor();
 }
+
+/** A new user of `role` (at `facility`, which must be registered) logged in through the form, on a new page. */
+export async function newUserPage(
+  server: E2eServer,
+  browser: E2eBrowser,
+  role: Parameters<System['access']['createUser']>[0]['role'],
+  username: string,
+  facility?: string,
+): Promise<Page> {
+  const password = await userWithPassword(server.sys, username, role, facility);
+  const page = await browser.context.newPage();
+  await loginViaUi(page, server.baseUrl, username, password);
+  return page;
+}
+
+/** Logs out through the header button and closes the page; the browser keeps no cookie for the next login. */
+export async function logoutAndClose(page: Page, baseUrl: string) {
+  try {
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/masuk');
+  } finally {
+    await page.close();
+    await page.context().clearCookies();
+  }
+}

@@ -12,13 +12,13 @@ import type { Page } from 'playwright-core';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import {
-  LAPTOP,
   ensureFacility,
+  LAPTOP,
   launchBrowser,
-  loginViaUi,
+  logoutAndClose,
+  newUserPage,
   screenshot,
   startServer,
-  userWithPassword,
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
@@ -68,18 +68,10 @@ afterAll(async () => {
 
 async function login(role: 'puskesmas' | 'rumahsakit', username: string, facility: string): Promise<Page> {
   await ensureFacility(server.sys, facility, role === 'puskesmas' ? 'PPK1' : 'PPK2', { name: facility });
-  const password = await userWithPassword(server.sys, username, role, facility);
-  const page = await browser.context.newPage();
-  await loginViaUi(page, server.baseUrl, username, password);
-  return page;
+  return newUserPage(server, browser, role, username, facility);
 }
 
-async function logout(page: Page) {
-  await page.goto(`${server.baseUrl}/`);
-  await page.getByTestId('logout').click();
-  await page.waitForURL('**/masuk');
-  await page.close();
-}
+const logout = (page: Page) => logoutAndClose(page, server.baseUrl);
 
 describe('referral pathway', () => {
   let referralUrl = '';

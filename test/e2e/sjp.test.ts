@@ -17,14 +17,14 @@ import { addDays, jakartaDateTime, todayJakarta } from '../../src/platform/calen
 import { renderPdf } from '../../src/platform/documents/pdf.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import {
-  LAPTOP,
-  RESULTS_DIR,
   ensureFacility,
+  LAPTOP,
   launchBrowser,
-  loginViaUi,
+  logoutAndClose,
+  newUserPage,
+  RESULTS_DIR,
   screenshot,
   startServer,
-  userWithPassword,
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
@@ -48,19 +48,9 @@ async function scan(name: string, title: string) {
   return file;
 }
 
-async function login(role: 'rumahsakit' | 'sjp' | 'puskesmas', username: string, facility?: string): Promise<Page> {
-  const password = await userWithPassword(server.sys, username, role, facility);
-  const page = await browser.context.newPage();
-  await loginViaUi(page, server.baseUrl, username, password);
-  return page;
-}
-
-async function logout(page: Page) {
-  await page.goto(`${server.baseUrl}/`);
-  await page.getByTestId('logout').click();
-  await page.waitForURL('**/masuk');
-  await page.close();
-}
+const login = (role: 'rumahsakit' | 'sjp' | 'puskesmas', username: string, facility?: string) =>
+  newUserPage(server, browser, role, username, facility);
+const logout = (page: Page) => logoutAndClose(page, server.baseUrl);
 
 async function choose(page: Page, testId: string, file: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId(testId).click()]);
