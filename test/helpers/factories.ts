@@ -316,3 +316,54 @@ export async function createTestSjp(t: { app: App }, o: TestSjpOptions): Promise
   }
   return id;
 }
+
+export interface TestReferralOptions {
+  /** Authorization header of the referring facility's desk (a puskesmas or a hospital). */
+  from: string;
+  nik: string;
+  /** The receiving hospital: a partner with a free class III bed. */
+  to: string;
+  /** Default A09, on the primary-care competency list: a puskesmas referral for it is flagged (REF-6). */
+  diagnosisCode?: string;
+  kind?: 'MEDICAL' | 'NON_MEDICAL';
+  /** The receiving hospital's steps, in order (its desk's authorization in `receiver`). */
+  steps?: ('confirm-bed' | 'arrive' | 'admit')[];
+  receiver?: string;
+  /** The office's competency review (its reviewer's authorization in `reviewer`). */
+  verdict?: 'JUSTIFIED' | 'NOT_JUSTIFIED';
+  reviewer?: string;
+}
+
+/**
+ * A referral (REF-1 …) through the API: made by the referring desk, then
+ * taken through the receiving hospital's steps and the office's competency
+ * review when asked. Returns the referral's id.
+ */
+export async function createTestReferral(t: { app: App }, o: TestReferralOptions): Promise<number> {
+  const send = async (authorization: string, url: string, payload: object, expected: number) => {
+    const r = await t.app.inject({ method: 'POST', url, headers: { authorization }, payload });
+    if (r.statusCode !== expected) throw new Error(`POST ${url}: ${r.statusCode} ${r.body}`);
+    return r.json();
+  };
+  const created = await send(
+    o.from,
+    '/api/v1/referrals',
+    { nik: o.nik, diagnosisCode: o.diagnosisCode ?? 'A09', kind: o.kind ?? 'MEDICAL', toFacilityCode: o.to },
+    201,
+  );
+  const id = Number(created.id);
+  for (const step of o.steps ?? []) {
+    if (!o.receiver) throw new Error('createTestReferral: steps need the receiving desk (receiver)');
+    await send(o.receiver, `/api/v1/referrals/${id}/${step}`, {}, 200);
+  }
+  if (o.verdict) {
+    if (!o.reviewer) throw new Error('createTestReferral: a verdict needs the reviewer');
+    await send(
+      o.reviewer,
+      `/api/v1/referrals/${id}/competency-review`,
+      { verdict: o.verdict, note: 'Telaah uji' },
+      200,
+    );
+  }
+  return id;
+}

@@ -4,7 +4,7 @@ import type { Role } from '../../src/platform/http/permissions.js';
 import type { Dashboard } from '../../src/modules/dashboard/schemas.js';
 import { JKN_HEADER, POP_HEADER, csv, family, popLine, VILLAGE } from '../helpers/fixtures.js';
 import { ensureFacility, importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
-import { createTestAgreement } from '../helpers/factories.js';
+import { createTestAgreement, createTestBedReport, createTestReferral } from '../helpers/factories.js';
 
 /**
  * The home page's work counters, through HTTP, per role: each role sees only the
@@ -24,7 +24,7 @@ let serial = 0;
  * 3 hours late (the services compute the deadline from the admission and the working calendar), a
  * puskesmas referral waiting for a bed (only a hospital's referral starts there), a letter ending in
  * 12 days (its validity follows the rules), printed and handed-over cards without rendering PDFs.
- * Agreements, which the facilities service can make with any dates, go through it.
+ * Agreements, bed reports and the other referrals go through the services (test/helpers/factories.ts).
  */
 async function sjp(facility: string, status: string, dueInHours: number) {
   serial++;
@@ -123,12 +123,8 @@ beforeAll(async () => {
   await sjp(RS_B, 'SUBMITTED', 2);
   await sjp(RS_B, 'SUBMITTED', 50);
   await sjp(RS_B, 'APPROVED', -100);
-  // Referrals: two flagged not reviewed (one to A, one to B), one flagged but reviewed, one incoming to A waiting for a bed.
-  await referral(PKM, RS_A, 'SENT', true);
-  await referral(PKM, RS_B, 'SENT', true);
+  // One referral incoming to A waiting for a bed (written directly: see above).
   await referral(PKM, RS_A, 'AWAITING_BED', false);
-  await referral(PKM, RS_B, 'ADMITTED', true);
-  await t.sys.db.query(`UPDATE referral SET competency_verdict = 'JUSTIFIED' WHERE status = 'ADMITTED'`);
   // Agreements: A ends in 10 days, B in 40 and its renewal (from day 41) in 200 days (the latter not counted).
   await agreement(RS_A, 10);
   await agreement(RS_B, 40);
@@ -155,6 +151,21 @@ beforeAll(async () => {
     ]),
     addDays(today, -15),
   );
+  // Referrals from the puskesmas for a primary-care diagnosis (flagged, REF-6): two not reviewed (one to A, one
+  // to B), and one to B admitted there and reviewed as justified by the office.
+  for (const code of [RS_A, RS_B]) await createTestBedReport(t.sys, code, { class3Total: 20, class3Available: 5 });
+  const pkm = (await tokenFor(t.sys, 'puskesmas', PKM)).authorization;
+  await createTestReferral(t, { from: pkm, nik: people[2]!.nik, to: RS_A });
+  await createTestReferral(t, { from: pkm, nik: people[3]!.nik, to: RS_B });
+  await createTestReferral(t, {
+    from: pkm,
+    nik: people[4]!.nik,
+    to: RS_B,
+    steps: ['arrive', 'admit'],
+    receiver: (await tokenFor(t.sys, 'rumahsakit', RS_B)).authorization,
+    verdict: 'JUSTIFIED',
+    reviewer: (await tokenFor(t.sys, 'sjp')).authorization,
+  });
   await importFile(t, 'population', 'p2.csv', csv(POP_HEADER, people.slice(0, 5).map(popLine)), addDays(today, -5));
 });
 afterAll(async () => {
