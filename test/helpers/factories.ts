@@ -367,3 +367,36 @@ export async function createTestReferral(t: { app: App }, o: TestReferralOptions
   }
   return id;
 }
+
+export interface TestRecommendationOptions {
+  /** Authorization header of the Dinas Sosial officer. */
+  dinsos: string;
+  nik: string;
+  category?: string;
+  /** The institution, for the categories that need one (care home, prison …). */
+  institution?: string;
+  validFrom?: string;
+  validTo?: string;
+  /** Who the letter is for, when the NIK is not in the population data. */
+  person?: { name: string; birthDate: string; sex: 'L' | 'P'; address?: string };
+}
+
+/** A Dinas Sosial recommendation letter (DIN-1) issued through the API as the officer issues one. Returns its id. */
+export async function createTestRecommendation(t: { app: App }, o: TestRecommendationOptions): Promise<number> {
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/recommendations',
+    headers: { authorization: o.dinsos },
+    payload: {
+      nik: o.nik,
+      category: o.category ?? 'TIDAK_MAMPU',
+      reason: 'Hasil asesmen pekerja sosial: tidak mampu.',
+      institution: o.institution ?? null,
+      validFrom: o.validFrom ?? null,
+      validTo: o.validTo ?? null,
+      person: o.person ?? null,
+    },
+  });
+  if (r.statusCode !== 201) throw new Error(`recommendation: ${r.statusCode} ${r.body}`);
+  return Number(r.json().id);
+}

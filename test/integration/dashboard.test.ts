@@ -2,9 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import type { Role } from '../../src/platform/http/permissions.js';
 import type { Dashboard } from '../../src/modules/dashboard/schemas.js';
-import { JKN_HEADER, POP_HEADER, csv, family, popLine, VILLAGE } from '../helpers/fixtures.js';
+import { JKN_HEADER, POP_HEADER, csv, family, nikFor, popLine, VILLAGE } from '../helpers/fixtures.js';
 import { ensureFacility, importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
-import { createTestAgreement, createTestBedReport, createTestReferral } from '../helpers/factories.js';
+import {
+  createTestAgreement,
+  createTestBedReport,
+  createTestRecommendation,
+  createTestReferral,
+} from '../helpers/factories.js';
 
 /**
  * The home page's work counters, through HTTP, per role: each role sees only the
@@ -19,12 +24,12 @@ const PKM = 'PKM-DASH-A';
 let serial = 0;
 
 /*
- * The rows below are written straight into the SJP, referral, Dinsos and card tables on purpose: each
+ * The rows below are written straight into the SJP, referral and card tables on purpose: each
  * counter is checked against a state no service makes on demand — a request due in exactly 2 hours or
  * 3 hours late (the services compute the deadline from the admission and the working calendar), a
- * puskesmas referral waiting for a bed (only a hospital's referral starts there), a letter ending in
- * 12 days (its validity follows the rules), printed and handed-over cards without rendering PDFs.
- * Agreements, bed reports and the other referrals go through the services (test/helpers/factories.ts).
+ * puskesmas referral waiting for a bed (only a hospital's referral starts there), printed and
+ * handed-over cards without rendering PDFs. Agreements, bed reports, Dinsos letters and the other
+ * referrals go through the services (test/helpers/factories.ts).
  */
 async function sjp(facility: string, status: string, dueInHours: number) {
   serial++;
@@ -65,13 +70,17 @@ async function agreement(facility: string, endsInDays: number, startsInDays = -3
   });
 }
 
-async function letter(endsInDays: number) {
-  serial++;
-  await t.sys.db.query(
-    `INSERT INTO recommendation (number, year, seq, nik, person_name, sex, birth_date, in_population, category, reason, valid_from, valid_to, verify_code, issued_on, issuer_name)
-     VALUES ($1, 2099, $2, '3275010101700099', 'WARGA', 'L', '1970-01-01', false, 'TIDAK_MAMPU', 'Tidak mampu', $3, $4, $5, $3, 'PETUGAS')`,
-    [`${serial}/REK-JKD/DINSOS/2099`, serial, addDays(today, -10), addDays(today, endsInDays), `DASHREC${serial}`],
-  );
+/** A Dinsos letter for a care-home resident outside the population data, begun a week ago, ending in `endsInDays` days. */
+async function letter(dinsos: string, endsInDays: number) {
+  await createTestRecommendation(t, {
+    dinsos,
+    category: 'PENGHUNI_PANTI',
+    institution: 'Panti Sosial Tresna Werdha',
+    nik: nikFor('1970-01-01', 'L'),
+    validFrom: addDays(today, -7),
+    validTo: addDays(today, endsInDays),
+    person: { name: 'WARGA', birthDate: '1970-01-01', sex: 'L' },
+  });
 }
 
 async function card(printed: boolean, handedOver: boolean) {
@@ -130,8 +139,9 @@ beforeAll(async () => {
   await agreement(RS_B, 40);
   await agreement(RS_B, 200, 41);
   // Dinsos letters: one ends in 12 days, one in 90.
-  await letter(12);
-  await letter(90);
+  const dinsos = (await tokenFor(t.sys, 'dinsos')).authorization;
+  await letter(dinsos, 12);
+  await letter(dinsos, 90);
   // Cards: two to print, one to hand over, one done.
   await card(false, false);
   await card(false, false);
