@@ -18,8 +18,6 @@
  * Where a test still writes another module's rows itself, it says why: a
  * state no service makes on demand (a deadline hours away, a crashed job).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import type { AuditEntry } from '../../src/platform/audit/audit.js';
@@ -30,7 +28,7 @@ import type { App } from '../../src/platform/http/app.js';
 import type { System } from '../../src/system.js';
 import { JKN_HEADER } from './fixtures.js';
 // system.ts imports ensureFacility from here; the cycle is safe, both sides only call each other's functions later.
-import { multipartRequest } from './system.js';
+import { importFile, multipartRequest } from './system.js';
 
 let serial = 0;
 const next = () => ++serial;
@@ -203,10 +201,7 @@ export async function importApproved(
   content: string,
   asOf: string,
 ): Promise<Record<string, unknown>> {
-  const filePath = path.join(t.dataDir, `${next()}-${name}`);
-  fs.writeFileSync(filePath, content);
-  const { done } = await t.sys.imports.start({ kind, filePath, fileName: name, asOf, ownsFile: false });
-  const result = (await done) as Record<string, unknown>;
+  const result = await importFile(t, kind, name, content, asOf);
   if (result.changeSetId === undefined) return result;
   const id = Number(result.changeSetId);
   await actingAs('kepesertaan', null, async () => {

@@ -138,7 +138,7 @@ export function multipartRequest(
 
 /** Runs an import job to its end (the first population import applies at once). */
 export async function importFile(
-  t: TestEnv,
+  t: Pick<TestEnv, 'sys' | 'dataDir'>,
   kind: 'population' | 'jkn' | 'poverty',
   name: string,
   content: string,
