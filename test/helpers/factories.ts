@@ -246,6 +246,13 @@ export function jknCsv(rows: JknRow[]): string {
   return `${JKN_HEADER}\n${lines.join('\n')}\n`;
 }
 
+/** POSTs as `authorization` and returns the answer's body; any other status than `expected` is the factory's failure. */
+async function post(t: { app: App }, authorization: string, url: string, payload: object, expected: number) {
+  const r = await t.app.inject({ method: 'POST', url, headers: { authorization }, payload });
+  if (r.statusCode !== expected) throw new Error(`POST ${url}: ${r.statusCode} ${r.body}`);
+  return r.json();
+}
+
 /** A one-page PDF standing in for a scanned requirement (KTP, KK, card …). */
 const SCAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -285,11 +292,11 @@ export async function createTestSjp(t: { app: App }, o: TestSjpOptions): Promise
     if (up.statusCode !== 201) throw new Error(`upload: ${up.statusCode} ${up.body}`);
     documents.push({ requirement, documentId: up.json().id });
   }
-  const c = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/sjp',
-    headers: { authorization: o.hospital },
-    payload: {
+  const c = await post(
+    t,
+    o.hospital,
+    '/api/v1/sjp',
+    {
       nik: o.nik,
       careType: o.careType ?? 'INPATIENT',
       admittedAt: new Date(Date.now() - (o.hoursAgo ?? 2) * 3_600_000).toISOString(),
@@ -297,18 +304,10 @@ export async function createTestSjp(t: { app: App }, o: TestSjpOptions): Promise
       documents,
       submit: o.submit ?? true,
     },
-  });
-  if (c.statusCode !== 201) throw new Error(`SJP: ${c.statusCode} ${c.body}`);
-  const id = Number(c.json().id);
-  if (o.officer) {
-    const a = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/sjp/${id}/approve`,
-      headers: { authorization: o.officer },
-      payload: {},
-    });
-    if (a.statusCode !== 200) throw new Error(`SJP approval: ${a.statusCode} ${a.body}`);
-  }
+    201,
+  );
+  const id = Number(c.id);
+  if (o.officer) await post(t, o.officer, `/api/v1/sjp/${id}/approve`, {}, 200);
   return id;
 }
 
@@ -335,12 +334,8 @@ export interface TestReferralOptions {
  * review when asked. Returns the referral's id.
  */
 export async function createTestReferral(t: { app: App }, o: TestReferralOptions): Promise<number> {
-  const send = async (authorization: string, url: string, payload: object, expected: number) => {
-    const r = await t.app.inject({ method: 'POST', url, headers: { authorization }, payload });
-    if (r.statusCode !== expected) throw new Error(`POST ${url}: ${r.statusCode} ${r.body}`);
-    return r.json();
-  };
-  const created = await send(
+  const created = await post(
+    t,
     o.from,
     '/api/v1/referrals',
     { nik: o.nik, diagnosisCode: o.diagnosisCode ?? 'A09', kind: o.kind ?? 'MEDICAL', toFacilityCode: o.to },
@@ -349,11 +344,12 @@ export async function createTestReferral(t: { app: App }, o: TestReferralOptions
   const id = Number(created.id);
   for (const step of o.steps ?? []) {
     if (!o.receiver) throw new Error('createTestReferral: steps need the receiving desk (receiver)');
-    await send(o.receiver, `/api/v1/referrals/${id}/${step}`, {}, 200);
+    await post(t, o.receiver, `/api/v1/referrals/${id}/${step}`, {}, 200);
   }
   if (o.verdict) {
     if (!o.reviewer) throw new Error('createTestReferral: a verdict needs the reviewer');
-    await send(
+    await post(
+      t,
       o.reviewer,
       `/api/v1/referrals/${id}/competency-review`,
       { verdict: o.verdict, note: 'Telaah uji' },
@@ -378,11 +374,11 @@ export interface TestRecommendationOptions {
 
 /** A Dinas Sosial recommendation letter (DIN-1) issued through the API as the officer issues one. Returns its id. */
 export async function createTestRecommendation(t: { app: App }, o: TestRecommendationOptions): Promise<number> {
-  const r = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/recommendations',
-    headers: { authorization: o.dinsos },
-    payload: {
+  const letter = await post(
+    t,
+    o.dinsos,
+    '/api/v1/recommendations',
+    {
       nik: o.nik,
       category: o.category ?? 'TIDAK_MAMPU',
       reason: 'Hasil asesmen pekerja sosial: tidak mampu.',
@@ -391,7 +387,7 @@ export async function createTestRecommendation(t: { app: App }, o: TestRecommend
       validTo: o.validTo ?? null,
       person: o.person ?? null,
     },
-  });
-  if (r.statusCode !== 201) throw new Error(`recommendation: ${r.statusCode} ${r.body}`);
-  return Number(r.json().id);
+    201,
+  );
+  return Number(letter.id);
 }
