@@ -14,6 +14,9 @@ describe('module boundaries (decision 0023)', () => {
     ]);
     expect(checkImports(file("import { x } from '../membership/index.js';"))).toEqual([]);
     expect(checkImports(file("import { x } from './repo.js';"))).toEqual([]);
+    const schemas = (text: string) => checkImports({ path: 'src/modules/guarantees/schemas.ts', text });
+    expect(schemas("import { birthBody } from '../births/schemas.js';")).toEqual([]);
+    expect(schemas("import { record } from '../births/service.js';")).toMatchObject([{ rule: 'module-through-index' }]);
     expect(
       checkImports({ path: 'src/system.ts', text: "\nimport type { A } from './modules/cards/service.js';" }),
     ).toMatchObject([{ rule: 'module-through-index', line: 2 }]);

@@ -126,7 +126,11 @@ export function checkImports(file: SourceFile): Violation[] {
     }
     const inSrc = from.startsWith('src/');
     if (!inSrc || isTest || toModule === fromModule) continue;
-    if (target !== `src/modules/${toModule}/index`)
+    // A schema file may build on another module's schemas and labels: they are the published contract too,
+    // and importing them through index.ts would pull server code into the web app's typecheck.
+    const contractToContract =
+      /\/(schemas|labels)\.ts$/.test(from) && (target.endsWith('/schemas') || target.endsWith('/labels'));
+    if (target !== `src/modules/${toModule}/index` && !contractToContract)
       out.push({
         file: from,
         line: ref.line,
