@@ -5,11 +5,9 @@
  * the SJP late-submission policy, and scheduling (then withdrawing) a
  * program-settings change.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
+import { importFile } from '../helpers/system.js';
 import type { Page } from 'playwright-core';
 import {
   LAPTOP,
@@ -248,19 +246,8 @@ describe('admin pages', () => {
   });
 
   it("lets the auditor follow a person's audit row to their membership timeline, and back to everyone who opened it", async () => {
-    const files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-audit-'));
     const people = family('3275010101700009', 'AUDIT');
-    fs.writeFileSync(path.join(files, 'p.csv'), csv(POP_HEADER, people.map(popLine)));
-    await (
-      await server.sys.imports.start({
-        kind: 'population',
-        filePath: path.join(files, 'p.csv'),
-        fileName: 'p.csv',
-        asOf: '2026-01-01',
-        ownsFile: false,
-      })
-    ).done;
-    fs.rmSync(files, { recursive: true, force: true });
+    await importFile(server, 'population', 'p.csv', csv(POP_HEADER, people.map(popLine)), '2026-01-01');
     const nik = people[0]!.nik;
     await recordTestAudit(
       server.sys,

@@ -24,6 +24,7 @@ import {
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
+import { importFile } from '../helpers/system.js';
 import { nik, people, populationCsv } from './fixtures.js';
 import { importApproved, jknCsv as jknFile } from '../helpers/factories.js';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
@@ -41,17 +42,7 @@ beforeAll(async () => {
   // The hand-made file is 4 bad rows in 10 on purpose (the rejected-rows report is read), past the 20 % file-level limit.
   server = await startServer({ IMPORT_MAX_REJECTED_PERCENT: '100' });
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-cards-'));
-  const csvFile = path.join(files, 'penduduk.csv');
-  fs.writeFileSync(csvFile, populationCsv);
-  await (
-    await server.sys.imports.start({
-      kind: 'population',
-      filePath: csvFile,
-      fileName: 'penduduk.csv',
-      asOf: '2026-11-01',
-      ownsFile: false,
-    })
-  ).done;
+  await importFile(server, 'population', 'penduduk.csv', populationCsv, '2026-11-01');
   // Siti is a government-paid JKN member (PBI APBD): not a Jamkesda member (Perda 9/2018 ps. 7).
   await importApproved(
     server,

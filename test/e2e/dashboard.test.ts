@@ -3,13 +3,11 @@
  * officer's whole program, the hospital desk's own facility only, and the
  * leadership's membership figures. Screenshots at 1366×768.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import { JKN_HEADER, POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
+import { importFile } from '../helpers/system.js';
 import {
   ensureFacility,
   LAPTOP,
@@ -25,7 +23,6 @@ import { createTestAgreement } from '../helpers/factories.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
-let files: string;
 const today = todayJakarta();
 const RS = 'RS-DASH-E2E';
 const RS_OTHER = 'RS-LAIN-E2E';
@@ -74,7 +71,6 @@ const counter = async (page: Page, key: string) =>
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser(LAPTOP);
-  files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-dash-'));
   await ensureFacility(server.sys, RS, 'PPK2', { name: 'RSUD Kota Sejahtera' });
   await ensureFacility(server.sys, RS_OTHER, 'PPK2', { name: 'RS Mitra Lain' });
   await ensureFacility(server.sys, PKM, 'PPK1', { name: 'Puskesmas Bekasi Jaya' });
@@ -102,40 +98,22 @@ beforeAll(async () => {
     ...family('3275010101700002', 'DUA'),
     ...family('3275010101700003', 'TIGA'),
   ];
-  const pop = path.join(files, 'p.csv');
-  fs.writeFileSync(pop, csv(POP_HEADER, people.map(popLine)));
-  await (
-    await server.sys.imports.start({
-      kind: 'population',
-      filePath: pop,
-      fileName: 'p.csv',
-      asOf: addDays(today, -30),
-      ownsFile: false,
-    })
-  ).done;
-  const jkn = path.join(files, 'j.csv');
-  fs.writeFileSync(
-    jkn,
+  await importFile(server, 'population', 'p.csv', csv(POP_HEADER, people.map(popLine)), addDays(today, -30));
+  await importFile(
+    server,
+    'jkn',
+    'j.csv',
     csv(JKN_HEADER, [
       `${people[0]!.nik},0001111111111,BUDI SATU,PPU,1,AKTIF,2020-05-01,,`,
       `${people[3]!.nik},0001111111112,BUDI DUA,PPU,1,AKTIF,2020-05-01,,`,
     ]),
+    addDays(today, -20),
   );
-  await (
-    await server.sys.imports.start({
-      kind: 'jkn',
-      filePath: jkn,
-      fileName: 'j.csv',
-      asOf: addDays(today, -20),
-      ownsFile: false,
-    })
-  ).done;
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (files) fs.rmSync(files, { recursive: true, force: true });
 });
 
 describe('home page work counters', () => {

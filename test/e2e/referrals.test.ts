@@ -4,13 +4,11 @@
  * in its incoming list, records arrival and admission and sends the
  * back-referral, which the puskesmas then reads.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
+import { importFile } from '../helpers/system.js';
 import {
   ensureFacility,
   LAPTOP,
@@ -26,7 +24,6 @@ import { createTestPartnerHospital } from '../helpers/factories.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
-let files: string;
 const today = todayJakarta();
 const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const fam = family('3275010101600001', 'RUJUKAN');
@@ -44,17 +41,7 @@ async function hospital(code: string, name: string, village: string, beds: numbe
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser(LAPTOP);
-  files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-ref-'));
-  const popFile = path.join(files, 'p.csv');
-  fs.writeFileSync(popFile, csv(POP_HEADER, fam.map(popLine)));
-  const { done } = await server.sys.imports.start({
-    kind: 'population',
-    filePath: popFile,
-    fileName: 'p.csv',
-    asOf: daysAgo(60),
-    ownsFile: false,
-  });
-  await done;
+  await importFile(server, 'population', 'p.csv', csv(POP_HEADER, fam.map(popLine)), daysAgo(60));
   await ensureFacility(server.sys, 'PKM-E2E', 'PPK1', { name: 'PUSKESMAS BEKASI JAYA', villageCode: '3275011001' });
   await hospital('RS-DEKAT', 'RS DEKAT SEHAT', '3275011004', 3);
   await hospital('RS-JAUH', 'RS JAUH SENTOSA', '3275071001', 25);
@@ -63,7 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (files) fs.rmSync(files, { recursive: true, force: true });
 });
 
 async function login(role: 'puskesmas' | 'rumahsakit', username: string, facility: string): Promise<Page> {

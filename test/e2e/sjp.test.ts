@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { addDays, jakartaDateTime, todayJakarta } from '../../src/platform/calendar/index.js';
 import { renderPdf } from '../../src/platform/documents/pdf.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
+import { importFile } from '../helpers/system.js';
 import {
   ensureFacility,
   LAPTOP,
@@ -78,16 +79,7 @@ beforeAll(async () => {
     beds: { class3Total: 30, class3Available: 6 },
   });
   await ensureFacility(server.sys, PKM, 'PPK1', { name: 'Puskesmas Bekasi Jaya', villageCode: '3275011001' });
-  const popFile = path.join(files, 'p.csv');
-  fs.writeFileSync(popFile, csv(POP_HEADER, fam.map(popLine)));
-  const { done } = await server.sys.imports.start({
-    kind: 'population',
-    filePath: popFile,
-    fileName: 'p.csv',
-    asOf: addDays(today, -60),
-    ownsFile: false,
-  });
-  await done;
+  await importFile(server, 'population', 'p.csv', csv(POP_HEADER, fam.map(popLine)), addDays(today, -60));
 }, 120_000);
 
 afterAll(async () => {
