@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import { JKN_HEADER, POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
-import { importFile } from '../helpers/system.js';
+import { importFile, tokenFor } from '../helpers/system.js';
 import {
   ensureFacility,
   LAPTOP,
@@ -19,7 +19,7 @@ import {
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
-import { createTestAgreement } from '../helpers/factories.js';
+import { createTestAgreement, createTestBedReport, createTestReferral } from '../helpers/factories.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -30,9 +30,10 @@ const PKM = 'PKM-DASH-E2E';
 let serial = 0;
 
 /*
- * SJP requests and referrals written straight into their tables on purpose: the page is checked against
+ * SJP requests and one referral written straight into their tables on purpose: the page is checked against
  * deadlines a fixed number of hours away (the services compute them from the admission and the working
- * calendar) and a puskesmas referral waiting for a bed, states no service makes on demand.
+ * calendar) and a puskesmas referral waiting for a bed, states no service makes on demand. The other
+ * referrals, agreements and bed reports go through the services (test/helpers/factories.ts).
  */
 async function sjp(facility: string, status: string, dueInHours: number) {
   serial++;
@@ -79,9 +80,7 @@ beforeAll(async () => {
   await sjp(RS, 'DRAFT', 40);
   await sjp(RS_OTHER, 'SUBMITTED', 3);
   await sjp(RS_OTHER, 'NEEDS_COMPLETION', -5);
-  await referral(RS, 'SENT', true);
   await referral(RS, 'AWAITING_BED', false);
-  await referral(RS_OTHER, 'SENT', true);
   for (const [code, number, validTo] of [
     [RS, 'PKS/E2E/DASH/1', addDays(today, 25)],
     [RS_OTHER, 'PKS/E2E/DASH/2', addDays(today, 300)],
@@ -109,6 +108,12 @@ beforeAll(async () => {
     ]),
     addDays(today, -20),
   );
+  // Referrals from the puskesmas for a primary-care diagnosis (flagged, REF-6), one to each hospital.
+  for (const code of [RS, RS_OTHER])
+    await createTestBedReport(server.sys, code, { class3Total: 20, class3Available: 5 });
+  const pkm = (await tokenFor(server.sys, 'puskesmas', PKM)).authorization;
+  await createTestReferral(server, { from: pkm, nik: people[1]!.nik, to: RS });
+  await createTestReferral(server, { from: pkm, nik: people[2]!.nik, to: RS_OTHER });
 }, 120_000);
 
 afterAll(async () => {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/platform/config.js';
+import type { App } from '../../src/platform/http/app.js';
 import { createServer, createSystem, type System } from '../../src/system.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,6 +24,8 @@ export const TABLET = { width: 820, height: 1180 } as const;
 
 export interface E2eServer {
   sys: System;
+  /** The running app, for setting data up through the API (app.inject) as the integration tests do. */
+  app: App;
   baseUrl: string;
   dataDir: string;
   close: () => Promise<void>;
@@ -84,6 +87,7 @@ export async function startServer(overrides: NodeJS.ProcessEnv = {}): Promise<E2
   if (!addr || typeof addr === 'string') throw new Error('server did not report a TCP address');
   const server: E2eServer = {
     sys,
+    app,
     baseUrl: `http://127.0.0.1:${addr.port}`,
     dataDir,
     close: async () => {
