@@ -1,21 +1,20 @@
 import { formatDateId } from '../../platform/calendar/format.js';
-import { PAGE, qrPng, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
+import {
+  LETTER,
+  groupedCode,
+  labelValueTable,
+  renderVerifiableLetter,
+  verificationCode,
+  verificationFooter,
+} from '../../platform/documents/letter.js';
+import type { Pdf } from '../../platform/documents/pdf.js';
 import { drawLetterhead, signatureLines, type Signer } from '../../platform/documents/letterhead.js';
 import type { Letterhead } from './letterhead.js';
 import type { Letter } from './repo.js';
 import { CATEGORY_BASIS, CATEGORY_LABEL, INSTITUTION_LABEL } from './rules/categories.js';
 
-const [PAGE_W, PAGE_H] = PAGE.A4;
-const LEFT = 64;
-const RIGHT = PAGE_W - 64;
-const WIDTH = RIGHT - LEFT;
+const { left: LEFT, right: RIGHT, width: WIDTH, pageW: PAGE_W, pageH: PAGE_H } = LETTER;
 const INK = '#111111';
-const MUTED = '#555555';
-
-/** The verification code in groups of four, as it is easier to read aloud: "ABCD-EFGH-JKMN". */
-export function groupedCode(code: string): string {
-  return code.replace(/(.{4})(?=.)/g, '$1-');
-}
 
 /**
  * The printable letter (DIN-1): letterhead, number, the person, category,
@@ -28,11 +27,10 @@ export async function renderLetterPdf(
   verifyUrl: string,
   signer: Signer | null = null,
 ): Promise<Buffer> {
-  const qr = await qrPng(verifyUrl, 360);
-  return renderPdf(
+  return renderVerifiableLetter(
     { title: `Surat Rekomendasi ${l.number}`, subject: 'Surat Rekomendasi Jaminan Kesehatan Daerah' },
-    (doc) => draw(doc, l, head, verifyUrl, qr, signer),
-    { size: PAGE.A4, margin: 56 },
+    verifyUrl,
+    (doc, qr) => draw(doc, l, head, verifyUrl, qr, signer),
   );
 }
 
@@ -112,7 +110,7 @@ function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buff
   if (l.institution) rows.push([INSTITUTION_LABEL[l.category], l.institution]);
   rows.push(['Alasan', l.reason]);
   rows.push(['Masa berlaku', `${formatDateId(l.validFrom)} s.d. ${formatDateId(l.validTo)}`]);
-  table(doc, rows);
+  labelValueTable(doc, rows, (label) => label === 'Nama' || label === 'NIK');
 
   doc.moveDown(0.8);
   doc
@@ -137,54 +135,6 @@ function draw(doc: Pdf, l: Letter, head: Letterhead, verifyUrl: string, qr: Buff
   doc.font('Helvetica-Bold').text(sig.name, sigX, doc.y + 52, { width: sigW, underline: true });
   doc.font('Helvetica').text(sig.nip, sigX, doc.y, { width: sigW });
 
-  doc.image(qr, LEFT, y, { fit: [96, 96] });
-  doc
-    .font('Helvetica')
-    .fontSize(7.5)
-    .fillColor(MUTED)
-    .text('Pindai untuk memeriksa keabsahan', LEFT, y + 100, { width: 150 });
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(8.5)
-    .fillColor(INK)
-    .text(`Kode: ${groupedCode(l.verifyCode)}`, LEFT, doc.y + 1, { width: 150 });
-
-  // Footer, inside the bottom margin (so it never starts a second page).
-  doc.page.margins.bottom = 0;
-  doc
-    .moveTo(LEFT, PAGE_H - 52)
-    .lineTo(RIGHT, PAGE_H - 52)
-    .lineWidth(0.5)
-    .strokeColor('#999999')
-    .stroke();
-  doc
-    .font('Helvetica')
-    .fontSize(7.5)
-    .fillColor(MUTED)
-    .text(`Diterbitkan melalui sistem Jamkesda. Verifikasi: ${verifyUrl}`, LEFT, PAGE_H - 44, {
-      width: WIDTH,
-      align: 'center',
-      lineBreak: false,
-    });
-}
-
-/** Label : value rows, the value wrapping in its own column. */
-function table(doc: Pdf, rows: [string, string][]) {
-  const labelX = LEFT + 18;
-  const colonX = LEFT + 148;
-  const valueX = LEFT + 158;
-  const valueW = RIGHT - valueX;
-  doc.font('Helvetica').fontSize(11);
-  for (const [label, value] of rows) {
-    const top = doc.y;
-    doc.text(label, labelX, top, { width: colonX - labelX - 4 });
-    const afterLabel = doc.y;
-    doc.text(':', colonX, top);
-    doc
-      .font(label === 'Nama' || label === 'NIK' ? 'Helvetica-Bold' : 'Helvetica')
-      .text(value, valueX, top, { width: valueW });
-    doc.font('Helvetica');
-    doc.y = Math.max(afterLabel, doc.y) + 3;
-  }
-  doc.x = LEFT;
+  verificationCode(doc, qr, y, groupedCode(l.verifyCode));
+  verificationFooter(doc, verifyUrl, { rule: true });
 }

@@ -1,19 +1,12 @@
 import { formatDateId } from '../../platform/calendar/format.js';
 import { jakartaDate, jakartaDateTime } from '../../platform/calendar/index.js';
 import { drawLetterhead, signatureLines, type Letterhead, type Signer } from '../../platform/documents/letterhead.js';
-import { PAGE, qrPng, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
+import { LETTER, groupedCode, renderVerifiableLetter } from '../../platform/documents/letter.js';
+import type { Pdf } from '../../platform/documents/pdf.js';
 import { BASIS_LETTER_LABELS, CARE_LABELS } from './labels.js';
 import type { SjpView } from './service.js';
 
-const [PAGE_W] = PAGE.A4;
-const LEFT = 64;
-const RIGHT = PAGE_W - 64;
-const WIDTH = RIGHT - LEFT;
-
-/** The code in groups of four, easier to read aloud: "ABCD-EFGH-JKMN". */
-export function groupedCode(code: string): string {
-  return code.replace(/(.{4})(?=.)/g, '$1-');
-}
+const { left: LEFT, right: RIGHT, width: WIDTH } = LETTER;
 
 /**
  * The printable guarantee letter (SJP-3): number, patient, facility, care type,
@@ -33,11 +26,10 @@ export async function renderSjpLetter(
   head: Letterhead,
   signer: Signer | null,
 ): Promise<Buffer> {
-  const qr = await qrPng(verifyUrl, 360);
-  return renderPdf(
+  return renderVerifiableLetter(
     { title: `SJP ${s.number}`, subject: 'Surat Jaminan Pelayanan Jamkesda' },
-    (doc) => draw(doc, s, verifyUrl, qr, head, signer),
-    { size: PAGE.A4, margin: 56 },
+    verifyUrl,
+    (doc, qr) => draw(doc, s, verifyUrl, qr, head, signer),
   );
 }
 

@@ -13,6 +13,7 @@ import {
   type RejectReason,
   type Requirement,
 } from './labels.js';
+import { recordBirthBody } from '../births/schemas.js';
 
 /**
  * The SJP module's HTTP contract: the request and response schema of every route. The server
@@ -39,24 +40,9 @@ export const documentRefs = z.array(z.object({ requirement, documentId: z.number
 
 // ---- requests ----
 
-export const newbornBody = z.object({
-  childNik: optionalNik,
-  childName: z.string().min(1).max(120),
-  sex: z.enum(['L', 'P']),
-  birthDate: isoDate,
-  birthPlace: z
-    .string()
-    .max(120)
-    .nullable()
-    .optional()
-    .transform((v) => v?.trim() || null),
-  motherNik: nik,
-  fatherNik: optionalNik,
-  // The births module's document kinds (its labels.ts); written out so this contract stays zod-only for the web.
-  documentKind: z.enum(['AKTA_KELAHIRAN', 'SURAT_KETERANGAN_LAHIR']),
-  documentNumber: z.string().min(1).max(80),
-  documentId: z.number().int().positive(),
-});
+// The birth a newborn request records is the births module's own body (one contract, MEM-3.2); the
+// mother's NIK is required here because the newborn's SJP rides on the mother's membership (SJP-4).
+export const newbornBody = recordBirthBody.extend({ motherNik: nik });
 
 export const createSjpBody = z.object({
   nik: optionalNik,

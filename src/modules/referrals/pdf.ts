@@ -1,15 +1,18 @@
 import { formatDateId } from '../../platform/calendar/format.js';
 import { jakartaDate } from '../../platform/calendar/index.js';
 import { drawLetterhead, signatureLines, type Letterhead, type Signer } from '../../platform/documents/letterhead.js';
-import { PAGE, qrPng, renderPdf, type Pdf } from '../../platform/documents/pdf.js';
+import {
+  LETTER,
+  labelValueTable,
+  renderVerifiableLetter,
+  verificationCode,
+  verificationFooter,
+} from '../../platform/documents/letter.js';
+import type { Pdf } from '../../platform/documents/pdf.js';
 import { BASIS_LABEL, KIND_LETTER_LABEL } from './labels.js';
 import type { Referral } from './repo.js';
 
-const [PAGE_W, PAGE_H] = PAGE.A4;
-const LEFT = 64;
-const RIGHT = PAGE_W - 64;
-const WIDTH = RIGHT - LEFT;
-const MUTED = '#555555';
+const { left: LEFT, right: RIGHT, width: WIDTH } = LETTER;
 
 /** The printable referral letter (surat rujukan) with a QR code to the public verification page. */
 export async function renderReferralPdf(
@@ -18,11 +21,10 @@ export async function renderReferralPdf(
   head: Letterhead,
   signer: Signer | null,
 ): Promise<Buffer> {
-  const qr = await qrPng(verifyUrl, 360);
-  return renderPdf(
+  return renderVerifiableLetter(
     { title: `Surat Rujukan ${r.number}`, subject: 'Surat Rujukan Jamkesda' },
-    (doc) => draw(doc, r, verifyUrl, qr, head, signer),
-    { size: PAGE.A4, margin: 56 },
+    verifyUrl,
+    (doc, qr) => draw(doc, r, verifyUrl, qr, head, signer),
   );
 }
 
@@ -58,7 +60,7 @@ function draw(doc: Pdf, r: Referral, verifyUrl: string, qr: Buffer, head: Letter
   if (r.emergency) rows.push(['Keadaan', 'GAWAT DARURAT']);
   if (r.clinicalNotes) rows.push(['Catatan klinis', r.clinicalNotes]);
   rows.push(['Tanggal', formatDateId(r.createdOn)]);
-  table(doc, rows);
+  labelValueTable(doc, rows);
   signatureAndCode(doc, {
     date: r.createdOn,
     head,
@@ -97,28 +99,8 @@ function signatureAndCode(
     .font('Helvetica')
     .fontSize(10)
     .text(sig.nip, sigX, doc.y, { width: RIGHT - sigX });
-  doc.image(qr, LEFT, sy, { fit: [96, 96] });
-  doc
-    .font('Helvetica')
-    .fontSize(7.5)
-    .fillColor(MUTED)
-    .text('Pindai untuk memeriksa keabsahan', LEFT, sy + 100, { width: 150 });
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(8.5)
-    .fillColor('#111111')
-    .text(`Kode: ${o.verifyCode}`, LEFT, doc.y + 1, { width: 150 });
-
-  doc.page.margins.bottom = 0;
-  doc
-    .font('Helvetica')
-    .fontSize(7.5)
-    .fillColor(MUTED)
-    .text(`Diterbitkan melalui sistem Jamkesda. Verifikasi: ${verifyUrl}`, LEFT, PAGE_H - 44, {
-      width: WIDTH,
-      align: 'center',
-      lineBreak: false,
-    });
+  verificationCode(doc, qr, sy, o.verifyCode);
+  verificationFooter(doc, verifyUrl);
 }
 
 /**
@@ -133,10 +115,10 @@ export async function renderBackReferralPdf(
   signer: Signer | null,
   fallbackName: string | null,
 ): Promise<Buffer> {
-  const qr = await qrPng(verifyUrl, 360);
-  return renderPdf(
+  return renderVerifiableLetter(
     { title: `Surat Rujukan Balik ${r.number}`, subject: 'Surat Rujukan Balik Jamkesda' },
-    (doc) => {
+    verifyUrl,
+    (doc, qr) => {
       const y = drawLetterhead(doc, head, { left: LEFT, width: WIDTH, issuer: r.toFacilityName });
       doc
         .fillColor('#111111')
@@ -154,7 +136,7 @@ export async function renderBackReferralPdf(
       });
       doc.moveDown(0.5);
       const day = (iso: string | null) => (iso ? formatDateId(jakartaDate(new Date(iso))) : '-');
-      table(doc, [
+      labelValueTable(doc, [
         ['Nama', r.personName],
         ['NIK', r.nik],
         ['Diagnosis (ICD-10)', `${r.diagnosisCode} — ${r.diagnosisTitle}`],
@@ -171,22 +153,5 @@ export async function renderBackReferralPdf(
       const on = r.returnedAt ? jakartaDate(new Date(r.returnedAt)) : r.createdOn;
       signatureAndCode(doc, { date: on, head, signer, fallbackName, qr, verifyCode: r.verifyCode, verifyUrl });
     },
-    { size: PAGE.A4, margin: 56 },
   );
-}
-
-function table(doc: Pdf, rows: [string, string][]) {
-  const labelX = LEFT + 18;
-  const colonX = LEFT + 148;
-  const valueX = LEFT + 158;
-  doc.font('Helvetica').fontSize(11);
-  for (const [label, value] of rows) {
-    const top = doc.y;
-    doc.text(label, labelX, top, { width: colonX - labelX - 4 });
-    const after = doc.y;
-    doc.text(':', colonX, top);
-    doc.text(value, valueX, top, { width: RIGHT - valueX });
-    doc.y = Math.max(after, doc.y) + 3;
-  }
-  doc.x = LEFT;
 }

@@ -35,19 +35,8 @@ export const PERMISSIONS = {
   'report.membership': ['kepesertaan', 'pimpinan', 'auditor'],
   'document.upload': ['kepesertaan', 'sjp', 'verifikator', 'puskesmas', 'rumahsakit', 'dinsos'],
   'document.read': ['kepesertaan', 'sjp', 'verifikator', 'puskesmas', 'rumahsakit', 'dinsos', 'auditor'],
-  'facility.read': [
-    'admin',
-    'kepesertaan',
-    'sjp',
-    'verifikator',
-    'ketua',
-    'bendahara',
-    'puskesmas',
-    'rumahsakit',
-    'dinsos',
-    'pimpinan',
-    'auditor',
-  ],
+  // Every role but Dukcapil, which only sends population data.
+  'facility.read': ROLES.filter((r) => r !== 'dukcapil'),
   'facility.manage': ['admin'],
   'bedboard.read': ['kepesertaan', 'sjp', 'verifikator', 'ketua', 'puskesmas', 'rumahsakit', 'pimpinan'],
   'bedboard.report': ['rumahsakit'],
@@ -64,20 +53,7 @@ export const PERMISSIONS = {
   'sjp.request': ['rumahsakit', 'sjp'],
   'sjp.read': ['rumahsakit', 'sjp', 'verifikator', 'ketua', 'pimpinan', 'auditor'],
   'sjp.decide': ['sjp'],
-  'areas.read': [
-    'admin',
-    'kepesertaan',
-    'sjp',
-    'verifikator',
-    'ketua',
-    'bendahara',
-    'puskesmas',
-    'rumahsakit',
-    'dinsos',
-    'dukcapil',
-    'pimpinan',
-    'auditor',
-  ],
+  'areas.read': ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
