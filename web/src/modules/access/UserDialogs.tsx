@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { api } from '../../shared/api';
 import type { AdminUser } from '@server/modules/access/schemas';
 import { FACILITY_ROLES, ROLES, type Role } from '@server/platform/http/labels';
-import { roleName, t } from '../../shared/i18n';
+import { roleName } from '../../shared/i18n';
 import { useSubmit } from '../../shared/useSubmit';
+import { DialogActions } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { FacilitySelect } from '../../shared/FacilitySelect';
 import { s } from './strings';
@@ -19,6 +20,60 @@ export const roleOptions = ROLE_CODES.map((r) => ({ value: r, label: roleName(r)
 export const atFacility = (role: string | null) => !!role && (FACILITY_ROLES as readonly string[]).includes(role);
 
 export type { AdminUser };
+
+/**
+ * The account's role and, for facility staff, its facility of the matching
+ * level. A change of level clears the facility: one of the wrong level would be refused.
+ */
+export function RoleFields({
+  role,
+  facility,
+  onRole,
+  onFacility,
+  testId,
+  name,
+  initial,
+}: {
+  role: string | null;
+  facility: string | null;
+  onRole: (role: string | null) => void;
+  onFacility: (code: string | null) => void;
+  testId: string;
+  name?: string;
+  initial?: { code: string; name: string | null } | null;
+}) {
+  return (
+    <>
+      <Select
+        label={s.users.role}
+        required
+        data={roleOptions}
+        value={role}
+        onChange={(r) => {
+          if (levelOf(r) !== levelOf(role)) onFacility(null);
+          onRole(r);
+        }}
+        allowDeselect={false}
+        searchable
+        name={name}
+        data-testid={testId}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {atFacility(role) && (
+        <FacilitySelect
+          value={facility}
+          onChange={onFacility}
+          level={levelOf(role)}
+          required
+          label={u.facility}
+          description={u.facilityHint}
+          nothingFound={u.facilityNone}
+          initial={initial}
+        />
+      )}
+    </>
+  );
+}
 
 /** Role, facility and signer profile of one account. */
 export function EditUserForm({ user, onDone }: { user: AdminUser; onDone: () => void }) {
@@ -49,33 +104,14 @@ export function EditUserForm({ user, onDone }: { user: AdminUser; onDone: () => 
     <form onSubmit={submit} noValidate data-testid="edit-user-form">
       <Stack gap="md">
         <ErrorAlert error={error} />
-        <Select
-          label={s.users.role}
-          required
-          data={roleOptions}
-          value={role}
-          onChange={(r) => {
-            setRole(r);
-            // A facility of the wrong level would be refused; start the choice again.
-            if (levelOf(r) !== levelOf(role)) setFacility(null);
-          }}
-          allowDeselect={false}
-          searchable
-          data-testid="edit-role"
-          comboboxProps={{ withinPortal: true }}
+        <RoleFields
+          role={role}
+          facility={facility}
+          onRole={setRole}
+          onFacility={setFacility}
+          testId="edit-role"
+          initial={user.facility_code ? { code: user.facility_code, name: user.facility_name } : null}
         />
-        {needsFacility && (
-          <FacilitySelect
-            value={facility}
-            onChange={setFacility}
-            level={levelOf(role)}
-            required
-            label={u.facility}
-            description={u.facilityHint}
-            nothingFound={u.facilityNone}
-            initial={user.facility_code ? { code: user.facility_code, name: user.facility_name } : null}
-          />
-        )}
         <Text size="sm" c="gray.7">
           {u.roleChangeNote}
         </Text>
@@ -151,10 +187,7 @@ export function DeactivateForm({
           data-testid="deactivate-reason"
           data-autofocus
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t.common.cancel}
-          </Button>
+        <DialogActions onCancel={onCancel} busy={busy}>
           <Button
             type="submit"
             color="red"
@@ -164,7 +197,7 @@ export function DeactivateForm({
           >
             {u.deactivate}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Box, Button, Group, Menu, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconEdit, IconKey, IconSearch, IconUserCheck, IconUserOff, IconUserPlus } from '@tabler/icons-react';
@@ -15,8 +15,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { SecretReveal } from '../../shared/ui/SecretReveal';
 import { useConfirm } from '../../shared/ui/useConfirm';
-import { FacilitySelect } from '../../shared/FacilitySelect';
-import { atFacility, DeactivateForm, EditUserForm, levelOf, roleOptions, type AdminUser } from './UserDialogs';
+import { atFacility, DeactivateForm, EditUserForm, RoleFields, type AdminUser } from './UserDialogs';
 import { s } from './strings';
 import { u as us } from './users-strings';
 
@@ -74,32 +73,14 @@ function CreateUserForm({ onCreated }: { onCreated: (r: { username: string; oneT
           onChange={(e) => setFullName(e.currentTarget.value)}
           name="fullName"
         />
-        <Select
-          label={s.users.role}
-          required
-          data={roleOptions}
-          value={role}
-          onChange={(r) => {
-            if (levelOf(r) !== levelOf(role)) setFacility(null);
-            setRole(r);
-          }}
-          allowDeselect={false}
-          searchable
+        <RoleFields
+          role={role}
+          facility={facility}
+          onRole={setRole}
+          onFacility={setFacility}
+          testId="role-select"
           name="role"
-          data-testid="role-select"
-          comboboxProps={{ withinPortal: true }}
         />
-        {needsFacility && (
-          <FacilitySelect
-            value={facility}
-            onChange={setFacility}
-            level={levelOf(role)}
-            required
-            label={us.facility}
-            description={us.facilityHint}
-            nothingFound={us.facilityNone}
-          />
-        )}
         <Group justify="flex-end">
           <Button type="submit" loading={busy} disabled={!username.trim() || !role || (needsFacility && !facility)}>
             {s.users.submit}

@@ -1,29 +1,21 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Badge, Button, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { formatDate, formatNik } from '../../shared/format';
-import { useApi } from '../../shared/useApi';
+import { useSearchList } from '../../shared/useSearchList';
 import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { SearchStatusBar } from '../../shared/ui/SearchStatusBar';
 import { s } from './strings';
 import type { BirthList } from '@server/modules/births/schemas';
 
 export default function BirthsPage() {
   const { can } = useSession();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState('');
-  const [debounced] = useDebouncedValue(q, 300);
-  const { data, error, loading, reload } = useApi<BirthList>('/api/v1/births', {
-    q: debounced || undefined,
-    status: status || undefined,
-    pageSize: 100,
-  });
+  const { q, setQ, status, setStatus, data, error, loading, reload } = useSearchList<BirthList>('/api/v1/births');
 
   return (
     <Stack gap="md">
@@ -43,25 +35,19 @@ export default function BirthsPage() {
           ) : null
         }
       />
-      <Group align="end" wrap="wrap">
-        <TextInput
-          label={s.list.search}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          style={{ flex: 1, minWidth: 260 }}
-        />
-        <SegmentedControl
-          aria-label={s.list.status}
-          value={status}
-          onChange={setStatus}
-          data={[
-            { value: '', label: s.list.all },
-            { value: 'ACTIVE', label: s.status.ACTIVE! },
-            { value: 'CANCELLED', label: s.status.CANCELLED! },
-          ]}
-        />
-      </Group>
+      <SearchStatusBar
+        searchLabel={s.list.search}
+        q={q}
+        onQ={setQ}
+        statusLabel={s.list.status}
+        allLabel={s.list.all}
+        status={status}
+        onStatus={setStatus}
+        statuses={[
+          { value: 'ACTIVE', label: s.status.ACTIVE! },
+          { value: 'CANCELLED', label: s.status.CANCELLED! },
+        ]}
+      />
       <ErrorAlert error={error} onRetry={reload} />
       {data && (
         <Text size="sm" c="dimmed">

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Modal, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { todayJakarta } from '../../shared/format';
-import { t } from '../../shared/i18n';
+import { useSubmit } from '../../shared/useSubmit';
 import { DateField } from '../../shared/ui/DateField';
+import { DialogActions } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
 import type { FamilyCard } from '@server/modules/cards/schemas';
@@ -19,37 +20,25 @@ export function HandoverDialog({
 }) {
   const [to, setTo] = useState('');
   const [on, setOn] = useState<string | null>(todayJakarta());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const valid = to.trim().length >= 3 && !!on;
+  const { busy, error, submit, reset } = useSubmit(async () => {
+    await onSave(to.trim(), on!);
+    setTo('');
+    setOn(todayJakarta());
+    onClose();
+  });
 
   const close = () => {
     if (busy) return;
     setTo('');
     setOn(todayJakarta());
-    setError(null);
+    reset();
     onClose();
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (to.trim().length < 3 || !on) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave(to.trim(), on);
-      setTo('');
-      setOn(todayJakarta());
-      onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
     <Modal opened={card !== null} onClose={close} title={card ? s.queue.handoverTitle(card.number) : ''} centered>
-      <form onSubmit={submit} noValidate data-testid="handover-dialog">
+      <form onSubmit={(e) => (valid ? submit(e) : e.preventDefault())} noValidate data-testid="handover-dialog">
         <Stack gap="md">
           <ErrorAlert error={error} />
           <TextInput
@@ -63,14 +52,11 @@ export function HandoverDialog({
             data-testid="handover-to"
           />
           <DateField label={s.queue.handoverDate} value={on} onChange={setOn} required maxDate={todayJakarta()} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={busy}>
-              {t.common.cancel}
-            </Button>
-            <Button type="submit" loading={busy} disabled={to.trim().length < 3 || !on} data-testid="handover-save">
+          <DialogActions onCancel={close} busy={busy}>
+            <Button type="submit" loading={busy} disabled={!valid} data-testid="handover-save">
               {s.queue.handoverSave}
             </Button>
-          </Group>
+          </DialogActions>
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { t } from '../../shared/i18n';
+import { Button, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useSubmit } from '../../shared/useSubmit';
+import { DialogActions } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
 
@@ -31,38 +32,29 @@ export function ReasonDialog({
 }) {
   const [reason, setReason] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const noteOk = note.trim().length >= 5;
+  const { busy, error, submit, reset } = useSubmit(async () => {
+    await onConfirm(reason!, note.trim());
+    setReason(null);
+    setNote('');
+    onClose();
+  });
 
   const close = () => {
     if (busy) return;
     setReason(null);
     setNote('');
-    setError(null);
+    reset();
     onClose();
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!reason || !noteOk) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm(reason, note.trim());
-      setReason(null);
-      setNote('');
-      onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
     <Modal opened={opened} onClose={close} title={title} centered size="md">
-      <form onSubmit={submit} noValidate data-testid="reason-dialog">
+      <form
+        onSubmit={(e) => (reason && noteOk ? submit(e) : e.preventDefault())}
+        noValidate
+        data-testid="reason-dialog"
+      >
         <Stack gap="md">
           <Text size="sm">{intro}</Text>
           <ErrorAlert error={error} />
@@ -86,10 +78,7 @@ export function ReasonDialog({
             onChange={(e) => setNote(e.currentTarget.value)}
             data-testid="reason-note"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={busy}>
-              {t.common.cancel}
-            </Button>
+          <DialogActions onCancel={close} busy={busy}>
             <Button
               type="submit"
               color={danger ? 'red' : undefined}
@@ -99,7 +88,7 @@ export function ReasonDialog({
             >
               {confirmLabel}
             </Button>
-          </Group>
+          </DialogActions>
         </Stack>
       </form>
     </Modal>

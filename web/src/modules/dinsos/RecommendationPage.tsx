@@ -160,7 +160,7 @@ export default function RecommendationPage() {
               letter={l}
               opened={revoking}
               onClose={() => setRevoking(false)}
-              onDone={() => {
+              onSaved={() => {
                 setRevoking(false);
                 reload();
               }}

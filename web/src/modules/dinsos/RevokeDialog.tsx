@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 import { formatDate, todayJakarta } from '../../shared/format';
-import { t } from '../../shared/i18n';
 import { DateField } from '../../shared/ui/DateField';
+import { DialogActions, type DialogProps } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
 import type { LetterDetail } from '@server/modules/dinsos/schemas';
@@ -13,17 +13,7 @@ import type { LetterDetail } from '@server/modules/dinsos/schemas';
 const r = s.revoke;
 
 /** Revoke with a reason and the date coverage ends (today by default, within the letter's validity). */
-export function RevokeDialog({
-  letter,
-  opened,
-  onClose,
-  onDone,
-}: {
-  letter: LetterDetail;
-  opened: boolean;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+export function RevokeDialog({ letter, opened, onClose, onSaved }: DialogProps & { letter: LetterDetail }) {
   const today = todayJakarta();
   const initial = today < letter.validFrom ? letter.validFrom : today > letter.validTo ? null : today;
   const [reason, setReason] = useState('');
@@ -32,7 +22,7 @@ export function RevokeDialog({
   const { busy, error, submit } = useSubmit(async () => {
     await api(`/api/v1/recommendations/${letter.id}/revoke`, { method: 'POST', body: { reason, revokedOn: date } });
     notifications.show({ color: 'dinkes', message: r.done(letter.number) });
-    onDone();
+    onSaved();
   });
 
   return (
@@ -61,10 +51,7 @@ export function RevokeDialog({
             data-testid="revoke-date"
           />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t.common.cancel}
-            </Button>
+          <DialogActions onCancel={onClose} busy={busy}>
             <Button
               type="submit"
               color="red"
@@ -74,7 +61,7 @@ export function RevokeDialog({
             >
               {r.submit}
             </Button>
-          </Group>
+          </DialogActions>
         </Stack>
       </form>
     </Modal>

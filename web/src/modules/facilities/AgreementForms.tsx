@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  FileInput,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -18,7 +6,8 @@ import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 import { todayJakarta } from '../../shared/format';
 import { DateField } from '../../shared/ui/DateField';
-import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import type { DialogProps } from '../../shared/ui/DialogActions';
+import { FormDialog } from '../../shared/ui/FormDialog';
 import { s } from './strings';
 import type { Agreement } from '@server/modules/facilities/schemas';
 import { uploadFacilityDocument } from './upload';
@@ -26,17 +15,7 @@ import { uploadFacilityDocument } from './upload';
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
 
 /** FAC-2: a new agreement with its signed document. */
-export function AgreementDialog({
-  code,
-  opened,
-  onClose,
-  onSaved,
-}: {
-  code: string;
-  opened: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function AgreementDialog({ code, opened, onClose, onSaved }: DialogProps & { code: string }) {
   const f = s.agreementForm;
   const [number, setNumber] = useState('');
   const [validFrom, setValidFrom] = useState<string | null>(todayJakarta());
@@ -58,54 +37,53 @@ export function AgreementDialog({
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={f.title} size="lg" centered>
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          <ErrorAlert error={error} />
-          <TextInput
-            label={f.number}
-            value={number}
-            onChange={(e) => setNumber(e.currentTarget.value)}
-            required
-            data-testid="pks-number"
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateField label={f.validFrom} value={validFrom} onChange={setValidFrom} required data-testid="pks-from" />
-            <DateField label={f.validTo} value={validTo} onChange={setValidTo} required data-testid="pks-to" />
-          </SimpleGrid>
-          <Checkbox.Group label={f.services} value={services} onChange={setServices} required>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing={6}>
-              {Object.entries(s.service).map(([value, label]) => (
-                <Checkbox key={value} value={value} label={label} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          <FileInput
-            label={f.file}
-            accept={ACCEPT}
-            value={file}
-            onChange={setFile}
-            required
-            leftSection={<IconFileUpload size={16} aria-hidden />}
-            data-testid="pks-file"
-            clearable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {s.common.cancel}
-            </Button>
-            <Button
-              type="submit"
-              loading={busy}
-              disabled={!file || !validFrom || !validTo || services.length === 0}
-              data-testid="pks-save"
-            >
-              {f.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={f.title}
+      size="lg"
+      onSubmit={submit}
+      error={error}
+      confirm={
+        <Button
+          type="submit"
+          loading={busy}
+          disabled={!file || !validFrom || !validTo || services.length === 0}
+          data-testid="pks-save"
+        >
+          {f.save}
+        </Button>
+      }
+    >
+      <TextInput
+        label={f.number}
+        value={number}
+        onChange={(e) => setNumber(e.currentTarget.value)}
+        required
+        data-testid="pks-number"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField label={f.validFrom} value={validFrom} onChange={setValidFrom} required data-testid="pks-from" />
+        <DateField label={f.validTo} value={validTo} onChange={setValidTo} required data-testid="pks-to" />
+      </SimpleGrid>
+      <Checkbox.Group label={f.services} value={services} onChange={setServices} required>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing={6}>
+          {Object.entries(s.service).map(([value, label]) => (
+            <Checkbox key={value} value={value} label={label} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+      <FileInput
+        label={f.file}
+        accept={ACCEPT}
+        value={file}
+        onChange={setFile}
+        required
+        leftSection={<IconFileUpload size={16} aria-hidden />}
+        data-testid="pks-file"
+        clearable
+      />
+    </FormDialog>
   );
 }
 
@@ -133,44 +111,32 @@ export function TerminateDialog({
     onSaved();
   });
   return (
-    <Modal opened={!!agreement} onClose={onClose} title={`${f.title} ${agreement?.number ?? ''}`} centered>
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          <ErrorAlert error={error} />
-          <DateField label={f.on} value={on} onChange={setOn} required />
-          <Textarea
-            label={f.reason}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            required
-            minRows={2}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {s.common.cancel}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {f.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={!!agreement}
+      onClose={onClose}
+      title={`${f.title} ${agreement?.number ?? ''}`}
+      onSubmit={submit}
+      error={error}
+      confirm={
+        <Button type="submit" color="red" loading={busy}>
+          {f.save}
+        </Button>
+      }
+    >
+      <DateField label={f.on} value={on} onChange={setOn} required />
+      <Textarea
+        label={f.reason}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        required
+        minRows={2}
+      />
+    </FormDialog>
   );
 }
 
 /** FAC-3: a sanction with date, basis and (optionally) the letter. */
-export function SanctionDialog({
-  code,
-  opened,
-  onClose,
-  onSaved,
-}: {
-  code: string;
-  opened: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function SanctionDialog({ code, opened, onClose, onSaved }: DialogProps & { code: string }) {
   const f = s.sanctionForm;
   const [kind, setKind] = useState<string>('TEGURAN_LISAN');
   const [on, setOn] = useState<string | null>(todayJakarta());
@@ -189,48 +155,41 @@ export function SanctionDialog({
     onSaved();
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={f.title} size="lg" centered>
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          <ErrorAlert error={error} />
-          <Select
-            label={f.kind}
-            data={Object.entries(s.sanction).map(([value, label]) => ({ value, label }))}
-            value={kind}
-            onChange={(v) => setKind(v ?? 'TEGURAN_LISAN')}
-            allowDeselect={false}
-          />
-          {kind === 'PEMUTUSAN' && (
-            <Alert color="red" variant="light">
-              {f.terminationNote}
-            </Alert>
-          )}
-          <DateField label={f.on} value={on} onChange={setOn} required />
-          <Textarea
-            label={f.basis}
-            value={basis}
-            onChange={(e) => setBasis(e.currentTarget.value)}
-            required
-            minRows={2}
-          />
-          <FileInput
-            label={f.file}
-            accept={ACCEPT}
-            value={file}
-            onChange={setFile}
-            leftSection={<IconFileUpload size={16} aria-hidden />}
-            clearable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {s.common.cancel}
-            </Button>
-            <Button type="submit" color={kind === 'PEMUTUSAN' ? 'red' : undefined} loading={busy}>
-              {f.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={f.title}
+      size="lg"
+      onSubmit={submit}
+      error={error}
+      confirm={
+        <Button type="submit" color={kind === 'PEMUTUSAN' ? 'red' : undefined} loading={busy}>
+          {f.save}
+        </Button>
+      }
+    >
+      <Select
+        label={f.kind}
+        data={Object.entries(s.sanction).map(([value, label]) => ({ value, label }))}
+        value={kind}
+        onChange={(v) => setKind(v ?? 'TEGURAN_LISAN')}
+        allowDeselect={false}
+      />
+      {kind === 'PEMUTUSAN' && (
+        <Alert color="red" variant="light">
+          {f.terminationNote}
+        </Alert>
+      )}
+      <DateField label={f.on} value={on} onChange={setOn} required />
+      <Textarea label={f.basis} value={basis} onChange={(e) => setBasis(e.currentTarget.value)} required minRows={2} />
+      <FileInput
+        label={f.file}
+        accept={ACCEPT}
+        value={file}
+        onChange={setFile}
+        leftSection={<IconFileUpload size={16} aria-hidden />}
+        clearable
+      />
+    </FormDialog>
   );
 }

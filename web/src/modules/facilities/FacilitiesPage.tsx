@@ -1,6 +1,5 @@
-import { Badge, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -10,6 +9,7 @@ import { useApi } from '../../shared/useApi';
 import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { SearchInput } from '../../shared/ui/SearchInput';
 import { Section } from '../../shared/ui/Section';
 import { RegistryUpload } from './RegistryUpload';
 import { s } from './strings';
@@ -70,14 +70,7 @@ export default function FacilitiesPage() {
       </Section>
       {can('facility.manage') && <RegistryUpload onLoaded={list.reload} />}
       <Group align="end" wrap="wrap">
-        <TextInput
-          label={s.list.search}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          style={{ flex: 1, minWidth: 220 }}
-          data-testid="facility-search"
-        />
+        <SearchInput label={s.list.search} value={q} onChange={setQ} minWidth={220} data-testid="facility-search" />
         <Select
           label={s.list.kind}
           data={options(s.kind)}

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
-import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import type { DialogProps } from '../../shared/ui/DialogActions';
+import { FormDialog } from '../../shared/ui/FormDialog';
 import { s } from './strings';
 import type { Facility } from '@server/modules/facilities/schemas';
 
@@ -15,17 +16,7 @@ const choices = (m: Record<string, string>) => Object.entries(m).map(([value, la
  * (they decide the level and who may work for it); the server applies the
  * same rule as a row of facilities.csv and names the field it refuses.
  */
-export function FacilityEditDialog({
-  facility,
-  opened,
-  onClose,
-  onSaved,
-}: {
-  facility: Facility;
-  opened: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function FacilityEditDialog({ facility, opened, onClose, onSaved }: DialogProps & { facility: Facility }) {
   const hospital = facility.kind === 'RUMAH_SAKIT';
   const [name, setName] = useState(facility.name);
   const [klass, setKlass] = useState<string | null>(facility.class);
@@ -56,87 +47,84 @@ export function FacilityEditDialog({
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={f.title(facility.code)} size="lg" centered>
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          <ErrorAlert error={error} />
-          <TextInput
-            label={s.col.name}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={f.title(facility.code)}
+      size="lg"
+      onSubmit={submit}
+      error={error}
+      confirm={
+        <Button
+          type="submit"
+          loading={busy}
+          disabled={!ownership || !location || (hospital && !klass)}
+          data-testid="fac-edit-save"
+        >
+          {s.common.save}
+        </Button>
+      }
+    >
+      <TextInput
+        label={s.col.name}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        maxLength={200}
+        data-testid="fac-edit-name"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        {hospital && (
+          <Select
+            label={s.col.class}
+            data={['A', 'B', 'C', 'D']}
+            value={klass}
+            onChange={setKlass}
             required
-            maxLength={200}
-            data-testid="fac-edit-name"
+            allowDeselect={false}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {hospital && (
-              <Select
-                label={s.col.class}
-                data={['A', 'B', 'C', 'D']}
-                value={klass}
-                onChange={setKlass}
-                required
-                allowDeselect={false}
-              />
-            )}
-            <Select
-              label={s.col.ownership}
-              data={choices(s.ownership)}
-              value={ownership}
-              onChange={setOwnership}
-              required
-              allowDeselect={false}
-            />
-            <Select
-              label={s.col.location}
-              data={choices(s.location)}
-              value={location}
-              onChange={setLocation}
-              required
-              allowDeselect={false}
-            />
-          </SimpleGrid>
-          {hospital && (
-            <Checkbox label={f.rsud} checked={isRsud} onChange={(e) => setIsRsud(e.currentTarget.checked)} />
-          )}
-          <TextInput
-            label={s.detail.address}
-            value={address}
-            onChange={(e) => setAddress(e.currentTarget.value)}
-            maxLength={300}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={f.village}
-              value={villageCode}
-              onChange={(e) => setVillageCode(e.currentTarget.value)}
-              inputMode="numeric"
-              maxLength={20}
-              className="mono"
-            />
-            <TextInput
-              label={s.detail.phone}
-              value={phone}
-              onChange={(e) => setPhone(e.currentTarget.value)}
-              maxLength={30}
-              data-testid="fac-edit-phone"
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {s.common.cancel}
-            </Button>
-            <Button
-              type="submit"
-              loading={busy}
-              disabled={!ownership || !location || (hospital && !klass)}
-              data-testid="fac-edit-save"
-            >
-              {s.common.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+        <Select
+          label={s.col.ownership}
+          data={choices(s.ownership)}
+          value={ownership}
+          onChange={setOwnership}
+          required
+          allowDeselect={false}
+        />
+        <Select
+          label={s.col.location}
+          data={choices(s.location)}
+          value={location}
+          onChange={setLocation}
+          required
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+      {hospital && <Checkbox label={f.rsud} checked={isRsud} onChange={(e) => setIsRsud(e.currentTarget.checked)} />}
+      <TextInput
+        label={s.detail.address}
+        value={address}
+        onChange={(e) => setAddress(e.currentTarget.value)}
+        maxLength={300}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={f.village}
+          value={villageCode}
+          onChange={(e) => setVillageCode(e.currentTarget.value)}
+          inputMode="numeric"
+          maxLength={20}
+          className="mono"
+        />
+        <TextInput
+          label={s.detail.phone}
+          value={phone}
+          onChange={(e) => setPhone(e.currentTarget.value)}
+          maxLength={30}
+          data-testid="fac-edit-phone"
+        />
+      </SimpleGrid>
+    </FormDialog>
   );
 }

@@ -1,26 +1,15 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Anchor, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
+import { useSearchList } from '../../shared/useSearchList';
 import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { SearchStatusBar } from '../../shared/ui/SearchStatusBar';
 import { SjpStatusBadge } from './StatusBadge';
 import { s } from './strings';
 import type { SjpList, SjpQueue, SjpQueueItem } from '@server/modules/guarantees/schemas';
@@ -52,16 +41,12 @@ function QueueBox({ title, items, testId }: { title: string; items: SjpQueueItem
 export default function SjpListPage() {
   const { can } = useSession();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
   // The home page's counters link here with ?status=…, so the list opens filtered.
   const [params] = useSearchParams();
-  const [status, setStatus] = useState(params.get('status') ?? '');
-  const [debounced] = useDebouncedValue(q, 300);
-  const { data, error, loading, reload } = useApi<SjpList>('/api/v1/sjp', {
-    q: debounced || undefined,
-    status: status || undefined,
-    pageSize: 100,
-  });
+  const { q, setQ, status, setStatus, data, error, loading, reload } = useSearchList<SjpList>(
+    '/api/v1/sjp',
+    params.get('status') ?? '',
+  );
   const queue = useApi<SjpQueue>(can('sjp.decide') ? '/api/v1/sjp/queue' : null);
 
   return (
@@ -100,27 +85,19 @@ export default function SjpListPage() {
         </section>
       )}
       <ErrorAlert error={queue.error} onRetry={queue.reload} />
-      <Group align="end" wrap="wrap">
-        <TextInput
-          label={s.list.search}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          style={{ flex: 1, minWidth: 260 }}
-        />
-        <SegmentedControl
-          aria-label={s.col.status}
-          value={status}
-          onChange={setStatus}
-          data={[
-            { value: '', label: s.list.all },
-            ...['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED', 'REJECTED'].map((v) => ({
-              value: v,
-              label: s.status[v]!,
-            })),
-          ]}
-        />
-      </Group>
+      <SearchStatusBar
+        searchLabel={s.list.search}
+        q={q}
+        onQ={setQ}
+        statusLabel={s.col.status}
+        allLabel={s.list.all}
+        status={status}
+        onStatus={setStatus}
+        statuses={['DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION', 'APPROVED', 'REJECTED'].map((v) => ({
+          value: v,
+          label: s.status[v]!,
+        }))}
+      />
       <ErrorAlert error={error} onRetry={reload} />
       <DataTable
         caption={s.list.caption}

@@ -25,6 +25,7 @@ import { formatDate, formatDateTime, todayJakarta } from '../../shared/format';
 import { label, t } from '../../shared/i18n';
 import { useApi } from '../../shared/useApi';
 import { DateField } from '../../shared/ui/DateField';
+import type { DialogProps } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 
 type TimelineData = TimelineAnswer;
@@ -69,17 +70,7 @@ const COLOR: Record<string, string> = {
   CHANGE: 'dinkes',
 };
 
-function ChangeDialog({
-  nik,
-  opened,
-  onClose,
-  onSaved,
-}: {
-  nik: string;
-  opened: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function ChangeDialog({ nik, opened, onClose, onSaved }: DialogProps & { nik: string }) {
   const [kind, setKind] = useState<string | null>('DEATH');
   const [date, setDate] = useState<string | null>(null);
   const [reason, setReason] = useState('');

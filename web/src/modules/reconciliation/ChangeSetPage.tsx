@@ -340,7 +340,7 @@ export default function ChangeSetPage() {
         id={cs.id}
         opened={rejecting}
         onClose={() => setRejecting(false)}
-        onDone={() => {
+        onSaved={() => {
           setRejecting(false);
           done();
         }}

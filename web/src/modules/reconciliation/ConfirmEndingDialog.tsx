@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { formatNumber } from '../../shared/format';
-import { t } from '../../shared/i18n';
+import { useSubmit } from '../../shared/useSubmit';
+import { DialogActions } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
 
@@ -27,39 +28,23 @@ export function ConfirmEndingDialog({
   onClose: () => void;
 }) {
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const n = request ? formatNumber(request.ending) : '';
   const value = Number(typed.replace(/[.\s]/g, ''));
   const matches = !!request && typed.trim() !== '' && value === request.ending;
+  const { busy, error, submit, reset } = useSubmit(async () => {
+    await request!.run(value);
+    setTyped('');
+    onClose();
+  });
   const close = () => {
     if (busy) return;
     setTyped('');
-    setError(null);
+    reset();
     onClose();
-  };
-  const submit = async () => {
-    if (!request || !matches) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await request.run(value);
-      setTyped('');
-      onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
   };
   return (
     <Modal opened={!!request} onClose={close} title={s.typed.title} centered size="md">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form onSubmit={(e) => (matches ? submit(e) : e.preventDefault())}>
         <Stack gap="sm">
           <Text size="sm">{s.typed.body(n, noun)}</Text>
           <ErrorAlert error={error} />
@@ -74,14 +59,11 @@ export function ConfirmEndingDialog({
             data-autofocus
             data-testid="confirm-ending-input"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={busy}>
-              {t.common.cancel}
-            </Button>
+          <DialogActions onCancel={close} busy={busy}>
             <Button type="submit" color="red" loading={busy} disabled={!matches} data-testid="confirm-ending">
               {s.typed.confirm(n, noun)}
             </Button>
-          </Group>
+          </DialogActions>
         </Stack>
       </form>
     </Modal>

@@ -1,38 +1,19 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../shared/api';
-import { t } from '../../shared/i18n';
+import { useSubmit } from '../../shared/useSubmit';
+import { DialogActions, type DialogProps } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
 
 /** Rejects a whole change set with a reason; nothing in the register changes. */
-export function RejectDialog({
-  id,
-  opened,
-  onClose,
-  onDone,
-}: {
-  id: number;
-  opened: boolean;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+export function RejectDialog({ id, opened, onClose, onSaved }: DialogProps & { id: number }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/v1/reconciliation/change-sets/${id}/reject`, { method: 'POST', body: { reason } });
-      setReason('');
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api(`/api/v1/reconciliation/change-sets/${id}/reject`, { method: 'POST', body: { reason } });
+    setReason('');
+    onSaved();
+  });
   return (
     <Modal opened={opened} onClose={() => !busy && onClose()} title={s.page.rejectTitle} centered size="md">
       <Stack gap="sm">
@@ -49,20 +30,17 @@ export function RejectDialog({
           data-autofocus
           data-testid="reject-reason"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={busy}>
-            {t.common.cancel}
-          </Button>
+        <DialogActions onCancel={onClose} busy={busy}>
           <Button
             color="red"
-            onClick={submit}
+            onClick={() => void submit()}
             loading={busy}
             disabled={reason.trim().length < 5}
             data-testid="reject-confirm"
           >
             {s.page.rejectConfirm}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );

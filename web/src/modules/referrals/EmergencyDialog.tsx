@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 import { digitsOnly } from '../../shared/format';
+import { DialogActions } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { s } from './strings';
 import type { Referral } from '@server/modules/referrals/schemas';
@@ -60,14 +61,11 @@ export function EmergencyDialog({ opened, onClose }: { opened: boolean; onClose:
             maxLength={2000}
           />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {e.cancel}
-            </Button>
+          <DialogActions onCancel={onClose}>
             <Button type="submit" loading={busy}>
               {e.submit}
             </Button>
-          </Group>
+          </DialogActions>
         </Stack>
       </form>
     </Modal>
