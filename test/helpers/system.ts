@@ -76,24 +76,28 @@ export async function testEnv(
   };
 }
 
+/** A new user of the role with a random name; a facility-scoped role's facility is registered first. */
+async function newUser(sys: System, role: Role, facilityCode?: string) {
+  const username = `${role}-${crypto.randomBytes(3).toString('hex')}`;
+  if (facilityCode) await ensureFacility(sys, facilityCode, role === 'puskesmas' ? 'PPK1' : 'PPK2');
+  const user = await sys.access.createUser({ username, role, facilityCode: facilityCode ?? null });
+  return { username, user };
+}
+
 /** A user of the role with an API token; returns the Authorization header. */
 export async function tokenFor(
   sys: System,
   role: Role,
   facilityCode?: string,
 ): Promise<{ authorization: string; username: string }> {
-  const username = `${role}-${crypto.randomBytes(3).toString('hex')}`;
-  if (facilityCode) await ensureFacility(sys, facilityCode, role === 'puskesmas' ? 'PPK1' : 'PPK2');
-  await sys.access.createUser({ username, role, facilityCode: facilityCode ?? null });
+  const { username } = await newUser(sys, role, facilityCode);
   const t = await sys.access.createToken(username);
   return { authorization: `Bearer ${t.token}`, username };
 }
 
 /** Logs in through the API as a browser would; returns cookie + CSRF headers for later requests. */
 export async function sessionFor(t: TestEnv, role: Role, facilityCode?: string) {
-  const username = `${role}-${crypto.randomBytes(3).toString('hex')}`;
-  if (facilityCode) await ensureFacility(t.sys, facilityCode, role === 'puskesmas' ? 'PPK1' : 'PPK2');
-  const u = await t.sys.access.createUser({ username, role, facilityCode: facilityCode ?? null });
+  const { username, user: u } = await newUser(t.sys, role, facilityCode);
   const csrfRes = await t.app.inject({ method: 'GET', url: '/api/v1/auth/csrf' });
   const csrfCookie = csrfRes.cookies.find((c) => c.name === '_csrf')!;
   const token = csrfRes.json().token as string;
