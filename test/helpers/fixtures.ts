@@ -46,34 +46,21 @@ export function popLine(p: PersonRow & { nik: string }): string {
   return cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 }
 
-/** A small family: head, spouse, child; NIKs consistent with birth dates. */
+/** A small family: head, spouse, child (no e-KTP yet); NIKs consistent with birth dates. */
 export function family(kk: string, surname: string) {
-  const head = {
-    nik: nikFor('1980-03-15', 'L'),
+  const member = (first: string, sex: 'L' | 'P', birthDate: string, relation: string) => ({
+    nik: nikFor(birthDate, sex),
     noKk: kk,
-    name: `BUDI ${surname}`,
-    sex: 'L' as const,
-    birthDate: '1980-03-15',
-    relation: 'KEPALA KELUARGA',
-  };
-  const wife = {
-    nik: nikFor('1984-07-01', 'P'),
-    noKk: kk,
-    name: `SITI ${surname}`,
-    sex: 'P' as const,
-    birthDate: '1984-07-01',
-    relation: 'ISTRI',
-  };
-  const child = {
-    nik: nikFor('2012-01-20', 'P'),
-    noKk: kk,
-    name: `AYU ${surname}`,
-    sex: 'P' as const,
-    birthDate: '2012-01-20',
-    relation: 'ANAK',
-    ektp: 'N' as const,
-  };
-  return [head, wife, child];
+    name: `${first} ${surname}`,
+    sex,
+    birthDate,
+    relation,
+  });
+  return [
+    member('BUDI', 'L', '1980-03-15', 'KEPALA KELUARGA'),
+    member('SITI', 'P', '1984-07-01', 'ISTRI'),
+    { ...member('AYU', 'P', '2012-01-20', 'ANAK'), ektp: 'N' as const },
+  ];
 }
 
 export function csv(header: string, lines: string[]): string {
