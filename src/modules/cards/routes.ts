@@ -1,5 +1,5 @@
 import type { App } from '../../platform/http/app.js';
-import { sendFile } from '../../platform/http/download.js';
+import { fileResponse, sendFile } from '../../platform/http/download.js';
 import type { CardPrintService } from './print.js';
 import * as s from './schemas.js';
 import { MAX_BATCH } from './schemas.js';
@@ -154,6 +154,7 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
     {
       config: { permission: 'card.read' },
       schema: {
+        response: fileResponse('application/pdf', 'Kartu KS-NIK (PDF)'),
         tags: ['cards'],
         summary: 'PDF kartu (ukuran kartu atau A4)',
         params: s.idParams,
@@ -216,6 +217,7 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
     {
       config: { permission: 'card.manage' },
       schema: {
+        response: fileResponse('application/pdf', 'Kartu KS-NIK siap cetak (PDF)'),
         tags: ['cards'],
         summary: `PDF untuk sejumlah kartu (maksimal ${MAX_BATCH}) sebelum dicatat sebagai batch`,
         body: s.cardIdsBody,
@@ -260,6 +262,7 @@ export function cardRoutes(app: App, deps: { cards: CardService; print: CardPrin
     {
       config: { permission: 'card.manage' },
       schema: {
+        response: fileResponse('application/pdf', 'Kartu satu batch cetak (PDF)'),
         tags: ['cards'],
         summary: 'PDF satu batch cetak',
         params: s.idParams,

@@ -1,5 +1,5 @@
 import type { App } from '../../platform/http/app.js';
-import { sendFile } from '../../platform/http/download.js';
+import { fileResponse, sendFile } from '../../platform/http/download.js';
 import * as s from './schemas.js';
 import type { RecommendationService } from './service.js';
 
@@ -58,12 +58,16 @@ export function dinsosRoutes(app: App, svc: RecommendationService) {
     async (req) => svc.get(req.params.id),
   );
 
-  // No response schema: the answer is the letter's PDF bytes, not JSON.
   app.get(
     '/api/v1/recommendations/:id/pdf',
     {
       config: { permission: 'recommendation.read' },
-      schema: { tags: ['dinsos'], summary: 'Surat rekomendasi siap cetak (PDF, A4)', params: s.idParams },
+      schema: {
+        response: fileResponse('application/pdf', 'Surat rekomendasi (PDF)'),
+        tags: ['dinsos'],
+        summary: 'Surat rekomendasi siap cetak (PDF, A4)',
+        params: s.idParams,
+      },
     },
     async (req, reply) => {
       const { fileName, bytes } = await svc.pdf(req.params.id);

@@ -1,5 +1,5 @@
 import type { App } from '../../platform/http/app.js';
-import { sendFile } from '../../platform/http/download.js';
+import { DOCUMENT_TYPES, fileResponse, sendFile } from '../../platform/http/download.js';
 import { invalid } from '../../platform/http/errors.js';
 import * as S from './schemas.js';
 import type { FacilityService } from './service.js';
@@ -36,8 +36,12 @@ export function facilityRoutes(app: App, deps: { facilities: FacilityService }) 
     '/api/v1/facilities/agreements/:id/document',
     {
       config: { permission: 'facility.read' },
-      // A file download: the bytes of the stored scan, no JSON answer to describe.
-      schema: { tags: ['facilities'], summary: 'Dokumen PKS yang ditandatangani', params: S.idParams },
+      schema: {
+        response: fileResponse(DOCUMENT_TYPES, 'Pindaian PKS yang ditandatangani'),
+        tags: ['facilities'],
+        summary: 'Dokumen PKS yang ditandatangani',
+        params: S.idParams,
+      },
     },
     async (req, reply) => {
       const { doc, stream } = await f.agreementDocument(req.params.id);

@@ -1,5 +1,5 @@
 import type { App } from '../../platform/http/app.js';
-import { sendFile } from '../../platform/http/download.js';
+import { fileResponse, sendFile } from '../../platform/http/download.js';
 import type { SjpCareService } from './care.js';
 import type { SjpDesk } from './queue.js';
 import {
@@ -85,10 +85,12 @@ export function sjpRoutes(app: App, deps: { sjp: SjpService; desk: SjpDesk; care
     async (req) => sjp.get(req.params.id),
   );
 
-  // The letter is a PDF sent as bytes: no JSON response schema.
   app.get(
     '/api/v1/sjp/:id/letter.pdf',
-    { config: { permission: 'sjp.read' }, schema: { tags, params: sjpParams } },
+    {
+      config: { permission: 'sjp.read' },
+      schema: { response: fileResponse('application/pdf', 'Surat SJP (PDF)'), tags, params: sjpParams },
+    },
     async (req, reply) => {
       const { number, pdf } = await desk.letter(req.params.id);
       return sendFile(reply, {

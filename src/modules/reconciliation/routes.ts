@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { App } from '../../platform/http/app.js';
 import type { ReconciliationService } from './service.js';
-import { sendFile, XLSX_TYPE } from '../../platform/http/download.js';
+import { XLSX_TYPE, fileResponse, sendFile } from '../../platform/http/download.js';
 import {
   approveBody,
   approveResult,
@@ -85,6 +85,7 @@ export function reconciliationRoutes(app: App, svc: ReconciliationService) {
     {
       config: { permission: 'reconciliation.read' },
       schema: {
+        response: fileResponse(XLSX_TYPE, 'Rincian perubahan (XLSX)'),
         tags: ['reconciliation'],
         summary: 'Laporan daftar perubahan (XLSX), seluruhnya atau menurut saringan',
         params: id,

@@ -1,5 +1,5 @@
 import type { App } from '../../platform/http/app.js';
-import { sendFile } from '../../platform/http/download.js';
+import { fileResponse, sendFile } from '../../platform/http/download.js';
 import * as S from './schemas.js';
 import type { ReferralService } from './service.js';
 
@@ -83,8 +83,12 @@ export function referralRoutes(app: App, svc: ReferralService) {
     '/api/v1/referrals/:id/pdf',
     {
       config: { permission: 'referral.read' },
-      // A PDF download: bytes, no JSON answer to describe.
-      schema: { tags: ['referrals'], summary: 'Surat rujukan siap cetak (PDF, A4)', params: S.idParams },
+      schema: {
+        response: fileResponse('application/pdf', 'Surat rujukan (PDF)'),
+        tags: ['referrals'],
+        summary: 'Surat rujukan siap cetak (PDF, A4)',
+        params: S.idParams,
+      },
     },
     async (req, reply) => {
       const { fileName, bytes } = await svc.pdf(req.params.id);
@@ -96,8 +100,8 @@ export function referralRoutes(app: App, svc: ReferralService) {
     '/api/v1/referrals/:id/back-referral.pdf',
     {
       config: { permission: 'referral.read' },
-      // A PDF download: bytes, no JSON answer to describe.
       schema: {
+        response: fileResponse('application/pdf', 'Surat rujukan balik (PDF)'),
         tags: ['referrals'],
         summary: 'Surat rujukan balik (PDF, A4), setelah rujukan balik dicatat',
         params: S.idParams,

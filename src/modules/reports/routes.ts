@@ -1,6 +1,6 @@
 import { todayJakarta } from '../../platform/calendar/index.js';
 import type { App } from '../../platform/http/app.js';
-import { sendFile, XLSX_TYPE } from '../../platform/http/download.js';
+import { XLSX_TYPE, fileResponse, sendFile } from '../../platform/http/download.js';
 import type { MembershipReport } from './membership.js';
 import { membershipQuery, membershipReport } from './schemas.js';
 
@@ -19,10 +19,16 @@ export function reportRoutes(app: App, membership: MembershipReport) {
     async (req) => membership.build(req.query.date ?? todayJakarta(), req.query.area ?? null),
   );
 
-  // No response schema: the answer is an XLSX workbook (bytes), not JSON.
   app.get(
     '/api/v1/reports/membership.xlsx',
-    { config: { permission: 'report.membership' }, schema: { tags: ['reports'], querystring: membershipQuery } },
+    {
+      config: { permission: 'report.membership' },
+      schema: {
+        response: fileResponse(XLSX_TYPE, 'Laporan kepesertaan (XLSX)'),
+        tags: ['reports'],
+        querystring: membershipQuery,
+      },
+    },
     async (req, reply) => {
       const date = req.query.date ?? todayJakarta();
       const body = await membership.xlsx(date, req.query.area ?? null);

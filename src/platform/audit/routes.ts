@@ -1,5 +1,5 @@
 import type { App } from '../http/app.js';
-import { sendFile, XLSX_TYPE } from '../http/download.js';
+import { fileResponse, sendFile, XLSX_TYPE } from '../http/download.js';
 import { auditFilters, auditOptions, auditPage, auditSearchQuery } from './schemas.js';
 import type { AuditReader } from './service.js';
 
@@ -29,12 +29,16 @@ export function auditRoutes(app: App, reader: AuditReader) {
     async () => reader.options(),
   );
 
-  // A file download: the body is the workbook's bytes, so no JSON response schema describes it.
   app.get(
     '/api/v1/audit.xlsx',
     {
       config: { permission: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'Log audit tersaring sebagai XLSX', querystring: auditFilters },
+      schema: {
+        response: fileResponse(XLSX_TYPE, 'Jejak audit (XLSX)'),
+        tags: ['audit'],
+        summary: 'Log audit tersaring sebagai XLSX',
+        querystring: auditFilters,
+      },
     },
     async (req, reply) => {
       const { body, fileName } = await reader.exportWorkbook(req.query);

@@ -1,5 +1,5 @@
 import type { App } from '../http/app.js';
-import { sendFile } from '../http/download.js';
+import { DOCUMENT_TYPES, fileResponse, sendFile } from '../http/download.js';
 import { invalid } from '../http/errors.js';
 import { idParams, storedDocument } from './schemas.js';
 import type { DocumentStore } from './store.js';
@@ -30,10 +30,12 @@ export function documentRoutes(app: App, store: DocumentStore) {
     },
   );
 
-  // A file download: the body is the document's bytes (PDF, JPEG, PNG), so no JSON response schema describes it.
   app.get(
     '/api/v1/documents/:id',
-    { config: { permission: 'document.read' }, schema: { tags: ['documents'], params: idParams } },
+    {
+      config: { permission: 'document.read' },
+      schema: { response: fileResponse(DOCUMENT_TYPES, 'Dokumen pendukung'), tags: ['documents'], params: idParams },
+    },
     async (req, reply) => {
       const { doc, stream } = await store.open(req.params.id);
       return sendFile(reply, { type: doc.mediaType, fileName: doc.fileName, body: stream, inline: true });

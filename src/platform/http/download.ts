@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,4 +33,17 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   if (ascii === fileName) return `${kind}; filename="${fileName}"`;
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The stored documents' types (see documents/sniff.ts): a scan is a PDF or a photo. */
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+/**
+ * The response schema of a route that sends a file: its media types and what it is, for the OpenAPI
+ * document. A Buffer or stream is sent as it is (Fastify serialises only objects), so nothing is checked.
+ */
+export function fileResponse(types: string | readonly string[], description: string) {
+  const schema = z.string().meta({ format: 'binary' });
+  const content = Object.fromEntries((typeof types === 'string' ? [types] : types).map((t) => [t, { schema }]));
+  return { 200: { description, content } };
 }

@@ -6,7 +6,7 @@ import type { Permission } from '../http/permissions.js';
 import { isRealDate } from './values.js';
 import type { ImportRunner } from './runner.js';
 import type { AuditWriter } from '../audit/audit.js';
-import { sendFile } from '../http/download.js';
+import { fileResponse, sendFile } from '../http/download.js';
 import type { ImportHistory } from './history.js';
 import { historyQuery, importHistory, reportParams, uploadAccepted, type ImportKind } from './schemas.js';
 
@@ -80,8 +80,14 @@ export function importRoutes(
 
   app.get(
     `/api/v1/imports/${kind}/:id/report`,
-    // A CSV file streamed to the browser: no JSON response to declare.
-    { config: { permission }, schema: { tags: ['imports'], params: reportParams } },
+    {
+      config: { permission },
+      schema: {
+        response: fileResponse('text/csv', 'Baris yang ditolak (CSV)'),
+        tags: ['imports'],
+        params: reportParams,
+      },
+    },
     async (req, reply) => {
       const p = await deps.history.reportPath(kind, req.params.id);
       if (!p || !fs.existsSync(p)) throw notFound('REPORT_NOT_FOUND', 'Laporan impor tidak ditemukan.');
