@@ -1,63 +1,28 @@
-import type { Db, Queryable } from '../../platform/db/index.js';
-import type { ReportWriter } from '../../platform/ingest/report.js';
-import type { Progress } from '../../platform/jobs/jobs.js';
+import type { Db } from '../../platform/db/index.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
-import { snapshotTables } from '../../platform/ingest/snapshot-tables.js';
 import {
   runSnapshotImport,
   type ProposeChanges,
   type SnapshotImportInput,
   type SnapshotSpec,
+  warnUnknownNiks,
 } from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
 import { checkJknRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type JknRecord } from './rules/row.js';
 
+/** The data columns in the order both jkn_stage and jkn_membership copy them (repo's DATA). */
+function dataValues(r: JknRecord) {
+  return [r.cardNumber, r.name, r.segment, r.class, r.status, r.startDate, r.arrearsMonths, r.primaryFacility];
+}
+
 function toCopy(rowNo: number, r: JknRecord): string {
-  return copyLine([
-    rowNo,
-    r.nik,
-    r.cardNumber,
-    r.name,
-    r.segment,
-    r.class,
-    r.status,
-    r.startDate,
-    r.arrearsMonths,
-    r.primaryFacility,
-  ]);
+  return copyLine([rowNo, r.nik, ...dataValues(r)]);
 }
 
 /** First load: a NIK seen for the first time is a member from its start date when the file gives one (as repo.mergeStage). */
 function toMembershipCopy(rowNo: number, r: JknRecord, asOf: string, importId: number): string {
   const validFrom = r.startDate && r.startDate < asOf ? r.startDate : asOf;
-  return copyLine([
-    r.nik,
-    validFrom,
-    r.cardNumber,
-    r.name,
-    r.segment,
-    r.class,
-    r.status,
-    r.startDate,
-    r.arrearsMonths,
-    r.primaryFacility,
-    importId,
-    rowNo,
-  ]);
-}
-
-async function reportUnknown(
-  q: Queryable,
-  report: ReportWriter,
-  progress: Progress,
-  from: 'jkn_stage' | 'jkn_membership',
-) {
-  progress.phase('Mencocokkan NIK dengan data penduduk');
-  const unknown = await repo.unknownNiks(q, from);
-  for (const u of unknown) {
-    report.warn(u.line_no, 'nik', u.nik, 'NIK tidak terdapat dalam data penduduk Kota; tetap disimpan dan dilaporkan.');
-  }
-  return { unknownNik: unknown.length };
+  return copyLine([r.nik, validFrom, ...dataValues(r), importId, rowNo]);
 }
 
 const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number }> = {
@@ -69,18 +34,18 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
   copyLine: toCopy,
   copySql: repo.STAGE_COPY_SQL,
   latestAppliedAsOf: repo.latestAppliedAsOf,
-  latestAppliedRows: snapshotTables('jkn_import', 'jkn_stage').latestAppliedRows,
+  latestAppliedRows: repo.latestAppliedRows,
   createImport: repo.createImport,
   clearStage: repo.clearStage,
   analyzeStage: repo.analyzeStage,
   removeDuplicateNiks: repo.removeStagedDuplicates,
-  afterStage: (q, report, progress) => reportUnknown(q, report, progress, 'jkn_stage'),
+  afterStage: (q, report, progress) => warnUnknownNiks(report, progress, () => repo.unknownNiks(q, 'jkn_stage')),
   direct: {
     table: 'jkn_membership',
     copySql: repo.MEMBERSHIP_COPY_SQL,
     copyLine: toMembershipCopy,
     removeDuplicates: repo.removeDuplicateNiksFromMembership,
-    afterLoad: (q, report, progress) => reportUnknown(q, report, progress, 'jkn_membership'),
+    afterLoad: (q, report, progress) => warnUnknownNiks(report, progress, () => repo.unknownNiks(q, 'jkn_membership')),
   },
   apply: repo.mergeStage,
   finish: (tx, id, c) => repo.finishImport(tx, id, { ended: 0, unknownNik: 0, ...c }),

@@ -15,14 +15,16 @@ const DATA = [
   'arrears_months',
   'primary_facility',
 ] as const;
+const tables = snapshotTables('jkn_import', 'jkn_stage');
 export const {
   latestAppliedAsOf,
+  latestAppliedRows,
   createImport,
   failImport,
   clearStage,
   analyzeStage,
   removeDuplicateNiks: removeStagedDuplicates,
-} = snapshotTables('jkn_import', 'jkn_stage');
+} = tables;
 
 /** NIKs of the file that the population does not know, from the stage or (first load) the loaded table. */
 export async function unknownNiks(q: Queryable, from: 'jkn_stage' | 'jkn_membership' = 'jkn_stage') {
@@ -47,40 +49,17 @@ export const mergeStage = (q: Queryable, asOf: string, importId: number) => merg
 export const applyChanges = (q: Queryable, rows: string, ended: string, asOf: string, importId: number) =>
   applyPeriodChanges(q, PERIODS, rows, ended, asOf, importId);
 
-export async function finishImport(
+/** The JKN log also counts the memberships ended (MEM-7) and the NIKs the population does not know. */
+export const finishImport = (
   q: Queryable,
   id: number,
   c: BaseCounts & { ended: number; unknownNik: number; reportPath: string; status?: 'applied' | 'pending_review' },
-) {
-  await q.query(
-    `UPDATE jkn_import SET status = $12, rows_read = $2, accepted = $3, rejected = $4, warnings = $5, inserted = $6,
-       updated = $7, unchanged = $8, ended = $9, unknown_nik = $10, report_path = $11, finished_at = now() WHERE id = $1`,
-    [
-      id,
-      c.rowsRead,
-      c.accepted,
-      c.rejected,
-      c.warnings,
-      c.inserted,
-      c.updated,
-      c.unchanged,
-      c.ended,
-      c.unknownNik,
-      c.reportPath,
-      c.status ?? 'applied',
-    ],
-  );
-}
+) => tables.finishImport(q, id, c, { ended: c.ended, unknown_nik: c.unknownNik });
 
 /** The end of a reviewed import: applied with what was approved, or rejected (MEM-7). */
-export async function setImportDecision(
+export const setImportDecision = (
   q: Queryable,
   id: number,
   status: 'applied' | 'rejected',
   c: { inserted: number; updated: number; ended: number },
-) {
-  await q.query(
-    `UPDATE jkn_import SET status = $2, inserted = $3, updated = $4, ended = $5 WHERE id = $1 AND status = 'pending_review'`,
-    [id, status, c.inserted, c.updated, c.ended],
-  );
-}
+) => tables.setImportDecision(q, id, status, c, { ended: c.ended });

@@ -2,7 +2,6 @@ import type { Db, Queryable } from '../../platform/db/index.js';
 import type { ReportWriter } from '../../platform/ingest/report.js';
 import type { Progress } from '../../platform/jobs/jobs.js';
 import { copyLine } from '../../platform/ingest/copy-text.js';
-import { snapshotTables } from '../../platform/ingest/snapshot-tables.js';
 import {
   runSnapshotImport,
   type ProposeChanges,
@@ -48,7 +47,7 @@ const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithout
   copyLine: toCopy,
   copySql: repo.STAGE_COPY_SQL,
   latestAppliedAsOf: repo.latestAppliedAsOf,
-  latestAppliedRows: snapshotTables('population_import', 'population_stage').latestAppliedRows,
+  latestAppliedRows: repo.latestAppliedRows,
   createImport: repo.createImport,
   clearStage: repo.clearStage,
   analyzeStage: repo.analyzeStage,

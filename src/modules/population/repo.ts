@@ -1,4 +1,3 @@
-import type { BaseCounts } from '../../platform/ingest/snapshot-import.js';
 import { isEmpty, withIndexesRebuilt } from '../../platform/db/bulk.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { removeDuplicateNiks, snapshotTables } from '../../platform/ingest/snapshot-tables.js';
@@ -8,11 +7,14 @@ export const STAGE_COPY_SQL = `COPY population_stage (line_no, nik, no_kk, name,
 
 export const {
   latestAppliedAsOf,
+  latestAppliedRows,
   createImport,
   failImport,
   clearStage,
   analyzeStage,
   removeDuplicateNiks: removeStagedDuplicates,
+  finishImport,
+  setImportDecision,
 } = snapshotTables('population_import', 'population_stage');
 
 const DATA_COLS = [
@@ -63,40 +65,4 @@ export async function loadBaseline(q: Queryable, asOf: string, importId: number)
     ),
   );
   return { inserted: r.rowCount, updated: 0 };
-}
-
-export async function finishImport(
-  q: Queryable,
-  id: number,
-  c: BaseCounts & { reportPath: string; status?: 'applied' | 'pending_review' },
-) {
-  await q.query(
-    `UPDATE population_import SET status = $10, rows_read = $2, accepted = $3, rejected = $4, warnings = $5,
-       inserted = $6, updated = $7, unchanged = $8, report_path = $9, finished_at = now() WHERE id = $1`,
-    [
-      id,
-      c.rowsRead,
-      c.accepted,
-      c.rejected,
-      c.warnings,
-      c.inserted,
-      c.updated,
-      c.unchanged,
-      c.reportPath,
-      c.status ?? 'applied',
-    ],
-  );
-}
-
-/** The end of a reviewed import: applied with what was approved, or rejected (MEM-7). */
-export async function setImportDecision(
-  q: Queryable,
-  id: number,
-  status: 'applied' | 'rejected',
-  c: { inserted: number; updated: number },
-) {
-  await q.query(
-    `UPDATE population_import SET status = $2, inserted = $3, updated = $4 WHERE id = $1 AND status = 'pending_review'`,
-    [id, status, c.inserted, c.updated],
-  );
 }

@@ -4,6 +4,7 @@ import {
   runSnapshotImport,
   type SnapshotImportInput,
   type SnapshotSpec,
+  warnUnknownNiks,
 } from '../../platform/ingest/snapshot-import.js';
 import * as repo from './repo.js';
 import { checkPovertyRow, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Column, type PovertyRecord } from './rules/row.js';
@@ -21,18 +22,7 @@ const spec: SnapshotSpec<Column, PovertyRecord, { ended: number; unknownNik: num
   clearStage: repo.clearStage,
   analyzeStage: repo.analyzeStage,
   removeDuplicateNiks: repo.removeDuplicateNiks,
-  async afterStage(q, report, progress) {
-    progress.phase('Mencocokkan NIK dengan data penduduk');
-    const unknown = await repo.unknownNiks(q);
-    for (const u of unknown)
-      report.warn(
-        u.line_no,
-        'nik',
-        u.nik,
-        'NIK tidak terdapat dalam data penduduk Kota; tetap disimpan dan dilaporkan.',
-      );
-    return { unknownNik: unknown.length };
-  },
+  afterStage: (q, report, progress) => warnUnknownNiks(report, progress, () => repo.unknownNiks(q)),
   apply: repo.mergeStage,
   finish: repo.finishImport,
   fail: repo.failImport,

@@ -1,11 +1,12 @@
+import type { BaseCounts } from '../../platform/ingest/snapshot-import.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { mergePeriods } from '../../platform/ingest/periods.js';
 import { snapshotTables } from '../../platform/ingest/snapshot-tables.js';
 
 export const STAGE_COPY_SQL = 'COPY poverty_stage (line_no, nik, decile, dtks_status, designated_on) FROM STDIN';
 
-export const { latestAppliedAsOf, createImport, failImport, clearStage, analyzeStage, removeDuplicateNiks } =
-  snapshotTables('poverty_import', 'poverty_stage');
+const tables = snapshotTables('poverty_import', 'poverty_stage');
+export const { latestAppliedAsOf, createImport, failImport, clearStage, analyzeStage, removeDuplicateNiks } = tables;
 
 const PERIODS = {
   table: 'poverty_status',
@@ -23,40 +24,12 @@ export async function unknownNiks(q: Queryable) {
   return r.rows;
 }
 
-export async function finishImport(
+/** Poverty imports are applied at once (no review); the log also counts ended statuses and unknown NIKs. */
+export const finishImport = (
   q: Queryable,
   id: number,
-  c: {
-    rowsRead: number;
-    accepted: number;
-    rejected: number;
-    warnings: number;
-    inserted: number;
-    updated: number;
-    unchanged: number;
-    ended?: number;
-    unknownNik?: number;
-    reportPath: string;
-  },
-) {
-  await q.query(
-    `UPDATE poverty_import SET status = 'applied', rows_read = $2, accepted = $3, rejected = $4, warnings = $5, inserted = $6,
-       updated = $7, unchanged = $8, ended = $9, unknown_nik = $10, report_path = $11, finished_at = now() WHERE id = $1`,
-    [
-      id,
-      c.rowsRead,
-      c.accepted,
-      c.rejected,
-      c.warnings,
-      c.inserted,
-      c.updated,
-      c.unchanged,
-      c.ended ?? 0,
-      c.unknownNik ?? 0,
-      c.reportPath,
-    ],
-  );
-}
+  c: BaseCounts & { ended?: number; unknownNik?: number; reportPath: string },
+) => tables.finishImport(q, id, { ...c, status: 'applied' }, { ended: c.ended ?? 0, unknown_nik: c.unknownNik ?? 0 });
 
 /** Whether any poverty data has been loaded (a poor-only basis needs it). */
 export async function hasPovertyData(q: Queryable): Promise<boolean> {

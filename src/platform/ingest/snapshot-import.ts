@@ -131,6 +131,23 @@ export interface DirectLoad<R, Extra> {
   afterLoad?: (q: Queryable, report: ReportWriter, progress: Progress) => Promise<Partial<Extra>>;
 }
 
+/**
+ * A file row whose NIK the population register does not know is kept and reported, not refused
+ * (JKN and poverty files): `find` lists those rows, the module knowing where the register is.
+ */
+export async function warnUnknownNiks(
+  report: ReportWriter,
+  progress: Progress,
+  find: () => Promise<{ line_no: number; nik: string }[]>,
+): Promise<{ unknownNik: number }> {
+  progress.phase('Mencocokkan NIK dengan data penduduk');
+  const unknown = await find();
+  for (const u of unknown) {
+    report.warn(u.line_no, 'nik', u.nik, 'NIK tidak terdapat dalam data penduduk Kota; tetap disimpan dan dilaporkan.');
+  }
+  return { unknownNik: unknown.length };
+}
+
 export async function sha256File(filePath: string): Promise<string> {
   const h = crypto.createHash('sha256');
   for await (const chunk of fs.createReadStream(filePath)) h.update(chunk as Buffer);
@@ -188,6 +205,29 @@ interface ImportRun {
   sha256: string;
   report: ReportWriter;
   reportPath: string;
+}
+
+/** What a run answers: which import, of which date and file format, its report and its counts. */
+function snapshotResult(run: ImportRun, asOf: string, format: 'csv' | 'xlsx', counts: BaseCounts): SnapshotResult {
+  return { importId: run.importId, asOf, format, reportPath: run.reportPath, ...counts };
+}
+
+/** The counts of a run: read, accepted, rejected and warned rows, and what the accepted rows changed. */
+function runCounts(
+  rowsRead: number,
+  accepted: number,
+  report: ReportWriter,
+  changed: { inserted: number; updated: number },
+): BaseCounts {
+  return {
+    rowsRead,
+    accepted,
+    rejected: report.rejectedRows,
+    warnings: report.warnings,
+    inserted: changed.inserted,
+    updated: changed.updated,
+    unchanged: accepted - changed.inserted - changed.updated,
+  };
 }
 
 function rejectDuplicates(report: ReportWriter, dupes: { line_no: number; nik: string }[]) {
@@ -279,13 +319,7 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
       const c = {
         ...extra,
         ...o.extra,
-        rowsRead: staged.rowsRead,
-        accepted,
-        rejected: report.rejectedRows,
-        warnings: report.warnings,
-        inserted: o.inserted,
-        updated: o.updated,
-        unchanged: accepted - o.inserted - o.updated,
+        ...runCounts(staged.rowsRead, accepted, report, o),
       } as BaseCounts & Partial<Extra>;
       const changeSet = { changeSetId: o.changeSetId, review: o.status, suspect: o.suspect ?? false };
       await finishAndAudit(tx, spec, input, run, c, o.status === 'PENDING' ? 'pending_review' : 'applied', changeSet);
@@ -293,13 +327,7 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
     });
     input.progress.phase('Membersihkan data sementara');
     await spec.clearStage(db);
-    return {
-      importId: run.importId,
-      asOf: input.asOf,
-      format: staged.format,
-      reportPath: run.reportPath,
-      ...counts,
-    } as SnapshotResult;
+    return snapshotResult(run, input.asOf, staged.format, counts);
   }
 
   input.progress.phase('Menerapkan perubahan');
@@ -309,23 +337,13 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
     const c = {
       ...extra,
       ...applied,
-      rowsRead: staged.rowsRead,
-      accepted,
-      rejected: report.rejectedRows,
-      warnings: report.warnings,
-      unchanged: accepted - applied.inserted - applied.updated,
+      ...runCounts(staged.rowsRead, accepted, report, applied),
     };
     await finishAndAudit(tx, spec, input, run, c);
     return c;
   });
   await spec.clearStage(db);
-  return {
-    importId: run.importId,
-    asOf: input.asOf,
-    format: staged.format,
-    reportPath: run.reportPath,
-    ...counts,
-  } as SnapshotResult;
+  return snapshotResult(run, input.asOf, staged.format, counts);
 }
 
 /** First load on PostgreSQL: straight into the empty target, in one transaction. */
@@ -361,22 +379,11 @@ async function loadDirect<C extends string, R, Extra extends Record<string, numb
       input.progress.phase('Menerapkan perubahan');
       const c = {
         ...extra,
-        rowsRead: staged.rowsRead,
-        accepted,
-        rejected: report.rejectedRows,
-        warnings: report.warnings,
-        inserted: accepted,
-        updated: 0,
-        unchanged: 0,
+        // The first load inserts every accepted row.
+        ...runCounts(staged.rowsRead, accepted, report, { inserted: accepted, updated: 0 }),
       } as BaseCounts & Partial<Extra>;
       await finishAndAudit(tx, spec, input, run, c);
-      return {
-        importId: run.importId,
-        asOf: input.asOf,
-        format: staged.format,
-        reportPath: run.reportPath,
-        ...c,
-      } as SnapshotResult;
+      return snapshotResult(run, input.asOf, staged.format, c);
     });
   });
 }

@@ -1,4 +1,17 @@
 import type { Queryable } from '../db/index.js';
+import type { BaseCounts } from './snapshot-import.js';
+
+/** Count columns only some import logs keep (JKN and poverty: `ended`, `unknown_nik`). */
+export type ExtraCounts = Partial<Record<'ended' | 'unknown_nik', number>>;
+
+/** `, ended = $5, unknown_nik = $6` for the extra counts, numbered from `first`; the names come from ExtraCounts, never from input. */
+function extraSet(extra: ExtraCounts, first: number): { sql: string; values: number[] } {
+  const cols = Object.keys(extra) as (keyof ExtraCounts)[];
+  return {
+    sql: cols.map((c, i) => `, ${c} = $${first + i}`).join(''),
+    values: cols.map((c) => extra[c]!),
+  };
+}
 
 /**
  * The bookkeeping every snapshot import does on its own import-log table
@@ -44,6 +57,46 @@ export function snapshotTables(imports: string, stage: string) {
       await q.exec(`ANALYZE ${stage}`);
     },
     removeDuplicateNiks: (q: Queryable) => removeDuplicateNiks(q, stage, 'line_no'),
+    /** The end of a run: its counts and report, applied or (a reviewed kind) waiting for review. */
+    async finishImport(
+      q: Queryable,
+      id: number,
+      c: BaseCounts & { reportPath: string; status?: 'applied' | 'pending_review' },
+      extra: ExtraCounts = {},
+    ) {
+      const more = extraSet(extra, 11);
+      await q.query(
+        `UPDATE ${imports} SET status = $10, rows_read = $2, accepted = $3, rejected = $4, warnings = $5, inserted = $6,
+           updated = $7, unchanged = $8, report_path = $9${more.sql}, finished_at = now() WHERE id = $1`,
+        [
+          id,
+          c.rowsRead,
+          c.accepted,
+          c.rejected,
+          c.warnings,
+          c.inserted,
+          c.updated,
+          c.unchanged,
+          c.reportPath,
+          c.status ?? 'applied',
+          ...more.values,
+        ],
+      );
+    },
+    /** The end of a reviewed import: applied with what was approved, or rejected (MEM-7). */
+    async setImportDecision(
+      q: Queryable,
+      id: number,
+      status: 'applied' | 'rejected',
+      c: { inserted: number; updated: number },
+      extra: ExtraCounts = {},
+    ) {
+      const more = extraSet(extra, 5);
+      await q.query(
+        `UPDATE ${imports} SET status = $2, inserted = $3, updated = $4${more.sql} WHERE id = $1 AND status = 'pending_review'`,
+        [id, status, c.inserted, c.updated, ...more.values],
+      );
+    },
   };
 }
 
