@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { pageOf } from '../../platform/db/page.js';
 import { scopeFacility, type Scope } from '../../platform/http/actor.js';
 import type { BirthDocumentKind, BirthInput } from './rules/birth.js';
 
@@ -106,15 +107,16 @@ export async function list(
 ): Promise<{ rows: BirthRow[]; total: number }> {
   const where = `($1::text IS NULL OR b.facility_code = $1) AND ($2::text IS NULL OR b.status = $2)
     AND ($3::text IS NULL OR b.reg_number = $3 OR b.child_nik = $3 OR b.mother_nik = $3 OR b.father_nik = $3 OR b.no_kk = $3 OR b.child_name LIKE $3 || '%')`;
-  const params = [scopeFacility(f.scope), f.status, f.search];
-  const [rows, total] = await Promise.all([
-    q.query<BirthRow>(
-      `SELECT ${COLS} FROM ${FROM} WHERE ${where} ORDER BY b.recorded_at DESC, b.id DESC LIMIT $4 OFFSET $5`,
-      [...params, f.limit, f.offset],
-    ),
-    q.query<{ n: string }>(`SELECT count(*) AS n FROM birth_record b WHERE ${where}`, params),
-  ]);
-  return { rows: rows.rows, total: Number(total.rows[0]!.n) };
+  return pageOf<BirthRow>(q, {
+    select: COLS,
+    from: FROM,
+    countFrom: 'birth_record b',
+    where,
+    params: [scopeFacility(f.scope), f.status, f.search],
+    orderBy: 'b.recorded_at DESC, b.id DESC',
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 export async function cancel(q: Queryable, id: number, reason: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { nextYearlySeq } from '../../platform/db/counter.js';
 import { lockKey } from '../../platform/db/types.js';
 import type { Category } from './rules/categories.js';
 import type { RegistryPerson, ResolvedLetter } from './rules/letter.js';
@@ -169,20 +170,8 @@ export async function overlapping(q: Queryable, nik: string, from: string, to: s
   return r.rows.map(toLetter);
 }
 
-/**
- * The next number of the year. The counter row stays locked until the
- * transaction ends: concurrent issuers wait here, and a rollback returns the
- * number, so the sequence has no gaps.
- */
-export async function nextSeq(tx: Queryable, year: number): Promise<number> {
-  const r = await tx.query<{ last_seq: number }>(
-    `INSERT INTO recommendation_counter (year, last_seq) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last_seq = recommendation_counter.last_seq + 1
-     RETURNING last_seq`,
-    [year],
-  );
-  return Number(r.rows[0]!.last_seq);
-}
+/** The next letter number of the year, counted in the issuing transaction (no gaps). */
+export const nextSeq = (q: Queryable, year: number) => nextYearlySeq(q, 'recommendation_counter', year);
 
 export async function insertLetter(
   tx: Queryable,

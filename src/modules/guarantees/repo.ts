@@ -1,4 +1,6 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { nextYearlySeq } from '../../platform/db/counter.js';
+import { pageOf } from '../../platform/db/page.js';
 import { scopeFacility, type Scope } from '../../platform/http/actor.js';
 import { instantOf } from '../../platform/schemas.js';
 import type { CareType, LatePolicy } from './labels.js';
@@ -187,15 +189,16 @@ export async function list(
 ): Promise<{ rows: SjpRow[]; total: number }> {
   const where = `($1::text IS NULL OR r.facility_code = $1) AND ($2::text[] IS NULL OR r.status = ANY($2::text[]))
     AND ($3::text IS NULL OR r.nik = $3 OR r.number = $3 OR r.tracking_code = $3 OR r.patient_name LIKE $3 || '%')`;
-  const params = [scopeFacility(f.scope), f.statuses, f.search];
-  const [rows, total] = await Promise.all([
-    q.query<SjpRow>(
-      `SELECT ${COLS} FROM ${FROM} WHERE ${where} ORDER BY r.updated_at DESC, r.id DESC LIMIT $4 OFFSET $5`,
-      [...params, f.limit, f.offset],
-    ),
-    q.query<{ n: string }>(`SELECT count(*) AS n FROM sjp_request r WHERE ${where}`, params),
-  ]);
-  return { rows: rows.rows, total: Number(total.rows[0]!.n) };
+  return pageOf<SjpRow>(q, {
+    select: COLS,
+    from: FROM,
+    countFrom: 'sjp_request r',
+    where,
+    params: [scopeFacility(f.scope), f.statuses, f.search],
+    orderBy: 'r.updated_at DESC, r.id DESC',
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 /** Every open request within `scope` (the officer's queues are computed from these). */
@@ -251,14 +254,7 @@ export async function update(q: Queryable, id: number, set: Record<string, unkno
 }
 
 /** The next letter number of the year, counted in the approving transaction (no gaps). */
-export async function nextSeq(q: Queryable, year: number): Promise<number> {
-  const r = await q.query<{ last_seq: number }>(
-    `INSERT INTO sjp_counter (year, last_seq) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last_seq = sjp_counter.last_seq + 1 RETURNING last_seq`,
-    [year],
-  );
-  return Number(r.rows[0]!.last_seq);
-}
+export const nextSeq = (q: Queryable, year: number) => nextYearlySeq(q, 'sjp_counter', year);
 
 /** Approved letters whose validity ended before `today` become expired; returns their ids. */
 export async function expire(q: Queryable, today: string): Promise<number[]> {

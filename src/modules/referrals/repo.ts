@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { nextYearlySeq } from '../../platform/db/counter.js';
 import { lockKey } from '../../platform/db/types.js';
 import { scopeFacility, type Scope } from '../../platform/http/actor.js';
 import type { LocationCategory } from './rules/ranking.js';
@@ -202,14 +203,7 @@ export async function byRequestKey(
   return r.rows[0] ?? null;
 }
 
-export async function nextSeq(tx: Queryable, year: number): Promise<number> {
-  const r = await tx.query<{ last_seq: number }>(
-    `INSERT INTO referral_counter (year, last_seq) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last_seq = referral_counter.last_seq + 1 RETURNING last_seq`,
-    [year],
-  );
-  return Number(r.rows[0]!.last_seq);
-}
+export const nextSeq = (q: Queryable, year: number) => nextYearlySeq(q, 'referral_counter', year);
 
 export interface NewReferral {
   number: string;
