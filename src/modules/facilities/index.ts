@@ -11,3 +11,6 @@ export { createFacilityService } from './service.js';
  */
 export { agreementCovering, agreementsInForce } from './repo.js';
 export type { AgreementInForce } from './repo.js';
+/** The columns of facilities.csv (FAC-1), for the synthetic data generator that writes the file. */
+export { REQUIRED_COLUMNS as FACILITY_COLUMNS } from './rules/registry-row.js';
+export type { Location, Ownership } from './labels.js';

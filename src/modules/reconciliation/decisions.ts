@@ -64,6 +64,23 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
    * Writes the counts; once nothing is undecided, closes the set and its
    * import (applied when anything was approved, else rejected).
    */
+  /** The audit entry of one decision round: the set, its import, the round and where the set stands, then what was decided. */
+  async function auditRound(
+    tx: Queryable,
+    action: 'reconciliation.approve' | 'reconciliation.decline' | 'reconciliation.reject',
+    cs: Locked,
+    round: number,
+    status: string,
+    decided: Record<string, unknown>,
+  ) {
+    await auditInTx(tx, {
+      action,
+      entityType: 'reconciliation_change_set',
+      entityId: String(cs.id),
+      details: { kind: cs.kind, importId: cs.import_id, round, status, ...decided },
+    });
+  }
+
   async function settle(tx: Queryable, cs: Locked, note: string | null) {
     const who = officer();
     const c = await repo.refreshCounts(tx, cs.id);
@@ -116,24 +133,15 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
       if (note) await repo.addNote(tx, id, note);
       const s = await settle(tx, cs, note);
       const approved = decided - applied.stale;
-      await auditInTx(tx, {
-        action: 'reconciliation.approve',
-        entityType: 'reconciliation_change_set',
-        entityId: String(id),
-        details: {
-          kind: cs.kind,
-          importId: cs.import_id,
-          round,
-          status: s.status,
-          approved,
-          stale: applied.stale,
-          ending,
-          confirmed: cs.suspect && ending > 0,
-          kinds: sel.kinds,
-          items: sel.itemIds.length,
-          pending: s.pending,
-          membershipChanges: changes,
-        },
+      await auditRound(tx, 'reconciliation.approve', cs, round, s.status, {
+        approved,
+        stale: applied.stale,
+        ending,
+        confirmed: cs.suspect && ending > 0,
+        kinds: sel.kinds,
+        items: sel.itemIds.length,
+        pending: s.pending,
+        membershipChanges: changes,
       });
       return {
         id,
@@ -170,20 +178,11 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
       const note = input.note?.trim() || null;
       if (note) await repo.addNote(tx, id, note);
       const s = await settle(tx, cs, note);
-      await auditInTx(tx, {
-        action: 'reconciliation.decline',
-        entityType: 'reconciliation_change_set',
-        entityId: String(id),
-        details: {
-          kind: cs.kind,
-          importId: cs.import_id,
-          round,
-          status: s.status,
-          declined,
-          kinds: sel.kinds,
-          items: sel.itemIds.length,
-          pending: s.pending,
-        },
+      await auditRound(tx, 'reconciliation.decline', cs, round, s.status, {
+        declined,
+        kinds: sel.kinds,
+        items: sel.itemIds.length,
+        pending: s.pending,
       });
       return {
         id,
@@ -208,12 +207,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
       await repo.addNote(tx, id, reason.trim());
       const s = await settle(tx, cs, reason.trim());
       // The reason stays on the change set; audit details carry no free text.
-      await auditInTx(tx, {
-        action: 'reconciliation.reject',
-        entityType: 'reconciliation_change_set',
-        entityId: String(id),
-        details: { kind: cs.kind, importId: cs.import_id, round, status: s.status, declined },
-      });
+      await auditRound(tx, 'reconciliation.reject', cs, round, s.status, { declined });
       return {
         id,
         kind: cs.kind,

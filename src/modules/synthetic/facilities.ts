@@ -1,24 +1,14 @@
+import { FACILITY_COLUMNS, type Location, type Ownership } from '../facilities/index.js';
 import type { RegionAreas, Village } from './areas.js';
 import { phone, streetAddress } from './places.js';
 import { Weighted, type Rng } from './random.js';
 
-/** Column order of facilities.csv. */
-export const FACILITY_HEADER = [
-  'kode',
-  'nama',
-  'jenis',
-  'kelas',
-  'kepemilikan',
-  'lokasi',
-  'rsud',
-  'kode_wilayah',
-  'alamat',
-  'telepon',
-] as const;
+/** Column order of facilities.csv: the facilities module's reader owns it. */
+export const FACILITY_HEADER = FACILITY_COLUMNS;
 
+/** As the file writes it: 'KLINIK' is the short form the reader maps to KLINIK_PRATAMA. */
 export type FacilityKind = 'PUSKESMAS' | 'KLINIK' | 'RUMAH_SAKIT';
-export type Ownership = 'PEMERINTAH_PUSAT' | 'PEMERINTAH_DAERAH' | 'SWASTA';
-export type Location = 'DALAM_KOTA' | 'PERBATASAN' | 'LUAR_KOTA';
+export type { Location, Ownership };
 
 export interface Facility {
   kode: string;
