@@ -11,11 +11,12 @@ import { importFile } from '../helpers/system.js';
 import type { Page } from 'playwright-core';
 import {
   LAPTOP,
+  closeE2e,
   ensureFacility,
   launchBrowser,
   loginViaUi,
+  openE2e,
   screenshot,
-  startServer,
   userWithPassword,
   type E2eBrowser,
   type E2eServer,
@@ -27,18 +28,11 @@ let browser: E2eBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(LAPTOP);
-  page = await browser.context.newPage();
-  const password = await userWithPassword(server.sys, 'admin.dua', 'admin');
+  ({ server, browser, page } = await openE2e({ user: ['admin', 'admin.dua'] }));
   await userWithPassword(server.sys, 'simrs.rsud', 'kepesertaan');
-  await loginViaUi(page, server.baseUrl, 'admin.dua', password);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeE2e(browser, server));
 
 describe('admin pages', () => {
   it('creates an API token, shows it once, and revokes it', async () => {

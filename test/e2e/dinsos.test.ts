@@ -10,11 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   LAPTOP,
+  closeE2e,
   ensureFacility,
   launchBrowser,
   loginViaUi,
+  openE2e,
   screenshot,
-  startServer,
   userWithPassword,
   type E2eBrowser,
   type E2eServer,
@@ -37,17 +38,10 @@ let letterNumber = '';
 let verifyCode = '';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(LAPTOP);
-  page = await browser.context.newPage();
-  const password = await userWithPassword(server.sys, 'dewi.dinsos', 'dinsos');
-  await loginViaUi(page, server.baseUrl, 'dewi.dinsos', password);
+  ({ server, browser, page } = await openE2e({ user: ['dinsos', 'dewi.dinsos'] }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeE2e(browser, server));
 
 describe('Dinas Sosial recommendation letter', () => {
   it('issues a letter for a special-group person outside the population data and shows its number', async () => {

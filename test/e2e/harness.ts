@@ -222,3 +222,27 @@ export async function logoutAndClose(page: Page, baseUrl: string) {
     await page.context().clearCookies();
   }
 }
+
+/**
+ * One file's server and Chromium, and its page: with `user` ([role, username, facility?]) a new user
+ * logged in through the form on it, else a blank page. Close them with closeE2e in the file's afterAll.
+ */
+export async function openE2e(
+  opts: {
+    env?: NodeJS.ProcessEnv;
+    viewport?: { width: number; height: number };
+    user?: [role: Parameters<System['access']['createUser']>[0]['role'], username: string, facility?: string];
+  } = {},
+): Promise<{ server: E2eServer; browser: E2eBrowser; page: Page }> {
+  const server = await startServer(opts.env);
+  const browser = await launchBrowser(opts.viewport ?? LAPTOP);
+  const page = opts.user ? await newUserPage(server, browser, ...opts.user) : await browser.context.newPage();
+  return { server, browser, page };
+}
+
+/** Closes what openE2e opened (whatever of it beforeAll got to) and removes the file's temporary directory. */
+export async function closeE2e(browser: E2eBrowser | undefined, server: E2eServer | undefined, files?: string) {
+  await browser?.close();
+  await server?.close();
+  if (files) fs.rmSync(files, { recursive: true, force: true });
+}

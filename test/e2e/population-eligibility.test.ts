@@ -9,17 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  LAPTOP,
-  TABLET,
-  launchBrowser,
-  loginViaUi,
-  screenshot,
-  startServer,
-  userWithPassword,
-  type E2eBrowser,
-  type E2eServer,
-} from './harness.js';
+import { TABLET, closeE2e, launchBrowser, openE2e, screenshot, type E2eBrowser, type E2eServer } from './harness.js';
 import { badRows, jknCsv, people, populationCounts, populationCsv } from './fixtures.js';
 
 let server: E2eServer;
@@ -29,21 +19,16 @@ let files: string;
 
 beforeAll(async () => {
   // The hand-made file is 4 bad rows in 10 on purpose (the rejected-rows report is read), past the 20 % file-level limit.
-  server = await startServer({ IMPORT_MAX_REJECTED_PERCENT: '100' });
-  browser = await launchBrowser(LAPTOP);
-  page = await browser.context.newPage();
+  ({ server, browser, page } = await openE2e({
+    env: { IMPORT_MAX_REJECTED_PERCENT: '100' },
+    user: ['kepesertaan', 'rina.kepesertaan'],
+  }));
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-files-'));
   fs.writeFileSync(path.join(files, 'penduduk-2026-11.csv'), populationCsv);
   fs.writeFileSync(path.join(files, 'jkn-2026-11.csv'), jknCsv);
-  const password = await userWithPassword(server.sys, 'rina.kepesertaan', 'kepesertaan');
-  await loginViaUi(page, server.baseUrl, 'rina.kepesertaan', password);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (files) fs.rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => closeE2e(browser, server, files));
 
 async function summaryNumber(p: Page, name: string): Promise<number> {
   const text = (await p.getByTestId(`summary-${name}`).textContent()) ?? '';
