@@ -1,17 +1,4 @@
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+import { MONTHS } from './labels.js';
 
 /** '2026-11-22' → '22 November 2026', as letters and screens write dates. */
 export function formatDateId(iso: string): string {

@@ -11,3 +11,19 @@ export const DAY_OFF_KIND_LABEL: Record<DayOffKind, string> = {
   LIBUR_LOKAL: 'Libur lokal',
   LIBUR_NASIONAL_TAMBAHAN: 'Libur nasional tambahan',
 };
+
+/** The months as dates are written in Bahasa Indonesia ("22 November 2026"), by letters and screens alike. */
+export const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+] as const;
