@@ -148,7 +148,27 @@ export async function importFile(
   content: string,
   asOf: string,
 ) {
-  const filePath = writeTemp(t.dataDir, name, content);
-  const { done } = await t.sys.imports.start({ kind, filePath, fileName: name, asOf, ownsFile: false });
-  return (await done) as Record<string, unknown>;
+  return importPath(t.sys, kind, writeTemp(t.dataDir, name, content), asOf);
+}
+
+/** Runs an import of a file already on disk to its end, under the file's own name; resolves to the job's summary. */
+export async function importPath<R = Record<string, unknown>>(
+  sys: Pick<System, 'imports'>,
+  kind: 'population' | 'jkn' | 'poverty',
+  filePath: string,
+  asOf: string,
+): Promise<R> {
+  const fileName = path.basename(filePath);
+  const { done } = await sys.imports.start({ kind, filePath, fileName, asOf, ownsFile: false });
+  return (await done) as R;
+}
+
+/** A background job once it has finished (succeeded or failed); throws after 30 s. */
+export async function waitForJob(sys: Pick<System, 'jobs'>, id: number) {
+  for (let i = 0; i < 300; i++) {
+    const job = await sys.jobs.get(id);
+    if (job && (job.status === 'succeeded' || job.status === 'failed')) return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('job did not finish');
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../src/modules/access/rules/secrets.js';
 import { BAD_CREDENTIALS_MESSAGE } from '../../src/modules/access/service.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
-import { sessionFor, testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importFile, sessionFor, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 const logLines: string[] = [];
@@ -175,16 +175,7 @@ describe('login and sessions', () => {
 
   it('writes one line per request and no NIK, name or secret into the logs', async () => {
     const fam = family('3275010101900001', 'RAHASIA');
-    const file = writeTemp(t.dataDir, 'log.csv', csv(POP_HEADER, fam.map(popLine)));
-    await (
-      await t.sys.imports.start({
-        kind: 'population',
-        filePath: file,
-        fileName: 'log.csv',
-        asOf: '2026-11-01',
-        ownsFile: false,
-      })
-    ).done;
+    await importFile(t, 'population', 'log.csv', csv(POP_HEADER, fam.map(popLine)), '2026-11-01');
     const tok = await tokenFor(t.sys, 'kepesertaan');
     logLines.length = 0;
     await t.app.inject({

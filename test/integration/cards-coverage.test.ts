@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, csv, family, nikFor, popLine, type PersonRow } from '../helpers/fixtures.js';
-import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { importFile, testEnv, tokenFor, waitForJob, type TestEnv } from '../helpers/system.js';
 import { importApproved, jknCsv, type JknRow } from '../helpers/factories.js';
 
 /**
@@ -55,15 +55,6 @@ async function activeCard(noKk: string) {
 }
 
 const byNik = (members: { nik: string }[]) => Object.fromEntries(members.map((x) => [x.nik, x]));
-
-async function waitForJob(id: number) {
-  for (let i = 0; i < 300; i++) {
-    const job = await t.sys.jobs.get(id);
-    if (job && (job.status === 'succeeded' || job.status === 'failed')) return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('job did not finish');
-}
 
 beforeAll(async () => {
   t = await testEnv();
@@ -243,7 +234,7 @@ describe('coverage changes after issue', () => {
     expect(wrong.json().error.code).toBe('FLAGGED_COUNT_CHANGED');
     const r = await api('POST', '/api/v1/cards/reissue-flagged', { expected: 3 });
     expect(r.statusCode).toBe(202);
-    const job = await waitForJob(r.json().jobId);
+    const job = await waitForJob(t.sys, r.json().jobId);
     expect(job.status).toBe('succeeded');
     expect(job.result).toMatchObject({ flagged: 3, reissued: 2, revoked: 1, skippedNoEktp: 0 });
 

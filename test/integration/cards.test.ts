@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayJakarta } from '../../src/platform/calendar/index.js';
 import { POP_HEADER, VILLAGE, csv, family, nikFor, popLine, type PersonRow } from '../helpers/fixtures.js';
-import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importFile, testEnv, tokenFor, waitForJob, type TestEnv } from '../helpers/system.js';
 
 /**
  * Family cards (MEM-5) through HTTP: issue, refusals, reissue, revoke, bulk
@@ -82,16 +81,7 @@ async function cardsOf(noKk: string) {
 beforeAll(async () => {
   t = await testEnv();
   const people = [...f1, grownSon, ...f2, ...more, ...f6, ...f7];
-  const file = writeTemp(t.dataDir, 'pop.csv', csv(POP_HEADER, people.map(popLine)));
-  await (
-    await t.sys.imports.start({
-      kind: 'population',
-      filePath: file,
-      fileName: path.basename(file),
-      asOf: '2026-11-01',
-      ownsFile: false,
-    })
-  ).done;
+  await importFile(t, 'population', 'pop.csv', csv(POP_HEADER, people.map(popLine)), '2026-11-01');
   officer = (await tokenFor(t.sys, 'kepesertaan')).authorization;
   leader = (await tokenFor(t.sys, 'pimpinan')).authorization;
 });
@@ -249,20 +239,11 @@ describe('reissue and revoke', () => {
   });
 });
 
-async function waitForJob(id: number) {
-  for (let i = 0; i < 300; i++) {
-    const job = await t.sys.jobs.get(id);
-    if (job && (job.status === 'succeeded' || job.status === 'failed')) return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('job did not finish');
-}
-
 describe('bulk issue', () => {
   it('issues a card to every family of the village without one, skips those that cannot have one, and is safe to re-run', async () => {
     const r = await api('POST', '/api/v1/cards/bulk-issue', { areaCode: '32.75.01.1001' });
     expect(r.statusCode).toBe(202);
-    const job = await waitForJob(r.json().jobId);
+    const job = await waitForJob(t.sys, r.json().jobId);
     expect(job.status).toBe('succeeded');
     // F2 (no e-KTP) and the two of `more` without a card; F1 and more[0] already hold one; F7 has no living member.
     expect(job.result).toMatchObject({

@@ -3,13 +3,12 @@
  * numbering, refusals, revocation, the PDF, the public verification page and
  * the audit trail.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayJakarta, addDays } from '../../src/platform/calendar/index.js';
 import { runWithContext, systemContext } from '../../src/platform/http/context.js';
 import { seedDemoRecommendations } from '../../src/modules/dinsos/demo.js';
 import { POP_HEADER, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
-import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let dinsos: string;
@@ -72,16 +71,13 @@ async function counts() {
 
 beforeAll(async () => {
   t = await testEnv({ PUBLIC_URL: 'https://jamkesda.example.go.id' });
-  const file = writeTemp(t.dataDir, 'p.csv', csv(POP_HEADER, [budi!, siti!, ayu!, gone, dead].map(popLine)));
-  await (
-    await t.sys.imports.start({
-      kind: 'population',
-      filePath: file,
-      fileName: path.basename(file),
-      asOf: addDays(TODAY, -1),
-      ownsFile: false,
-    })
-  ).done;
+  await importFile(
+    t,
+    'population',
+    'p.csv',
+    csv(POP_HEADER, [budi!, siti!, ayu!, gone, dead].map(popLine)),
+    addDays(TODAY, -1),
+  );
   dinsos = (await tokenFor(t.sys, 'dinsos')).authorization;
   sjp = (await tokenFor(t.sys, 'sjp')).authorization;
 });

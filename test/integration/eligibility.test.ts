@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JKN_HEADER, POP_HEADER, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
-import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importPath, testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let desk: { authorization: string; username: string };
@@ -42,16 +41,8 @@ const mismatch = {
   relation: 'KEPALA KELUARGA',
 };
 
-async function load(kind: 'population' | 'jkn', file: string, asOf: string) {
-  const { done } = await t.sys.imports.start({
-    kind,
-    filePath: file,
-    fileName: path.basename(file),
-    asOf,
-    ownsFile: false,
-  });
-  return (await done) as Record<string, number>;
-}
+const load = (kind: 'population' | 'jkn', file: string, asOf: string) =>
+  importPath<Record<string, number>>(t.sys, kind, file, asOf);
 
 function check(nik: string, date?: string, auth = desk.authorization) {
   return t.app.inject({

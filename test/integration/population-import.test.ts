@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POP_HEADER, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
-import { testEnv, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importPath, testEnv, writeTemp, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 beforeAll(async () => {
@@ -15,16 +15,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function load(file: string, asOf = '2026-11-01') {
-  const { done } = await t.sys.imports.start({
-    kind: 'population',
-    filePath: file,
-    fileName: path.basename(file),
-    asOf,
-    ownsFile: false,
-  });
-  return (await done) as Record<string, number | string>;
-}
+const load = (file: string, asOf = '2026-11-01') =>
+  importPath<Record<string, number | string>>(t.sys, 'population', file, asOf);
 
 /**
  * The format tests load partial files after the first snapshot: each becomes a

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POP_HEADER, csv, nikFor, popLine } from '../helpers/fixtures.js';
-import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let admin: string;
@@ -43,16 +43,7 @@ beforeAll(async () => {
   t = await testEnv();
   admin = (await tokenFor(t.sys, 'admin')).authorization;
   desk = (await tokenFor(t.sys, 'puskesmas', 'PKM-POV-01')).authorization;
-  const file = writeTemp(t.dataDir, 'p.csv', csv(POP_HEADER, [poor, better, inactive].map(popLine)));
-  await (
-    await t.sys.imports.start({
-      kind: 'population',
-      filePath: file,
-      fileName: 'p.csv',
-      asOf: '2026-11-01',
-      ownsFile: false,
-    })
-  ).done;
+  await importFile(t, 'population', 'p.csv', csv(POP_HEADER, [poor, better, inactive].map(popLine)), '2026-11-01');
 });
 afterAll(async () => {
   await t?.close();

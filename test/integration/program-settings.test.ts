@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JKN_HEADER, POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
-import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importPath, testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let admin: string;
@@ -9,14 +8,7 @@ let desk: string;
 const [head] = family('3275010101800001', 'JADWAL');
 
 async function load(kind: 'population' | 'jkn', file: string) {
-  const { done } = await t.sys.imports.start({
-    kind,
-    filePath: file,
-    fileName: path.basename(file),
-    asOf: '2026-11-01',
-    ownsFile: false,
-  });
-  await done;
+  await importPath(t.sys, kind, file, '2026-11-01');
 }
 const check = async (date: string) =>
   (

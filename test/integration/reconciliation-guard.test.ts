@@ -5,11 +5,10 @@
  * change set; a truncated file becomes a change set flagged suspect, whose
  * endings no bulk approval applies without the typed number.
  */
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JKN_HEADER, POP_HEADER, csv, nikFor, popLine, type PersonRow } from '../helpers/fixtures.js';
-import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let officer: string;
@@ -27,16 +26,8 @@ const lines = (ps: P[]) => ps.map(popLine);
 /** The file of the probe: commas in the header, semicolons in every row. */
 const mixedDelimiters = lines(people).map((l) => l.replace(/,/g, ';'));
 
-async function load(kind: 'population' | 'jkn', name: string, header: string, rows: string[], asOf: string) {
-  const file = writeTemp(t.dataDir, name, csv(header, rows));
-  const { done } = await t.sys.imports.start({
-    kind,
-    filePath: file,
-    fileName: path.basename(file),
-    asOf,
-    ownsFile: false,
-  });
-  return (await done) as Record<string, unknown>;
+function load(kind: 'population' | 'jkn', name: string, header: string, rows: string[], asOf: string) {
+  return importFile(t, kind, name, csv(header, rows), asOf);
 }
 
 const api = (method: 'GET' | 'POST', url: string, body?: object) =>

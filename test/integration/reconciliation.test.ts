@@ -3,11 +3,10 @@
  * baseline, a later one becomes a change set that changes nothing until an
  * officer approves it, in whole or in part, or rejects it.
  */
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JKN_HEADER, POP_HEADER, csv, family, nikFor, popLine, type PersonRow } from '../helpers/fixtures.js';
-import { testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let officer: string;
@@ -57,20 +56,24 @@ const second = [
   mover,
 ];
 
-async function load(kind: 'population' | 'jkn', name: string, header: string, lines: string[], asOf: string) {
-  const file = writeTemp(t.dataDir, name, csv(header, lines));
-  const { done } = await t.sys.imports.start({
-    kind,
-    filePath: file,
-    fileName: path.basename(file),
-    asOf,
-    ownsFile: false,
-  });
-  return (await done) as Record<string, unknown>;
+function load(kind: 'population' | 'jkn', name: string, header: string, lines: string[], asOf: string) {
+  return importFile(t, kind, name, csv(header, lines), asOf);
 }
 
 const api = (method: 'GET' | 'POST', url: string, body?: object, auth = officer) =>
   t.app.inject({ method, url, headers: { authorization: auth }, payload: body });
+
+/** A new population import is refused before it reads its file while a change set waits for review. */
+const expectPopulationImportRefused = () =>
+  expect(
+    t.sys.imports.start({
+      kind: 'population',
+      filePath: '/nonexistent.csv',
+      fileName: 'p.csv',
+      asOf: '2026-12-02',
+      ownsFile: false,
+    }),
+  ).rejects.toThrow(/menunggu persetujuan/);
 
 async function digest() {
   const q = async (sql: string) => (await t.sys.db.query<{ d: string | null }>(sql)).rows[0]!.d;
@@ -188,15 +191,7 @@ describe('population reconciliation', () => {
     expect(r.statusCode).toBe(409);
     expect(r.json().error.code).toBe('CHANGE_SET_PENDING');
     expect(r.json().error.message).toMatch(new RegExp(`#${setId}.*menunggu persetujuan`));
-    await expect(
-      t.sys.imports.start({
-        kind: 'population',
-        filePath: '/nonexistent.csv',
-        fileName: 'p.csv',
-        asOf: '2026-12-02',
-        ownsFile: false,
-      }),
-    ).rejects.toThrow(/menunggu persetujuan/);
+    await expectPopulationImportRefused();
   });
 
   it('shows totals by kind and by village with names, filters, pages and samples, each person read audited', async () => {
@@ -369,15 +364,7 @@ describe('population reconciliation', () => {
         [setId],
       );
     expect((await importRow()).rows[0]!.status).toBe('pending_review');
-    await expect(
-      t.sys.imports.start({
-        kind: 'population',
-        filePath: '/nonexistent.csv',
-        fileName: 'p.csv',
-        asOf: '2026-12-02',
-        ownsFile: false,
-      }),
-    ).rejects.toThrow(/menunggu persetujuan/);
+    await expectPopulationImportRefused();
     // Approving what is already decided approves nothing.
     const twice = await api('POST', url, { kinds: ['DEATH'] });
     expect(twice.statusCode).toBe(422);

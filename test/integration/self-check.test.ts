@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POP_HEADER, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
-import { testEnv, writeTemp, type TestEnv } from '../helpers/system.js';
+import { importFile, testEnv, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 const [head, , child] = family('3275010101900101', 'MANDIRI');
@@ -16,16 +15,7 @@ const ask = (nik: string, noKk: string, ip = '10.0.0.1') =>
 
 beforeAll(async () => {
   t = await testEnv();
-  const file = writeTemp(t.dataDir, 'p.csv', csv(POP_HEADER, [head!, child!].map(popLine)));
-  await (
-    await t.sys.imports.start({
-      kind: 'population',
-      filePath: file,
-      fileName: path.basename(file),
-      asOf: '2026-11-01',
-      ownsFile: false,
-    })
-  ).done;
+  await importFile(t, 'population', 'p.csv', csv(POP_HEADER, [head!, child!].map(popLine)), '2026-11-01');
 });
 afterAll(async () => {
   await t?.close();

@@ -1,28 +1,19 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../helpers/system.js';
+import { BIN, cliServerEnv, stopCliServer } from '../helpers/cli.js';
 
 /**
  * First run (issue 10): `npm run demo` ends with `serve --show-demo-logins`,
  * which prints the demo logins with the address only once the server answers,
  * so they are the last thing on the screen and the address works when read.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/jamkesda.js');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-demo-logins-'));
-const port = 34000 + Math.floor(Math.random() * 2000);
+const { dataDir, port, env } = cliServerEnv('jk-demo-logins-', 34000);
 let child: ReturnType<typeof spawn> | null = null;
 
-afterAll(async () => {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopCliServer(child, dataDir));
 
 describe.skipIf(ENGINE !== 'pglite')('serve --show-demo-logins', () => {
   it('prints the saved logins after the address, once the server answers', async () => {
@@ -30,15 +21,6 @@ describe.skipIf(ENGINE !== 'pglite')('serve --show-demo-logins', () => {
       path.join(dataDir, 'demo-logins.txt'),
       'Wilayah contoh dimuat.\n\nAkun demo (kata sandi sekali pakai; ganti saat pertama masuk):\n  admin        admin.demo           rahasia-sekali\n',
     );
-    const env = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      DATABASE_URL: '',
-      JAMKESDA_NO_RESPAWN: '1',
-    };
     child = spawn(process.execPath, [BIN, 'serve', '--show-demo-logins'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const answeredWhenPrinted = await new Promise<boolean>((resolve, reject) => {
