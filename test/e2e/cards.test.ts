@@ -16,11 +16,11 @@ import type { Page } from 'playwright-core';
 import {
   LAPTOP,
   RESULTS_DIR,
+  closeE2e,
   launchBrowser,
-  loginViaUi,
+  newUserPage,
+  openE2e,
   screenshot,
-  startServer,
-  userWithPassword,
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
@@ -40,7 +40,7 @@ const grouped = (n: string) => `${n.slice(0, 6)} ${n.slice(6, 12)} ${n.slice(12)
 
 beforeAll(async () => {
   // The hand-made file is 4 bad rows in 10 on purpose (the rejected-rows report is read), past the 20 % file-level limit.
-  server = await startServer({ IMPORT_MAX_REJECTED_PERCENT: '100' });
+  ({ server, browser } = await openE2e({ env: { IMPORT_MAX_REJECTED_PERCENT: '100' } }));
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-cards-'));
   await importFile(server, 'population', 'penduduk.csv', populationCsv, '2026-11-01');
   // Siti is a government-paid JKN member (PBI APBD): not a Jamkesda member (Perda 9/2018 ps. 7).
@@ -51,17 +51,10 @@ beforeAll(async () => {
     jknFile([{ nik: people.siti.nik, segment: 'PBI_APBD', startDate: '2020-01-01' }, outsider]),
     '2026-11-01',
   );
-  browser = await launchBrowser(LAPTOP);
-  page = await browser.context.newPage();
-  const password = await userWithPassword(server.sys, 'dewi.kartu', 'kepesertaan');
-  await loginViaUi(page, server.baseUrl, 'dewi.kartu', password);
+  page = await newUserPage(server, browser, 'kepesertaan', 'dewi.kartu');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (files) fs.rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => closeE2e(browser, server, files));
 
 describe('family card: issue, PDF, print queue, verification', () => {
   let cardNumber = '';

@@ -11,16 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { encodeNik } from '../../src/modules/population/rules/nik.js';
-import {
-  LAPTOP,
-  launchBrowser,
-  loginViaUi,
-  screenshot,
-  startServer,
-  userWithPassword,
-  type E2eBrowser,
-  type E2eServer,
-} from './harness.js';
+import { closeE2e, openE2e, screenshot, type E2eBrowser, type E2eServer } from './harness.js';
 
 const HEADER =
   'nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_wilayah,status_ektp,tanggal_meninggal,tanggal_pindah';
@@ -80,9 +71,7 @@ let page: Page;
 let files: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(LAPTOP);
-  page = await browser.context.newPage();
+  ({ server, browser, page } = await openE2e({ user: ['kepesertaan', 'dewi.kepesertaan'] }));
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-rec-'));
   fs.writeFileSync(path.join(files, 'penduduk-awal.csv'), `${HEADER}\n${line(head)}\n${line(wife)}\n`);
   fs.writeFileSync(path.join(files, 'penduduk-baru.csv'), `${HEADER}\n${line(head, deathDate)}\n${line(wife)}\n`);
@@ -95,15 +84,9 @@ beforeAll(async () => {
     path.join(files, 'penduduk-terpotong.csv'),
     `${HEADER}\n${line(wife)}\n${otherLine(others[0]!)}\n${otherLine(others[1]!, deathDate)}\n`,
   );
-  const password = await userWithPassword(server.sys, 'dewi.kepesertaan', 'kepesertaan');
-  await loginViaUi(page, server.baseUrl, 'dewi.kepesertaan', password);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (files) fs.rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => closeE2e(browser, server, files));
 
 async function upload(file: string) {
   await page.goto(`${server.baseUrl}/impor/penduduk`);

@@ -7,15 +7,7 @@ import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  LAPTOP,
-  launchBrowser,
-  screenshot,
-  startServer,
-  userWithPassword,
-  type E2eBrowser,
-  type E2eServer,
-} from './harness.js';
+import { closeE2e, openE2e, screenshot, userWithPassword, type E2eBrowser, type E2eServer } from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -23,9 +15,7 @@ let page: Page;
 const violations: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(LAPTOP);
-  page = await browser.context.newPage();
+  ({ server, browser, page } = await openE2e());
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
@@ -36,10 +26,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeE2e(browser, server));
 
 /** Logs in through the form straight to a page (the pages under test, not the home page). */
 async function login(p: Page, username: string, password: string, next: string) {
