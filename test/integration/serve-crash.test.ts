@@ -1,9 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../helpers/system.js';
+import { BIN, cliServerEnv, stopCliServer } from '../helpers/cli.js';
 
 /**
  * Issue 10: kill -9 of the server process in the middle of an import. The
@@ -12,20 +12,8 @@ import { ENGINE } from '../helpers/system.js';
  * the cut-off job and import at once (the restart comes well within the
  * heartbeat minute) and remove the upload.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/jamkesda.js');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-crash-'));
-const port = 32000 + Math.floor(Math.random() * 2000);
+const { dataDir, port, env } = cliServerEnv('jk-crash-', 32000);
 const base = `http://127.0.0.1:${port}`;
-const env = {
-  ...process.env,
-  DATA_DIR: dataDir,
-  PORT: String(port),
-  LOG_LEVEL: 'silent',
-  NODE_ENV: 'test',
-  DATABASE_URL: '',
-  JAMKESDA_NO_RESPAWN: '1',
-};
 let server: ChildProcess | null = null;
 let stderr = '';
 let token = '';
@@ -78,13 +66,7 @@ beforeAll(async () => {
   await until('the server', async () => ((await fetch(`${base}/healthz`)).ok ? true : null));
 }, 180_000);
 
-afterAll(async () => {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server!.once('exit', r));
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopCliServer(server, dataDir));
 
 describe.skipIf(ENGINE !== 'pglite')('kill -9 during an import (issue 10)', () => {
   it('restarts the server, fails the job and the import at once, and removes the upload', async () => {

@@ -34,6 +34,16 @@ const ago = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).to
 const inject = (auth: string, method: 'GET' | 'POST', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { authorization: auth }, payload });
 
+/** POST /api/v1/sjp for `nik`: an inpatient stay admitted an hour ago for A09 unless `fields` say otherwise. */
+const requestSjp = (auth: string, nik: string, fields: object = {}) =>
+  inject(auth, 'POST', '/api/v1/sjp', {
+    nik,
+    careType: 'INPATIENT',
+    admittedAt: ago(1),
+    diagnosisCode: 'A09',
+    ...fields,
+  });
+
 async function upload(auth: string, name = 'dok.pdf', content = PDF): Promise<number> {
   const r = await t.app.inject({
     method: 'POST',
@@ -92,9 +102,7 @@ describe('inpatient SJP from the hospital desk to the letter', () => {
 
   it('files and submits with documents; the deadline is 72 working hours after admission', async () => {
     const admittedAt = ago(3);
-    const r = await inject(rs, 'POST', '/api/v1/sjp', {
-      nik: famA[0]!.nik,
-      careType: 'INPATIENT',
+    const r = await requestSjp(rs, famA[0]!.nik, {
       admittedAt,
       diagnosisCode: 'a09',
       diagnosisText: 'Diare dan gastroenteritis',
@@ -172,8 +180,7 @@ describe('inpatient SJP from the hospital desk to the letter', () => {
   });
 
   it('a second approval gets the next number', async () => {
-    const r = await inject(rs, 'POST', '/api/v1/sjp', {
-      nik: famA[1]!.nik,
+    const r = await requestSjp(rs, famA[1]!.nik, {
       careType: 'OUTPATIENT',
       admittedAt: new Date(Date.now() + 86_400_000).toISOString(),
       diagnosisCode: 'J06.9',
@@ -192,10 +199,8 @@ describe('inpatient SJP from the hospital desk to the letter', () => {
 describe('a hospital never sees another hospital’s requests or documents', () => {
   let id: number;
   beforeAll(async () => {
-    const r = await inject(rs, 'POST', '/api/v1/sjp', {
-      nik: famB[0]!.nik,
+    const r = await requestSjp(rs, famB[0]!.nik, {
       careType: 'EMERGENCY',
-      admittedAt: ago(1),
       diagnosisCode: 'S06.0',
       documents: await docsFor(rs, ['KARTU']),
     });
@@ -233,10 +238,8 @@ describe('a hospital never sees another hospital’s requests or documents', () 
       documents: [{ requirement: 'KK', documentId: foreign }],
     });
     expect(r.statusCode).toBe(403);
-    const other = await inject(rs2, 'POST', '/api/v1/sjp', {
-      nik: famB[1]!.nik,
+    const other = await requestSjp(rs2, famB[1]!.nik, {
       careType: 'EMERGENCY',
-      admittedAt: ago(1),
       diagnosisCode: 'S06.0',
       facilityCode: RS,
     });
@@ -245,9 +248,7 @@ describe('a hospital never sees another hospital’s requests or documents', () 
 
   it('the office sees every hospital’s request and files for a hospital', async () => {
     expect((await inject(officer, 'GET', `/api/v1/sjp/${id}`)).statusCode).toBe(200);
-    const r = await inject(officer, 'POST', '/api/v1/sjp', {
-      nik: famB[1]!.nik,
-      careType: 'INPATIENT',
+    const r = await requestSjp(officer, famB[1]!.nik, {
       admittedAt: ago(2),
       diagnosisCode: 'J18.9',
       facilityCode: RS2,
@@ -255,14 +256,7 @@ describe('a hospital never sees another hospital’s requests or documents', () 
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ origin: 'OFFICE', facilityCode: RS2 });
     expect(
-      (
-        await inject(officer, 'POST', '/api/v1/sjp', {
-          nik: famB[2]!.nik,
-          careType: 'INPATIENT',
-          admittedAt: ago(2),
-          diagnosisCode: 'J18.9',
-        })
-      ).json().error.code,
+      (await requestSjp(officer, famB[2]!.nik, { admittedAt: ago(2), diagnosisCode: 'J18.9' })).json().error.code,
     ).toBe('SJP_FACILITY_REQUIRED');
   });
 });
@@ -280,40 +274,20 @@ describe('bad input is refused clearly and nothing is half-written', () => {
 
   it('refuses a non-member and an unknown NIK', async () => {
     const before = await count('sjp_request');
-    const r = await inject(rs, 'POST', '/api/v1/sjp', {
-      nik: pbi.nik,
-      careType: 'INPATIENT',
-      admittedAt: ago(1),
-      diagnosisCode: 'A09',
-    });
+    const r = await requestSjp(rs, pbi.nik);
     expect(r.statusCode).toBe(422);
     expect(r.json().error.code).toBe('SJP_NOT_MEMBER');
     expect(r.json().error.message).toMatch(/bukan peserta Jamkesda/);
-    const unknown = await inject(rs, 'POST', '/api/v1/sjp', {
-      nik: nikFor('1970-01-01', 'L'),
-      careType: 'INPATIENT',
-      admittedAt: ago(1),
-      diagnosisCode: 'A09',
-    });
+    const unknown = await requestSjp(rs, nikFor('1970-01-01', 'L'));
     expect(unknown.json().error.code).toBe('SJP_NOT_MEMBER');
     expect(await count('sjp_request')).toBe(before);
   });
 
   it('refuses a hospital without an agreement, except for an emergency', async () => {
-    const r = await inject(rsNoPks, 'POST', '/api/v1/sjp', {
-      nik: famC[0]!.nik,
-      careType: 'INPATIENT',
-      admittedAt: ago(1),
-      diagnosisCode: 'A09',
-    });
+    const r = await requestSjp(rsNoPks, famC[0]!.nik);
     expect(r.statusCode).toBe(422);
     expect(r.json().error.code).toBe('SJP_NO_AGREEMENT');
-    const em = await inject(rsNoPks, 'POST', '/api/v1/sjp', {
-      nik: famC[0]!.nik,
-      careType: 'EMERGENCY',
-      admittedAt: ago(1),
-      diagnosisCode: 'I21.9',
-    });
+    const em = await requestSjp(rsNoPks, famC[0]!.nik, { careType: 'EMERGENCY', diagnosisCode: 'I21.9' });
     expect(em.statusCode, em.body).toBe(201);
   });
 
@@ -359,30 +333,14 @@ describe('bad input is refused clearly and nothing is half-written', () => {
   });
 
   it('refuses a diagnosis that is not an ICD-10 code and an admission without a time zone', async () => {
-    const a = await inject(rs, 'POST', '/api/v1/sjp', {
-      nik: famC[2]!.nik,
-      careType: 'INPATIENT',
-      admittedAt: ago(1),
-      diagnosisCode: 'diare',
-    });
+    const a = await requestSjp(rs, famC[2]!.nik, { diagnosisCode: 'diare' });
     expect(a.json().error.code).toBe('SJP_DIAGNOSIS');
-    const b = await inject(rs, 'POST', '/api/v1/sjp', {
-      nik: famC[2]!.nik,
-      careType: 'INPATIENT',
-      admittedAt: '2026-01-01T10:00:00',
-      diagnosisCode: 'A09',
-    });
+    const b = await requestSjp(rs, famC[2]!.nik, { admittedAt: '2026-01-01T10:00:00' });
     expect(b.json().error.code).toBe('SJP_ADMITTED_AT');
   });
 
   it('rejects with a coded reason; "other" needs a note', async () => {
-    const r = await inject(rs, 'POST', '/api/v1/sjp', {
-      nik: famC[2]!.nik,
-      careType: 'INPATIENT',
-      admittedAt: ago(1),
-      diagnosisCode: 'A09',
-      submit: true,
-    });
+    const r = await requestSjp(rs, famC[2]!.nik, { submit: true });
     const id = r.json().id;
     expect((await inject(officer, 'POST', `/api/v1/sjp/${id}/reject`, { code: 'OTHER' })).json().error.code).toBe(
       'SJP_REJECT_NOTE',
@@ -405,24 +363,13 @@ describe('late requests (SJP-1)', () => {
   const lateAdmission = () => new Date(Date.now() - 12 * 86_400_000).toISOString();
 
   it('accepts a late request by default and records the working hours late; the officer queue shows it and reminds once', async () => {
-    const r = await inject(rs2, 'POST', '/api/v1/sjp', {
-      nik: famC[0]!.nik,
-      careType: 'INPATIENT',
-      admittedAt: lateAdmission(),
-      diagnosisCode: 'A09',
-      submit: true,
-    });
+    const r = await requestSjp(rs2, famC[0]!.nik, { admittedAt: lateAdmission(), submit: true });
     expect(r.statusCode, r.body).toBe(201);
     const s = r.json();
     const cal = createWorkingCalendar();
     expect(s.lateHours).toBeGreaterThan(0);
     expect(s.lateHours).toBeLessThanOrEqual(cal.workingHoursBetween(new Date(s.dueAt), new Date()) + 0.01);
-    const draft = await inject(rs2, 'POST', '/api/v1/sjp', {
-      nik: famC[1]!.nik,
-      careType: 'INPATIENT',
-      admittedAt: lateAdmission(),
-      diagnosisCode: 'A09',
-    });
+    const draft = await requestSjp(rs2, famC[1]!.nik, { admittedAt: lateAdmission() });
     const q = (await inject(officer, 'GET', '/api/v1/sjp/queue')).json();
     expect(q.late.map((i: { id: number }) => i.id)).toEqual(expect.arrayContaining([s.id, draft.json().id]));
     expect(q.toDecide.map((i: { id: number }) => i.id)).toContain(s.id);
@@ -443,24 +390,12 @@ describe('late requests (SJP-1)', () => {
     );
     try {
       const before = await count('sjp_request');
-      const r = await inject(rs, 'POST', '/api/v1/sjp', {
-        nik: famB[2]!.nik,
-        careType: 'INPATIENT',
-        admittedAt: lateAdmission(),
-        diagnosisCode: 'A09',
-        submit: true,
-      });
+      const r = await requestSjp(rs, famB[2]!.nik, { admittedAt: lateAdmission(), submit: true });
       expect(r.statusCode).toBe(422);
       expect(r.json().error.code).toBe('SJP_LATE');
       expect(r.json().error.message).toMatch(/terlambat .* jam kerja/);
       expect(await count('sjp_request')).toBe(before);
-      const onTime = await inject(rs, 'POST', '/api/v1/sjp', {
-        nik: famB[2]!.nik,
-        careType: 'INPATIENT',
-        admittedAt: ago(1),
-        diagnosisCode: 'A09',
-        submit: true,
-      });
+      const onTime = await requestSjp(rs, famB[2]!.nik, { submit: true });
       expect(onTime.statusCode, onTime.body).toBe(201);
     } finally {
       await t.sys.db.query(`DELETE FROM sjp_setting WHERE note = 'Uji kebijakan tolak'`);
@@ -496,21 +431,22 @@ describe('newborn SJP (SJP-4)', () => {
     const birthDate = todayJakarta(new Date(admittedAt));
     const skl = await upload(rs, 'skl.pdf');
     const births = await count('birth_record');
+    const newborn = {
+      childName: 'BAYI NY SITI SJPA',
+      sex: 'P',
+      birthDate,
+      motherNik: famA[1]!.nik,
+      documentKind: 'SURAT_KETERANGAN_LAHIR',
+      documentNumber: 'SKL/SJP/001',
+      documentId: skl,
+    };
     const r = await inject(rs, 'POST', '/api/v1/sjp', {
       careType: 'NEWBORN',
       admittedAt,
       diagnosisCode: 'Z38.0',
       documents: await docsFor(rs, ['KARTU', 'KK']),
       submit: true,
-      newborn: {
-        childName: 'BAYI NY SITI SJPA',
-        sex: 'P',
-        birthDate,
-        motherNik: famA[1]!.nik,
-        documentKind: 'SURAT_KETERANGAN_LAHIR',
-        documentNumber: 'SKL/SJP/001',
-        documentId: skl,
-      },
+      newborn,
     });
     expect(r.statusCode, r.body).toBe(201);
     const s = r.json();
@@ -526,15 +462,7 @@ describe('newborn SJP (SJP-4)', () => {
       careType: 'NEWBORN',
       admittedAt,
       diagnosisCode: 'Z38.0',
-      newborn: {
-        childName: 'BAYI NY SITI SJPA',
-        sex: 'P',
-        birthDate,
-        motherNik: famA[1]!.nik,
-        documentKind: 'SURAT_KETERANGAN_LAHIR',
-        documentNumber: 'SKL/SJP/001',
-        documentId: skl,
-      },
+      newborn,
     });
     expect(again.statusCode).toBe(409);
   });
