@@ -38,6 +38,9 @@ const dead = {
 const api = (method: 'GET' | 'POST', url: string, auth: string | null, payload?: object, remoteAddress?: string) =>
   t.app.inject({ method, url, headers: auth ? { authorization: auth } : {}, payload, remoteAddress });
 
+/** POST /api/v1/recommendations as the Dinas Sosial officer. */
+const issue = (body: object) => api('POST', '/api/v1/recommendations', dinsos, body);
+
 /** A person outside the population data (special groups), with a NIK that agrees with the birth date and sex given. */
 function stranger(birthDate = '1988-04-12', sex: 'L' | 'P' = 'L') {
   return { nik: nikFor(birthDate, sex), person: { name: 'joko  prasetyo', birthDate, sex } };
@@ -90,7 +93,7 @@ describe('issuing a letter', () => {
   let firstId: number;
 
   it('issues a TIDAK_MAMPU letter for a resident, numbered 0001 of the year, with the population record and default validity', async () => {
-    const r = await api('POST', '/api/v1/recommendations', dinsos, poor(budi!.nik));
+    const r = await issue(poor(budi!.nik));
     expect(r.statusCode, r.body).toBe(201);
     const l = r.json();
     firstId = l.id;
@@ -134,7 +137,7 @@ describe('issuing a letter', () => {
 
   it('issues for a special-group person outside the population data from the identity entered', async () => {
     const body = inmate();
-    const r = await api('POST', '/api/v1/recommendations', dinsos, body);
+    const r = await issue(body);
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({
       number: `0002/REK-JKD/DINSOS/${YEAR}`,
@@ -169,7 +172,7 @@ describe('issuing a letter', () => {
   it('numbers letters without gaps when many are issued at once', async () => {
     const before = await counts();
     const bodies = Array.from({ length: 8 }, (_, i) => inmate({ ...stranger(`19${60 + i}-05-0${1 + (i % 9)}`) }));
-    const rs = await Promise.all(bodies.map((b) => api('POST', '/api/v1/recommendations', dinsos, b)));
+    const rs = await Promise.all(bodies.map((b) => issue(b)));
     expect(rs.map((r) => r.statusCode)).toEqual(bodies.map(() => 201));
     const seqs = rs.map((r) => Number(r.json().number.slice(0, 4))).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 8 }, (_, i) => before.counter + 1 + i));
@@ -182,8 +185,8 @@ describe('issuing a letter', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(next));
     try {
-      const a = await api('POST', '/api/v1/recommendations', dinsos, inmate());
-      const b = await api('POST', '/api/v1/recommendations', dinsos, inmate());
+      const a = await issue(inmate());
+      const b = await issue(inmate());
       expect(a.statusCode, a.body).toBe(201);
       expect([a.json().number, b.json().number]).toEqual([
         `0001/REK-JKD/DINSOS/${YEAR + 1}`,
@@ -193,7 +196,7 @@ describe('issuing a letter', () => {
     } finally {
       vi.useRealTimers();
     }
-    const c = await api('POST', '/api/v1/recommendations', dinsos, inmate());
+    const c = await issue(inmate());
     expect(c.json().number).toBe(`${String(current + 1).padStart(4, '0')}/REK-JKD/DINSOS/${YEAR}`);
   });
 });
@@ -201,7 +204,7 @@ describe('issuing a letter', () => {
 describe('refusals leave nothing behind', () => {
   async function refused(body: object, status: number, code: string) {
     const before = await counts();
-    const r = await api('POST', '/api/v1/recommendations', dinsos, body);
+    const r = await issue(body);
     expect(r.statusCode, r.body).toBe(status);
     expect(r.json().error.code).toBe(code);
     expect(await counts()).toEqual(before);
@@ -217,17 +220,14 @@ describe('refusals leave nothing behind', () => {
   it('lets only one of two simultaneous letters for the same NIK through', async () => {
     const before = await counts();
     const body = inmate({ category: 'ORANG_TERLANTAR', institution: 'Rumah Singgah' });
-    const rs = await Promise.all([1, 2].map(() => api('POST', '/api/v1/recommendations', dinsos, body)));
+    const rs = await Promise.all([1, 2].map(() => issue(body)));
     expect(rs.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(await counts()).toEqual({ letters: before.letters + 1, counter: before.counter + 1 });
   });
 
   it('accepts a letter that starts the day after another ends', async () => {
     const s = stranger('1975-08-08');
-    const first = await api(
-      'POST',
-      '/api/v1/recommendations',
-      dinsos,
+    const first = await issue(
       inmate({ ...s, category: 'TAHANAN', institution: 'Rutan Polres', validTo: addDays(TODAY, 9) }),
     );
     expect(first.statusCode, first.body).toBe(201);
@@ -236,10 +236,7 @@ describe('refusals leave nothing behind', () => {
       409,
       'RECOMMENDATION_OVERLAP',
     );
-    const second = await api(
-      'POST',
-      '/api/v1/recommendations',
-      dinsos,
+    const second = await issue(
       inmate({ ...s, category: 'TAHANAN', institution: 'Rutan Kejaksaan', validFrom: addDays(TODAY, 10) }),
     );
     expect(second.statusCode, second.body).toBe(201);
@@ -285,7 +282,7 @@ describe('refusals leave nothing behind', () => {
 
 describe('revoking', () => {
   it('revokes from today by default; the letter stays listed and the NIK may get a new letter from today', async () => {
-    const l = (await api('POST', '/api/v1/recommendations', dinsos, poor(siti!.nik))).json();
+    const l = (await issue(poor(siti!.nik))).json();
     const bad = await api('POST', `/api/v1/recommendations/${l.id}/revoke`, dinsos, {
       reason: 'Salah data',
       revokedOn: addDays(TODAY, -1),
@@ -310,7 +307,7 @@ describe('revoking', () => {
 
     const listed = (await api('GET', `/api/v1/recommendations?q=${siti!.nik}`, sjp)).json();
     expect(listed.items.map((i: { id: number; state: string }) => [i.id, i.state])).toEqual([[l.id, 'REVOKED']]);
-    const renewed = await api('POST', '/api/v1/recommendations', dinsos, poor(siti!.nik));
+    const renewed = await issue(poor(siti!.nik));
     expect(renewed.statusCode, renewed.body).toBe(201);
 
     const a = await t.sys.db.query(
@@ -322,30 +319,17 @@ describe('revoking', () => {
 
   it('keeps covering until a future revocation date and refuses overlaps until then', async () => {
     const s = stranger('1966-06-16');
-    const l = (
-      await api(
-        'POST',
-        '/api/v1/recommendations',
-        dinsos,
-        inmate({ ...s, category: 'PENGHUNI_PANTI', institution: 'Panti Werdha' }),
-      )
-    ).json();
+    const l = (await issue(inmate({ ...s, category: 'PENGHUNI_PANTI', institution: 'Panti Werdha' }))).json();
     const r = await api('POST', `/api/v1/recommendations/${l.id}/revoke`, dinsos, {
       reason: 'Keluar dari panti',
       revokedOn: addDays(TODAY, 5),
     });
     expect(r.json()).toMatchObject({ status: 'REVOKED', state: 'ACTIVE', coverageEnd: addDays(TODAY, 4) });
-    const clash = await api(
-      'POST',
-      '/api/v1/recommendations',
-      dinsos,
+    const clash = await issue(
       inmate({ ...s, category: 'PENGHUNI_PANTI', institution: 'Panti Lain', validFrom: addDays(TODAY, 4) }),
     );
     expect(clash.json().error.code).toBe('RECOMMENDATION_OVERLAP');
-    const after = await api(
-      'POST',
-      '/api/v1/recommendations',
-      dinsos,
+    const after = await issue(
       inmate({ ...s, category: 'PENGHUNI_PANTI', institution: 'Panti Lain', validFrom: addDays(TODAY, 5) }),
     );
     expect(after.statusCode, after.body).toBe(201);

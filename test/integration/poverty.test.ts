@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POP_HEADER, csv, nikFor, popLine } from '../helpers/fixtures.js';
-import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { importFile, multipartRequest, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let admin: string;
@@ -66,13 +66,10 @@ describe('DTKS poverty data and the poor-only basis', () => {
       `${nikFor('1988-08-08', 'L')};11;AKTIF;`,
     ];
     const dinsos = (await tokenFor(t.sys, 'dinsos')).authorization;
-    const boundary = '----x';
-    const body = `--${boundary}\r\nContent-Disposition: form-data; name="asOf"\r\n\r\n2026-11-01\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dtks.csv"\r\n\r\n${lines.join('\n')}\n\r\n--${boundary}--\r\n`;
     const up = await t.app.inject({
       method: 'POST',
       url: '/api/v1/imports/poverty',
-      headers: { authorization: dinsos, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: body,
+      ...multipartRequest({ asOf: '2026-11-01' }, { name: 'dtks.csv', content: `${lines.join('\n')}\n` }, dinsos),
     });
     expect(up.statusCode).toBe(202);
     let job: { status: string; result: Record<string, unknown> };

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JKN_HEADER, POP_HEADER, csv, family, nikFor, popLine, type PersonRow } from '../helpers/fixtures.js';
-import { importFile, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
+import { importFile, multipartRequest, testEnv, tokenFor, type TestEnv } from '../helpers/system.js';
 
 let t: TestEnv;
 let officer: string;
@@ -180,13 +180,10 @@ describe('population reconciliation', () => {
   });
 
   it('refuses another population import while the set is pending, with a clear 409', async () => {
-    const boundary = 'x-boundary';
-    const body = `--${boundary}\r\nContent-Disposition: form-data; name="asOf"\r\n\r\n2026-12-02\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.csv"\r\n\r\n${POP_HEADER}\n\r\n--${boundary}--\r\n`;
     const r = await t.app.inject({
       method: 'POST',
       url: '/api/v1/imports/population',
-      headers: { authorization: officer, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: body,
+      ...multipartRequest({ asOf: '2026-12-02' }, { name: 'p.csv', content: `${POP_HEADER}\n` }, officer),
     });
     expect(r.statusCode).toBe(409);
     expect(r.json().error.code).toBe('CHANGE_SET_PENDING');
