@@ -89,6 +89,13 @@ export function todayJakarta(now: Date = new Date()): string {
   return `${p.y}-${String(p.mo + 1).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
 }
 
+/** The day after today in Jakarta, YYYY-MM-DD: the earliest a scheduled setting may start. */
+export function tomorrowJakarta(): string {
+  const d = new Date(`${todayJakarta()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** "3275014107900003" → "327501 410790 0003". Anything not 16 digits is shown unchanged. */
 export function formatNik(nik: string | null | undefined): string {
   if (!nik) return '';

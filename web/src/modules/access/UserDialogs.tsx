@@ -1,4 +1,4 @@
-import { Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import type { AdminUser } from '@server/modules/access/schemas';
@@ -7,6 +7,7 @@ import { roleName } from '../../shared/i18n';
 import { useSubmit } from '../../shared/useSubmit';
 import { DialogActions } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { ReasonField, reasonOk } from '../../shared/ui/ReasonField';
 import { FacilitySelect } from '../../shared/FacilitySelect';
 import { s } from './strings';
 import { u } from './users-strings';
@@ -176,25 +177,17 @@ export function DeactivateForm({
       <Stack gap="md">
         <Text size="sm">{u.deactivateBody}</Text>
         <ErrorAlert error={error} />
-        <Textarea
+        <ReasonField
           label={u.reason}
           placeholder={u.reasonPlaceholder}
-          required
           minRows={2}
-          maxLength={500}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          onChange={setReason}
           data-testid="deactivate-reason"
           data-autofocus
         />
         <DialogActions onCancel={onCancel} busy={busy}>
-          <Button
-            type="submit"
-            color="red"
-            loading={busy}
-            disabled={reason.trim().length < 5}
-            data-testid="deactivate-submit"
-          >
+          <Button type="submit" color="red" loading={busy} disabled={!reasonOk(reason)} data-testid="deactivate-submit">
             {u.deactivate}
           </Button>
         </DialogActions>

@@ -1,6 +1,5 @@
-import { Button, FileInput, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -8,7 +7,10 @@ import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 import { digitsOnly, todayJakarta } from '../../shared/format';
 import { DateField } from '../../shared/ui/DateField';
+import { DocumentFileInput } from '../../shared/ui/DocumentFileInput';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { FormSection } from '../../shared/ui/FormSection';
+import { SexRadio } from '../../shared/ui/SexRadio';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { s } from './strings';
 import type { BirthDetail } from '@server/modules/births/schemas';
@@ -88,10 +90,7 @@ export default function BirthFormPage() {
       <PageHeader title={f.title} description={f.description} />
       <form onSubmit={submit}>
         <Stack gap="md">
-          <Paper withBorder p="lg" component="section" aria-labelledby="birth-child">
-            <Title order={2} id="birth-child" mb="md">
-              {f.child}
-            </Title>
+          <FormSection id="birth-child" title={f.child}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
                 label={f.childName}
@@ -102,12 +101,7 @@ export default function BirthFormPage() {
                 data-testid="birth-child-name"
               />
               <NikInput label={f.childNik} value={childNik} onChange={setChildNik} testId="birth-child-nik" />
-              <Radio.Group label={f.sex} value={sex} onChange={setSex} required>
-                <Group mt={6}>
-                  <Radio value="L" label="Laki-laki" />
-                  <Radio value="P" label="Perempuan" />
-                </Group>
-              </Radio.Group>
+              <SexRadio label={f.sex} value={sex} onChange={setSex} />
               <DateField
                 label={f.birthDate}
                 value={birthDate}
@@ -122,23 +116,14 @@ export default function BirthFormPage() {
                 onChange={(e) => setBirthPlace(e.currentTarget.value)}
               />
             </SimpleGrid>
-          </Paper>
-          <Paper withBorder p="lg" component="section" aria-labelledby="birth-parents">
-            <Title order={2} id="birth-parents" mb={4}>
-              {f.parents}
-            </Title>
-            <Text size="sm" c="dimmed" mb="md">
-              {f.parentHelp}
-            </Text>
+          </FormSection>
+          <FormSection id="birth-parents" title={f.parents} help={f.parentHelp}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <NikInput label={f.motherNik} value={motherNik} onChange={setMotherNik} testId="birth-mother-nik" />
               <NikInput label={f.fatherNik} value={fatherNik} onChange={setFatherNik} testId="birth-father-nik" />
             </SimpleGrid>
-          </Paper>
-          <Paper withBorder p="lg" component="section" aria-labelledby="birth-doc">
-            <Title order={2} id="birth-doc" mb="md">
-              {f.document}
-            </Title>
+          </FormSection>
+          <FormSection id="birth-doc" title={f.document}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Radio.Group label={f.documentKind} value={documentKind} onChange={setDocumentKind} required>
                 <Group mt={6}>
@@ -153,19 +138,16 @@ export default function BirthFormPage() {
                 required
                 data-testid="birth-doc-number"
               />
-              <FileInput
+              <DocumentFileInput
                 label={f.file}
                 placeholder={f.filePlaceholder}
                 value={file}
                 onChange={setFile}
-                accept="application/pdf,image/jpeg,image/png"
-                leftSection={<IconFileUpload size={16} aria-hidden />}
                 required
-                clearable
                 data-testid="birth-file"
               />
             </SimpleGrid>
-          </Paper>
+          </FormSection>
           <ErrorAlert error={error} />
           <Group>
             <Button

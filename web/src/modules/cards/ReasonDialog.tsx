@@ -1,8 +1,9 @@
-import { Button, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSubmit } from '../../shared/useSubmit';
 import { DialogActions } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { ReasonField, reasonOk } from '../../shared/ui/ReasonField';
 import { s } from './strings';
 
 type Reason = keyof typeof s.reason;
@@ -32,7 +33,7 @@ export function ReasonDialog({
 }) {
   const [reason, setReason] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const noteOk = note.trim().length >= 5;
+  const noteOk = reasonOk(note);
   const { busy, error, submit, reset } = useSubmit(async () => {
     await onConfirm(reason!, note.trim());
     setReason(null);
@@ -67,15 +68,13 @@ export function ReasonDialog({
             data-testid="reason-select"
             comboboxProps={{ withinPortal: true }}
           />
-          <Textarea
+          <ReasonField
             label={s.family.noteLabel}
             description={s.family.noteHint}
-            required
             autosize
             minRows={2}
-            maxLength={500}
             value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            onChange={setNote}
             data-testid="reason-note"
           />
           <DialogActions onCancel={close} busy={busy}>

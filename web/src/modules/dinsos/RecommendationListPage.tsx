@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Pagination, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Pagination, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconFilePlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { formatDateShort, formatNik } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { NumberLink } from '../../shared/ui/NumberLink';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { StateBadge } from './StateBadge';
 import { s } from './strings';
@@ -68,16 +69,9 @@ export default function RecommendationListPage() {
       key: 'number',
       header: l.col.number,
       cell: (r) => (
-        <Anchor
-          component={Link}
-          to={paths.recommendation(r.id)}
-          size="sm"
-          fw={600}
-          className="mono nowrap"
-          onClick={(e) => e.stopPropagation()}
-        >
+        <NumberLink to={paths.recommendation(r.id)} stopRowClick>
           {r.number}
-        </Anchor>
+        </NumberLink>
       ),
     },
     { key: 'name', header: l.col.name, cell: (r) => r.personName },

@@ -1,4 +1,4 @@
-import { Button, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { api } from '../../shared/api';
@@ -7,6 +7,7 @@ import { formatDate, todayJakarta } from '../../shared/format';
 import { DateField } from '../../shared/ui/DateField';
 import { DialogActions, type DialogProps } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { ReasonField, reasonOk } from '../../shared/ui/ReasonField';
 import { s } from './strings';
 import type { LetterDetail } from '@server/modules/dinsos/schemas';
 
@@ -30,13 +31,10 @@ export function RevokeDialog({ letter, opened, onClose, onSaved }: DialogProps &
       <form onSubmit={submit}>
         <Stack gap="md">
           <Text size="sm">{r.body}</Text>
-          <Textarea
+          <ReasonField
             label={r.reason}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            required
-            minRows={3}
-            maxLength={500}
+            onChange={setReason}
             data-autofocus
             data-testid="revoke-reason"
           />
@@ -56,7 +54,7 @@ export function RevokeDialog({ letter, opened, onClose, onSaved }: DialogProps &
               type="submit"
               color="red"
               loading={busy}
-              disabled={reason.trim().length < 5 || !date}
+              disabled={!reasonOk(reason) || !date}
               data-testid="revoke-submit"
             >
               {r.submit}

@@ -1,18 +1,16 @@
-import { Alert, Button, Checkbox, FileInput, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 import { todayJakarta } from '../../shared/format';
 import { DateField } from '../../shared/ui/DateField';
 import type { DialogProps } from '../../shared/ui/DialogActions';
+import { DocumentFileInput } from '../../shared/ui/DocumentFileInput';
 import { FormDialog } from '../../shared/ui/FormDialog';
 import { s } from './strings';
 import type { Agreement } from '@server/modules/facilities/schemas';
 import { uploadFacilityDocument } from './upload';
-
-const ACCEPT = 'application/pdf,image/jpeg,image/png';
 
 /** FAC-2: a new agreement with its signed document. */
 export function AgreementDialog({ code, opened, onClose, onSaved }: DialogProps & { code: string }) {
@@ -73,16 +71,7 @@ export function AgreementDialog({ code, opened, onClose, onSaved }: DialogProps 
           ))}
         </SimpleGrid>
       </Checkbox.Group>
-      <FileInput
-        label={f.file}
-        accept={ACCEPT}
-        value={file}
-        onChange={setFile}
-        required
-        leftSection={<IconFileUpload size={16} aria-hidden />}
-        data-testid="pks-file"
-        clearable
-      />
+      <DocumentFileInput label={f.file} value={file} onChange={setFile} required data-testid="pks-file" />
     </FormDialog>
   );
 }
@@ -182,14 +171,7 @@ export function SanctionDialog({ code, opened, onClose, onSaved }: DialogProps &
       )}
       <DateField label={f.on} value={on} onChange={setOn} required />
       <Textarea label={f.basis} value={basis} onChange={(e) => setBasis(e.currentTarget.value)} required minRows={2} />
-      <FileInput
-        label={f.file}
-        accept={ACCEPT}
-        value={file}
-        onChange={setFile}
-        leftSection={<IconFileUpload size={16} aria-hidden />}
-        clearable
-      />
+      <DocumentFileInput label={f.file} value={file} onChange={setFile} />
     </FormDialog>
   );
 }

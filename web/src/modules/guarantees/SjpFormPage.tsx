@@ -1,21 +1,5 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  FileInput,
-  Group,
-  Paper,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
@@ -27,7 +11,10 @@ import { useSubmit } from '../../shared/useSubmit';
 import { digitsOnly, formatDateTime } from '../../shared/format';
 import { DateField } from '../../shared/ui/DateField';
 import { DateTimeField } from '../../shared/ui/DateTimeField';
+import { DocumentFileInput } from '../../shared/ui/DocumentFileInput';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { FormSection } from '../../shared/ui/FormSection';
+import { SexRadio } from '../../shared/ui/SexRadio';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { HospitalSelect } from './HospitalSelect';
 import { s } from './strings';
@@ -146,10 +133,7 @@ export default function SjpFormPage() {
       )}
       <form onSubmit={submit}>
         <Stack gap="md">
-          <Paper withBorder p="lg" component="section" aria-labelledby="sjp-patient">
-            <Title order={2} id="sjp-patient" mb="md">
-              {f.patient}
-            </Title>
+          <FormSection id="sjp-patient" title={f.patient}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
                 label={f.careType}
@@ -204,12 +188,9 @@ export default function SjpFormPage() {
             <Text size="sm" c="dimmed" mt="sm">
               {f.careClass}
             </Text>
-          </Paper>
+          </FormSection>
           {newborn && (
-            <Paper withBorder p="lg" component="section" aria-labelledby="sjp-newborn">
-              <Title order={2} id="sjp-newborn" mb="md">
-                {f.newborn}
-              </Title>
+            <FormSection id="sjp-newborn" title={f.newborn}>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
                   label={f.childName}
@@ -225,12 +206,7 @@ export default function SjpFormPage() {
                   className="mono"
                   maxLength={20}
                 />
-                <Radio.Group label={f.sex} value={child.sex} onChange={setC('sex')} required>
-                  <Group mt={6}>
-                    <Radio value="L" label="Laki-laki" />
-                    <Radio value="P" label="Perempuan" />
-                  </Group>
-                </Radio.Group>
+                <SexRadio label={f.sex} value={child.sex} onChange={setC('sex')} />
                 <DateField
                   label={f.birthDate}
                   value={child.birthDate || null}
@@ -254,41 +230,29 @@ export default function SjpFormPage() {
                   required
                   data-testid="sjp-skl-number"
                 />
-                <FileInput
+                <DocumentFileInput
                   label={f.sklFile}
                   value={skl}
                   onChange={setSkl}
-                  accept="application/pdf,image/jpeg,image/png"
-                  leftSection={<IconFileUpload size={16} aria-hidden />}
                   required
-                  clearable
                   data-testid="sjp-skl-file"
                 />
               </SimpleGrid>
-            </Paper>
+            </FormSection>
           )}
-          <Paper withBorder p="lg" component="section" aria-labelledby="sjp-docs">
-            <Title order={2} id="sjp-docs" mb={4}>
-              {f.documents}
-            </Title>
-            <Text size="sm" c="dimmed" mb="md">
-              {f.documentsHelp}
-            </Text>
+          <FormSection id="sjp-docs" title={f.documents} help={f.documentsHelp}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {(s.slots[careType] ?? []).map((code) => (
-                <FileInput
+                <DocumentFileInput
                   key={code}
                   label={s.requirement[code]}
                   value={files[code] ?? null}
                   onChange={(file) => setFiles((x) => ({ ...x, [code]: file }))}
-                  accept="application/pdf,image/jpeg,image/png"
-                  leftSection={<IconFileUpload size={16} aria-hidden />}
-                  clearable
                   data-testid={`sjp-file-${code}`}
                 />
               ))}
             </SimpleGrid>
-          </Paper>
+          </FormSection>
           <Checkbox
             label={f.submitNow}
             checked={submitNow}

@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   Timeline,
   Title,
   VisuallyHidden,
@@ -26,6 +25,7 @@ import { label, t } from '../../shared/i18n';
 import { useApi } from '../../shared/useApi';
 import { DateField } from '../../shared/ui/DateField';
 import type { DialogProps } from '../../shared/ui/DialogActions';
+import { ReasonField, reasonOk } from '../../shared/ui/ReasonField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 
 type TimelineData = TimelineAnswer;
@@ -108,23 +108,16 @@ function ChangeDialog({ nik, opened, onClose, onSaved }: DialogProps & { nik: st
             required
             data-testid="change-date"
           />
-          <Textarea
+          <ReasonField
             label={s.dialog.reason}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            required
+            onChange={setReason}
             minRows={2}
-            maxLength={500}
             data-testid="change-reason"
           />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
-            <Button
-              type="submit"
-              loading={busy}
-              disabled={!date || reason.trim().length < 5}
-              data-testid="change-submit"
-            >
+            <Button type="submit" loading={busy} disabled={!date || !reasonOk(reason)} data-testid="change-submit">
               {s.dialog.submit}
             </Button>
           </Group>

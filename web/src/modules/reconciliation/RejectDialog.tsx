@@ -1,9 +1,10 @@
-import { Button, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
 import { DialogActions, type DialogProps } from '../../shared/ui/DialogActions';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { ReasonField, reasonOk } from '../../shared/ui/ReasonField';
 import { s } from './strings';
 
 /** Rejects a whole change set with a reason; nothing in the register changes. */
@@ -19,14 +20,11 @@ export function RejectDialog({ id, opened, onClose, onSaved }: DialogProps & { i
       <Stack gap="sm">
         <Text size="sm">{s.page.rejectBody}</Text>
         <ErrorAlert error={error} />
-        <Textarea
+        <ReasonField
           label={s.page.rejectReason}
           description={s.page.rejectHint}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          required
-          minRows={3}
-          maxLength={500}
+          onChange={setReason}
           data-autofocus
           data-testid="reject-reason"
         />
@@ -35,7 +33,7 @@ export function RejectDialog({ id, opened, onClose, onSaved }: DialogProps & { i
             color="red"
             onClick={() => void submit()}
             loading={busy}
-            disabled={reason.trim().length < 5}
+            disabled={!reasonOk(reason)}
             data-testid="reject-confirm"
           >
             {s.page.rejectConfirm}

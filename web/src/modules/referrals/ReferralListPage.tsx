@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconAmbulance, IconFilePlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { EmergencyDialog } from './EmergencyDialog';
@@ -9,6 +9,7 @@ import { formatDateShort } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { NumberLink } from '../../shared/ui/NumberLink';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { StatusBadge } from './StatusBadge';
 import { s } from './strings';
@@ -47,16 +48,9 @@ export default function ReferralListPage() {
       key: 'number',
       header: l.col.number,
       cell: (r) => (
-        <Anchor
-          component={Link}
-          to={paths.referral(r.id)}
-          size="sm"
-          fw={600}
-          className="mono nowrap"
-          data-testid="referral-link"
-        >
+        <NumberLink to={paths.referral(r.id)} testId="referral-link">
           {r.number}
-        </Anchor>
+        </NumberLink>
       ),
     },
     { key: 'date', header: l.col.date, cell: (r) => <span className="nowrap">{formatDateShort(r.createdOn)}</span> },

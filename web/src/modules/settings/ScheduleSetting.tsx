@@ -1,12 +1,13 @@
-import { Button, Checkbox, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useSubmit } from '../../shared/useSubmit';
-import { formatDate } from '../../shared/format';
+import { formatDate, tomorrowJakarta } from '../../shared/format';
 import { label, t } from '../../shared/i18n';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { FormSection } from '../../shared/ui/FormSection';
 import type { ProgramSetting } from '@server/modules/membership/schemas';
 
 const BASES = ['RESIDENT', 'NEWBORN', 'DINSOS_RECOMMENDATION', 'POOR'];
@@ -23,11 +24,6 @@ const s = {
   submit: 'Jadwalkan',
   scheduled: (d: string) => `Perubahan dijadwalkan berlaku mulai ${d}.`,
 };
-
-function tomorrow(): string {
-  const d = new Date(Date.now() + 7 * 3600_000 + 24 * 3600_000);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The form an administrator uses to schedule a program-settings change, prefilled with the settings in force. */
 export function ScheduleSetting({ current, onDone }: { current: ProgramSetting | null; onDone: () => void }) {
@@ -49,20 +45,14 @@ export function ScheduleSetting({ current, onDone }: { current: ProgramSetting |
   });
 
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="schedule-setting">
-      <Title order={2} id="schedule-setting" mb={4}>
-        {s.title}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {s.help}
-      </Text>
+    <FormSection id="schedule-setting" title={s.title} help={s.help}>
       <form onSubmit={submit}>
         <Stack gap="md">
           <DateField
             label={s.from}
             value={from}
             onChange={setFrom}
-            minDate={tomorrow()}
+            minDate={tomorrowJakarta()}
             required
             data-testid="setting-from"
             maw={280}
@@ -103,6 +93,6 @@ export function ScheduleSetting({ current, onDone }: { current: ProgramSetting |
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </FormSection>
   );
 }

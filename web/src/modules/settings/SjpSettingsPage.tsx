@@ -1,16 +1,17 @@
 import type { SjpSettings } from '@server/modules/guarantees/schemas';
 import type { LatePolicy } from '@server/modules/guarantees/labels';
-import { Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSession } from '../../app/session';
 import { api } from '../../shared/api';
-import { formatDate, formatDateTime, todayJakarta } from '../../shared/format';
+import { formatDate, formatDateTime, todayJakarta, tomorrowJakarta } from '../../shared/format';
 import { useApi } from '../../shared/useApi';
 import { useSubmit } from '../../shared/useSubmit';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { DateField } from '../../shared/ui/DateField';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { FormSection } from '../../shared/ui/FormSection';
 import { Field, FieldGrid } from '../../shared/ui/Field';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { useConfirm } from '../../shared/ui/useConfirm';
@@ -26,12 +27,6 @@ function PolicyBadge({ policy }: { policy: Policy }) {
       {LATE_POLICY[policy]}
     </Badge>
   );
-}
-
-function tomorrow(): string {
-  const d = new Date(`${todayJakarta()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The administrator schedules a change of the late policy, after a confirmation that says what it does. */
@@ -68,20 +63,14 @@ function ScheduleLatePolicy({ current, onDone }: { current: Policy; onDone: () =
     });
   });
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="schedule-late-policy">
-      <Title order={2} id="schedule-late-policy" mb={4}>
-        {s.scheduleTitle}
-      </Title>
-      <Text size="sm" c="gray.7" mb="md">
-        {s.scheduleHelp}
-      </Text>
+    <FormSection id="schedule-late-policy" title={s.scheduleTitle} help={s.scheduleHelp} helpColor="gray.7">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <DateField
             label={s.from}
             value={from}
             onChange={setFrom}
-            minDate={tomorrow()}
+            minDate={tomorrowJakarta()}
             required
             data-testid="late-policy-from"
             maw={280}
@@ -122,7 +111,7 @@ function ScheduleLatePolicy({ current, onDone }: { current: Policy; onDone: () =
         </Stack>
       </form>
       {dialog}
-    </Paper>
+    </FormSection>
   );
 }
 
@@ -153,10 +142,7 @@ export default function SjpSettingsPage() {
       <PageHeader title={s.title} description={s.description} />
       <ErrorAlert error={error} onRetry={reload} />
       {data && (
-        <Paper withBorder p="lg" component="section" aria-labelledby="late-policy-current">
-          <Title order={2} id="late-policy-current" mb="md">
-            {s.current}
-          </Title>
+        <FormSection id="late-policy-current" title={s.current}>
           <FieldGrid min={260}>
             <Field label={s.policy}>
               <Stack gap={4} data-testid="late-policy-current">
@@ -173,7 +159,7 @@ export default function SjpSettingsPage() {
               </Field>
             )}
           </FieldGrid>
-        </Paper>
+        </FormSection>
       )}
       {manage && data && <ScheduleLatePolicy current={data.current.policy} onDone={reload} />}
       <section aria-labelledby="late-policy-history">
