@@ -14,16 +14,15 @@ import { renderPdf } from '../../src/platform/documents/pdf.js';
 import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import { referralStay, sjpStay, wib } from '../helpers/stays.js';
 import {
-  LAPTOP,
+  closeE2e,
   ensureFacility,
-  launchBrowser,
-  loginViaUi,
+  newUserPage,
+  openE2e,
   screenshot,
-  startServer,
-  userWithPassword,
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
+import { importFile } from '../helpers/system.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -34,19 +33,9 @@ const fam = family('3275010101500001', 'HARAPAN');
 const [head, mother] = fam;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(LAPTOP);
+  ({ server, browser } = await openE2e());
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-births-'));
-  const popFile = path.join(files, 'p.csv');
-  fs.writeFileSync(popFile, csv(POP_HEADER, fam.map(popLine)));
-  const { done } = await server.sys.imports.start({
-    kind: 'population',
-    filePath: popFile,
-    fileName: 'p.csv',
-    asOf: daysAgo(60),
-    ownsFile: false,
-  });
-  await done;
+  await importFile(server, 'population', 'p.csv', csv(POP_HEADER, fam.map(popLine)), daysAgo(60));
   // A scanned birth statement stands in as a one-page PDF.
   fs.writeFileSync(
     path.join(files, 'skl.pdf'),
@@ -54,18 +43,11 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (files) fs.rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => closeE2e(browser, server, files));
 
 async function login(role: 'rumahsakit' | 'kepesertaan', username: string, facility?: string): Promise<Page> {
   if (facility) await ensureFacility(server.sys, facility, 'PPK2', { name: 'RSUD Kota' });
-  const password = await userWithPassword(server.sys, username, role, facility);
-  const page = await browser.context.newPage();
-  await loginViaUi(page, server.baseUrl, username, password);
-  return page;
+  return newUserPage(server, browser, role, username, facility);
 }
 
 describe('birth records and the membership timeline', () => {

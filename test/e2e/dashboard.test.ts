@@ -10,11 +10,10 @@ import { JKN_HEADER, POP_HEADER, csv, family, popLine } from '../helpers/fixture
 import { importFile, tokenFor } from '../helpers/system.js';
 import {
   ensureFacility,
-  LAPTOP,
-  launchBrowser,
+  closeE2e,
   newUserPage,
+  openE2e,
   screenshot,
-  startServer,
   userWithPassword,
   type E2eBrowser,
   type E2eServer,
@@ -70,8 +69,7 @@ const counter = async (page: Page, key: string) =>
   Number(((await page.getByTestId(`counter-value-${key}`).textContent()) ?? '').replace(/\./g, ''));
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(LAPTOP);
+  ({ server, browser } = await openE2e());
   await ensureFacility(server.sys, RS, 'PPK2', { name: 'RSUD Kota Sejahtera' });
   await ensureFacility(server.sys, RS_OTHER, 'PPK2', { name: 'RS Mitra Lain' });
   await ensureFacility(server.sys, PKM, 'PPK1', { name: 'Puskesmas Bekasi Jaya' });
@@ -116,10 +114,7 @@ beforeAll(async () => {
   await createTestReferral(server, { from: pkm, nik: people[2]!.nik, to: RS_OTHER });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeE2e(browser, server));
 
 describe('home page work counters', () => {
   it("shows the SJP officer the program's queue with the nearest deadline, and links to the list", async () => {

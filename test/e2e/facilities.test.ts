@@ -12,12 +12,11 @@ import { addDays, todayJakarta } from '../../src/platform/calendar/index.js';
 import { renderPdf } from '../../src/platform/documents/pdf.js';
 import { loadFacilitiesText } from '../../src/modules/facilities/index.js';
 import {
-  LAPTOP,
-  launchBrowser,
+  closeE2e,
   logoutAndClose,
   newUserPage,
+  openE2e,
   screenshot,
-  startServer,
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
@@ -29,8 +28,7 @@ let files: string;
 const today = todayJakarta();
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(LAPTOP);
+  ({ server, browser } = await openE2e());
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'jk-e2e-fac-'));
   await loadFacilitiesText(
     server.sys.db,
@@ -48,11 +46,7 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (files) fs.rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => closeE2e(browser, server, files));
 
 const login = (role: 'admin' | 'rumahsakit' | 'puskesmas' | 'sjp', username: string, facility?: string) =>
   newUserPage(server, browser, role, username, facility);

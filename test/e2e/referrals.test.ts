@@ -11,12 +11,11 @@ import { POP_HEADER, csv, family, popLine } from '../helpers/fixtures.js';
 import { importFile } from '../helpers/system.js';
 import {
   ensureFacility,
-  LAPTOP,
-  launchBrowser,
+  closeE2e,
   logoutAndClose,
   newUserPage,
+  openE2e,
   screenshot,
-  startServer,
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
@@ -39,18 +38,14 @@ async function hospital(code: string, name: string, village: string, beds: numbe
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(LAPTOP);
+  ({ server, browser } = await openE2e());
   await importFile(server, 'population', 'p.csv', csv(POP_HEADER, fam.map(popLine)), daysAgo(60));
   await ensureFacility(server.sys, 'PKM-E2E', 'PPK1', { name: 'PUSKESMAS BEKASI JAYA', villageCode: '3275011001' });
   await hospital('RS-DEKAT', 'RS DEKAT SEHAT', '3275011004', 3);
   await hospital('RS-JAUH', 'RS JAUH SENTOSA', '3275071001', 25);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeE2e(browser, server));
 
 async function login(role: 'puskesmas' | 'rumahsakit', username: string, facility: string): Promise<Page> {
   await ensureFacility(server.sys, facility, role === 'puskesmas' ? 'PPK1' : 'PPK2', { name: facility });

@@ -33,6 +33,8 @@ const fam = family('3275010101500001', 'SURAT');
 const inject = (auth: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { authorization: auth }, payload });
 const ago = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+/** Every one of `parts` is in the letter's text (each checked on its own, so a failure names the missing part). */
+const expectText = (text: string, parts: string[]) => parts.forEach((part) => expect(text).toContain(part));
 
 /** A signer's profile (full name, NIP, position), set by the administrator as on the users page. */
 async function setProfile(username: string, profile: { fullName?: string; nip?: string | null; position?: string }) {
@@ -169,9 +171,11 @@ describe('the letterhead setting', () => {
     const pdf = await inject(rs, 'GET', `/api/v1/sjp/${id}/letter.pdf`);
     expect(pdf.statusCode).toBe(200);
     const text = pdfText(pdf.rawPayload);
-    expect(text).toContain('PEMERINTAH KABUPATEN BEKASI');
-    expect(text).toContain('Dinas Kesehatan Kabupaten Bekasi menjamin');
-    expect(text).toContain('Jl. Jend. Ahmad Yani No. 1');
+    expectText(text, [
+      'PEMERINTAH KABUPATEN BEKASI',
+      'Dinas Kesehatan Kabupaten Bekasi menjamin',
+      'Jl. Jend. Ahmad Yani No. 1',
+    ]);
     expect(text).toMatch(/Bekasi, \d{1,2} \w+ \d{4}/);
   });
 
@@ -193,12 +197,14 @@ describe('the letterhead setting', () => {
     const pdf = await inject(dinsos, 'GET', `/api/v1/recommendations/${l.json().id}/pdf`);
     expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
     const text = pdfText(pdf.rawPayload);
-    expect(text).toContain('PEMERINTAH KABUPATEN BEKASI');
-    expect(text).toContain('DINAS SOSIAL');
-    expect(text).toContain('Jl. Veteran No. 7, Bekasi');
-    expect(text).toContain('Kepala Dinas Sosial Kabupaten Bekasi');
-    expect(text).toContain('Sri Wahyuni, S.Sos');
-    expect(text).toContain('NIP. 198202022006042011');
+    expectText(text, [
+      'PEMERINTAH KABUPATEN BEKASI',
+      'DINAS SOSIAL',
+      'Jl. Veteran No. 7, Bekasi',
+      'Kepala Dinas Sosial Kabupaten Bekasi',
+      'Sri Wahyuni, S.Sos',
+      'NIP. 198202022006042011',
+    ]);
   });
 });
 
@@ -220,9 +226,7 @@ describe('the signer', () => {
     const detail = (await inject(rs, 'GET', `/api/v1/sjp/${id}`)).json();
     expect(detail.decidedBy).toBe('dr. Ratna Sari Dewi');
     const text = pdfText((await inject(rs, 'GET', `/api/v1/sjp/${id}/letter.pdf`)).rawPayload);
-    expect(text).toContain('dr. Ratna Sari Dewi');
-    expect(text).toContain(`NIP. ${NIP}`);
-    expect(text).toContain('Kepala Seksi Jaminan Kesehatan');
+    expectText(text, ['dr. Ratna Sari Dewi', `NIP. ${NIP}`, 'Kepala Seksi Jaminan Kesehatan']);
     expect(text).not.toContain(officerUser);
   });
 });
@@ -253,12 +257,14 @@ describe('the back-referral letter (rujukan balik)', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = pdfText(pdf.rawPayload);
-    expect(text).toContain('SURAT RUJUKAN BALIK');
-    expect(text).toContain('PEMERINTAH KABUPATEN BEKASI');
-    expect(text).toContain('Stabil, diare berhenti');
-    expect(text).toContain('Kontrol cairan dan gizi di puskesmas tiap minggu');
-    expect(text).toContain('Ns. Budi Santoso');
-    expect(text).toContain('NIP. 199001012015031004');
+    expectText(text, [
+      'SURAT RUJUKAN BALIK',
+      'PEMERINTAH KABUPATEN BEKASI',
+      'Stabil, diare berhenti',
+      'Kontrol cairan dan gizi di puskesmas tiap minggu',
+      'Ns. Budi Santoso',
+      'NIP. 199001012015031004',
+    ]);
     // The referral letter of the same record carries the same letterhead.
     expect(pdfText((await inject(rs, 'GET', `/api/v1/referrals/${refId}/pdf`)).rawPayload)).toContain(
       'PEMERINTAH KABUPATEN BEKASI',
