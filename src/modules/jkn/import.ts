@@ -33,12 +33,7 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
   check: checkJknRow,
   copyLine: toCopy,
   copySql: repo.STAGE_COPY_SQL,
-  latestAppliedAsOf: repo.latestAppliedAsOf,
-  latestAppliedRows: repo.latestAppliedRows,
-  createImport: repo.createImport,
-  clearStage: repo.clearStage,
-  analyzeStage: repo.analyzeStage,
-  removeDuplicateNiks: repo.removeStagedDuplicates,
+  tables: repo.importTables,
   afterStage: (q, report, progress) => warnUnknownNiks(report, progress, () => repo.unknownNiks(q, 'jkn_stage')),
   direct: {
     table: 'jkn_membership',
@@ -49,7 +44,6 @@ const spec: SnapshotSpec<Column, JknRecord, { ended: number; unknownNik: number 
   },
   apply: repo.mergeStage,
   finish: (tx, id, c) => repo.finishImport(tx, id, { ended: 0, unknownNik: 0, ...c }),
-  fail: repo.failImport,
 };
 
 /**

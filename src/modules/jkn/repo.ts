@@ -15,16 +15,9 @@ const DATA = [
   'arrears_months',
   'primary_facility',
 ] as const;
-const tables = snapshotTables('jkn_import', 'jkn_stage');
-export const {
-  latestAppliedAsOf,
-  latestAppliedRows,
-  createImport,
-  failImport,
-  clearStage,
-  analyzeStage,
-  removeDuplicateNiks: removeStagedDuplicates,
-} = tables;
+
+/** The import log and stage table; the snapshot pipeline keeps them (platform/ingest). */
+export const importTables = snapshotTables('jkn_import', 'jkn_stage');
 
 /** NIKs of the file that the population does not know, from the stage or (first load) the loaded table. */
 export async function unknownNiks(q: Queryable, from: 'jkn_stage' | 'jkn_membership' = 'jkn_stage') {
@@ -54,7 +47,7 @@ export const finishImport = (
   q: Queryable,
   id: number,
   c: BaseCounts & { ended: number; unknownNik: number; reportPath: string; status?: 'applied' | 'pending_review' },
-) => tables.finishImport(q, id, c, { ended: c.ended, unknown_nik: c.unknownNik });
+) => importTables.finishImport(q, id, c, { ended: c.ended, unknown_nik: c.unknownNik });
 
 /** The end of a reviewed import: applied with what was approved, or rejected (MEM-7). */
 export const setImportDecision = (
@@ -62,4 +55,4 @@ export const setImportDecision = (
   id: number,
   status: 'applied' | 'rejected',
   c: { inserted: number; updated: number; ended: number },
-) => tables.setImportDecision(q, id, status, c, { ended: c.ended });
+) => importTables.setImportDecision(q, id, status, c, { ended: c.ended });

@@ -46,12 +46,7 @@ const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithout
   check: checkPopulationRow,
   copyLine: toCopy,
   copySql: repo.STAGE_COPY_SQL,
-  latestAppliedAsOf: repo.latestAppliedAsOf,
-  latestAppliedRows: repo.latestAppliedRows,
-  createImport: repo.createImport,
-  clearStage: repo.clearStage,
-  analyzeStage: repo.analyzeStage,
-  removeDuplicateNiks: repo.removeStagedDuplicates,
+  tables: repo.importTables,
   afterStage: (q, report, progress) => warnHeadless(q, report, progress, 'population_stage'),
   direct: {
     table: 'person',
@@ -65,7 +60,6 @@ const spec: SnapshotSpec<Column, PersonRecord, { absent: number; familiesWithout
     return { ...(await repo.loadBaseline(tx, asOf, importId)), absent: 0 };
   },
   finish: repo.finishImport,
-  fail: repo.failImport,
 };
 
 async function warnHeadless(

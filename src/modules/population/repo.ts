@@ -5,17 +5,9 @@ import { removeDuplicateNiks, snapshotTables } from '../../platform/ingest/snaps
 export const STAGE_COPY_SQL = `COPY population_stage (line_no, nik, no_kk, name, sex, birth_place, birth_date, relation, address, rt, rw,
   village_code, ektp_recorded, death_date, moved_out_date) FROM STDIN`;
 
-export const {
-  latestAppliedAsOf,
-  latestAppliedRows,
-  createImport,
-  failImport,
-  clearStage,
-  analyzeStage,
-  removeDuplicateNiks: removeStagedDuplicates,
-  finishImport,
-  setImportDecision,
-} = snapshotTables('population_import', 'population_stage');
+/** The import log and stage table; the snapshot pipeline keeps them (platform/ingest). */
+export const importTables = snapshotTables('population_import', 'population_stage');
+export const { latestAppliedAsOf, finishImport, setImportDecision } = importTables;
 
 const DATA_COLS = [
   'no_kk',

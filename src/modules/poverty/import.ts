@@ -17,15 +17,10 @@ const spec: SnapshotSpec<Column, PovertyRecord, { ended: number; unknownNik: num
   check: checkPovertyRow,
   copyLine: (rowNo, r) => copyLine([rowNo, r.nik, r.decile, r.status, r.designatedOn]),
   copySql: repo.STAGE_COPY_SQL,
-  latestAppliedAsOf: repo.latestAppliedAsOf,
-  createImport: repo.createImport,
-  clearStage: repo.clearStage,
-  analyzeStage: repo.analyzeStage,
-  removeDuplicateNiks: repo.removeDuplicateNiks,
+  tables: repo.importTables,
   afterStage: (q, report, progress) => warnUnknownNiks(report, progress, () => repo.unknownNiks(q)),
   apply: repo.mergeStage,
   finish: repo.finishImport,
-  fail: repo.failImport,
 };
 
 /** Loads a DTKS poverty file (docs/contracts/poverty.md). The caller holds the poverty import lock. */

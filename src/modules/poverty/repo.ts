@@ -5,8 +5,8 @@ import { snapshotTables } from '../../platform/ingest/snapshot-tables.js';
 
 export const STAGE_COPY_SQL = 'COPY poverty_stage (line_no, nik, decile, dtks_status, designated_on) FROM STDIN';
 
-const tables = snapshotTables('poverty_import', 'poverty_stage');
-export const { latestAppliedAsOf, createImport, failImport, clearStage, analyzeStage, removeDuplicateNiks } = tables;
+/** The import log and stage table; the snapshot pipeline keeps them (platform/ingest). */
+export const importTables = snapshotTables('poverty_import', 'poverty_stage');
 
 const PERIODS = {
   table: 'poverty_status',
@@ -29,7 +29,13 @@ export const finishImport = (
   q: Queryable,
   id: number,
   c: BaseCounts & { ended?: number; unknownNik?: number; reportPath: string },
-) => tables.finishImport(q, id, { ...c, status: 'applied' }, { ended: c.ended ?? 0, unknown_nik: c.unknownNik ?? 0 });
+) =>
+  importTables.finishImport(
+    q,
+    id,
+    { ...c, status: 'applied' },
+    { ended: c.ended ?? 0, unknown_nik: c.unknownNik ?? 0 },
+  );
 
 /** Whether any poverty data has been loaded (a poor-only basis needs it). */
 export async function hasPovertyData(q: Queryable): Promise<boolean> {

@@ -8,6 +8,7 @@ import { ruleRefusal } from '../http/errors.js';
 import type { Progress } from '../jobs/jobs.js';
 import { DEFAULT_MAX_REJECTED_PERCENT, fileFaultProblem } from './file-fault.js';
 import { ReportWriter } from './report.js';
+import type { SnapshotTables } from './snapshot-tables.js';
 import { stageTable, type RowCheck } from './stage.js';
 
 export interface SnapshotImportInput {
@@ -76,22 +77,14 @@ export interface SnapshotSpec<C extends string, R, Extra extends Record<string, 
   check: (get: (c: C) => string, asOf: string) => RowCheck<R>;
   copyLine: (rowNo: number, record: R) => string;
   copySql: string;
-  latestAppliedAsOf: (q: Queryable) => Promise<string | null>;
-  /** Data rows of the latest applied import, for the change set's guard (issue 10). */
-  latestAppliedRows?: (q: Queryable) => Promise<number | null>;
+  /** The kind's import log and stage table (snapshotTables), which the pipeline keeps. */
+  tables: SnapshotTables;
   /**
    * Share (percent) of rows that may be rejected before the whole file is a
    * fault: no change set, nothing applied, the import failed (issue 10). A
    * file with no accepted row is always a fault.
    */
   maxRejectedPercent?: number;
-  createImport: (
-    q: Queryable,
-    i: { asOf: string; fileName: string; sha256: string; jobId: number | null; createdBy: number | null },
-  ) => Promise<number>;
-  clearStage: (q: Queryable) => Promise<void>;
-  analyzeStage: (q: Queryable) => Promise<void>;
-  removeDuplicateNiks: (q: Queryable) => Promise<{ line_no: number; nik: string }[]>;
   /** Set-based checks over the whole staged file (families without a head, unknown NIKs …). */
   afterStage?: (q: Queryable, report: ReportWriter, progress: Progress) => Promise<Partial<Extra>>;
   /** Applies the stage inside the final transaction. */
@@ -118,7 +111,6 @@ export interface SnapshotSpec<C extends string, R, Extra extends Record<string, 
    * which saves copying everything a second time from the stage.
    */
   direct?: DirectLoad<R, Extra>;
-  fail: (q: Queryable, importId: number, reportPath: string | null) => Promise<void>;
 }
 
 export interface DirectLoad<R, Extra> {
@@ -166,7 +158,7 @@ export async function runSnapshotImport<C extends string, R, Extra extends Recor
   spec: SnapshotSpec<C, R, Extra>,
   input: SnapshotImportInput,
 ): Promise<SnapshotResult> {
-  const latest = await spec.latestAppliedAsOf(db);
+  const latest = await spec.tables.latestAppliedAsOf(db);
   if (latest && input.asOf < latest) {
     throw ruleRefusal(
       'SNAPSHOT_OLDER',
@@ -175,7 +167,7 @@ export async function runSnapshotImport<C extends string, R, Extra extends Recor
   }
   input.progress.phase('Menghitung sidik berkas');
   const sha256 = await sha256File(input.filePath);
-  const importId = await spec.createImport(db, {
+  const importId = await spec.tables.createImport(db, {
     asOf: input.asOf,
     fileName: input.fileName,
     sha256,
@@ -194,8 +186,8 @@ export async function runSnapshotImport<C extends string, R, Extra extends Recor
     return result;
   } catch (err) {
     await report.close().catch(() => undefined);
-    await spec.fail(db, importId, reportPath).catch(() => undefined);
-    await spec.clearStage(db).catch(() => undefined);
+    await spec.tables.failImport(db, importId, reportPath).catch(() => undefined);
+    await spec.tables.clearStage(db).catch(() => undefined);
     throw err;
   }
 }
@@ -278,7 +270,7 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
   run: ImportRun,
 ) {
   const { report } = run;
-  await spec.clearStage(db);
+  await spec.tables.clearStage(db);
   const staged = await stageTable<C, R>(db, {
     filePath: input.filePath,
     requiredColumns: spec.requiredColumns,
@@ -289,12 +281,12 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
     report,
     progress: input.progress,
   });
-  await spec.analyzeStage(db);
+  await spec.tables.analyzeStage(db);
 
   input.progress.phase('Memeriksa NIK ganda');
   const { dupes, extra } = await db.tx(async (tx) => {
     await bulkSessionSettings(tx, db.kind);
-    const dupes = await spec.removeDuplicateNiks(tx);
+    const dupes = await spec.tables.removeDuplicateNiks(tx);
     rejectDuplicates(report, dupes);
     const extra = (await spec.afterStage?.(tx, report, input.progress)) ?? {};
     return { dupes, extra };
@@ -314,7 +306,7 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
         previousAsOf: input.previousAsOf ?? null,
         accepted,
         rowsRead: staged.rowsRead,
-        previousRows: (await spec.latestAppliedRows?.(tx)) ?? null,
+        previousRows: (await spec.tables.latestAppliedRows(tx)) ?? null,
       });
       const c = {
         ...extra,
@@ -326,7 +318,7 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
       return { ...c, ...changeSet, changeItems: o.items, changeTotals: o.totals };
     });
     input.progress.phase('Membersihkan data sementara');
-    await spec.clearStage(db);
+    await spec.tables.clearStage(db);
     return snapshotResult(run, input.asOf, staged.format, counts);
   }
 
@@ -342,7 +334,7 @@ async function loadStaged<C extends string, R, Extra extends Record<string, numb
     await finishAndAudit(tx, spec, input, run, c);
     return c;
   });
-  await spec.clearStage(db);
+  await spec.tables.clearStage(db);
   return snapshotResult(run, input.asOf, staged.format, counts);
 }
 

@@ -18,6 +18,8 @@ function extraSet(extra: ExtraCounts, first: number): { sql: string; values: num
  * (`<kind>_import`) and stage table. Table names come from the module, never
  * from input.
  */
+export type SnapshotTables = ReturnType<typeof snapshotTables>;
+
 export function snapshotTables(imports: string, stage: string) {
   return {
     async latestAppliedAsOf(q: Queryable): Promise<string | null> {
