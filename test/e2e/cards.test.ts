@@ -14,7 +14,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  LAPTOP,
   RESULTS_DIR,
   closeE2e,
   launchBrowser,
