@@ -77,6 +77,14 @@ async function provenCachedOnB(headers: Record<string, string>, revokeQuietly: s
   }
 }
 
+/** provenCachedOnB for the sessions `where` picks: ended by their expiry in the database alone, then restored. */
+const sessionsProvenCachedOnB = (headers: Record<string, string>, where: string) =>
+  provenCachedOnB(
+    headers,
+    `UPDATE user_session SET expires_at = now() WHERE ${where}`,
+    `UPDATE user_session SET expires_at = now() + interval '1 hour' WHERE ${where}`,
+  );
+
 /**
  * Runs the revoking request on A and checks it was confirmed by every process, not released by
  * the wait's time limit (by then B's cache entry would have lapsed anyway, proving nothing).
@@ -128,11 +136,7 @@ describe.runIf(ENGINE === 'pg')('revocation across two server processes on one P
     const s = await login(a, 'keluar.dua', u.oneTimePassword);
     const h = { cookie: s.cookie };
     const uid = u.id;
-    await provenCachedOnB(
-      h,
-      `UPDATE user_session SET expires_at = now() WHERE user_id = ${uid}`,
-      `UPDATE user_session SET expires_at = now() + interval '1 hour' WHERE user_id = ${uid}`,
-    );
+    await sessionsProvenCachedOnB(h, `user_id = ${uid}`);
 
     const out = await confirmed(() =>
       a.app.inject({
@@ -153,11 +157,7 @@ describe.runIf(ENGINE === 'pg')('revocation across two server processes on one P
     const sessionHash = hashSecret(
       decodeURIComponent(elsewhere.cookie.split('jk_session=')[1]!).replace(/\.[^.]+$/, ''),
     );
-    await provenCachedOnB(
-      h,
-      `UPDATE user_session SET expires_at = now() WHERE token_hash = '${sessionHash}'`,
-      `UPDATE user_session SET expires_at = now() + interval '1 hour' WHERE token_hash = '${sessionHash}'`,
-    );
+    await sessionsProvenCachedOnB(h, `token_hash = '${sessionHash}'`);
 
     const change = await confirmed(() =>
       a.app.inject({
@@ -178,11 +178,7 @@ describe.runIf(ENGINE === 'pg')('revocation across two server processes on one P
     const s = await login(b, 'reset.dua', u.oneTimePassword);
     const h = { cookie: s.cookie };
     const uid = u.id;
-    await provenCachedOnB(
-      h,
-      `UPDATE user_session SET expires_at = now() WHERE user_id = ${uid}`,
-      `UPDATE user_session SET expires_at = now() + interval '1 hour' WHERE user_id = ${uid}`,
-    );
+    await sessionsProvenCachedOnB(h, `user_id = ${uid}`);
     const admin = await a.sys.access.createToken('admin.revoke', 'reset');
     const r = await confirmed(() =>
       a.app.inject({
