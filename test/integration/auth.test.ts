@@ -39,20 +39,17 @@ describe('login and sessions', () => {
     const blocked = await t.app.inject({ method: 'GET', url: '/api/v1/persons?q=BUDI', headers: h });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password',
-      headers: h,
-      payload: { currentPassword: s.password, newPassword: 'pendek' },
-    });
+    const changeTo = (newPassword: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: h,
+        payload: { currentPassword: s.password, newPassword },
+      });
+    const weak = await changeTo('pendek');
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.message).toMatch(/minimal 10/);
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password',
-      headers: h,
-      payload: { currentPassword: s.password, newPassword: 'Sehat2026Bekasi' },
-    });
+    const ok = await changeTo('Sehat2026Bekasi');
     expect(ok.statusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 10));
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/persons?q=BUDI', headers: h });
