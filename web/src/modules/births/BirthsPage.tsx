@@ -1,12 +1,12 @@
-import { Badge, Button, Stack, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Badge, Stack, Text } from '@mantine/core';
+import { useNavigate } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { formatDate, formatNik } from '../../shared/format';
 import { useSearchList } from '../../shared/useSearchList';
 import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { NewButton } from '../../shared/ui/NewButton';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { SearchStatusBar } from '../../shared/ui/SearchStatusBar';
 import { s } from './strings';
@@ -24,14 +24,9 @@ export default function BirthsPage() {
         description={s.list.description}
         actions={
           can('birth.record') ? (
-            <Button
-              component={Link}
-              to={paths.birthNew}
-              leftSection={<IconPlus size={18} aria-hidden />}
-              data-testid="birth-add"
-            >
+            <NewButton to={paths.birthNew} testId="birth-add">
               {s.list.add}
-            </Button>
+            </NewButton>
           ) : null
         }
       />

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Pagination, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconFilePlus, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { formatDateShort, formatNik } from '../../shared/format';
@@ -9,6 +9,7 @@ import { useApi } from '../../shared/useApi';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { NumberLink } from '../../shared/ui/NumberLink';
+import { NewButton } from '../../shared/ui/NewButton';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { StateBadge } from './StateBadge';
 import { s } from './strings';
@@ -98,14 +99,9 @@ export default function RecommendationListPage() {
         description={l.description}
         actions={
           can('recommendation.manage') ? (
-            <Button
-              component={Link}
-              to={paths.recommendationNew}
-              leftSection={<IconFilePlus size={18} aria-hidden />}
-              data-testid="recommendation-new"
-            >
+            <NewButton to={paths.recommendationNew} letter testId="recommendation-new">
               {l.create}
-            </Button>
+            </NewButton>
           ) : null
         }
       />

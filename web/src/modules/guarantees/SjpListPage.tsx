@@ -1,5 +1,4 @@
-import { Anchor, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
@@ -8,6 +7,7 @@ import { useApi } from '../../shared/useApi';
 import { useSearchList } from '../../shared/useSearchList';
 import { DataTable } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { NewButton } from '../../shared/ui/NewButton';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { SearchStatusBar } from '../../shared/ui/SearchStatusBar';
 import { SjpStatusBadge } from './StatusBadge';
@@ -56,14 +56,9 @@ export default function SjpListPage() {
         description={s.list.description}
         actions={
           can('sjp.request') ? (
-            <Button
-              component={Link}
-              to={paths.sjpNew}
-              leftSection={<IconPlus size={18} aria-hidden />}
-              data-testid="sjp-new"
-            >
+            <NewButton to={paths.sjpNew} testId="sjp-new">
               {s.list.new}
-            </Button>
+            </NewButton>
           ) : null
         }
       />

@@ -1,8 +1,8 @@
 import { Badge, Button, Checkbox, Group, Paper, Select, Stack, Text } from '@mantine/core';
-import { IconAmbulance, IconFilePlus } from '@tabler/icons-react';
+import { IconAmbulance } from '@tabler/icons-react';
 import { useState } from 'react';
 import { EmergencyDialog } from './EmergencyDialog';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { formatDateShort } from '../../shared/format';
@@ -10,6 +10,7 @@ import { useApi } from '../../shared/useApi';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { NumberLink } from '../../shared/ui/NumberLink';
+import { NewButton } from '../../shared/ui/NewButton';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { StatusBadge } from './StatusBadge';
 import { s } from './strings';
@@ -105,14 +106,9 @@ export default function ReferralListPage() {
               </Button>
             )}
             {can('referral.create') && (
-              <Button
-                component={Link}
-                to={paths.referralNew}
-                leftSection={<IconFilePlus size={18} aria-hidden />}
-                data-testid="referral-new"
-              >
+              <NewButton to={paths.referralNew} letter testId="referral-new">
                 {l.create}
-              </Button>
+              </NewButton>
             )}
           </>
         }
