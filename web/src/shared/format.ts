@@ -4,20 +4,10 @@
  * its structure (region · birth date · serial), numbers with Indonesian separators.
  */
 
-export const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
+import { MONTHS } from '@server/platform/calendar/labels';
+
+/** The month names, shared with the server's letters. */
+export { MONTHS };
 
 const JAKARTA_OFFSET_MS = 7 * 3600 * 1000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
