@@ -12,17 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROLES } from '../../src/platform/http/permissions.js';
 import {
-  LAPTOP,
+  PHONE,
+  closeE2e,
   launchBrowser,
   loginViaUi,
+  openE2e,
   screenshot,
-  startServer,
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
 import { seedDemo, type SeededDemo } from './seed-demo.js';
 
-const PHONE = { width: 375, height: 812 } as const;
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: E2eServer;
@@ -75,16 +75,14 @@ async function settle(page: Page) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  ({ server, browser: laptop } = await openE2e());
   demo = await seedDemo(server.sys);
-  laptop = await launchBrowser(LAPTOP);
   phone = await launchBrowser(PHONE);
 }, 300_000);
 
 afterAll(async () => {
-  await laptop?.close();
   await phone?.close();
-  await server?.close();
+  await closeE2e(laptop, server);
 });
 
 /** Detail pages behind the lists, found in the seeded data. */

@@ -5,16 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  LAPTOP,
-  TABLET,
-  launchBrowser,
-  loginViaUi,
-  screenshot,
-  startServer,
-  type E2eBrowser,
-  type E2eServer,
-} from './harness.js';
+import { TABLET, closeE2e, loginViaUi, openE2e, screenshot, type E2eBrowser, type E2eServer } from './harness.js';
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -22,15 +13,10 @@ let page: Page;
 const NEW_PASSWORD = 'Kesehatan2026kota';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(LAPTOP);
-  page = await browser.context.newPage();
+  ({ server, browser, page } = await openE2e());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeE2e(browser, server));
 
 async function navLabels(p: Page): Promise<string[]> {
   return (await p.locator('#navigasi-utama a').allTextContents()).map((s) => s.trim());

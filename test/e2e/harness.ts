@@ -21,6 +21,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const LAPTOP = { width: 1366, height: 768 } as const;
 export const TABLET = { width: 820, height: 1180 } as const;
+export const PHONE = { width: 375, height: 812 } as const;
 
 export interface E2eServer {
   sys: System;

@@ -12,17 +12,18 @@ import type { Page, Response } from 'playwright-core';
 import type { Role } from '../../src/platform/http/permissions.js';
 import {
   LAPTOP,
+  PHONE,
+  closeE2e,
   launchBrowser,
   loginViaUi,
+  openE2e,
   screenshot,
-  startServer,
   type E2eBrowser,
   type E2eServer,
 } from './harness.js';
 import { nik } from './fixtures.js';
 import { seedDemo, type SeededDemo } from './seed-demo.js';
 
-const PHONE = { width: 375, height: 812 } as const;
 const WIDE = { width: 1440, height: 900 } as const;
 
 let server: E2eServer;
@@ -30,15 +31,11 @@ let laptop: E2eBrowser;
 let demo: SeededDemo;
 
 beforeAll(async () => {
-  server = await startServer();
+  ({ server, browser: laptop } = await openE2e());
   demo = await seedDemo(server.sys);
-  laptop = await launchBrowser(LAPTOP);
 }, 300_000);
 
-afterAll(async () => {
-  await laptop?.close();
-  await server?.close();
-});
+afterAll(() => closeE2e(laptop, server));
 
 async function loginAs(role: Role, browser = laptop): Promise<Page> {
   const page = await browser.context.newPage();

@@ -15,6 +15,7 @@ import { seedSjpDemo } from '../../src/modules/guarantees/index.js';
 import { seedMembershipDemo } from '../../src/cli/demo-membership.js';
 import type { System } from '../../src/system.js';
 import { userWithPassword } from './harness.js';
+import { importPath } from '../helpers/system.js';
 
 export interface SeededDemo {
   /** Usable password of `e2e.<role>` for every role. */
@@ -30,14 +31,7 @@ export async function seedDemo(sys: System, people = 400): Promise<SeededDemo> {
     await loadFacilities(sys.db, path.join(dir, 'facilities.csv'));
     await seedFacilitiesDemo(sys);
     for (const kind of ['population', 'jkn'] as const) {
-      const { done } = await sys.imports.start({
-        kind,
-        filePath: path.join(dir, `${kind}.csv`),
-        fileName: `${kind}.csv`,
-        asOf,
-        ownsFile: false,
-      });
-      await done;
+      await importPath(sys, kind, path.join(dir, `${kind}.csv`), asOf);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
