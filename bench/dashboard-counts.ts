@@ -5,6 +5,7 @@
  *   N=200000 node --import tsx bench/dashboard-counts.ts
  *   NOIDX=1 N=200000 node --import tsx bench/dashboard-counts.ts   (without the 0023 indexes)
  */
+import { ALL_FACILITIES } from '../src/platform/http/actor.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,11 +57,11 @@ if (process.env.NOIDX) {
 await db.query(`VACUUM ANALYZE`);
 const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const fns: [string, () => Promise<unknown>][] = [
-  ['sjpCounts(office)', () => sjpCounts(db, null)],
-  ['sjpCounts(RS-7)', () => sjpCounts(db, 'RS-7')],
+  ['sjpCounts(office)', () => sjpCounts(db, ALL_FACILITIES)],
+  ['sjpCounts(RS-7)', () => sjpCounts(db, { facility: 'RS-7' })],
   ['cardQueue', () => cardQueue(db)],
   ['lettersExpiring', () => lettersExpiring(db, today, 30)],
-  ['agreementsExpiring', () => agreementsExpiring(db, today, 60, null)],
+  ['agreementsExpiring', () => agreementsExpiring(db, today, 60, ALL_FACILITIES)],
   ['flaggedUnreviewed', () => flaggedUnreviewed(db)],
   ['facilityReferralCounts', () => facilityReferralCounts(db, 'RS-7')],
   ['pendingChangeSets', () => pendingChangeSets(db)],

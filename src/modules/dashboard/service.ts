@@ -1,5 +1,6 @@
 import { todayJakarta } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/index.js';
+import { ALL_FACILITIES, type Scope } from '../../platform/http/actor.js';
 import type { Actor } from '../../platform/http/context.js';
 import { can, FACILITY_ROLES, type Permission } from '../../platform/http/permissions.js';
 import { accountCounts } from '../access/index.js';
@@ -47,6 +48,7 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
     const allowed = (p: Permission) => can(actor.role, p);
     const atFacility = FACILITY_ROLES.includes(actor.role);
     const facility = atFacility ? actor.facilityCode : null;
+    const scope: Scope = facility ? { facility } : ALL_FACILITIES;
     const counters: Counter[] = [];
     const push = (key: CounterKey, value: number, due: string | null = null, alert = false) => {
       counters.push({ key, value, due, tone: alert && value > 0 ? 'alert' : 'normal' });
@@ -55,7 +57,7 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
 
     if (allowed('sjp.read')) {
       jobs.push(
-        sjpCounts(db, facility).then((c) => {
+        sjpCounts(db, scope).then((c) => {
           if (atFacility) {
             // The hospital's own work first: papers the office asked for, drafts not yet sent.
             push('sjp.needsCompletion', c.needsCompletion, c.nearestDueAt, true);
@@ -90,7 +92,7 @@ export function createDashboard(db: Db, deps: { settings: SettingsService; signa
     if (allowed('facility.read') && (allowed('facility.manage') || allowed('sjp.read') || atFacility)) {
       const renews = allowed('facility.manage') || atFacility;
       jobs.push(
-        agreementsExpiring(db, date, AGREEMENT_WARNING_DAYS, facility).then((c) =>
+        agreementsExpiring(db, date, AGREEMENT_WARNING_DAYS, scope).then((c) =>
           push('agreements.expiring', c.count, c.soonest, renews),
         ),
       );

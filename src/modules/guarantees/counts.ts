@@ -1,3 +1,4 @@
+import { scopeFacility, type Scope } from '../../platform/http/actor.js';
 import type { Queryable } from '../../platform/db/index.js';
 
 export interface SjpCounts {
@@ -16,9 +17,9 @@ export interface SjpCounts {
 /**
  * Open SJP requests for a work counter (dashboard), read-only. One statement over
  * the open statuses only (index sjp_request_status_due / sjp_request_facility_status).
- * `facilityCode` scopes to one hospital; null = the whole program.
+ * The scope is one hospital's requests, or the whole program's.
  */
-export async function sjpCounts(q: Queryable, facilityCode: string | null): Promise<SjpCounts> {
+export async function sjpCounts(q: Queryable, scope: Scope): Promise<SjpCounts> {
   const r = await q.query<{
     to_decide: number;
     needs_completion: number;
@@ -33,7 +34,7 @@ export async function sjpCounts(q: Queryable, facilityCode: string | null): Prom
             min(due_at) FILTER (WHERE due_at >= now()) AS nearest
      FROM sjp_request
      WHERE status IN ('DRAFT', 'SUBMITTED', 'NEEDS_COMPLETION') AND ($1::text IS NULL OR facility_code = $1)`,
-    [facilityCode],
+    [scopeFacility(scope)],
   );
   const x = r.rows[0]!;
   return {
