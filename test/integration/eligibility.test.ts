@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWithContext, systemContext } from '../../src/platform/http/context.js';
 import { JKN_HEADER, POP_HEADER, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
 import { importPath, testEnv, tokenFor, writeTemp, type TestEnv } from '../helpers/system.js';
 
@@ -126,7 +127,7 @@ describe('GET /api/v1/eligibility', () => {
       '2026-12-01',
     );
     expect((await check(pbi.nik, '2026-12-01')).json().eligible).toBe(false);
-    await t.sys.reconciliation.approve(later.changeSetId!, {});
+    await runWithContext(systemContext('test'), () => t.sys.reconciliation.approve(later.changeSetId!, {}));
     expect((await check(pbi.nik, '2026-11-30')).json().eligible).toBe(false);
     expect((await check(pbi.nik, '2026-12-01')).json().eligible).toBe(true);
   });

@@ -86,4 +86,13 @@ describe('an approval across modules', () => {
     const dead = await t.sys.db.query<{ death_date: string }>('SELECT death_date FROM person WHERE nik = $1', [b.nik]);
     expect(dead.rows[0]!.death_date).toBe('2026-11-20');
   });
+
+  it('refuses a decision nobody makes: approving outside any request or command changes nothing', async () => {
+    const d = person('3275010101400004', 'DEDI DATANG', '1985-04-04');
+    const r = await load('third.csv', [a, { ...b, deathDate: '2026-11-20' }, c, d], '2026-12-15');
+    const id = Number(r.changeSetId);
+    const before = await state();
+    await expect(t.sys.reconciliation.approve(id, {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await state()).toEqual(before);
+  });
 });

@@ -7,7 +7,7 @@ import { setImportDecision as setPopulationImportDecision } from '../population/
 import { applyJknItems, JKN_DETAILS } from './jkn-changes.js';
 import { applyPopulationItems, NEW_PERSON_DETAILS } from './population-changes.js';
 import { STATUS_NAME } from './labels.js';
-import { officer } from './officer.js';
+import { decider } from './officer.js';
 import type { ApproveBody, SelectionBody } from './schemas.js';
 import * as repo from './repo.js';
 import { confirmationProblem } from './rules/guard.js';
@@ -82,7 +82,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
   }
 
   async function settle(tx: Queryable, cs: Locked, note: string | null) {
-    const who = officer();
+    const who = decider();
     const c = await repo.refreshCounts(tx, cs.id);
     const status = closingStatus(c);
     if (status === 'PENDING') return { status, ...c };
@@ -101,7 +101,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
   }
 
   async function approve(id: number, input: ApproveBody) {
-    const who = officer();
+    const who = decider();
     const result = await db.tx(async (tx) => {
       const cs = await open(tx, id);
       const sel = await selectionOf(tx, cs, input);
@@ -163,7 +163,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
 
   /** Declines the selection only; the rest stays open for another day. */
   async function decline(id: number, input: SelectionBody) {
-    const who = officer();
+    const who = decider();
     return db.tx(async (tx) => {
       const cs = await open(tx, id);
       const sel = await selectionOf(tx, cs, input);
@@ -199,7 +199,7 @@ export function createDecisions(db: Db, onApplied: (kind: 'population' | 'jkn') 
   async function reject(id: number, reason: string) {
     const problem = rejectionProblem(reason ?? '');
     if (problem) throw invalid('REASON_REQUIRED', problem);
-    const who = officer();
+    const who = decider();
     return db.tx(async (tx) => {
       const cs = await open(tx, id);
       const round = await repo.nextRound(tx, id);

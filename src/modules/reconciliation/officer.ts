@@ -1,4 +1,4 @@
-import { authorId } from '../../platform/http/actor.js';
+import { authorId, requireActor } from '../../platform/http/actor.js';
 import { currentContext } from '../../platform/http/context.js';
 
 /**
@@ -9,4 +9,10 @@ import { currentContext } from '../../platform/http/context.js';
 export function officer(): { id: number | null; username: string | null } {
   const actor = currentContext()?.actor;
   return actor ? { id: authorId(actor), username: actor.username } : { id: null, username: null };
+}
+
+/** Who approves, declines or rejects: a decision is always somebody's (an officer, or the CLI's system user). */
+export function decider(): { id: number | null; username: string } {
+  const actor = requireActor();
+  return { id: authorId(actor), username: actor.username };
 }
