@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWithContext, systemContext } from '../../src/platform/http/context.js';
 import { POP_HEADER, csv, family, nikFor, popLine } from '../helpers/fixtures.js';
 import { importPath, testEnv, writeTemp, type TestEnv } from '../helpers/system.js';
 
@@ -25,7 +26,10 @@ const load = (file: string, asOf = '2026-11-01') =>
  */
 async function rejectReview(r: Record<string, number | string>) {
   expect(r.review).toBe('PENDING');
-  await t.sys.reconciliation.reject(Number(r.changeSetId), 'Berkas uji format, bukan snapshot lengkap');
+  // A decision is somebody's: here the test acts as the system, as the CLI does.
+  await runWithContext(systemContext('test'), () =>
+    t.sys.reconciliation.reject(Number(r.changeSetId), 'Berkas uji format, bukan snapshot lengkap'),
+  );
 }
 
 async function personCount() {
