@@ -136,7 +136,12 @@ export default function FacilityPage() {
                   header: d.document,
                   cell: (a) =>
                     a.documentId ? (
-                      <Anchor href={`/api/v1/facilities/agreements/${a.id}/document`} target="_blank" rel="noopener">
+                      <Anchor
+                        size="sm"
+                        href={`/api/v1/facilities/agreements/${a.id}/document`}
+                        target="_blank"
+                        rel="noopener"
+                      >
                         {d.open}
                       </Anchor>
                     ) : (
